@@ -1,0 +1,476 @@
+"""Parse a clinical article (DermNet-style plain text or Markdown) into an outline.
+
+Pure module: no Django imports. The outline is what the importer turns into
+lessons and what the generator turns into draft questions and cards.
+
+Rules, in the order they apply:
+
+- Text is Markdown when any line is an ATX heading (``# ``...``###### ``);
+  otherwise it is DermNet-style plain text.
+- Page chrome is dropped: the Google-Translate banner, the lines "Translate",
+  "toc-icon", "Table of contents", "arrow-right-small", "Sign up to the
+  newsletter", and "Related information" with everything after it. Lines of
+  whitespace only (non-breaking spaces too) are blank.
+- Title: the first line (plain text) or the first line as a ``# `` heading
+  (Markdown). A first line that is a bullet, a sentence or a question is not a
+  title, and the article is refused.
+- Credits, before the first heading: "Last reviewed: X", "Authors: A; B."
+  (split on ';') and "Source: X". The source is "DermNet" when the translate
+  banner was present or "DermNet" appears in the credits, unless a Source
+  line says otherwise.
+- Plain-text headings are short lines (< 120 characters, no closing
+  '.', ':', ';' or ',', not a bullet) standing alone between blank lines.
+  A heading is *top-level* when it is a question ("What causes X?") or a
+  generic section name ("Treatment", "Complications of <title>", see
+  ``_GENERIC_HEADINGS``). If an article has any top-level heading, those
+  start lessons and the other headings are sub-sections of the lesson they
+  follow (a sub-heading before any lesson starts a lesson itself). If it has
+  none, every heading is a lesson. Markdown says the level itself: ``##``
+  lesson, ``###`` and deeper sub-section.
+- Text before the first heading (after the credits) is the outline's intro.
+- Paragraphs: runs of text lines, wrapped lines joined. Bullets: lines
+  starting with "•", "·", "◦", "▪", or "-", "*" (and "+" or "1." in
+  Markdown) followed by a space. A list's lead-in is the last sentence of the
+  paragraph just before it, which also stays as its own paragraph. A trailing
+  '.' or ';' (and a dangling "and"/"or") is stripped from items.
+- A heading repeated within its lesson (or a lesson heading repeated) is
+  merged into the first one; sections left with nothing in them are dropped.
+  No empty list or section is ever produced. An article without sections is
+  refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+
+class ArticleError(ValueError):
+    """The text cannot be read as an article; the message names the line at fault."""
+
+    def __init__(self, message: str, line: int | None = None):
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line else message)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or a bullet list with the sentence that introduces it.
+
+    kind: "paragraph" or "list".
+    text: the paragraph's text; for a list, its lead-in sentence (the last
+          sentence before the list, usually ending with ':'), or "".
+    items: the list's entries, without bullets or a trailing '.'/';'.
+    """
+
+    kind: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+
+
+@dataclass
+class Section:
+    """A heading with its blocks and its sub-sections (one level deep)."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """A parsed article: credits, the text before the first lesson, and lessons."""
+
+    title: str
+    source: str = ""
+    authors: list[str] = field(default_factory=list)
+    last_reviewed: str = ""
+    intro: list[Block] = field(default_factory=list)
+    lessons: list[Section] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+MAX_HEADING_LENGTH = 120
+MAX_TITLE_LENGTH = 200
+
+_BANNER = "dermnet provides google translate"
+_CHROME = {
+    "translate",
+    "toc-icon",
+    "table of contents",
+    "arrow-right-small",
+    "sign up to the newsletter",
+}
+_END = "related information"
+_GENERIC_HEADINGS = {
+    "introduction", "overview", "summary", "key points", "background",
+    "definition", "epidemiology", "demographics", "causes", "aetiology",
+    "etiology", "pathogenesis", "clinical features", "signs and symptoms",
+    "symptoms", "diagnosis", "investigations", "differential diagnosis",
+    "treatment", "management", "prevention", "complications", "outlook",
+    "prognosis", "references", "further reading", "bibliography",
+}  # fmt: skip
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"))
+_BINARY_CONTROL_SHARE = 0.1
+
+_CREDIT = re.compile(r"(last reviewed|authors?|source)\s*:\s*(.*)", re.IGNORECASE)
+_PLAIN_BULLET = re.compile(r"(?:[•·◦▪‣]|[-*](?=\s))\s*(.*)")
+_MD_BULLET = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
+_MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_WHITESPACE = re.compile(r"\s")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
+
+
+@dataclass
+class _Line:
+    number: int
+    indent: int
+    text: str
+
+
+def decode(data: bytes) -> str:
+    """Decode an uploaded file as UTF-8 text, or raise ArticleError.
+
+    Strips a byte-order mark and normalises line endings to '\\n'. Refuses
+    binary data (NUL bytes), UTF-16 and anything that is not valid UTF-8.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError("the file is UTF-16, not UTF-8; save it as UTF-8 text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ArticleError(
+            "the file looks binary (it contains NUL bytes), not UTF-8 text",
+            data.count(b"\n", 0, nul) + 1,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+            data.count(b"\n", 0, exc.start) + 1,
+        ) from None
+    return _normalise_newlines(text.removeprefix("\ufeff"))
+
+
+def parse(text: str) -> Outline:
+    """Parse article text into an Outline, or raise ArticleError saying why not."""
+    text = _normalise_newlines(text).translate(_INVISIBLE)
+    _refuse_binary(text)
+    lines = _clean_lines(text)
+    if not any(line.text for line in lines):
+        raise ArticleError("the article is empty")
+    markdown = any(_MD_HEADING.fullmatch(line.text) for line in lines)
+    outline, events = (_markdown_events if markdown else _plain_events)(lines)
+    _build(outline, events, markdown)
+    if not outline.lessons:
+        raise ArticleError(
+            "the article has no sections: expected headings such as "
+            f"'What is {outline.title.lower()}?' (or '## ' headings in Markdown)"
+        )
+    return outline
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _refuse_binary(text: str) -> None:
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ArticleError("the text looks binary (it contains NUL bytes)", text.count("\n", 0, nul) + 1)
+    if len(_CONTROL.findall(text)) > _BINARY_CONTROL_SHARE * len(text):
+        raise ArticleError("the text looks binary (it is mostly control characters)")
+
+
+def _clean_lines(text: str) -> list[_Line]:
+    """Split into numbered lines; drop chrome and everything after 'Related information'."""
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        # Any whitespace (tabs, non-breaking spaces) counts as a space; other controls go.
+        raw = _CONTROL.sub("", _WHITESPACE.sub(" ", raw))
+        stripped = raw.strip()
+        key = stripped.lstrip("#").strip().casefold()
+        if key == _END:
+            break
+        if key in _CHROME or key.startswith(_BANNER):
+            if key.startswith(_BANNER):
+                lines.append(_Line(number, 0, _BANNER))  # remembered for the source
+            continue
+        lines.append(_Line(number, len(raw) - len(raw.lstrip()), stripped))
+    return lines
+
+
+def _title_problem(text: str) -> str | None:
+    if _PLAIN_BULLET.fullmatch(text) or _CREDIT.fullmatch(text):
+        return "is not a title"
+    if len(text) > MAX_TITLE_LENGTH or text.endswith((".", ":", ";", ",")):
+        return "is a sentence, not a title"
+    if text.endswith("?"):
+        return "is a lesson heading, not a title; put the article's title first"
+    if not any(c.isalnum() for c in text):
+        return "is not a title"
+    return None
+
+
+def _take_title(outline_lines: list[_Line], markdown: bool) -> tuple[Outline, bool, int]:
+    """Return the outline with its title, whether the banner was seen, and where the body starts."""
+    banner = False
+    for index, line in enumerate(outline_lines):
+        if line.text == _BANNER:
+            banner = True
+        elif line.text:
+            text = line.text
+            if markdown:
+                match = _MD_HEADING.fullmatch(text)
+                if not match or len(match.group(1)) != 1:
+                    raise ArticleError(
+                        "no title: a Markdown article starts with a '# Title' line", line.number
+                    )
+                text = _inline(match.group(2))
+            problem = _title_problem(text)
+            if problem:
+                raise ArticleError(f"no title: the first line {text[:60]!r} {problem}", line.number)
+            return Outline(title=text), banner, index + 1
+    raise ArticleError("no title")
+
+
+def _credit(outline: Outline, text: str) -> bool:
+    """Record a credits line (last reviewed, authors, source); False if it is not one."""
+    match = _CREDIT.fullmatch(text)
+    if not match:
+        return False
+    name, value = match.group(1).casefold(), match.group(2).strip().rstrip(".").strip()
+    if name == "last reviewed":
+        outline.last_reviewed = value
+    elif name == "source":
+        outline.source = value
+    else:
+        outline.authors = [a.strip().rstrip(".").strip() for a in value.split(";") if a.strip(" .")]
+        if "dermnet" in value.casefold() and not outline.source:
+            outline.source = "DermNet"
+    return True
+
+
+# Events are ("heading", text, level) with level 1, 2 or 0 (undecided),
+# ("paragraph", text, line) and ("list", items, line).
+Event = tuple[str, object, int]
+
+
+def _plain_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
+    outline, banner, start = _take_title(lines, markdown=False)
+    if banner:
+        outline.source = "DermNet"
+    events: list[Event] = []
+    chunk: list[_Line] = []
+    for line in [*lines[start:], _Line(0, 0, "")]:
+        if line.text and line.text != _BANNER:
+            chunk.append(line)
+            continue
+        if chunk:
+            front = not any(kind == "heading" for kind, _, _ in events)
+            events.extend(_plain_chunk(chunk, outline if front else None))
+        chunk = []
+    return outline, events
+
+
+def _is_heading(text: str) -> bool:
+    return (
+        len(text) < MAX_HEADING_LENGTH
+        and not text.endswith((".", ":", ";", ","))
+        and not _PLAIN_BULLET.fullmatch(text)
+        and not text[0].islower()
+        and any(c.isalpha() for c in text)
+    )
+
+
+def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[Event]:
+    if credits is not None:
+        chunk = [line for line in chunk if not _credit(credits, line.text)]
+        if not chunk:
+            return []
+    events: list[Event] = []
+    # A heading stands alone; a question may also sit straight above its text.
+    while chunk and _is_heading(chunk[0].text) and (len(chunk) == 1 or chunk[0].text.endswith("?")):
+        events.append(("heading", chunk[0].text, 0))
+        chunk = chunk[1:]
+    if not chunk:
+        return events
+    paragraph: list[str] = []
+    items: list[str] = []
+    bullet_indent = 0
+    start = chunk[0].number
+    for line in chunk:
+        bullet = _PLAIN_BULLET.fullmatch(line.text)
+        if bullet:
+            if paragraph:
+                events.append(("paragraph", " ".join(paragraph), start))
+                paragraph = []
+            if not items:
+                start = line.number
+            items.append(bullet.group(1))
+            bullet_indent = line.indent
+        elif items and line.indent > bullet_indent:
+            items[-1] = f"{items[-1]} {line.text}"  # an item wrapped onto the next line
+        else:
+            if items:
+                events.append(("list", items, start))
+                items = []
+            if paragraph and paragraph[-1].endswith((".", ":", "?", "!")):
+                # One paragraph per line when lines end sentences; join only wrapped lines.
+                events.append(("paragraph", " ".join(paragraph), start))
+                paragraph = []
+            if not paragraph:
+                start = line.number
+            paragraph.append(line.text)
+    if paragraph:
+        events.append(("paragraph", " ".join(paragraph), start))
+    if items:
+        events.append(("list", items, start))
+    return events
+
+
+def _is_rule(text: str) -> bool:
+    """A Markdown thematic break: '---', '* * *', '___'."""
+    marks = text.replace(" ", "")
+    return len(marks) >= 3 and len(set(marks)) == 1 and marks[0] in "-*_"
+
+
+def _inline(text: str) -> str:
+    """Markdown inline markup to plain text: images dropped, links to their text."""
+    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+    return _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub("", text)).strip()
+
+
+def _markdown_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
+    outline, banner, start = _take_title(lines, markdown=True)
+    if banner:
+        outline.source = "DermNet"
+    events: list[Event] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+    start_line = 0
+    in_item = False
+
+    def flush() -> None:
+        nonlocal paragraph, items
+        if paragraph:
+            events.append(("paragraph", " ".join(paragraph), start_line))
+        if items:
+            events.append(("list", items, start_line))
+        paragraph, items = [], []
+
+    for line in lines[start:]:
+        text = line.text.lstrip(">").strip() if line.text.startswith(">") else line.text
+        if not text or text == _BANNER or _is_rule(text) or text.startswith("```"):
+            flush()
+            in_item = False
+            continue
+        heading = _MD_HEADING.fullmatch(text)
+        bullet = _MD_BULLET.fullmatch(text)
+        if heading:
+            flush()
+            in_item = False
+            level = 1 if len(heading.group(1)) <= 2 else 2
+            if _inline(heading.group(2)):
+                events.append(("heading", _inline(heading.group(2)), level))
+        elif bullet:
+            if paragraph:
+                flush()
+            if not items:
+                start_line = line.number
+            items.append(_inline(bullet.group(1)))
+            in_item = True
+        elif in_item and items:
+            items[-1] = f"{items[-1]} {_inline(text)}"
+        else:
+            if items:
+                flush()
+            in_item = False
+            plain = _inline(text)
+            front = not any(kind == "heading" for kind, _, _ in events)
+            if front and not paragraph and _credit(outline, plain):
+                continue
+            if not paragraph:
+                start_line = line.number
+            paragraph.append(plain)
+    flush()
+    return outline, events
+
+
+def _is_top_level(heading: str, title: str) -> bool:
+    key = heading.casefold().rstrip(" ?")
+    if heading.endswith("?") or key in _GENERIC_HEADINGS:
+        return True
+    first, _, rest = key.partition(" of ")
+    if first not in _GENERIC_HEADINGS:
+        first, _, rest = key.partition(" for ")
+    return first in _GENERIC_HEADINGS and rest == title.casefold()
+
+
+def _clean_item(item: str) -> str:
+    """Strip closing punctuation and a dangling 'and'/'or' ("Ulcerate; and")."""
+    item = item.strip()
+    while True:
+        words = item.rsplit(None, 1)
+        if len(words) == 2 and words[1] in ("and", "or") and words[0].endswith((";", ",", ".")):
+            item = words[0]
+        stripped = item.rstrip(" .;,")
+        if stripped == item:
+            return item
+        item = stripped
+
+
+def _last_sentence(paragraph: str) -> str:
+    return _SENTENCE_END.split(paragraph)[-1].strip()
+
+
+def _build(outline: Outline, events: list[Event], markdown: bool) -> None:
+    """Turn events into the outline's intro and lessons (merging repeats, dropping empties)."""
+    headings = [str(value) for kind, value, _ in events if kind == "heading"]
+    any_top = any(_is_top_level(h, outline.title) for h in headings)
+    lessons: dict[str, Section] = {}
+    subs: dict[str, Section] = {}
+    lesson: Section | None = None
+    target: Section | None = None
+    for kind, value, number in events:
+        if kind == "heading":
+            heading = str(value)
+            key = " ".join(heading.casefold().split())
+            # Markdown states the level; plain text decides by the docstring's rule.
+            top = number == 1 if markdown else not any_top or _is_top_level(heading, outline.title)
+            if top or lesson is None:
+                lesson = lessons.setdefault(key, Section(heading))
+                subs = {" ".join(s.heading.casefold().split()): s for s in lesson.subsections}
+                target = lesson
+            elif key == " ".join(lesson.heading.casefold().split()):
+                target = lesson
+            else:
+                if key not in subs:
+                    subs[key] = Section(heading)
+                    lesson.subsections.append(subs[key])
+                target = subs[key]
+            continue
+        blocks = target.blocks if target is not None else outline.intro
+        if kind == "paragraph":
+            if str(value).strip():
+                blocks.append(Block("paragraph", str(value)))
+            continue
+        items = tuple(i for i in (_clean_item(str(x)) for x in value) if i)  # type: ignore[attr-defined]
+        if not items:
+            continue
+        previous = blocks[-1] if blocks else None
+        if previous is not None and previous.kind == "list":
+            blocks[-1] = Block("list", previous.text, previous.items + items)
+        else:
+            lead_in = _last_sentence(previous.text) if previous is not None else ""
+            blocks.append(Block("list", lead_in, items))
+    for section in lessons.values():
+        section.subsections = [s for s in section.subsections if s.blocks]
+    outline.lessons = [s for s in lessons.values() if s.blocks or s.subsections]
