@@ -1,0 +1,175 @@
+"""Admin for every model, with useful lists and search."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from . import models as m
+
+
+@admin.register(m.User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Preferences", {"fields": ("timezone",)}))
+    list_display = ("username", "email", "first_name", "last_name", "timezone", "is_staff", "last_login")
+
+
+class MembershipInline(admin.TabularInline):
+    model = m.Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(m.Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "join_code", "desired_retention", "new_cards_per_day", "created_at")
+    search_fields = ("title", "slug", "join_code")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [MembershipInline]
+
+
+@admin.register(m.Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "course", "role", "created_at")
+    list_filter = ("role", "course")
+    search_fields = ("user__username", "user__email", "course__title")
+    autocomplete_fields = ["user", "course"]
+
+
+@admin.register(m.Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "source", "last_reviewed", "imported_at")
+    list_filter = ("course",)
+    search_fields = ("title", "raw_text")
+
+
+@admin.register(m.Lesson)
+class LessonAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "order", "article")
+    list_filter = ("course",)
+    search_fields = ("title",)
+
+
+@admin.register(m.LessonRead)
+class LessonReadAdmin(admin.ModelAdmin):
+    list_display = ("user", "lesson", "read_at")
+    search_fields = ("user__username", "lesson__title")
+
+
+@admin.register(m.Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "course")
+    search_fields = ("name",)
+
+
+class ChoiceInline(admin.TabularInline):
+    model = m.Choice
+    extra = 0
+
+
+class PairInline(admin.TabularInline):
+    model = m.MatchingPair
+    extra = 0
+
+
+@admin.register(m.Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ("stem_short", "kind", "status", "origin", "lesson", "course", "updated_at")
+    list_filter = ("course", "kind", "status", "origin")
+    search_fields = ("stem", "explanation", "key")
+    inlines = [ChoiceInline, PairInline]
+
+    @admin.display(description="Stem")
+    def stem_short(self, obj):
+        return obj.stem[:80]
+
+
+@admin.register(m.QuestionVersion)
+class QuestionVersionAdmin(admin.ModelAdmin):
+    list_display = ("question", "number", "created_at")
+    search_fields = ("question__stem",)
+
+
+@admin.register(m.Choice)
+class ChoiceAdmin(admin.ModelAdmin):
+    list_display = ("text", "question", "is_correct")
+    search_fields = ("text",)
+
+
+@admin.register(m.MatchingPair)
+class MatchingPairAdmin(admin.ModelAdmin):
+    list_display = ("premise", "answer", "question")
+    search_fields = ("premise", "answer")
+
+
+class QuizItemInline(admin.TabularInline):
+    model = m.QuizItem
+    extra = 0
+    raw_id_fields = ["question"]
+
+
+@admin.register(m.Quiz)
+class QuizAdmin(admin.ModelAdmin):
+    list_display = ("title", "course", "mode", "time_limit_minutes", "attempts_allowed", "is_published", "owner")
+    list_filter = ("course", "mode", "is_published")
+    search_fields = ("title",)
+    inlines = [QuizItemInline]
+
+
+@admin.register(m.QuizItem)
+class QuizItemAdmin(admin.ModelAdmin):
+    list_display = ("quiz", "question", "order")
+    raw_id_fields = ["question"]
+
+
+@admin.register(m.QuizRandomRule)
+class QuizRandomRuleAdmin(admin.ModelAdmin):
+    list_display = ("quiz", "count")
+
+
+@admin.register(m.Attempt)
+class AttemptAdmin(admin.ModelAdmin):
+    list_display = ("quiz", "user", "number", "state", "score", "started_at", "submitted_at")
+    list_filter = ("state", "quiz__course")
+    search_fields = ("user__username", "quiz__title")
+    raw_id_fields = ["user", "quiz"]
+
+
+@admin.register(m.Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ("attempt", "slot", "question", "score", "flagged", "answered_at")
+    raw_id_fields = ["attempt", "question", "version"]
+
+
+@admin.register(m.Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "kind", "status", "origin", "lesson", "course")
+    list_filter = ("course", "kind", "status", "origin")
+    search_fields = ("front", "back", "text", "key")
+
+
+@admin.register(m.Card)
+class CardAdmin(admin.ModelAdmin):
+    list_display = ("note", "ord")
+    raw_id_fields = ["note"]
+
+
+@admin.register(m.CardState)
+class CardStateAdmin(admin.ModelAdmin):
+    list_display = ("user", "card", "state", "due", "reps", "lapses", "suspended", "leech")
+    list_filter = ("state", "suspended", "leech")
+    search_fields = ("user__username",)
+    raw_id_fields = ["user", "card"]
+
+
+@admin.register(m.ReviewLog)
+class ReviewLogAdmin(admin.ModelAdmin):
+    list_display = ("user", "card", "rating", "reviewed_at", "duration_ms")
+    list_filter = ("rating",)
+    search_fields = ("user__username",)
+    raw_id_fields = ["user", "card"]
+
+
+@admin.register(m.Draft)
+class DraftAdmin(admin.ModelAdmin):
+    list_display = ("key", "kind", "status", "lesson", "course")
+    list_filter = ("course", "kind", "status")
+    search_fields = ("key", "excerpt")

@@ -1,0 +1,69 @@
+"""Notes and the cards they yield (as in Anki: a note makes one or more cards)."""
+
+from django.conf import settings
+from django.db import models
+
+from .content import Lesson
+from .people import Course
+from .questions import Origin, Tag
+
+
+class NoteKind(models.TextChoices):
+    BASIC = "basic", "Basic"
+    REVERSED = "reversed", "Basic and reversed"
+    CLOZE = "cloze", "Cloze"
+    CLASSIFICATION = "classification", "Classification"
+
+
+class NoteStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    SUSPENDED = "suspended", "Suspended"
+
+
+class NoteQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=NoteStatus.PUBLISHED)
+
+
+class Note(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="notes")
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="notes")
+    key = models.CharField(max_length=100, blank=True)
+    kind = models.CharField(max_length=16, choices=NoteKind.choices)
+    front = models.TextField(blank=True, help_text="Basic/reversed: the front. Classification: the question asked of each premise.")
+    back = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Cloze text with {{c1::answer}} or {{c1::answer::hint}}.")
+    pairs = models.JSONField(default=list, blank=True, help_text="Classification: [[premise, category], ...].")
+    extra = models.TextField(blank=True)
+    source_excerpt = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.DRAFT)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="notes")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["lesson__order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "key"], condition=~models.Q(key=""), name="unique_note_key"),
+        ]
+
+    def __str__(self) -> str:
+        return (self.front or self.text)[:80]
+
+
+class Card(models.Model):
+    """One card of a note: `ord` is the cloze number, the direction, or the premise index."""
+
+    note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="cards")
+    ord = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["note", "ord"]
+        constraints = [models.UniqueConstraint(fields=["note", "ord"], name="unique_card_ord")]

@@ -1,0 +1,96 @@
+"""People and courses: the custom user, courses and per-course roles."""
+
+import secrets
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+def validate_timezone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{value}” is not a known time zone.")
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(8))
+
+
+class User(AbstractUser):
+    """A person. Roles are per course (Membership), not on the user."""
+
+    timezone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text="Your day's flashcards roll over at 4 a.m. in this time zone.",
+    )
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Course(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    join_code = models.CharField(max_length=12, unique=True, default=new_join_code)
+    # Flashcard scheduling (FSRS) settings, per course.
+    desired_retention = models.FloatField(
+        default=0.9, validators=[MinValueValidator(0.7), MaxValueValidator(0.99)]
+    )
+    learning_steps = models.CharField(
+        max_length=100, default="1m 10m", help_text="Space-separated, e.g. “1m 10m” (m, h or d)."
+    )
+    relearning_steps = models.CharField(max_length=100, default="10m")
+    maximum_interval = models.PositiveIntegerField(
+        default=36500, validators=[MinValueValidator(1)], help_text="In days."
+    )
+    new_cards_per_day = models.PositiveIntegerField(default=20)
+    reviews_per_day = models.PositiveIntegerField(default=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(desired_retention__gte=0.7, desired_retention__lte=0.99),
+                name="course_desired_retention_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Role(models.TextChoices):
+    STUDENT = "student", "Student"
+    EDUCATOR = "educator", "Educator"
+    LEAD = "lead", "Course lead"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def students(self):
+        return self.filter(role=Role.STUDENT)
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course", "role"], name="unique_membership_role"),
+        ]
+        indexes = [models.Index(fields=["course", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} in {self.course}"

@@ -1,0 +1,112 @@
+"""Quizzes and attempts: what a student answered, and how it scored."""
+
+from django.conf import settings
+from django.db import models
+
+from .content import Lesson
+from .people import Course
+from .questions import Question, QuestionVersion
+
+
+class QuizMode(models.TextChoices):
+    TUTOR = "tutor", "Tutor (feedback after each answer)"
+    EXAM = "exam", "Exam (feedback after submitting)"
+
+
+class Quiz(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
+    title = models.CharField(max_length=200)
+    key = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+    mode = models.CharField(max_length=5, choices=QuizMode.choices, default=QuizMode.TUTOR)
+    time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
+    attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 means unlimited.")
+    shuffle_questions = models.BooleanField(default=False)
+    shuffle_options = models.BooleanField(default=True)
+    pass_mark = models.PositiveIntegerField(default=50, help_text="Percentage needed to pass.")
+    opens_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True)
+    is_published = models.BooleanField(default=False)
+    # A custom practice set belongs to the student who built it.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="practice_sets"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["course", "title"]
+        verbose_name_plural = "quizzes"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="quiz_pass_mark_range"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class QuizItem(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="items")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="quiz_items")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["quiz", "question"], name="unique_quiz_question")]
+
+
+class QuizRandomRule(models.Model):
+    """“N random published questions from lessons X, Y”, drawn afresh for each attempt."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="random_rules")
+    count = models.PositiveIntegerField()
+    lessons = models.ManyToManyField(Lesson, related_name="+")
+
+
+class AttemptState(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class Attempt(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    number = models.PositiveIntegerField()
+    state = models.CharField(max_length=12, choices=AttemptState.choices, default=AttemptState.IN_PROGRESS)
+    seed = models.PositiveIntegerField(default=0)
+    # Bumped on every change; a page posts the seq it was shown, so a stale one is refused.
+    seq = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    max_score = models.FloatField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "user", "number"], name="unique_attempt_number"),
+            models.UniqueConstraint(
+                fields=["quiz", "user"],
+                condition=models.Q(state="in_progress"),
+                name="one_open_attempt_per_quiz",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "quiz", "state"])]
+
+
+class Response(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="responses")
+    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="responses")
+    slot = models.PositiveIntegerField()
+    answer = models.JSONField(null=True, blank=True)
+    score = models.FloatField(null=True, blank=True)
+    flagged = models.BooleanField(default=False)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="unique_response_question"),
+            models.UniqueConstraint(fields=["attempt", "slot"], name="unique_response_slot"),
+        ]

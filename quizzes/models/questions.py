@@ -1,0 +1,115 @@
+"""The question bank: questions, their options or pairs, tags and immutable versions."""
+
+from django.conf import settings
+from django.db import models
+
+from .content import Lesson
+from .people import Course
+
+
+class Tag(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["course", "name"], name="unique_tag_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Origin(models.TextChoices):
+    AUTHORED = "authored", "Authored"
+    GENERATED = "generated", "Generated"
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", "Single best answer"
+    MULTIPLE = "multiple", "Multiple response"
+    TRUE_FALSE = "true_false", "True/false"
+    MATCHING = "matching", "Matching"
+
+
+class QuestionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    RETIRED = "retired", "Retired"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=QuestionStatus.PUBLISHED)
+
+
+class Question(models.Model):
+    """The live, editable question. Attempts point at a QuestionVersion instead."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="questions")
+    lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="questions")
+    key = models.CharField(max_length=100, blank=True, help_text="Stable identity in course bundles.")
+    kind = models.CharField(max_length=12, choices=QuestionKind.choices)
+    stem = models.TextField()
+    explanation = models.TextField(blank=True)
+    source_excerpt = models.TextField(blank=True, help_text="The article text that supports this item.")
+    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.DRAFT)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["lesson__order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "key"], condition=~models.Q(key=""), name="unique_question_key"
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "status", "kind"])]
+
+    def __str__(self) -> str:
+        return self.stem[:80]
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    order = models.PositiveIntegerField(default=0)
+    text = models.CharField(max_length=500)
+    is_correct = models.BooleanField(default=False)
+    explanation = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+
+class MatchingPair(models.Model):
+    """A premise and its category. A blank premise is an extra (distractor) category, as in Moodle."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="pairs")
+    order = models.PositiveIntegerField(default=0)
+    premise = models.CharField(max_length=300, blank=True)
+    answer = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+
+class QuestionVersion(models.Model):
+    """An immutable snapshot of a question as students saw and were scored on it."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    checksum = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "number"], name="unique_question_version"),
+        ]

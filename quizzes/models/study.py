@@ -1,0 +1,48 @@
+"""Per-student flashcard scheduling state and the review log."""
+
+from django.conf import settings
+from django.db import models
+
+from .notes import Card
+
+
+class CardState(models.Model):
+    """A student's FSRS card for one card (see scheduling.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states")
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="states")
+    state = models.PositiveSmallIntegerField(default=1)  # fsrs State: 1 learning, 2 review, 3 relearning
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
+    stability = models.FloatField(null=True, blank=True)
+    difficulty = models.FloatField(null=True, blank=True)
+    due = models.DateTimeField()
+    last_review = models.DateTimeField(null=True, blank=True)
+    reps = models.PositiveIntegerField(default=0)
+    lapses = models.PositiveIntegerField(default=0)
+    suspended = models.BooleanField(default=False)
+    leech = models.BooleanField(default=False)
+    buried_until = models.DateTimeField(null=True, blank=True)
+    # Bumped on every review; a rating posts the version it was shown, so a stale one is refused.
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "card"], name="unique_card_state")]
+        indexes = [models.Index(fields=["user", "due"])]
+
+
+class ReviewLog(models.Model):
+    """One review, append-only (undo removes the last one). Enough to re-fit FSRS later."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_logs")
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="review_logs")
+    rating = models.PositiveSmallIntegerField()  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    state_before = models.JSONField(help_text="The card state before this review, for undo.")
+
+    class Meta:
+        ordering = ["-reviewed_at"]
+        indexes = [
+            models.Index(fields=["user", "reviewed_at"]),
+            models.Index(fields=["card", "reviewed_at"]),
+        ]

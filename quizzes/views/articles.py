@@ -1,0 +1,3 @@
+"""Views for articles (see urls.py)."""
+
+urlpatterns: list = []

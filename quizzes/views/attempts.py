@@ -1,0 +1,3 @@
+"""Views for attempts (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for drafts (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for notes (see urls.py)."""
+
+urlpatterns: list = []

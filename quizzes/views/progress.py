@@ -1,0 +1,3 @@
+"""Views for progress (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for questions (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for quizzes (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Views for reports (see urls.py)."""
+
+urlpatterns: list = []

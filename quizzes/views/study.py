@@ -1,0 +1,3 @@
+"""Views for study (see urls.py)."""
+
+urlpatterns: list = []

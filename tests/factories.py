@@ -1,0 +1,270 @@
+"""factory-boy factories, one per model."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from quizzes import models as m
+from quizzes.models.people import Role
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Course
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Membership
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+    role = Role.STUDENT
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Article
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    source = "DermNet"
+    authors = factory.LazyFunction(lambda: ["Dr A Author"])
+    last_reviewed = "February 2024"
+    raw_text = "Article\n\nWhat is it?\n\nIt is a thing."
+    checksum = factory.Sequence(lambda n: f"{n:064d}")
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Lesson
+
+    course = factory.SubFactory(CourseFactory)
+    article = None
+    order = factory.Sequence(lambda n: n)
+    title = factory.Sequence(lambda n: f"Lesson {n}?")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    body = factory.LazyFunction(
+        lambda: {"blocks": [{"kind": "paragraph", "text": "A paragraph.", "items": []}], "subsections": []}
+    )
+
+
+class LessonReadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.LessonRead
+
+    user = factory.SubFactory(UserFactory)
+    lesson = factory.SubFactory(LessonFactory)
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Tag
+
+    course = factory.SubFactory(CourseFactory)
+    name = factory.Sequence(lambda n: f"tag{n}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """A published single-best-answer question with four options, the first correct."""
+
+    class Meta:
+        model = m.Question
+        skip_postgeneration_save = True
+
+    course = factory.SubFactory(CourseFactory)
+    lesson = factory.SubFactory(LessonFactory, course=factory.SelfAttribute("..course"))
+    kind = "single"
+    stem = factory.Sequence(lambda n: f"Which option is correct for question {n}?")
+    explanation = "Because the article says so."
+    source_excerpt = "The article says so."
+    status = "published"
+
+    @factory.post_generation
+    def choices(obj, create, extracted, **kwargs):
+        if not create or obj.kind == "matching":
+            return
+        if extracted is not None:
+            specs = extracted
+        elif obj.kind == "true_false":
+            specs = [("True", True), ("False", False)]
+        else:
+            specs = [("Right answer", True), ("Wrong one", False), ("Wrong two", False), ("Wrong three", False)]
+        for order, (text, correct) in enumerate(specs):
+            m.Choice.objects.create(question=obj, order=order, text=text, is_correct=correct)
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Choice
+
+    question = factory.SubFactory(QuestionFactory, choices=[])
+    order = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Option {n}")
+    is_correct = False
+
+
+class MatchingQuestionFactory(QuestionFactory):
+    kind = "matching"
+    stem = "Match each cause to its type of calcinosis cutis."
+
+    @factory.post_generation
+    def pairs(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        specs = extracted or [
+            ("Milk-alkali syndrome", "Metastatic"),
+            ("Sarcoidosis", "Metastatic"),
+            ("Repeated heel sticks in newborns", "Iatrogenic"),
+            ("", "Idiopathic"),
+        ]
+        for order, (premise, answer) in enumerate(specs):
+            m.MatchingPair.objects.create(question=obj, order=order, premise=premise, answer=answer)
+
+
+class MatchingPairFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.MatchingPair
+
+    question = factory.SubFactory(QuestionFactory, kind="matching")
+    order = factory.Sequence(lambda n: n)
+    premise = factory.Sequence(lambda n: f"Premise {n}")
+    answer = "Metastatic"
+
+
+class QuestionVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.QuestionVersion
+
+    question = factory.SubFactory(QuestionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    content = factory.LazyFunction(
+        lambda: {
+            "kind": "single",
+            "stem": "Which?",
+            "explanation": "",
+            "choices": [
+                {"id": "a", "text": "Right", "correct": True, "explanation": ""},
+                {"id": "b", "text": "Wrong", "correct": False, "explanation": ""},
+                {"id": "c", "text": "Wrong too", "correct": False, "explanation": ""},
+            ],
+        }
+    )
+    checksum = factory.Sequence(lambda n: f"{n:064d}")
+
+
+class QuizFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Quiz
+
+    course = factory.SubFactory(CourseFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    mode = "tutor"
+    is_published = True
+
+
+class QuizItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.QuizItem
+
+    quiz = factory.SubFactory(QuizFactory)
+    question = factory.SubFactory(QuestionFactory, course=factory.SelfAttribute("..quiz.course"))
+    order = factory.Sequence(lambda n: n)
+
+
+class QuizRandomRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.QuizRandomRule
+
+    quiz = factory.SubFactory(QuizFactory)
+    count = 5
+
+
+class AttemptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Attempt
+
+    quiz = factory.SubFactory(QuizFactory)
+    user = factory.SubFactory(UserFactory)
+    number = 1
+    state = "in_progress"
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Response
+
+    attempt = factory.SubFactory(AttemptFactory)
+    version = factory.SubFactory(QuestionVersionFactory)
+    question = factory.SelfAttribute("version.question")
+    slot = factory.Sequence(lambda n: n)
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Note
+
+    course = factory.SubFactory(CourseFactory)
+    lesson = factory.SubFactory(LessonFactory, course=factory.SelfAttribute("..course"))
+    kind = "basic"
+    front = factory.Sequence(lambda n: f"Front {n}")
+    back = factory.Sequence(lambda n: f"Back {n}")
+    status = "published"
+
+
+class CardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Card
+
+    note = factory.SubFactory(NoteFactory)
+    ord = 0
+
+
+class CardStateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.CardState
+
+    user = factory.SubFactory(UserFactory)
+    card = factory.SubFactory(CardFactory)
+    due = factory.LazyFunction(timezone.now)
+
+
+class ReviewLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.ReviewLog
+
+    user = factory.SubFactory(UserFactory)
+    card = factory.SubFactory(CardFactory)
+    rating = 3
+    reviewed_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1))
+    state_before = factory.LazyFunction(dict)
+
+
+class DraftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Draft
+
+    course = factory.SubFactory(CourseFactory)
+    article = factory.SubFactory(ArticleFactory, course=factory.SelfAttribute("..course"))
+    lesson = factory.SubFactory(LessonFactory, course=factory.SelfAttribute("..course"))
+    key = factory.Sequence(lambda n: f"basic:{n:08x}")
+    kind = "basic"
+    payload = factory.LazyFunction(lambda: {"kind": "basic", "prompt": "Q?", "answer": "A", "options": []})
+    excerpt = "A"
