@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from quizzes import grading
-from quizzes.models import Choice, QuestionVersion
+from quizzes.models import QuestionVersion
 from quizzes.versions import checksum, current_version, current_versions, question_content
 
 from .factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
