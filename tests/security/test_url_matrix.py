@@ -1,0 +1,197 @@
+"""Every named URL, requested by every persona, gets exactly the expected status.
+
+The list of URLs comes from the URLconf, so a new URL without an entry in
+MATRIX fails `test_every_url_has_a_matrix_entry`. For course views the
+expected statuses follow from the ability the view declares (`course_view`)
+and permissions.ABILITIES: anonymous → log in (302), a student of another
+course → 404, a member without the ability → 403, with it → the entry's
+`ok` status. GET never changes the database; POST without a CSRF token is
+refused.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from quizzes.permissions import ABILITIES
+
+from ..factories import (
+    ArticleFactory,
+    AttemptFactory,
+    CardFactory,
+    CardStateFactory,
+    DraftFactory,
+    LessonFactory,
+    NoteFactory,
+    QuestionFactory,
+    QuizFactory,
+    QuizItemFactory,
+)
+
+PERSONAS = ("anonymous", "outsider", "student", "educator", "lead")
+ROLE_OF = {"student": "student", "educator": "educator", "lead": "lead"}
+
+
+@dataclass
+class Entry:
+    """How to request one URL: its kwargs (from the world) and what to expect."""
+
+    kwargs: dict[str, str] = field(default_factory=dict)
+    ok: int = 200  # status for personas allowed to use it (GET)
+    expect: dict[str, int] | None = None  # explicit statuses, for views without an ability
+    query: str = ""
+
+
+def own(name: str) -> str:
+    """Placeholder resolved from the world fixture."""
+    return "{" + name + "}"
+
+
+AUTH_ONLY = {"anonymous": 302, "outsider": 200, "student": 200, "educator": 200, "lead": 200}
+PUBLIC = dict.fromkeys(PERSONAS, 200)
+PUBLIC_ANON_ONLY = {"anonymous": 200, "outsider": 302, "student": 302, "educator": 302, "lead": 302}
+POST_ONLY_AUTH = {"anonymous": 302, "outsider": 405, "student": 405, "educator": 405, "lead": 405}
+
+C = {"slug": own("course")}
+MATRIX: dict[str, Entry] = {
+    # Accounts (django.contrib.auth and ours)
+    "login": Entry(expect=PUBLIC),
+    "logout": Entry(expect=dict.fromkeys(PERSONAS, 405)),
+    "password_change": Entry(expect=AUTH_ONLY),
+    "password_change_done": Entry(expect=AUTH_ONLY),
+    "password_reset": Entry(expect=PUBLIC),
+    "password_reset_done": Entry(expect=PUBLIC),
+    "password_reset_confirm": Entry(kwargs={"uidb64": "MQ", "token": "set-password"}, expect=PUBLIC),
+    "password_reset_complete": Entry(expect=PUBLIC),
+    "signup": Entry(expect=PUBLIC_ANON_ONLY),
+    "profile": Entry(expect=AUTH_ONLY),
+    # Courses and lessons
+    "home": Entry(expect=AUTH_ONLY),
+    "join": Entry(expect=POST_ONLY_AUTH),
+    "members": Entry(kwargs=C),
+    "revoke": Entry(kwargs={**C, "pk": own("lead_membership")}, ok=405),
+    "course": Entry(kwargs=C),
+    "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
+    "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
+}
+
+
+@pytest.fixture
+def world(course, other_course, student, educator, lead, outsider):
+    """One of everything in `course`, owned by `student` where ownership applies."""
+    article = ArticleFactory(course=course)
+    lesson = LessonFactory(course=course, article=article, slug="the-lesson")
+    question = QuestionFactory(course=course, lesson=lesson)
+    quiz = QuizFactory(course=course)
+    QuizItemFactory(quiz=quiz, question=question)
+    attempt = AttemptFactory(quiz=quiz, user=student)
+    note = NoteFactory(course=course, lesson=lesson)
+    card = CardFactory(note=note)
+    state = CardStateFactory(user=student, card=card)
+    draft = DraftFactory(course=course, article=article, lesson=lesson)
+    return {
+        "course": course.slug,
+        "lesson": lesson.slug,
+        "article": article.pk,
+        "question": question.pk,
+        "quiz": quiz.pk,
+        "attempt": attempt.pk,
+        "note": note.pk,
+        "card": card.pk,
+        "card_state": state.pk,
+        "draft": draft.pk,
+        "student": student.pk,
+        "lead_membership": lead.memberships.get().pk,
+        "users": {
+            "anonymous": None,
+            "outsider": outsider,
+            "student": student,
+            "educator": educator,
+            "lead": lead,
+        },
+    }
+
+
+def named_patterns(resolver=None, namespace=""):
+    """(name, pattern) for every named URL outside the admin."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            yield from named_patterns(entry, namespace + (f"{entry.namespace}:" if entry.namespace else ""))
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name, entry
+
+
+def resolve_kwargs(entry: Entry, world: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in entry.kwargs.items():
+        if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
+            out[key] = world[value[1:-1]]
+        else:
+            out[key] = value
+    return out
+
+
+def expected_statuses(name: str, pattern: URLPattern, entry: Entry) -> dict[str, int]:
+    if entry.expect is not None:
+        return entry.expect
+    ability = getattr(pattern.callback, "ability", None)
+    assert ability, f"{name}: a course view must be wrapped in permissions.course_view(ability)"
+    allowed = ABILITIES[ability]
+    statuses = {"anonymous": 302, "outsider": 404}
+    for persona, role in ROLE_OF.items():
+        statuses[persona] = entry.ok if role in allowed else 403
+    return statuses
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_app_config("quizzes").get_models()
+    }
+
+
+def test_every_url_has_a_matrix_entry():
+    names = {name for name, _ in named_patterns()}
+    missing = sorted(names - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - names)
+    assert not missing, f"URLs without a security-matrix entry: {missing}"
+    assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_status_everywhere(world, persona):
+    client = Client()
+    user = world["users"][persona]
+    if user is not None:
+        client.force_login(user)
+    failures = []
+    for name, pattern in named_patterns():
+        entry = MATRIX[name]
+        url = reverse(name, kwargs=resolve_kwargs(entry, world)) + entry.query
+        expected = expected_statuses(name, pattern, entry)[persona]
+        before = row_counts()
+        status = client.get(url).status_code
+        if status != expected:
+            failures.append(f"{name} {url}: {persona} got {status}, expected {expected}")
+        if row_counts() != before:
+            failures.append(f"{name} {url}: GET by {persona} changed the database")
+    assert not failures, "\n".join(failures)
+
+
+def test_every_post_without_csrf_token_is_refused(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["users"]["educator"])
+    before = row_counts()
+    for name, _ in named_patterns():
+        url = reverse(name, kwargs=resolve_kwargs(MATRIX[name], world))
+        response = client.post(url, {})
+        assert response.status_code == 403, f"{name}: POST without CSRF token got {response.status_code}"
+        assert b"CSRF" in response.content, name
+    assert row_counts() == before
