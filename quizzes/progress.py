@@ -1,0 +1,461 @@
+"""A student's progress in one course: selectors that aggregate in the database.
+
+Every figure here is computed by a fixed number of grouped queries, so a page
+costs the same number of queries however much a student (or, in reports.py,
+a cohort) has done. The rules the pages state are defined here, once:
+
+- **Study day.** A student's day rolls over at 4 a.m. in their time zone (as
+  Anki does). The database groups by ``date(moment + shift)`` where ``shift``
+  is the time zone's UTC offset *now* minus 4 hours: one fixed offset per
+  student, so the cohort report (many time zones) can do the same in one
+  query. Around a daylight-saving change a review within an hour of the
+  rollover may land on the neighbouring day; every page agrees on it.
+- **Accuracy** = mean score (0..1) of the student's responses in submitted
+  attempts (unanswered counts 0), all time and over the last 30 days.
+- **Card maturity**: new (never reviewed), learning (learning or relearning),
+  young (review, interval < 21 days), mature (review, interval ≥ 21 days),
+  where the interval is ``due - last review``.
+- **True retention** over the last 30 days: the first review of each card on
+  each study day; Again fails, Hard/Good/Easy pass.
+- **Mastery** of a lesson: see :data:`MASTERY_RULE`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
+from django.utils import timezone
+
+from .models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Response, ReviewLog, User
+from .models.practice import AttemptState
+
+ROLLOVER = dt.timedelta(hours=4)
+RECENT_DAYS = 30
+FORECAST_DAYS = 30
+HEATMAP_DAYS = 365
+MATURE_DAYS = 21
+LEARNING_STATES = (1, 3)
+REVIEW_STATE = 2
+AGAIN = 1
+NONE_TEXT = "\u2013"  # an en dash: shown for a figure with nothing to measure yet
+
+MASTERY_RULE = (
+    "Mastery is the mean of the parts that apply to a lesson: read (100% or 0%); "
+    "all-time question accuracy (0% until you answer one; left out if the lesson has no questions); "
+    "the share of the lesson's flashcards that are mature, i.e. interval of 21 days or more "
+    "(left out if it has no cards)."
+)
+RETENTION_RULE = (
+    "True retention: of the first review of each card on each day in the last 30 days, "
+    "the share not rated Again."
+)
+STREAK_RULE = "Days in a row with at least one review, counting today (or up to yesterday if you have not studied yet today)."
+
+
+# --- study days ----------------------------------------------------------------
+
+
+def day_shift(tz_name: str, now: dt.datetime) -> dt.timedelta:
+    """UTC offset of ``tz_name`` at ``now``, minus the 4 a.m. rollover."""
+    try:
+        tz = zoneinfo.ZoneInfo(tz_name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        tz = dt.UTC
+    return now.astimezone(tz).utcoffset() - ROLLOVER
+
+
+def study_day(moment: dt.datetime, shift: dt.timedelta) -> dt.date:
+    """The study day of an aware datetime, as the database computes it."""
+    return (moment.astimezone(dt.UTC) + shift).date()
+
+
+def day_start(day: dt.date, shift: dt.timedelta) -> dt.datetime:
+    """The moment (UTC) the study day ``day`` begins."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC) - shift
+
+
+def day_expression(field_name: str, shift):
+    """SQL for the study day of ``field_name``; ``shift`` is a timedelta or a duration expression."""
+    if isinstance(shift, dt.timedelta):
+        shift = Value(shift, output_field=DurationField())
+    return TruncDate(ExpressionWrapper(F(field_name) + shift, output_field=DateTimeField()), tzinfo=dt.UTC)
+
+
+# --- shared expressions ----------------------------------------------------------
+
+# A response's score, unanswered counting 0.
+RESPONSE_SCORE = Coalesce(F("score"), Value(0.0), output_field=FloatField())
+# An attempt's score as a percentage: Attempt.score is in marks out of max_score.
+ATTEMPT_PERCENT = Case(
+    When(
+        max_score__gt=0,
+        then=ExpressionWrapper(F("score") * 100.0 / F("max_score"), output_field=FloatField()),
+    ),
+    default=Value(None),
+    output_field=FloatField(),
+)
+MATURE = Q(
+    state=REVIEW_STATE, last_review__isnull=False, due__gte=F("last_review") + dt.timedelta(days=MATURE_DAYS)
+)
+YOUNG = Q(state=REVIEW_STATE, last_review__isnull=False) & ~Q(
+    due__gte=F("last_review") + dt.timedelta(days=MATURE_DAYS)
+)
+LEARNING = Q(state__in=LEARNING_STATES, last_review__isnull=False)
+STUDIED = Q(last_review__isnull=False)
+
+
+def submitted_responses(course: Course) -> QuerySet[Response]:
+    """Responses in the course's submitted attempts (practice sets included)."""
+    return Response.objects.filter(attempt__quiz__course=course, attempt__state=AttemptState.SUBMITTED)
+
+
+def course_card_states(course: Course) -> QuerySet[CardState]:
+    return CardState.objects.filter(card__note__course=course, card__note__status="published")
+
+
+def course_reviews(course: Course) -> QuerySet[ReviewLog]:
+    return ReviewLog.objects.filter(card__note__course=course)
+
+
+def first_reviews_of_day(reviews: QuerySet[ReviewLog], shift) -> QuerySet[ReviewLog]:
+    """Keep the first review of each (student, card, study day), by a window function."""
+    return reviews.annotate(
+        day=day_expression("reviewed_at", shift),
+        nth=Window(
+            RowNumber(),
+            partition_by=[F("user_id"), F("card_id"), F("day")],
+            order_by=[F("reviewed_at").asc(), F("id").asc()],
+        ),
+    ).filter(nth=1)
+
+
+def ratio(part: float | None, whole: float | None) -> float | None:
+    return None if not whole else (part or 0) / whole
+
+
+def percent_text(value: float | None, digits: int = 0) -> str:
+    """A fraction as the pages and CSV files show it: ``"83%"``, or an en dash for none."""
+    return NONE_TEXT if value is None else f"{value * 100:.{digits}f}%"
+
+
+# --- lessons ---------------------------------------------------------------------
+
+
+@dataclass
+class LessonProgress:
+    lesson: Lesson
+    is_read: bool = False
+    questions: int = 0
+    answered: int = 0
+    accuracy: float | None = None
+    answered_recent: int = 0
+    accuracy_recent: float | None = None
+    cards: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+
+    @property
+    def new(self) -> int:
+        return max(0, self.cards - self.learning - self.young - self.mature)
+
+    @property
+    def mastery(self) -> float:
+        """See MASTERY_RULE."""
+        parts = [1.0 if self.is_read else 0.0]
+        if self.questions:
+            parts.append(self.accuracy or 0.0)
+        if self.cards:
+            parts.append(self.mature / self.cards)
+        return sum(parts) / len(parts)
+
+    @property
+    def mastery_text(self) -> str:
+        return percent_text(self.mastery)
+
+    @property
+    def accuracy_text(self) -> str:
+        return percent_text(self.accuracy)
+
+    @property
+    def accuracy_recent_text(self) -> str:
+        return percent_text(self.accuracy_recent)
+
+
+def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = None) -> list[LessonProgress]:
+    """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
+
+    Five queries whatever the data: lessons with read flags, question counts,
+    response accuracy, card counts and card-state counts, each grouped by lesson.
+    """
+    now = now or timezone.now()
+    recent = now - dt.timedelta(days=RECENT_DAYS)
+    lessons = list(Lesson.objects.for_course(course).only("id", "title", "slug", "order"))
+    rows = {lesson.pk: LessonProgress(lesson) for lesson in lessons}
+    for lesson_id in LessonRead.objects.filter(user=user, lesson__course=course).values_list(
+        "lesson_id", flat=True
+    ):
+        rows[lesson_id].is_read = True
+    for lesson_id, n in (
+        Question.objects.published().filter(course=course).values_list("lesson_id").annotate(n=Count("id"))
+    ):
+        rows[lesson_id].questions = n
+    answers = (
+        submitted_responses(course)
+        .filter(attempt__user=user)
+        .values_list("question__lesson_id")
+        .annotate(
+            n=Count("id"),
+            total=Sum(RESPONSE_SCORE),
+            n_recent=Count("id", filter=Q(attempt__submitted_at__gte=recent)),
+            total_recent=Sum(RESPONSE_SCORE, filter=Q(attempt__submitted_at__gte=recent)),
+        )
+    )
+    for lesson_id, n, total, n_recent, total_recent in answers:
+        row = rows[lesson_id]
+        row.answered, row.accuracy = n, ratio(total, n)
+        row.answered_recent, row.accuracy_recent = n_recent, ratio(total_recent, n_recent)
+    cards = Card.objects.filter(note__course=course, note__status="published")
+    for lesson_id, n in cards.values_list("note__lesson_id").annotate(n=Count("id")):
+        rows[lesson_id].cards = n
+    states = (
+        course_card_states(course)
+        .filter(user=user)
+        .values_list("card__note__lesson_id")
+        .annotate(
+            learning=Count("id", filter=LEARNING),
+            young=Count("id", filter=YOUNG),
+            mature=Count("id", filter=MATURE),
+        )
+    )
+    for lesson_id, learning, young, mature in states:
+        row = rows[lesson_id]
+        row.learning, row.young, row.mature = learning, young, mature
+    return [rows[lesson.pk] for lesson in lessons]
+
+
+def weakest_lessons(progress: Iterable[LessonProgress], limit: int = 3) -> list[LessonProgress]:
+    """The lessons with the lowest mastery (below 100%), weakest first, ties in course order."""
+    ranked = sorted(progress, key=lambda row: row.mastery)
+    return [row for row in ranked if row.mastery < 1][:limit]
+
+
+# --- quizzes ---------------------------------------------------------------------
+
+
+@dataclass
+class QuizResult:
+    attempt_id: int
+    quiz_id: int
+    quiz_title: str
+    number: int
+    submitted_at: dt.datetime | None
+    percent: float | None
+    pass_mark: int
+    practice: bool
+
+    @property
+    def passed(self) -> bool | None:
+        return None if self.percent is None else self.percent >= self.pass_mark
+
+    @property
+    def percent_text(self) -> str:
+        return NONE_TEXT if self.percent is None else f"{self.percent:.0f}%"
+
+
+def quiz_history(*, user: User, course: Course, limit: int = 50) -> list[QuizResult]:
+    """The student's submitted attempts in the course, newest first, with pass/fail (one query)."""
+    rows = (
+        Attempt.objects.filter(user=user, quiz__course=course, state=AttemptState.SUBMITTED)
+        .annotate(percent=ATTEMPT_PERCENT)
+        .order_by("-submitted_at", "-id")
+        .values_list(
+            "id",
+            "quiz_id",
+            "quiz__title",
+            "number",
+            "submitted_at",
+            "percent",
+            "quiz__pass_mark",
+            "quiz__owner_id",
+        )
+    )[:limit]
+    return [
+        QuizResult(pk, quiz_id, title, number, submitted, percent, pass_mark, owner is not None)
+        for pk, quiz_id, title, number, submitted, percent, pass_mark, owner in rows
+    ]
+
+
+# --- flashcards --------------------------------------------------------------------
+
+
+@dataclass
+class CardSummary:
+    today: dt.date
+    due_today: int = 0
+    reviews_today: int = 0
+    forecast: list[tuple[dt.date, int]] = field(default_factory=list)
+    retention: float | None = None
+    retention_reviews: int = 0
+    retention_by_day: list[tuple[dt.date, int, int]] = field(
+        default_factory=list
+    )  # day, first reviews, passed
+    heatmap: dict[dt.date, int] = field(default_factory=dict)
+    streak: int = 0
+    total_cards: int = 0
+    studied: int = 0
+    mature: int = 0
+
+    @property
+    def retention_text(self) -> str:
+        return percent_text(self.retention, 1)
+
+
+def streak_length(days: Iterable[dt.date], today: dt.date) -> int:
+    """Days in a row with reviews, ending today, or yesterday if today has none yet."""
+    studied = set(days)
+    day = today if today in studied else today - dt.timedelta(days=1)
+    length = 0
+    while day in studied:
+        length += 1
+        day -= dt.timedelta(days=1)
+    return length
+
+
+def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) -> CardSummary:
+    """Due today, 30-day forecast, true retention, a year of daily reviews and the streak (five queries)."""
+    now = now or timezone.now()
+    shift = day_shift(user.timezone, now)
+    today = study_day(now, shift)
+    tomorrow_starts = day_start(today + dt.timedelta(days=1), shift)
+    summary = CardSummary(today=today)
+
+    states = course_card_states(course).filter(user=user)
+    counts = states.aggregate(
+        studied=Count("id", filter=STUDIED),
+        mature=Count("id", filter=MATURE),
+        due_today=Count(
+            "id",
+            filter=Q(suspended=False, due__lt=tomorrow_starts)
+            & (Q(buried_until__isnull=True) | Q(buried_until__lte=now)),
+        ),
+    )
+    summary.studied, summary.mature, summary.due_today = (
+        counts["studied"],
+        counts["mature"],
+        counts["due_today"],
+    )
+    summary.total_cards = Card.objects.filter(note__course=course, note__status="published").count()
+
+    # Forecast: overdue cards count on today; later days by their own study day.
+    horizon = day_start(today + dt.timedelta(days=FORECAST_DAYS), shift)
+    per_day = dict(
+        states.filter(suspended=False, due__lt=horizon)
+        .annotate(day=day_expression("due", shift))
+        .values_list("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    forecast = {today + dt.timedelta(days=i): 0 for i in range(FORECAST_DAYS)}
+    for day, n in per_day.items():
+        day = _as_date(day)
+        forecast[max(day, today)] += n
+    summary.forecast = sorted(forecast.items())
+
+    reviews = course_reviews(course).filter(user=user)
+    year_start = day_start(today - dt.timedelta(days=HEATMAP_DAYS - 1), shift)
+    summary.heatmap = {
+        _as_date(day): n
+        for day, n in reviews.filter(reviewed_at__gte=year_start)
+        .annotate(day=day_expression("reviewed_at", shift))
+        .values_list("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    }
+    summary.reviews_today = summary.heatmap.get(today, 0)
+    summary.streak = streak_length(summary.heatmap, today)
+
+    recent_start = day_start(today - dt.timedelta(days=RECENT_DAYS - 1), shift)
+    by_day = retention_by_day(reviews.filter(reviewed_at__gte=recent_start), shift)
+    summary.retention_by_day = by_day
+    summary.retention_reviews = sum(n for _, n, _ in by_day)
+    summary.retention = ratio(sum(p for _, _, p in by_day), summary.retention_reviews)
+    return summary
+
+
+def retention_by_day(reviews: QuerySet[ReviewLog], shift) -> list[tuple[dt.date, int, int]]:
+    """(study day, first reviews, passed) for each day with reviews, oldest first."""
+    rows = (
+        first_reviews_of_day(reviews, shift)
+        .values_list("day")
+        .annotate(n=Count("id"), passed=Count("id", filter=Q(rating__gt=AGAIN)))
+        .values_list("day", "n", "passed")
+        .order_by("day")
+    )
+    return [(_as_date(day), n, passed) for day, n, passed in rows]
+
+
+def _as_date(value) -> dt.date:
+    # SQLite hands back dates from TruncDate over an expression as strings.
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+# --- the dashboard ---------------------------------------------------------------------
+
+
+@dataclass
+class Dashboard:
+    user: User
+    course: Course
+    lessons: list[LessonProgress]
+    weakest: list[LessonProgress]
+    quizzes: list[QuizResult]
+    cards: CardSummary
+
+    @property
+    def overall_mastery(self) -> float | None:
+        if not self.lessons:
+            return None
+        return sum(row.mastery for row in self.lessons) / len(self.lessons)
+
+    @property
+    def lessons_read(self) -> int:
+        return sum(row.is_read for row in self.lessons)
+
+
+def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> Dashboard:
+    """Everything the progress page shows for one student (a fixed number of queries)."""
+    now = now or timezone.now()
+    lessons = lesson_progress(user=user, course=course, now=now)
+    return Dashboard(
+        user=user,
+        course=course,
+        lessons=lessons,
+        weakest=weakest_lessons(lessons),
+        quizzes=quiz_history(user=user, course=course),
+        cards=card_summary(user=user, course=course, now=now),
+    )
+
+
+def last_active(values: Iterable[dt.datetime | None]) -> dt.datetime | None:
+    present = [value for value in values if value is not None]
+    return max(present) if present else None
