@@ -269,13 +269,15 @@ def _plain_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
         outline.source = "DermNet"
     events: list[Event] = []
     chunk: list[_Line] = []
+    seen_heading = False  # credits are read only before the first heading
     for line in [*lines[start:], _Line(0, 0, "")]:
         if line.text and line.text != _BANNER:
             chunk.append(line)
             continue
         if chunk:
-            front = not any(kind == "heading" for kind, _, _ in events)
-            events.extend(_plain_chunk(chunk, outline if front else None))
+            new = _plain_chunk(chunk, None if seen_heading else outline)
+            seen_heading = seen_heading or any(kind == "heading" for kind, _, _ in new)
+            events.extend(new)
         chunk = []
     return outline, events
 
@@ -297,9 +299,13 @@ def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[Event]:
             return []
     events: list[Event] = []
     # A heading stands alone; a question may also sit straight above its text.
-    while chunk and _is_heading(chunk[0].text) and (len(chunk) == 1 or chunk[0].text.endswith("?")):
-        events.append(("heading", chunk[0].text, 0))
-        chunk = chunk[1:]
+    first = 0
+    while first < len(chunk) and _is_heading(chunk[first].text):
+        if first < len(chunk) - 1 and not chunk[first].text.endswith("?"):
+            break
+        events.append(("heading", chunk[first].text, 0))
+        first += 1
+    chunk = chunk[first:]
     if not chunk:
         return events
     paragraph: list[str] = []
@@ -357,6 +363,7 @@ def _markdown_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
     items: list[str] = []
     start_line = 0
     in_item = False
+    seen_heading = False
 
     def flush() -> None:
         nonlocal paragraph, items
@@ -380,6 +387,7 @@ def _markdown_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
             level = 1 if len(heading.group(1)) <= 2 else 2
             if _inline(heading.group(2)):
                 events.append(("heading", _inline(heading.group(2)), level))
+                seen_heading = True
         elif bullet:
             if paragraph:
                 flush()
@@ -394,8 +402,7 @@ def _markdown_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
                 flush()
             in_item = False
             plain = _inline(text)
-            front = not any(kind == "heading" for kind, _, _ in events)
-            if front and not paragraph and _credit(outline, plain):
+            if not seen_heading and not paragraph and _credit(outline, plain):
                 continue
             if not paragraph:
                 start_line = line.number
