@@ -38,7 +38,12 @@ class ReviewLog(models.Model):
     rating = models.PositiveSmallIntegerField()  # 1 Again, 2 Hard, 3 Good, 4 Easy
     reviewed_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
-    state_before = models.JSONField(help_text="The card state before this review, for undo.")
+    # The card's queue when reviewed, as in Anki's revlog: 0 new, 1 learning, 2 review, 3 relearning.
+    # Daily limits count today's new cards and reviews from it.
+    kind = models.PositiveSmallIntegerField(null=True, blank=True)
+    state_before = models.JSONField(
+        default=dict, blank=True, help_text="The card state before this review, for undo ({} = no state yet)."
+    )
 
     class Meta:
         ordering = ["-reviewed_at"]
