@@ -1,0 +1,399 @@
+"""Tests for quizzes.generate: drafts from an article outline (pure, no database)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from quizzes.article import Block, Outline, Section, parse
+from quizzes.generate import (
+    FALSE,
+    TRUE,
+    Draft,
+    generate,
+    overlaps,
+    report,
+    self_check,
+    squash,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "fixtures" / "articles"
+FIXTURES = sorted(p.name for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md"))
+CARDS = ("basic", "cloze", "classification", "reversed")
+METASTATIC = (
+    "Primary or secondary hyperparathyroidism",
+    "Paraneoplastic hypercalcaemia",
+    "Destructive bone disease, such as Paget disease",
+    "Milk-alkali syndrome",
+    "Excessive vitamin D intake",
+    "Sarcoidosis",
+    "Chronic renal failure",
+    "Calciphylaxis",
+)
+
+
+def text_of(name: str) -> str:
+    return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def drafts_of(name: str) -> list[Draft]:
+    return generate(parse(text_of(name)))
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Draft]:
+    return drafts_of("calcinosis-cutis.txt")
+
+
+def kinds(drafts: list[Draft], *wanted: str) -> list[Draft]:
+    return [d for d in drafts if d.kind in wanted]
+
+
+def treatment_only() -> Outline:
+    """A condition with no types: a definition and treatment lists only."""
+    return Outline(
+        title="Keratosis pilaris",
+        lessons=[
+            Section(
+                "What is keratosis pilaris?",
+                [
+                    Block(
+                        "paragraph",
+                        "Keratosis pilaris is a common condition that causes rough bumps on the skin.",
+                    )
+                ],
+            ),
+            Section(
+                "What is the treatment for keratosis pilaris?",
+                [
+                    Block("paragraph", "Treatment is not essential. Creams that may be tried include:"),
+                    Block(
+                        "list",
+                        "Creams that may be tried include:",
+                        ("Urea cream", "Salicylic acid", "Lactic acid"),
+                    ),
+                    Block("paragraph", "Laser treatment is considered when:"),
+                    Block(
+                        "list",
+                        "Laser treatment is considered when:",
+                        ("Redness is marked", "Creams have failed"),
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+def test_every_metastatic_cause_has_a_classification_card(seed):
+    cards = {d.prompt: d.answer for d in kinds(seed, "classification")}
+    for cause in METASTATIC:
+        premise = next(p for p in cards if overlaps(p, cause))
+        assert cards[premise] == "Metastatic"
+
+
+def test_no_metastatic_question_offers_another_metastatic_cause(seed):
+    for draft in kinds(seed, "single", "multiple"):
+        right = draft.answer.split("\n")
+        if not any(overlaps(r, cause) for r in right for cause in METASTATIC):
+            continue
+        wrong = [o for o in draft.options if o not in right]
+        assert not [o for o in wrong if any(overlaps(o, cause) for cause in METASTATIC)], draft
+
+
+def test_seed_yields_enough_of_each_kind(seed):
+    assert len(kinds(seed, *CARDS)) >= 10
+    assert len(kinds(seed, "single", "multiple")) >= 5
+    assert len(kinds(seed, "matching")) >= 1
+    assert len(kinds(seed, "true_false")) >= 5
+
+
+def test_seed_passes_its_self_check(seed):
+    checks = self_check(seed, parse(text_of("calcinosis-cutis.txt")))
+    assert [c for c in checks if not c.answer_in_excerpt] == []
+    assert [c for c in checks if c.bad_distractors] == []
+
+
+def test_nothing_is_said_about_dystrophic_causes(seed):
+    assert not [d for d in kinds(seed, "classification") if d.answer == "Dystrophic"]
+    for draft in seed:
+        assert "cause dystrophic" not in squash(draft.prompt), draft
+        for premise, category in draft.pairs:
+            assert category != "Dystrophic" or "occurs in an area" in premise
+
+
+def test_definition_card_is_trimmed_to_the_defining_sentences(seed):
+    card = next(d for d in kinds(seed, "basic") if d.prompt == "What is calcinosis cutis?")
+    assert card.answer.endswith("known as calcinosis cutis or cutaneous calcification.")
+    assert card.answer.startswith("The deposition of calcium in the skin")
+
+
+def test_cloze_cards_delete_stated_facts(seed):
+    prompts = [d.prompt for d in kinds(seed, "cloze")]
+    assert any("consisting mainly of {{c1::calcium phosphate}} with a small amount" in p for p in prompts)
+    assert "Calcinosis cutis is classified into {{c1::four}} major types." in prompts
+    assert any(p.startswith("{{c1::Metastatic}} calcinosis cutis occurs") for p in prompts)
+
+
+def test_type_definitions_are_true_statements_quoting_the_article(seed):
+    statements = {d.prompt: d.answer for d in kinds(seed, "true_false")}
+    idiopathic = (
+        "Idiopathic calcinosis cutis generally occurs in the absence of any known tissue injury "
+        "or systemic metabolic defect."
+    )
+    assert statements[idiopathic] == TRUE
+
+
+def test_seed_makes_no_false_statement_without_a_parallel_list(seed):
+    # Only the metastatic type has a list, so nothing can be shown to be false.
+    assert not [d for d in kinds(seed, "true_false") if d.answer == FALSE]
+
+
+def test_matching_questions_match_items_and_definitions_to_types(seed):
+    matching = kinds(seed, "matching")
+    by_items = next(d for d in matching if d.prompt.startswith("Match each item"))
+    assert ("Sarcoidosis", "Metastatic") in by_items.pairs
+    assert set(by_items.categories) == {"Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic"}
+    by_definition = next(d for d in matching if d.prompt.startswith("Match each description"))
+    assert (
+        dict((c, p) for p, c in by_definition.pairs)["Iatrogenic"]
+        == "arises secondary to a treatment or procedure"
+    )
+
+
+def test_prose_examples_are_classified_exactly(seed):
+    cards = {d.prompt: d.answer for d in kinds(seed, "classification")}
+    assert cards["Parenteral administration of calcium or phosphate"] == "Iatrogenic"
+    assert cards["Calcium deposition in newborns from repeated heel sticks"] == "Iatrogenic"
+
+
+def test_type_questions_offer_the_types(seed):
+    question = next(d for d in kinds(seed, "single") if d.prompt.startswith("Sarcoidosis"))
+    assert question.prompt == "Sarcoidosis can cause which type of calcinosis cutis?"
+    assert question.answer == "Metastatic"
+    assert question.options == ("Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic")
+
+
+def test_treatment_statements_are_phrased_from_the_lead_in(seed):
+    prompts = {d.prompt for d in kinds(seed, "true_false")}
+    assert "Corticosteroids may be tried for calcinosis cutis." in prompts
+    assert (
+        "In calcinosis cutis, surgical or carbon dioxide removal of lesions is indicated when they "
+        "cause functional impairment."
+    ) in prompts
+
+
+# ---------------------------------------------------------------- every article
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_excerpts_are_verbatim_article_text(name):
+    source = squash(text_of(name))
+    if name.endswith(".md"):  # the parser drops inline emphasis
+        source = re.sub(r"[*_`]", "", source)
+    for draft in drafts_of(name):
+        assert draft.excerpt, draft
+        for line in draft.excerpt.split("\n"):
+            assert squash(line) in source, (draft.key, line)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_article_passes_its_self_check(name):
+    result = report(parse(text_of(name)))
+    assert result["answer_missing"] == 0, result["failures"]
+    assert result["bad_distractors"] == 0, result["failures"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_generation_is_deterministic(name):
+    assert drafts_of(name) == drafts_of(name)
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_keys_are_unique(name):
+    keys = [d.key for d in drafts_of(name)]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_questions_are_well_formed(name):
+    for draft in drafts_of(name):
+        if draft.kind == "single":
+            assert 3 <= len(draft.options) <= 5 and draft.answer in draft.options
+        if draft.kind == "multiple":
+            assert set(draft.answer.split("\n")) < set(draft.options)
+        if draft.kind == "true_false":
+            assert draft.options == (TRUE, FALSE) and draft.answer in (TRUE, FALSE)
+        if draft.kind == "matching":
+            assert len(draft.pairs) >= 3 and {c for _, c in draft.pairs} <= set(draft.categories)
+        assert len(set(map(squash, draft.options))) == len(draft.options)
+        assert not any(
+            "all of the above" in o.casefold() or "none of the above" in o.casefold() for o in draft.options
+        )
+
+
+def test_keys_survive_an_unrelated_edit():
+    text = text_of("calcinosis-cutis.txt")
+    edited = text.replace("Recurrence is common after excision.", "Recurrence after excision is common.")
+    edited = edited.replace("Normal serum calcium and phosphate levels exist.", "Serum calcium is normal.")
+    before = {d.key: d for d in generate(parse(text))}
+    after = {d.key: d for d in generate(parse(edited))}
+    assert before.keys() == after.keys()
+
+
+def test_a_changed_fact_keeps_its_key_but_shows_the_new_excerpt():
+    text = text_of("calcinosis-cutis.txt")
+    edited = text.replace(
+        "consisting mainly of calcium phosphate with", "consisting mainly of calcium phosphate and"
+    )
+    before = {d.key: d for d in generate(parse(text)) if d.kind == "cloze"}
+    after = {d.key: d for d in generate(parse(edited)) if d.kind == "cloze"}
+    assert before.keys() == after.keys()
+    assert [k for k in before if before[k].excerpt != after[k].excerpt]
+
+
+def test_to_json_has_the_import_shape(seed):
+    single = kinds(seed, "single")[0].to_json()
+    assert {"key", "kind", "lesson", "prompt", "answer", "options", "excerpt"} <= single.keys()
+    assert "pairs" not in single
+    matching = kinds(seed, "matching")[0].to_json()
+    assert matching["pairs"][0] == list(kinds(seed, "matching")[0].pairs[0])
+
+
+def test_report_counts_drafts_per_kind(seed):
+    result = report(parse(text_of("calcinosis-cutis.txt")))
+    assert sum(result["counts"].values()) == result["drafts"] == len(seed)
+    assert result["kinds"]["classification"] == {"drafts": 10, "answer_missing": 0, "bad_distractors": 0}
+    assert result["failures"] == []
+
+
+# ---------------------------------------------------------------- other layouts
+
+
+def test_causes_split_into_groups_classify_by_group():
+    drafts = drafts_of("erythema-nodosum.txt")
+    cards = {d.prompt: d.answer for d in kinds(drafts, "classification")}
+    assert cards["Tuberculosis"] == "Infections"
+    assert cards["Penicillins"] == "Medicines"
+    assert cards["Sarcoidosis"] == "Inflammatory diseases"
+    stems = {d.prompt for d in kinds(drafts, "single")}
+    assert "Which of the following infections can cause erythema nodosum?" in stems
+
+
+def test_false_statements_need_a_lead_in_naming_the_asked_group():
+    # "Symptoms are eased by:" does not say "general measures": colchicine may ease symptoms too.
+    drafts = drafts_of("erythema-nodosum.txt")
+    false = [d for d in kinds(drafts, "true_false") if d.answer == FALSE]
+    assert false
+    assert not [d for d in false if "symptoms are eased" in squash(d.prompt)]
+
+
+def test_an_item_listed_under_two_types_classifies_nothing():
+    drafts = drafts_of("leg-ulcer.txt")
+    assert not [d for d in kinds(drafts, "classification") if "diabetes" in squash(d.prompt)]
+    for draft in kinds(drafts, "single", "multiple"):
+        assert not [o for o in draft.options if "diabetes" in squash(o)], draft
+
+
+def test_typed_lists_give_questions_with_sibling_distractors():
+    drafts = drafts_of("leg-ulcer.txt")
+    venous = [
+        d
+        for d in kinds(drafts, "single")
+        if d.prompt == "Which of the following conditions can cause venous leg ulcers?"
+    ]
+    assert venous
+    for draft in venous:
+        assert draft.answer in (
+            "Varicose veins",
+            "Previous deep vein thrombosis",
+            "Damaged valves in the leg veins",
+            "Poor calf muscle pump from immobility",
+        )
+        assert not {"Varicose veins", "Previous deep vein thrombosis"} & (set(draft.options) - {draft.answer})
+    false = {d.prompt for d in kinds(drafts, "true_false") if d.answer == FALSE}
+    assert "Conditions that can cause venous leg ulcers include smoking." in false
+
+
+def test_generic_sub_headings_keep_their_full_names():
+    drafts = drafts_of("pyogenic-granuloma.txt")
+    assert {d.answer for d in kinds(drafts, "classification")} == {"Surgical treatment", "Other treatments"}
+    # Two surgical options are too few distractors for "Which ... may respond to?"
+    assert not [d for d in kinds(drafts, "single") if "respond to" in d.prompt]
+
+
+def test_markdown_article_gives_a_definition_and_a_number():
+    drafts = drafts_of("pemphigus-vulgaris.md")
+    assert kinds(drafts, "basic")[0].answer.startswith("Pemphigus vulgaris is a rare")
+    assert "Pemphigus vulgaris usually starts between the ages of {{c1::40 and 60}} years." in {
+        d.prompt for d in kinds(drafts, "cloze")
+    }
+
+
+def test_a_condition_without_types_gives_true_statements_and_no_choice_questions():
+    outline = treatment_only()
+    drafts = generate(outline)
+    assert (
+        kinds(drafts, "basic")[0].answer
+        == "Keratosis pilaris is a common condition that causes rough bumps on the skin."
+    )
+    assert not kinds(drafts, "single", "multiple", "matching", "classification")
+    statements = kinds(drafts, "true_false")
+    assert {d.answer for d in statements} == {TRUE}
+    assert "Urea cream may be tried for keratosis pilaris." in {d.prompt for d in statements}
+    assert "In keratosis pilaris, laser treatment is considered when redness is marked." in {
+        d.prompt for d in statements
+    }
+    assert all(c.ok for c in self_check(drafts, outline))
+
+
+def test_distractors_contained_in_an_asked_item_are_refused():
+    def typed(heading: str, items: tuple[str, ...]) -> Section:
+        lead = f"Conditions that can cause {heading.lower()} include:"
+        return Section(
+            heading, [Block("paragraph", f"{heading} is a type. {lead}"), Block("list", lead, items)]
+        )
+
+    outline = Outline(
+        title="Calcinosis cutis",
+        lessons=[
+            Section(
+                "What causes calcinosis cutis?",
+                subsections=[
+                    typed(
+                        "Metastatic calcinosis cutis",
+                        ("Destructive bone disease, such as Paget disease", "Sarcoidosis"),
+                    ),
+                    typed(
+                        "Dystrophic calcinosis cutis",
+                        ("Paget disease", "Lupus", "Dermatomyositis", "Scleroderma"),
+                    ),
+                    typed("Idiopathic calcinosis cutis", ("Tumoral calcinosis", "Milia-like calcinosis")),
+                ],
+            )
+        ],
+    )
+    drafts = generate(outline)
+    for draft in kinds(drafts, "single", "multiple"):
+        if "metastatic" in draft.prompt:
+            assert "Paget disease" not in draft.options, draft
+    assert not [d for d in kinds(drafts, "classification") if "paget" in squash(d.prompt)]
+    assert all(c.ok for c in self_check(drafts, outline))
+
+
+def test_self_check_reports_a_bad_distractor_and_a_missing_answer(seed):
+    outline = parse(text_of("calcinosis-cutis.txt"))
+    question = next(d for d in kinds(seed, "single") if d.prompt.startswith("Sarcoidosis"))
+    bad = dataclasses.replace(
+        question, key="bad", answer="Sarcoidosis", options=("Sarcoidosis", "Calciphylaxis", "Warfarin")
+    )
+    missing = dataclasses.replace(kinds(seed, "cloze")[0], key="missing", prompt="{{c1::Nonsense}} here")
+    checks = {c.key: c for c in self_check([bad, missing], outline)}
+    assert checks["bad"].bad_distractors == ["Calciphylaxis"]
+    assert not checks["missing"].answer_in_excerpt
