@@ -1,0 +1,74 @@
+"""`import_article PATH --course SLUG [--json]`: store an article and its lessons.
+
+The course is created (titled after the article) when no course has that
+slug. Bad input gives one error line on stderr and exit code 1, and the
+database is left unchanged. With --json, prints one JSON object (see
+`importing.outline_summary`, plus "drafts").
+"""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_slug
+from django.db import transaction
+
+from quizzes import importing
+from quizzes.article import ArticleError
+from quizzes.models import Course
+
+
+def read_article_file(path: Path) -> str:
+    """The article text in the file at `path`, or CommandError with one clear line."""
+    try:
+        if path.is_dir():
+            raise CommandError(f"{path}: is a directory, not an article file")
+        importing.check_size(path.stat().st_size)
+        return importing.read_article_bytes(path.read_bytes())
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except ArticleError as exc:
+        raise CommandError(f"{path}: {exc}") from None
+
+
+class Command(BaseCommand):
+    help = "Import an article (DermNet-style text or Markdown) into a course as lessons."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path, help="The article file (UTF-8 text, at most 1 MB).")
+        parser.add_argument("--course", required=True, help="The course's slug (created if missing).")
+        parser.add_argument("--json", action="store_true", help="Print one JSON object instead of a summary.")
+
+    def handle(self, *args, path: Path, course: str, json: bool, **options):
+        try:
+            validate_slug(course)
+        except ValidationError:
+            raise CommandError(f"--course {course!r}: use letters, digits, '-' and '_' only") from None
+        text = read_article_file(path)
+        try:
+            outline = importing.parse_article(text)
+            with transaction.atomic():
+                target, created = Course.objects.get_or_create(slug=course, defaults={"title": outline.title})
+                result = importing.import_article(course=target, text=text)
+        except ArticleError as exc:
+            raise CommandError(f"{path}: {exc}") from None
+        if json:
+            self.stdout.write(_json(result))
+            return
+        if created:
+            self.stdout.write(
+                f"Created course “{target.title}” ({target.slug}), join code {target.join_code}."
+            )
+        for line in result.summary_lines():
+            self.stdout.write(line)
+        for lesson in result.article.lessons.order_by("order"):
+            self.stdout.write(f"  {lesson.order + 1}. {lesson.title}  [{lesson.slug}]")
+
+
+def _json(result: importing.ImportResult) -> str:
+    data = importing.outline_summary(result.outline)
+    data["drafts"] = result.drafts
+    return json.dumps(data, ensure_ascii=False, indent=2)
