@@ -77,6 +77,12 @@ MATRIX: dict[str, Entry] = {
     "course": Entry(kwargs=C),
     "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
     "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
+    # Draft review queue
+    "drafts_review": Entry(kwargs=C),
+    "drafts_bulk_accept": Entry(kwargs=C, ok=405),
+    "drafts_accept": Entry(kwargs={**C, "pk": own("draft")}, ok=405),
+    "drafts_reject": Entry(kwargs={**C, "pk": own("draft")}, ok=405),
+    "drafts_edit": Entry(kwargs={**C, "pk": own("draft")}),
 }
 
 
