@@ -135,6 +135,16 @@ class _Line:
     text: str
 
 
+@dataclass
+class _Heading:
+    text: str
+    level: int  # 1 lesson, 2 sub-section, 0 decided later (plain text)
+
+
+# The reading pass yields headings and blocks in order; _build nests them.
+_Event = _Heading | Block
+
+
 def decode(data: bytes) -> str:
     """Decode an uploaded file as UTF-8 text, or raise ArticleError.
 
@@ -163,11 +173,14 @@ def parse(text: str) -> Outline:
     """Parse article text into an Outline, or raise ArticleError saying why not."""
     text = _normalise_newlines(text).translate(_INVISIBLE)
     _refuse_binary(text)
-    lines = _clean_lines(text)
+    lines, banner = _clean_lines(text)
     if not any(line.text for line in lines):
         raise ArticleError("the article is empty")
     markdown = any(_MD_HEADING.fullmatch(line.text) for line in lines)
-    outline, events = (_markdown_events if markdown else _plain_events)(lines)
+    outline, start = _take_title(lines, markdown)
+    if banner:
+        outline.source = "DermNet"
+    events = (_markdown_events if markdown else _plain_events)(outline, lines[start:])
     _build(outline, events, markdown)
     if not outline.lessons:
         raise ArticleError(
@@ -189,9 +202,9 @@ def _refuse_binary(text: str) -> None:
         raise ArticleError("the text looks binary (it is mostly control characters)")
 
 
-def _clean_lines(text: str) -> list[_Line]:
-    """Split into numbered lines; drop chrome and everything after 'Related information'."""
-    lines = []
+def _clean_lines(text: str) -> tuple[list[_Line], bool]:
+    """Numbered, stripped lines without chrome; and whether the translate banner was there."""
+    lines, banner = [], False
     for number, raw in enumerate(text.split("\n"), start=1):
         # Any whitespace (tabs, non-breaking spaces) counts as a space; other controls go.
         raw = _CONTROL.sub("", _WHITESPACE.sub(" ", raw))
@@ -199,46 +212,36 @@ def _clean_lines(text: str) -> list[_Line]:
         key = stripped.lstrip("#").strip().casefold()
         if key == _END:
             break
+        banner = banner or key.startswith(_BANNER)
         if key in _CHROME or key.startswith(_BANNER):
-            if key.startswith(_BANNER):
-                lines.append(_Line(number, 0, _BANNER))  # remembered for the source
-            continue
+            stripped = ""  # keep the line, blank, so chrome still separates paragraphs
         lines.append(_Line(number, len(raw) - len(raw.lstrip()), stripped))
-    return lines
+    return lines, banner
 
 
 def _title_problem(text: str) -> str | None:
-    if _PLAIN_BULLET.fullmatch(text) or _CREDIT.fullmatch(text):
+    if _PLAIN_BULLET.fullmatch(text) or _CREDIT.fullmatch(text) or not any(c.isalnum() for c in text):
         return "is not a title"
     if len(text) > MAX_TITLE_LENGTH or text.endswith((".", ":", ";", ",")):
         return "is a sentence, not a title"
     if text.endswith("?"):
         return "is a lesson heading, not a title; put the article's title first"
-    if not any(c.isalnum() for c in text):
-        return "is not a title"
     return None
 
 
-def _take_title(outline_lines: list[_Line], markdown: bool) -> tuple[Outline, bool, int]:
-    """Return the outline with its title, whether the banner was seen, and where the body starts."""
-    banner = False
-    for index, line in enumerate(outline_lines):
-        if line.text == _BANNER:
-            banner = True
-        elif line.text:
-            text = line.text
-            if markdown:
-                match = _MD_HEADING.fullmatch(text)
-                if not match or len(match.group(1)) != 1:
-                    raise ArticleError(
-                        "no title: a Markdown article starts with a '# Title' line", line.number
-                    )
-                text = _inline(match.group(2))
-            problem = _title_problem(text)
-            if problem:
-                raise ArticleError(f"no title: the first line {text[:60]!r} {problem}", line.number)
-            return Outline(title=text), banner, index + 1
-    raise ArticleError("no title")
+def _take_title(lines: list[_Line], markdown: bool) -> tuple[Outline, int]:
+    """Return the outline with its title, and the index of the line after the title."""
+    index, line = next((i, line) for i, line in enumerate(lines) if line.text)
+    text = line.text
+    if markdown:
+        match = _MD_HEADING.fullmatch(text)
+        if not match or len(match.group(1)) != 1:
+            raise ArticleError("no title: a Markdown article starts with a '# Title' line", line.number)
+        text = _inline(match.group(2))
+    problem = _title_problem(text)
+    if problem:
+        raise ArticleError(f"no title: the first line {text[:60]!r} {problem}", line.number)
+    return Outline(title=text), index + 1
 
 
 def _credit(outline: Outline, text: str) -> bool:
@@ -258,28 +261,21 @@ def _credit(outline: Outline, text: str) -> bool:
     return True
 
 
-# Events are ("heading", text, level) with level 1, 2 or 0 (undecided),
-# ("paragraph", text, line) and ("list", items, line).
-Event = tuple[str, object, int]
-
-
-def _plain_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
-    outline, banner, start = _take_title(lines, markdown=False)
-    if banner:
-        outline.source = "DermNet"
-    events: list[Event] = []
+def _plain_events(outline: Outline, lines: list[_Line]) -> list[_Event]:
+    """Read plain text: chunks of lines between blank lines; credits until the first heading."""
+    events: list[_Event] = []
     chunk: list[_Line] = []
-    seen_heading = False  # credits are read only before the first heading
-    for line in [*lines[start:], _Line(0, 0, "")]:
-        if line.text and line.text != _BANNER:
+    seen_heading = False
+    for line in [*lines, _Line(0, 0, "")]:
+        if line.text:
             chunk.append(line)
             continue
         if chunk:
             new = _plain_chunk(chunk, None if seen_heading else outline)
-            seen_heading = seen_heading or any(kind == "heading" for kind, _, _ in new)
+            seen_heading = seen_heading or any(isinstance(e, _Heading) for e in new)
             events.extend(new)
         chunk = []
-    return outline, events
+    return events
 
 
 def _is_heading(text: str) -> bool:
@@ -292,53 +288,43 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[Event]:
+def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[_Event]:
     if credits is not None:
         chunk = [line for line in chunk if not _credit(credits, line.text)]
-        if not chunk:
-            return []
-    events: list[Event] = []
+    events: list[_Event] = []
     # A heading stands alone; a question may also sit straight above its text.
     first = 0
     while first < len(chunk) and _is_heading(chunk[first].text):
         if first < len(chunk) - 1 and not chunk[first].text.endswith("?"):
             break
-        events.append(("heading", chunk[first].text, 0))
+        events.append(_Heading(chunk[first].text, 0))
         first += 1
-    chunk = chunk[first:]
-    if not chunk:
-        return events
     paragraph: list[str] = []
     items: list[str] = []
     bullet_indent = 0
-    start = chunk[0].number
-    for line in chunk:
+    for line in chunk[first:]:
         bullet = _PLAIN_BULLET.fullmatch(line.text)
         if bullet:
             if paragraph:
-                events.append(("paragraph", " ".join(paragraph), start))
+                events.append(Block("paragraph", " ".join(paragraph)))
                 paragraph = []
-            if not items:
-                start = line.number
             items.append(bullet.group(1))
             bullet_indent = line.indent
         elif items and line.indent > bullet_indent:
             items[-1] = f"{items[-1]} {line.text}"  # an item wrapped onto the next line
         else:
             if items:
-                events.append(("list", items, start))
+                events.append(Block("list", items=tuple(items)))
                 items = []
             if paragraph and paragraph[-1].endswith((".", ":", "?", "!")):
                 # One paragraph per line when lines end sentences; join only wrapped lines.
-                events.append(("paragraph", " ".join(paragraph), start))
+                events.append(Block("paragraph", " ".join(paragraph)))
                 paragraph = []
-            if not paragraph:
-                start = line.number
             paragraph.append(line.text)
     if paragraph:
-        events.append(("paragraph", " ".join(paragraph), start))
+        events.append(Block("paragraph", " ".join(paragraph)))
     if items:
-        events.append(("list", items, start))
+        events.append(Block("list", items=tuple(items)))
     return events
 
 
@@ -354,61 +340,42 @@ def _inline(text: str) -> str:
     return _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub("", text)).strip()
 
 
-def _markdown_events(lines: list[_Line]) -> tuple[Outline, list[Event]]:
-    outline, banner, start = _take_title(lines, markdown=True)
-    if banner:
-        outline.source = "DermNet"
-    events: list[Event] = []
+def _markdown_events(outline: Outline, lines: list[_Line]) -> list[_Event]:
+    """Read Markdown: ATX headings, '-'/'*'/'+'/'1.' lists, paragraphs; credits until a heading."""
+    events: list[_Event] = []
     paragraph: list[str] = []
     items: list[str] = []
-    start_line = 0
-    in_item = False
     seen_heading = False
 
     def flush() -> None:
         nonlocal paragraph, items
         if paragraph:
-            events.append(("paragraph", " ".join(paragraph), start_line))
+            events.append(Block("paragraph", " ".join(paragraph)))
         if items:
-            events.append(("list", items, start_line))
+            events.append(Block("list", items=tuple(items)))
         paragraph, items = [], []
 
-    for line in lines[start:]:
+    for line in lines:
         text = line.text.lstrip(">").strip() if line.text.startswith(">") else line.text
-        if not text or text == _BANNER or _is_rule(text) or text.startswith("```"):
-            flush()
-            in_item = False
-            continue
         heading = _MD_HEADING.fullmatch(text)
         bullet = _MD_BULLET.fullmatch(text)
-        if heading:
+        if not text or _is_rule(text) or text.startswith("```"):
             flush()
-            in_item = False
-            level = 1 if len(heading.group(1)) <= 2 else 2
+        elif heading:
+            flush()
             if _inline(heading.group(2)):
-                events.append(("heading", _inline(heading.group(2)), level))
+                events.append(_Heading(_inline(heading.group(2)), 1 if len(heading.group(1)) <= 2 else 2))
                 seen_heading = True
         elif bullet:
             if paragraph:
                 flush()
-            if not items:
-                start_line = line.number
             items.append(_inline(bullet.group(1)))
-            in_item = True
-        elif in_item and items:
-            items[-1] = f"{items[-1]} {_inline(text)}"
-        else:
-            if items:
-                flush()
-            in_item = False
-            plain = _inline(text)
-            if not seen_heading and not paragraph and _credit(outline, plain):
-                continue
-            if not paragraph:
-                start_line = line.number
-            paragraph.append(plain)
+        elif items:
+            items[-1] = f"{items[-1]} {_inline(text)}"  # a wrapped item, indented or not
+        elif seen_heading or paragraph or not _credit(outline, _inline(text)):
+            paragraph.append(_inline(text))
     flush()
-    return outline, events
+    return events
 
 
 def _is_top_level(heading: str, title: str) -> bool:
@@ -423,7 +390,7 @@ def _is_top_level(heading: str, title: str) -> bool:
 
 def _clean_item(item: str) -> str:
     """Strip closing punctuation and a dangling 'and'/'or' ("Ulcerate; and")."""
-    item = item.strip()
+    item = " ".join(item.split())
     while True:
         words = item.rsplit(None, 1)
         if len(words) == 2 and words[1] in ("and", "or") and words[0].endswith((";", ",", ".")):
@@ -438,46 +405,43 @@ def _last_sentence(paragraph: str) -> str:
     return _SENTENCE_END.split(paragraph)[-1].strip()
 
 
-def _build(outline: Outline, events: list[Event], markdown: bool) -> None:
-    """Turn events into the outline's intro and lessons (merging repeats, dropping empties)."""
-    headings = [str(value) for kind, value, _ in events if kind == "heading"]
-    any_top = any(_is_top_level(h, outline.title) for h in headings)
+def _key(heading: str) -> str:
+    return heading.casefold()
+
+
+def _build(outline: Outline, events: list[_Event], markdown: bool) -> None:
+    """Nest events into the outline's intro and lessons, merging repeats and dropping empties."""
+    any_top = any(isinstance(e, _Heading) and _is_top_level(e.text, outline.title) for e in events)
     lessons: dict[str, Section] = {}
     subs: dict[str, Section] = {}
     lesson: Section | None = None
-    target: Section | None = None
-    for kind, value, number in events:
-        if kind == "heading":
-            heading = str(value)
-            key = " ".join(heading.casefold().split())
-            # Markdown states the level; plain text decides by the docstring's rule.
-            top = number == 1 if markdown else not any_top or _is_top_level(heading, outline.title)
+    blocks = outline.intro
+    for event in events:
+        if isinstance(event, _Heading):
+            heading = " ".join(event.text.split())
+            # Markdown states the level; plain text decides by the rule in the docstring.
+            top = event.level == 1 if markdown else not any_top or _is_top_level(heading, outline.title)
             if top or lesson is None:
-                lesson = lessons.setdefault(key, Section(heading))
-                subs = {" ".join(s.heading.casefold().split()): s for s in lesson.subsections}
-                target = lesson
-            elif key == " ".join(lesson.heading.casefold().split()):
-                target = lesson
+                lesson = lessons.setdefault(_key(heading), Section(heading))
+                subs = {_key(s.heading): s for s in lesson.subsections}
+                blocks = lesson.blocks
+            elif _key(heading) == _key(lesson.heading):
+                blocks = lesson.blocks
             else:
-                if key not in subs:
-                    subs[key] = Section(heading)
-                    lesson.subsections.append(subs[key])
-                target = subs[key]
-            continue
-        blocks = target.blocks if target is not None else outline.intro
-        if kind == "paragraph":
-            if str(value).strip():
-                blocks.append(Block("paragraph", str(value)))
-            continue
-        items = tuple(i for i in (_clean_item(str(x)) for x in value) if i)  # type: ignore[attr-defined]
-        if not items:
-            continue
-        previous = blocks[-1] if blocks else None
-        if previous is not None and previous.kind == "list":
-            blocks[-1] = Block("list", previous.text, previous.items + items)
-        else:
-            lead_in = _last_sentence(previous.text) if previous is not None else ""
-            blocks.append(Block("list", lead_in, items))
+                if _key(heading) not in subs:
+                    subs[_key(heading)] = Section(heading)
+                    lesson.subsections.append(subs[_key(heading)])
+                blocks = subs[_key(heading)].blocks
+        elif event.kind == "paragraph":
+            if text := " ".join(event.text.split()):
+                blocks.append(Block("paragraph", text))
+        elif items := tuple(item for item in map(_clean_item, event.items) if item):
+            previous = blocks[-1] if blocks else None
+            if previous is not None and previous.kind == "list":
+                blocks[-1] = Block("list", previous.text, previous.items + items)  # one list across blanks
+            else:
+                lead_in = _last_sentence(previous.text) if previous is not None else ""
+                blocks.append(Block("list", lead_in, items))
     for section in lessons.values():
         section.subsections = [s for s in section.subsections if s.blocks]
     outline.lessons = [s for s in lessons.values() if s.blocks or s.subsections]

@@ -426,6 +426,28 @@ def test_markdown_subheading_before_any_lesson_starts_a_lesson():
     assert outline.intro == [Block("paragraph", "Intro text.")]
 
 
+def test_everything_after_related_information_is_dropped():
+    outline = parse(
+        "Acne\n\nWhat is acne?\n\nA skin condition.\n\nRelated information\n\nWhat is rosacea?\n\nOther.\n"
+    )
+    assert [s.heading for s in outline.lessons] == ["What is acne?"]
+
+
+def test_runs_of_spaces_collapse_in_headings_paragraphs_and_items():
+    outline = parse("Acne\n\nWhat  is acne?\n\nA  skin\u00a0condition:\n\n•   Comedones   and  papules.\n")
+    (section,) = outline.lessons
+    assert section.heading == "What is acne?"
+    assert section.blocks[1] == Block("list", "A skin condition:", ("Comedones and papules",))
+
+
+def test_plain_text_source_line_overrides_the_banner():
+    outline = parse(
+        "DermNet provides Google Translate, a free machine translation service.\n\nAcne\n\n"
+        "Source: Course notes\n\nWhat is acne?\n\nA skin condition.\n"
+    )
+    assert outline.source == "Course notes"
+
+
 # Errors
 
 
