@@ -1,0 +1,159 @@
+"""Export a course's published notes as an Anki package (.apkg) with genanki.
+
+One deck per course with a sub-deck per lesson ("Course::Lesson"). Note
+types have fixed ids, and every note's GUID is derived from our note id
+(and, for classification notes, the premise index), so importing a newer
+export updates the notes already in Anki instead of duplicating them.
+Classification notes have no Anki equivalent: each premise becomes one
+Basic note. Fields are HTML in Anki, so all text is escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import tempfile
+
+import genanki
+
+from .. import cards
+from ..models import Course, Note
+from ..models.notes import NoteKind, NoteStatus
+
+GUID_NAMESPACE = "medquiz"
+
+CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; color: black; background: white; }
+.cloze { font-weight: bold; color: blue; }
+.extra { font-size: 16px; color: #555; margin-top: 1em; }
+.source { font-size: 13px; color: #777; margin-top: 1em; font-style: italic; }"""
+
+_BACK_EXTRAS = '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+
+# Fixed ids: changing one makes Anki treat the note type as new.
+BASIC = genanki.Model(
+    1607392319001,
+    "MedQuiz Basic",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Extra"}, {"name": "Source"}],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _BACK_EXTRAS,
+        }
+    ],
+    css=CSS,
+)
+REVERSED = genanki.Model(
+    1607392319002,
+    "MedQuiz Basic (and reversed card)",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Extra"}, {"name": "Source"}],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}' + _BACK_EXTRAS,
+        },
+        {
+            "name": "Card 2",
+            "qfmt": "{{Back}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Front}}' + _BACK_EXTRAS,
+        },
+    ],
+    css=CSS,
+)
+CLOZE = genanki.Model(
+    1607392319003,
+    "MedQuiz Cloze",
+    fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Source"}],
+    templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}" + _BACK_EXTRAS}],
+    css=CSS,
+    model_type=genanki.Model.CLOZE,
+)
+
+
+def _field(text: str) -> str:
+    return html.escape(text.strip(), quote=False).replace("\n", "<br>")
+
+
+def _tag(name: str) -> str:
+    return "_".join(name.split())
+
+
+def _deck_part(title: str) -> str:
+    # "::" separates Anki sub-decks, so a title must not contain it.
+    return title.replace("::", ":").strip()
+
+
+def deck_id(*parts: object) -> int:
+    """A stable Anki deck id in genanki's recommended range, from `parts`."""
+    digest = hashlib.sha256("::".join(str(p) for p in (GUID_NAMESPACE, *parts)).encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(note: Note, premise: int | None = None) -> str:
+    """The Anki GUID of `note` (of one premise, for classification notes)."""
+    if premise is None:
+        return genanki.guid_for(GUID_NAMESPACE, note.pk)
+    return genanki.guid_for(GUID_NAMESPACE, note.pk, "premise", premise)
+
+
+def anki_notes(note: Note) -> list[genanki.Note]:
+    """The Anki notes for one of our notes."""
+    tags = [_tag(tag.name) for tag in note.tags.all()] + [f"medquiz::{note.kind}"]
+    extra, source = _field(note.extra), _field(note.source_excerpt)
+    if note.kind == NoteKind.CLOZE:
+        return [
+            genanki.Note(
+                model=CLOZE, fields=[_field(note.text), extra, source], guid=note_guid(note), tags=tags
+            )
+        ]
+    if note.kind == NoteKind.CLASSIFICATION:
+        result = []
+        for index in range(len(cards.clean_pairs(note.pairs))):
+            front, back = cards.card_sides(note.kind, index, front=note.front, pairs=note.pairs)
+            fields = [_field(front), _field(back), extra, source]
+            result.append(genanki.Note(model=BASIC, fields=fields, guid=note_guid(note, index), tags=tags))
+        return result
+    model = REVERSED if note.kind == NoteKind.REVERSED else BASIC
+    fields = [_field(note.front), _field(note.back), extra, source]
+    return [genanki.Note(model=model, fields=fields, guid=note_guid(note), tags=tags)]
+
+
+def build_package(course: Course) -> genanki.Package:
+    """The course's published notes as a genanki package: "Course::Lesson" decks."""
+    notes = (
+        Note.objects.filter(course=course, status=NoteStatus.PUBLISHED)
+        .select_related("lesson")
+        .prefetch_related("tags")
+        .order_by("lesson__order", "pk")
+    )
+    decks: dict[int, genanki.Deck] = {}
+    parent = genanki.Deck(deck_id(course.pk), _deck_part(course.title))
+    for note in notes:
+        lesson = note.lesson
+        if lesson.pk not in decks:
+            name = f"{_deck_part(course.title)}::{lesson.order:02d} {_deck_part(lesson.title)}"
+            decks[lesson.pk] = genanki.Deck(deck_id(course.pk, lesson.pk), name)
+        for anki_note in anki_notes(note):
+            decks[lesson.pk].add_note(anki_note)
+    return genanki.Package([parent, *decks.values()])
+
+
+def export_course(course: Course, path: str) -> int:
+    """Write the course's Anki package to `path`; returns the number of Anki notes."""
+    package = build_package(course)
+    package.write_to_file(path)
+    return sum(len(deck.notes) for deck in package.decks)
+
+
+def export_bytes(course: Course) -> bytes:
+    """The course's Anki package as bytes (for a download)."""
+    handle, path = tempfile.mkstemp(suffix=".apkg")
+    os.close(handle)
+    try:
+        export_course(course, path)
+        with open(path, "rb") as file:
+            return file.read()
+    finally:
+        os.remove(path)
