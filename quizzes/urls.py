@@ -15,6 +15,7 @@ AREAS = [
     "drafts",
     "progress",
     "reports",
+    "health",
 ]
 
 urlpatterns = [path("", include(f"quizzes.views.{area}")) for area in AREAS]

@@ -69,6 +69,7 @@ MATRIX: dict[str, Entry] = {
     "password_reset_complete": Entry(expect=PUBLIC),
     "signup": Entry(expect=PUBLIC_ANON_ONLY),
     "profile": Entry(expect=AUTH_ONLY),
+    "ping": Entry(expect=PUBLIC),
     # Courses and lessons
     "home": Entry(expect=AUTH_ONLY),
     "join": Entry(expect=POST_ONLY_AUTH),

@@ -1,0 +1,139 @@
+"""`make loadtest`: simulated students study cards and answer quiz questions.
+
+Each user signs up, joins the demo course by code (LOADTEST_JOIN_CODE), then
+loops: study the next due card (reveal, rate; now and then posting the same
+rating twice, as a double click would), and answer quiz questions. Every
+write the server accepted is counted per user and written to
+LOADTEST_LEDGER at the end, so the checker can verify each was recorded
+exactly once. The `Baseline` user only requests the bare /ping/ view.
+"""
+
+import html
+import json
+import os
+import random
+import re
+import uuid
+from collections import defaultdict
+
+from locust import HttpUser, between, constant, events, task
+
+JOIN_CODE = os.environ.get("LOADTEST_JOIN_CODE", "")
+COURSE = os.environ.get("LOADTEST_COURSE", "calcinosis-cutis")
+LEDGER = os.environ.get("LOADTEST_LEDGER", "artifacts/loadtest/ledger.json")
+PASSWORD = "load-test-passphrase-2026"
+ledger: dict[str, dict[str, set]] = defaultdict(lambda: {"reviews": set(), "answers": set()})
+
+FORM_RE = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S)
+ATTR_RE = re.compile(r'(\w[\w-]*)="([^"]*)"')
+INPUT_RE = re.compile(r"<(?:input|button)\b([^>]*)>", re.S)
+
+
+def forms(page: str) -> list[dict]:
+    """Every form on the page: its action and its named inputs/buttons (attribute dicts)."""
+    out = []
+    for attrs, body in FORM_RE.findall(page):
+        form = {k: html.unescape(v) for k, v in ATTR_RE.findall(attrs)}
+        form["inputs"] = [
+            {k: html.unescape(v) for k, v in ATTR_RE.findall(tag)} for tag in INPUT_RE.findall(body)
+        ]
+        out.append(form)
+    return out
+
+
+def hidden(form: dict) -> dict:
+    return {
+        i["name"]: i.get("value", "") for i in form["inputs"] if i.get("type") == "hidden" and "name" in i
+    }
+
+
+class Student(HttpUser):
+    wait_time = between(0.2, 1.0)
+
+    def on_start(self):
+        self.username = f"load-{uuid.uuid4().hex[:12]}"
+        page = self.client.get("/accounts/signup/", name="signup form").text
+        token = hidden(forms(page)[-1])["csrfmiddlewaretoken"]
+        self.client.post(
+            "/accounts/signup/",
+            {
+                "csrfmiddlewaretoken": token,
+                "username": self.username,
+                "timezone": "Europe/London",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+            name="signup",
+        )
+        # Production cookies are Secure; the load test speaks plain HTTP on loopback.
+        for cookie in self.client.cookies:
+            cookie.secure = False
+        self.post_form("/", "/courses/join/", {"code": JOIN_CODE}, name="join course")
+        self.attempt_url = None
+
+    def post_form(self, page_url: str, action: str, data: dict, name: str):
+        page = self.client.get(page_url, name=f"{name} (page)").text
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+        return self.client.post(action, {"csrfmiddlewaretoken": token, **data}, name=name)
+
+    @task(3)
+    def study_a_card(self):
+        page = self.client.get(f"/c/{COURSE}/study/", name="study: next card").text
+        reveal = re.search(r'href="([^"]*reveal=1[^"]*)"', page)
+        if not reveal:
+            return
+        back = self.client.get(html.unescape(reveal[1]), name="study: reveal").text
+        rate = next((f for f in forms(back) if f.get("action", "").endswith("/study/rate/")), None)
+        if rate is None:
+            return
+        data = {**hidden(rate), "rating": str(random.choice([1, 3, 3, 3, 4]))}
+        times = 2 if random.random() < 0.15 else 1  # a double click, now and then
+        for _ in range(times):
+            response = self.client.post(rate["action"], data, name="study: rate", allow_redirects=True)
+            if response.status_code == 200:
+                ledger[self.username]["reviews"].add(data["token"])
+
+    @task(2)
+    def answer_a_question(self):
+        if self.attempt_url is None:
+            page = self.client.get(f"/c/{COURSE}/attempts/", name="quizzes: list").text
+            starts = [f for f in forms(page) if "/attempts/start/" in f.get("action", "")]
+            if not starts:
+                return
+            start = random.choice(starts)
+            response = self.client.post(start["action"], hidden(start), name="quizzes: start")
+            self.attempt_url = response.url
+        page = self.client.get(self.attempt_url, name="attempt: question").text
+        answer = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
+        if answer is None:  # finished or closed: start another next time
+            self.attempt_url = None
+            return
+        choices = sorted({i["value"] for i in answer["inputs"] if i.get("name") == "choice"})
+        if not choices:  # matching or already answered: move on
+            self.attempt_url = None
+            return
+        data = {**hidden(answer), "choice": random.choice(choices)}
+        response = self.client.post(answer["action"], data, name="attempt: answer")
+        if response.status_code == 200:
+            ledger[self.username]["answers"].add(answer["action"])
+        nxt = re.search(r'href="([^"]*/q/\d+/)"[^>]*>\s*Next', response.text)
+        self.attempt_url = html.unescape(nxt[1]) if nxt else None
+
+
+class Baseline(HttpUser):
+    """The bare Django view, run on its own before the students (see .ci/loadtest)."""
+
+    wait_time = constant(0)
+
+    @task
+    def ping(self):
+        self.client.get("/ping/", name="baseline: /ping/")
+
+
+@events.test_stop.add_listener
+def write_ledger(environment, **kwargs):
+    if not ledger:
+        return
+    os.makedirs(os.path.dirname(LEDGER), exist_ok=True)
+    with open(LEDGER, "w") as out:
+        json.dump({user: {k: sorted(v) for k, v in writes.items()} for user, writes in ledger.items()}, out)
