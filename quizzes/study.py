@@ -144,9 +144,10 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     review_left = max(course.reviews_per_day - today.reviews_done, 0)
     new_left = max(course.new_cards_per_day - today.new_done, 0)
     reviews = states.filter(state=REVIEW, due__lt=end)
-    review_count = min(reviews.count(), review_left) if review_left else 0
+    # Counting a sliced queryset stops at the limit (SELECT COUNT(*) FROM (... LIMIT n)).
+    review_count = reviews[:review_left].count() if review_left else 0
     fresh = new_cards(user, course, now, today)
-    new_count = min(fresh.count(), new_left) if new_left else 0
+    new_count = fresh.order_by()[:new_left].count() if new_left else 0
 
     cutoff = now if review_count or new_count else now + LEARN_AHEAD
     learning = states.filter(state__in=[LEARNING, RELEARNING], due__lte=cutoff)
