@@ -1,3 +1,235 @@
-"""Views for questions (see urls.py)."""
+"""Educators author questions: the bank, create/edit, preview as a student, publish and retire."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import grading, questionbank, versions
+from ..forms_questions import BankFilterForm, QuestionForm, options_formset
+from ..models import Course, Question
+from ..models.questions import QuestionKind, QuestionStatus
+from ..permissions import course_view
+
+PAGE_SIZE = 50
+
+KIND_HINTS = {
+    QuestionKind.SINGLE: "One correct option among 3 to 6 homogeneous options (NBME style).",
+    QuestionKind.MULTIPLE: "Several correct options; score = right minus wrong choices, floored at 0.",
+    QuestionKind.TRUE_FALSE: "A single statement that is true or false.",
+    QuestionKind.MATCHING: "Premises matched to categories, e.g. each cause to its type.",
+}
+
+
+def _question(course: Course, pk: int) -> Question:
+    try:
+        return questionbank.question_detail(course, pk)
+    except Question.DoesNotExist:
+        raise Http404("No such question.") from None
+
+
+@course_view("author_content")
+def bank(request: HttpRequest, course: Course) -> HttpResponse:
+    filters = BankFilterForm(request.GET or None, course=course)
+    questions = questionbank.bank(course, **filters.filters())
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "course": course,
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "counts": questionbank.status_counts(course),
+        "filtered": any(filters.filters().values()),
+    }
+    return render(request, "quizzes/questions/bank.html", context)
+
+
+@course_view("author_content")
+def choose_kind(request: HttpRequest, course: Course) -> HttpResponse:
+    kinds = [(value, label, KIND_HINTS[value]) for value, label in QuestionKind.choices]
+    return render(request, "quizzes/questions/choose_kind.html", {"course": course, "kinds": kinds})
+
+
+def _categories(formset) -> list[str]:
+    """Categories typed so far, offered as suggestions for the other pairs (a <datalist>)."""
+    if formset is None or formset.kind != QuestionKind.MATCHING:
+        return []
+    seen: list[str] = []
+    for form in formset.forms:
+        value = (form["answer"].value() or "").strip()
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _editor(request, course, question, form, formset, *, status=200) -> HttpResponse:
+    context = {
+        "course": course,
+        "question": question,
+        "kind_label": QuestionKind(question.kind).label,
+        "form": form,
+        "formset": formset,
+        "categories": _categories(formset),
+        "n_responses": question.responses.count() if question.pk else 0,
+    }
+    return render(request, "quizzes/questions/edit.html", context, status=status)
+
+
+def _rows(form: QuestionForm, formset) -> dict:
+    if formset is None:
+        return {"choices": form.true_false_choices(), "pairs": ()}
+    rows = formset.rows()
+    if formset.kind == QuestionKind.MATCHING:
+        return {"choices": (), "pairs": rows}
+    return {"choices": rows, "pairs": ()}
+
+
+@course_view("author_content")
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest, course: Course, kind: str) -> HttpResponse:
+    if kind not in QuestionKind.values:
+        raise Http404("No such kind of question.")
+    question = Question(course=course, kind=kind)
+    data = request.POST if request.method == "POST" else None
+    form = QuestionForm(data, course=course, kind=kind, instance=question)
+    formset = options_formset(kind, instance=question, data=data)
+    if data is not None:
+        valid = form.is_valid()
+        if (formset is None or formset.is_valid()) and valid:
+            try:
+                question = questionbank.create_question(
+                    course=course,
+                    kind=kind,
+                    user=request.user,
+                    **form.question_fields(),
+                    **_rows(form, formset),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Question saved as a draft. Preview it, then publish it.")
+                return redirect("questions_detail", slug=course.slug, pk=question.pk)
+        return _editor(request, course, question, form, formset, status=400)
+    return _editor(request, course, question, form, formset)
+
+
+@course_view("author_content")
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    question = _question(course, pk)
+    data = request.POST if request.method == "POST" else None
+    form = QuestionForm(data, course=course, kind=question.kind, instance=question)
+    formset = options_formset(question.kind, instance=question, data=data)
+    if data is not None:
+        valid = form.is_valid()
+        if (formset is None or formset.is_valid()) and valid:
+            try:
+                questionbank.update_question(
+                    question, user=request.user, **form.question_fields(), **_rows(form, formset)
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if question.status == QuestionStatus.PUBLISHED:
+                    messages.success(
+                        request, "Saved. New attempts get this version; earlier attempts keep theirs."
+                    )
+                else:
+                    messages.success(request, "Question saved.")
+                return redirect("questions_detail", slug=course.slug, pk=question.pk)
+        return _editor(request, course, question, form, formset, status=400)
+    return _editor(request, course, question, form, formset)
+
+
+@course_view("author_content")
+def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    question = _question(course, pk)
+    context = {
+        "course": course,
+        "question": question,
+        "content": versions.question_content(question),
+        "versions": questionbank.versions_of(question),
+        "problems": questionbank.stored_errors(question),
+        "quizzes": question.quiz_items.select_related("quiz").order_by("quiz__title"),
+    }
+    return render(request, "quizzes/questions/detail.html", context)
+
+
+def _preview_rows(content: dict, view: dict, *, show_key: bool) -> list[dict]:
+    """The public view's options or pairs, with the key added only when the educator asked for it."""
+    if not show_key:
+        return view.get("choices") or view.get("pairs")
+    key = grading.answer_key(content)
+    if view["kind"] == grading.MATCHING:
+        return [{**pair, "answer": key["matches"][pair["id"]]} for pair in view["pairs"]]
+    correct = set(key.get("choices") or [key["choice"]])
+    full = {choice["id"]: choice for choice in content["choices"]}
+    return [
+        {
+            **choice,
+            "correct": choice["id"] in correct,
+            "explanation": full[choice["id"]].get("explanation", ""),
+        }
+        for choice in view["choices"]
+    ]
+
+
+@course_view("author_content")
+def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    """The question exactly as a student sees it before answering; ``?key=1`` adds the key for the educator."""
+    question = _question(course, pk)
+    content = versions.question_content(question)
+    problems = questionbank.stored_errors(question)
+    show_key = request.GET.get("key") == "1" and not problems
+    view = None if problems else grading.public_view(content)
+    context = {
+        "course": course,
+        "question": question,
+        "problems": problems,
+        "view": view,
+        "show_key": show_key,
+    }
+    if view is not None:
+        context["rows"] = _preview_rows(content, view, show_key=show_key)
+        context["explanation"] = content.get("explanation", "") if show_key else ""
+    return render(request, "quizzes/questions/preview.html", context)
+
+
+@course_view("author_content")
+@require_POST
+def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    question = _question(course, pk)
+    try:
+        version = questionbank.publish(question)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Published (version {version.number}). It can now be added to quizzes.")
+    return redirect("questions_detail", slug=course.slug, pk=question.pk)
+
+
+@course_view("author_content")
+@require_POST
+def retire(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    question = _question(course, pk)
+    questionbank.retire(question)
+    messages.success(request, "Retired. Past attempts keep it; it can no longer be added to quizzes.")
+    return redirect("questions_detail", slug=course.slug, pk=question.pk)
+
+
+urlpatterns = [
+    path("c/<slug:slug>/questions/", bank, name="questions_bank"),
+    path("c/<slug:slug>/questions/new/", choose_kind, name="questions_choose_kind"),
+    path("c/<slug:slug>/questions/new/<str:kind>/", create, name="questions_create"),
+    path("c/<slug:slug>/questions/<int:pk>/", detail, name="questions_detail"),
+    path("c/<slug:slug>/questions/<int:pk>/edit/", edit, name="questions_edit"),
+    path("c/<slug:slug>/questions/<int:pk>/preview/", preview, name="questions_preview"),
+    path("c/<slug:slug>/questions/<int:pk>/publish/", publish, name="questions_publish"),
+    path("c/<slug:slug>/questions/<int:pk>/retire/", retire, name="questions_retire"),
+]

@@ -1,0 +1,281 @@
+"""Forms for authoring questions: the question itself, its options or pairs, and the bank filters.
+
+The rules for options and pairs live in ``questionbank.content_errors`` (which
+asks ``grading.validate_content``); the formsets show its messages at the top.
+"""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Field, Layout, Row
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+
+from . import questionbank, quizbuilder
+from .models import Choice, Course, Lesson, MatchingPair, Question, Quiz, Tag
+from .models.questions import QuestionKind, QuestionStatus
+
+# Rows shown on a new question; an edit shows what exists plus a few blank rows.
+NEW_ROWS = {QuestionKind.SINGLE: 5, QuestionKind.MULTIPLE: 6, QuestionKind.MATCHING: 6}
+EXTRA_ROWS = 2
+
+
+class QuestionForm(forms.ModelForm):
+    """The stem, lesson, explanation, source and tags; true/false also picks its answer here."""
+
+    tags = forms.CharField(
+        required=False,
+        max_length=500,
+        help_text="Separate tags with commas, e.g. “metastatic, high yield”.",
+    )
+    correct_answer = forms.TypedChoiceField(
+        label="The statement is",
+        choices=[("true", "True"), ("false", "False")],
+        coerce=lambda value: value == "true",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Question
+        fields = ("lesson", "stem", "explanation", "source_excerpt")
+        labels = {
+            "stem": "Stem (clinical vignette and lead-in)",
+            "source_excerpt": "Supporting article excerpt",
+        }
+        help_texts = {
+            "explanation": "Shown after answering (tutor mode) or in the review.",
+            "source_excerpt": "Quote the article text that states the answer.",
+        }
+        widgets = {
+            "stem": forms.Textarea(attrs={"rows": 4}),
+            "explanation": forms.Textarea(attrs={"rows": 3}),
+            "source_excerpt": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, course: Course, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.course, self.kind = course, kind
+        self.fields["lesson"].queryset = Lesson.objects.for_course(course)
+        self.fields["lesson"].empty_label = "Choose a lesson…"
+        self.fields["stem"].error_messages["required"] = "The stem must not be empty."
+        if self.instance.pk:
+            self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+        if kind == QuestionKind.TRUE_FALSE:
+            self.fields["stem"].label = "Statement"
+            if self.instance.pk:
+                truth = next(
+                    (c.text.casefold() == "true" for c in self.instance.choices.all() if c.is_correct), True
+                )
+                self.initial["correct_answer"] = "true" if truth else "false"
+        else:
+            del self.fields["correct_answer"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        names = ["lesson", "stem"] + (["correct_answer"] if "correct_answer" in self.fields else [])
+        self.helper.layout = Layout(
+            *names, "explanation", "source_excerpt", Field("tags", autocomplete="off")
+        )
+
+    def clean_tags(self) -> list[str]:
+        names = questionbank.parse_tags(self.cleaned_data["tags"])
+        errors = questionbank.tag_errors(names)
+        if errors:
+            raise forms.ValidationError(errors)
+        return names
+
+    def question_fields(self) -> dict:
+        """The keyword arguments of questionbank.create_question/update_question this form holds."""
+        data = self.cleaned_data
+        return {
+            "lesson": data["lesson"],
+            "stem": data["stem"],
+            "explanation": data.get("explanation", ""),
+            "source_excerpt": data.get("source_excerpt", ""),
+            "tags": data["tags"],
+        }
+
+    def true_false_choices(self) -> list[dict]:
+        """The two choices, reusing the existing rows (so the version's ids stay put)."""
+        specs = questionbank.true_false_choices(self.cleaned_data["correct_answer"])
+        if self.instance.pk:
+            existing = {choice.text.casefold(): choice for choice in self.instance.choices.all()}
+            for spec in specs:
+                row = existing.get(spec["text"].casefold())
+                if row is not None:
+                    spec.update(pk=row.pk, explanation=row.explanation)
+        return specs
+
+
+class ChoiceForm(forms.ModelForm):
+    class Meta:
+        model = Choice
+        fields = ("text", "is_correct", "explanation")
+        labels = {"text": "Option", "is_correct": "Correct", "explanation": "Why (shown after answering)"}
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 2})}
+
+
+class PairForm(forms.ModelForm):
+    class Meta:
+        model = MatchingPair
+        fields = ("premise", "answer")
+        labels = {"premise": "Premise", "answer": "Category"}
+        widgets = {"answer": forms.TextInput(attrs={"list": "matching-categories", "autocomplete": "off"})}
+
+
+class _OptionsFormSet(BaseInlineFormSet):
+    """Rows in order, minus deleted and untouched blank ones; checked together at the end."""
+
+    kind: str = ""
+
+    def rows(self) -> list[dict]:
+        rows = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            row = {name: form.cleaned_data.get(name) for name in form._meta.fields}
+            rows.append({"pk": form.instance.pk, **row})
+        return rows
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return  # field errors first; the content rules need complete rows
+        rows = self.rows()
+        errors = questionbank.content_errors(
+            kind=self.kind,
+            choices=rows if self.kind != QuestionKind.MATCHING else (),
+            pairs=rows if self.kind == QuestionKind.MATCHING else (),
+        )
+        if errors:
+            raise forms.ValidationError(errors)
+
+
+def options_formset(kind: str, *, instance: Question, data=None) -> _OptionsFormSet | None:
+    """The formset of options (or matching pairs) for a question of this kind; None for true/false."""
+    if kind == QuestionKind.TRUE_FALSE:
+        return None
+    matching = kind == QuestionKind.MATCHING
+    existing = (instance.pairs if matching else instance.choices).count() if instance.pk else 0
+    extra = EXTRA_ROWS if existing else NEW_ROWS[kind]
+    formset_class = inlineformset_factory(
+        Question,
+        MatchingPair if matching else Choice,
+        form=PairForm if matching else ChoiceForm,
+        formset=_OptionsFormSet,
+        extra=extra,
+        can_delete=bool(existing),
+    )
+    formset_class.kind = kind
+    prefix = "pairs" if matching else "choices"
+    return formset_class(data=data, instance=instance, prefix=prefix)
+
+
+class BankFilterForm(forms.Form):
+    """The bank's filters (GET). Invalid values are ignored rather than refused."""
+
+    q = forms.CharField(required=False, label="Search stems", max_length=200)
+    lesson = forms.ModelChoiceField(queryset=Lesson.objects.none(), required=False, empty_label="All lessons")
+    kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *QuestionKind.choices])
+    status = forms.ChoiceField(required=False, choices=[("", "Any status"), *QuestionStatus.choices])
+    tag = forms.ChoiceField(required=False, choices=[("", "Any tag")])
+
+    def __init__(self, *args, course: Course, with_status: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lesson"].queryset = Lesson.objects.for_course(course)
+        names = Tag.objects.filter(course=course).values_list("name", flat=True)
+        self.fields["tag"].choices = [("", "Any tag"), *((name, name) for name in names)]
+        if not with_status:
+            del self.fields["status"]
+
+    def filters(self) -> dict:
+        """Keyword arguments for questionbank.bank from the valid fields only."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {name: data.get(name) or None for name in self.fields if name not in self.errors}
+
+
+# --- the quiz builder --------------------------------------------------------
+
+
+class QuizForm(forms.ModelForm):
+    """A quiz's settings; the rules (dates, publishing, ranges) are quizbuilder.settings_errors."""
+
+    class Meta:
+        model = Quiz
+        fields = quizbuilder.SETTINGS
+        labels = {
+            "time_limit_minutes": "Time limit (minutes)",
+            "attempts_allowed": "Attempts allowed",
+            "pass_mark": "Pass mark (%)",
+            "opens_at": "Opens",
+            "closes_at": "Closes",
+            "is_published": "Published (students can see it)",
+            "shuffle_questions": "Shuffle questions",
+            "shuffle_options": "Shuffle options",
+        }
+        help_texts = {
+            "time_limit_minutes": "Blank for no limit. Enforced by the server.",
+            "attempts_allowed": "0 means unlimited.",
+            "opens_at": "Blank: open now.",
+            "closes_at": "Blank: never closes.",
+            "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled.",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "mode": forms.RadioSelect,
+            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "title",
+            "description",
+            "mode",
+            Row(
+                Column("time_limit_minutes", css_class="col-sm-4"),
+                Column("attempts_allowed", css_class="col-sm-4"),
+                Column("pass_mark", css_class="col-sm-4"),
+            ),
+            Row(Column("opens_at", css_class="col-sm-6"), Column("closes_at", css_class="col-sm-6")),
+            "shuffle_questions",
+            "shuffle_options",
+            "is_published",
+        )
+
+    def clean(self):
+        data = super().clean()
+        errors = quizbuilder.settings_errors(
+            opens_at=data.get("opens_at"),
+            closes_at=data.get("closes_at"),
+            is_published=bool(data.get("is_published")),
+            has_content=quizbuilder.has_content(self.instance),
+            pass_mark=data.get("pass_mark"),
+            time_limit_minutes=data.get("time_limit_minutes"),
+        )
+        for field, messages in errors.items():
+            if field not in self.errors:
+                for message in messages:
+                    self.add_error(field, message)
+        return data
+
+
+class RandomRuleForm(forms.Form):
+    count = forms.IntegerField(label="Number of questions", initial=5)
+    lessons = forms.ModelMultipleChoiceField(
+        queryset=Lesson.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="From lessons",
+        required=False,
+    )
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lessons"].queryset = Lesson.objects.for_course(course)
