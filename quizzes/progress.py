@@ -47,6 +47,7 @@ from django.utils import timezone
 
 from .models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Response, ReviewLog, User
 from .models.practice import AttemptState
+from .study import day_bounds
 
 ROLLOVER = dt.timedelta(hours=4)
 RECENT_DAYS = 30
@@ -136,16 +137,24 @@ def course_reviews(course: Course) -> QuerySet[ReviewLog]:
     return ReviewLog.objects.filter(card__note__course=course)
 
 
-def first_reviews_of_day(reviews: QuerySet[ReviewLog], shift) -> QuerySet[ReviewLog]:
-    """Keep the first review of each (student, card, study day), by a window function."""
-    return reviews.annotate(
+def first_reviews_of_day(reviews: QuerySet[ReviewLog], shift, where: Q | None = None) -> QuerySet[ReviewLog]:
+    """The first review of each (student, card, study day) among ``reviews`` (and ``where``, on ``day``).
+
+    A window function numbers each day's reviews of a card; the ids of the
+    first ones go in a subquery, so that grouping the result (by student or
+    by day) happens after the window, not inside it.
+    """
+    numbered = reviews.annotate(
         day=day_expression("reviewed_at", shift),
         nth=Window(
             RowNumber(),
             partition_by=[F("user_id"), F("card_id"), F("day")],
             order_by=[F("reviewed_at").asc(), F("id").asc()],
         ),
-    ).filter(nth=1)
+    )
+    if where is not None:
+        numbered = numbered.filter(where)
+    return ReviewLog.objects.filter(id__in=numbered.filter(nth=1).values("id")).order_by()
 
 
 def ratio(part: float | None, whole: float | None) -> float | None:
@@ -346,7 +355,8 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
     now = now or timezone.now()
     shift = day_shift(user.timezone, now)
     today = study_day(now, shift)
-    tomorrow_starts = day_start(today + dt.timedelta(days=1), shift)
+    # Due today ends where the study queue's day ends (study.day_bounds, exact in the time zone).
+    tomorrow_starts = day_bounds(user, now)[1]
     summary = CardSummary(today=today)
 
     states = course_card_states(course).filter(user=user)
@@ -355,7 +365,7 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
         mature=Count("id", filter=MATURE),
         due_today=Count(
             "id",
-            filter=Q(suspended=False, due__lt=tomorrow_starts)
+            filter=Q(STUDIED, suspended=False, due__lt=tomorrow_starts)
             & (Q(buried_until__isnull=True) | Q(buried_until__lte=now)),
         ),
     )
@@ -369,7 +379,7 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
     # Forecast: overdue cards count on today; later days by their own study day.
     horizon = day_start(today + dt.timedelta(days=FORECAST_DAYS), shift)
     per_day = dict(
-        states.filter(suspended=False, due__lt=horizon)
+        states.filter(STUDIED, suspended=False, due__lt=horizon)
         .annotate(day=day_expression("due", shift))
         .values_list("day")
         .annotate(n=Count("id"))
@@ -406,6 +416,7 @@ def retention_by_day(reviews: QuerySet[ReviewLog], shift) -> list[tuple[dt.date,
     """(study day, first reviews, passed) for each day with reviews, oldest first."""
     rows = (
         first_reviews_of_day(reviews, shift)
+        .annotate(day=day_expression("reviewed_at", shift))
         .values_list("day")
         .annotate(n=Count("id"), passed=Count("id", filter=Q(rating__gt=AGAIN)))
         .values_list("day", "n", "passed")

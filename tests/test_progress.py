@@ -188,12 +188,18 @@ def test_streak_counts_days_in_a_row_up_to_today_or_yesterday():
     assert progress.streak_length([today - dt.timedelta(days=2)], today) == 0
 
 
-def test_forecast_puts_overdue_cards_on_today_and_leaves_out_suspended(course, student, lesson):
+def test_forecast_puts_overdue_cards_on_today_and_leaves_out_suspended_and_new(course, student, lesson):
     note = NoteFactory(course=course, lesson=lesson)
-    CardStateFactory(user=student, card=CardFactory(note=note, ord=0), due=NOW - dt.timedelta(days=5))
-    CardStateFactory(user=student, card=CardFactory(note=note, ord=1), due=NOW + dt.timedelta(days=2))
-    CardStateFactory(user=student, card=CardFactory(note=note, ord=2), due=NOW, suspended=True)
-    CardStateFactory(user=student, card=CardFactory(note=note, ord=3), due=NOW + dt.timedelta(days=60))
+    last = NOW - dt.timedelta(days=10)
+
+    def state(ord, due, **kwargs):
+        CardStateFactory(user=student, card=CardFactory(note=note, ord=ord), due=due, **kwargs)
+
+    state(0, NOW - dt.timedelta(days=5), last_review=last)
+    state(1, NOW + dt.timedelta(days=2), last_review=last)
+    state(2, NOW, last_review=last, suspended=True)
+    state(3, NOW + dt.timedelta(days=60), last_review=last)
+    state(4, NOW)  # introduced, never reviewed: new, not due
 
     summary = progress.card_summary(user=student, course=course, now=NOW)
 

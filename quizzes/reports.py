@@ -1,0 +1,599 @@
+"""Course reports for leads and educators: the cohort table, the class heat map,
+CSV exports and item analysis per quiz.
+
+Figures come from grouped queries, one row per student (or per student and
+quiz), so a report costs the same number of queries for 10 or 1,000
+students. Python only joins those per-student rows, which lets the table be
+sorted and filtered by computed figures (retention, the at-risk flag) the
+same way on SQLite and PostgreSQL. The definitions (accuracy, retention,
+study days, attempt percentage) are those of progress.py, so a student's row
+here and their own dashboard agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Case, Count, DurationField, F, Max, Q, Value, When, Window
+from django.db.models.functions import RowNumber, TruncWeek
+from django.utils import timezone
+
+from . import itemstats
+from .models import Attempt, Course, Lesson, LessonRead, QuestionVersion, Quiz, QuizItem, Response, User
+from .models.people import Role
+from .models.practice import AttemptState
+from .progress import (
+    AGAIN,
+    ATTEMPT_PERCENT,
+    MATURE,
+    NONE_TEXT,
+    RECENT_DAYS,
+    RESPONSE_SCORE,
+    ROLLOVER,
+    STUDIED,
+    course_card_states,
+    course_reviews,
+    day_shift,
+    first_reviews_of_day,
+    percent_text,
+    ratio,
+    study_day,
+    submitted_responses,
+)
+
+INACTIVE_DAYS = 7
+RETENTION_AT_RISK = 0.8
+AT_RISK_RULE = (
+    f"A student is at risk if any of these holds: no activity (a lesson read, a quiz submitted or "
+    f"a card reviewed) in the last {INACTIVE_DAYS} days; their latest score on a quiz is below its "
+    f"pass mark; their true retention over the last {RECENT_DAYS} days is below {RETENTION_AT_RISK:.0%}."
+)
+PAGE_SIZE = 50
+HEATMAP_WEEKS = 12
+
+
+# --- the cohort table ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuizColumn:
+    id: int
+    title: str
+    pass_mark: int
+
+
+@dataclass
+class CohortRow:
+    user_id: int
+    username: str
+    name: str
+    timezone: str
+    last_active: dt.datetime | None = None
+    lessons_read: int = 0
+    # quiz id -> (best percent, latest percent)
+    scores: dict[int, tuple[float | None, float | None]] = field(default_factory=dict)
+    cards_studied: int = 0
+    cards_mature: int = 0
+    retention: float | None = None
+    retention_reviews: int = 0
+    reviews_7d: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def at_risk(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def last_active_text(self) -> str:
+        return (
+            NONE_TEXT if self.last_active is None else timezone.localtime(self.last_active).date().isoformat()
+        )
+
+    @property
+    def retention_text(self) -> str:
+        return percent_text(self.retention, 1)
+
+    def score_texts(self, quizzes: list[QuizColumn]) -> list[tuple[str, str]]:
+        """(best, latest) as text for each quiz column, in column order."""
+        return [
+            tuple(score_text(value) for value in self.scores.get(quiz.id, (None, None))) for quiz in quizzes
+        ]
+
+
+def score_text(percent: float | None) -> str:
+    return NONE_TEXT if percent is None else f"{percent:.0f}%"
+
+
+@dataclass
+class Cohort:
+    course: Course
+    quizzes: list[QuizColumn]
+    lessons_total: int
+    rows: list[CohortRow]
+
+    @property
+    def at_risk_count(self) -> int:
+        return sum(row.at_risk for row in self.rows)
+
+
+def _shift_expression(shifts: dict[str, dt.timedelta]):
+    """Each review's study-day shift, by its student's time zone (one WHEN per zone in the cohort)."""
+    whens = [When(user__timezone=name, then=Value(shift)) for name, shift in sorted(shifts.items())]
+    default = Value(-ROLLOVER, output_field=DurationField())
+    return Case(*whens, default=default, output_field=DurationField()) if whens else default
+
+
+def _first_day_expression(shifts: dict[str, dt.timedelta], now: dt.datetime):
+    """Each student's first study day of the retention window, by time zone."""
+    whens = [
+        When(user__timezone=name, then=Value(study_day(now, shift) - dt.timedelta(days=RECENT_DAYS - 1)))
+        for name, shift in sorted(shifts.items())
+    ]
+    fallback = Value(study_day(now, -ROLLOVER) - dt.timedelta(days=RECENT_DAYS - 1))
+    return Case(*whens, default=fallback) if whens else fallback
+
+
+def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
+    """Every student of the course with their figures and at-risk reasons (nine queries)."""
+    now = now or timezone.now()
+    students = (
+        User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT)
+        .order_by("username")
+        .values_list("id", "username", "first_name", "last_name", "timezone")
+    )
+    rows: dict[int, CohortRow] = {}
+    for pk, username, first, last, tz in students:
+        rows[pk] = CohortRow(pk, username, f"{first} {last}".strip() or username, tz)
+    quizzes = [
+        QuizColumn(*values)
+        for values in Quiz.objects.filter(course=course, owner__isnull=True)
+        .order_by("title", "id")
+        .values_list("id", "title", "pass_mark")
+    ]
+    activity: dict[int, list[dt.datetime | None]] = defaultdict(list)
+
+    reads = (
+        LessonRead.objects.filter(lesson__course=course)
+        .values_list("user_id")
+        .annotate(n=Count("id"), last=Max("read_at"))
+    )
+    for user_id, n, last in reads:
+        if user_id in rows:
+            rows[user_id].lessons_read = n
+            activity[user_id].append(last)
+
+    attempts = Attempt.objects.filter(quiz__course=course, state=AttemptState.SUBMITTED)
+    for user_id, last in attempts.values_list("user_id").annotate(last=Max("submitted_at")):
+        activity[user_id].append(last)
+
+    by_quiz = partition = [F("user_id"), F("quiz_id")]
+    latest = (
+        attempts.filter(quiz__owner__isnull=True)
+        .annotate(
+            percent=ATTEMPT_PERCENT,
+            nth=Window(RowNumber(), partition_by=partition, order_by=[F("number").desc(), F("id").desc()]),
+            best=Window(Max(ATTEMPT_PERCENT), partition_by=by_quiz),
+        )
+        .filter(nth=1)
+        .values_list("user_id", "quiz_id", "best", "percent")
+    )
+    for user_id, quiz_id, best, percent in latest:
+        if user_id in rows:
+            rows[user_id].scores[quiz_id] = (best, percent)
+
+    reviews = course_reviews(course)
+    week_ago = now - dt.timedelta(days=INACTIVE_DAYS)
+    for user_id, last, n in reviews.values_list("user_id").annotate(
+        last=Max("reviewed_at"), n=Count("id", filter=Q(reviewed_at__gte=week_ago))
+    ):
+        if user_id in rows:
+            rows[user_id].reviews_7d = n
+            activity[user_id].append(last)
+
+    cards = (
+        course_card_states(course)
+        .values_list("user_id")
+        .annotate(studied=Count("id", filter=STUDIED), mature=Count("id", filter=MATURE))
+    )
+    for user_id, studied, mature in cards:
+        if user_id in rows:
+            rows[user_id].cards_studied, rows[user_id].cards_mature = studied, mature
+
+    shifts = {row.timezone: day_shift(row.timezone, now) for row in rows.values()}
+    # A coarse bound on reviewed_at lets the index narrow the rows; the exact
+    # per-student window is on the study day.
+    recent = reviews.filter(reviewed_at__gte=now - dt.timedelta(days=RECENT_DAYS + 2))
+    retention = (
+        first_reviews_of_day(
+            recent.annotate(first_day=_first_day_expression(shifts, now)),
+            _shift_expression(shifts),
+            where=Q(day__gte=F("first_day")),
+        )
+        .values_list("user_id")
+        .annotate(n=Count("id"), passed=Count("id", filter=Q(rating__gt=AGAIN)))
+        .values_list("user_id", "n", "passed")
+    )
+    for user_id, n, passed in retention:
+        if user_id in rows:
+            rows[user_id].retention_reviews, rows[user_id].retention = n, ratio(passed, n)
+
+    for user_id, row in rows.items():
+        present = [moment for moment in activity[user_id] if moment is not None]
+        row.last_active = max(present) if present else None
+        row.reasons = at_risk_reasons(row, quizzes, now)
+    lessons_total = Lesson.objects.filter(course=course).count()
+    return Cohort(course, quizzes, lessons_total, list(rows.values()))
+
+
+def at_risk_reasons(row: CohortRow, quizzes: list[QuizColumn], now: dt.datetime) -> list[str]:
+    """Why a student is at risk (empty if not), by AT_RISK_RULE."""
+    reasons = []
+    if row.last_active is None:
+        reasons.append("No activity yet.")
+    elif row.last_active < now - dt.timedelta(days=INACTIVE_DAYS):
+        reasons.append(f"No activity for {(now - row.last_active).days} days.")
+    for quiz in quizzes:
+        latest = row.scores.get(quiz.id, (None, None))[1]
+        if latest is not None and latest < quiz.pass_mark:
+            reasons.append(
+                f"Latest score on {quiz.title} is {latest:.0f}%, below the pass mark of {quiz.pass_mark}%."
+            )
+    if row.retention is not None and row.retention < RETENTION_AT_RISK:
+        reasons.append(f"Retention {row.retention:.1%} is below {RETENTION_AT_RISK:.0%}.")
+    return reasons
+
+
+SORTS = {
+    "student": lambda row: row.username.casefold(),
+    "active": lambda row: row.last_active,
+    "lessons": lambda row: row.lessons_read,
+    "cards": lambda row: row.cards_studied,
+    "mature": lambda row: row.cards_mature,
+    "retention": lambda row: row.retention,
+    "reviews": lambda row: row.reviews_7d,
+    "risk": lambda row: len(row.reasons),
+}
+FILTERS = {"all": "All students", "at-risk": "At risk", "on-track": "On track"}
+
+
+def sorted_rows(rows: list[CohortRow], sort: str = "student", flag: str = "all") -> list[CohortRow]:
+    """Filter by flag and sort by a SORTS key (``-key`` descending); missing figures always last."""
+    if flag == "at-risk":
+        rows = [row for row in rows if row.at_risk]
+    elif flag == "on-track":
+        rows = [row for row in rows if not row.at_risk]
+    descending = sort.startswith("-")
+    key = SORTS.get(sort.lstrip("-"), SORTS["student"])
+    present = [row for row in rows if key(row) is not None]
+    missing = [row for row in rows if key(row) is None]
+    present.sort(key=lambda row: (key(row), row.username), reverse=descending)
+    return present + missing
+
+
+# --- the class heat map ------------------------------------------------------------
+
+
+@dataclass
+class HeatMap:
+    weeks: list[dt.date]
+    lessons: list[Lesson]
+    # (lesson id, week start) -> (accuracy, responses)
+    cells: dict[tuple[int, dt.date], tuple[float, int]]
+
+    def grid(self) -> list[tuple[Lesson, list[tuple[dt.date, float | None, int]]]]:
+        """One row per lesson: (week, accuracy or None, responses) for each week."""
+        return [
+            (lesson, [(week, *self.cells.get((lesson.pk, week), (None, 0))) for week in self.weeks])
+            for lesson in self.lessons
+        ]
+
+
+def class_heatmap(course: Course, now: dt.datetime | None = None, weeks: int = HEATMAP_WEEKS) -> HeatMap:
+    """Class accuracy per lesson per week (weeks start on Monday, UTC) over the last `weeks` weeks."""
+    now = now or timezone.now()
+    this_week = now.astimezone(dt.UTC).date() - dt.timedelta(days=now.astimezone(dt.UTC).weekday())
+    week_starts = [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    since = dt.datetime.combine(week_starts[0], dt.time(), tzinfo=dt.UTC)
+    rows = (
+        submitted_responses(course)
+        .filter(attempt__submitted_at__gte=since)
+        .annotate(week=TruncWeek("attempt__submitted_at", tzinfo=dt.UTC))
+        .values_list("question__lesson_id", "week")
+        .annotate(accuracy=Avg(RESPONSE_SCORE), n=Count("id"))
+        .values_list("question__lesson_id", "week", "accuracy", "n")
+    )
+    cells = {}
+    for lesson_id, week, accuracy, n in rows:
+        week = week.date() if isinstance(week, dt.datetime) else week
+        cells[(lesson_id, week)] = (accuracy, n)
+    lessons = list(Lesson.objects.for_course(course).only("id", "title", "slug", "order"))
+    return HeatMap(week_starts, lessons, cells)
+
+
+# --- CSV exports -------------------------------------------------------------------------
+
+
+class Echo:
+    """A file-like object whose write returns the line, for csv.writer in a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_cell(value: object) -> str:
+    """Text for a CSV cell; text a spreadsheet would run as a formula is quoted with a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def cohort_csv_rows(data: Cohort, rows: list[CohortRow]) -> Iterator[list[str]]:
+    """The cohort table as CSV rows, with the same texts the page shows."""
+    header = ["Username", "Name", "Last active", "Lessons read"]
+    for quiz in data.quizzes:
+        header += [f"{quiz.title}: best", f"{quiz.title}: latest"]
+    header += [
+        "Cards studied",
+        "Cards mature",
+        "Retention (30 days)",
+        "Reviews (7 days)",
+        "At risk",
+        "Reasons",
+    ]
+    yield [csv_cell(cell) for cell in header]
+    for row in rows:
+        cells = [row.username, row.name, row.last_active_text, f"{row.lessons_read}/{data.lessons_total}"]
+        for best, latest in row.score_texts(data.quizzes):
+            cells += [best, latest]
+        cells += [
+            row.cards_studied,
+            row.cards_mature,
+            row.retention_text,
+            row.reviews_7d,
+            "yes" if row.at_risk else "no",
+            " ".join(row.reasons),
+        ]
+        yield [csv_cell(cell) for cell in cells]
+
+
+RESPONSE_HEADER = [
+    "Attempt",
+    "Username",
+    "Quiz",
+    "Attempt number",
+    "Submitted at",
+    "Slot",
+    "Question",
+    "Version",
+    "Lesson",
+    "Answer",
+    "Score",
+]
+
+
+def response_csv_rows(course: Course, chunk_size: int = 2000) -> Iterator[list[str]]:
+    """Every response in the course's submitted attempts, streamed from the database in chunks."""
+    yield RESPONSE_HEADER
+    rows = (
+        submitted_responses(course)
+        .order_by("attempt_id", "slot")
+        .values_list(
+            "attempt_id",
+            "attempt__user__username",
+            "attempt__quiz__title",
+            "attempt__number",
+            "attempt__submitted_at",
+            "slot",
+            "question_id",
+            "version__number",
+            "question__lesson__title",
+            "answer",
+            "score",
+        )
+        .iterator(chunk_size=chunk_size)
+    )
+    for attempt, username, quiz, number, submitted, slot, question, version, lesson, answer, score in rows:
+        yield [
+            attempt,
+            csv_cell(username),
+            csv_cell(quiz),
+            number,
+            submitted.isoformat() if submitted else "",
+            slot,
+            question,
+            version,
+            csv_cell(lesson),
+            csv_cell(json.dumps(answer, sort_keys=True) if answer is not None else ""),
+            "" if score is None else f"{score:g}",
+        ]
+
+
+def stream_csv(rows: Iterator[list]) -> Iterator[str]:
+    writer = csv.writer(Echo())
+    for row in rows:
+        yield writer.writerow(row)
+
+
+# --- item analysis -------------------------------------------------------------------
+
+
+ATTEMPT_RULES = {
+    "first": "First attempt of each student",
+    "highest": "Highest-scoring attempt of each student",
+    "last": "Last attempt of each student",
+    "all": "All submitted attempts",
+}
+
+
+@dataclass
+class OptionRow:
+    label: str  # A, B, C... (or the category, for matching)
+    text: str
+    correct: bool
+    count: int
+    share: float | None
+
+
+@dataclass
+class ItemRow:
+    position: int
+    question_id: int
+    stem: str
+    kind: str
+    lesson: str
+    stats: itemstats.ItemStats
+    options: list[OptionRow]
+    random_guess: float | None
+    flags: list[str]
+
+    @property
+    def facility_text(self) -> str:
+        return percent_text(self.stats.facility, 1)
+
+    @property
+    def sd_text(self) -> str:
+        return percent_text(self.stats.sd, 1)
+
+    @property
+    def discrimination_text(self) -> str:
+        return NONE_TEXT if self.stats.discrimination is None else f"{self.stats.discrimination:.1f}%"
+
+    @property
+    def efficiency_text(self) -> str:
+        return NONE_TEXT if self.stats.efficiency is None else f"{self.stats.efficiency:.1f}%"
+
+
+@dataclass
+class ItemReport:
+    quiz: Quiz
+    rule: str
+    attempts: int
+    analysis: itemstats.Analysis
+    items: list[ItemRow]
+
+    @property
+    def flagged(self) -> list[ItemRow]:
+        return [item for item in self.items if item.flags]
+
+
+def counted_attempts(quiz: Quiz, rule: str = "first"):
+    """The submitted attempts item analysis counts: one per student (first, highest, last) or all."""
+    if rule not in ATTEMPT_RULES:
+        raise ValueError(f"Unknown attempt rule {rule!r}; expected one of {', '.join(ATTEMPT_RULES)}.")
+    attempts = Attempt.objects.filter(quiz=quiz, state=AttemptState.SUBMITTED)
+    if rule == "all":
+        return attempts
+    order = {
+        "first": [F("number").asc()],
+        "last": [F("number").desc()],
+        "highest": [ATTEMPT_PERCENT.desc(nulls_last=True), F("number").asc()],
+    }[rule]
+    return attempts.annotate(nth=Window(RowNumber(), partition_by=[F("user_id")], order_by=order)).filter(
+        nth=1
+    )
+
+
+def _chosen(kind: str, answer: dict | None) -> list[str]:
+    """The option ids (or matching categories) an answer picked."""
+    if not isinstance(answer, dict):
+        return []
+    if kind == "matching":
+        return sorted(set((answer.get("matches") or {}).values()))
+    if kind == "multiple":
+        return list(dict.fromkeys(answer.get("choices") or []))
+    choice = answer.get("choice")
+    return [choice] if isinstance(choice, str) else []
+
+
+def _options(contents: list[dict]) -> list[tuple[str, str, bool]]:
+    """(id, text, correct) across a question's versions, newest wording first seen."""
+    options: dict[str, tuple[str, bool]] = {}
+    for content in contents:  # newest version first
+        if content.get("kind") == "matching":
+            answers = {pair.get("answer") for pair in content.get("pairs", []) if pair.get("premise")}
+            for category in content.get("categories", []):
+                options.setdefault(category, (category, category in answers))
+        else:
+            for choice in content.get("choices", []):
+                options.setdefault(choice["id"], (choice.get("text", ""), bool(choice.get("correct"))))
+    return [(option_id, text, correct) for option_id, (text, correct) in options.items()]
+
+
+def item_analysis(quiz: Quiz, attempts: str = "first") -> ItemReport:
+    """Moodle's item statistics for a quiz over the counted attempts (four queries).
+
+    Columns are the quiz's questions in order, then any drawn by random rules;
+    a question an attempt did not have is None (left out of its statistics).
+    """
+    attempt_ids = list(counted_attempts(quiz, attempts).order_by("id").values_list("id", flat=True))
+    responses = (
+        Response.objects.filter(attempt__quiz=quiz, attempt__state=AttemptState.SUBMITTED)
+        .values_list("attempt_id", "question_id", "version_id", "score", "answer")
+        .order_by("attempt_id", "slot")
+    )
+    if attempts != "all":
+        responses = responses.filter(attempt_id__in=attempt_ids)
+    by_attempt: dict[int, dict[int, float]] = defaultdict(dict)
+    answers: dict[int, list[dict | None]] = defaultdict(list)
+    versions: set[int] = set()
+    for attempt_id, question_id, version_id, score, answer in responses:
+        by_attempt[attempt_id][question_id] = score or 0.0
+        answers[question_id].append(answer)
+        versions.add(version_id)
+
+    ordered = list(
+        QuizItem.objects.filter(quiz=quiz).order_by("order", "id").values_list("question_id", flat=True)
+    )
+    drawn = sorted(set(answers) - set(ordered))  # by random rules
+    columns = [question_id for question_id in ordered if question_id in answers] + drawn
+    contents: dict[int, list[dict]] = defaultdict(list)
+    info: dict[int, tuple[str, str, str]] = {}
+    for question_id, content, stem, kind, lesson in (
+        QuestionVersion.objects.filter(id__in=versions)
+        .order_by("question_id", "-number")
+        .values_list(
+            "question_id", "content", "question__stem", "question__kind", "question__lesson__title"
+        )
+    ):
+        contents[question_id].append(content)
+        info[question_id] = (content.get("stem") or stem, content.get("kind") or kind, lesson)
+
+    matrix = [
+        [by_attempt[attempt_id].get(q) for q in columns]
+        for attempt_id in attempt_ids
+        if attempt_id in by_attempt
+    ]
+    analysis = itemstats.item_analysis(matrix, [1.0] * len(columns))
+    items = []
+    for position, (question_id, stats) in enumerate(zip(columns, analysis.items, strict=False), 1):
+        stem, kind, lesson = info.get(question_id, ("", "", ""))
+        options = _options(contents[question_id])
+        known = {option_id for option_id, _, _ in options}
+        chosen = [
+            None if answer is None else [c for c in _chosen(kind, answer) if c in known]
+            for answer in answers[question_id]
+        ]
+        counts = itemstats.choice_counts(chosen, [option_id for option_id, _, _ in options])
+        labels = {
+            option_id: option_id if kind == "matching" else chr(ord("A") + n)
+            for n, (option_id, _, _) in enumerate(options)
+        }
+        answered = sum(1 for picks in chosen if picks)
+        option_rows = [
+            OptionRow(labels[option_id], text, correct, counts[option_id], ratio(counts[option_id], answered))
+            for option_id, text, correct in options
+        ]
+        random_guess = itemstats.random_guess_score(kind, len(options)) if options and kind else None
+        flags = itemstats.flags(
+            facility=stats.facility,
+            discrimination=stats.discrimination,
+            option_counts={labels[option_id]: count for option_id, count in counts.items()},
+        )
+        items.append(
+            ItemRow(position, question_id, stem, kind, lesson, stats, option_rows, random_guess, flags)
+        )
+    return ItemReport(quiz, attempts, len(matrix), analysis, items)
