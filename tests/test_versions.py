@@ -10,6 +10,7 @@ from quizzes.models import QuestionVersion
 from quizzes.versions import checksum, current_version, current_versions, question_content
 
 from .factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
+from .test_attempts import race_db  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,7 @@ def test_current_versions_reads_many_with_bounded_queries(django_assert_max_num_
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("race_db")
 def test_concurrent_first_versions_make_one_version():
     question = QuestionFactory()
     results, errors = [], []

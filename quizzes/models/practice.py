@@ -13,6 +13,20 @@ class QuizMode(models.TextChoices):
     EXAM = "exam", "Exam (feedback after submitting)"
 
 
+class QuizQuerySet(models.QuerySet):
+    def shared(self):
+        """Quizzes an educator built for the course (not a student's practice set)."""
+        return self.filter(owner__isnull=True)
+
+    def for_students(self, course):
+        """The course's published, shared quizzes (open or not)."""
+        return self.shared().filter(course=course, is_published=True)
+
+    def practice_sets_of(self, user, course):
+        """The custom practice sets `user` built in `course`; nobody else sees them."""
+        return self.filter(course=course, owner=user)
+
+
 class Quiz(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
     title = models.CharField(max_length=200)
@@ -29,9 +43,15 @@ class Quiz(models.Model):
     is_published = models.BooleanField(default=False)
     # A custom practice set belongs to the student who built it.
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="practice_sets"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="practice_sets",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuizQuerySet.as_manager()
 
     class Meta:
         ordering = ["course", "title"]
@@ -92,6 +112,23 @@ class Attempt(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["user", "quiz", "state"])]
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == AttemptState.IN_PROGRESS
+
+    @property
+    def percent(self) -> float | None:
+        """The score as a percentage of the marks available (None until scored)."""
+        if self.score is None or not self.max_score:
+            return None
+        return 100.0 * self.score / self.max_score
+
+    @property
+    def passed(self) -> bool | None:
+        percent = self.percent
+        # Rounded so that three thirds of a mark reach 100% despite float error.
+        return None if percent is None else round(percent, 6) >= self.quiz.pass_mark
 
 
 class Response(models.Model):
