@@ -51,6 +51,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fail_fast(page):
+    """Fail a step after 10 s rather than Playwright's 30 s; `expect` keeps its 5 s."""
+    page.set_default_timeout(10_000)
+
+
 @pytest.fixture
 def shoot(page):
     """`shoot(name)` saves the current page at desktop and phone widths."""
@@ -99,3 +105,19 @@ def axe_check(page):
         )
 
     return check
+
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo course (42 questions, 47 notes, 3 quizzes) with users student/educator/lead."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from quizzes.models import Course
+
+    call_command("load_demo", stdout=StringIO())
+    return Course.objects.get(slug="calcinosis-cutis")
