@@ -70,8 +70,7 @@ def article_confirm(request: HttpRequest, course: Course) -> HttpResponse:
         except ArticleError as exc:
             confirm.add_error("article", str(exc)[:1].upper() + str(exc)[1:])
         else:
-            for line in result.summary_lines():
-                messages.success(request, line)
+            messages.success(request, " ".join(result.summary_lines()))
             return redirect("articles_import", slug=course.slug)
     for error in confirm.errors.get("article", []):
         messages.error(request, f"Nothing was imported. {error}")

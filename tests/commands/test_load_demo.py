@@ -1,0 +1,60 @@
+"""`load_demo`: the demo course with a login per role, safe to run twice."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from quizzes.models import Article, Card, Course, Lesson, Membership, Note, Question, Quiz, User
+
+pytestmark = pytest.mark.django_db
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    models = [Course, Article, Lesson, Question, Note, Card, Quiz, User, Membership]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_it_builds_the_demo_course_and_prints_the_logins():
+    output = load()
+    course = Course.objects.get(slug="calcinosis-cutis")
+    assert course.title == "Calcinosis cutis" and course.description
+    assert list(course.lessons.order_by("order").values_list("slug", flat=True)) == [
+        "what-is-calcinosis-cutis",
+        "what-causes-calcinosis-cutis",
+        "what-are-the-signs-and-symptoms-of-calcinosis-cutis",
+        "how-is-calcinosis-cutis-diagnosed",
+        "what-is-the-treatment-for-calcinosis-cutis",
+    ]
+    assert course.questions.exists() and course.notes.exists() and course.quizzes.exists()
+    assert Card.objects.filter(note__course=course).exists()
+    assert "password demo-pass-2026" in output and course.join_code in output
+    for username, role in [("student", "student"), ("educator", "educator"), ("lead", "lead")]:
+        user = User.objects.get(username=username)
+        assert user.check_password("demo-pass-2026")
+        assert Membership.objects.filter(user=user, course=course, role=role).exists()
+        assert username in output
+
+
+def test_running_it_twice_adds_nothing():
+    load()
+    first = counts()
+    output = load()
+    assert counts() == first
+    assert "unchanged" in output and "Items: already loaded." in output
+
+
+def test_it_keeps_a_changed_password():
+    load()
+    user = User.objects.get(username="student")
+    user.set_password("my own secret 42")
+    user.save()
+    load()
+    user.refresh_from_db()
+    assert user.check_password("my own secret 42")
