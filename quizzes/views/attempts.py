@@ -1,3 +1,390 @@
-"""Views for attempts (see urls.py)."""
+"""Students take quizzes: the quiz list, an attempt page per question, submit, review, practice.
 
-urlpatterns: list = []
+The rules live in quizzes/attempts.py; these views wire requests to it and
+turn its exceptions into messages. Every page works without JavaScript
+(plain forms, full pages); with htmx, answers save as they go.
+"""
+
+from django.contrib import messages
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import NullIf
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
+
+from .. import attempts, grading, practice
+from ..forms_attempts import PracticeForm, answer_from_post
+from ..models import Attempt, Course, Quiz, Response
+from ..models.practice import AttemptState, QuizMode
+from ..permissions import course_view
+
+TEMPLATES = "quizzes/attempts"
+LETTERS = "ABCDEFGH"
+
+
+# --- lookups -----------------------------------------------------------------
+
+
+def _attempt(request: HttpRequest, course: Course, attempt_id: int) -> Attempt:
+    """The requester's own attempt in this course; anyone else's id is a 404."""
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user, quiz__course=course
+    )
+
+
+def _seq(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("seq", ""))
+    except ValueError:
+        return -1  # no seq: treat the page as stale rather than guess
+
+
+def _question_url(course: Course, attempt: Attempt, slot: int) -> str:
+    return reverse("attempts_question", args=[course.slug, attempt.pk, slot])
+
+
+def _review_url(course: Course, attempt: Attempt) -> str:
+    return reverse("attempts_review", args=[course.slug, attempt.pk])
+
+
+# --- the quiz list and starting ------------------------------------------------
+
+
+@course_view("take_quizzes")
+def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
+    mine = Q(attempts__user=request.user)
+    stats = {
+        "used": Count("attempts", filter=mine),
+        "best": Max(F("attempts__score") * 100.0 / NullIf(F("attempts__max_score"), 0.0), filter=mine),
+        "open_attempt": Max("attempts__pk", filter=mine & Q(attempts__state=AttemptState.IN_PROGRESS)),
+    }
+    quizzes = Quiz.objects.for_students(course).annotate(**stats).order_by("title")
+    practice_sets = (
+        Quiz.objects.practice_sets_of(request.user, course).annotate(**stats).order_by("-created_at")
+    )
+    now = timezone.now()
+    rows = []
+    for quiz in quizzes:
+        reason = (
+            None
+            if quiz.open_attempt
+            else attempts.start_refusal(quiz=quiz, user=request.user, now=now, used=quiz.used)
+        )
+        rows.append({"quiz": quiz, "refusal": reason})
+    return render(
+        request,
+        f"{TEMPLATES}/list.html",
+        {"course": course, "rows": rows, "practice_sets": practice_sets[:20], "now": now},
+    )
+
+
+@course_view("take_quizzes")
+@require_POST
+def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(
+        Quiz.objects.filter(Q(owner__isnull=True) | Q(owner=request.user)), pk=quiz_id, course=course
+    )
+    try:
+        attempt = attempts.start(quiz=quiz, user=request.user, now=timezone.now())
+    except attempts.AttemptError as error:
+        messages.error(request, str(error))
+        return redirect("attempts_list", slug=course.slug)
+    return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)
+
+
+@course_view("take_quizzes")
+def resume(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
+    """Go to the first unanswered question (or the review once submitted)."""
+    attempt = _attempt(request, course, attempt_id)
+    attempts.finalise_overdue(attempt, timezone.now())
+    if attempt.state == AttemptState.SUBMITTED:
+        return redirect(_review_url(course, attempt))
+    first = (
+        attempt.responses.filter(answered_at__isnull=True)
+        .order_by("slot")
+        .values_list("slot", flat=True)
+        .first()
+    )
+    return redirect(_question_url(course, attempt, first or 1))
+
+
+# --- one question ----------------------------------------------------------------
+
+
+def _options(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
+    """Rows for the template: only the public view unless feedback is allowed."""
+    public = grading.public_view(shown)
+    chosen = set() if answer is None else set(answer.get("choices") or [answer.get("choice")])
+    full = {choice["id"]: choice for choice in shown["choices"]} if feedback else {}
+    rows = []
+    for number, choice in enumerate(public["choices"], 1):
+        row = {
+            "id": choice["id"],
+            "text": choice["text"],
+            "letter": LETTERS[number - 1],
+            "number": number,
+            "chosen": choice["id"] in chosen,
+        }
+        if feedback:
+            row["correct"] = full[choice["id"]]["correct"]
+            row["explanation"] = full[choice["id"]].get("explanation", "")
+        rows.append(row)
+    return rows
+
+
+def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict], list[str]]:
+    public = grading.public_view(shown)
+    matches = (answer or {}).get("matches", {})
+    full = {pair["id"]: pair for pair in shown["pairs"]} if feedback else {}
+    rows = []
+    for pair in public["pairs"]:
+        row = {"id": pair["id"], "premise": pair["premise"], "given": matches.get(pair["id"], "")}
+        if feedback:
+            row["answer"] = full[pair["id"]]["answer"]
+            row["right"] = row["given"] == row["answer"]
+        rows.append(row)
+    return rows, public["categories"]
+
+
+def question_display(attempt: Attempt, response: Response) -> dict:
+    """Everything a page may show about one response now (see attempts.feedback_allowed)."""
+    shown = attempts.shown_content(attempt, response)
+    feedback = attempts.feedback_allowed(attempt, response)
+    display = {
+        "slot": response.slot,
+        "kind": shown["kind"],
+        "kind_label": response.question.get_kind_display(),
+        "stem": shown.get("stem", ""),
+        "answered": response.answered_at is not None,
+        "flagged": response.flagged,
+        "feedback": feedback,
+        "lesson": response.question.lesson,
+    }
+    if shown["kind"] == grading.MATCHING:
+        display["pairs"], display["categories"] = _pairs(shown, response.answer, feedback)
+    else:
+        display["options"] = _options(shown, response.answer, feedback)
+        display["multiple"] = shown["kind"] == grading.MULTIPLE
+    if feedback:
+        result = grading.grade(response.version.content, response.answer)
+        display["grade"] = result
+        display["score"] = result.score
+        display["explanation"] = shown.get("explanation", "")
+    return display
+
+
+def _palette(attempt: Attempt) -> list[dict]:
+    """One row per slot for the question palette (the score only matters in tutor mode, once answered)."""
+    rows = (
+        Response.objects.filter(attempt=attempt)
+        .order_by("slot")
+        .values("slot", "answered_at", "flagged", "score")
+    )
+    return [
+        {
+            "slot": r["slot"],
+            "answered": r["answered_at"] is not None,
+            "flagged": r["flagged"],
+            "correct": r["score"] == 1.0 if r["answered_at"] and r["score"] is not None else None,
+        }
+        for r in rows
+    ]
+
+
+def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
+    response = get_object_or_404(
+        Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
+    )
+    palette = _palette(attempt)
+    total = len(palette)
+    return {
+        "course": course,
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "tutor": attempt.quiz.mode == QuizMode.TUTOR,
+        "q": question_display(attempt, response),
+        "palette": palette,
+        "total": total,
+        "previous": slot - 1 if slot > 1 else None,
+        "next": slot + 1 if slot < total else None,
+        "answered_count": sum(1 for row in palette if row["answered"]),
+        "question_url": _question_url(course, attempt, slot),
+        "now": timezone.now(),
+    }
+
+
+def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str, view: dict) -> None:
+    """Apply one POST to the attempt through the services (raises AttemptError)."""
+    now = timezone.now()
+    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    seq, before = _seq(request), attempt.seq
+    if not tutor or action == "check":
+        answer = answer_from_post(view, request.POST)
+        attempts.answer(attempt=attempt, user=request.user, slot=slot, answer=answer, seq=seq, now=now)
+    if action in ("flag", "unflag"):
+        if attempt.seq != before:
+            seq = attempt.seq  # the answer above was this page's change; the flag follows it
+        attempts.flag(
+            attempt=attempt, user=request.user, slot=slot, flagged=action == "flag", seq=seq, now=now
+        )
+
+
+@course_view("take_quizzes")
+@require_http_methods(["GET", "POST"])
+def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> HttpResponse:
+    """GET: one question of an attempt. POST: save / check an answer, flag, or move on."""
+    attempt = _attempt(request, course, attempt_id)
+    if attempts.finalise_overdue(attempt, timezone.now()):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers you had saved.")
+    if attempt.state == AttemptState.SUBMITTED:
+        if request.htmx:
+            return HttpResponseClientRedirect(_review_url(course, attempt))
+        return redirect(_review_url(course, attempt))
+    if request.method == "POST":
+        return _post_question(request, course, attempt, slot)
+    return render(request, f"{TEMPLATES}/question.html", _question_context(course, attempt, slot))
+
+
+def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
+    response = get_object_or_404(Response.objects.select_related("version"), attempt=attempt, slot=slot)
+    view = grading.public_view(response.version.content)
+    go = request.POST.get("go", "")
+    action = request.POST.get("action") or (
+        "go" if go else "check" if attempt.quiz.mode == QuizMode.TUTOR else "save"
+    )
+    try:
+        _act(request, attempt, slot, action, view)
+    except attempts.DeadlinePassed as error:
+        messages.warning(request, str(error))
+        return _redirect(request, _review_url(course, attempt))
+    except attempts.AttemptClosed as error:
+        messages.info(request, str(error))
+        return _redirect(request, _review_url(course, attempt))
+    except attempts.StaleAttempt as error:
+        messages.warning(request, str(error))
+        if request.htmx:
+            return HttpResponseClientRefresh()
+        return redirect(_question_url(course, attempt, slot))
+    except attempts.AttemptError as error:
+        if request.htmx:
+            alert = render(request, f"{TEMPLATES}/question.html#alert", {"error": str(error)})
+            return reswap(retarget(alert, "#attempt-alert"), "innerHTML")
+        messages.error(request, str(error))
+        return redirect(_question_url(course, attempt, slot))
+    if request.htmx:
+        context = _question_context(course, attempt, slot)
+        if action == "check":
+            return render(request, f"{TEMPLATES}/question.html#checked", context)
+        return render(request, f"{TEMPLATES}/question.html#saved", context | {"action": action})
+    if go == "submit":
+        return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)
+    if go.isdigit():
+        return redirect(_question_url(course, attempt, int(go)))
+    return redirect(_question_url(course, attempt, slot))
+
+
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+# --- submit and review --------------------------------------------------------------
+
+
+@course_view("take_quizzes")
+@require_http_methods(["GET", "POST"])
+def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
+    """GET: confirm, listing unanswered and flagged questions. POST: submit."""
+    attempt = _attempt(request, course, attempt_id)
+    now = timezone.now()
+    if attempts.finalise_overdue(attempt, now):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers you had saved.")
+    if request.method == "POST":
+        try:
+            attempts.submit(attempt=attempt, user=request.user, seq=_seq(request), now=now)
+        except attempts.StaleAttempt as error:
+            messages.warning(request, str(error))
+            return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)
+        return redirect(_review_url(course, attempt))
+    if attempt.state == AttemptState.SUBMITTED:
+        return redirect(_review_url(course, attempt))
+    palette = _palette(attempt)
+    return render(
+        request,
+        f"{TEMPLATES}/submit.html",
+        {
+            "course": course,
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "palette": palette,
+            "unanswered": [row["slot"] for row in palette if not row["answered"]],
+            "flagged": [row["slot"] for row in palette if row["flagged"]],
+            "now": now,
+        },
+    )
+
+
+@course_view("take_quizzes")
+def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
+    attempt = _attempt(request, course, attempt_id)
+    attempts.finalise_overdue(attempt, timezone.now())
+    if attempt.state != AttemptState.SUBMITTED:
+        messages.info(request, "The review opens once you submit the attempt.")
+        return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)
+    responses = (
+        Response.objects.filter(attempt=attempt)
+        .select_related("version", "question__lesson")
+        .order_by("slot")
+    )
+    items = [question_display(attempt, response) for response in responses]
+    return render(
+        request,
+        f"{TEMPLATES}/review.html",
+        {
+            "course": course,
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "items": items,
+            "correct_count": sum(1 for item in items if item["grade"].correct),
+        },
+    )
+
+
+# --- custom practice ---------------------------------------------------------------------
+
+
+@course_view("take_quizzes")
+@require_http_methods(["GET", "POST"])
+def practice_builder(request: HttpRequest, course: Course) -> HttpResponse:
+    form = PracticeForm(request.POST or None, course=course)
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        try:
+            quiz = practice.build(
+                course=course,
+                user=request.user,
+                lessons=form.cleaned_data["lessons"],
+                kinds=form.cleaned_data["kinds"],
+                sources=form.cleaned_data["sources"],
+                count=form.cleaned_data["count"],
+                now=now,
+            )
+            attempt = attempts.start(quiz=quiz, user=request.user, now=now)
+        except attempts.AttemptError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)
+    return render(request, f"{TEMPLATES}/practice.html", {"course": course, "form": form})
+
+
+urlpatterns = [
+    path("c/<slug:slug>/attempts/", quiz_list, name="attempts_list"),
+    path("c/<slug:slug>/attempts/practice/", practice_builder, name="attempts_practice"),
+    path("c/<slug:slug>/attempts/start/<int:quiz_id>/", start, name="attempts_start"),
+    path("c/<slug:slug>/attempts/<int:attempt_id>/", resume, name="attempts_resume"),
+    path("c/<slug:slug>/attempts/<int:attempt_id>/q/<int:slot>/", question, name="attempts_question"),
+    path("c/<slug:slug>/attempts/<int:attempt_id>/submit/", submit, name="attempts_submit"),
+    path("c/<slug:slug>/attempts/<int:attempt_id>/review/", review, name="attempts_review"),
+]
