@@ -61,6 +61,7 @@ class NoteForm(CrispyMixin, forms.ModelForm):
         for name in list(self.fields):
             if name not in KIND_FIELDS[kind]:
                 del self.fields[name]
+        self.order_fields(KIND_FIELDS[kind])
         if kind == NoteKind.CLASSIFICATION:
             front = self.fields["front"]
             front.label = "Question asked of each premise"

@@ -1,6 +1,9 @@
 """The Anki export, opened with the real Anki (the AGPL `anki` package, imported only in tests)."""
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from quizzes.cards import sync_cards
@@ -86,8 +89,9 @@ def test_reimporting_an_updated_export_updates_instead_of_duplicating(course, de
     collection = tmp_path / "collection.anki2"
     call_command("export_anki", course.slug, str(tmp_path / "one.apkg"))
     import_into(collection, tmp_path / "one.apkg")
-    deck[0].back = "Calcium salts deposited in the skin"
-    deck[0].save()
+    with time_machine.travel(dt.timedelta(minutes=5)):
+        deck[0].back = "Calcium salts deposited in the skin"
+        deck[0].save()
     call_command("export_anki", course.slug, str(tmp_path / "two.apkg"))
     import_into(collection, tmp_path / "two.apkg")
     _, card_count, note_count, fields = import_into(collection, tmp_path / "two.apkg")

@@ -16,6 +16,7 @@ import os
 import tempfile
 
 import genanki
+from django.db.models import Max
 
 from .. import cards
 from ..models import Course, Note
@@ -141,9 +142,16 @@ def build_package(course: Course) -> genanki.Package:
 
 
 def export_course(course: Course, path: str) -> int:
-    """Write the course's Anki package to `path`; returns the number of Anki notes."""
+    """Write the course's Anki package to `path`; returns the number of Anki notes.
+
+    Anki updates an existing note on import only if the incoming one is newer,
+    so the package is stamped with the time of the latest edit: re-exporting
+    unchanged notes changes nothing, and an edit made since wins.
+    """
     package = build_package(course)
-    package.write_to_file(path)
+    latest = Note.objects.filter(course=course, status=NoteStatus.PUBLISHED).aggregate(Max("updated_at"))
+    stamp = latest["updated_at__max"]
+    package.write_to_file(path, timestamp=stamp.timestamp() if stamp else None)
     return sum(len(deck.notes) for deck in package.decks)
 
 

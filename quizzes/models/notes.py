@@ -31,10 +31,14 @@ class Note(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="notes")
     key = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=16, choices=NoteKind.choices)
-    front = models.TextField(blank=True, help_text="Basic/reversed: the front. Classification: the question asked of each premise.")
+    front = models.TextField(
+        blank=True, help_text="Basic/reversed: the front. Classification: the question asked of each premise."
+    )
     back = models.TextField(blank=True)
     text = models.TextField(blank=True, help_text="Cloze text with {{c1::answer}} or {{c1::answer::hint}}.")
-    pairs = models.JSONField(default=list, blank=True, help_text="Classification: [[premise, category], ...].")
+    pairs = models.JSONField(
+        default=list, blank=True, help_text="Classification: [[premise, category], ...]."
+    )
     extra = models.TextField(blank=True)
     source_excerpt = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.DRAFT)
@@ -51,11 +55,22 @@ class Note(models.Model):
     class Meta:
         ordering = ["lesson__order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["course", "key"], condition=~models.Q(key=""), name="unique_note_key"),
+            models.UniqueConstraint(
+                fields=["course", "key"], condition=~models.Q(key=""), name="unique_note_key"
+            ),
         ]
 
     def __str__(self) -> str:
         return (self.front or self.text)[:80]
+
+    @property
+    def summary(self) -> str:
+        """One line of plain text saying what the note is about (cloze gaps filled in)."""
+        from ..cards import cloze_side
+
+        if self.kind == NoteKind.CLOZE:
+            return cloze_side(self.text, 0, reveal=True)
+        return self.front
 
 
 class Card(models.Model):
