@@ -66,17 +66,14 @@ class NoteForm(CrispyMixin, forms.ModelForm):
             front = self.fields["front"]
             front.label = "Question asked of each premise"
             front.widget = forms.TextInput()
-            front.help_text = (
-                "E.g. “Which type of calcinosis cutis?” — each card asks “<premise> → which type…?”."
-            )
+            front.help_text = "E.g. “Which type of calcinosis cutis?”: each card asks “Milk-alkali syndrome → which type…?”."
             if self.instance.pk:
                 self.initial["pairs_text"] = "\n".join(
                     f"{p} | {c}" for p, c in cards.clean_pairs(self.instance.pairs)
                 )
         if kind == NoteKind.CLOZE:
-            self.fields[
-                "text"
-            ].help_text = (
+            text = self.fields["text"]
+            text.help_text = (
                 "Mark each gap as {{c1::answer}} or {{c1::answer::hint}}; one card per number (c1, c2…)."
             )
         for name in ("front", "back", "text"):
