@@ -479,6 +479,44 @@ class ItemReport:
     def flagged(self) -> list[ItemRow]:
         return [item for item in self.items if item.flags]
 
+    def summary(self) -> list[tuple[str, str, str]]:
+        """(figure, value, what it means) for the whole quiz, as the page shows them."""
+        quiz, marks = self.analysis.quiz, len(self.items)
+
+        def of_marks(value: float | None) -> str:
+            if value is None:
+                return NONE_TEXT
+            return f"{value:.2f} of {marks}" + (f" ({value / marks:.0%})" if marks else "")
+
+        def number(value: float | None, unit: str = "") -> str:
+            return NONE_TEXT if value is None else f"{value:.2f}{unit}"
+
+        cic = self.analysis.cic
+        verdict = (
+            ""
+            if cic is None
+            else "satisfactory"
+            if cic > 75
+            else "not satisfactory"
+            if cic < 64
+            else "borderline"
+        )
+        return [
+            ("Attempts counted", str(quiz.count), ATTEMPT_RULES[self.rule]),
+            ("Mean", of_marks(quiz.mean), "50-75% suits a discriminating test"),
+            ("Median", of_marks(quiz.median), ""),
+            ("Standard deviation", of_marks(quiz.sd), "12-18% of the marks suits a discriminating test"),
+            ("Skewness", number(quiz.skewness), "negative: most students scored high"),
+            ("Kurtosis", number(quiz.kurtosis), ""),
+            (
+                "Internal consistency (Cronbach's alpha)",
+                number(cic, "%"),
+                verdict or "needs every question in every attempt",
+            ),
+            ("Error ratio", number(self.analysis.error_ratio, "%"), "share of the spread due to chance"),
+            ("Standard error", number(self.analysis.standard_error), "in marks"),
+        ]
+
 
 def counted_attempts(quiz: Quiz, rule: str = "first"):
     """The submitted attempts item analysis counts: one per student (first, highest, last) or all."""
@@ -555,9 +593,7 @@ def item_analysis(quiz: Quiz, attempts: str = "first") -> ItemReport:
     for question_id, content, stem, kind, lesson in (
         QuestionVersion.objects.filter(id__in=versions)
         .order_by("question_id", "-number")
-        .values_list(
-            "question_id", "content", "question__stem", "question__kind", "question__lesson__title"
-        )
+        .values_list("question_id", "content", "question__stem", "question__kind", "question__lesson__title")
     ):
         contents[question_id].append(content)
         info[question_id] = (content.get("stem") or stem, content.get("kind") or kind, lesson)

@@ -1,3 +1,50 @@
-"""Views for progress (see urls.py)."""
+"""A student's own progress dashboard in a course."""
 
-urlpatterns: list = []
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, path, reverse
+
+from .. import charts, progress
+from ..models import Course
+from ..models.questions import QuestionKind
+from ..permissions import course_view
+
+TEMPLATE = "quizzes/progress/dashboard.html"
+
+
+def practice_url(course: Course) -> str | None:
+    """Where "practise these" posts: the custom-practice builder, if that area is installed."""
+    try:
+        return reverse("attempts_practice", args=[course.slug])
+    except NoReverseMatch:
+        return None
+
+
+def dashboard_context(data: progress.Dashboard, *, read_only: bool) -> dict:
+    """The template context for a dashboard, shared with the read-only drill-down in reports."""
+    cards = data.cards
+    return {
+        "course": data.course,
+        "data": data,
+        "read_only": read_only,
+        "practice_url": None if read_only else practice_url(data.course),
+        "practice_kinds": QuestionKind.values,
+        "forecast_svg": charts.forecast_chart(cards.forecast),
+        "retention_svg": charts.retention_chart(cards.retention_by_day, cards.today),
+        "heatmap_svg": charts.year_heatmap(cards.heatmap, cards.today),
+        "heat_levels": charts.HEAT_LEVELS,
+        "mastery_rule": progress.MASTERY_RULE,
+        "retention_rule": progress.RETENTION_RULE,
+        "streak_rule": progress.STREAK_RULE,
+    }
+
+
+@course_view("see_own_progress")
+def progress_dashboard(request: HttpRequest, course: Course) -> HttpResponse:
+    data = progress.dashboard(user=request.user, course=course)
+    return render(request, TEMPLATE, dashboard_context(data, read_only=False))
+
+
+urlpatterns = [
+    path("c/<slug:slug>/progress/", progress_dashboard, name="progress_dashboard"),
+]

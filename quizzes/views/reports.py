@@ -1,3 +1,158 @@
-"""Views for reports (see urls.py)."""
+"""Reports for course leads and educators: cohort, class heat map, one student, CSV, item analysis."""
 
-urlpatterns: list = []
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils import timezone
+
+from .. import charts, progress, reports
+from ..models import Course, Quiz, User
+from ..models.people import Role
+from ..permissions import can, course_view
+from .progress import TEMPLATE as DASHBOARD_TEMPLATE
+from .progress import dashboard_context
+
+COLUMNS = [  # (sort key, heading) for the sortable columns, in table order
+    ("student", "Student"),
+    ("active", "Last active"),
+    ("lessons", "Lessons read"),
+]
+CARD_COLUMNS = [
+    ("cards", "Cards studied"),
+    ("mature", "Mature"),
+    ("retention", "Retention"),
+    ("reviews", "Reviews (7 days)"),
+    ("risk", "Status"),
+]
+
+
+def _course_quizzes(course: Course):
+    return Quiz.objects.filter(course=course, owner__isnull=True).order_by("title", "id")
+
+
+def _sort_links(columns, sort: str, flag: str) -> list[dict]:
+    """Header links: a click sorts by the column, a second click reverses it."""
+    current, descending = sort.lstrip("-"), sort.startswith("-")
+    links = []
+    for key, heading in columns:
+        active = key == current
+        links.append(
+            {
+                "key": key,
+                "heading": heading,
+                "query": f"?flag={flag}&sort={'' if active and descending else '-' if active else ''}{key}",
+                "aria_sort": ("descending" if descending else "ascending") if active else None,
+            }
+        )
+    return links
+
+
+@course_view("read_reports")
+def reports_cohort(request: HttpRequest, course: Course) -> HttpResponse:
+    sort = request.GET.get("sort", "student")
+    if sort.lstrip("-") not in reports.SORTS:
+        sort = "student"
+    flag = request.GET.get("flag", "all")
+    if flag not in reports.FILTERS:
+        flag = "all"
+    data = reports.cohort(course)
+    rows = reports.sorted_rows(data.rows, sort, flag)
+    page = Paginator(rows, reports.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "quizzes/reports/cohort.html",
+        {
+            "course": course,
+            "data": data,
+            "page": page,
+            "rows": [(row, row.score_texts(data.quizzes)) for row in page.object_list],
+            "sort": sort,
+            "flag": flag,
+            "filters": reports.FILTERS,
+            "columns": _sort_links(COLUMNS, sort, flag),
+            "card_columns": _sort_links(CARD_COLUMNS, sort, flag),
+            "at_risk_rule": reports.AT_RISK_RULE,
+            "can_item_stats": can(request.user, "read_item_stats", course),
+        },
+    )
+
+
+def _csv_response(rows, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(reports.stream_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@course_view("read_reports")
+def reports_cohort_csv(request: HttpRequest, course: Course) -> StreamingHttpResponse:
+    data = reports.cohort(course)
+    flag = request.GET.get("flag", "all")
+    rows = reports.sorted_rows(
+        data.rows, request.GET.get("sort", "student"), flag if flag in reports.FILTERS else "all"
+    )
+    stamp = timezone.localdate().isoformat()
+    return _csv_response(reports.cohort_csv_rows(data, rows), f"{course.slug}-cohort-{stamp}.csv")
+
+
+@course_view("read_reports")
+def reports_responses_csv(request: HttpRequest, course: Course) -> StreamingHttpResponse:
+    stamp = timezone.localdate().isoformat()
+    return _csv_response(reports.response_csv_rows(course), f"{course.slug}-responses-{stamp}.csv")
+
+
+@course_view("read_reports")
+def reports_heatmap(request: HttpRequest, course: Course) -> HttpResponse:
+    heat = reports.class_heatmap(course)
+    grid = [
+        (lesson, [(week, accuracy, n, charts.heat_colour(accuracy)) for week, accuracy, n in cells])
+        for lesson, cells in heat.grid()
+    ]
+    legend = [(f"{level}%", charts.heat_colour(level / 100)) for level in (0, 25, 50, 75, 100)]
+    return render(
+        request,
+        "quizzes/reports/heatmap.html",
+        {"course": course, "weeks": heat.weeks, "grid": grid, "legend": legend},
+    )
+
+
+@course_view("read_reports")
+def reports_student(request: HttpRequest, course: Course, user_id: int) -> HttpResponse:
+    student = get_object_or_404(
+        User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).distinct(), pk=user_id
+    )
+    data = progress.dashboard(user=student, course=course)
+    return render(request, DASHBOARD_TEMPLATE, dashboard_context(data, read_only=True))
+
+
+@course_view("read_item_stats")
+def reports_items(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
+    quiz = get_object_or_404(_course_quizzes(course), pk=quiz_id)
+    rule = request.GET.get("attempts", "first")
+    if rule not in reports.ATTEMPT_RULES:
+        rule = "first"
+    report = reports.item_analysis(quiz, rule)
+    return render(
+        request,
+        "quizzes/reports/items.html",
+        {
+            "course": course,
+            "quiz": quiz,
+            "report": report,
+            "rule": rule,
+            "rules": reports.ATTEMPT_RULES,
+            "rule_label": reports.ATTEMPT_RULES[rule],
+            "quizzes": _course_quizzes(course).only("id", "title"),
+            "can_edit": can(request.user, "author_content", course),
+        },
+    )
+
+
+urlpatterns = [
+    path("c/<slug:slug>/reports/", reports_cohort, name="reports_cohort"),
+    path("c/<slug:slug>/reports/cohort.csv", reports_cohort_csv, name="reports_cohort_csv"),
+    path("c/<slug:slug>/reports/responses.csv", reports_responses_csv, name="reports_responses_csv"),
+    path("c/<slug:slug>/reports/heatmap/", reports_heatmap, name="reports_heatmap"),
+    path("c/<slug:slug>/reports/students/<int:user_id>/", reports_student, name="reports_student"),
+    path("c/<slug:slug>/reports/quizzes/<int:quiz_id>/items/", reports_items, name="reports_items"),
+]
