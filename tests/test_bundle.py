@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from quizzes import cards, importing
-from quizzes.interchange import bundle
+from quizzes.interchange import bundle, bundle_schema
 from quizzes.interchange.bundle import BundleError, export_course, import_course, import_items
 from quizzes.models import Article, Card, Course, Lesson, Note, Question, QuestionVersion, Quiz
 
@@ -133,7 +133,9 @@ def test_export_has_every_part_and_no_personal_data(full_course, student):
     assert [quiz["title"] for quiz in data["quizzes"]] == ["Causes", "Empty draft quiz"]
     text = json.dumps(data)
     assert "My practice set" not in text
-    assert all(set(quiz) == set(bundle.QUIZ) for quiz in data["quizzes"])  # no owner, attempts or users
+    assert all(
+        set(quiz) == set(bundle_schema.QUIZ) for quiz in data["quizzes"]
+    )  # no owner, attempts or users
 
 
 def test_export_gives_keyless_items_a_key(full_course):
