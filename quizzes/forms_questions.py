@@ -11,13 +11,17 @@ from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
-from . import questionbank, quizbuilder
+from . import grading, questionbank, quizbuilder
 from .models import Choice, Course, Lesson, MatchingPair, Question, Quiz, Tag
 from .models.questions import QuestionKind, QuestionStatus
 
 # Rows shown on a new question; an edit shows what exists plus a few blank rows.
 NEW_ROWS = {QuestionKind.SINGLE: 5, QuestionKind.MULTIPLE: 6, QuestionKind.MATCHING: 6}
 EXTRA_ROWS = 2
+MAX_OPTIONS = {
+    QuestionKind.SINGLE: grading.SINGLE_OPTIONS[1],
+    QuestionKind.MULTIPLE: grading.MULTIPLE_OPTIONS[1],
+}
 
 
 class QuestionForm(forms.ModelForm):
@@ -48,8 +52,8 @@ class QuestionForm(forms.ModelForm):
         }
         widgets = {
             "stem": forms.Textarea(attrs={"rows": 4}),
-            "explanation": forms.Textarea(attrs={"rows": 3}),
-            "source_excerpt": forms.Textarea(attrs={"rows": 3}),
+            "explanation": forms.Textarea(attrs={"rows": 4}),
+            "source_excerpt": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, course: Course, kind: str, **kwargs):
@@ -74,7 +78,12 @@ class QuestionForm(forms.ModelForm):
         self.helper.disable_csrf = True
         names = ["lesson", "stem"] + (["correct_answer"] if "correct_answer" in self.fields else [])
         self.helper.layout = Layout(
-            *names, "explanation", "source_excerpt", Field("tags", autocomplete="off")
+            Row(
+                Column(*names, css_class="col-lg-6"),
+                Column(
+                    "explanation", "source_excerpt", Field("tags", autocomplete="off"), css_class="col-lg-6"
+                ),
+            )
         )
 
     def clean_tags(self) -> list[str]:
@@ -107,7 +116,18 @@ class QuestionForm(forms.ModelForm):
         return specs
 
 
-class ChoiceForm(forms.ModelForm):
+class _MarksInvalid:
+    """Adds Bootstrap's is-invalid to fields with errors (these rows are laid out by hand)."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class ChoiceForm(_MarksInvalid, forms.ModelForm):
     class Meta:
         model = Choice
         fields = ("text", "is_correct", "explanation")
@@ -115,12 +135,17 @@ class ChoiceForm(forms.ModelForm):
         widgets = {"explanation": forms.Textarea(attrs={"rows": 2})}
 
 
-class PairForm(forms.ModelForm):
+class PairForm(_MarksInvalid, forms.ModelForm):
     class Meta:
         model = MatchingPair
         fields = ("premise", "answer")
         labels = {"premise": "Premise", "answer": "Category"}
-        widgets = {"answer": forms.TextInput(attrs={"list": "matching-categories", "autocomplete": "off"})}
+        widgets = {
+            "premise": forms.TextInput(attrs={"class": "form-control"}),
+            "answer": forms.TextInput(
+                attrs={"class": "form-control", "list": "matching-categories", "autocomplete": "off"}
+            ),
+        }
 
 
 class _OptionsFormSet(BaseInlineFormSet):
@@ -160,6 +185,8 @@ def options_formset(kind: str, *, instance: Question, data=None) -> _OptionsForm
     matching = kind == QuestionKind.MATCHING
     existing = (instance.pairs if matching else instance.choices).count() if instance.pk else 0
     extra = EXTRA_ROWS if existing else NEW_ROWS[kind]
+    if kind in MAX_OPTIONS:
+        extra = max(0, min(extra, MAX_OPTIONS[kind] - existing))
     formset_class = inlineformset_factory(
         Question,
         MatchingPair if matching else Choice,
