@@ -264,6 +264,7 @@ class _Category:
     lists: list[_List]
     definition: str = ""
     examples: tuple[str, ...] = ()
+    asked: list[str] = field(default_factory=list)  # everything the article lists under it
 
 
 @dataclass
@@ -282,8 +283,8 @@ class _Group:
 
     def ambiguous(self, item: str) -> bool:
         """Listed under more than one category (then it classifies nothing)."""
-        owners = {id(c) for text, c, _ in self.members() if overlaps(text, item)}
-        return len(owners) > 1
+        forms = {item, _short(item)}
+        return sum(any(overlaps(f, a) for f in forms for a in c.asked) for c in self.categories) > 1
 
     def category(self, name: str) -> _Category | None:
         return next((c for c in self.categories if c.name == name), None)
@@ -295,14 +296,14 @@ def _paragraph_sentences(blocks: list[Block]) -> list[str]:
 
 def _lists(section: Section, lesson: str) -> list[_List]:
     return [
-        _List(lesson, section.heading, block.text, block.items)
+        _List(lesson, section.heading, block.text, tuple(i for i in block.items if words(i)))
         for block in section.blocks
-        if block.kind == "list" and block.items
+        if block.kind == "list" and any(words(i) for i in block.items)
     ]
 
 
 def _all_lists(outline: Outline) -> list[_List]:
-    found = [_List(outline.title, outline.title, b.text, b.items) for b in outline.intro if b.kind == "list"]
+    found = _lists(Section(outline.title, outline.intro), outline.title)
     for lesson in outline.lessons:
         found += _lists(lesson, lesson.heading)
         for sub in lesson.subsections:
@@ -348,9 +349,13 @@ def _affix_group(subs: list[Section]) -> tuple[list[Section], list[str], str] | 
 
 def _groups(outline: Outline) -> list[_Group]:
     """Each lesson's sub-sections, when they are parallel (see the module docstring)."""
+    every_list = _all_lists(outline)
     groups = []
     for lesson in outline.lessons:
         subs = [s for s in lesson.subsections if not s.heading.endswith("?")]
+        subs = [
+            s for i, s in enumerate(subs) if squash(s.heading) not in {squash(t.heading) for t in subs[:i]}
+        ]
         found = _affix_group(subs)
         # One shared word ("tests") is a weak sign; it must then hold for every sub-section.
         if found and len(found[2].split()) == 1 and len(found[0]) < len(subs):
@@ -363,7 +368,10 @@ def _groups(outline: Outline) -> list[_Group]:
             tags, noun = [s.heading for s in members], ""
         if not members:
             continue
-        generic = any(t.casefold() in _GENERIC_NAMES for t in tags)
+        # "Other treatments" -> "Other" says nothing: then every category keeps its heading.
+        generic = any(t.casefold() in _GENERIC_NAMES for t in tags) or len({squash(t) for t in tags}) < len(
+            tags
+        )
         categories = []
         for sub, tag in zip(members, tags, strict=True):
             first = _paragraph_sentences(sub.blocks)[:1]
@@ -373,7 +381,9 @@ def _groups(outline: Outline) -> list[_Group]:
             lists = _lists(sub, lesson.heading)
             examples = _examples(definition) if noun and definition and not lists else ()
             name = sub.heading if generic else _upper_first(tag)
-            categories.append(_Category(name, tag, sub, lists, definition, examples))
+            category = _Category(name, tag, sub, lists, definition, examples)
+            category.asked = _asked_items(category, every_list)
+            categories.append(category)
         groups.append(_Group(lesson.heading, lesson.heading, noun, categories))
     return groups
 
@@ -657,7 +667,8 @@ def _type_cloze(group: _Group, category: _Category, out: _Drafts) -> None:
 def _member_excerpt(category: _Category, lst: _List | None, item: str) -> str:
     if lst is None:
         return _lines(category.section.heading, category.definition)
-    return _lines(category.section.heading, lst.lead_in, item)
+    # Not deduplicated: the item is always the last line (self_check relies on it).
+    return "\n".join(line for line in (category.section.heading, lst.lead_in, item) if line)
 
 
 def _usable(group: _Group) -> list[tuple[str, _Category, _List | None]]:
@@ -754,15 +765,20 @@ def _type_questions(group: _Group, out: _Drafts) -> None:
         )
 
 
-def _names_category(lst: _List, category: _Category) -> bool:
-    """Whether the lead-in itself says which category it is about (so a sibling's item is wrong)."""
-    return bool(lst.lead_in) and _mentions(lst.lead_in, category.tag)
+def _names_category(lst: _List, group: _Group, category: _Category) -> bool:
+    """Whether the lead-in alone says which category it is about (so a sibling's item is wrong)."""
+    if not lst.lead_in or not _mentions(lst.lead_in, category.tag):
+        return False
+    same = [
+        other for c in group.categories for other in c.lists if squash(other.lead_in) == squash(lst.lead_in)
+    ]
+    return len(same) == 1
 
 
 def _distractor_pool(
     group: _Group, category: _Category, every_list: list[_List]
 ) -> list[tuple[str, _Category]]:
-    asked = _asked_items(category, every_list)
+    asked = category.asked
     pool: list[tuple[str, _Category]] = []
     for item, owner, lst in group.members():
         if owner is category or lst is None or group.ambiguous(item):
@@ -779,7 +795,7 @@ def _list_questions(group: _Group, condition: str, every_list: list[_List], out:
     for category in group.categories:
         pool = _distractor_pool(group, category, every_list)
         for lst in category.lists:
-            if _names_category(lst, category):
+            if _names_category(lst, group, category):
                 stem = _list_stem(lst, condition)
             else:
                 stem = f'In "{group.heading}", which of the following is listed under "{category.section.heading}"?'
@@ -869,7 +885,7 @@ def _group_statements(group: _Group, condition: str, every_list: list[_List], ou
             for item in _spread(keys, TRUE_STATEMENTS_PER_GROUP_LIST):
                 _true_statement(lst, item, condition, out)
     for category in group.categories:
-        asked = next((lst for lst in category.lists if _names_category(lst, category)), None)
+        asked = next((lst for lst in category.lists if _names_category(lst, group, category)), None)
         if asked is None:
             continue
         pool = _distractor_pool(group, category, every_list)
@@ -905,11 +921,11 @@ def _statement_sources(prompt: str, outline: Outline) -> list[tuple[_List, str, 
     """The (list, item, plain) whose statement is exactly this prompt."""
     condition = _condition(outline.title)
     every_list = _all_lists(outline)
-    items = [item for lst in every_list for item in lst.items]
+    items = {item for lst in every_list for item in lst.items if squash(item) in squash(prompt)}
     return [
         (lst, item, plain)
         for lst in every_list
-        for item in items
+        for item in sorted(items)
         for plain in (True, False)
         if _statement(lst, item, condition, plain=plain) == prompt
     ]
@@ -956,18 +972,13 @@ def _bad_options(draft: Draft, right: list[str], groups: list[_Group], every_lis
     for group in groups:
         names = {c.name for c in group.categories}
         if set(draft.options) <= names:  # "which type?": wrong types that also list the premise
-            premises = [line for line in draft.excerpt.split("\n")[1:] if not line.endswith(":")]
-            return [
-                o
-                for o in wrong
-                if any(
-                    overlaps(p, i) for p in premises[-1:] for i in _asked_items(group.category(o), every_list)
-                )
-            ]  # type: ignore[arg-type]
+            premise = draft.excerpt.split("\n")[-1]  # heading, lead-in, item
+            categories = [c for c in group.categories if c.name in wrong]
+            return [c.name for c in categories if any(overlaps(premise, i) for i in c.asked)]
     asked: list[str] = []
-    for group in groups:
+    for group in (g for g in groups if g.lesson == draft.lesson):
         for category in group.categories:
-            items = _asked_items(category, every_list)
+            items = category.asked
             if any(overlaps(r, i) for r in right for i in items):
                 asked += items
     if not asked:  # not from a group: every list holding the answer counts
@@ -985,15 +996,20 @@ def _check_statement(
 ) -> tuple[bool, list[str]]:
     if _found(draft.prompt, draft.excerpt):  # a sentence quoted from the article
         return draft.answer == TRUE, []
-    for lst, item, _ in _statement_sources(draft.prompt, outline):
-        if not (_found(item, draft.excerpt) and _found(lst.intro, draft.excerpt)):
-            continue
-        if draft.answer == TRUE:
-            return item in lst.items, []
+    sources = [
+        (lst, item)
+        for lst, item, _ in _statement_sources(draft.prompt, outline)
+        if _found(item, draft.excerpt) and _found(lst.intro, draft.excerpt)
+    ]
+    if draft.answer == TRUE:  # some list in the excerpt holds the item
+        return any(item in lst.items for lst, item in sources), []
+    bad = []
+    for lst, item in sources:  # the asked list: any that would make this statement
         section = [c for g in groups for c in g.categories if lst in c.lists]
-        asked = _asked_items(section[0], every_list) if section else list(lst.items)
-        return True, [item] if any(overlaps(item, a) for a in asked) else []
-    return False, []
+        asked = section[0].asked if section else list(lst.items)
+        if any(overlaps(item, a) for a in asked) and item not in bad:
+            bad.append(item)
+    return bool(sources), bad
 
 
 def report(outline: Outline) -> dict:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizzes.article import Block, Outline, Section, parse
 from quizzes.generate import (
@@ -397,3 +399,98 @@ def test_self_check_reports_a_bad_distractor_and_a_missing_answer(seed):
     checks = {c.key: c for c in self_check([bad, missing], outline)}
     assert checks["bad"].bad_distractors == ["Calciphylaxis"]
     assert not checks["missing"].answer_in_excerpt
+
+
+# ---------------------------------------------------------------- any outline
+
+_WORDS = st.sampled_from(
+    [
+        "Sarcoidosis",
+        "Paget",
+        "disease",
+        "such",
+        "as",
+        "include",
+        "includes",
+        "that",
+        "can",
+        "cause",
+        "may",
+        "be",
+        "tried",
+        "is",
+        "known",
+        "as",
+        "classified",
+        "into",
+        "four",
+        "12%",
+        "years",
+        "the",
+        "most",
+        "common",
+        "cause",
+        "of",
+        "calcium",
+        "phosphate",
+        "consisting",
+        "mainly",
+        "of",
+        "for",
+        "example",
+        ",",
+        "and",
+        "or",
+        "Metastatic",
+        "Dystrophic",
+        "calcinosis",
+        "cutis",
+        "Type",
+        "1",
+        "Other",
+        "treatments",
+        "What",
+        "is",
+        "?",
+        ":",
+        ".",
+        "It",
+        "They",
+        "this",
+    ]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=14).map(" ".join)
+_BLOCK = st.one_of(
+    _TEXT.map(lambda t: Block("paragraph", t)),
+    st.tuples(_TEXT, st.lists(_TEXT, min_size=1, max_size=5)).map(
+        lambda pair: Block("list", pair[0], tuple(dict.fromkeys(pair[1])))
+    ),
+)
+# Headings are unique, as the parser leaves them (it merges repeats).
+_SUB = st.builds(Section, _TEXT, st.lists(_BLOCK, max_size=3))
+_SUBS = st.lists(_SUB, max_size=4, unique_by=lambda s: squash(s.heading))
+_LESSON = st.builds(Section, _TEXT, st.lists(_BLOCK, max_size=3), _SUBS)
+_LESSONS = st.lists(_LESSON, min_size=1, max_size=4, unique_by=lambda s: squash(s.heading))
+
+
+def _texts(outline: Outline) -> str:
+    parts = [outline.title]
+    for section in [*outline.lessons, *(s for lesson in outline.lessons for s in lesson.subsections)]:
+        parts.append(section.heading)
+        parts += [b.text for b in section.blocks] + [i for b in section.blocks for i in b.items]
+    parts += [b.text for b in outline.intro] + [i for b in outline.intro for i in b.items]
+    return "\n".join(squash(p) for p in parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.builds(Outline, _TEXT, intro=st.lists(_BLOCK, max_size=2), lessons=_LESSONS))
+def test_any_outline_gives_checked_drafts_quoting_it(outline):
+    drafts = generate(outline)
+    assert drafts == generate(outline)
+    assert len({d.key for d in drafts}) == len(drafts)
+    source = _texts(outline)
+    for draft in drafts:
+        for line in draft.excerpt.split("\n"):
+            assert squash(line) in source, (draft, line)
+    failures = [c for c in self_check(drafts, outline) if not c.ok]
+    assert failures == []
