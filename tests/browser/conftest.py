@@ -99,18 +99,29 @@ def login(page, live_server):
 
 
 @pytest.fixture
-def axe_check(page):
-    """Run axe-core on the current page; fail on serious or critical violations."""
+def axe_violations(page):
+    """`axe_violations()`: axe-core's serious and critical violations on the current page, as text lines."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check():
+    def run() -> list[str]:
         results = axe.run(page)
         bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not bad, "\n".join(
+        return [
             f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in bad
-        )
+        ]
+
+    return run
+
+
+@pytest.fixture
+def axe_check(axe_violations):
+    """Run axe-core on the current page; fail on serious or critical violations."""
+
+    def check():
+        bad = axe_violations()
+        assert not bad, "\n".join(bad)
 
     return check
 
