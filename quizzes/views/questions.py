@@ -9,7 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import grading, questionbank, versions
-from ..forms_questions import BankFilterForm, QuestionForm, options_formset
+from ..forms_questions import MAX_OPTIONS, BankFilterForm, QuestionForm, options_formset
 from ..models import Course, Question
 from ..models.questions import QuestionKind, QuestionStatus
 from ..permissions import course_view
@@ -75,6 +75,7 @@ def _editor(request, course, question, form, formset, *, status=200) -> HttpResp
         "form": form,
         "formset": formset,
         "categories": _categories(formset),
+        "max_rows": MAX_OPTIONS.get(question.kind, 0),
         "n_responses": question.responses.count() if question.pk else 0,
     }
     return render(request, "quizzes/questions/edit.html", context, status=status)
