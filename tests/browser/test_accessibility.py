@@ -12,17 +12,26 @@ from playwright.sync_api import expect
 from quizzes import attempts
 from quizzes.models import Draft, Lesson, LessonRead, Question, Quiz, User
 
+from .conftest import DESKTOP, PHONE
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def audit(page, axe_violations, urls: dict[str, str]) -> None:
-    """Open each page, wait for its main heading, and collect the violations of all of them."""
+    """Open each page, wait for its main heading, and collect the violations of all of them.
+
+    Each page is checked at desktop and at phone width (some problems, such as
+    a table that scrolls sideways, only exist on one of them).
+    """
     problems = []
     for name, url in urls.items():
         response = page.goto(url)
         assert response.status == 200, f"{name}: {url} answered {response.status}"
         expect(page.locator("main h1").first).to_be_visible()
-        problems += [f"{name} ({url}): {line}" for line in axe_violations()]
+        for width, size in (("desktop", DESKTOP), ("phone", PHONE)):
+            page.set_viewport_size(size)
+            problems += [f"{name} ({width}, {url}): {line}" for line in axe_violations()]
+        page.set_viewport_size(DESKTOP)
     assert not problems, "\n".join(problems)
 
 
