@@ -47,5 +47,7 @@ class PracticeForm(CrispyMixin, forms.Form):
 
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lessons"].queryset = Lesson.objects.for_course(course)
+        lessons = Lesson.objects.for_course(course)
+        self.fields["lessons"].queryset = lessons
+        self.fields["lessons"].initial = lessons
         self.fields["lessons"].label_from_instance = lambda lesson: lesson.title

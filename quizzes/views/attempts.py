@@ -6,8 +6,8 @@ turn its exceptions into messages. Every page works without JavaScript
 """
 
 from django.contrib import messages
-from django.db.models import Count, F, Max, Q
-from django.db.models.functions import NullIf
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from .. import attempts, grading, practice
 from ..forms_attempts import PracticeForm, answer_from_post
-from ..models import Attempt, Course, Quiz, Response
+from ..models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
 from ..models.practice import AttemptState, QuizMode
 from ..permissions import course_view
 
@@ -53,6 +53,15 @@ def _review_url(course: Course, attempt: Attempt) -> str:
 # --- the quiz list and starting ------------------------------------------------
 
 
+def _quiz_size():
+    """Questions per attempt: the quiz's own items plus what its random rules draw (at most)."""
+    items = QuizItem.objects.filter(quiz=OuterRef("pk")).values("quiz").annotate(n=Count("pk")).values("n")
+    drawn = (
+        QuizRandomRule.objects.filter(quiz=OuterRef("pk")).values("quiz").annotate(n=Sum("count")).values("n")
+    )
+    return Coalesce(Subquery(items), 0) + Coalesce(Subquery(drawn), 0)
+
+
 @course_view("take_quizzes")
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     mine = Q(attempts__user=request.user)
@@ -61,6 +70,7 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
         "best": Max(F("attempts__score") * 100.0 / NullIf(F("attempts__max_score"), 0.0), filter=mine),
         "open_attempt": Max("attempts__pk", filter=mine & Q(attempts__state=AttemptState.IN_PROGRESS)),
     }
+    stats["size"] = _quiz_size()
     quizzes = Quiz.objects.for_students(course).annotate(**stats).order_by("title")
     practice_sets = (
         Quiz.objects.practice_sets_of(request.user, course).annotate(**stats).order_by("-created_at")
@@ -176,6 +186,10 @@ def question_display(attempt: Attempt, response: Response) -> dict:
     return display
 
 
+def _result(score: float) -> str:
+    return "right" if score == 1.0 else "partial" if score > 0 else "wrong"
+
+
 def _palette(attempt: Attempt) -> list[dict]:
     """One row per slot for the question palette (the score only matters in tutor mode, once answered)."""
     rows = (
@@ -188,7 +202,7 @@ def _palette(attempt: Attempt) -> list[dict]:
             "slot": r["slot"],
             "answered": r["answered_at"] is not None,
             "flagged": r["flagged"],
-            "correct": r["score"] == 1.0 if r["answered_at"] and r["score"] is not None else None,
+            "result": _result(r["score"]) if r["answered_at"] and r["score"] is not None else None,
         }
         for r in rows
     ]
@@ -277,7 +291,7 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
     if request.htmx:
         context = _question_context(course, attempt, slot)
         if action == "check":
-            return render(request, f"{TEMPLATES}/question.html#checked", context)
+            return render(request, f"{TEMPLATES}/question.html#checked", context | {"autofocus": True})
         return render(request, f"{TEMPLATES}/question.html#saved", context | {"action": action})
     if go == "submit":
         return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)

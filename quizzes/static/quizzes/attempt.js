@@ -54,15 +54,13 @@
     if (status) status.textContent = "Not saved: you seem to be offline.";
   });
 
-  // After a tutor-mode check swaps the card in, put focus on the verdict.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "question-card") {
-      var card = document.getElementById("question-card");
-      if (card) {
-        card.setAttribute("tabindex", "-1");
-        card.focus({ preventScroll: false });
-      }
-    }
+  // After a tutor-mode check swaps the card in, move focus to the verdict (the
+  // server marks it data-autofocus) so keyboard and screen-reader users land on
+  // the feedback; Enter then moves on.
+  document.addEventListener("htmx:load", function (event) {
+    var root = event.detail.elt;
+    var verdict = root && root.querySelector ? root.querySelector("[data-autofocus]") : null;
+    if (verdict) verdict.focus();
   });
 
   // The countdown: display only. The server refuses late answers and submits
