@@ -21,7 +21,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from . import scheduling
 from .models import Card, CardState, Lesson, ReviewLog
@@ -126,10 +126,11 @@ def _studied_states(user, course, now: dt.datetime, today: Today) -> QuerySet:
 
 def new_cards(user, course, now: dt.datetime, today: Today | None = None) -> QuerySet:
     """Cards the student has never reviewed (nor suspended or buried), in lesson order."""
-    blocked = CardState.objects.filter(user=user, card=OuterRef("pk")).filter(
-        Q(last_review__isnull=False) | Q(suspended=True) | Q(buried_until__gt=now)
-    )
-    qs = Card.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).exclude(Exists(blocked))
+    # NOT IN (subquery) is evaluated once; a correlated NOT EXISTS would run once per card.
+    blocked = CardState.objects.filter(
+        Q(last_review__isnull=False) | Q(suspended=True) | Q(buried_until__gt=now), user=user
+    ).values("card_id")
+    qs = Card.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).exclude(pk__in=blocked)
     if today and today.notes:
         qs = qs.exclude(Q(note_id__in=today.notes) & ~Q(pk__in=today.cards))
     return qs.order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
@@ -146,8 +147,11 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     reviews = states.filter(state=REVIEW, due__lt=end)
     # Counting a sliced queryset stops at the limit (SELECT COUNT(*) FROM (... LIMIT n)).
     review_count = reviews[:review_left].count() if review_left else 0
-    fresh = new_cards(user, course, now, today)
-    new_count = fresh.order_by()[:new_left].count() if new_left else 0
+    # One ordered query gives both today's new count and the next new card.
+    new_ids = (
+        list(new_cards(user, course, now, today).values_list("pk", flat=True)[:new_left]) if new_left else []
+    )
+    new_count = len(new_ids)
 
     cutoff = now if review_count or new_count else now + LEARN_AHEAD
     learning = states.filter(state__in=[LEARNING, RELEARNING], due__lte=cutoff)
@@ -161,7 +165,7 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     if queue.state is not None:
         queue.card, queue.kind = queue.state.card, queue.state.state
     elif queue.new:
-        queue.card = fresh.select_related("note__lesson").first()
+        queue.card = Card.objects.select_related("note__lesson").get(pk=new_ids[0])
         queue.kind = NEW
         # A new card can have a state row without a review (it was suspended, then unsuspended).
         queue.state = CardState.objects.filter(user=user, card=queue.card).first()

@@ -89,9 +89,19 @@ def run(out) -> None:
         report(
             out,
             "build today's queue",
-            measure(lambda: study.build_queue(user=student, course=course, now=now)),
+            measure(lambda: study.build_queue(user=student, course=course, now=now), repeat=20),
             TARGET,
         )
+        # With the day's reviews used up the next card is a new one, picked in lesson order.
+        course.reviews_per_day = 0
+        assert study.build_queue(user=student, course=course, now=now).kind == study.NEW
+        report(
+            out,
+            "build today's queue (next card new)",
+            measure(lambda: study.build_queue(user=student, course=course, now=now), repeat=20),
+            TARGET,
+        )
+        course.reviews_per_day = 200
 
         # Rate a different due card each time (the queue's next card), timing only `rate`.
         best = float("inf")
