@@ -15,6 +15,7 @@ from ..models.questions import QuestionKind, QuestionStatus
 from ..permissions import course_view
 
 PAGE_SIZE = 50
+OPTION_LETTERS = "ABCDEFGH"
 
 KIND_HINTS = {
     QuestionKind.SINGLE: "One correct option among 3 to 6 homogeneous options (NBME style).",
@@ -161,23 +162,44 @@ def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     return render(request, "quizzes/questions/detail.html", context)
 
 
-def _preview_rows(content: dict, view: dict, *, show_key: bool) -> list[dict]:
-    """The public view's options or pairs, with the key added only when the educator asked for it."""
-    if not show_key:
-        return view.get("choices") or view.get("pairs")
-    key = grading.answer_key(content)
-    if view["kind"] == grading.MATCHING:
-        return [{**pair, "answer": key["matches"][pair["id"]]} for pair in view["pairs"]]
-    correct = set(key.get("choices") or [key["choice"]])
+def _as_student_sees(content: dict, *, show_key: bool) -> dict:
+    """The question in the shape of the attempt page's partial (templates/quizzes/attempts/_options.html).
+
+    Built from grading.public_view; the key and explanations are added only when
+    the educator asked for them, exactly as the attempt page adds them after answering.
+    """
+    public = grading.public_view(content)
+    q: dict = {"slot": 1, "kind": public["kind"], "stem": public.get("stem", ""), "feedback": False}
+    if public["kind"] == grading.MATCHING:
+        answers = {pair["id"]: pair["answer"] for pair in content["pairs"]} if show_key else {}
+        q["pairs"] = [
+            {**pair, "given": "", **({"answer": answers[pair["id"]]} if show_key else {})}
+            for pair in public["pairs"]
+        ]
+        q["categories"] = public["categories"]
+        return q
     full = {choice["id"]: choice for choice in content["choices"]}
-    return [
+    q["multiple"] = public["kind"] == grading.MULTIPLE
+    q["feedback"] = show_key  # the partial then marks the key and shows per-option explanations
+    q["options"] = [
         {
-            **choice,
-            "correct": choice["id"] in correct,
-            "explanation": full[choice["id"]].get("explanation", ""),
+            "id": choice["id"],
+            "text": choice["text"],
+            "letter": OPTION_LETTERS[number - 1],
+            "number": number,
+            "chosen": False,
+            **(
+                {
+                    "correct": full[choice["id"]]["correct"],
+                    "explanation": full[choice["id"]].get("explanation", ""),
+                }
+                if show_key
+                else {}
+            ),
         }
-        for choice in view["choices"]
+        for number, choice in enumerate(public["choices"], 1)
     ]
+    return q
 
 
 @course_view("author_content")
@@ -196,7 +218,7 @@ def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "show_key": show_key,
     }
     if view is not None:
-        context["rows"] = _preview_rows(content, view, show_key=show_key)
+        context["q"] = _as_student_sees(content, show_key=show_key)
         context["explanation"] = content.get("explanation", "") if show_key else ""
     return render(request, "quizzes/questions/preview.html", context)
 

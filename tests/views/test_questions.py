@@ -412,7 +412,8 @@ def test_preview_shows_what_a_student_sees_and_no_key(client_for, educator, cour
         assert text in response.text
     assert "EXPLAIN-MARKER" not in response.text
     assert "OPTION-WHY-MARKER" not in response.text
-    assert "list-group-item-success" not in response.text
+    assert "option is-static" not in response.text and "Correct answer" not in response.text
+    assert 'data-key="1"' in response.text  # the attempt page's own option markup (keys 1-6)
 
 
 def test_preview_key_toggle_shows_key_and_explanations(client_for, educator, course, lesson):
@@ -426,7 +427,8 @@ def test_preview_key_toggle_shows_key_and_explanations(client_for, educator, cou
     response = client_for(educator).get(url("preview", course, question.pk) + "?key=1")
     assert "EXPLAIN-MARKER" in response.text
     assert "OPTION-WHY-MARKER" in response.text
-    assert response.text.count(">Correct</span>") == 1
+    assert response.text.count("Correct answer</span>") == 1
+    assert response.text.count("option is-static is-correct") == 1
 
 
 def test_preview_of_matching_offers_sorted_categories_and_hides_answers(client_for, educator, course, lesson):
@@ -434,11 +436,12 @@ def test_preview_of_matching_offers_sorted_categories_and_hides_answers(client_f
     text = client_for(educator).get(url("preview", course, question.pk)).text
     assert "Milk-alkali syndrome" in text
     assert (
-        text.index("<option>Iatrogenic</option>")
-        < text.index("<option>Idiopathic</option>")
-        < text.index("<option>Metastatic</option>")
+        text.index(">Iatrogenic</option>")
+        < text.index(">Idiopathic</option>")
+        < text.index(">Metastatic</option>")
     )
     assert "Answer:" not in text
+    assert 'name="match-p' in text  # the attempt page's own select for each premise
     keyed = client_for(educator).get(url("preview", course, question.pk) + "?key=1").text
     assert "Answer: <strong>Metastatic</strong>" in keyed
 
