@@ -7,6 +7,12 @@ from quizzes.models.people import Role
 from .factories import CourseFactory, LessonFactory, MembershipFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Real hashing costs ~1 s per user on this machine; tests need no strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def course(db):
     return CourseFactory(title="Calcinosis cutis", slug="calcinosis-cutis")

@@ -31,4 +31,4 @@ class Draft(models.Model):
 
     class Meta:
         ordering = ["lesson__order", "kind", "id"]
-        constraints = [models.UniqueConstraint(fields=["course", "key"], name="unique_draft_key")]
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="unique_draft_key")]
