@@ -181,7 +181,9 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | N
         locked.question = question
         item: Question | Note = question
     elif locked.kind in NOTE_KINDS:
-        note = locked.note or Note(course=locked.course, key=f"draft-{locked.article_id}-{locked.key}", origin=Origin.GENERATED)
+        note = locked.note or Note(
+            course=locked.course, key=f"draft-{locked.article_id}-{locked.key}", origin=Origin.GENERATED
+        )
         note.lesson = locked.lesson
         note.kind = locked.kind
         note.source_excerpt = excerpt
