@@ -21,7 +21,9 @@ where the article is silent (a type with no list of causes) nothing is made.
 - **groups**: a section whose sub-sections are parallel (headings sharing
   words, "Metastatic calcinosis cutis" / "Dystrophic calcinosis cutis"; or
   else two or more sub-sections holding lists) is a classification whose
-  categories are the sub-headings without the shared words. From a group:
+  categories are the sub-headings without the shared words; so are lists in
+  one section whose lead-ins differ in a few words only ("First-line
+  treatments include:" / "Second-line treatments include:"). From a group:
   a **classification** card per list item (premise -> category),
   **matching** questions (items -> categories; definitions -> types),
   **single** best answer questions ("Sarcoidosis can cause which type of
@@ -260,7 +262,7 @@ class _List:
 class _Category:
     name: str  # "Metastatic"
     tag: str  # the words that tell it from its siblings
-    section: Section
+    heading: str  # its sub-heading; "" for a category told by its list's lead-in alone
     lists: list[_List]
     definition: str = ""
     examples: tuple[str, ...] = ()
@@ -288,6 +290,11 @@ class _Group:
 
     def category(self, name: str) -> _Category | None:
         return next((c for c in self.categories if c.name == name), None)
+
+
+def _label(category: _Category) -> str:
+    """How an explanation names a category: its heading, or its list's lead-in."""
+    return category.heading or category.lists[0].lead_in.rstrip(": ")
 
 
 def _paragraph_sentences(blocks: list[Block]) -> list[str]:
@@ -348,7 +355,7 @@ def _affix_group(subs: list[Section]) -> tuple[list[Section], list[str], str] | 
 
 
 def _groups(outline: Outline) -> list[_Group]:
-    """Each lesson's sub-sections, when they are parallel (see the module docstring)."""
+    """Parallel sub-sections of each lesson, and parallel lead-ins (see the module docstring)."""
     every_list = _all_lists(outline)
     groups = []
     for lesson in outline.lessons:
@@ -368,10 +375,7 @@ def _groups(outline: Outline) -> list[_Group]:
             tags, noun = [s.heading for s in members], ""
         if not members:
             continue
-        # "Other treatments" -> "Other" says nothing: then every category keeps its heading.
-        generic = any(t.casefold() in _GENERIC_NAMES for t in tags) or len({squash(t) for t in tags}) < len(
-            tags
-        )
+        generic = _uninformative(tags)
         categories = []
         for sub, tag in zip(members, tags, strict=True):
             first = _paragraph_sentences(sub.blocks)[:1]
@@ -381,17 +385,64 @@ def _groups(outline: Outline) -> list[_Group]:
             lists = _lists(sub, lesson.heading)
             examples = _examples(definition) if noun and definition and not lists else ()
             name = sub.heading if generic else _upper_first(tag)
-            category = _Category(name, tag, sub, lists, definition, examples)
-            category.asked = _asked_items(category, every_list)
-            categories.append(category)
+            categories.append(_Category(name, tag, sub.heading, lists, definition, examples))
         groups.append(_Group(lesson.heading, lesson.heading, noun, categories))
+    taken = {lst for group in groups for category in group.categories for lst in category.lists}
+    for lesson in outline.lessons:
+        for section in [lesson, *lesson.subsections]:
+            free = [lst for lst in _lists(section, lesson.heading) if lst not in taken]
+            group = _lead_in_group(free, lesson.heading, section.heading)
+            if group:
+                groups.append(group)
+    for group in groups:
+        for category in group.categories:
+            category.asked = _asked_items(category, every_list)
     return groups
+
+
+def _uninformative(tags: list[str]) -> bool:
+    """Names that say nothing alone ("Other", "1") or repeat: then categories keep their headings."""
+    return any(t.casefold() in _GENERIC_NAMES or not re.search(r"[^\W\d_]{3}", t) for t in tags) or len(
+        {squash(t) for t in tags}
+    ) < len(tags)
+
+
+def _lead_in_group(lists: list[_List], lesson: str, heading: str) -> _Group | None:
+    """Lists in one section whose lead-ins differ in a few words only.
+
+    "First-line treatments include:" / "Second-line treatments include:" are
+    categories "First-line" and "Second-line"; what they share must be at
+    least two words, and what differs at most four.
+    """
+    lists = [lst for lst in lists if lst.lead_in]
+    split = [lst.lead_in.rstrip(": ").split() for lst in lists]
+    if len(lists) < 2:
+        return None
+    folded = [[" ".join(words(w)) for w in s] for s in split]
+    head = 0
+    while all(len(f) > head for f in folded) and len({f[head] for f in folded}) == 1:
+        head += 1
+    tail = 0
+    while all(len(f) > head + tail for f in folded) and len({f[-1 - tail] for f in folded}) == 1:
+        tail += 1
+    tags = [" ".join(s[head : len(s) - tail]) for s in split]
+    if (
+        head + tail < 2
+        or any(not t or len(t.split()) > 4 for t in tags)
+        or len({squash(t) for t in tags}) < len(tags)
+    ):
+        return None
+    names = tags if not _uninformative(tags) else [lst.lead_in.rstrip(": ") for lst in lists]
+    categories = [
+        _Category(_upper_first(n), t, "", [lst]) for n, t, lst in zip(names, tags, lists, strict=True)
+    ]
+    return _Group(lesson, heading, "", categories)
 
 
 def _asked_items(category: _Category, every_list: list[_List]) -> list[str]:
     """Everything the article lists under a category: its lists, and lists whose lead-in names it."""
     items = [item for lst in category.lists for item in lst.items]
-    named = squash(category.section.heading)
+    named = squash(category.heading or category.tag)
     items += [i for lst in every_list if named in squash(lst.lead_in) for i in lst.items]
     return items + list(category.examples)
 
@@ -471,7 +522,7 @@ def _type_stem(item: str, category: _Category, lst: _List, group: _Group) -> str
     """'Sarcoidosis can cause which type of calcinosis cutis?' and its plainer fallbacks."""
     if group.noun:
         match = _THAT.match(lst.lead_in.rstrip(": "))
-        heading = category.section.heading.casefold()
+        heading = category.heading.casefold()
         if match and heading in match.group("vp").casefold() and item == _short(item):
             start = match.group("vp").casefold().index(heading)
             vp = match.group("vp")
@@ -505,24 +556,24 @@ def generate(outline: Outline) -> list[Draft]:
     out = _Drafts()
     condition = _condition(outline.title)
     every_list = _all_lists(outline)
-    groups = {group.lesson: group for group in _groups(outline)}
+    groups = _groups(outline)
     _definition_cards(outline, condition, out)
-    for group in groups.values():
+    for group in groups:
         for category in group.categories:
             if group.noun and category.definition:
                 _type_cloze(group, category, out)
     for lesson, blocks in _all_blocks(outline):
         for sentence in _paragraph_sentences(blocks):
             _cloze(sentence, lesson, condition, out)
-    for group in groups.values():
+    for group in groups:
         _classification(group, out)
         _matching(group, out)
         _type_questions(group, out)
         _list_questions(group, condition, every_list, out)
         _group_statements(group, condition, every_list, out)
-    grouped = {id(lst.items) for g in groups.values() for c in g.categories for lst in c.lists}
+    grouped = {lst for g in groups for c in g.categories for lst in c.lists}
     for lst in every_list:
-        if id(lst.items) not in grouped:
+        if lst not in grouped:
             for item in _spread(lst.items, TRUE_STATEMENTS_PER_LIST):
                 _true_statement(lst, item, condition, out)
     return out.drafts
@@ -648,7 +699,7 @@ def _type_cloze(group: _Group, category: _Category, out: _Drafts) -> None:
     """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
     sentence = category.definition
     index = squash(sentence).find(squash(category.tag))
-    if index != 0 or len(sentence.split()) < len(category.section.heading.split()) + 3:
+    if index != 0 or len(sentence.split()) < len(category.heading.split()) + 3:
         return
     deleted = sentence[: len(category.tag)]
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"
@@ -666,9 +717,9 @@ def _type_cloze(group: _Group, category: _Category, out: _Drafts) -> None:
 
 def _member_excerpt(category: _Category, lst: _List | None, item: str) -> str:
     if lst is None:
-        return _lines(category.section.heading, category.definition)
+        return _lines(category.heading, category.definition)
     # Not deduplicated: the item is always the last line (self_check relies on it).
-    return "\n".join(line for line in (category.section.heading, lst.lead_in, item) if line)
+    return "\n".join(line for line in (category.heading, lst.lead_in, item) if line)
 
 
 def _usable(group: _Group) -> list[tuple[str, _Category, _List | None]]:
@@ -694,7 +745,7 @@ def _classification(group: _Group, out: _Drafts) -> None:
             prompt=_premise(item),
             answer=category.name,
             excerpt=excerpt,
-            explanation=f'Listed under "{category.section.heading}": {item}.',
+            explanation=f'Listed under "{_label(category)}": {item}.',
         )
 
 
@@ -710,12 +761,15 @@ def _matching(group: _Group, out: _Drafts) -> None:
             if members and len(chosen) < MAX_MATCHING_PAIRS:
                 chosen.append(members.pop(0))
     if len({id(c) for _, c, _ in chosen}) >= 2 and len(chosen) >= 3:
-        what = f"the type of {group.noun}" if group.noun else f'the group of "{group.heading}"'
+        if group.noun:
+            prompt = f"Match each item to the type of {group.noun} it is listed under."
+        else:
+            prompt = f'Match each item to the group it is listed under in "{group.heading}".'
         out.add(
             "matching",
             group.lesson,
             (group.heading, "items"),
-            prompt=f"Match each item to {what} it is listed under.",
+            prompt=prompt,
             answer="",
             pairs=tuple((_premise(item), c.name) for item, c, _ in chosen),
             categories=names,
@@ -726,7 +780,7 @@ def _matching(group: _Group, out: _Drafts) -> None:
     for category in group.categories:
         if not group.noun or not category.definition:
             continue
-        rest = category.definition[len(category.section.heading) :].strip()
+        rest = category.definition[len(category.heading) :].strip()
         rest = re.split(r",?\s+(?:for example|e\.g\.|such as|including)\b", rest)[0].strip(" .,;")
         if rest and not overlaps(category.tag, rest):
             described.append((rest, category))
@@ -761,7 +815,7 @@ def _type_questions(group: _Group, out: _Drafts) -> None:
             answer=category.name,
             options=options,
             excerpt=_member_excerpt(category, lst, item),
-            explanation=f'Listed under "{category.section.heading}": {item}.',
+            explanation=f'Listed under "{_label(category)}": {item}.',
         )
 
 
@@ -798,9 +852,9 @@ def _list_questions(group: _Group, condition: str, every_list: list[_List], out:
             if _names_category(lst, group, category):
                 stem = _list_stem(lst, condition)
             else:
-                stem = f'In "{group.heading}", which of the following is listed under "{category.section.heading}"?'
+                stem = f'In "{group.heading}", which of the following is listed under "{_label(category)}"?'
             keys = [i for i in lst.items if not group.ambiguous(i)]
-            evidence = [category.section.heading, lst.lead_in]
+            evidence = [category.heading, lst.lead_in]
             if len(pool) >= MIN_DISTRACTORS:
                 for key in _spread(keys, LIST_QUESTIONS_PER_LIST):
                     chosen = _pick(_short(key), pool, MAX_OPTIONS - 1)
@@ -846,8 +900,8 @@ def _pick(key: str, pool: list[tuple[str, _Category]], count: int) -> list[tuple
 
 
 def _why(key: str, lst: _List, category: _Category, wrong: list[tuple[str, _Category]]) -> str:
-    lines = [f'"{category.section.heading}": {lst.lead_in} {key}.'.replace(": .", ":")]
-    lines += [f'{text}: listed under "{owner.section.heading}".' for text, owner in wrong]
+    lines = [f"{lst.lead_in} {key}." if lst.lead_in else f"{category.heading}: {key}."]
+    lines += [f'{text}: listed under "{_label(owner)}".' for text, owner in wrong]
     return "\n".join(lines)
 
 
@@ -899,11 +953,8 @@ def _group_statements(group: _Group, condition: str, every_list: list[_List], ou
                 prompt=_statement(asked, item, condition, plain=False),
                 answer=FALSE,
                 options=(TRUE, FALSE),
-                excerpt=_lines(
-                    owner.section.heading, source.lead_in, item, category.section.heading, asked.lead_in
-                ),
-                explanation=f'{item}: listed under "{owner.section.heading}", '
-                f'not under "{category.section.heading}".',
+                excerpt=_lines(owner.heading, source.lead_in, item, category.heading, asked.lead_in),
+                explanation=f'{item}: listed under "{_label(owner)}", not under "{_label(category)}".',
             )
 
 

@@ -389,6 +389,50 @@ def test_distractors_contained_in_an_asked_item_are_refused():
     assert all(c.ok for c in self_check(drafts, outline))
 
 
+def test_parallel_lead_ins_in_one_section_are_categories():
+    first = "First-line treatments include:"
+    second = "Second-line treatments include:"
+    outline = Outline(
+        title="Acne vulgaris",
+        lessons=[
+            Section(
+                "What is the treatment for acne?",
+                [
+                    Block("paragraph", first),
+                    Block("list", first, ("Topical retinoids", "Benzoyl peroxide", "Azelaic acid")),
+                    Block("paragraph", second),
+                    Block("list", second, ("Oral doxycycline", "Spironolactone", "Oral isotretinoin")),
+                ],
+            )
+        ],
+    )
+    drafts = generate(outline)
+    assert {d.prompt: d.answer for d in kinds(drafts, "classification")}["Spironolactone"] == "Second-line"
+    question = next(d for d in kinds(drafts, "single") if d.answer == "Benzoyl peroxide")
+    assert question.prompt == "Which of the following is one of the first-line treatments for acne vulgaris?"
+    assert set(question.options) - {"Benzoyl peroxide"} <= {
+        "Oral doxycycline",
+        "Spironolactone",
+        "Oral isotretinoin",
+    }
+    false = {d.prompt for d in kinds(drafts, "true_false") if d.answer == FALSE}
+    assert "In acne vulgaris, first-line treatments include spironolactone." in false
+    assert all(c.ok for c in self_check(drafts, outline))
+
+
+def test_lead_ins_sharing_too_little_are_not_categories():
+    # The seed's two treatment lists are of different natures: no group, so no choice questions.
+    assert not [d for d in kinds(drafts_of("calcinosis-cutis.txt"), "single") if "tried" in d.prompt]
+
+
+def test_a_grouped_list_is_not_also_stated_as_an_ungrouped_one(seed):
+    metastatic = [
+        d for d in kinds(seed, "true_false") if d.prompt.endswith("can cause metastatic calcinosis cutis.")
+    ]
+    assert len(metastatic) == 2
+    assert not [d for d in seed if re.search(r"-\d+$", d.key)]
+
+
 def test_self_check_reports_a_bad_distractor_and_a_missing_answer(seed):
     outline = parse(text_of("calcinosis-cutis.txt"))
     question = next(d for d in kinds(seed, "single") if d.prompt.startswith("Sarcoidosis"))
