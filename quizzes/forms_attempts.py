@@ -13,15 +13,30 @@ from .practice import MAX_QUESTIONS, SOURCES
 def answer_from_post(view: dict, data: QueryDict) -> dict | None:
     """The answer a question form posted, in the shape grading.validate_answer expects.
 
-    ``view`` is the question's public view; the fields are ``choice`` (single,
-    true/false), ``choices`` (multiple) and ``match-<pair id>`` (matching).
+    ``view`` is the public view of the question in the order this attempt
+    shows it. Pages name options and premises by their position in that order
+    (``choice`` / ``choices`` = 1, 2, ...; ``match-1``, ``match-2``, ...), never
+    by their stored ids: ids follow authoring order, which could hint at the key.
+    An unknown position becomes an id that validation refuses.
     """
     kind = view["kind"]
     if kind == grading.MATCHING:
-        return {"matches": {pair["id"]: data.get(f"match-{pair['id']}", "") for pair in view["pairs"]}}
+        return {
+            "matches": {
+                pair["id"]: data.get(f"match-{number}", "") for number, pair in enumerate(view["pairs"], 1)
+            }
+        }
+    ids = [choice["id"] for choice in view["choices"]]
     if kind == grading.MULTIPLE:
-        return {"choices": data.getlist("choices")}
-    return {"choice": data.get("choice", "")}
+        return {"choices": [_by_position(ids, value) for value in data.getlist("choices")]}
+    value = data.get("choice", "")
+    return {"choice": _by_position(ids, value) if value else ""}
+
+
+def _by_position(ids: list[str], value: str) -> str:
+    if value.isdigit() and 1 <= int(value) <= len(ids):
+        return ids[int(value) - 1]
+    return f"#{value}"  # not an option: grading.validate_answer says so
 
 
 class PracticeForm(CrispyMixin, forms.Form):

@@ -35,6 +35,12 @@ def _attempt(request: HttpRequest, course: Course, attempt_id: int) -> Attempt:
     )
 
 
+def _finalise_overdue(request: HttpRequest, attempt: Attempt, now) -> None:
+    """The server ends a timed attempt whenever it is loaded past its deadline."""
+    if attempts.finalise_overdue(attempt, now):
+        messages.warning(request, "Time is up: your attempt was submitted with the answers you had saved.")
+
+
 def _seq(request: HttpRequest) -> int:
     try:
         return int(request.POST.get("seq", ""))
@@ -62,20 +68,35 @@ def _quiz_size():
     return Coalesce(Subquery(items), 0) + Coalesce(Subquery(drawn), 0)
 
 
+def _my_stats(user) -> dict:
+    """Per quiz: attempts `user` made, their best percentage and the attempt in progress."""
+    mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user).values("quiz")
+    used = mine.annotate(n=Count("pk")).values("n")
+    best = mine.filter(state=AttemptState.SUBMITTED).annotate(
+        best=Max(F("score") * 100.0 / NullIf(F("max_score"), 0.0))
+    )
+    in_progress = Attempt.objects.filter(quiz=OuterRef("pk"), user=user, state=AttemptState.IN_PROGRESS)
+    return {
+        "used": Coalesce(Subquery(used), 0),
+        "best": Subquery(best.values("best")),
+        "open_attempt": Subquery(in_progress.values("pk")[:1]),
+        "size": _quiz_size(),
+    }
+
+
 @course_view("take_quizzes")
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
-    mine = Q(attempts__user=request.user)
-    stats = {
-        "used": Count("attempts", filter=mine),
-        "best": Max(F("attempts__score") * 100.0 / NullIf(F("attempts__max_score"), 0.0), filter=mine),
-        "open_attempt": Max("attempts__pk", filter=mine & Q(attempts__state=AttemptState.IN_PROGRESS)),
-    }
-    stats["size"] = _quiz_size()
-    quizzes = Quiz.objects.for_students(course).annotate(**stats).order_by("title")
+    now = timezone.now()
+    overdue = Attempt.objects.filter(
+        user=request.user, quiz__course=course, state=AttemptState.IN_PROGRESS, deadline__lte=now
+    )
+    for attempt in overdue.select_related("quiz"):
+        _finalise_overdue(request, attempt, now)
+    stats = _my_stats(request.user)
+    quizzes = Quiz.objects.for_students(course).select_related("course").annotate(**stats).order_by("title")
     practice_sets = (
         Quiz.objects.practice_sets_of(request.user, course).annotate(**stats).order_by("-created_at")
     )
-    now = timezone.now()
     rows = []
     for quiz in quizzes:
         reason = (
@@ -109,7 +130,7 @@ def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
 def resume(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     """Go to the first unanswered question (or the review once submitted)."""
     attempt = _attempt(request, course, attempt_id)
-    attempts.finalise_overdue(attempt, timezone.now())
+    _finalise_overdue(request, attempt, timezone.now())
     if attempt.state == AttemptState.SUBMITTED:
         return redirect(_review_url(course, attempt))
     first = (
@@ -251,8 +272,7 @@ def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str, view: d
 def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> HttpResponse:
     """GET: one question of an attempt. POST: save / check an answer, flag, or move on."""
     attempt = _attempt(request, course, attempt_id)
-    if attempts.finalise_overdue(attempt, timezone.now()):
-        messages.warning(request, "Time is up: your attempt was submitted with the answers you had saved.")
+    _finalise_overdue(request, attempt, timezone.now())
     if attempt.state == AttemptState.SUBMITTED:
         if request.htmx:
             return HttpResponseClientRedirect(_review_url(course, attempt))
@@ -264,7 +284,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
     response = get_object_or_404(Response.objects.select_related("version"), attempt=attempt, slot=slot)
-    view = grading.public_view(response.version.content)
+    view = grading.public_view(attempts.shown_content(attempt, response))
     go = request.POST.get("go", "")
     action = request.POST.get("action") or (
         "go" if go else "check" if attempt.quiz.mode == QuizMode.TUTOR else "save"
@@ -313,8 +333,7 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
     """GET: confirm, listing unanswered and flagged questions. POST: submit."""
     attempt = _attempt(request, course, attempt_id)
     now = timezone.now()
-    if attempts.finalise_overdue(attempt, now):
-        messages.warning(request, "Time is up: your attempt was submitted with the answers you had saved.")
+    _finalise_overdue(request, attempt, now)
     if request.method == "POST":
         try:
             attempts.submit(attempt=attempt, user=request.user, seq=_seq(request), now=now)
@@ -343,7 +362,7 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
 @course_view("take_quizzes")
 def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     attempt = _attempt(request, course, attempt_id)
-    attempts.finalise_overdue(attempt, timezone.now())
+    _finalise_overdue(request, attempt, timezone.now())
     if attempt.state != AttemptState.SUBMITTED:
         messages.info(request, "The review opens once you submit the attempt.")
         return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)

@@ -78,6 +78,20 @@ def key_id(attempt, slot):
     return next(c["id"] for c in response.version.content["choices"] if c["correct"])
 
 
+def shown(attempt, slot):
+    response = Response.objects.select_related("version", "attempt__quiz").get(attempt=attempt, slot=slot)
+    return attempts.shown_content(response.attempt, response)
+
+
+def key_pos(attempt, slot):
+    """What the page posts for the key: the option's position as this attempt shows it."""
+    return str(next(n for n, c in enumerate(shown(attempt, slot)["choices"], 1) if c["correct"]))
+
+
+def wrong_pos(attempt, slot):
+    return str(next(n for n, c in enumerate(shown(attempt, slot)["choices"], 1) if not c["correct"]))
+
+
 def wrong_id(attempt, slot):
     response = Response.objects.select_related("version").get(attempt=attempt, slot=slot)
     return next(c["id"] for c in response.version.content["choices"] if not c["correct"])
@@ -186,7 +200,7 @@ def test_exam_pages_stay_silent_after_answering(client_for, course, lesson, stud
     client = client_for(student)
     saved = client.post(
         url("attempts_question", course, attempt.pk, 1),
-        {"seq": 0, "choice": key_id(attempt, 1)},
+        {"seq": 0, "choice": key_pos(attempt, 1)},
         headers={"HX-Request": "true"},
     )
     assert saved.status_code == 200
@@ -202,7 +216,7 @@ def test_tutor_check_shows_verdict_key_and_explanations(client_for, course, less
     attempt = started(quiz, student)
     response = client_for(student).post(
         url("attempts_question", course, attempt.pk, 1),
-        {"seq": 0, "choice": wrong_id(attempt, 1)},
+        {"seq": 0, "choice": wrong_pos(attempt, 1)},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -219,7 +233,7 @@ def test_tutor_check_without_js_redirects_to_the_feedback(client_for, course, le
     attempt = started(quiz, student)
     client = client_for(student)
     response = client.post(
-        url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_id(attempt, 1)}
+        url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1)}
     )
     assert response.status_code == 302
     page = client.get(response.url)
@@ -234,7 +248,7 @@ def test_exam_next_button_saves_and_moves_on_without_js(client_for, course, less
     quiz = make_quiz(course, lesson, n=2, mode="exam")
     attempt = started(quiz, student)
     response = client_for(student).post(
-        url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_id(attempt, 1), "go": "2"}
+        url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1), "go": "2"}
     )
     assert response.status_code == 302
     assert response.url == url("attempts_question", course, attempt.pk, 2)
@@ -246,7 +260,7 @@ def test_htmx_save_returns_the_new_seq_and_palette(client_for, course, lesson, s
     attempt = started(quiz, student)
     response = client_for(student).post(
         url("attempts_question", course, attempt.pk, 1),
-        {"seq": 0, "choice": wrong_id(attempt, 1)},
+        {"seq": 0, "choice": wrong_pos(attempt, 1)},
         headers={"HX-Request": "true"},
     )
     assert 'id="attempt-seq" value="1" hx-swap-oob="true"' in response.text
@@ -271,8 +285,8 @@ def test_stale_page_is_refused_with_a_message(client_for, course, lesson, studen
     attempt = started(quiz, student)
     client = client_for(student)
     question_url = url("attempts_question", course, attempt.pk, 1)
-    client.post(question_url, {"seq": 0, "choice": key_id(attempt, 1)})
-    response = client.post(question_url, {"seq": 0, "choice": wrong_id(attempt, 1)}, follow=True)
+    client.post(question_url, {"seq": 0, "choice": key_pos(attempt, 1)})
+    response = client.post(question_url, {"seq": 0, "choice": wrong_pos(attempt, 1)}, follow=True)
     assert "out of date" in response.text
     assert Response.objects.get(attempt=attempt, slot=1).answer == {"choice": key_id(attempt, 1)}
 
@@ -282,9 +296,9 @@ def test_stale_htmx_save_asks_the_page_to_refresh(client_for, course, lesson, st
     attempt = started(quiz, student)
     client = client_for(student)
     question_url = url("attempts_question", course, attempt.pk, 1)
-    client.post(question_url, {"seq": 0, "choice": key_id(attempt, 1)})
+    client.post(question_url, {"seq": 0, "choice": key_pos(attempt, 1)})
     response = client.post(
-        question_url, {"seq": 0, "choice": wrong_id(attempt, 1)}, headers={"HX-Request": "true"}
+        question_url, {"seq": 0, "choice": wrong_pos(attempt, 1)}, headers={"HX-Request": "true"}
     )
     assert response.headers["HX-Refresh"] == "true"
     assert Response.objects.get(attempt=attempt, slot=1).answer == {"choice": key_id(attempt, 1)}
@@ -294,7 +308,7 @@ def test_same_answer_posted_twice_counts_once(client_for, course, lesson, studen
     quiz = make_quiz(course, lesson, n=2, mode="exam")
     attempt = started(quiz, student)
     client = client_for(student)
-    data = {"seq": 0, "choice": key_id(attempt, 1)}
+    data = {"seq": 0, "choice": key_pos(attempt, 1)}
     first = client.post(url("attempts_question", course, attempt.pk, 1), data)
     second = client.post(url("attempts_question", course, attempt.pk, 1), data)
     assert first.status_code == second.status_code == 302
@@ -316,13 +330,11 @@ def test_matching_answer_is_read_from_its_selects(client_for, course, lesson, st
     quiz = QuizFactory(course=course, mode="exam")
     QuizItemFactory(quiz=quiz, question=MatchingQuestionFactory(course=course, lesson=lesson))
     attempt = started(quiz, student)
-    pairs = Response.objects.get(attempt=attempt, slot=1).version.content["pairs"]
+    pairs = shown(attempt, 1)["pairs"]
     client = client_for(student)
     page = client.get(url("attempts_question", course, attempt.pk, 1))
     assert "Milk-alkali syndrome" in page.text and "Idiopathic" in page.text
-    client.post(
-        url("attempts_question", course, attempt.pk, 1), {"seq": 0, f"match-{pairs[0]['id']}": "Metastatic"}
-    )
+    client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "match-1": "Metastatic"})
     assert Response.objects.get(attempt=attempt, slot=1).answer == {"matches": {pairs[0]["id"]: "Metastatic"}}
 
 
@@ -333,7 +345,7 @@ def test_double_submit_counts_once(client_for, course, lesson, student):
     quiz = make_quiz(course, lesson, n=2, mode="exam")
     attempt = started(quiz, student)
     client = client_for(student)
-    client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_id(attempt, 1)})
+    client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1)})
     first = client.post(url("attempts_submit", course, attempt.pk), {"seq": 1})
     attempt.refresh_from_db()
     after_first = (attempt.state, attempt.score, attempt.seq, attempt.submitted_at)
@@ -360,7 +372,9 @@ def test_page_loaded_after_the_deadline_submits_with_what_was_saved(client_for, 
     client = client_for(student)
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         attempt = started(quiz, student)
-        client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_id(attempt, 1)})
+        client.post(
+            url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1)}
+        )
         traveller.shift(timedelta(minutes=11))
         response = client.get(url("attempts_question", course, attempt.pk, 2))
     assert response.status_code == 302 and response.url == url("attempts_review", course, attempt.pk)
@@ -377,7 +391,7 @@ def test_answer_after_the_deadline_is_refused(client_for, course, lesson, studen
         # The page was loaded in time; the post arrives late.
         response = client.post(
             url("attempts_question", course, attempt.pk, 1),
-            {"seq": 0, "choice": key_id(attempt, 1)},
+            {"seq": 0, "choice": key_pos(attempt, 1)},
             headers={"HX-Request": "true"},
         )
     assert response.headers["HX-Redirect"] == url("attempts_review", course, attempt.pk)
@@ -399,8 +413,8 @@ def test_review_shows_answers_key_explanations_score_and_lesson_links(client_for
     quiz = make_quiz(course, lesson, n=2, mode="exam", pass_mark=60)
     attempt = started(quiz, student)
     client = client_for(student)
-    client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_id(attempt, 1)})
-    client.post(url("attempts_question", course, attempt.pk, 2), {"seq": 1, "choice": wrong_id(attempt, 2)})
+    client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1)})
+    client.post(url("attempts_question", course, attempt.pk, 2), {"seq": 1, "choice": wrong_pos(attempt, 2)})
     client.post(url("attempts_submit", course, attempt.pk), {"seq": 2})
     page = client.get(url("attempts_review", course, attempt.pk))
     assert page.status_code == 200
@@ -428,7 +442,7 @@ def test_submitted_attempt_pages_lead_to_the_review(client_for, course, lesson, 
     review = url("attempts_review", course, attempt.pk)
     assert client.get(url("attempts_question", course, attempt.pk, 1)).url == review
     response = client.post(
-        url("attempts_question", course, attempt.pk, 1), {"seq": 1, "choice": key_id(attempt, 1)}
+        url("attempts_question", course, attempt.pk, 1), {"seq": 1, "choice": key_pos(attempt, 1)}
     )
     assert response.url == review
     assert Response.objects.get(attempt=attempt, slot=1).answer is None
@@ -442,7 +456,7 @@ def test_another_students_attempt_is_not_found_anywhere(client_for, course, less
     attempt = started(quiz, student)
     other = MembershipFactory(course=course, role=Role.STUDENT).user
     client = client_for(other)
-    answer = {"seq": 0, "choice": key_id(attempt, 1)}
+    answer = {"seq": 0, "choice": key_pos(attempt, 1)}
     assert client.get(url("attempts_resume", course, attempt.pk)).status_code == 404
     assert client.get(url("attempts_question", course, attempt.pk, 1)).status_code == 404
     assert client.post(url("attempts_question", course, attempt.pk, 1), answer).status_code == 404
@@ -533,3 +547,46 @@ def test_practice_builder_says_when_nothing_matches(client_for, course, lesson, 
 
 def test_practice_builder_is_for_students_only(client_for, course, educator):
     assert client_for(educator).get(url("attempts_practice", course)).status_code == 403
+
+
+def test_quiz_list_queries_do_not_grow_with_quizzes(
+    client_for, course, lesson, student, django_assert_max_num_queries
+):
+    for _ in range(12):
+        quiz = make_quiz(course, lesson, n=1, attempts_allowed=2)
+        attempts.submit(attempt=started(quiz, student), user=student, seq=0, now=timezone.now())
+    client = client_for(student)
+    with django_assert_max_num_queries(8):
+        response = client.get(url("attempts_list", course))
+    assert response.status_code == 200
+    assert response.text.count("1 of 2") == 12
+
+
+def test_quiz_list_submits_an_overdue_attempt(client_for, course, lesson, student):
+    quiz = make_quiz(course, lesson, n=1, time_limit_minutes=5)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        attempt = started(quiz, student)
+        traveller.shift(timedelta(minutes=6))
+        response = client_for(student).get(url("attempts_list", course))
+    attempt.refresh_from_db()
+    assert attempt.state == "submitted"
+    assert "Time is up" in response.text and "Continue attempt" not in response.text
+
+
+def test_pages_name_options_by_position_not_by_stored_id(client_for, course, lesson, student):
+    quiz = make_quiz(course, lesson, n=1, mode="exam")
+    attempt = started(quiz, student)
+    page = client_for(student).get(url("attempts_question", course, attempt.pk, 1))
+    ids = [choice["id"] for choice in shown(attempt, 1)["choices"]]
+    assert all(f'value="{option_id}"' not in page.text for option_id in ids)
+    assert all(f'value="{n}"' in page.text for n in range(1, 5))
+
+
+def test_unknown_option_position_is_refused(client_for, course, lesson, student):
+    quiz = make_quiz(course, lesson, n=1, mode="exam")
+    attempt = started(quiz, student)
+    response = client_for(student).post(
+        url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": "9"}, follow=True
+    )
+    assert "does not fit the question" in response.text
+    assert Response.objects.get(attempt=attempt, slot=1).answer is None
