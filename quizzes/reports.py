@@ -19,12 +19,40 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Case, Count, DurationField, F, Max, Q, Value, When, Window
-from django.db.models.functions import RowNumber, TruncWeek
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from . import itemstats
-from .models import Attempt, Course, Lesson, LessonRead, QuestionVersion, Quiz, QuizItem, Response, User
+from .models import (
+    Attempt,
+    Card,
+    CardState,
+    Course,
+    Lesson,
+    LessonRead,
+    Question,
+    QuestionVersion,
+    Quiz,
+    QuizItem,
+    Response,
+    User,
+)
+from .models.notes import NoteStatus
 from .models.people import Role
 from .models.practice import AttemptState
 from .progress import (
@@ -36,7 +64,6 @@ from .progress import (
     RESPONSE_SCORE,
     ROLLOVER,
     STUDIED,
-    course_card_states,
     course_reviews,
     day_shift,
     first_reviews_of_day,
@@ -123,9 +150,12 @@ class Cohort:
 
 def _shift_expression(shifts: dict[str, dt.timedelta]):
     """Each review's study-day shift, by its student's time zone (one WHEN per zone in the cohort)."""
-    whens = [When(user__timezone=name, then=Value(shift)) for name, shift in sorted(shifts.items())]
-    default = Value(-ROLLOVER, output_field=DurationField())
-    return Case(*whens, default=default, output_field=DurationField()) if whens else default
+    whens = [
+        When(user__timezone=name, then=Value(int(shift.total_seconds())))
+        for name, shift in sorted(shifts.items())
+    ]
+    default = Value(int(-ROLLOVER.total_seconds()))
+    return Case(*whens, default=default, output_field=IntegerField()) if whens else default
 
 
 def _first_day_expression(shifts: dict[str, dt.timedelta], now: dt.datetime):
@@ -135,16 +165,15 @@ def _first_day_expression(shifts: dict[str, dt.timedelta], now: dt.datetime):
         for name, shift in sorted(shifts.items())
     ]
     fallback = Value(study_day(now, -ROLLOVER) - dt.timedelta(days=RECENT_DAYS - 1))
-    return Case(*whens, default=fallback) if whens else fallback
+    return Case(*whens, default=fallback, output_field=DateField()) if whens else fallback
 
 
 def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
     """Every student of the course with their figures and at-risk reasons (nine queries)."""
     now = now or timezone.now()
-    students = (
-        User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT)
-        .order_by("username")
-        .values_list("id", "username", "first_name", "last_name", "timezone")
+    student_users = User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).order_by()
+    students = student_users.order_by("username").values_list(
+        "id", "username", "first_name", "last_name", "timezone"
     )
     rows: dict[int, CohortRow] = {}
     for pk, username, first, last, tz in students:
@@ -186,23 +215,32 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
         if user_id in rows:
             rows[user_id].scores[quiz_id] = (best, percent)
 
+    # Per-student subqueries walk the (user, reviewed_at) index: much faster
+    # than grouping every review of the course by student.
     reviews = course_reviews(course)
     week_ago = now - dt.timedelta(days=INACTIVE_DAYS)
-    for user_id, last, n in reviews.values_list("user_id").annotate(
-        last=Max("reviewed_at"), n=Count("id", filter=Q(reviewed_at__gte=week_ago))
-    ):
-        if user_id in rows:
-            rows[user_id].reviews_7d = n
-            activity[user_id].append(last)
+    mine = reviews.filter(user=OuterRef("pk")).order_by()
+    for user_id, last, n in student_users.annotate(
+        last=Subquery(mine.order_by("-reviewed_at").values("reviewed_at")[:1]),
+        n=Subquery(mine.filter(reviewed_at__gte=week_ago).values("user").annotate(n=Count("id")).values("n")),
+    ).values_list("id", "last", "n"):
+        rows[user_id].reviews_7d = n or 0
+        activity[user_id].append(last)
 
+    # Restricting to the course's cards inside the counts (not in WHERE) lets the
+    # database scan card states by student instead of looking up each card.
+    in_course = Q(
+        card__in=Card.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).values("id")
+    )
     cards = (
-        course_card_states(course)
+        CardState.objects.filter(user__in=student_users.values("id"))
         .values_list("user_id")
-        .annotate(studied=Count("id", filter=STUDIED), mature=Count("id", filter=MATURE))
+        .annotate(
+            studied=Count("id", filter=in_course & STUDIED), mature=Count("id", filter=in_course & MATURE)
+        )
     )
     for user_id, studied, mature in cards:
-        if user_id in rows:
-            rows[user_id].cards_studied, rows[user_id].cards_mature = studied, mature
+        rows[user_id].cards_studied, rows[user_id].cards_mature = studied, mature
 
     shifts = {row.timezone: day_shift(row.timezone, now) for row in rows.values()}
     # A coarse bound on reviewed_at lets the index narrow the rows; the exact
@@ -298,19 +336,32 @@ def class_heatmap(course: Course, now: dt.datetime | None = None, weeks: int = H
     now = now or timezone.now()
     this_week = now.astimezone(dt.UTC).date() - dt.timedelta(days=now.astimezone(dt.UTC).weekday())
     week_starts = [this_week - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
-    since = dt.datetime.combine(week_starts[0], dt.time(), tzinfo=dt.UTC)
+    starts = [dt.datetime.combine(week, dt.time(), tzinfo=dt.UTC) for week in week_starts]
+    # The week's number by comparing with each Monday, newest first: plain comparisons
+    # that use no date functions (which SQLite would run in Python, row by row).
+    week_number = Case(
+        *[
+            When(attempt__submitted_at__gte=start, then=Value(n))
+            for n, start in reversed(list(enumerate(starts)))
+        ],
+        output_field=IntegerField(),
+    )
+    # Grouped by question (not lesson) to spare a join per response; questions map to lessons below.
     rows = (
         submitted_responses(course)
-        .filter(attempt__submitted_at__gte=since)
-        .annotate(week=TruncWeek("attempt__submitted_at", tzinfo=dt.UTC))
-        .values_list("question__lesson_id", "week")
-        .annotate(accuracy=Avg(RESPONSE_SCORE), n=Count("id"))
-        .values_list("question__lesson_id", "week", "accuracy", "n")
+        .filter(attempt__submitted_at__gte=starts[0])
+        .annotate(week=week_number)
+        .values_list("question_id", "week")
+        .annotate(total=Sum(RESPONSE_SCORE), n=Count("id"))
+        .values_list("question_id", "week", "total", "n")
     )
-    cells = {}
-    for lesson_id, week, accuracy, n in rows:
-        week = week.date() if isinstance(week, dt.datetime) else week
-        cells[(lesson_id, week)] = (accuracy, n)
+    lesson_of = dict(Question.objects.filter(course=course).values_list("id", "lesson_id"))
+    sums: dict[tuple[int, dt.date], list[float]] = defaultdict(lambda: [0.0, 0])
+    for question_id, week, total, n in rows:
+        cell = sums[(lesson_of[question_id], week_starts[week])]
+        cell[0] += total or 0.0
+        cell[1] += n
+    cells = {key: (total / n, n) for key, (total, n) in sums.items()}
     lessons = list(Lesson.objects.for_course(course).only("id", "title", "slug", "order"))
     return HeatMap(week_starts, lessons, cells)
 
