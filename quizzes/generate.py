@@ -44,6 +44,7 @@ punctuation, plurals and British spellings, and counting containment
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -163,12 +164,14 @@ def _singular(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Words for comparing facts: case, punctuation, plurals and ae/oe/ph spellings folded."""
     text = text.casefold().replace("ae", "e").replace("oe", "e").replace("ph", "f")
     return tuple(_singular(word) for word in re.findall(r"[^\W_]+", text))
 
 
+@functools.lru_cache(maxsize=262144)
 def overlaps(a: str, b: str) -> bool:
     """True when one text's words appear, in order and together, inside the other's."""
     short, long = sorted((words(a), words(b)), key=len)
@@ -657,12 +660,33 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
+        rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
+        rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
+        r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
+        r"\b(?:is|are) (?:\w+ )?more common in (?P<x>women|men|females|males|children|adults|infants|older people)\b",
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
 )
-_PRONOUNS = {"it", "they", "this", "these", "he", "she", "such", "there", "that", "which"}
+# Deleting a pronoun or a determiner tests nothing.
+_PRONOUNS = {
+    "it",
+    "they",
+    "this",
+    "these",
+    "he",
+    "she",
+    "such",
+    "there",
+    "that",
+    "which",
+    "a",
+    "an",
+    "the",
+    "some",
+}
 
 
 def _cloze(sentence: str, lesson: str, condition: str, out: _Drafts) -> None:
@@ -774,7 +798,7 @@ def _matching(group: _Group, out: _Drafts) -> None:
             pairs=tuple((_premise(item), c.name) for item, c, _ in chosen),
             categories=names,
             excerpt=_lines(*(line for m in chosen for line in _member_excerpt(m[1], m[2], m[0]).split("\n"))),
-            explanation="\n".join(f"{_short(i)}: {c.name}" for i, c, _ in chosen),
+            explanation="\n".join(f"{_premise(i)}: {c.name}" for i, c, _ in chosen),
         )
     described = []
     for category in group.categories:

@@ -143,6 +143,39 @@ def test_cloze_cards_delete_stated_facts(seed):
     assert any(p.startswith("{{c1::Metastatic}} calcinosis cutis occurs") for p in prompts)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "deleted"),
+    [
+        ("It is usually inherited in an autosomal dominant manner.", "autosomal dominant"),
+        ("Most cases are caused by mutations in the KRT5 gene.", "KRT5"),
+        ("The most common trigger of blistering is friction.", "friction"),
+        ("Infection is the most common identifiable trigger.", "Infection"),
+        ("Pathologists call it lobular capillary haemangioma.", "lobular capillary haemangioma"),
+        ("The nodules usually settle within three to six weeks.", "three to six"),
+        ("Venous ulcers account for about 70% of all leg ulcers.", "70"),
+    ],
+)
+def test_cloze_patterns(sentence, deleted):
+    outline = Outline(title="Skin disease", lessons=[Section("Notes", [Block("paragraph", sentence)])])
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.answer == deleted
+    assert card.prompt == f"Skin disease: {sentence.replace(deleted, '{{c1::' + deleted + '}}', 1)}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They are bilateral, painful, warm, red and 1 to 5 cm across.",  # whose "they"?
+        "Lesions measure 2 to 5 cm and appear over 3 weeks.",  # two numbers: which one?
+        "Most lesions are caused by a virus.",  # a determiner is no fact
+        "The treatment options are listed below:",
+    ],
+)
+def test_cloze_refuses_unclear_sentences(sentence):
+    outline = Outline(title="Skin disease", lessons=[Section("Notes", [Block("paragraph", sentence)])])
+    assert not kinds(generate(outline), "cloze")
+
+
 def test_type_definitions_are_true_statements_quoting_the_article(seed):
     statements = {d.prompt: d.answer for d in kinds(seed, "true_false")}
     idiopathic = (
