@@ -496,8 +496,10 @@ def _statement(lst: _List, item: str, condition: str, *, plain: bool) -> str:
         vp = match.group("vp")
         return f"{_upper_first(item)} {vp}{_context(vp, condition)}."
     text = f"{lead} {_lower_first(item)}."
-    if not _mentions(lead, condition):
-        text = f"In {condition}, {_lower_first(text)}"
+    # "Typical features include:" under "Guttate psoriasis" is about guttate psoriasis.
+    about = lst.heading if lst.heading != lst.lesson and _mentions(lst.heading, condition) else condition
+    if not _mentions(lead, about):
+        text = f"In {_lower_first(about.rstrip('?'))}, {_lower_first(text)}"
     return text
 
 
@@ -853,6 +855,39 @@ def _names_category(lst: _List, group: _Group, category: _Category) -> bool:
     return len(same) == 1
 
 
+_NOT_A_NOUN = {
+    "that",
+    "which",
+    "who",
+    "can",
+    "may",
+    "might",
+    "could",
+    "are",
+    "is",
+    "include",
+    "includes",
+    "such",
+}
+
+
+def _qualifies_items(lst: _List, category: _Category) -> bool:
+    """Whether the category is a quality of the items rather than their class.
+
+    "Topical treatments include: Corticosteroids" lists *topical* corticosteroids:
+    the same name under "Systemic treatments" would not be wrong, so a sibling's
+    item is no safe distractor and no safe false statement. "Infections that
+    can cause ..." names the items' class, and "Conditions that can cause
+    metastatic calcinosis cutis" a class of the condition: both are safe.
+    """
+    lead, tag = squash(lst.lead_in), squash(category.tag)
+    if not tag or not lead.startswith(tag + " "):
+        return False
+    following = lead[len(tag) + 1 :].split()
+    word = following[0].strip(",:;") if following else ""
+    return bool(word) and word not in _NOT_A_NOUN and not word.endswith(("ed", "ing"))
+
+
 def _distractor_pool(
     group: _Group, category: _Category, every_list: list[_List]
 ) -> list[tuple[str, _Category]]:
@@ -877,6 +912,8 @@ def _list_questions(group: _Group, condition: str, every_list: list[_List], out:
                 stem = _list_stem(lst, condition)
             else:
                 stem = f'In "{group.heading}", which of the following is listed under "{_label(category)}"?'
+            if _qualifies_items(lst, category):
+                continue  # true statements only (see _qualifies_items)
             keys = [i for i in lst.items if not group.ambiguous(i)]
             evidence = [category.heading, lst.lead_in]
             if len(pool) >= MIN_DISTRACTORS:
@@ -963,7 +1000,14 @@ def _group_statements(group: _Group, condition: str, every_list: list[_List], ou
             for item in _spread(keys, TRUE_STATEMENTS_PER_GROUP_LIST):
                 _true_statement(lst, item, condition, out)
     for category in group.categories:
-        asked = next((lst for lst in category.lists if _names_category(lst, group, category)), None)
+        asked = next(
+            (
+                lst
+                for lst in category.lists
+                if _names_category(lst, group, category) and not _qualifies_items(lst, category)
+            ),
+            None,
+        )
         if asked is None:
             continue
         pool = _distractor_pool(group, category, every_list)

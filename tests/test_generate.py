@@ -422,35 +422,51 @@ def test_distractors_contained_in_an_asked_item_are_refused():
     assert all(c.ok for c in self_check(drafts, outline))
 
 
+def _two_lists(
+    title: str, lesson: str, first: tuple[str, tuple[str, ...]], second: tuple[str, tuple[str, ...]]
+):
+    blocks = []
+    for lead, items in (first, second):
+        blocks += [Block("paragraph", lead), Block("list", lead, items)]
+    return Outline(title=title, lessons=[Section(lesson, blocks)])
+
+
 def test_parallel_lead_ins_in_one_section_are_categories():
-    first = "First-line treatments include:"
-    second = "Second-line treatments include:"
-    outline = Outline(
-        title="Acne vulgaris",
-        lessons=[
-            Section(
-                "What is the treatment for acne?",
-                [
-                    Block("paragraph", first),
-                    Block("list", first, ("Topical retinoids", "Benzoyl peroxide", "Azelaic acid")),
-                    Block("paragraph", second),
-                    Block("list", second, ("Oral doxycycline", "Spironolactone", "Oral isotretinoin")),
-                ],
-            )
-        ],
+    outline = _two_lists(
+        "Erythema multiforme",
+        "What causes erythema multiforme?",
+        (
+            "Infections that can trigger erythema multiforme include:",
+            ("Herpes simplex virus", "Mycoplasma pneumoniae"),
+        ),
+        (
+            "Medicines that can trigger erythema multiforme include:",
+            ("Sulfonamides", "Phenytoin", "Allopurinol"),
+        ),
     )
     drafts = generate(outline)
-    assert {d.prompt: d.answer for d in kinds(drafts, "classification")}["Spironolactone"] == "Second-line"
-    question = next(d for d in kinds(drafts, "single") if d.answer == "Benzoyl peroxide")
-    assert question.prompt == "Which of the following is one of the first-line treatments for acne vulgaris?"
-    assert set(question.options) - {"Benzoyl peroxide"} <= {
-        "Oral doxycycline",
-        "Spironolactone",
-        "Oral isotretinoin",
-    }
+    assert {d.prompt: d.answer for d in kinds(drafts, "classification")}["Phenytoin"] == "Medicines"
+    question = next(d for d in kinds(drafts, "single") if d.answer == "Herpes simplex virus")
+    assert question.prompt == "Which of the following infections can trigger erythema multiforme?"
+    assert set(question.options) - {"Herpes simplex virus"} == {"Sulfonamides", "Phenytoin", "Allopurinol"}
     false = {d.prompt for d in kinds(drafts, "true_false") if d.answer == FALSE}
-    assert "In acne vulgaris, first-line treatments include spironolactone." in false
+    assert "Infections that can trigger erythema multiforme include phenytoin." in false
     assert all(c.ok for c in self_check(drafts, outline))
+
+
+def test_a_quality_of_the_items_gives_no_distractors():
+    # "Corticosteroids" under "Topical treatments" are topical ones: as a wrong
+    # answer to "Which is a systemic treatment?" they would be wrong to mark wrong.
+    outline = _two_lists(
+        "Psoriasis",
+        "What is the treatment for psoriasis?",
+        ("Topical treatments include:", ("Corticosteroids", "Calcipotriol", "Coal tar")),
+        ("Systemic treatments include:", ("Methotrexate", "Ciclosporin", "Acitretin")),
+    )
+    drafts = generate(outline)
+    assert {d.prompt: d.answer for d in kinds(drafts, "classification")}["Corticosteroids"] == "Topical"
+    assert not kinds(drafts, "single", "multiple")
+    assert {d.answer for d in kinds(drafts, "true_false")} == {TRUE}
 
 
 def test_lead_ins_sharing_too_little_are_not_categories():
