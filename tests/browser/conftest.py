@@ -65,6 +65,23 @@ def _fail_fast(page):
     page.set_default_timeout(10_000)
 
 
+@pytest.fixture(autouse=True)
+def browser_errors(page):
+    """Fail a test whose pages raised a script error or logged one (a CSP refusal, a 500 from htmx...)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
+            if message.type == "error"
+            else None
+        ),
+    )
+    yield errors
+    assert not errors, "\n".join(errors)
+
+
 @pytest.fixture
 def shoot(page):
     """`shoot(name)` saves the current page at desktop and phone widths."""

@@ -97,3 +97,4 @@ def test_educator_imports_an_article_reviews_drafts_and_builds_a_quiz(page, live
     quiz = Quiz.objects.get(course=demo, title="Erythema nodosum: first check")
     assert quiz.is_published and quiz.mode == "tutor"
     assert list(quiz.items.values_list("question_id", flat=True)) == [question.pk]
+    assert quiz in Quiz.objects.for_students(demo)
