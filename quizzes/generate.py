@@ -44,6 +44,7 @@ punctuation, plurals and British spellings, and counting containment
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -556,8 +557,21 @@ class _Drafts:
         self.drafts.append(Draft(key=key, kind=kind, lesson=lesson, **fields))  # type: ignore[arg-type]
 
 
+_NOT_TEACHING = {
+    "references", "further reading", "bibliography", "sources", "see also", "related information",
+    "links", "useful links", "other websites", "resources", "acknowledgements", "acknowledgments",
+}  # fmt: skip
+
+
+def _teachable(outline: Outline) -> Outline:
+    """The outline without reference sections (citations are not facts to learn)."""
+    lessons = [s for s in outline.lessons if squash(s.heading).strip(" :?") not in _NOT_TEACHING]
+    return dataclasses.replace(outline, lessons=lessons)
+
+
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
+    outline = _teachable(outline)
     out = _Drafts()
     condition = _condition(outline.title)
     every_list = _all_lists(outline)
@@ -1060,6 +1074,7 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
     bad_distractors: wrong options (or, for a false statement, the item) that
     the article lists under the asked category.
     """
+    outline = _teachable(outline)
     groups = _groups(outline)
     every_list = _all_lists(outline)
     results = []

@@ -388,6 +388,13 @@ def test_a_condition_without_types_gives_true_statements_and_no_choice_questions
     assert all(c.ok for c in self_check(drafts, outline))
 
 
+def test_references_teach_nothing():
+    outline = treatment_only()
+    citation = "Smith J. Keratosis pilaris treated with urea cream. J Dermatol 2020; 12: 1-5"
+    outline.lessons.append(Section("References", [Block("list", "", (citation, "Jones A. Lasers. 2019"))]))
+    assert generate(outline) == generate(treatment_only())
+
+
 def test_distractors_contained_in_an_asked_item_are_refused():
     def typed(heading: str, items: tuple[str, ...]) -> Section:
         lead = f"Conditions that can cause {heading.lower()} include:"
