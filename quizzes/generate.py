@@ -31,15 +31,23 @@ where the article is silent (a type with no list of causes) nothing is made.
   distractors from sibling lists), **multiple**-response questions, and
   **true_false** items: true from lists and from type definitions, false
   only when a sibling list holds the item and the asked category has a list
-  of its own whose lead-in names it.
+  of its own whose lead-in names it. When the category is a quality of the
+  items ("Topical treatments include: Corticosteroids") a sibling's item is
+  no safe wrong answer, so such lists give true statements only.
 - **other lists** (treatments, indications, tests...) give true statements
   made from the lead-in and the item: with no parallel list there is no safe
   distractor, so no multiple-choice question is made from them.
+- An item listed under two categories (by containment too) classifies
+  nothing and is never a key or a distractor; reference sections give nothing.
 
 A distractor is never anything the article lists under the asked category:
-every list of that category is checked, comparing words after folding case,
-punctuation, plurals and British spellings, and counting containment
-("Paget disease" inside "Destructive bone disease, such as Paget disease").
+every list of that category is checked (and every list whose lead-in names
+it), comparing words after folding case, punctuation, plurals and British
+spellings, and counting containment ("Paget disease" inside "Destructive
+bone disease, such as Paget disease").
+
+``self_check`` re-reads the article to check each draft; ``report`` sums the
+checks per kind for ``manage.py draft_report``.
 """
 
 from __future__ import annotations
@@ -124,6 +132,7 @@ class CheckResult:
 
     @property
     def ok(self) -> bool:
+        """Passed both checks."""
         return self.answer_in_excerpt and not self.bad_distractors
 
 
