@@ -475,11 +475,12 @@ _MODALS = {"can", "may", "might", "could", "will", "should", "often", "commonly"
 _TREATING = re.compile(r"\b(tried|used|given|prescribed|options?|treat\w*|help\w*|reliev\w*|manag\w*)\b")
 
 
-def _context(phrase: str, condition: str) -> str:
+def _context(phrase: str, condition: str, preposition: str = "in") -> str:
+    """ " for <condition>" after a treatment phrase, else " in/of <condition>"; "" if it is named."""
     if _mentions(phrase, condition):
         return ""
     treating = _TREATING.search(phrase) and " for " not in phrase
-    return f" for {condition}" if treating else f" in {condition}"
+    return f" for {condition}" if treating else f" {preposition} {condition}"
 
 
 def _lead(lst: _List, condition: str) -> str:
@@ -529,7 +530,7 @@ def _list_stem(lst: _List, condition: str) -> str:
     match = _PLAIN.match(lead)
     if match and len(match.group("np").split()) <= 8 and not match.group("np").endswith((" and", " or")):
         np = _lower_first(match.group("np"))
-        return f"Which of the following is one of the {np}{_context(np, condition)}?"
+        return f"Which of the following is one of the {np}{_context(np, condition, 'of')}?"
     return f'Which of the following completes the statement: "{lead} \u2026"?'
 
 
