@@ -16,12 +16,13 @@ import pytest
 from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from quizzes import attempts
 from quizzes.permissions import ABILITIES
 
 from ..factories import (
     ArticleFactory,
-    AttemptFactory,
     CardFactory,
     CardStateFactory,
     DraftFactory,
@@ -30,6 +31,7 @@ from ..factories import (
     QuestionFactory,
     QuizFactory,
     QuizItemFactory,
+    QuizRandomRuleFactory,
 )
 
 PERSONAS = ("anonymous", "outsider", "student", "educator", "lead")
@@ -78,6 +80,59 @@ MATRIX: dict[str, Entry] = {
     "course": Entry(kwargs=C),
     "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
     "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
+    # Articles
+    "articles_import": Entry(kwargs=C),
+    "articles_confirm": Entry(kwargs=C, ok=405),
+    # Question bank (educators)
+    "questions_bank": Entry(kwargs=C),
+    "questions_choose_kind": Entry(kwargs=C),
+    "questions_create": Entry(kwargs={**C, "kind": "single"}),
+    "questions_detail": Entry(kwargs={**C, "pk": own("question")}),
+    "questions_edit": Entry(kwargs={**C, "pk": own("question")}),
+    "questions_preview": Entry(kwargs={**C, "pk": own("question")}),
+    "questions_publish": Entry(kwargs={**C, "pk": own("question")}, ok=405),
+    "questions_retire": Entry(kwargs={**C, "pk": own("question")}, ok=405),
+    # Quiz builder (educators)
+    "quizbuilder_list": Entry(kwargs=C),
+    "quizbuilder_create": Entry(kwargs=C),
+    "quizbuilder_detail": Entry(kwargs={**C, "pk": own("quiz")}),
+    "quizbuilder_edit": Entry(kwargs={**C, "pk": own("quiz")}),
+    "quizbuilder_publish": Entry(kwargs={**C, "pk": own("quiz")}, ok=405),
+    "quizbuilder_add_questions": Entry(kwargs={**C, "pk": own("quiz")}, ok=405),
+    "quizbuilder_remove_item": Entry(kwargs={**C, "pk": own("quiz"), "item_pk": own("quiz_item")}, ok=405),
+    "quizbuilder_move_item": Entry(kwargs={**C, "pk": own("quiz"), "item_pk": own("quiz_item")}, ok=405),
+    "quizbuilder_add_rule": Entry(kwargs={**C, "pk": own("quiz")}, ok=405),
+    "quizbuilder_remove_rule": Entry(kwargs={**C, "pk": own("quiz"), "rule_pk": own("rule")}, ok=405),
+    # Quizzes and attempts (students; the attempt is the student's own)
+    "attempts_list": Entry(kwargs=C),
+    "attempts_practice": Entry(kwargs=C),
+    "attempts_start": Entry(kwargs={**C, "quiz_id": own("quiz")}, ok=405),
+    "attempts_resume": Entry(kwargs={**C, "attempt_id": own("attempt")}, ok=302),
+    "attempts_question": Entry(kwargs={**C, "attempt_id": own("attempt"), "slot": 1}),
+    "attempts_submit": Entry(kwargs={**C, "attempt_id": own("attempt")}),
+    "attempts_review": Entry(kwargs={**C, "attempt_id": own("submitted_attempt")}),
+    # Flashcards (students) and notes (educators)
+    "study_home": Entry(kwargs=C),
+    "study_rate": Entry(kwargs=C, ok=405),
+    "study_undo": Entry(kwargs=C, ok=405),
+    "study_suspend": Entry(kwargs={**C, "card_id": own("card")}, ok=405),
+    "study_suspended": Entry(kwargs=C),
+    "study_practice": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
+    "notes_list": Entry(kwargs=C),
+    "notes_create": Entry(kwargs=C),
+    "notes_export_anki": Entry(kwargs=C),
+    "notes_detail": Entry(kwargs={**C, "pk": own("note")}),
+    "notes_edit": Entry(kwargs={**C, "pk": own("note")}),
+    "notes_publish": Entry(kwargs={**C, "pk": own("note")}, ok=405),
+    "notes_suspend": Entry(kwargs={**C, "pk": own("note")}, ok=405),
+    # Progress (students) and reports (leads and educators)
+    "progress_dashboard": Entry(kwargs=C),
+    "reports_cohort": Entry(kwargs=C),
+    "reports_cohort_csv": Entry(kwargs=C),
+    "reports_responses_csv": Entry(kwargs=C),
+    "reports_heatmap": Entry(kwargs=C),
+    "reports_student": Entry(kwargs={**C, "user_id": own("student")}),
+    "reports_items": Entry(kwargs={**C, "quiz_id": own("quiz")}),
     # Draft review queue
     "drafts_review": Entry(kwargs=C),
     "drafts_bulk_accept": Entry(kwargs=C, ok=405),
@@ -94,8 +149,15 @@ def world(course, other_course, student, educator, lead, outsider):
     lesson = LessonFactory(course=course, article=article, slug="the-lesson")
     question = QuestionFactory(course=course, lesson=lesson)
     quiz = QuizFactory(course=course)
-    QuizItemFactory(quiz=quiz, question=question)
-    attempt = AttemptFactory(quiz=quiz, user=student)
+    item = QuizItemFactory(quiz=quiz, question=question)
+    rule = QuizRandomRuleFactory(quiz=quiz, count=1)
+    rule.lessons.add(lesson)
+    now = timezone.now()
+    exam = QuizFactory(course=course, mode="exam")
+    QuizItemFactory(quiz=exam, question=question)
+    done = attempts.start(quiz=exam, user=student, now=now)
+    attempts.submit(attempt=done, user=student, seq=done.seq, now=now)
+    attempt = attempts.start(quiz=quiz, user=student, now=now)
     note = NoteFactory(course=course, lesson=lesson)
     card = CardFactory(note=note)
     state = CardStateFactory(user=student, card=card)
@@ -107,6 +169,9 @@ def world(course, other_course, student, educator, lead, outsider):
         "question": question.pk,
         "quiz": quiz.pk,
         "attempt": attempt.pk,
+        "submitted_attempt": done.pk,
+        "quiz_item": item.pk,
+        "rule": rule.pk,
         "note": note.pk,
         "card": card.pk,
         "card_state": state.pk,
