@@ -157,3 +157,43 @@ def demo(db):
 
     call_command("load_demo", stdout=StringIO())
     return Course.objects.get(slug="calcinosis-cutis")
+
+
+PRACTICE = "Calcinosis cutis: practice"
+
+
+def correct_answer(attempt, response) -> dict:
+    """The key of one response as the answer dict a page would post (choice kinds only)."""
+    from quizzes import attempts
+
+    content = attempts.shown_content(attempt, response)
+    right = [choice["id"] for choice in content["choices"] if choice["correct"]]
+    return {"choices": right} if content["kind"] == "multiple" else {"choice": right[0]}
+
+
+@pytest.fixture
+def cohort(demo):
+    """The demo with activity: "student" read 3 of 5 lessons and scored 3 of 12 (25%) on the
+    practice quiz; "quiet" (Quinn) joined and did nothing."""
+    from django.utils import timezone
+
+    from quizzes import attempts
+    from quizzes.models import Lesson, LessonRead, Quiz, User
+
+    from ..factories import MembershipFactory, UserFactory
+
+    student = User.objects.get(username="student")
+    for lesson in Lesson.objects.for_course(demo)[:3]:
+        LessonRead.objects.create(user=student, lesson=lesson)
+    now = timezone.now()
+    attempt = attempts.start(quiz=Quiz.objects.get(course=demo, title=PRACTICE), user=student, now=now)
+    for response in attempt.responses.select_related("version").order_by("slot")[:3]:
+        attempt.refresh_from_db()
+        answer = correct_answer(attempt, response)
+        attempts.answer(
+            attempt=attempt, user=student, slot=response.slot, answer=answer, seq=attempt.seq, now=now
+        )
+    attempt.refresh_from_db()
+    attempts.submit(attempt=attempt, user=student, seq=attempt.seq, now=now)
+    MembershipFactory(course=demo, role="student", user=UserFactory(username="quiet", first_name="Quinn"))
+    return demo

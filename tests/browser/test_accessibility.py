@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from quizzes import attempts
 from quizzes.models import Draft, Lesson, LessonRead, Question, Quiz, User
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, PRACTICE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,10 +107,10 @@ def test_educator_pages(page, live_server, login, axe_violations, demo):
     )
 
 
-def test_lead_pages(page, live_server, login, axe_violations, demo):
-    slug = demo.slug
+def test_lead_pages(page, live_server, login, axe_violations, cohort):
+    slug = cohort.slug
     student = User.objects.get(username="student")
-    quiz = Quiz.objects.filter(course=demo).order_by("pk").first()
+    quiz = Quiz.objects.get(course=cohort, title=PRACTICE)  # it has a submitted attempt
 
     login("lead", "demo-pass-2026")
     audit(

@@ -4,43 +4,11 @@ import csv
 import io
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from quizzes import attempts
-from quizzes.models import Lesson, LessonRead, Quiz, User
-
-from ..factories import MembershipFactory, UserFactory
+from .conftest import PRACTICE
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PRACTICE = "Calcinosis cutis: practice"
-
-
-def correct_answer(attempt, response) -> dict:
-    content = attempts.shown_content(attempt, response)
-    right = [choice["id"] for choice in content["choices"] if choice["correct"]]
-    return {"choices": right} if content["kind"] == "multiple" else {"choice": right[0]}
-
-
-@pytest.fixture
-def cohort(demo):
-    """The demo student has read 3 of 5 lessons and scored 3 of 12 (25%) on the practice quiz."""
-    student = User.objects.get(username="student")
-    for lesson in Lesson.objects.for_course(demo)[:3]:
-        LessonRead.objects.create(user=student, lesson=lesson)
-    now = timezone.now()
-    attempt = attempts.start(quiz=Quiz.objects.get(course=demo, title=PRACTICE), user=student, now=now)
-    for response in attempt.responses.select_related("version").order_by("slot")[:3]:
-        attempt.refresh_from_db()
-        answer = correct_answer(attempt, response)
-        attempts.answer(
-            attempt=attempt, user=student, slot=response.slot, answer=answer, seq=attempt.seq, now=now
-        )
-    attempt.refresh_from_db()
-    attempts.submit(attempt=attempt, user=student, seq=attempt.seq, now=now)
-    MembershipFactory(course=demo, role="student", user=UserFactory(username="quiet", first_name="Quinn"))
-    return demo
 
 
 def test_lead_reads_the_cohort_report_and_downloads_the_csv(page, live_server, login, shoot, cohort):
