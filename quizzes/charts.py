@@ -60,8 +60,8 @@ def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
     chart = pygal.Bar(
         js=[],
         style=STYLE,
-        width=800,
-        height=260,
+        width=600,
+        height=250,
         show_legend=False,
         show_minor_x_labels=False,
         x_labels_major_every=7,
@@ -78,21 +78,21 @@ def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
 
 
 def retention_chart(by_day: list[tuple[dt.date, int, int]], today: dt.date, days: int = 30) -> SafeString:
-    """Daily true retention (percent) over the last `days` days; gaps where no card was reviewed."""
+    """Daily true retention (percent) over the last `days` days; days without reviews are skipped."""
     counts = {day: (n, passed) for day, n, passed in by_day}
     span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
     values = [None if day not in counts else round(100 * counts[day][1] / counts[day][0], 1) for day in span]
     chart = pygal.Line(
         js=[],
         style=STYLE,
-        width=800,
-        height=260,
+        width=600,
+        height=250,
         show_legend=False,
         range=(0, 100),
         show_minor_x_labels=False,
         x_labels_major_every=7,
         truncate_label=-1,
-        allow_interruptions=True,
+        y_labels=[0, 25, 50, 75, 100],
         dots_size=3,
         margin=12,
         value_formatter=lambda value: f"{value:.0f}%",

@@ -13,18 +13,17 @@ from ..permissions import can, course_view
 from .progress import TEMPLATE as DASHBOARD_TEMPLATE
 from .progress import dashboard_context
 
-COLUMNS = [  # (sort key, heading) for the sortable columns, in table order
+COLUMNS = [  # (sort key, heading) for the sortable columns, in table order; quiz scores follow
     ("student", "Student"),
+    ("risk", "Status"),
     ("active", "Last active"),
     ("lessons", "Lessons read"),
-]
-CARD_COLUMNS = [
     ("cards", "Cards studied"),
     ("mature", "Mature"),
     ("retention", "Retention"),
     ("reviews", "Reviews (7 days)"),
-    ("risk", "Status"),
 ]
+NUMERIC = ["lessons", "cards", "mature", "retention", "reviews"]
 
 
 def _course_quizzes(course: Course):
@@ -71,7 +70,7 @@ def reports_cohort(request: HttpRequest, course: Course) -> HttpResponse:
             "flag": flag,
             "filters": reports.FILTERS,
             "columns": _sort_links(COLUMNS, sort, flag),
-            "card_columns": _sort_links(CARD_COLUMNS, sort, flag),
+            "numeric": NUMERIC,
             "at_risk_rule": reports.AT_RISK_RULE,
             "can_item_stats": can(request.user, "read_item_stats", course),
         },
