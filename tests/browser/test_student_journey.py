@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 from quizzes.models import Attempt, LessonRead, Quiz, ReviewLog, User
 from quizzes.models.practice import AttemptState
 
+from .conftest import PHONE
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long and unusual passphrase 7"
@@ -103,7 +105,9 @@ def test_student_takes_a_timed_exam_flags_submits_and_reviews(page, live_server,
 
     timer = page.get_by_role("timer")
     expect(timer).to_be_visible()
-    expect(timer).to_contain_text(re.compile(r"(19|20):\d\d"))
+    left = timer.locator(".countdown-value")
+    expect(left).to_have_text(re.compile(r"^(19|20):\d\d$"))
+    expect(left).not_to_have_text(left.inner_text())  # it counts down
     palette = page.get_by_role("navigation", name="Question palette")
     expect(palette.get_by_role("link")).to_have_count(21)  # 20 questions + "Finish attempt…"
     expect(page.get_by_text("Explanation")).to_have_count(0)
@@ -178,3 +182,20 @@ def test_student_studies_flashcards_with_the_keyboard_and_undoes(page, live_serv
     assert list(ReviewLog.objects.filter(user__username="student").values_list("rating", flat=True)) == [3]
     expect(panel.locator(".study-front")).to_have_text(second)  # the undone card is back
     shoot("student-13-study-undo")
+
+
+def test_student_studies_on_a_phone_through_the_menu(page, live_server, login, demo):
+    page.set_viewport_size(PHONE)
+    login("student", "demo-pass-2026")
+    page.goto(f"{live_server.url}/c/{demo.slug}/")
+    menu = page.get_by_role("navigation", name="Main")
+    expect(menu.get_by_role("link", name="Study")).to_be_hidden()  # collapsed behind the toggler
+    menu.get_by_role("button", name="Toggle navigation").click()
+    menu.get_by_role("link", name="Study").click()
+    panel = page.get_by_role("region", name="Flashcard")
+    expect(panel.get_by_text("20 new")).to_be_visible()
+    page.get_by_role("link", name="Show answer").click()
+    expect(page.locator("#study-back")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Easy, next in")).click()
+    expect(panel.get_by_text("19 new")).to_be_visible()
+    assert list(ReviewLog.objects.filter(user__username="student").values_list("rating", flat=True)) == [4]
