@@ -41,6 +41,11 @@ STYLE = Style(
 HEAT_LEVELS = ("#ebedf0", "#9be9a8", "#40c463", "#30a14e", "#216e39")
 
 
+def short_date(day: dt.date) -> str:
+    """ "7 Nov": day of the month without padding, on any platform."""
+    return f"{day.day} {day:%b}"
+
+
 def _svg(chart: pygal.graph.graph.Graph, label: str) -> SafeString:
     """Serialise a pygal chart without its script, labelled for assistive technology."""
     tree = chart.render_tree()
@@ -71,7 +76,7 @@ def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
         min_scale=2,
         max_scale=6,
     )
-    chart.x_labels = [day.strftime("%-d %b") for day, _ in forecast]
+    chart.x_labels = [short_date(day) for day, _ in forecast]
     chart.add("Cards due", [n for _, n in forecast])
     total = sum(n for _, n in forecast)
     return _svg(chart, f"Cards due over the next {len(forecast)} days: {total} in all.")
@@ -97,7 +102,7 @@ def retention_chart(by_day: list[tuple[dt.date, int, int]], today: dt.date, days
         margin=12,
         value_formatter=lambda value: f"{value:.0f}%",
     )
-    chart.x_labels = [day.strftime("%-d %b") for day in span]
+    chart.x_labels = [short_date(day) for day in span]
     chart.add("Retention", values)
     measured = [value for value in values if value is not None]
     summary = f"Daily retention over the last {days} days, measured on {len(measured)} days"
@@ -136,7 +141,7 @@ def year_heatmap(heatmap: dict[dt.date, int], today: dt.date, days: int = 365) -
                     cell,
                     cell,
                     HEAT_LEVELS[heat_level(count, peak)],
-                    f"{day:%a %-d %b %Y}: {count} {noun}",
+                    f"{day:%a} {short_date(day)} {day.year}: {count} {noun}",
                 )
             )
             if day.day == 1:

@@ -55,6 +55,7 @@ from .models import (
 from .models.notes import NoteStatus
 from .models.people import Role
 from .models.practice import AttemptState
+from .models.questions import QuestionKind
 from .progress import (
     AGAIN,
     ATTEMPT_PERCENT,
@@ -500,6 +501,10 @@ class ItemRow:
     options: list[OptionRow]
     random_guess: float | None
     flags: list[str]
+
+    @property
+    def kind_label(self) -> str:
+        return QuestionKind(self.kind).label if self.kind in QuestionKind.values else self.kind
 
     @property
     def facility_text(self) -> str:
