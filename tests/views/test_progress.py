@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from quizzes import models as m
 from quizzes import progress

@@ -6,8 +6,8 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from quizzes import models as m
 from quizzes import reports
@@ -27,6 +27,8 @@ from ..factories import (
 # Query bounds per page: the same at every cohort size.
 COHORT_QUERIES = 13
 ITEM_QUERIES = 10
+HEATMAP_QUERIES = 7
+DRILL_DOWN_QUERIES = 17
 
 
 def seed_cohort(course, students: int, *, quizzes: int = 2, questions: int = 3, cards: int = 3):
@@ -203,6 +205,22 @@ def test_cohort_page_query_count_does_not_grow_with_the_cohort(
         response = client.get(url("reports_cohort", course))
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("students", [10, 200])
+def test_heatmap_and_drill_down_query_counts_do_not_grow_with_the_cohort(
+    client_for, course, lead, students, django_assert_max_num_queries
+):
+    seed_cohort(course, students)
+    client = client_for(lead)
+    someone = m.User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).first()
+
+    with django_assert_max_num_queries(HEATMAP_QUERIES):
+        heatmap = client.get(url("reports_heatmap", course))
+    with django_assert_max_num_queries(DRILL_DOWN_QUERIES):
+        drill_down = client.get(url("reports_student", course, someone.pk))
+
+    assert heatmap.status_code == drill_down.status_code == 200
 
 
 # --- drill-down ------------------------------------------------------------------------
