@@ -67,17 +67,20 @@ def _fail_fast(page):
 
 @pytest.fixture(autouse=True)
 def browser_errors(page):
-    """Fail a test whose pages raised a script error or logged one (a CSP refusal, a 500 from htmx...)."""
+    """Fail a test whose pages answered 5xx, raised a script error or logged one (a CSP refusal...)."""
     errors: list[str] = []
+
+    def on_response(response):
+        if response.status >= 500:
+            errors.append(f"server error {response.status}: {response.request.method} {response.url}")
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(f"console error: {message.text} ({message.location.get('url')})")
+
     page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
-            if message.type == "error"
-            else None
-        ),
-    )
+    page.on("response", on_response)
+    page.on("console", on_console)
     yield errors
     assert not errors, "\n".join(errors)
 
