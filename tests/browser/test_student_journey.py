@@ -69,12 +69,14 @@ def test_new_student_signs_up_joins_reads_and_takes_a_tutor_quiz(page, live_serv
     expect(page.get_by_text("Question 1 of 12")).to_be_visible()
     expect(page.get_by_text("Explanation")).to_have_count(0)
     expect(page.get_by_text("Correct answer")).to_have_count(0)
+    explanation = "When it occurs in the skin it is known as calcinosis cutis"
+    assert explanation not in page.content()  # not even hidden in the page before answering
     shoot("student-04-tutor-question")
     page.get_by_label("Cutaneous calcification").check()
     page.get_by_role("button", name="Check answer").click()
     expect(page.get_by_role("status").filter(has_text="Correct")).to_be_visible()
     expect(page.get_by_role("heading", name="Explanation")).to_be_visible()
-    expect(page.get_by_text("When it occurs in the skin it is known as calcinosis cutis")).to_be_visible()
+    expect(page.get_by_text(explanation)).to_be_visible()
     expect(page.get_by_role("link", name="Question 1, answered correctly")).to_be_visible()
     shoot("student-05-tutor-correct")
 
