@@ -113,6 +113,9 @@ def test_student_takes_a_timed_exam_flags_submits_and_reviews(page, live_server,
     palette = page.get_by_role("navigation", name="Question palette")
     expect(palette.get_by_role("link")).to_have_count(21)  # 20 questions + "Finish attempt…"
     expect(page.get_by_text("Explanation")).to_have_count(0)
+    attempt = Attempt.objects.get(user__username="student", quiz__title__endswith="exam")
+    first = attempt.responses.select_related("question").get(slot=1).question
+    assert first.explanation[:40] not in page.content()  # exam mode: nothing until submitted
     shoot("student-07-exam-question")
 
     # Keyboard: "1" picks the first option and saves it; then flag the question.
@@ -145,7 +148,7 @@ def test_student_takes_a_timed_exam_flags_submits_and_reviews(page, live_server,
     expect(page.get_by_text("Correct answer").first).to_be_visible()
     shoot("student-10-exam-review")
 
-    attempt = Attempt.objects.get(user__username="student", quiz__title__endswith="exam")
+    attempt.refresh_from_db()
     assert attempt.state == AttemptState.SUBMITTED
     assert attempt.responses.filter(answered_at__isnull=False).count() == 2
     assert attempt.responses.filter(flagged=True).count() == 1
