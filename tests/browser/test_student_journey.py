@@ -146,6 +146,7 @@ def test_student_takes_a_timed_exam_flags_submits_and_reviews(page, live_server,
     expect(page.get_by_role("heading", name="Question 20")).to_be_visible()
     expect(page.get_by_text("Not answered", exact=True)).to_have_count(18)
     expect(page.get_by_text("Correct answer").first).to_be_visible()
+    expect(page.get_by_text(first.explanation[:40])).to_be_visible()  # now it is shown
     shoot("student-10-exam-review")
 
     attempt.refresh_from_db()
