@@ -48,9 +48,20 @@ def hidden(form: dict) -> dict:
 
 
 class Student(HttpUser):
-    wait_time = between(0.2, 1.0)
+    wait_time = between(0.5, 1.5)  # a person reads, thinks, clicks
 
     def on_start(self):
+        # Production cookies are Secure; the load test speaks plain HTTP on loopback,
+        # so after every request the session's cookies are made sendable over HTTP.
+        send = self.client.request
+
+        def request(*args, **kwargs):
+            response = send(*args, **kwargs)
+            for cookie in self.client.cookies:
+                cookie.secure = False
+            return response
+
+        self.client.request = request
         self.username = f"load-{uuid.uuid4().hex[:12]}"
         page = self.client.get("/accounts/signup/", name="signup form").text
         token = hidden(forms(page)[-1])["csrfmiddlewaretoken"]
@@ -65,9 +76,6 @@ class Student(HttpUser):
             },
             name="signup",
         )
-        # Production cookies are Secure; the load test speaks plain HTTP on loopback.
-        for cookie in self.client.cookies:
-            cookie.secure = False
         self.post_form("/", "/courses/join/", {"code": JOIN_CODE}, name="join course")
         self.attempt_url = None
 
@@ -103,21 +111,44 @@ class Student(HttpUser):
             start = random.choice(starts)
             response = self.client.post(start["action"], hidden(start), name="quizzes: start")
             self.attempt_url = response.url
-        page = self.client.get(self.attempt_url, name="attempt: question").text
+        response = self.client.get(self.attempt_url, name="attempt: question")
+        url, page = response.url, response.text
         answer = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
-        if answer is None:  # finished or closed: start another next time
-            self.attempt_url = None
+        choices = (
+            sorted({i["value"] for i in answer["inputs"] if i.get("name") == "choice"}) if answer else []
+        )
+        if choices:
+            data = {**hidden(answer), "choice": random.choice(choices)}
+            response = self.client.post(answer["action"], data, name="attempt: answer")
+            if response.status_code == 200:
+                ledger[self.username]["answers"].add(answer["action"])
+            page = response.text
+        following = re.search(r'id="next-link" href="([^"]+)"', page)
+        if following:
+            self.attempt_url = html.unescape(following[1])
             return
-        choices = sorted({i["value"] for i in answer["inputs"] if i.get("name") == "choice"})
-        if not choices:  # matching or already answered: move on
-            self.attempt_url = None
+        slot = re.search(r"^(.*/q/)(\d+)/$", url)
+        if not choices and slot:  # a matching question: skip it
+            self.attempt_url = f"{slot[1]}{int(slot[2]) + 1}/"
             return
-        data = {**hidden(answer), "choice": random.choice(choices)}
-        response = self.client.post(answer["action"], data, name="attempt: answer")
-        if response.status_code == 200:
-            ledger[self.username]["answers"].add(answer["action"])
-        nxt = re.search(r'href="([^"]*/q/\d+/)"[^>]*>\s*Next', response.text)
-        self.attempt_url = html.unescape(nxt[1]) if nxt else None
+        self.submit(url)
+
+    def submit(self, url: str):
+        """Submit the attempt the question at `url` belongs to, then start afresh next time."""
+        self.attempt_url = None
+        base = re.search(r"^(.*/attempts/\d+/)", url)
+        if base is None:
+            return
+        page = self.client.get(f"{base[1]}submit/", name="attempt: submit (page)").text
+        form = next((f for f in forms(page) if f.get("action", "").endswith("/submit/")), None)
+        if form:
+            self.client.post(form["action"], hidden(form), name="attempt: submit")
+
+
+class Saturating(Student):
+    """The same journey with no think time: how much of it the server can serve."""
+
+    wait_time = constant(0)
 
 
 class Baseline(HttpUser):
