@@ -108,7 +108,15 @@ class QuizItemInline(admin.TabularInline):
 
 @admin.register(m.Quiz)
 class QuizAdmin(admin.ModelAdmin):
-    list_display = ("title", "course", "mode", "time_limit_minutes", "attempts_allowed", "is_published", "owner")
+    list_display = (
+        "title",
+        "course",
+        "mode",
+        "time_limit_minutes",
+        "attempts_allowed",
+        "is_published",
+        "owner",
+    )
     list_filter = ("course", "mode", "is_published")
     search_fields = ("title",)
     inlines = [QuizItemInline]

@@ -106,7 +106,12 @@ class QuestionFactory(factory.django.DjangoModelFactory):
         elif obj.kind == "true_false":
             specs = [("True", True), ("False", False)]
         else:
-            specs = [("Right answer", True), ("Wrong one", False), ("Wrong two", False), ("Wrong three", False)]
+            specs = [
+                ("Right answer", True),
+                ("Wrong one", False),
+                ("Wrong two", False),
+                ("Wrong three", False),
+            ]
         for order, (text, correct) in enumerate(specs):
             m.Choice.objects.create(question=obj, order=order, text=text, is_correct=correct)
 

@@ -17,7 +17,9 @@ from ..permissions import course_view
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     memberships = (
-        Membership.objects.filter(user=request.user).select_related("course").order_by("course__title", "role")
+        Membership.objects.filter(user=request.user)
+        .select_related("course")
+        .order_by("course__title", "role")
     )
     courses: dict[Course, list[str]] = {}
     for membership in memberships:
@@ -54,7 +56,9 @@ def members(request: HttpRequest, course: Course) -> HttpResponse:
             messages.success(request, f"{form.user} is now {form.cleaned_data['role']} in this course.")
         return redirect("members", slug=course.slug)
     memberships = course.memberships.select_related("user").order_by("role", "user__username")
-    return render(request, "quizzes/courses/members.html", {"course": course, "form": form, "memberships": memberships})
+    return render(
+        request, "quizzes/courses/members.html", {"course": course, "form": form, "memberships": memberships}
+    )
 
 
 @course_view("manage_members")

@@ -16,7 +16,9 @@ def course_home(request: HttpRequest, course: Course) -> HttpResponse:
         is_read=Exists(LessonRead.objects.filter(lesson=OuterRef("pk"), user=request.user))
     )
     articles = course.articles.all()
-    return render(request, "quizzes/lessons/list.html", {"course": course, "lessons": lessons, "articles": articles})
+    return render(
+        request, "quizzes/lessons/list.html", {"course": course, "lessons": lessons, "articles": articles}
+    )
 
 
 @course_view("read_lessons")

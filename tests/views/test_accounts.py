@@ -42,7 +42,12 @@ def test_signup_refuses_a_common_password(client):
 def test_signup_refuses_an_unknown_timezone(client):
     response = client.post(
         reverse("signup"),
-        {"username": "bob", "timezone": "Mars/Olympus", "password1": "x-Y-z-12345678", "password2": "x-Y-z-12345678"},
+        {
+            "username": "bob",
+            "timezone": "Mars/Olympus",
+            "password1": "x-Y-z-12345678",
+            "password2": "x-Y-z-12345678",
+        },
     )
     assert "is not a known time zone" in response.text
 
@@ -51,7 +56,10 @@ def test_signup_refuses_an_unknown_timezone(client):
 def test_profile_changes_timezone(client):
     user = UserFactory()
     client.force_login(user)
-    client.post(reverse("profile"), {"first_name": "A", "last_name": "B", "email": "a@b.org", "timezone": "Asia/Tokyo"})
+    client.post(
+        reverse("profile"),
+        {"first_name": "A", "last_name": "B", "email": "a@b.org", "timezone": "Asia/Tokyo"},
+    )
     user.refresh_from_db()
     assert user.timezone == "Asia/Tokyo"
 

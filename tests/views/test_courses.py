@@ -48,18 +48,24 @@ def test_join_only_allows_post(client_for, course):
 
 def test_educator_grants_lead_role(client_for, educator, course):
     person = UserFactory(username="newlead")
-    response = client_for(educator).post(reverse("members", args=[course.slug]), {"username": "newlead", "role": "lead"})
+    response = client_for(educator).post(
+        reverse("members", args=[course.slug]), {"username": "newlead", "role": "lead"}
+    )
     assert response.status_code == 302
     assert Membership.objects.filter(user=person, course=course, role="lead").exists()
 
 
 def test_grant_to_unknown_user_is_refused(client_for, educator, course):
-    response = client_for(educator).post(reverse("members", args=[course.slug]), {"username": "ghost", "role": "lead"})
+    response = client_for(educator).post(
+        reverse("members", args=[course.slug]), {"username": "ghost", "role": "lead"}
+    )
     assert response.status_code == 200
     assert "No user is called “ghost”" in response.text
 
 
-@pytest.mark.parametrize("persona,status", [("student", 403), ("lead", 403), ("outsider", 404), ("educator", 200)])
+@pytest.mark.parametrize(
+    "persona,status", [("student", 403), ("lead", 403), ("outsider", 404), ("educator", 200)]
+)
 def test_members_page_checks_role(request, client_for, course, persona, status):
     user = request.getfixturevalue(persona)
     assert client_for(user).get(reverse("members", args=[course.slug])).status_code == status

@@ -8,7 +8,9 @@ from ..factories import ArticleFactory, LessonFactory
 
 @pytest.fixture
 def lessons(course):
-    article = ArticleFactory(course=course, title="Calcinosis cutis", authors=["Dr Ian Coulson"], source="DermNet")
+    article = ArticleFactory(
+        course=course, title="Calcinosis cutis", authors=["Dr Ian Coulson"], source="DermNet"
+    )
     return [
         LessonFactory(course=course, article=article, order=i, title=f"Lesson {i}?", slug=f"lesson-{i}")
         for i in range(3)
@@ -46,7 +48,9 @@ def test_mark_read_only_allows_post(client_for, student, course, lessons):
     assert not LessonRead.objects.exists()
 
 
-@pytest.mark.parametrize("persona,status", [("student", 200), ("educator", 200), ("lead", 200), ("outsider", 404)])
+@pytest.mark.parametrize(
+    "persona,status", [("student", 200), ("educator", 200), ("lead", 200), ("outsider", 404)]
+)
 def test_lesson_page_by_persona(request, client_for, course, lessons, persona, status):
     user = request.getfixturevalue(persona)
     assert client_for(user).get(reverse("lesson", args=[course.slug, "lesson-0"])).status_code == status
@@ -63,7 +67,9 @@ def test_unknown_lesson_is_404(client_for, student, course, lessons):
 
 
 @pytest.mark.parametrize("size", [3, 60])
-def test_lesson_pages_query_count_is_bounded(client_for, student, course, django_assert_max_num_queries, size):
+def test_lesson_pages_query_count_is_bounded(
+    client_for, student, course, django_assert_max_num_queries, size
+):
     article = ArticleFactory(course=course)
     for i in range(size):
         LessonFactory(course=course, article=article, order=i, slug=f"l-{i}")
