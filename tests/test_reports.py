@@ -1,4 +1,4 @@
-"""quizzes.reports: the cohort table, at-risk rules, CSV exports and item analysis."""
+"""quizzes.reports and quizzes.itemanalysis: the cohort table, at-risk rules, CSV exports and item analysis."""
 
 import csv
 import datetime as dt
@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from quizzes import progress, reports
+from quizzes import itemanalysis, progress, reports
 from quizzes.models.people import Role
 
 from .factories import (
@@ -289,7 +289,7 @@ def test_item_analysis_matches_moodles_definitions_computed_with_numpy(course):
     x = np.array([[1.0 if pick == "a" else 0.0 for pick in row] for row in CHOICES])
     totals = x.sum(axis=1)
 
-    report = reports.item_analysis(quiz, "first")
+    report = itemanalysis.item_analysis(quiz, "first")
 
     assert report.attempts == 6
     assert [item.question_id for item in report.items] == [q.pk for q in questions]
@@ -306,7 +306,7 @@ def test_item_analysis_matches_moodles_definitions_computed_with_numpy(course):
 def test_item_analysis_counts_choices_and_flags_with_reasons(course):
     quiz, _, _ = item_quiz(course)
 
-    report = reports.item_analysis(quiz)
+    report = itemanalysis.item_analysis(quiz)
 
     first = report.items[0]
     assert [(o.label, o.count, o.correct) for o in first.options] == [
@@ -350,23 +350,23 @@ def test_item_analysis_counts_first_last_highest_or_all_attempts(course):
     retry(3, False)
 
     def facility(rule):
-        return reports.item_analysis(quiz, rule).items[0].stats.facility
+        return itemanalysis.item_analysis(quiz, rule).items[0].stats.facility
 
     assert facility("first") == pytest.approx(0.5)
     assert facility("last") == pytest.approx(0.5)
     assert facility("highest") == pytest.approx(1.0)
     assert facility("all") == pytest.approx(2 / 4)
-    assert reports.item_analysis(quiz, "all").attempts == 4
+    assert itemanalysis.item_analysis(quiz, "all").attempts == 4
 
 
 def test_item_analysis_of_a_quiz_nobody_took_is_empty(course):
     quiz = QuizFactory(course=course)
 
-    report = reports.item_analysis(quiz)
+    report = itemanalysis.item_analysis(quiz)
 
     assert (report.attempts, report.items, report.analysis.cic) == (0, [], None)
 
 
 def test_item_analysis_refuses_an_unknown_attempt_rule(course):
     with pytest.raises(ValueError, match="Unknown attempt rule"):
-        reports.item_analysis(QuizFactory(course=course), "best")
+        itemanalysis.item_analysis(QuizFactory(course=course), "best")

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
-from .. import charts, progress, reports
+from .. import charts, itemanalysis, progress, reports
 from ..models import Course, Quiz, User
 from ..models.people import Role
 from ..permissions import can, course_view
@@ -128,9 +128,9 @@ def reports_student(request: HttpRequest, course: Course, user_id: int) -> HttpR
 def reports_items(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(_course_quizzes(course), pk=quiz_id)
     rule = request.GET.get("attempts", "first")
-    if rule not in reports.ATTEMPT_RULES:
+    if rule not in itemanalysis.ATTEMPT_RULES:
         rule = "first"
-    report = reports.item_analysis(quiz, rule)
+    report = itemanalysis.item_analysis(quiz, rule)
     return render(
         request,
         "quizzes/reports/items.html",
@@ -139,8 +139,8 @@ def reports_items(request: HttpRequest, course: Course, quiz_id: int) -> HttpRes
             "quiz": quiz,
             "report": report,
             "rule": rule,
-            "rules": reports.ATTEMPT_RULES,
-            "rule_label": reports.ATTEMPT_RULES[rule],
+            "rules": itemanalysis.ATTEMPT_RULES,
+            "rule_label": itemanalysis.ATTEMPT_RULES[rule],
             "quizzes": _course_quizzes(course).only("id", "title"),
             "can_edit": can(request.user, "author_content", course),
         },

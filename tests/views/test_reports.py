@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from quizzes import itemanalysis, reports
 from quizzes import models as m
-from quizzes import reports
 from quizzes.models.people import Role
 
 from ..factories import (
@@ -312,7 +312,7 @@ def test_item_analysis_shows_statistics_and_links_flagged_items_to_edit(client_f
 
     response = client_for(educator).get(url("reports_items", course, quiz.pk))
 
-    report = reports.item_analysis(quiz)
+    report = itemanalysis.item_analysis(quiz)
     assert response.status_code == 200
     assert report.flagged  # every student skipped options c: "Nobody chose option 'C'"
     for item in report.flagged:
