@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from .. import attempts, grading, practice
+from ..attempt_display import palette, question_display
 from ..forms_attempts import PracticeForm, answer_from_post
 from ..models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
 from ..models.practice import AttemptState, QuizMode
 from ..permissions import course_view
 
 TEMPLATES = "quizzes/attempts"
-LETTERS = "ABCDEFGH"
 
 
 # --- lookups -----------------------------------------------------------------
@@ -145,107 +145,23 @@ def resume(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
 # --- one question ----------------------------------------------------------------
 
 
-def _options(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
-    """Rows for the template: only the public view unless feedback is allowed."""
-    public = grading.public_view(shown)
-    chosen = set() if answer is None else set(answer.get("choices") or [answer.get("choice")])
-    full = {choice["id"]: choice for choice in shown["choices"]} if feedback else {}
-    rows = []
-    for number, choice in enumerate(public["choices"], 1):
-        row = {
-            "id": choice["id"],
-            "text": choice["text"],
-            "letter": LETTERS[number - 1],
-            "number": number,
-            "chosen": choice["id"] in chosen,
-        }
-        if feedback:
-            row["correct"] = full[choice["id"]]["correct"]
-            row["explanation"] = full[choice["id"]].get("explanation", "")
-        rows.append(row)
-    return rows
-
-
-def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict], list[str]]:
-    public = grading.public_view(shown)
-    matches = (answer or {}).get("matches", {})
-    full = {pair["id"]: pair for pair in shown["pairs"]} if feedback else {}
-    rows = []
-    for pair in public["pairs"]:
-        row = {"id": pair["id"], "premise": pair["premise"], "given": matches.get(pair["id"], "")}
-        if feedback:
-            row["answer"] = full[pair["id"]]["answer"]
-            row["right"] = row["given"] == row["answer"]
-        rows.append(row)
-    return rows, public["categories"]
-
-
-def question_display(attempt: Attempt, response: Response) -> dict:
-    """Everything a page may show about one response now (see attempts.feedback_allowed)."""
-    shown = attempts.shown_content(attempt, response)
-    feedback = attempts.feedback_allowed(attempt, response)
-    display = {
-        "slot": response.slot,
-        "kind": shown["kind"],
-        "kind_label": response.question.get_kind_display(),
-        "stem": shown.get("stem", ""),
-        "answered": response.answered_at is not None,
-        "flagged": response.flagged,
-        "feedback": feedback,
-        "lesson": response.question.lesson,
-    }
-    if shown["kind"] == grading.MATCHING:
-        display["pairs"], display["categories"] = _pairs(shown, response.answer, feedback)
-    else:
-        display["options"] = _options(shown, response.answer, feedback)
-        display["multiple"] = shown["kind"] == grading.MULTIPLE
-    if feedback:
-        result = grading.grade(response.version.content, response.answer)
-        display["grade"] = result
-        display["score"] = result.score
-        display["explanation"] = shown.get("explanation", "")
-    return display
-
-
-def _result(score: float) -> str:
-    return "right" if score == 1.0 else "partial" if score > 0 else "wrong"
-
-
-def _palette(attempt: Attempt) -> list[dict]:
-    """One row per slot for the question palette (the score only matters in tutor mode, once answered)."""
-    rows = (
-        Response.objects.filter(attempt=attempt)
-        .order_by("slot")
-        .values("slot", "answered_at", "flagged", "score")
-    )
-    return [
-        {
-            "slot": r["slot"],
-            "answered": r["answered_at"] is not None,
-            "flagged": r["flagged"],
-            "result": _result(r["score"]) if r["answered_at"] and r["score"] is not None else None,
-        }
-        for r in rows
-    ]
-
-
 def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     response = get_object_or_404(
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
-    palette = _palette(attempt)
-    total = len(palette)
+    rows = palette(attempt)
+    total = len(rows)
     return {
         "course": course,
         "attempt": attempt,
         "quiz": attempt.quiz,
         "tutor": attempt.quiz.mode == QuizMode.TUTOR,
         "q": question_display(attempt, response),
-        "palette": palette,
+        "palette": rows,
         "total": total,
         "previous": slot - 1 if slot > 1 else None,
         "next": slot + 1 if slot < total else None,
-        "answered_count": sum(1 for row in palette if row["answered"]),
+        "answered_count": sum(1 for row in rows if row["answered"]),
         "question_url": _question_url(course, attempt, slot),
         "now": timezone.now(),
     }
@@ -343,7 +259,7 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         return redirect(_review_url(course, attempt))
     if attempt.state == AttemptState.SUBMITTED:
         return redirect(_review_url(course, attempt))
-    palette = _palette(attempt)
+    rows = palette(attempt)
     return render(
         request,
         f"{TEMPLATES}/submit.html",
@@ -351,9 +267,9 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "course": course,
             "attempt": attempt,
             "quiz": attempt.quiz,
-            "palette": palette,
-            "unanswered": [row["slot"] for row in palette if not row["answered"]],
-            "flagged": [row["slot"] for row in palette if row["flagged"]],
+            "palette": rows,
+            "unanswered": [row["slot"] for row in rows if not row["answered"]],
+            "flagged": [row["slot"] for row in rows if row["flagged"]],
             "now": now,
         },
     )

@@ -1,0 +1,97 @@
+"""What an attempt page may show: one question's display and the question palette.
+
+Everything here reads through attempts.shown_content and attempts.feedback_allowed,
+so a correct answer, an explanation or a score reaches a template only once the
+quiz's rules allow it (after submitting; in tutor mode, once a question is answered).
+"""
+
+from __future__ import annotations
+
+from . import attempts, grading
+from .models import Attempt, Response
+
+LETTERS = "ABCDEFGH"
+
+
+def _choices(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
+    """Rows for the template: only the public view unless feedback is allowed."""
+    public = grading.public_view(shown)
+    chosen = set() if answer is None else set(answer.get("choices") or [answer.get("choice")])
+    full = {choice["id"]: choice for choice in shown["choices"]} if feedback else {}
+    rows = []
+    for number, choice in enumerate(public["choices"], 1):
+        row = {
+            "id": choice["id"],
+            "text": choice["text"],
+            "letter": LETTERS[number - 1],
+            "number": number,
+            "chosen": choice["id"] in chosen,
+        }
+        if feedback:
+            row["correct"] = full[choice["id"]]["correct"]
+            row["explanation"] = full[choice["id"]].get("explanation", "")
+        rows.append(row)
+    return rows
+
+
+def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict], list[str]]:
+    public = grading.public_view(shown)
+    matches = (answer or {}).get("matches", {})
+    full = {pair["id"]: pair for pair in shown["pairs"]} if feedback else {}
+    rows = []
+    for pair in public["pairs"]:
+        row = {"id": pair["id"], "premise": pair["premise"], "given": matches.get(pair["id"], "")}
+        if feedback:
+            row["answer"] = full[pair["id"]]["answer"]
+            row["right"] = row["given"] == row["answer"]
+        rows.append(row)
+    return rows, public["categories"]
+
+
+def question_display(attempt: Attempt, response: Response) -> dict:
+    """Everything a page may show about one response now (see attempts.feedback_allowed)."""
+    shown = attempts.shown_content(attempt, response)
+    feedback = attempts.feedback_allowed(attempt, response)
+    display = {
+        "slot": response.slot,
+        "kind": shown["kind"],
+        "kind_label": response.question.get_kind_display(),
+        "stem": shown.get("stem", ""),
+        "answered": response.answered_at is not None,
+        "flagged": response.flagged,
+        "feedback": feedback,
+        "lesson": response.question.lesson,
+    }
+    if shown["kind"] == grading.MATCHING:
+        display["pairs"], display["categories"] = _pairs(shown, response.answer, feedback)
+    else:
+        display["options"] = _choices(shown, response.answer, feedback)
+        display["multiple"] = shown["kind"] == grading.MULTIPLE
+    if feedback:
+        result = grading.grade(response.version.content, response.answer)
+        display["grade"] = result
+        display["score"] = result.score
+        display["explanation"] = shown.get("explanation", "")
+    return display
+
+
+def _result(score: float) -> str:
+    return "right" if score == 1.0 else "partial" if score > 0 else "wrong"
+
+
+def palette(attempt: Attempt) -> list[dict]:
+    """One row per slot for the question palette (the score only matters in tutor mode, once answered)."""
+    rows = (
+        Response.objects.filter(attempt=attempt)
+        .order_by("slot")
+        .values("slot", "answered_at", "flagged", "score")
+    )
+    return [
+        {
+            "slot": r["slot"],
+            "answered": r["answered_at"] is not None,
+            "flagged": r["flagged"],
+            "result": _result(r["score"]) if r["answered_at"] and r["score"] is not None else None,
+        }
+        for r in rows
+    ]
