@@ -4,6 +4,7 @@ import pytest
 
 from quizzes.models.people import Role
 
+from .concurrency import race_db  # noqa: F401 - a fixture shared by the race tests
 from .factories import CourseFactory, LessonFactory, MembershipFactory, UserFactory
 
 

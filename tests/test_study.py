@@ -11,6 +11,7 @@ from quizzes.cards import sync_cards
 from quizzes.models import Card, CardState, ReviewLog
 from quizzes.scheduling import AGAIN, GOOD
 
+from .concurrency import run_together
 from .factories import CardStateFactory, LessonFactory, NoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -274,67 +275,6 @@ def test_practising_a_lesson_writes_nothing(course, student, lesson, django_asse
 # --- concurrency: two tabs answering at the same moment ---------------------------
 
 
-@pytest.fixture
-def race_db(tmp_path):
-    """A database where concurrent connections behave as in production.
-
-    PostgreSQL: the test database itself. SQLite's in-memory test database is
-    shared-cache (a second writer fails at once instead of waiting), so the
-    test runs on a file copy of it, with the settings' IMMEDIATE transactions.
-    """
-    import sqlite3
-
-    from django.db import connection, connections
-
-    if connection.vendor != "sqlite":
-        yield
-        return
-    memory = connections["default"]
-    memory.ensure_connection()
-    path = tmp_path / "race.sqlite3"
-    target = sqlite3.connect(path)
-    memory.connection.backup(target)
-    target.close()
-    settings = connections.settings["default"]
-    saved = dict(settings)
-    settings["NAME"] = str(path)
-    settings["TEST"] = {**settings.get("TEST", {}), "NAME": str(path)}
-    connections["default"] = connections.create_connection("default")
-    try:
-        yield
-    finally:
-        connections["default"].close()
-        settings.clear()
-        settings.update(saved)
-        connections["default"] = memory
-
-
-def answer_together(count, work):
-    """Run `work()` in `count` threads released at once; return the results and any errors."""
-    import threading
-
-    from django.db import close_old_connections, connection
-
-    barrier, results, errors = threading.Barrier(count), [], []
-
-    def run():
-        close_old_connections()
-        try:
-            barrier.wait(timeout=10)
-            results.append(work())
-        except Exception as error:  # reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
-
-
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("reviewed_before", [False, True])
@@ -349,9 +289,9 @@ def test_the_same_review_posted_at_once_from_two_tabs_counts_once(race_db, revie
     if reviewed_before:
         version = review_state(student, card, due=timezone.now()).version
     now = timezone.now()
-    results, errors = answer_together(
+    results, errors = run_together(
         4,
-        lambda: study.rate(
+        lambda _: study.rate(
             user=student, card=Card.objects.select_related("note__course").get(pk=card.pk),
             rating=GOOD, shown_version=version, now=now,
         ).recorded,
