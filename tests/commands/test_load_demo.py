@@ -58,3 +58,23 @@ def test_it_keeps_a_changed_password():
     load()
     user.refresh_from_db()
     assert user.check_password("my own secret 42")
+
+
+def test_exported_demo_course_has_the_curated_bank_and_deck():
+    load()
+    out = StringIO()
+    call_command("export_course", "calcinosis-cutis", stdout=out)
+    import json
+
+    bundle = json.loads(out.getvalue())
+    published = [q for q in bundle["questions"] if q["status"] == "published"]
+    assert len(published) >= 30
+    assert sum(q["kind"] == "matching" for q in published) >= 3
+    assert {q["kind"] for q in published} == {"single", "multiple", "true_false", "matching"}
+    notes = [n for n in bundle["notes"] if n["status"] == "published"]
+    assert len(notes) >= 40
+    assert {n["kind"] for n in notes} == {"basic", "reversed", "cloze", "classification"}
+    lessons = {lesson["slug"] for lesson in bundle["lessons"]}
+    assert {q["lesson"] for q in published} == lessons
+    assert {n["lesson"] for n in notes} == lessons
+    assert len(bundle["quizzes"]) >= 2
