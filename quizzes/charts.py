@@ -15,6 +15,7 @@ out of the tree before the SVG is serialised (the charts need no script).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from xml.etree import ElementTree
 
 import pygal
@@ -36,6 +37,7 @@ STYLE = Style(
     value_font_size=13,
     title_font_size=16,
     tooltip_font_size=13,
+    no_data_font_size=16,  # pygal's default (64) fills the plot with its message
 )
 # Reviews per day, GitHub-style greens; level 0 is "none".
 HEAT_LEVELS = ("#ebedf0", "#9be9a8", "#40c463", "#30a14e", "#216e39")
@@ -60,8 +62,19 @@ def _svg(chart: pygal.graph.graph.Graph, label: str) -> SafeString:
     return mark_safe(ElementTree.tostring(tree, encoding="unicode"))
 
 
+def count_ticks(peak: int, most: int = 6) -> list[int]:
+    """Whole-number y-axis labels from 0 up to at least `peak`, at most `most` of them (0, 1 when empty)."""
+    raw = max(peak, 1) / (most - 1)
+    magnitude = 10 ** max(0, math.floor(math.log10(raw)))
+    # the smallest round step (1, 2, 5, 10, 20, 50...) that needs at most `most` labels
+    step = next(n * magnitude for n in (1, 2, 5, 10) if n * magnitude >= raw)
+    top = max(step, math.ceil(peak / step) * step)
+    return list(range(0, top + 1, step))
+
+
 def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
     """Bar chart of cards due on each of the next 30 days (overdue cards count on the first)."""
+    ticks = count_ticks(max((n for _, n in forecast), default=0))
     chart = pygal.Bar(
         js=[],
         style=STYLE,
@@ -73,8 +86,10 @@ def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
         truncate_label=-1,
         print_values=False,
         margin=12,
-        min_scale=2,
-        max_scale=6,
+        range=(0, ticks[-1]),
+        y_labels=ticks,  # cards are whole: no 0.2, 0.4... when few or none are due
+        value_formatter=lambda value: f"{value:.0f}",
+        no_data_text="No cards yet",
     )
     chart.x_labels = [short_date(day) for day, _ in forecast]
     chart.add("Cards due", [n for _, n in forecast])
@@ -87,6 +102,7 @@ def retention_chart(by_day: list[tuple[dt.date, int, int]], today: dt.date, days
     counts = {day: (n, passed) for day, n, passed in by_day}
     span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
     values = [None if day not in counts else round(100 * counts[day][1] / counts[day][0], 1) for day in span]
+    measured = [value for value in values if value is not None]
     chart = pygal.Line(
         js=[],
         style=STYLE,
@@ -100,11 +116,12 @@ def retention_chart(by_day: list[tuple[dt.date, int, int]], today: dt.date, days
         y_labels=[0, 25, 50, 75, 100],
         dots_size=3,
         margin=12,
+        no_data_text="No reviews yet",
+        show_y_guides=bool(measured),  # a guide line would strike through the message
         value_formatter=lambda value: f"{value:.0f}%",
     )
     chart.x_labels = [short_date(day) for day in span]
     chart.add("Retention", values)
-    measured = [value for value in values if value is not None]
     summary = f"Daily retention over the last {days} days, measured on {len(measured)} days"
     return _svg(
         chart, summary + (f", between {min(measured):.0f}% and {max(measured):.0f}%." if measured else ".")
