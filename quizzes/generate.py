@@ -35,8 +35,16 @@ where the article is silent (a type with no list of causes) nothing is made.
   items ("Topical treatments include: Corticosteroids") a sibling's item is
   no safe wrong answer, so such lists give true statements only.
 - **other lists** (treatments, indications, tests...) give true statements
-  made from the lead-in and the item: with no parallel list there is no safe
-  distractor, so no multiple-choice question is made from them.
+  made from the lead-in and the item. Where one lesson has two or more such
+  lists of *different nature* ("Medications that may be tried include:" /
+  "Surgical ... removal of lesions is indicated when they:"), each list's items
+  are their own kind: a **matching** question sorts items into their lists
+  (categories named from the lead-ins) and **single** best answer questions
+  ("Which of the following is an indication for surgical or carbon dioxide
+  removal of calcinosis cutis lesions?") take the key from the asked list and
+  distractors from the others (see :mod:`quizzes.generation.mixed_lists`).
+  Lists of one nature ("Features include:" / "Other features include:") have
+  no safe distractor, so give no multiple-choice question.
 - An item listed under two categories (by containment too) classifies
   nothing and is never a key or a distractor; reference sections give nothing.
 
@@ -76,6 +84,7 @@ from quizzes.generation.drafts import (
     DraftCollector,
 )
 from quizzes.generation.groups import all_blocks, all_lists, find_groups, paragraph_sentences, teachable
+from quizzes.generation.mixed_lists import mixed_list_questions
 from quizzes.generation.questions import (
     group_statements,
     list_questions,
@@ -135,6 +144,9 @@ def generate(outline: Outline) -> list[Draft]:
         if lst not in grouped:
             for item in spread(lst.items, TRUE_STATEMENTS_PER_LIST):
                 true_statement(lst, item, condition, out)
+    for lesson in dict.fromkeys([outline.title, *(s.heading for s in outline.lessons)]):
+        free = [lst for lst in every_list if lst.lesson == lesson and lst not in grouped]
+        mixed_list_questions(free, groups, every_list, condition, out)
     return out.drafts
 
 

@@ -476,9 +476,11 @@ def test_a_quality_of_the_items_gives_no_distractors():
     assert {d.answer for d in kinds(drafts, "true_false")} == {TRUE}
 
 
-def test_lead_ins_sharing_too_little_are_not_categories():
-    # The seed's two treatment lists are of different natures: no group, so no choice questions.
-    assert not [d for d in kinds(drafts_of("calcinosis-cutis.txt"), "single") if "tried" in d.prompt]
+def test_lead_ins_sharing_too_little_are_not_categories(seed):
+    # The seed's two treatment lists are of different natures: no group, so no
+    # classification cards (their questions come from "lists of different nature").
+    cards = {d.prompt for d in kinds(seed, "classification")}
+    assert not cards & {"Corticosteroids", "Become very painful"}
 
 
 def test_a_grouped_list_is_not_also_stated_as_an_ungrouped_one(seed):
@@ -499,6 +501,151 @@ def test_self_check_reports_a_bad_distractor_and_a_missing_answer(seed):
     checks = {c.key: c for c in self_check([bad, missing], outline)}
     assert checks["bad"].bad_distractors == ["Calciphylaxis"]
     assert not checks["missing"].answer_in_excerpt
+
+
+# ---------------------------------------------------------------- lists of different nature
+
+MEDICATIONS = (
+    "Corticosteroids",
+    "Bisphosphonates",
+    "Probenecid",
+    "Colchicine",
+    "Diltiazem",
+    "Magnesium and aluminium antacids",
+    "Topical sodium thiosulphate",
+    "Warfarin",
+    "Treprostinil",
+)
+INDICATIONS = (
+    "Become very painful",
+    "Ulcerate and recurrent infections occur",
+    "Cause functional impairment",
+)
+MEDICATIONS_LEAD_IN = "Medications that may be tried include:"
+SURGERY_LEAD_IN = "Surgical or carbon dioxide removal of lesions is indicated when they:"
+SURGERY_STEM = "Which of the following is an indication for surgical or carbon dioxide removal of calcinosis cutis lesions?"
+
+
+def test_seed_asks_for_an_indication_for_surgery_with_medications_as_distractors(seed):
+    questions = [d for d in kinds(seed, "single") if d.prompt == SURGERY_STEM]
+    assert sorted(d.answer for d in questions) == sorted(INDICATIONS)
+    for question in questions:
+        assert question.lesson == "What is the treatment for calcinosis cutis?"
+        assert 4 <= len(question.options) <= 5
+        assert question.answer in question.options
+        assert set(question.options) - {question.answer} <= set(MEDICATIONS)
+        lines = question.excerpt.split("\n")
+        assert lines[:2] == [SURGERY_LEAD_IN, question.answer]
+        assert MEDICATIONS_LEAD_IN in lines
+    outline = parse(text_of("calcinosis-cutis.txt"))
+    assert all(c.ok for c in self_check(questions, outline))
+
+
+def test_seed_asks_for_a_medication_with_the_indications_as_distractors(seed):
+    stem = "Which of the following medications may be tried for calcinosis cutis?"
+    questions = [d for d in kinds(seed, "single") if d.prompt == stem]
+    assert questions
+    for question in questions:
+        assert question.answer in MEDICATIONS
+        assert sorted(question.options) == sorted([question.answer, *INDICATIONS])
+
+
+def test_seed_matches_treatment_items_to_their_lists(seed):
+    matching = next(d for d in kinds(seed, "matching") if "Corticosteroids" in dict(d.pairs))
+    assert matching.categories == (
+        "Medication that may be tried",
+        "Indication for surgical or carbon dioxide removal",
+    )
+    expected = dict.fromkeys(MEDICATIONS, "Medication that may be tried") | dict.fromkeys(
+        INDICATIONS, "Indication for surgical or carbon dioxide removal"
+    )
+    assert all(expected[premise] == category for premise, category in matching.pairs)
+    assert set(INDICATIONS) <= {premise for premise, _ in matching.pairs}
+    assert matching.excerpt.split("\n")[0] == MEDICATIONS_LEAD_IN
+    assert SURGERY_LEAD_IN in matching.excerpt.split("\n")
+    assert all(c.ok for c in self_check([matching], parse(text_of("calcinosis-cutis.txt"))))
+
+
+def test_self_check_reports_a_listed_indication_offered_as_a_distractor(seed):
+    question = next(d for d in kinds(seed, "single") if d.prompt == SURGERY_STEM)
+    other = next(i for i in INDICATIONS if i != question.answer)
+    bad = dataclasses.replace(question, options=(question.answer, other, *MEDICATIONS[:2]))
+    [check] = self_check([bad], parse(text_of("calcinosis-cutis.txt")))
+    assert check.bad_distractors == [other]
+
+
+def test_self_check_reports_a_matching_item_put_in_the_wrong_list(seed):
+    matching = next(d for d in kinds(seed, "matching") if "Corticosteroids" in dict(d.pairs))
+    swapped = dataclasses.replace(
+        matching, pairs=(("Corticosteroids", "Indication for surgical or carbon dioxide removal"),)
+    )
+    [check] = self_check([swapped], parse(text_of("calcinosis-cutis.txt")))
+    assert not check.answer_in_excerpt
+
+
+def _lesson_of_lists(*lists: tuple[str, tuple[str, ...]]) -> Outline:
+    blocks = [Block("list", lead, items) for lead, items in lists]
+    return Outline(title="Prurigo nodularis", lessons=[Section("Management", blocks)])
+
+
+def test_lists_of_the_same_nature_give_no_mixed_questions():
+    outline = _lesson_of_lists(
+        ("Features include:", ("Firm nodules", "Itch", "Scratch marks")),
+        ("Other features include:", ("Hyperpigmentation", "Scarring", "Crusts", "Thickened skin")),
+    )
+    assert not kinds(generate(outline), "single", "multiple", "matching")
+
+
+def test_an_item_in_both_lists_is_neither_key_nor_distractor():
+    outline = _lesson_of_lists(
+        ("Tests may include:", ("Skin biopsy", "Blood count", "Liver function tests", "Thyroid function")),
+        (
+            "Medications that may be tried include:",
+            ("Antihistamines", "Thalidomide", "Skin biopsy", "Dupilumab"),
+        ),
+    )
+    drafts = generate(outline)
+    questions = kinds(drafts, "single")
+    assert {d.prompt for d in questions} == {
+        "Which of the following is one of the tests of prurigo nodularis?",
+        "Which of the following medications may be tried for prurigo nodularis?",
+    }
+    for question in questions:
+        assert "Skin biopsy" not in question.options
+    [matching] = kinds(drafts, "matching")
+    assert matching.categories == ("Test", "Medication that may be tried")
+    assert "Skin biopsy" not in dict(matching.pairs)
+    assert all(c.ok for c in self_check(drafts, outline))
+
+
+def test_too_few_safe_distractors_give_no_question():
+    outline = _lesson_of_lists(
+        ("Tests may include:", ("Skin biopsy", "Blood count", "Liver function tests")),
+        ("Medications that may be tried include:", ("Antihistamines", "Thalidomide")),
+    )
+    questions = kinds(generate(outline), "single")
+    # Two medications are too few distractors for a test; three tests are enough for a medication.
+    assert {d.answer for d in questions} == {"Antihistamines", "Thalidomide"}
+    assert all(len(d.options) == 4 for d in questions)
+
+
+def test_an_item_under_the_asked_lead_in_elsewhere_is_no_distractor():
+    medications = ("Antihistamines", "Thalidomide", "Dupilumab", "Naltrexone")
+    outline = _lesson_of_lists(
+        ("Tests may include:", ("Skin biopsy", "Blood count", "Liver function tests", "Thyroid function")),
+        ("Medications that may be tried include:", medications),
+    )
+    outline.lessons.append(
+        Section("Follow-up", [Block("list", "Medications that may be tried include:", ("Blood count",))])
+    )
+    drafts = generate(outline)
+    questions = [d for d in kinds(drafts, "single") if d.answer in medications]
+    assert questions
+    for question in questions:
+        assert sorted(question.options) == sorted(
+            [question.answer, "Skin biopsy", "Liver function tests", "Thyroid function"]
+        )
+    assert all(c.ok for c in self_check(drafts, outline))
 
 
 # ---------------------------------------------------------------- any outline

@@ -8,7 +8,7 @@ from quizzes.article import Outline
 from quizzes.generation.drafts import TRUE, CheckResult, Draft
 from quizzes.generation.groups import Group, ItemList, all_lists, find_groups, teachable
 from quizzes.generation.text import condition_name, overlaps, squash
-from quizzes.generation.wording import membership_statement
+from quizzes.generation.wording import list_labels, membership_statement
 
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 
@@ -36,7 +36,8 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
 
     answer_in_excerpt: the answer (each deleted cloze text; each correct option
     of a multiple-response question; each premise and category of a matching
-    question; for true/false, the sentence or the lead-in and item it is made
+    question, a category named after a list by that list's lead-in holding the
+    premise; for true/false, the sentence or the lead-in and item it is made
     from) is found in the draft's excerpt, case and whitespace folded.
     bad_distractors: wrong options (or, for a false statement, the item) that
     the article lists under the asked category.
@@ -52,7 +53,9 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
             found = bool(deleted) and all(_found(d, draft.excerpt) for d in deleted)
         elif draft.kind == "matching":
             found = bool(draft.pairs) and all(
-                _found(p, draft.excerpt) and _found(c, draft.excerpt) for p, c in draft.pairs
+                _found(p, draft.excerpt)
+                and (_found(c, draft.excerpt) or _labels_list(c, p, draft, every_list))
+                for p, c in draft.pairs
             )
         elif draft.kind == "true_false":
             found, bad = _check_statement(draft, outline, groups, every_list)
@@ -66,6 +69,17 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
                 bad = _bad_options(draft, [draft.answer], groups, every_list)
         results.append(CheckResult(draft.key, draft.kind, draft.prompt, found, bad))
     return results
+
+
+def _labels_list(category: str, premise: str, draft: Draft, every_list: list[ItemList]) -> bool:
+    """A category named after a list (see ``list_labels``): that list's lead-in is in the excerpt and holds the premise."""
+    return any(
+        category in (list_labels(lst) or ())
+        and _found(lst.lead_in, draft.excerpt)
+        and any(_found(premise, item) for item in lst.items)
+        for lst in every_list
+        if lst.lesson == draft.lesson and lst.lead_in
+    )
 
 
 def _bad_options(

@@ -42,7 +42,8 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u2019", "'").casefold().split())
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A plural noun's singular by its ending ("Medications" -> "Medication"); other words unchanged."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "is", "us")):
@@ -54,7 +55,7 @@ def _singular(word: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """Words for comparing facts: case, punctuation, plurals and ae/oe/ph spellings folded."""
     text = text.casefold().replace("ae", "e").replace("oe", "e").replace("ph", "f")
-    return tuple(_singular(word) for word in re.findall(r"[^\W_]+", text))
+    return tuple(singular(word) for word in re.findall(r"[^\W_]+", text))
 
 
 @functools.lru_cache(maxsize=262144)

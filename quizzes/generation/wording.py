@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from quizzes.generation.groups import Category, Group, ItemList
-from quizzes.generation.text import lower_first, mentions, short_form, upper_first
+from quizzes.generation.text import lower_first, mentions, short_form, singular, upper_first
 
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)"
@@ -97,3 +97,35 @@ def type_stem(item: str, category: Category, lst: ItemList, group: Group) -> str
             return f"{upper_first(item)} {vp[:start]}which type of {group.noun}{vp[start + len(heading) :]}?"
         return f'"{item}" is listed under which type of {group.noun}?'
     return f'In "{group.heading}", which group includes "{item}"?'
+
+
+def list_labels(lst: ItemList) -> tuple[str, str] | None:
+    """Short names for a list, singular and plural, made from its lead-in's own words.
+
+    "Medications that may be tried include:" -> ("Medication that may be
+    tried", "Medications that may be tried"); "Surgical removal of lesions is
+    indicated when they:" -> ("Indication for surgical removal", "Indications
+    for surgical removal"); "Tests may include:" -> ("Test", "Tests"). The
+    singular is "" where the words would not agree ("Measures that help").
+    None when the lead-in has none of these shapes.
+    """
+    lead = lst.lead_in.strip().rstrip(":").strip()
+    if match := _THAT.match(lead):
+        np, plural = match.group("np"), lead[: match.end("vp")]
+        vp_first = match.group("vp").split()[0]
+        # "Medications that may be tried" -> "Medication that may be tried"; without a
+        # modal the verb agrees with the plural ("Measures that help"), so keep it.
+        if vp_first in _MODALS:
+            head, _, last = np.rpartition(" ")
+            return f"{head} {singular(last)}".strip() + plural[len(np) :], plural
+        return "", plural
+    if match := _INDICATED.match(lead):
+        subject = lower_first(match.group("x"))
+        shorter = re.sub(r" of (?:the )?[\w-]+$", "", subject)  # "... removal of lesions"
+        subject = shorter if len(shorter.split()) >= 2 else subject
+        return f"Indication for {subject}", f"Indications for {subject}"
+    match = _PLAIN.match(lead)
+    if match and len(match.group("np").split()) <= 6 and not match.group("np").endswith((" and", " or")):
+        np = upper_first(match.group("np"))
+        return (singular(np) if " " not in np else ""), np
+    return None
