@@ -57,7 +57,8 @@ _NATURES: dict[str, re.Pattern[str]] = {
         r"measures?|manag\w*|reliev\w*|eased)\b",
     }.items()
 }
-# Words a lead-in may share with another of a different nature.
+# Words a lead-in may share with another of a different nature (as folded by
+# ``words``: "has" -> "ha", "includes" -> "include").
 _FUNCTION_WORDS = {
     "that", "which", "who", "may", "can", "might", "could", "will", "should", "be", "been", "have", "ha",
     "include", "is", "are", "the", "of", "a", "an", "when", "they", "if", "for", "in", "on", "with",
