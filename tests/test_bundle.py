@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from quizzes import cards, importing
+from quizzes import cards, importing, versions
 from quizzes.interchange import bundle, bundle_schema
 from quizzes.interchange.bundle import BundleError, export_course, import_course, import_items
 from quizzes.models import Article, Card, Course, Lesson, Note, Question, QuestionVersion, Quiz
@@ -362,6 +362,41 @@ class TestImportItems:
         import_items(course, {"notes": [item]})
         assert sorted(course.tags.values_list("name", flat=True)) == ["core", "new"]
         assert sorted(course.notes.get().tags.values_list("name", flat=True)) == ["core", "new"]
+
+    def test_published_questions_without_versions_get_their_first_version(
+        self, course, lesson, django_assert_max_num_queries
+    ):
+        single = {"lesson": lesson.slug, "kind": "single", "status": "published"}
+        choices = [{"text": "Calcium", "correct": True}, {"text": "Iron"}, {"text": "Copper"}]
+        old = {
+            "kind": "single",
+            "stem": "Old wording?",
+            "choices": [{"id": f"c{n}", "text": c["text"], "correct": n == 0} for n, c in enumerate(choices)],
+        }
+        items = {
+            "questions": [
+                single | {"key": "bare", "stem": "Deposited in the skin?", "choices": choices},
+                single | {"key": "drafted", "status": "draft", "stem": "Draft?", "choices": choices},
+                single
+                | {
+                    "key": "kept",
+                    "stem": "Kept?",
+                    "choices": choices,
+                    "versions": [{"number": 3, "content": old}],
+                },
+            ]
+            + [single | {"key": f"more{n}", "stem": f"More {n}?", "choices": choices} for n in range(10)]
+        }
+        with django_assert_max_num_queries(20):  # 14 now: bulk, not a query per question
+            import_items(course, items)
+        bare = course.questions.get(key="bare")
+        first = bare.versions.get()
+        assert first.number == 1 and first.content["stem"] == "Deposited in the skin?"
+        assert [c["text"] for c in first.content["choices"]] == ["Calcium", "Iron", "Copper"]
+        assert versions.current_version(bare) == first  # what the versions module would have made
+        assert not course.questions.get(key="drafted").versions.exists()
+        assert list(course.questions.get(key="kept").versions.values_list("number", flat=True)) == [3]
+        assert QuestionVersion.objects.filter(question__course=course).count() == 12
 
 
 def test_the_demo_items_file_is_a_valid_bundle(course):

@@ -33,7 +33,9 @@ from ..models import (
     QuizRandomRule,
     Tag,
 )
+from ..models.questions import QuestionStatus
 from ..versions import checksum as version_checksum
+from ..versions import question_content
 from .bundle_schema import (
     FORMAT,
     ITEM_KEYS,
@@ -295,7 +297,8 @@ def import_items(course: Course, data: dict) -> dict[str, int]:
         raise BundleError(check.problems)
     existing_questions = {q.key: q for q in course.questions.exclude(key="")}
     with transaction.atomic():
-        _write_items(course, items, lessons, existing_questions)
+        created = _write_items(course, items, lessons, existing_questions)
+        _first_versions(created, items["questions"])
     return {name: len(items[name]) for name in ITEM_KEYS}
 
 
@@ -307,10 +310,32 @@ def _tags(course: Course, names: set[str]) -> dict[str, Tag]:
     return tags
 
 
+def _first_versions(questions: list[Question], data: list[dict]) -> None:
+    """Record version 1 of each new published question that came without versions.
+
+    What versions.current_version would create for a question with none, in one
+    bulk insert: these questions were made in this transaction, so none can
+    have a version yet. Only import_items does this; import_course keeps a
+    bundle's versions exactly as exported, so a round trip stays lossless.
+    """
+    ids = [
+        question.pk
+        for question, item in zip(questions, data, strict=True)
+        if question.status == QuestionStatus.PUBLISHED and not item["versions"]
+    ]
+    versions = []
+    for question in Question.objects.filter(pk__in=ids).prefetch_related("choices", "pairs"):
+        content = question_content(question)
+        versions.append(
+            QuestionVersion(question=question, number=1, content=content, checksum=version_checksum(content))
+        )
+    QuestionVersion.objects.bulk_create(versions)
+
+
 def _write_items(
     course: Course, items: dict, lessons: dict[str, Lesson], questions: dict[str, Question]
-) -> None:
-    """Create validated questions, notes and quizzes (inside the caller's transaction)."""
+) -> list[Question]:
+    """Create validated questions, notes and quizzes (inside the caller's transaction); return the questions."""
     tags = _tags(course, {t for kind in ("questions", "notes") for item in items[kind] for t in item["tags"]})
     new_questions = Question.objects.bulk_create(
         Question(
@@ -391,6 +416,7 @@ def _write_items(
         for rule_data in data["random"]:
             rule = QuizRandomRule.objects.create(quiz=quiz, count=rule_data["count"])
             rule.lessons.set([lessons[slug] for slug in rule_data["lessons"]])
+    return new_questions
 
 
 def _sync_cards(notes: list[Note]) -> None:
