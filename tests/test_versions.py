@@ -10,7 +10,6 @@ from quizzes.models import QuestionVersion
 from quizzes.versions import checksum, current_version, current_versions, question_content
 
 from .factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
-from .test_attempts import race_db  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
