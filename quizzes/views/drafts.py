@@ -41,6 +41,17 @@ def highlight(excerpt: str, needles: list[str]) -> SafeString:
     return mark_safe(text.replace("\n", "<br>"))
 
 
+CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
+
+
+def prompt_html(draft: Draft) -> SafeString:
+    """The prompt, escaped; a cloze shows each deletion as a marked gap with its answer."""
+    text = escape(draft.payload.get("prompt", ""))
+    if draft.kind != "cloze":
+        return text
+    return mark_safe(CLOZE.sub(lambda m: f'<mark class="cloze-gap" title="c{m[1]}">[{m[2]}]</mark>', text))
+
+
 def answers_of(payload: dict) -> list[str]:
     kind = payload.get("kind")
     if kind == "matching":
@@ -121,6 +132,7 @@ def review(request: HttpRequest, course: Course) -> HttpResponse:
     for draft in page:
         draft.kind_label = KIND_LABELS.get(draft.kind, draft.kind)
         draft.marked_excerpt = highlight(draft.excerpt, answers_of(draft.payload))
+        draft.prompt_html = prompt_html(draft)
     counts = dict(
         Draft.objects.filter(course=course)
         .values("status")
