@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core import signing
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from .. import scheduling, study
 from ..cards import render as render_card
 from ..models import Card, Course, Lesson
+from ..models.notes import NoteStatus
 from ..permissions import course_view
 
 TOKEN_SALT = "quizzes.study.shown"
@@ -151,7 +153,10 @@ def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
 @course_view("study_cards")
 @require_POST
 def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpResponse:
-    card = get_object_or_404(Card, pk=card_id, note__course=course)
+    # A card of an unpublished note is not the student's to touch (its front would show in
+    # the suspended list); one they already hold a state for may still be unsuspended.
+    visible = Q(note__status=NoteStatus.PUBLISHED) | Q(states__user=request.user)
+    card = get_object_or_404(Card.objects.filter(visible).distinct(), pk=card_id, note__course=course)
     suspend = request.POST.get("suspend", "1") == "1"
     study.set_suspended(user=request.user, card=card, suspended=suspend, now=timezone.now())
     if request.POST.get("next") == "suspended":
