@@ -5,9 +5,9 @@ Figures come from grouped queries, one row per student (or per student and
 quiz), so a report costs the same number of queries for 10 or 1,000
 students. Python only joins those per-student rows, which lets the table be
 sorted and filtered by computed figures (retention, the at-risk flag) the
-same way on SQLite and PostgreSQL. The definitions (accuracy, retention,
-study days, attempt percentage) are those of progress.py, so a student's row
-here and their own dashboard agree.
+same way on SQLite and PostgreSQL. The definitions (accuracy, study days,
+attempt percentage in progress.py; retention in cardstats.py) are those of the
+student's own dashboard, so a student's row here and their dashboard agree.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from .cardstats import AGAIN, course_reviews, first_reviews_of_day
 from .models import (
     Attempt,
     Card,
@@ -52,7 +53,6 @@ from .models.notes import NoteStatus
 from .models.people import Role
 from .models.practice import AttemptState
 from .progress import (
-    AGAIN,
     ATTEMPT_PERCENT,
     MATURE,
     NONE_TEXT,
@@ -60,9 +60,7 @@ from .progress import (
     RESPONSE_SCORE,
     ROLLOVER,
     STUDIED,
-    course_reviews,
     day_shift,
-    first_reviews_of_day,
     percent_text,
     ratio,
     study_day,

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from quizzes import progress
+from quizzes import cardstats, progress
 from quizzes.models.people import Role
 
 from .factories import (
@@ -159,7 +159,7 @@ def test_retention_counts_the_first_review_of_a_card_per_day(course, student, le
     review(student, card, 3, NOW - dt.timedelta(days=1))  # a pass
     review(student, card, 3, NOW - dt.timedelta(days=40))  # too old
 
-    summary = progress.card_summary(user=student, course=course, now=NOW)
+    summary = cardstats.card_summary(user=student, course=course, now=NOW)
 
     assert summary.retention_reviews == 2
     assert summary.retention == pytest.approx(0.5)
@@ -173,7 +173,7 @@ def test_study_day_rolls_over_at_4am_in_the_students_time_zone(course, student, 
     review(student, card, 1, dt.datetime(2026, 11, 24, 8, 30, tzinfo=dt.UTC))
     review(student, card, 3, dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC))
 
-    summary = progress.card_summary(user=student, course=course, now=NOW)
+    summary = cardstats.card_summary(user=student, course=course, now=NOW)
 
     assert summary.heatmap == {dt.date(2026, 11, 23): 1, dt.date(2026, 11, 24): 1}
     assert summary.retention_reviews == 2
@@ -183,9 +183,9 @@ def test_streak_counts_days_in_a_row_up_to_today_or_yesterday():
     today = dt.date(2026, 11, 25)
     days = [today - dt.timedelta(days=n) for n in (1, 2, 3, 5)]
 
-    assert progress.streak_length(days, today) == 3
-    assert progress.streak_length([*days, today], today) == 4
-    assert progress.streak_length([today - dt.timedelta(days=2)], today) == 0
+    assert cardstats.streak_length(days, today) == 3
+    assert cardstats.streak_length([*days, today], today) == 4
+    assert cardstats.streak_length([today - dt.timedelta(days=2)], today) == 0
 
 
 def test_forecast_puts_overdue_cards_on_today_and_leaves_out_suspended_and_new(course, student, lesson):
@@ -201,7 +201,7 @@ def test_forecast_puts_overdue_cards_on_today_and_leaves_out_suspended_and_new(c
     state(3, NOW + dt.timedelta(days=60), last_review=last)
     state(4, NOW)  # introduced, never reviewed: new, not due
 
-    summary = progress.card_summary(user=student, course=course, now=NOW)
+    summary = cardstats.card_summary(user=student, course=course, now=NOW)
 
     forecast = dict(summary.forecast)
     assert len(forecast) == 30
@@ -216,6 +216,6 @@ def test_card_figures_of_another_course_do_not_count(course, other_course, stude
     CardStateFactory(user=student, card=foreign, due=NOW)
     review(student, foreign, 3, NOW - dt.timedelta(hours=1))
 
-    summary = progress.card_summary(user=student, course=course, now=NOW)
+    summary = cardstats.card_summary(user=student, course=course, now=NOW)
 
     assert (summary.due_today, summary.reviews_today, summary.retention) == (0, 0, None)

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
 
-from .. import charts, progress
+from .. import cardstats, charts, progress
 from ..models import Course
 from ..models.questions import QuestionKind
 from ..permissions import course_view
@@ -34,8 +34,8 @@ def dashboard_context(data: progress.Dashboard, *, read_only: bool) -> dict:
         "heatmap_svg": charts.year_heatmap(cards.heatmap, cards.today),
         "heat_levels": charts.HEAT_LEVELS,
         "mastery_rule": progress.MASTERY_RULE,
-        "retention_rule": progress.RETENTION_RULE,
-        "streak_rule": progress.STREAK_RULE,
+        "retention_rule": cardstats.RETENTION_RULE,
+        "streak_rule": cardstats.STREAK_RULE,
     }
 
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from quizzes import cardstats, progress
 from quizzes import models as m
-from quizzes import progress
 
 from ..factories import (
     CardFactory,
@@ -37,7 +37,7 @@ def test_a_student_sees_their_dashboard_with_the_mastery_rule(client_for, course
     assert response.status_code == 200
     assert "Your progress" in response.text
     assert escape(progress.MASTERY_RULE) in response.text
-    assert escape(progress.RETENTION_RULE) in response.text
+    assert escape(cardstats.RETENTION_RULE) in response.text
     assert lesson.title in response.text
 
 
