@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from quizzes import itemanalysis, progress, reports
+from quizzes import exports, itemanalysis, progress, reports
 from quizzes.models.people import Role
 
 from .factories import (
@@ -183,7 +183,7 @@ def test_cohort_csv_has_the_figures_the_page_shows(course, student):
     submitted_attempt(student, quiz, [1.0, 0.0, 0.0], when=NOW - dt.timedelta(days=1))
     data = reports.cohort(course, NOW)
 
-    header, line = parse_csv(reports.stream_csv(reports.cohort_csv_rows(data, data.rows)))
+    header, line = parse_csv(exports.stream_csv(exports.cohort_csv_rows(data, data.rows)))
 
     row = row_of(data, student)
     values = dict(zip(header, line, strict=True))
@@ -198,7 +198,7 @@ def test_csv_cells_that_look_like_formulas_are_defused(course):
     new_student(course, username="evil", first_name="=HYPERLINK(1)", last_name="")
     data = reports.cohort(course, NOW)
 
-    _, line = parse_csv(reports.stream_csv(reports.cohort_csv_rows(data, data.rows)))
+    _, line = parse_csv(exports.stream_csv(exports.cohort_csv_rows(data, data.rows)))
 
     assert line[1] == "'=HYPERLINK(1)"
 
@@ -208,9 +208,9 @@ def test_response_csv_lists_every_submitted_response_once(course, student):
     submitted_attempt(student, quiz, [1.0, 0.5, None])
     AttemptFactory(user=student, quiz=quiz, number=2, state="in_progress")
 
-    header, *rows = parse_csv(reports.stream_csv(reports.response_csv_rows(course)))
+    header, *rows = parse_csv(exports.stream_csv(exports.response_csv_rows(course)))
 
-    assert header == reports.RESPONSE_HEADER
+    assert header == exports.RESPONSE_HEADER
     assert [(r[1], r[2], r[5], r[9], r[10]) for r in rows] == [
         ("student", "Types", "0", '{"choice": "a"}', "1"),
         ("student", "Types", "1", '{"choice": "a"}', "0.5"),

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
-from .. import charts, itemanalysis, progress, reports
+from .. import charts, exports, itemanalysis, progress, reports
 from ..models import Course, Quiz, User
 from ..models.people import Role
 from ..permissions import can, course_view
@@ -78,7 +78,7 @@ def reports_cohort(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 def _csv_response(rows, filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(reports.stream_csv(rows), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(exports.stream_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -91,13 +91,13 @@ def reports_cohort_csv(request: HttpRequest, course: Course) -> StreamingHttpRes
         data.rows, request.GET.get("sort", "student"), flag if flag in reports.FILTERS else "all"
     )
     stamp = timezone.localdate().isoformat()
-    return _csv_response(reports.cohort_csv_rows(data, rows), f"{course.slug}-cohort-{stamp}.csv")
+    return _csv_response(exports.cohort_csv_rows(data, rows), f"{course.slug}-cohort-{stamp}.csv")
 
 
 @course_view("read_reports")
 def reports_responses_csv(request: HttpRequest, course: Course) -> StreamingHttpResponse:
     stamp = timezone.localdate().isoformat()
-    return _csv_response(reports.response_csv_rows(course), f"{course.slug}-responses-{stamp}.csv")
+    return _csv_response(exports.response_csv_rows(course), f"{course.slug}-responses-{stamp}.csv")
 
 
 @course_view("read_reports")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from quizzes import itemanalysis, reports
+from quizzes import exports, itemanalysis, reports
 from quizzes import models as m
 from quizzes.models.people import Role
 
@@ -275,7 +275,7 @@ def test_responses_csv_streams_every_submitted_response(client_for, course, lead
 
     header, *rows = read_csv(client_for(lead).get(url("reports_responses_csv", course)))
 
-    assert header == reports.RESPONSE_HEADER
+    assert header == exports.RESPONSE_HEADER
     assert len(rows) == 5 * 2 * 3
     assert {row[10] for row in rows} == {"0", "1"}
 
