@@ -61,6 +61,24 @@ def check_course(user, ability: str, course: Course) -> None:
         raise PermissionDenied(f"Your role in this course does not allow this ({ability}).")
 
 
+def _course_and_roles(user, slug: str) -> tuple[Course, frozenset[str]]:
+    """The course `slug` and `user`'s roles in it, in one query (404 for outsiders and unknown slugs).
+
+    A course in which the user holds no role does not exist for them, so only
+    their memberships are read, each with its course.
+    """
+    memberships = list(Membership.objects.filter(user=user, course__slug=slug).select_related("course"))
+    if not memberships:
+        raise Http404("No such course.")
+    course = memberships[0].course
+    roles = frozenset(membership.role for membership in memberships)
+    cache = getattr(user, "_course_roles", None)
+    if cache is None:
+        cache = user._course_roles = {}
+    cache[course.pk] = roles
+    return course, roles
+
+
 def course_view(ability: str) -> Callable:
     """Decorate a view taking `slug`: log in, load the course, check the ability.
 
@@ -72,12 +90,11 @@ def course_view(ability: str) -> Callable:
         @login_required
         @wraps(view)
         def wrapped(request: HttpRequest, slug: str, *args, **kwargs):
-            course = Course.objects.filter(slug=slug).first()
-            if course is None:
-                raise Http404("No such course.")
-            check_course(request.user, ability, course)
+            course, roles = _course_and_roles(request.user, slug)
+            if not roles & ABILITIES[ability]:
+                raise PermissionDenied(f"Your role in this course does not allow this ({ability}).")
             request.course = course
-            request.course_roles = roles_in(request.user, course)
+            request.course_roles = roles
             return view(request, course, *args, **kwargs)
 
         wrapped.ability = ability
