@@ -21,7 +21,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from . import scheduling
 from .models import Card, CardState, Lesson, ReviewLog
@@ -87,6 +87,7 @@ class Queue:
     card: Card | None = None
     state: CardState | None = None
     kind: int | None = None  # NEW / LEARNING / REVIEW / RELEARNING
+    reviewed_today: bool = False  # any review logged today in this course (so there is one to undo)
 
     @property
     def total(self) -> int:
@@ -137,16 +138,23 @@ def new_cards(user, course, now: dt.datetime, today: Today | None = None) -> Que
 
 
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now` (about eight queries)."""
+    """Today's counts and the next card for `user` in `course` at `now` (four queries, rarely five)."""
     start, end = day_bounds(user, now)
     today = _today(user, course, start)
     states = _studied_states(user, course, now, today)
 
     review_left = max(course.reviews_per_day - today.reviews_done, 0)
     new_left = max(course.new_cards_per_day - today.new_done, 0)
-    reviews = states.filter(state=REVIEW, due__lt=end)
-    # Counting a sliced queryset stops at the limit (SELECT COUNT(*) FROM (... LIMIT n)).
-    review_count = reviews[:review_left].count() if review_left else 0
+    review_due = Q(state=REVIEW, due__lt=end)
+    learning_due = Q(state__in=[LEARNING, RELEARNING])
+    # One aggregate counts today's reviews and the learning cards due now and within
+    # the learn-ahead limit (which of the two counts depends on the other queues).
+    counts = states.aggregate(
+        review=Count("pk", filter=review_due),
+        learning_now=Count("pk", filter=learning_due & Q(due__lte=now)),
+        learning_ahead=Count("pk", filter=learning_due & Q(due__lte=now + LEARN_AHEAD)),
+    )
+    review_count = min(counts["review"], review_left)
     # One ordered query gives both today's new count and the next new card.
     new_ids = (
         list(new_cards(user, course, now, today).values_list("pk", flat=True)[:new_left]) if new_left else []
@@ -154,21 +162,31 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     new_count = len(new_ids)
 
     cutoff = now if review_count or new_count else now + LEARN_AHEAD
-    learning = states.filter(state__in=[LEARNING, RELEARNING], due__lte=cutoff)
-    queue = Queue(new=new_count, learning=learning.count(), review=review_count)
+    learning_count = counts["learning_now"] if cutoff == now else counts["learning_ahead"]
+    queue = Queue(
+        new=new_count, learning=learning_count, review=review_count, reviewed_today=bool(today.cards)
+    )
 
     related = ("card__note__lesson",)
     if queue.learning:
+        learning = states.filter(learning_due, due__lte=cutoff)
         queue.state = learning.select_related(*related).order_by("due", "pk").first()
     elif queue.review:
-        queue.state = reviews.select_related(*related).order_by("due", "pk").first()
+        queue.state = states.filter(review_due).select_related(*related).order_by("due", "pk").first()
     if queue.state is not None:
         queue.card, queue.kind = queue.state.card, queue.state.state
     elif queue.new:
-        queue.card = Card.objects.select_related("note__lesson").get(pk=new_ids[0])
+        # A new card can have a state row without a review (it was suspended, then
+        # unsuspended): its id comes with the card, and only then is the row read.
+        own_state = CardState.objects.filter(user=user, card=OuterRef("pk")).values("pk")[:1]
+        queue.card = (
+            Card.objects.select_related("note__lesson")
+            .annotate(study_state_id=Subquery(own_state))
+            .get(pk=new_ids[0])
+        )
         queue.kind = NEW
-        # A new card can have a state row without a review (it was suspended, then unsuspended).
-        queue.state = CardState.objects.filter(user=user, card=queue.card).first()
+        if queue.card.study_state_id is not None:
+            queue.state = CardState.objects.get(pk=queue.card.study_state_id)
     return queue
 
 
@@ -324,6 +342,13 @@ def last_review(*, user, course) -> ReviewLog | None:
         .order_by("-reviewed_at", "-pk")
         .first()
     )
+
+
+def has_review(*, user, course, queue: Queue | None = None) -> bool:
+    """Is there a review `undo_last` could undo? (No query when `queue` saw one today.)"""
+    if queue is not None and queue.reviewed_today:
+        return True
+    return ReviewLog.objects.filter(user=user, card__note__course=course).exists()
 
 
 def set_suspended(*, user, card: Card, suspended: bool, now: dt.datetime) -> CardState:

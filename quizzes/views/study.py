@@ -52,7 +52,7 @@ def _panel_context(
         "course": course,
         "queue": queue,
         "reveal": False,
-        "can_undo": study.last_review(user=request.user, course=course) is not None,
+        "can_undo": study.has_review(user=request.user, course=course, queue=queue),
     }
     if queue.card is None:
         context["lessons"] = study.practice_lessons(course)
