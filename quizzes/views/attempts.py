@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from .. import attempts, grading, practice
-from ..attempt_display import palette, question_display
+from ..attempt_display import palette, palette_links, question_display
 from ..forms_attempts import PracticeForm, answer_from_post
 from ..models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
 from ..models.practice import AttemptState, QuizMode
@@ -149,13 +149,15 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     response = get_object_or_404(
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
-    rows = palette(attempt)
+    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    attempt_url = reverse("attempts_resume", args=[course.slug, attempt.pk])
+    rows = palette_links(palette(attempt), tutor=tutor, attempt_url=attempt_url)
     total = len(rows)
     return {
         "course": course,
         "attempt": attempt,
         "quiz": attempt.quiz,
-        "tutor": attempt.quiz.mode == QuizMode.TUTOR,
+        "tutor": tutor,
         "q": question_display(attempt, response),
         "palette": rows,
         "total": total,
