@@ -1,7 +1,9 @@
 """Parse a clinical article (DermNet-style plain text or Markdown) into an outline.
 
 Pure module: no Django imports. The outline is what the importer turns into
-lessons and what the generator turns into draft questions and cards.
+lessons and what the generator turns into draft questions and cards. The
+plain-text reader is here, the Markdown reader in article_markdown.py; parse()
+and decode() here are the entry points.
 
 Rules, in the order they apply:
 
@@ -42,6 +44,7 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 
@@ -117,32 +120,31 @@ _BINARY_CONTROL_SHARE = 0.1
 
 _CREDIT = re.compile(r"(last reviewed|authors?|source)\s*:\s*(.*)", re.IGNORECASE)
 _PLAIN_BULLET = re.compile(r"(?:[•·◦▪‣]|[-*](?=\s))\s*(.*)")
-_MD_BULLET = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
-_MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)(?:\s+#+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _WHITESPACE = re.compile(r"\s")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 
 
 @dataclass
-class _Line:
+class Line:
+    """A line of the article, stripped, with its number and indent (for the readers)."""
+
     number: int
     indent: int
     text: str
 
 
 @dataclass
-class _Heading:
+class Heading:
+    """A heading as a reader found it, before nesting."""
+
     text: str
     level: int  # 1 lesson, 2 sub-section, 0 decided later (plain text)
 
 
-# The reading pass yields headings and blocks in order; _build nests them.
-_Event = _Heading | Block
+# The readers (plain text here, Markdown in article_markdown.py) yield headings
+# and blocks in order; _build nests them.
+Event = Heading | Block
 
 
 def decode(data: bytes) -> str:
@@ -171,16 +173,19 @@ def decode(data: bytes) -> str:
 
 def parse(text: str) -> Outline:
     """Parse article text into an Outline, or raise ArticleError saying why not."""
+    # Imported here, not at the top: the Markdown reader builds on this module's types.
+    from . import article_markdown
+
     text = _normalise_newlines(text).translate(_INVISIBLE)
     _refuse_binary(text)
     lines, banner = _clean_lines(text)
     if not any(line.text for line in lines):
         raise ArticleError("the article is empty")
-    markdown = any(_MD_HEADING.fullmatch(line.text) for line in lines)
-    outline, start = _take_title(lines, markdown)
+    markdown = article_markdown.is_markdown(lines)
+    outline, start = _take_title(lines, article_markdown.title if markdown else _plain_title)
     if banner:
         outline.source = "DermNet"
-    events = (_markdown_events if markdown else _plain_events)(outline, lines[start:])
+    events = (article_markdown.events if markdown else _plain_events)(outline, lines[start:])
     _build(outline, events, markdown)
     if not outline.lessons:
         raise ArticleError(
@@ -202,7 +207,7 @@ def _refuse_binary(text: str) -> None:
         raise ArticleError("the text looks binary (it is mostly control characters)")
 
 
-def _clean_lines(text: str) -> tuple[list[_Line], bool]:
+def _clean_lines(text: str) -> tuple[list[Line], bool]:
     """Numbered, stripped lines without chrome; and whether the translate banner was there."""
     lines, banner = [], False
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -215,7 +220,7 @@ def _clean_lines(text: str) -> tuple[list[_Line], bool]:
         banner = banner or key.startswith(_BANNER)
         if key in _CHROME or key.startswith(_BANNER):
             stripped = ""  # keep the line, blank, so chrome still separates paragraphs
-        lines.append(_Line(number, len(raw) - len(raw.lstrip()), stripped))
+        lines.append(Line(number, len(raw) - len(raw.lstrip()), stripped))
     return lines, banner
 
 
@@ -229,22 +234,21 @@ def _title_problem(text: str) -> str | None:
     return None
 
 
-def _take_title(lines: list[_Line], markdown: bool) -> tuple[Outline, int]:
-    """Return the outline with its title, and the index of the line after the title."""
+def _plain_title(line: Line) -> str:
+    return line.text
+
+
+def _take_title(lines: list[Line], title_of: Callable[[Line], str]) -> tuple[Outline, int]:
+    """Return the outline with its title (``title_of`` the first line), and the index of the next line."""
     index, line = next((i, line) for i, line in enumerate(lines) if line.text)
-    text = line.text
-    if markdown:
-        match = _MD_HEADING.fullmatch(text)
-        if not match or len(match.group(1)) != 1:
-            raise ArticleError("no title: a Markdown article starts with a '# Title' line", line.number)
-        text = _inline(match.group(2))
+    text = title_of(line)
     problem = _title_problem(text)
     if problem:
         raise ArticleError(f"no title: the first line {text[:60]!r} {problem}", line.number)
     return Outline(title=text), index + 1
 
 
-def _credit(outline: Outline, text: str) -> bool:
+def read_credit(outline: Outline, text: str) -> bool:
     """Record a credits line (last reviewed, authors, source); False if it is not one."""
     match = _CREDIT.fullmatch(text)
     if not match:
@@ -261,18 +265,18 @@ def _credit(outline: Outline, text: str) -> bool:
     return True
 
 
-def _plain_events(outline: Outline, lines: list[_Line]) -> list[_Event]:
+def _plain_events(outline: Outline, lines: list[Line]) -> list[Event]:
     """Read plain text: chunks of lines between blank lines; credits until the first heading."""
-    events: list[_Event] = []
-    chunk: list[_Line] = []
+    events: list[Event] = []
+    chunk: list[Line] = []
     seen_heading = False
-    for line in [*lines, _Line(0, 0, "")]:
+    for line in [*lines, Line(0, 0, "")]:
         if line.text:
             chunk.append(line)
             continue
         if chunk:
             new = _plain_chunk(chunk, None if seen_heading else outline)
-            seen_heading = seen_heading or any(isinstance(e, _Heading) for e in new)
+            seen_heading = seen_heading or any(isinstance(e, Heading) for e in new)
             events.extend(new)
         chunk = []
     return events
@@ -288,16 +292,16 @@ def _is_heading(text: str) -> bool:
     )
 
 
-def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[_Event]:
+def _plain_chunk(chunk: list[Line], credits: Outline | None) -> list[Event]:
     if credits is not None:
-        chunk = [line for line in chunk if not _credit(credits, line.text)]
-    events: list[_Event] = []
+        chunk = [line for line in chunk if not read_credit(credits, line.text)]
+    events: list[Event] = []
     # A heading stands alone; a question may also sit straight above its text.
     first = 0
     while first < len(chunk) and _is_heading(chunk[first].text):
         if first < len(chunk) - 1 and not chunk[first].text.endswith("?"):
             break
-        events.append(_Heading(chunk[first].text, 0))
+        events.append(Heading(chunk[first].text, 0))
         first += 1
     paragraph: list[str] = []
     items: list[str] = []
@@ -325,56 +329,6 @@ def _plain_chunk(chunk: list[_Line], credits: Outline | None) -> list[_Event]:
         events.append(Block("paragraph", " ".join(paragraph)))
     if items:
         events.append(Block("list", items=tuple(items)))
-    return events
-
-
-def _is_rule(text: str) -> bool:
-    """A Markdown thematic break: '---', '* * *', '___'."""
-    marks = text.replace(" ", "")
-    return len(marks) >= 3 and len(set(marks)) == 1 and marks[0] in "-*_"
-
-
-def _inline(text: str) -> str:
-    """Markdown inline markup to plain text: images dropped, links to their text."""
-    text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
-    return _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub("", text)).strip()
-
-
-def _markdown_events(outline: Outline, lines: list[_Line]) -> list[_Event]:
-    """Read Markdown: ATX headings, '-'/'*'/'+'/'1.' lists, paragraphs; credits until a heading."""
-    events: list[_Event] = []
-    paragraph: list[str] = []
-    items: list[str] = []
-    seen_heading = False
-
-    def flush() -> None:
-        nonlocal paragraph, items
-        if paragraph:
-            events.append(Block("paragraph", " ".join(paragraph)))
-        if items:
-            events.append(Block("list", items=tuple(items)))
-        paragraph, items = [], []
-
-    for line in lines:
-        text = line.text.lstrip(">").strip() if line.text.startswith(">") else line.text
-        heading = _MD_HEADING.fullmatch(text)
-        bullet = _MD_BULLET.fullmatch(text)
-        if not text or _is_rule(text) or text.startswith("```"):
-            flush()
-        elif heading:
-            flush()
-            if _inline(heading.group(2)):
-                events.append(_Heading(_inline(heading.group(2)), 1 if len(heading.group(1)) <= 2 else 2))
-                seen_heading = True
-        elif bullet:
-            if paragraph:
-                flush()
-            items.append(_inline(bullet.group(1)))
-        elif items:
-            items[-1] = f"{items[-1]} {_inline(text)}"  # a wrapped item, indented or not
-        elif seen_heading or paragraph or not _credit(outline, _inline(text)):
-            paragraph.append(_inline(text))
-    flush()
     return events
 
 
@@ -409,15 +363,15 @@ def _key(heading: str) -> str:
     return heading.casefold()
 
 
-def _build(outline: Outline, events: list[_Event], markdown: bool) -> None:
+def _build(outline: Outline, events: list[Event], markdown: bool) -> None:
     """Nest events into the outline's intro and lessons, merging repeats and dropping empties."""
-    any_top = any(isinstance(e, _Heading) and _is_top_level(e.text, outline.title) for e in events)
+    any_top = any(isinstance(e, Heading) and _is_top_level(e.text, outline.title) for e in events)
     lessons: dict[str, Section] = {}
     subs: dict[str, Section] = {}
     lesson: Section | None = None
     blocks = outline.intro
     for event in events:
-        if isinstance(event, _Heading):
+        if isinstance(event, Heading):
             heading = " ".join(event.text.split())
             # Markdown states the level; plain text decides by the rule in the docstring.
             top = event.level == 1 if markdown else not any_top or _is_top_level(heading, outline.title)
