@@ -288,6 +288,50 @@ def test_question_follows_the_item_writing_rules(question):
         assert sum(bool(pair["premise"].strip()) for pair in question["pairs"]) >= 2
 
 
+# Words that give a wrong option away (test-wise students rule them out).
+ABSOLUTES = re.compile(
+    r"\b(always|never|only|all|none|every|reliably|invariably|completely|entirely|alone)\b", re.I
+)
+# A true/false statement with a negation makes "False" a double negative.
+NEGATIONS = re.compile(r"\b(not|no|never|none|nor|cannot)\b|n't", re.I)
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if q["kind"] in ("single", "multiple")], ids=lambda item: item["key"]
+)
+def test_no_option_uses_an_absolute_term(question):
+    assert [choice["text"] for choice in question["choices"] if ABSOLUTES.search(choice["text"])] == []
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if q["kind"] == "true_false"], ids=lambda item: item["key"]
+)
+def test_true_false_statement_has_no_negation_or_absolute(question):
+    assert not NEGATIONS.search(question["stem"]), question["stem"]
+    assert not ABSOLUTES.search(question["stem"]), question["stem"]
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if q["kind"] == "single"], ids=lambda item: item["key"]
+)
+def test_single_best_answer_key_is_not_much_longer_than_the_distractors(question):
+    (key,) = [len(choice["text"]) for choice in question["choices"] if choice["correct"]]
+    longest_distractor = max(len(choice["text"]) for choice in question["choices"] if not choice["correct"])
+    assert key <= 1.5 * longest_distractor or key - longest_distractor <= 20
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if q["kind"] == "matching"], ids=lambda item: item["key"]
+)
+def test_matching_stem_says_when_a_category_is_reused_or_unused(question):
+    used = Counter(pair["answer"] for pair in question["pairs"] if pair["premise"].strip())
+    unused = {pair["answer"] for pair in question["pairs"]} - set(used)
+    if max(used.values()) > 1:
+        assert "more than once" in question["stem"]
+    if unused:
+        assert "not at all" in question["stem"]
+
+
 # --- well-formed notes ------------------------------------------------------------
 
 
@@ -315,6 +359,28 @@ def test_note_fields_fit_its_kind(note):
         assert len(note["pairs"]) >= 2
         assert all(len(pair) == 2 and pair[0].strip() and pair[1].strip() for pair in note["pairs"])
         assert len({premise.casefold() for premise, _ in note["pairs"]}) == len(note["pairs"])
+
+
+@pytest.mark.parametrize(
+    "note", [n for n in NOTES if n["kind"] in ("basic", "reversed")], ids=lambda item: item["key"]
+)
+def test_card_front_asks_one_question(note):
+    front = note["front"]
+    assert front.count("?") <= 1, front
+    assert not re.search(r"\band (what|which|how|why|when|where|who)\b", front, re.I), front
+
+
+@pytest.mark.parametrize("note", [n for n in NOTES if n["kind"] == "cloze"], ids=lambda item: item["key"])
+def test_cloze_answer_is_not_given_away_by_the_rest_of_its_card(note):
+    for number in {int(found) for found, _ in CLOZE.findall(note["text"])}:
+        hidden = [
+            answer.split("::")[0] for found, answer in CLOZE.findall(note["text"]) if int(found) == number
+        ]
+        shown = CLOZE.sub(
+            lambda match, number=number: "" if int(match[1]) == number else match[2].split("::")[0],
+            note["text"],
+        ).casefold()
+        assert [answer for answer in hidden if answer.casefold() in shown] == [], number
 
 
 # --- quizzes ------------------------------------------------------------------------
