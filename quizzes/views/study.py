@@ -22,6 +22,7 @@ from ..models.notes import NoteStatus
 from ..permissions import course_view
 
 TOKEN_SALT = "quizzes.study.shown"
+TOKEN_FIELDS = ("u", "c", "v", "t", "f")  # an answer token: user, card, state version, shown at, front at
 # A page left open longer than this is scheduled at the time of the answer instead.
 SHOWN_FOR_AT_MOST = dt.timedelta(hours=1)
 # As in Anki, time spent on one card counts for at most a minute.
@@ -83,9 +84,10 @@ def _panel_context(
 
 def _front_at(request: HttpRequest) -> int | None:
     try:
-        return signing.loads(request.GET.get("shown", ""), salt=TOKEN_SALT)
+        value = signing.loads(request.GET.get("shown", ""), salt=TOKEN_SALT)
     except signing.BadSignature:
         return None
+    return value if type(value) is int else None  # not an answer token signed with the same salt
 
 
 @course_view("study_cards")
@@ -116,7 +118,12 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         rating = int(request.POST.get("rating", ""))
     except (signing.BadSignature, ValueError):
         return HttpResponseBadRequest("This answer could not be read; reload the page.")
-    if rating not in scheduling.RATINGS or token.get("u") != request.user.pk:
+    if (
+        rating not in scheduling.RATINGS
+        or not isinstance(token, dict)
+        or any(type(token.get(field)) is not int for field in TOKEN_FIELDS)
+        or token["u"] != request.user.pk
+    ):
         return HttpResponseBadRequest("This answer could not be read; reload the page.")
     card = get_object_or_404(Card.objects.select_related("note__course"), pk=token["c"], note__course=course)
     now = timezone.now()
