@@ -34,7 +34,7 @@ def answer_from_post(view: dict, data: QueryDict) -> dict | None:
 
 
 def _by_position(ids: list[str], value: str) -> str:
-    if value.isdigit() and 1 <= int(value) <= len(ids):
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= len(ids):
         return ids[int(value) - 1]
     return f"#{value}"  # not an option: grading.validate_answer says so
 

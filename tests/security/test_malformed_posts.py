@@ -1,0 +1,48 @@
+"""Hand-made POST values get a clear refusal, never a server error.
+
+str.isdigit() is true for characters int() cannot read ("²", "①"), so every
+number read from a form is checked as ASCII digits.
+"""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes import attempts
+from quizzes.models import Response
+
+from ..factories import QuestionFactory, QuizFactory, QuizItemFactory
+
+NOT_NUMBERS = ["²", "①", "1²", "-1", "", "1e3", " 1"]
+
+
+@pytest.fixture
+def exam_attempt(course, lesson, student):
+    quiz = QuizFactory(course=course, mode="exam")
+    for order in range(2):
+        QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson), order=order)
+    return attempts.start(quiz=quiz, user=student, now=timezone.now())
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+def test_an_option_position_that_is_not_a_number_is_refused(client_for, course, student, exam_attempt, value):
+    url = reverse("attempts_question", args=[course.slug, exam_attempt.pk, 1])
+    response = client_for(student).post(url, {"seq": 0, "choice": value}, follow=True)
+    assert response.status_code == 200
+    assert Response.objects.get(attempt=exam_attempt, slot=1).answer is None
+
+
+@pytest.mark.parametrize("value", NOT_NUMBERS)
+def test_a_multiple_response_position_that_is_not_a_number_is_refused(
+    client_for, course, lesson, student, value
+):
+    quiz = QuizFactory(course=course, mode="exam")
+    question = QuestionFactory(
+        course=course, lesson=lesson, kind="multiple", choices=[("A", True), ("B", True), ("C", False)]
+    )
+    QuizItemFactory(quiz=quiz, question=question)
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    url = reverse("attempts_question", args=[course.slug, attempt.pk, 1])
+    response = client_for(student).post(url, {"seq": 0, "choices": ["1", value]}, follow=True)
+    assert response.status_code == 200
+    assert Response.objects.get(attempt=attempt, slot=1).answer is None
