@@ -233,7 +233,7 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
         return render(request, f"{TEMPLATES}/question.html#saved", context | {"action": action})
     if go == "submit":
         return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)
-    if go.isdigit():
+    if go.isascii() and go.isdigit():
         return redirect(_question_url(course, attempt, int(go)))
     return redirect(_question_url(course, attempt, slot))
 

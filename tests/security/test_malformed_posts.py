@@ -46,3 +46,11 @@ def test_a_multiple_response_position_that_is_not_a_number_is_refused(
     response = client_for(student).post(url, {"seq": 0, "choices": ["1", value]}, follow=True)
     assert response.status_code == 200
     assert Response.objects.get(attempt=attempt, slot=1).answer is None
+
+
+@pytest.mark.parametrize("value", ["²", "①", "9999999999999999999999", "0"])
+def test_a_go_to_question_that_is_not_a_slot_does_not_break(client_for, course, student, exam_attempt, value):
+    url = reverse("attempts_question", args=[course.slug, exam_attempt.pk, 1])
+    response = client_for(student).post(url, {"seq": 0, "choice": "1", "go": value})
+    assert response.status_code == 302
+    assert Response.objects.get(attempt=exam_attempt, slot=1).answer is not None
