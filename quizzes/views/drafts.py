@@ -188,7 +188,12 @@ def reject(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @course_view("author_content")
 @require_POST
 def bulk_accept(request: HttpRequest, course: Course) -> HttpResponse:
-    ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
+    # ASCII digits only ("²" is a digit to str.isdigit, not to int) and within a database integer.
+    ids = [
+        int(value)
+        for value in request.POST.getlist("ids")
+        if value.isascii() and value.isdigit() and len(value) <= 18
+    ]
     if not ids:
         messages.warning(request, "Select the drafts to accept first.")
         return _back(request, course)

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes import attempts
-from quizzes.models import Response
+from quizzes.models import Draft, Response
 
-from ..factories import QuestionFactory, QuizFactory, QuizItemFactory
+from ..factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 NOT_NUMBERS = ["²", "①", "1²", "-1", "", "1e3", " 1"]
 
@@ -54,3 +54,11 @@ def test_a_go_to_question_that_is_not_a_slot_does_not_break(client_for, course, 
     response = client_for(student).post(url, {"seq": 0, "choice": "1", "go": value})
     assert response.status_code == 302
     assert Response.objects.get(attempt=exam_attempt, slot=1).answer is not None
+
+
+@pytest.mark.parametrize("value", ["²", "①", "x", "99999999999999999999999"])
+def test_bulk_accept_ignores_ids_that_are_not_numbers(client_for, course, educator, value):
+    draft = DraftFactory(course=course)
+    response = client_for(educator).post(reverse("drafts_bulk_accept", args=[course.slug]), {"ids": [value]})
+    assert response.status_code == 302
+    assert Draft.objects.get(pk=draft.pk).status == "pending"
