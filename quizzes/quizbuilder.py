@@ -135,6 +135,8 @@ def add_questions(quiz: Quiz, question_ids: Iterable[int | str]) -> int:
         ids = sorted({int(value) for value in question_ids})
     except (TypeError, ValueError):
         raise ValidationError(NOT_IN_COURSE) from None
+    if any(not 0 < pk < 2**63 for pk in ids):  # no such row; SQLite cannot even compare the number
+        raise ValidationError(NOT_IN_COURSE)
     if not ids:
         raise ValidationError(NOTHING_CHOSEN)
     questions = list(

@@ -62,3 +62,16 @@ def test_bulk_accept_ignores_ids_that_are_not_numbers(client_for, course, educat
     response = client_for(educator).post(reverse("drafts_bulk_accept", args=[course.slug]), {"ids": [value]})
     assert response.status_code == 302
     assert Draft.objects.get(pk=draft.pk).status == "pending"
+
+
+BIG = "99999999999999999999999"  # beyond any database integer (SQLite raised OverflowError on it)
+
+
+def test_adding_a_question_id_beyond_a_database_integer_is_refused(client_for, course, educator, lesson):
+    quiz = QuizFactory(course=course, is_published=False)
+    QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson))
+    url = reverse("quizbuilder_add_questions", args=[course.slug, quiz.pk])
+    response = client_for(educator).post(url, {"question": BIG}, follow=True)
+    assert response.status_code == 200
+    assert quiz.items.count() == 1
+    assert "question" in response.text.lower()  # the refusal is shown as a message
