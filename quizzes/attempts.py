@@ -23,6 +23,7 @@ transaction ``BEGIN IMMEDIATE``, which serialises writers the same way).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -51,6 +52,10 @@ class AttemptClosed(AttemptError):
 
 class StaleAttempt(AttemptError):
     """The page was older than the attempt's last change."""
+
+
+class NoSuchQuestion(NotAllowed):
+    """The attempt has no question in that slot (views answer 404)."""
 
 
 class DeadlinePassed(AttemptError):
@@ -174,9 +179,20 @@ def start(*, quiz: Quiz, user, now: datetime) -> Attempt:
     return attempt
 
 
-def answer(*, attempt: Attempt, user, slot: int, answer: dict | None, seq: int, now: datetime) -> Response:
+def answer(
+    *,
+    attempt: Attempt,
+    user,
+    slot: int,
+    answer: dict | Callable[[dict], dict | None] | None,
+    seq: int,
+    now: datetime,
+) -> Response:
     """Save the answer for one slot (in tutor mode: check it and lock it).
 
+    ``answer`` is the answer, or a function that reads it from the question's
+    public view in the order this attempt shows it (so a page's option numbers
+    are read from the row the lock just loaded, without loading it twice).
     The same answer posted again is a no-op, even from an old page. Raises
     AttemptClosed, DeadlinePassed (after submitting what was saved),
     StaleAttempt, QuestionLocked or BadAnswer.
@@ -190,6 +206,8 @@ def answer(*, attempt: Attempt, user, slot: int, answer: dict | None, seq: int, 
             _finalise(locked, now)
         else:
             response = _response(locked, slot)
+            if callable(answer):
+                answer = answer(grading.public_view(shown_content(locked, response)))
             try:
                 normal = grading.validate_answer(response.version.content, answer)
             except grading.InvalidAnswer as error:
@@ -313,7 +331,7 @@ def _response(attempt: Attempt, slot: int) -> Response:
     try:
         return Response.objects.select_related("version").get(attempt=attempt, slot=slot)
     except Response.DoesNotExist:
-        raise NotAllowed(f"This attempt has no question {slot}.") from None
+        raise NoSuchQuestion(f"This attempt has no question {slot}.") from None
 
 
 def _bump(attempt: Attempt, seq: int) -> None:

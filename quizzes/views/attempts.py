@@ -5,17 +5,19 @@ turn its exceptions into messages. Every page works without JavaScript
 (plain forms, full pages); with htmx, answers save as they go.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
-from .. import attempts, grading, practice
+from .. import attempts, practice
 from ..attempt_display import palette, palette_links, question_display
 from ..forms_attempts import PracticeForm, answer_from_post
 from ..models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
@@ -169,13 +171,15 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     }
 
 
-def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str, view: dict) -> None:
+def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> None:
     """Apply one POST to the attempt through the services (raises AttemptError)."""
     now = timezone.now()
     tutor = attempt.quiz.mode == QuizMode.TUTOR
     seq, before = _seq(request), attempt.seq
     if not tutor or action == "check":
-        answer = answer_from_post(view, request.POST)
+        # The posted option numbers are read against the question as this attempt
+        # shows it, from the response the service loads under its lock.
+        answer = partial(answer_from_post, data=request.POST)
         attempts.answer(attempt=attempt, user=request.user, slot=slot, answer=answer, seq=seq, now=now)
     if action in ("flag", "unflag"):
         if attempt.seq != before:
@@ -201,14 +205,16 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
 
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
-    response = get_object_or_404(Response.objects.select_related("version"), attempt=attempt, slot=slot)
-    view = grading.public_view(attempts.shown_content(attempt, response))
     go = request.POST.get("go", "")
-    action = request.POST.get("action") or (
-        "go" if go else "check" if attempt.quiz.mode == QuizMode.TUTOR else "save"
-    )
+    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    action = request.POST.get("action") or ("go" if go else "check" if tutor else "save")
+    if tutor and action not in ("check", "flag", "unflag"):
+        # Nothing to save: the services will not look the question up, so check it exists here.
+        get_object_or_404(Response.objects.only("pk"), attempt=attempt, slot=slot)
     try:
-        _act(request, attempt, slot, action, view)
+        _act(request, attempt, slot, action)
+    except attempts.NoSuchQuestion:
+        raise Http404("No such question.") from None
     except attempts.DeadlinePassed as error:
         messages.warning(request, str(error))
         return _redirect(request, _review_url(course, attempt))
