@@ -244,15 +244,18 @@ def rate(
     now: dt.datetime,
     duration_ms: int | None = None,
     shown_at: dt.datetime | None = None,
+    state: CardState | object | None = ...,
 ) -> Rated:
     """Record `user`'s `rating` of `card`, shown at CardState version `shown_version`.
 
     The update is conditional on that version (UPDATE ... WHERE version=N), so a
     review posted twice is recorded once and a stale one is refused. The review
     log keeps the exact previous state for undo. On the 8th lapse the card is
-    tagged leech and suspended.
+    tagged leech and suspended. A caller that already read the student's
+    CardState of the card (None: there is none) passes it as `state`.
     """
-    state = CardState.objects.filter(user=user, card=card).first()
+    if state is ...:
+        state = CardState.objects.filter(user=user, card=card).first()
     version = state.version if state is not None else 0
     if version != shown_version:
         return Rated(recorded=False, message=STALE)

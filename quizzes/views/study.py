@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core import signing
-from django.db.models import Q
+from django.db.models import FilteredRelation, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -125,7 +125,11 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         or token["u"] != request.user.pk
     ):
         return HttpResponseBadRequest("This answer could not be read; reload the page.")
-    card = get_object_or_404(Card.objects.select_related("note__course"), pk=token["c"], note__course=course)
+    # The card and the student's state of it (None for a new card) in one query.
+    cards = Card.objects.annotate(
+        own_state=FilteredRelation("states", condition=Q(states__user=request.user))
+    ).select_related("note__course", "own_state")
+    card = get_object_or_404(cards, pk=token["c"], note__course=course)
     now = timezone.now()
     shown_at = _from_ms(token["t"])
     if not (dt.timedelta(0) <= now - shown_at <= SHOWN_FOR_AT_MOST):
@@ -139,6 +143,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         now=now,
         duration_ms=duration,
         shown_at=shown_at,
+        state=getattr(card, "own_state", None),  # not set when the student has no state yet
     )
     notices = []
     if result.message:
