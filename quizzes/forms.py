@@ -9,6 +9,26 @@ from .models import Course, Membership, User
 from .models.people import Role
 
 
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses ids no database integer can hold.
+
+    Django looks each posted value up as given, and SQLite raises OverflowError
+    (a 500) on a number beyond 64 bits; such a value is an unknown choice.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                too_big = abs(int(str(pk))) >= 2**63
+            except ValueError:
+                continue  # Django refuses it as it does any value that is not an id
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
+
+
 class CrispyMixin:
     submit_label = "Save"
 

@@ -4,7 +4,7 @@ from django import forms
 from django.http import QueryDict
 
 from . import grading
-from .forms import CrispyMixin
+from .forms import CrispyMixin, ModelIdsField
 from .models import Course, Lesson
 from .models.questions import QuestionKind
 from .practice import MAX_QUESTIONS, SOURCES
@@ -42,7 +42,7 @@ def _by_position(ids: list[str], value: str) -> str:
 class PracticeForm(CrispyMixin, forms.Form):
     submit_label = "Build and start"
 
-    lessons = forms.ModelMultipleChoiceField(
+    lessons = ModelIdsField(
         queryset=Lesson.objects.none(), widget=forms.CheckboxSelectMultiple, label="Lessons"
     )
     kinds = forms.MultipleChoiceField(

@@ -12,6 +12,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from . import grading, questionbank, quizbuilder
+from .forms import ModelIdsField
 from .models import Choice, Course, Lesson, MatchingPair, Question, Quiz, Tag
 from .models.questions import QuestionKind, QuestionStatus
 
@@ -296,7 +297,7 @@ class QuizForm(forms.ModelForm):
 
 class RandomRuleForm(forms.Form):
     count = forms.IntegerField(label="Number of questions", initial=5)
-    lessons = forms.ModelMultipleChoiceField(
+    lessons = ModelIdsField(
         queryset=Lesson.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         label="From lessons",

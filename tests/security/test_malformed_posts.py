@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from quizzes import attempts
 from quizzes.models import Draft, Response
+from quizzes.practice import SOURCES
 
 from ..factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
@@ -75,3 +76,26 @@ def test_adding_a_question_id_beyond_a_database_integer_is_refused(client_for, c
     assert response.status_code == 200
     assert quiz.items.count() == 1
     assert "question" in response.text.lower()  # the refusal is shown as a message
+
+
+def test_a_random_rule_with_a_lesson_id_beyond_a_database_integer_is_refused(
+    client_for, course, educator, lesson
+):
+    quiz = QuizFactory(course=course, is_published=False)
+    QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson))
+    url = reverse("quizbuilder_add_rule", args=[course.slug, quiz.pk])
+    response = client_for(educator).post(url, {"count": 1, "lessons": [str(lesson.pk), BIG]})
+    assert response.status_code == 400
+    assert "not one of the available choices" in response.text
+    assert not quiz.random_rules.exists()
+
+
+def test_a_practice_set_with_a_lesson_id_beyond_a_database_integer_is_refused(
+    client_for, course, student, lesson
+):
+    QuestionFactory(course=course, lesson=lesson)
+    data = {"lessons": [BIG], "kinds": ["single"], "sources": list(SOURCES), "count": 1}
+    response = client_for(student).post(reverse("attempts_practice", args=[course.slug]), data)
+    assert response.status_code == 200
+    assert "not one of the available choices" in response.text
+    assert not student.practice_sets.exists()
