@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from .attempts import NotAllowed
 from .models import Course, Lesson, Question, Quiz, QuizItem, Response
-from .models.practice import QuizMode
+from .models.practice import AttemptState, QuizMode
 
 UNUSED, INCORRECT, FLAGGED = "unused", "incorrect", "flagged"
 SOURCES = {
@@ -51,6 +51,12 @@ def pool(
             seen=Exists(mine), flagged=Exists(mine.filter(flagged=True)), last_score=Subquery(latest_score)
         )
     )
+    # Tutor mode shows the key: questions of an exam the student has in progress stay out
+    # until it is submitted (else "flagged" would hand them exactly their exam questions).
+    in_exam = Response.objects.filter(
+        attempt__user=user, attempt__state=AttemptState.IN_PROGRESS, attempt__quiz__mode=QuizMode.EXAM
+    ).values("question_id")
+    questions = questions.exclude(pk__in=in_exam)
     wanted = Q(pk__in=[])
     if UNUSED in sources:
         wanted |= Q(seen=False)
