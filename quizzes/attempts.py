@@ -66,6 +66,10 @@ class QuestionLocked(AttemptError):
     """In tutor mode an answered question keeps its answer once feedback is shown."""
 
 
+class ExamInProgress(AttemptError):
+    """Tutor mode would show the key of a question that is in the student's exam in progress."""
+
+
 class BadAnswer(AttemptError):
     """The answer does not fit the question (e.g. an unknown option)."""
 
@@ -219,6 +223,10 @@ def answer(
                 return response
             if tutor and response.answered_at is not None:
                 raise QuestionLocked("You have already answered this question; its feedback is shown below.")
+            if tutor and _in_exam_in_progress(locked.user_id, response.question_id):
+                raise ExamInProgress(
+                    "This question is also in an exam you have in progress; check it here after submitting the exam."
+                )
             _bump(locked, seq)
             response.answer = normal
             response.answered_at = now if normal is not None else None
@@ -313,6 +321,15 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
         rng.shuffle(chosen)
     by_pk = Question.objects.prefetch_related("choices", "pairs").in_bulk(chosen)
     return [by_pk[pk] for pk in chosen]
+
+
+def _in_exam_in_progress(user_id: int, question_id: int) -> bool:
+    return Response.objects.filter(
+        attempt__user_id=user_id,
+        attempt__state=IN_PROGRESS,
+        attempt__quiz__mode=QuizMode.EXAM,
+        question_id=question_id,
+    ).exists()
 
 
 def _lock(attempt: Attempt, user) -> Attempt:

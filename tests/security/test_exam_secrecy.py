@@ -53,3 +53,29 @@ def test_practice_during_an_exam_draws_only_questions_outside_it(client_for, cou
     assert [item.question.stem for item in practice_set.items.all()] == ["Elsewhere?"]
     assert "In the exam?" not in response.text
     assert UNUSED in SOURCES
+
+
+def test_a_tutor_quiz_cannot_check_a_question_of_an_exam_in_progress(client_for, course, lesson, student):
+    """A practice set built before the exam (or an educator's tutor quiz) shares the exam's question."""
+    question = QuestionFactory(course=course, lesson=lesson, stem="Shared question?")
+    tutor = QuizFactory(course=course, mode="tutor")
+    QuizItemFactory(quiz=tutor, question=question)
+    exam = QuizFactory(course=course, mode="exam")
+    QuizItemFactory(quiz=exam, question=question)
+    now = timezone.now()
+    practice_attempt = attempts.start(quiz=tutor, user=student, now=now)
+    exam_attempt = attempts.start(quiz=exam, user=student, now=now)
+    client = client_for(student)
+    url = reverse("attempts_question", args=[course.slug, practice_attempt.pk, 1])
+
+    checked = client.post(url, {"seq": practice_attempt.seq, "choice": "1", "action": "check"}, follow=True)
+    assert checked.status_code == 200
+    assert "exam" in checked.text and "Correct answer" not in checked.text
+    assert practice_attempt.responses.get().answered_at is None
+
+    exam_attempt.refresh_from_db()
+    attempts.submit(attempt=exam_attempt, user=student, seq=exam_attempt.seq, now=timezone.now())
+    practice_attempt.refresh_from_db()
+    checked = client.post(url, {"seq": practice_attempt.seq, "choice": "1", "action": "check"}, follow=True)
+    assert "Correct answer" in checked.text
+    assert practice_attempt.responses.get().answered_at is not None
