@@ -274,8 +274,14 @@ def submit(*, attempt: Attempt, user, seq: int, now: datetime) -> Attempt:
     with transaction.atomic():
         locked = _lock(attempt, user)
         if locked.state == IN_PROGRESS:
-            if not is_overdue(locked, now) and seq != locked.seq:
+            overdue = is_overdue(locked, now)
+            if not overdue and seq != locked.seq:
                 raise StaleAttempt(STALE_MESSAGE)
+            if not overdue and locked.quiz.mode == QuizMode.TUTOR and _shares_an_exam_in_progress(locked):
+                raise ExamInProgress(
+                    "This attempt shares questions with an exam you have in progress, and its review "
+                    "would show their answers. Submit the exam first."
+                )
             _finalise(locked, now)
     _copy(locked, attempt)
     return attempt
@@ -330,6 +336,13 @@ def _in_exam_in_progress(user_id: int, question_id: int) -> bool:
         attempt__quiz__mode=QuizMode.EXAM,
         question_id=question_id,
     ).exists()
+
+
+def _shares_an_exam_in_progress(attempt: Attempt) -> bool:
+    exam_questions = Response.objects.filter(
+        attempt__user_id=attempt.user_id, attempt__state=IN_PROGRESS, attempt__quiz__mode=QuizMode.EXAM
+    ).values("question_id")
+    return Response.objects.filter(attempt=attempt, question_id__in=exam_questions).exists()
 
 
 def _lock(attempt: Attempt, user) -> Attempt:

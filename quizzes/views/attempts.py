@@ -264,6 +264,9 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         except attempts.StaleAttempt as error:
             messages.warning(request, str(error))
             return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)
+        except attempts.ExamInProgress as error:
+            messages.error(request, str(error))
+            return redirect("attempts_submit", slug=course.slug, attempt_id=attempt.pk)
         return redirect(_review_url(course, attempt))
     if attempt.state == AttemptState.SUBMITTED:
         return redirect(_review_url(course, attempt))

@@ -79,3 +79,37 @@ def test_a_tutor_quiz_cannot_check_a_question_of_an_exam_in_progress(client_for,
     checked = client.post(url, {"seq": practice_attempt.seq, "choice": "1", "action": "check"}, follow=True)
     assert "Correct answer" in checked.text
     assert practice_attempt.responses.get().answered_at is not None
+
+
+def test_a_tutor_attempt_sharing_a_question_with_an_exam_in_progress_cannot_be_submitted_for_its_review(
+    client_for, course, lesson, student
+):
+    """Submitting unanswered would open the review, which shows every key."""
+    question = QuestionFactory(course=course, lesson=lesson, stem="Shared question?")
+    tutor = QuizFactory(course=course, mode="tutor")
+    QuizItemFactory(quiz=tutor, question=question)
+    exam = QuizFactory(course=course, mode="exam")
+    QuizItemFactory(quiz=exam, question=question)
+    now = timezone.now()
+    practice_attempt = attempts.start(quiz=tutor, user=student, now=now)
+    exam_attempt = attempts.start(quiz=exam, user=student, now=now)
+    client = client_for(student)
+    submit_url = reverse("attempts_submit", args=[course.slug, practice_attempt.pk])
+
+    response = client.post(submit_url, {"seq": practice_attempt.seq}, follow=True)
+    assert response.status_code == 200
+    assert "exam" in response.text and "Correct answer" not in response.text
+    practice_attempt.refresh_from_db()
+    assert practice_attempt.state == "in_progress"
+
+    exam_attempt.refresh_from_db()
+    assert (
+        client.post(
+            reverse("attempts_submit", args=[course.slug, exam_attempt.pk]), {"seq": exam_attempt.seq}
+        ).status_code
+        == 302
+    )  # the exam itself submits as usual
+    response = client.post(submit_url, {"seq": practice_attempt.seq}, follow=True)
+    practice_attempt.refresh_from_db()
+    assert practice_attempt.state == "submitted"
+    assert "Correct answer" in response.text
