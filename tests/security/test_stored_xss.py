@@ -118,7 +118,7 @@ def test_question_fields_in_the_educators_pages(client_for, course, educator, xs
     assert_inert(edit, "STEM")
 
 
-def test_question_fields_while_and_after_taking_a_quiz(client_for, course, student, xss_question):
+def test_question_fields_while_and_after_taking_a_quiz(client_for, course, student, educator, xss_question):
     quiz = QuizFactory(course=course, title=p("QUIZ"), description=p("QUIZDESC"), mode="tutor")
     QuizItemFactory(quiz=quiz, question=xss_question)
     client = client_for(student)
@@ -134,6 +134,10 @@ def test_question_fields_while_and_after_taking_a_quiz(client_for, course, stude
     client.post(reverse("attempts_submit", args=[course.slug, attempt.pk]), {"seq": attempt.seq})
     assert Attempt.objects.get(pk=attempt.pk).state == "submitted"
     assert_inert(get(client, "attempts_review", course.slug, attempt.pk), "STEM", "EXPLANATION", "WHY")
+    staff = client_for(educator)
+    assert_inert(get(staff, "reports_items", course.slug, quiz.pk), "QUIZ", "STEM")
+    assert_inert(get(staff, "reports_cohort", course.slug), "QUIZ")
+    assert_inert(get(staff, "reports_heatmap", course.slug), "LESSON")
 
 
 def test_matching_premises_and_categories(client_for, course, student, educator, xss_lesson):
@@ -265,7 +269,8 @@ def test_people_names_in_members_and_reports(client_for, course, educator, lead,
     client = client_for(lead)
     assert_inert(get(client, "reports_cohort", course.slug), "FIRST")
     assert_inert(get(client, "reports_heatmap", course.slug), "LESSON")
-    assert_inert(get(client, "reports_student", course.slug, pupil.pk), "FIRST")
+    assert_inert(get(client, "reports_student", course.slug, pupil.pk), "FIRST", "LESSON")
+    assert_inert(get(client_for(pupil), "progress_dashboard", course.slug), "LESSON")
 
 
 def test_the_check_catches_a_live_payload():
