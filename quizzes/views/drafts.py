@@ -33,12 +33,20 @@ KIND_LABELS = {
 
 
 def highlight(excerpt: str, needles: list[str]) -> SafeString:
-    """The excerpt, escaped, with each needle (the draft's answer) marked."""
-    text = escape(excerpt)
-    for needle in sorted({n for n in needles if n and len(n) > 1}, key=len, reverse=True):
-        pattern = re.compile(re.escape(escape(needle)), re.IGNORECASE)
-        text = pattern.sub(lambda m: f"<mark>{m[0]}</mark>", text)
-    return mark_safe(text.replace("\n", "<br>"))
+    """The excerpt, escaped, with each needle (the draft's answer) marked.
+
+    Matches are found in the raw text (longest needle first) and each piece is
+    escaped on its own, so a mark never lands inside an entity or another mark.
+    """
+    wanted = sorted({n for n in needles if n and len(n) > 1}, key=len, reverse=True)
+    pieces, last = [], 0
+    if wanted:
+        pattern = re.compile("|".join(map(re.escape, wanted)), re.IGNORECASE)
+        for match in pattern.finditer(excerpt):
+            pieces += [escape(excerpt[last : match.start()]), f"<mark>{escape(match[0])}</mark>"]
+            last = match.end()
+    pieces.append(escape(excerpt[last:]))
+    return mark_safe("".join(pieces).replace("\n", "<br>"))
 
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}")
