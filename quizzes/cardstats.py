@@ -32,11 +32,11 @@ from .progress import (
     ratio,
     study_day,
 )
+from .scheduling import AGAIN
 from .study import day_bounds
 
 FORECAST_DAYS = 30
 HEATMAP_DAYS = 365
-AGAIN = 1
 RETENTION_RULE = (
     "True retention: of the first review of each card on each day in the last 30 days, "
     "the share not rated Again."

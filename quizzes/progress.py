@@ -373,8 +373,3 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         quizzes=quiz_history(user=user, course=course),
         cards=card_summary(user=user, course=course, now=now),
     )
-
-
-def last_active(values: Iterable[dt.datetime | None]) -> dt.datetime | None:
-    present = [value for value in values if value is not None]
-    return max(present) if present else None
