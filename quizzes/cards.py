@@ -4,8 +4,12 @@
 - reversed: two cards, ord 0 front → back and ord 1 back → front;
 - cloze (Anki's ``{{c1::text}}`` / ``{{c1::text::hint}}``): one card per
   distinct cloze number, ord = the number;
-- classification: one card per premise of ``note.pairs`` (ord = its index),
-  asking "<premise> → <note.front>" with the category as the answer.
+- classification: one card per premise of ``note.pairs``, asking
+  "<premise> → <note.front>" with the category as the answer. Its ord is the
+  premise's index (display order only); its `key` (`premise_keys`, a short
+  hash of the normalised premise text) says which premise it is, so a card
+  and its study state follow the premise when premises are added, removed
+  or reordered. Other kinds' cards have a blank key.
 
 The parsing helpers are pure; `sync_cards` writes Card rows and `render`
 escapes text for HTML (user text is never marked safe unescaped).
@@ -13,7 +17,9 @@ escapes text for HTML (user text is never marked safe unescaped).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -24,6 +30,8 @@ from django.utils.safestring import SafeString, mark_safe
 CLOZE_RE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
 BASIC, REVERSED, CLOZE, CLASSIFICATION = "basic", "reversed", "cloze", "classification"
+
+KEY_LENGTH = 16  # hex digits of a premise key (Card.key)
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,36 @@ def clean_pairs(pairs) -> list[tuple[str, str]]:
         if premise and category:
             result.append((premise, category))
     return result
+
+
+def premise_key(premise: str, occurrence: int = 1) -> str:
+    """A short stable key for a premise: a hash of its text, ignoring case, width and spacing.
+
+    `occurrence` tells apart the same premise listed again in one note (the
+    first keeps the plain key).
+    """
+    normal = " ".join(unicodedata.normalize("NFKC", premise).casefold().split())
+    if occurrence > 1:
+        normal = f"{normal}\x00{occurrence}"
+    return hashlib.sha256(normal.encode()).hexdigest()[:KEY_LENGTH]
+
+
+def premise_keys(pairs) -> list[str]:
+    """The key of each premise of `clean_pairs(pairs)`, in order; unique within the note."""
+    keys: list[str] = []
+    for premise, _ in clean_pairs(pairs):
+        occurrence = 1
+        while (key := premise_key(premise, occurrence)) in keys:
+            occurrence += 1
+        keys.append(key)
+    return keys
+
+
+def card_keys(kind: str, *, text: str = "", pairs=()) -> list[tuple[int, str]]:
+    """The (ord, key) of each card a note of `kind` yields; the key is blank except for classification."""
+    if kind == CLASSIFICATION:
+        return list(enumerate(premise_keys(pairs)))
+    return [(o, "") for o in card_ords(kind, text=text, pairs=pairs)]
 
 
 def card_ords(kind: str, *, text: str = "", pairs=()) -> list[int]:
@@ -93,9 +131,13 @@ def cloze_side(text: str, number: int, *, reveal: bool) -> str:
 
 
 def card_sides(
-    kind: str, ord: int, *, front: str = "", back: str = "", text: str = "", pairs=()
+    kind: str, ord: int, *, front: str = "", back: str = "", text: str = "", pairs=(), key: str = ""
 ) -> tuple[str, str]:
-    """Plain-text (front, back) of card `ord` of a note; no HTML."""
+    """Plain-text (front, back) of card `ord` of a note; no HTML.
+
+    For classification, a non-blank `key` picks the premise (LookupError if
+    the note no longer has it); without one, `ord` is the premise's index.
+    """
     if kind == BASIC:
         return front, back
     if kind == REVERSED:
@@ -103,7 +145,13 @@ def card_sides(
     if kind == CLOZE:
         return cloze_side(text, ord, reveal=False), cloze_side(text, ord, reveal=True)
     if kind == CLASSIFICATION:
-        premise, category = clean_pairs(pairs)[ord]
+        cleaned = clean_pairs(pairs)
+        if key:
+            keys = premise_keys(pairs)
+            if key not in keys:
+                raise LookupError(f"No premise with key {key!r}; the note's cards need syncing.")
+            ord = keys.index(key)
+        premise, category = cleaned[ord]
         return _question_about(premise, front), category
     raise ValueError(f"Unknown note kind: {kind!r}")
 
@@ -141,7 +189,13 @@ def render(card) -> tuple[SafeString, SafeString]:
         )
     else:
         plain_front, plain_back = card_sides(
-            note.kind, card.ord, front=note.front, back=note.back, text=note.text, pairs=note.pairs
+            note.kind,
+            card.ord,
+            front=note.front,
+            back=note.back,
+            text=note.text,
+            pairs=note.pairs,
+            key=card.key,
         )
         front, back = mark_safe(_html(plain_front)), mark_safe(_html(plain_back))
     if note.extra.strip():
@@ -153,17 +207,34 @@ def render(card) -> tuple[SafeString, SafeString]:
 
 
 def sync_cards(note) -> None:
-    """Create or delete `note`'s Card rows to match its content; idempotent.
+    """Create, delete or renumber `note`'s Card rows to match its content; idempotent.
 
-    Existing cards keep their ids (so students' study state survives edits);
-    only cards whose ord disappeared are deleted, with their study state.
+    A card is matched by its key when it has one (a classification premise)
+    and by its ord otherwise, so existing cards keep their ids and students'
+    study state follows what the card asks: reordering premises only
+    renumbers their cards, a premise removed or reworded deletes its card
+    with its study state, and a new premise gets a new card.
     """
     from .models import Card
 
-    wanted = set(card_ords(note.kind, text=note.text, pairs=note.pairs))
+    wanted = card_keys(note.kind, text=note.text, pairs=note.pairs)
+    identity = {(key or o): o for o, key in wanted}  # what a card is matched by → its ord
     with transaction.atomic():
-        have = set(Card.objects.filter(note=note).values_list("ord", flat=True))
-        if have - wanted:
-            Card.objects.filter(note=note, ord__in=have - wanted).delete()
-        if wanted - have:
-            Card.objects.bulk_create([Card(note=note, ord=o) for o in sorted(wanted - have)])
+        have = list(Card.objects.select_for_update().filter(note=note).only("pk", "ord", "key"))
+        kept = {(c.key or c.ord): c for c in have if (c.key or c.ord) in identity}
+        gone = [c.pk for c in have if (c.key or c.ord) not in identity]
+        if gone:
+            Card.objects.filter(pk__in=gone).delete()
+        moved = [(c, identity[ident]) for ident, c in kept.items() if c.ord != identity[ident]]
+        if moved:
+            # (note, ord) is unique: park the moved cards above every ord in use, then place them.
+            top = 1 + max([c.ord for c in have] + [o for o, _ in wanted])
+            for n, (card, _) in enumerate(moved):
+                card.ord = top + n
+            Card.objects.bulk_update([card for card, _ in moved], ["ord"])
+            for card, ord in moved:
+                card.ord = ord
+            Card.objects.bulk_update([card for card, _ in moved], ["ord"])
+        new = [Card(note=note, ord=o, key=key) for o, key in wanted if (key or o) not in kept]
+        if new:
+            Card.objects.bulk_create(new)

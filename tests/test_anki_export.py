@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from quizzes.cards import sync_cards
+from quizzes.cards import premise_key, sync_cards
 
 from .factories import LessonFactory, NoteFactory
 
@@ -78,7 +78,7 @@ def test_export_opens_in_anki_with_lesson_decks_cards_and_fields(course, deck, t
     cloze = fields[note_guid(deck[2])]
     assert cloze["Text"] == "{{c1::Metastatic}} calcinosis follows {{c2::abnormal calcium::a lab finding}}."
     assert cloze["Source"].startswith("Metastatic calcinosis cutis is caused")
-    premise = fields[note_guid(deck[3], 0)]
+    premise = fields[note_guid(deck[3], premise_key("Milk-alkali syndrome"))]
     assert (premise["Front"], premise["Back"]) == (
         "Milk-alkali syndrome → which type of calcinosis cutis?",
         "Metastatic",
@@ -99,6 +99,32 @@ def test_reimporting_an_updated_export_updates_instead_of_duplicating(course, de
 
     assert (note_count, card_count) == (5, 7)
     assert fields[note_guid(deck[0])]["Back"] == "Calcium salts deposited in the skin"
+
+
+def test_reordered_premises_keep_their_anki_notes_and_a_new_premise_is_added(course, deck, tmp_path):
+    from quizzes.interchange.anki import note_guid
+
+    collection = tmp_path / "collection.anki2"
+    call_command("export_anki", course.slug, str(tmp_path / "one.apkg"))
+    _, _, _, before = import_into(collection, tmp_path / "one.apkg")
+    sorting = deck[3]
+    with time_machine.travel(dt.timedelta(minutes=5)):
+        sorting.pairs = [
+            ["Chronic kidney disease", "Metastatic"],
+            ["Repeated heel sticks", "Iatrogenic"],
+            ["Milk-alkali syndrome", "Metastatic"],
+        ]
+        sorting.save()
+        sync_cards(sorting)
+    call_command("export_anki", course.slug, str(tmp_path / "two.apkg"))
+    _, card_count, note_count, after = import_into(collection, tmp_path / "two.apkg")
+    assert (note_count, card_count) == (6, 8)  # only the new premise is a new Anki note
+    for premise in ("Milk-alkali syndrome", "Repeated heel sticks"):
+        guid = note_guid(sorting, premise_key(premise))
+        assert after[guid]["Front"] == before[guid]["Front"]
+        assert after[guid]["Front"].startswith(premise)
+    # Our cards and the Anki notes name each premise by the same key.
+    assert {note_guid(sorting, key) for key in sorting.cards.values_list("key", flat=True)} <= set(after)
 
 
 def test_export_of_an_unknown_course_is_an_error(db, tmp_path):

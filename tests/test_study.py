@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from quizzes import scheduling, study
-from quizzes.cards import sync_cards
+from quizzes.cards import render, sync_cards
 from quizzes.models import Card, CardState, ReviewLog
 from quizzes.scheduling import AGAIN, GOOD
 
@@ -230,6 +230,51 @@ def test_undo_of_a_first_review_makes_the_card_new_again(course, student, lesson
     assert not CardState.objects.exists()
     assert study.build_queue(user=student, course=course, now=timezone.now()).card == card
     assert study.undo_last(user=student, course=course) is None
+
+
+SORTING = {
+    "kind": "classification",
+    "front": "Which type of calcinosis cutis?",
+    "back": "",
+    "pairs": [
+        ["Milk-alkali syndrome", "Metastatic"],
+        ["Repeated heel sticks", "Iatrogenic"],
+        ["Chronic kidney disease", "Metastatic"],
+    ],
+}
+
+
+def reorder(note, pairs):
+    note.pairs = pairs
+    note.save()
+    sync_cards(note)
+
+
+def test_a_premises_schedule_and_history_follow_it_when_premises_are_reordered(course, student, lesson):
+    now = timezone.now()
+    note = make_note(course, lesson, **SORTING)
+    heel = note.cards.get(ord=1)
+    answer(student, heel, GOOD, now - dt.timedelta(days=30))
+    CardState.objects.filter(user=student, card=heel).update(due=now - dt.timedelta(hours=1))
+    reorder(note, [SORTING["pairs"][1], SORTING["pairs"][2], SORTING["pairs"][0]])
+    queue = study.build_queue(user=student, course=course, now=now)
+    assert queue.card == heel
+    heel.refresh_from_db()
+    assert heel.ord == 0
+    front, back = render(queue.card)
+    assert (str(front), str(back)) == ("Repeated heel sticks → which type of calcinosis cutis?", "Iatrogenic")
+    assert ReviewLog.objects.get(user=student).card == heel
+
+
+def test_removing_a_reviewed_premise_drops_its_schedule_and_keeps_the_others(course, student, lesson):
+    now = timezone.now()
+    note = make_note(course, lesson, **SORTING)
+    milk, heel, ckd = note.cards.order_by("ord")
+    for card in (milk, heel, ckd):
+        review_state(student, card, due=now - dt.timedelta(hours=1))
+    reorder(note, [SORTING["pairs"][0], SORTING["pairs"][2]])
+    assert set(CardState.objects.filter(user=student).values_list("card_id", flat=True)) == {milk.pk, ckd.pk}
+    assert study.build_queue(user=student, course=course, now=now).review == 2
 
 
 def test_eighth_lapse_makes_a_leech_and_suspends_it(course, student, lesson):

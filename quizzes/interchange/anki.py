@@ -2,8 +2,9 @@
 
 One deck per course with a sub-deck per lesson ("Course::Lesson"). Note
 types have fixed ids, and every note's GUID is derived from our note id
-(and, for classification notes, the premise index), so importing a newer
-export updates the notes already in Anki instead of duplicating them.
+(and, for classification notes, the premise's key — the one its Card has —
+so a premise keeps its Anki note when premises are reordered), so importing
+a newer export updates the notes already in Anki instead of duplicating them.
 Classification notes have no Anki equivalent: each premise becomes one
 Basic note. Fields are HTML in Anki, so all text is escaped.
 """
@@ -92,11 +93,11 @@ def deck_id(*parts: object) -> int:
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def note_guid(note: Note, premise: int | None = None) -> str:
-    """The Anki GUID of `note` (of one premise, for classification notes)."""
-    if premise is None:
+def note_guid(note: Note, premise_key: str | None = None) -> str:
+    """The Anki GUID of `note` (of one premise, by its `cards.premise_keys` key, for classification notes)."""
+    if premise_key is None:
         return genanki.guid_for(GUID_NAMESPACE, note.pk)
-    return genanki.guid_for(GUID_NAMESPACE, note.pk, "premise", premise)
+    return genanki.guid_for(GUID_NAMESPACE, note.pk, "premise", premise_key)
 
 
 def anki_notes(note: Note) -> list[genanki.Note]:
@@ -111,10 +112,10 @@ def anki_notes(note: Note) -> list[genanki.Note]:
         ]
     if note.kind == NoteKind.CLASSIFICATION:
         result = []
-        for index in range(len(cards.clean_pairs(note.pairs))):
+        for index, key in enumerate(cards.premise_keys(note.pairs)):
             front, back = cards.card_sides(note.kind, index, front=note.front, pairs=note.pairs)
             fields = [_field(front), _field(back), extra, source]
-            result.append(genanki.Note(model=BASIC, fields=fields, guid=note_guid(note, index), tags=tags))
+            result.append(genanki.Note(model=BASIC, fields=fields, guid=note_guid(note, key), tags=tags))
         return result
     model = REVERSED if note.kind == NoteKind.REVERSED else BASIC
     fields = [_field(note.front), _field(note.back), extra, source]

@@ -74,11 +74,22 @@ class Note(models.Model):
 
 
 class Card(models.Model):
-    """One card of a note: `ord` is the cloze number, the direction, or the premise index."""
+    """One card of a note: `ord` is the cloze number, the direction, or the premise index.
+
+    A classification card's `key` names its premise (`quizzes.cards.premise_keys`),
+    so the card and its study state follow the premise when premises are
+    reordered; `ord` then only orders the cards. Other kinds leave `key` blank.
+    """
 
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="cards")
     ord = models.PositiveIntegerField()
+    key = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["note", "ord"]
-        constraints = [models.UniqueConstraint(fields=["note", "ord"], name="unique_card_ord")]
+        constraints = [
+            models.UniqueConstraint(fields=["note", "ord"], name="unique_card_ord"),
+            models.UniqueConstraint(
+                fields=["note", "key"], condition=~models.Q(key=""), name="unique_card_key"
+            ),
+        ]
