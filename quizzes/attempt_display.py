@@ -2,10 +2,14 @@
 
 Everything here reads through attempts.shown_content and attempts.feedback_allowed,
 so a correct answer, an explanation or a score reaches a template only once the
-quiz's rules allow it (after submitting; in tutor mode, once a question is answered).
+quiz's rules allow it (after submitting; in tutor mode, once a question is answered),
+and never for a question of an exam the student has in progress (``secret``, from
+attempts.secret_questions: the page shows "Shown after you submit <exam>" instead).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from . import attempts, grading
 from .models import Attempt, Response
@@ -48,10 +52,18 @@ def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict]
     return rows, public["categories"]
 
 
-def question_display(attempt: Attempt, response: Response) -> dict:
-    """Everything a page may show about one response now (see attempts.feedback_allowed)."""
+def question_display(attempt: Attempt, response: Response, secret: Mapping[int, str] | None = None) -> dict:
+    """Everything a page may show about one response now (see attempts.feedback_allowed).
+
+    ``secret`` maps the questions of the student's exams in progress to the exam's title
+    (attempts.secret_questions); feedback the quiz would allow is withheld for them:
+    ``withheld`` is then the exam's title and the answer shows without key or score.
+    """
     shown = attempts.shown_content(attempt, response)
     feedback = attempts.feedback_allowed(attempt, response)
+    withheld = (secret or {}).get(response.question_id) if feedback else None
+    if withheld:
+        feedback = False
     display = {
         "slot": response.slot,
         "kind": shown["kind"],
@@ -60,6 +72,7 @@ def question_display(attempt: Attempt, response: Response) -> dict:
         "answered": response.answered_at is not None,
         "flagged": response.flagged,
         "feedback": feedback,
+        "withheld": withheld,
         "lesson": response.question.lesson,
     }
     if shown["kind"] == grading.MATCHING:
@@ -79,19 +92,25 @@ def _result(score: float) -> str:
     return "right" if score == 1.0 else "partial" if score > 0 else "wrong"
 
 
-def palette(attempt: Attempt) -> list[dict]:
-    """One row per slot for the question palette (the score only matters in tutor mode, once answered)."""
+def palette(attempt: Attempt, secret: Mapping[int, str] | None = None) -> list[dict]:
+    """One row per slot for the question palette (the score only matters in tutor mode, once
+    answered, and is left out for the ``secret`` questions, as in :func:`question_display`)."""
+    secret = secret or {}
     rows = (
         Response.objects.filter(attempt=attempt)
         .order_by("slot")
-        .values("slot", "answered_at", "flagged", "score")
+        .values("slot", "question_id", "answered_at", "flagged", "score")
     )
     return [
         {
             "slot": r["slot"],
             "answered": r["answered_at"] is not None,
             "flagged": r["flagged"],
-            "result": _result(r["score"]) if r["answered_at"] and r["score"] is not None else None,
+            "result": (
+                _result(r["score"])
+                if r["answered_at"] and r["score"] is not None and r["question_id"] not in secret
+                else None
+            ),
         }
         for r in rows
     ]

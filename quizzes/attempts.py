@@ -18,6 +18,9 @@ transaction ``BEGIN IMMEDIATE``, which serialises writers the same way).
   win.
 - At most one attempt in progress per student and quiz (a partial unique
   constraint), and attempts allowed holds under concurrency.
+- An exam in progress keeps its questions secret: no other attempt of the
+  student shows or checks their keys until it is submitted
+  (:func:`secret_questions`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q, QuerySet
 
 from . import grading
 from .models import Attempt, Membership, Question, Quiz, QuizItem, Response
@@ -99,6 +102,29 @@ def feedback_allowed(attempt: Attempt, response: Response) -> bool:
     if attempt.state == SUBMITTED:
         return True
     return attempt.quiz.mode == QuizMode.TUTOR and response.answered_at is not None
+
+
+def secret_questions(user, now: datetime) -> dict[int, str]:
+    """The questions whose key ``user`` may not see now, each with the title of its exam.
+
+    The one rule for every page and service: while a student has an exam-mode
+    attempt in progress (before its deadline), no other attempt of theirs shows
+    the correct answer, the explanations or the score of a question that is in
+    that exam, nor checks it in tutor mode; once the exam is submitted (or its
+    time is up, so its answers can no longer change) they show again. One query.
+    """
+    return dict(secret_responses(user, now).values_list("question_id", "attempt__quiz__title"))
+
+
+def secret_responses(user, now: datetime) -> QuerySet[Response]:
+    """The responses of the student's exam attempts in progress whose time is not up (see
+    :func:`secret_questions`)."""
+    return Response.objects.filter(
+        Q(attempt__deadline__isnull=True) | Q(attempt__deadline__gt=now),
+        attempt__user_id=getattr(user, "pk", user),
+        attempt__state=IN_PROGRESS,
+        attempt__quiz__mode=QuizMode.EXAM,
+    )
 
 
 def is_overdue(attempt: Attempt, now: datetime) -> bool:
@@ -223,7 +249,10 @@ def answer(
                 return response
             if tutor and response.answered_at is not None:
                 raise QuestionLocked("You have already answered this question; its feedback is shown below.")
-            if tutor and _in_exam_in_progress(locked.user_id, response.question_id):
+            if (
+                tutor
+                and secret_responses(locked.user_id, now).filter(question_id=response.question_id).exists()
+            ):
                 raise ExamInProgress(
                     "This question is also in an exam you have in progress; check it here after submitting the exam."
                 )
@@ -277,7 +306,11 @@ def submit(*, attempt: Attempt, user, seq: int, now: datetime) -> Attempt:
             overdue = is_overdue(locked, now)
             if not overdue and seq != locked.seq:
                 raise StaleAttempt(STALE_MESSAGE)
-            if not overdue and locked.quiz.mode == QuizMode.TUTOR and _shares_an_exam_in_progress(locked):
+            if (
+                not overdue
+                and locked.quiz.mode == QuizMode.TUTOR
+                and _shares_an_exam_in_progress(locked, now)
+            ):
                 raise ExamInProgress(
                     "This attempt shares questions with an exam you have in progress, and its review "
                     "would show their answers. Submit the exam first."
@@ -329,19 +362,8 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
     return [by_pk[pk] for pk in chosen]
 
 
-def _in_exam_in_progress(user_id: int, question_id: int) -> bool:
-    return Response.objects.filter(
-        attempt__user_id=user_id,
-        attempt__state=IN_PROGRESS,
-        attempt__quiz__mode=QuizMode.EXAM,
-        question_id=question_id,
-    ).exists()
-
-
-def _shares_an_exam_in_progress(attempt: Attempt) -> bool:
-    exam_questions = Response.objects.filter(
-        attempt__user_id=attempt.user_id, attempt__state=IN_PROGRESS, attempt__quiz__mode=QuizMode.EXAM
-    ).values("question_id")
+def _shares_an_exam_in_progress(attempt: Attempt, now: datetime) -> bool:
+    exam_questions = secret_responses(attempt.user_id, now).values("question_id")
     return Response.objects.filter(attempt=attempt, question_id__in=exam_questions).exists()
 
 

@@ -466,3 +466,28 @@ def test_two_tabs_changing_at_once_one_wins_the_other_is_stale(race_db):
     attempt.refresh_from_db()
     assert attempt.seq == 1
     assert responses(attempt)[0].answer == answers[results.index("saved")]
+
+
+def test_secret_questions_are_those_of_the_students_exams_in_progress_with_the_exam_title(
+    course, lesson, student, django_assert_num_queries
+):
+    now = timezone.now()
+    running = make_quiz(course, lesson, n=2, mode="exam", title="Finals")
+    ran_out = make_quiz(course, lesson, n=1, mode="exam", time_limit_minutes=5)
+    submitted = make_quiz(course, lesson, n=1, mode="exam")
+    tutor = make_quiz(course, lesson, n=1)
+    for quiz in (running, ran_out, submitted, tutor):
+        attempts.start(quiz=quiz, user=student, now=now - timedelta(minutes=10))
+    done = Attempt.objects.get(quiz=submitted)
+    attempts.submit(attempt=done, user=student, seq=done.seq, now=now)
+    classmate = UserFactory()
+    MembershipFactory(user=classmate, course=course, role=Role.STUDENT)
+    attempts.start(quiz=make_quiz(course, lesson, n=1, mode="exam"), user=classmate, now=now)
+
+    with django_assert_num_queries(1):
+        secret = attempts.secret_questions(student, now)
+    # Only the running exam's: not one whose time is up, a submitted one, a tutor quiz or a classmate's.
+    assert secret == {pk: "Finals" for pk in running.items.values_list("question_id", flat=True)}
+    mine = Attempt.objects.get(quiz=running)
+    attempts.submit(attempt=mine, user=student, seq=mine.seq, now=now)
+    assert attempts.secret_questions(student, now) == {}

@@ -70,12 +70,19 @@ def _quiz_size():
     return Coalesce(Subquery(items), 0) + Coalesce(Subquery(drawn), 0)
 
 
-def _my_stats(user) -> dict:
-    """Per quiz: attempts `user` made, their best percentage and the attempt in progress."""
+def _my_stats(user, now) -> dict:
+    """Per quiz: attempts `user` made, their best percentage and the attempt in progress.
+
+    The best percentage leaves out attempts whose review withholds a question of an exam
+    in progress (attempts.secret_questions): their score would tell how that question went.
+    """
     mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user).values("quiz")
     used = mine.annotate(n=Count("pk")).values("n")
-    best = mine.filter(state=AttemptState.SUBMITTED).annotate(
-        best=Max(F("score") * 100.0 / NullIf(F("max_score"), 0.0))
+    secret = attempts.secret_responses(user, now).values("question_id")
+    best = (
+        mine.filter(state=AttemptState.SUBMITTED)
+        .exclude(responses__question_id__in=secret)
+        .annotate(best=Max(F("score") * 100.0 / NullIf(F("max_score"), 0.0)))
     )
     in_progress = Attempt.objects.filter(quiz=OuterRef("pk"), user=user, state=AttemptState.IN_PROGRESS)
     return {
@@ -94,7 +101,7 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     )
     for attempt in overdue.select_related("quiz"):
         _finalise_overdue(request, attempt, now)
-    stats = _my_stats(request.user)
+    stats = _my_stats(request.user, now)
     quizzes = Quiz.objects.for_students(course).select_related("course").annotate(**stats).order_by("title")
     practice_sets = (
         Quiz.objects.practice_sets_of(request.user, course).annotate(**stats).order_by("-created_at")
@@ -152,22 +159,25 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
     tutor = attempt.quiz.mode == QuizMode.TUTOR
+    now = timezone.now()
+    # Only tutor mode shows feedback before submitting; it withholds exam questions' keys.
+    secret = attempts.secret_questions(attempt.user_id, now) if tutor else {}
     attempt_url = reverse("attempts_resume", args=[course.slug, attempt.pk])
-    rows = palette_links(palette(attempt), tutor=tutor, attempt_url=attempt_url)
+    rows = palette_links(palette(attempt, secret), tutor=tutor, attempt_url=attempt_url)
     total = len(rows)
     return {
         "course": course,
         "attempt": attempt,
         "quiz": attempt.quiz,
         "tutor": tutor,
-        "q": question_display(attempt, response),
+        "q": question_display(attempt, response, secret),
         "palette": rows,
         "total": total,
         "previous": slot - 1 if slot > 1 else None,
         "next": slot + 1 if slot < total else None,
         "answered_count": sum(1 for row in rows if row["answered"]),
         "question_url": _question_url(course, attempt, slot),
-        "now": timezone.now(),
+        "now": now,
     }
 
 
@@ -289,7 +299,8 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
 @course_view("take_quizzes")
 def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     attempt = _attempt(request, course, attempt_id)
-    _finalise_overdue(request, attempt, timezone.now())
+    now = timezone.now()
+    _finalise_overdue(request, attempt, now)
     if attempt.state != AttemptState.SUBMITTED:
         messages.info(request, "The review opens once you submit the attempt.")
         return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)
@@ -298,7 +309,11 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         .select_related("version", "question__lesson")
         .order_by("slot")
     )
-    items = [question_display(attempt, response) for response in responses]
+    secret = attempts.secret_questions(request.user, now)
+    items = [question_display(attempt, response, secret) for response in responses]
+    # Exams in progress whose questions this review withholds: the score and the
+    # count of correct answers would tell how those questions went, so they wait too.
+    withheld = sorted({item["withheld"] for item in items if item["withheld"]})
     return render(
         request,
         f"{TEMPLATES}/review.html",
@@ -307,7 +322,8 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "attempt": attempt,
             "quiz": attempt.quiz,
             "items": items,
-            "correct_count": sum(1 for item in items if item["grade"].correct),
+            "withheld_exams": withheld,
+            "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
         },
     )
 

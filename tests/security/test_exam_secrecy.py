@@ -1,10 +1,17 @@
-"""An exam's questions do not reach a tutor-mode practice set while the exam is in progress.
+"""An exam's questions keep their keys secret while the exam is in progress.
 
 Custom practice is tutor mode: it shows the key after each answer. A student
 who flagged an exam question could otherwise build a "flagged" practice set in
-another tab, see that question's key and go back to the exam.
+another tab, see that question's key and go back to the exam. Likewise the
+review of any other attempt (a timed tutor quiz that ran out, a second exam
+sharing the question) and tutor feedback withhold the key, the explanations and
+the score of the exam's questions until the exam is submitted
+(attempts.secret_questions).
 """
 
+from datetime import timedelta
+
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,7 +19,7 @@ from quizzes import attempts
 from quizzes.models import Quiz
 from quizzes.practice import FLAGGED, SOURCES, UNUSED
 
-from ..factories import QuestionFactory, QuizFactory, QuizItemFactory
+from ..factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 
 def build_practice(client, course, lesson, sources):
@@ -113,3 +120,137 @@ def test_a_tutor_attempt_sharing_a_question_with_an_exam_in_progress_cannot_be_s
     practice_attempt.refresh_from_db()
     assert practice_attempt.state == "submitted"
     assert "Correct answer" in response.text
+
+
+# --- reviews and tutor feedback of other attempts withhold the exam's questions ----------------
+
+
+def marked_question(course, lesson, n):
+    """A question whose key and explanations are unique markers (option 1 of the bank is the key)."""
+    question = QuestionFactory(
+        course=course, lesson=lesson, stem=f"Stem {n}?", explanation=f"OVERALLWHY {n}", choices=[]
+    )
+    ChoiceFactory(
+        question=question, order=0, text=f"KEYTEXT {n}", is_correct=True, explanation=f"WHYRIGHT {n}"
+    )
+    for order in (1, 2, 3):
+        ChoiceFactory(
+            question=question, order=order, text=f"Distractor {n}.{order}", explanation=f"WHYWRONG {n}"
+        )
+    return question
+
+
+def quiz_of(course, title, questions, **options):
+    quiz = QuizFactory(course=course, title=title, shuffle_options=False, **options)
+    for order, question in enumerate(questions):
+        QuizItemFactory(quiz=quiz, question=question, order=order)
+    return quiz
+
+
+NO_BEST = 'Best score</dt><dd class="col-6 mb-1">—'
+
+
+def card(page, slot):
+    """The review card of one slot."""
+    start = page.index(f'id="review-{slot}"')
+    return page[start : page.index("</section>", start)]
+
+
+def assert_withheld(text, n):
+    for marker in (
+        f"WHYRIGHT {n}",
+        f"WHYWRONG {n}",
+        f"OVERALLWHY {n}",
+        "Correct answer",
+        "is-correct",
+        "is-wrong",
+    ):
+        assert marker not in text, marker
+
+
+def test_a_timed_tutor_quiz_that_runs_out_during_an_exam_reviews_without_the_exams_keys(
+    client_for, course, lesson, student
+):
+    shared, own = marked_question(course, lesson, 0), marked_question(course, lesson, 1)
+    tutor = quiz_of(course, "Timed drill", [shared, own], time_limit_minutes=5)
+    exam = quiz_of(course, "Finals paper", [shared], mode="exam")
+    client = client_for(student)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        drill = attempts.start(quiz=tutor, user=student, now=timezone.now())
+        exam_attempt = attempts.start(quiz=exam, user=student, now=timezone.now())
+        traveller.shift(timedelta(minutes=6))
+        page = client.get(reverse("attempts_resume", args=[course.slug, drill.pk]), follow=True)
+        drill.refresh_from_db()
+        assert drill.state == "submitted"  # finalise_overdue ended it
+        assert page.status_code == 200
+        assert_withheld(card(page.text, 1), 0)
+        assert "Shown after you submit Finals paper" in card(page.text, 1)
+        assert "WHYRIGHT 1" in card(page.text, 2) and "Correct answer" in card(page.text, 2)
+        assert "Score hidden" in page.text and "Not passed" not in page.text
+
+        attempts.submit(attempt=exam_attempt, user=student, seq=exam_attempt.seq, now=timezone.now())
+        page = client.get(reverse("attempts_review", args=[course.slug, drill.pk]))
+    assert "WHYRIGHT 0" in card(page.text, 1) and "OVERALLWHY 0" in card(page.text, 1)
+    assert "Shown after you submit" not in page.text and "Score hidden" not in page.text
+
+
+def test_submitting_one_of_two_exams_sharing_a_question_reviews_without_the_others_keys(
+    client_for, course, lesson, student
+):
+    shared, own = marked_question(course, lesson, 0), marked_question(course, lesson, 1)
+    first = quiz_of(course, "Mock A", [shared, own], mode="exam")
+    second = quiz_of(course, "Mock B", [shared], mode="exam")
+    now = timezone.now()
+    attempt_a = attempts.start(quiz=first, user=student, now=now)
+    attempt_b = attempts.start(quiz=second, user=student, now=now)
+    client = client_for(student)
+    client.post(reverse("attempts_question", args=[course.slug, attempt_a.pk, 1]), {"seq": 0, "choice": "2"})
+    attempt_a.refresh_from_db()
+
+    page = client.post(
+        reverse("attempts_submit", args=[course.slug, attempt_a.pk]), {"seq": attempt_a.seq}, follow=True
+    )
+    assert page.status_code == 200
+    attempt_a.refresh_from_db()
+    assert attempt_a.state == "submitted"
+    assert_withheld(card(page.text, 1), 0)
+    assert "Incorrect" not in card(page.text, 1) and "Your answer" in card(page.text, 1)
+    assert "Shown after you submit Mock B" in page.text
+    assert "WHYRIGHT 1" in card(page.text, 2)  # the question only in Mock A shows as usual
+    assert "Score hidden" in page.text and "0%" not in page.text  # the score would tell how it went
+    listing = client.get(reverse("attempts_list", args=[course.slug]))
+    assert listing.text.count(NO_BEST) == 2  # nor does the best score on the quiz list
+
+    attempt_b.refresh_from_db()
+    client.post(reverse("attempts_submit", args=[course.slug, attempt_b.pk]), {"seq": attempt_b.seq})
+    page = client.get(reverse("attempts_review", args=[course.slug, attempt_a.pk]))
+    assert "WHYRIGHT 0" in card(page.text, 1) and "Incorrect" in card(page.text, 1)
+    assert "Shown after you submit" not in page.text and "0%" in page.text
+    assert NO_BEST not in client.get(reverse("attempts_list", args=[course.slug])).text
+
+
+def test_tutor_feedback_given_before_an_exam_is_hidden_while_the_exam_is_in_progress(
+    client_for, course, lesson, student
+):
+    shared = marked_question(course, lesson, 0)
+    tutor = quiz_of(course, "Drill", [shared])
+    exam = quiz_of(course, "Finals paper", [shared], mode="exam")
+    now = timezone.now()
+    drill = attempts.start(quiz=tutor, user=student, now=now)
+    client = client_for(student)
+    question_url = reverse("attempts_question", args=[course.slug, drill.pk, 1])
+    client.post(question_url, {"seq": 0, "choice": "2", "action": "check"})
+    assert "WHYRIGHT 0" in client.get(question_url).text  # feedback as usual before the exam
+
+    exam_attempt = attempts.start(quiz=exam, user=student, now=now)
+    page = client.get(question_url)
+    assert page.status_code == 200
+    assert_withheld(page.text, 0)
+    assert "attempt-verdict" not in page.text
+    assert "answered incorrectly" not in page.text and "btn-danger" not in page.text  # nor the palette
+    assert "Shown after you submit Finals paper" in page.text and "Check answer" not in page.text
+
+    exam_attempt.refresh_from_db()
+    attempts.submit(attempt=exam_attempt, user=student, seq=exam_attempt.seq, now=timezone.now())
+    page = client.get(question_url)
+    assert "WHYRIGHT 0" in page.text and "Shown after you submit" not in page.text
