@@ -156,7 +156,7 @@ class NoteAdmin(admin.ModelAdmin):
 
 @admin.register(m.Card)
 class CardAdmin(admin.ModelAdmin):
-    list_display = ("note", "ord")
+    list_display = ("note", "ord", "key")
     raw_id_fields = ["note"]
 
 
