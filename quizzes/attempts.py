@@ -26,7 +26,8 @@ transaction ``BEGIN IMMEDIATE``, which serialises writers the same way).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -227,14 +228,10 @@ def answer(
     AttemptClosed, DeadlinePassed (after submitting what was saved),
     StaleAttempt, QuestionLocked or BadAnswer.
     """
-    with transaction.atomic():
-        locked = _lock(attempt, user)
-        if locked.state != IN_PROGRESS:
-            raise AttemptClosed("This attempt has been submitted; its answers can no longer change.")
-        overdue = is_overdue(locked, now)
-        if overdue:
-            _finalise(locked, now)
-        else:
+    with _changing(
+        attempt, user, now, "This attempt has been submitted; its answers can no longer change."
+    ) as locked:
+        if locked is not None:
             response = _response(locked, slot)
             if callable(answer):
                 answer = answer(grading.public_view(shown_content(locked, response)))
@@ -261,35 +258,19 @@ def answer(
             response.answered_at = now if normal is not None else None
             response.score = grading.grade(response.version.content, normal).score if tutor else None
             response.save(update_fields=["answer", "answered_at", "score"])
-    _copy(locked, attempt)
-    if overdue:
-        raise DeadlinePassed(
-            "Time is up: your attempt was submitted with the answers saved before the deadline."
-        )
     return response
 
 
 def flag(*, attempt: Attempt, user, slot: int, flagged: bool, seq: int, now: datetime) -> Response:
     """Flag a question for review (or clear the flag). Same rules as :func:`answer`."""
-    with transaction.atomic():
-        locked = _lock(attempt, user)
-        if locked.state != IN_PROGRESS:
-            raise AttemptClosed("This attempt has been submitted; it can no longer change.")
-        overdue = is_overdue(locked, now)
-        if overdue:
-            _finalise(locked, now)
-        else:
+    with _changing(attempt, user, now, "This attempt has been submitted; it can no longer change.") as locked:
+        if locked is not None:
             response = _response(locked, slot)
             if response.flagged == flagged:
                 return response
             _bump(locked, seq)
             response.flagged = flagged
             response.save(update_fields=["flagged"])
-    _copy(locked, attempt)
-    if overdue:
-        raise DeadlinePassed(
-            "Time is up: your attempt was submitted with the answers saved before the deadline."
-        )
     return response
 
 
@@ -338,6 +319,29 @@ def finalise_overdue(attempt: Attempt, now: datetime) -> bool:
 
 
 # --- internals ---------------------------------------------------------------
+
+
+@contextmanager
+def _changing(attempt: Attempt, user, now: datetime, closed: str) -> Iterator[Attempt | None]:
+    """Lock ``attempt`` for a change by ``user``, in one transaction.
+
+    Yields the locked attempt, or None when its time is up: then it is
+    submitted with what was saved and DeadlinePassed is raised once that is
+    committed. A submitted attempt raises AttemptClosed(``closed``).
+    """
+    with transaction.atomic():
+        locked = _lock(attempt, user)
+        if locked.state != IN_PROGRESS:
+            raise AttemptClosed(closed)
+        overdue = is_overdue(locked, now)
+        if overdue:
+            _finalise(locked, now)
+        yield None if overdue else locked
+    _copy(locked, attempt)
+    if overdue:
+        raise DeadlinePassed(
+            "Time is up: your attempt was submitted with the answers saved before the deadline."
+        )
 
 
 def _in_progress(quiz: Quiz, user) -> Attempt | None:
