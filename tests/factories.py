@@ -273,3 +273,23 @@ class DraftFactory(factory.django.DjangoModelFactory):
     kind = "basic"
     payload = factory.LazyFunction(lambda: {"kind": "basic", "prompt": "Q?", "answer": "A", "options": []})
     excerpt = "A"
+
+
+def marked_question(course, lesson, n):
+    """A single-best-answer question whose key and explanations are unique marker strings.
+
+    Its correct option is "KEYTEXT n" (order 0), explained by "WHYRIGHT n"; the
+    distractors' explanations are "WHYWRONG n" and the overall one "OVERALLWHY n",
+    so a page can be searched for anything it must not show yet.
+    """
+    question = QuestionFactory(
+        course=course, lesson=lesson, stem=f"Stem {n}?", explanation=f"OVERALLWHY {n}", choices=[]
+    )
+    ChoiceFactory(
+        question=question, order=0, text=f"KEYTEXT {n}", is_correct=True, explanation=f"WHYRIGHT {n}"
+    )
+    for order in (1, 2, 3):
+        ChoiceFactory(
+            question=question, order=order, text=f"Distractor {n}.{order}", explanation=f"WHYWRONG {n}"
+        )
+    return question

@@ -19,7 +19,7 @@ from quizzes import attempts
 from quizzes.models import Quiz
 from quizzes.practice import FLAGGED, SOURCES, UNUSED
 
-from ..factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from ..factories import QuestionFactory, QuizFactory, QuizItemFactory, marked_question
 
 
 def build_practice(client, course, lesson, sources):
@@ -123,21 +123,6 @@ def test_a_tutor_attempt_sharing_a_question_with_an_exam_in_progress_cannot_be_s
 
 
 # --- reviews and tutor feedback of other attempts withhold the exam's questions ----------------
-
-
-def marked_question(course, lesson, n):
-    """A question whose key and explanations are unique markers (option 1 of the bank is the key)."""
-    question = QuestionFactory(
-        course=course, lesson=lesson, stem=f"Stem {n}?", explanation=f"OVERALLWHY {n}", choices=[]
-    )
-    ChoiceFactory(
-        question=question, order=0, text=f"KEYTEXT {n}", is_correct=True, explanation=f"WHYRIGHT {n}"
-    )
-    for order in (1, 2, 3):
-        ChoiceFactory(
-            question=question, order=order, text=f"Distractor {n}.{order}", explanation=f"WHYWRONG {n}"
-        )
-    return question
 
 
 def quiz_of(course, title, questions, **options):
