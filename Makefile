@@ -53,7 +53,7 @@ test: lint
 	$(BIN)/pytest tests $(PYTEST_ARGS)
 
 bench: migrate
-	$(PY) manage.py bench
+	$(PY) -m tests.benchmarks
 
 loadtest: install
 	bash .ci/loadtest

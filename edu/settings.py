@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "quizzes.middleware.UserTimezoneMiddleware",
+    "quizzes.accounts.middleware.UserTimezoneMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' rule).
     "axes.middleware.AxesMiddleware",
 ]
@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "quizzes.context_processors.navigation",
+                "quizzes.accounts.context_processors.navigation",
             ],
         },
     },

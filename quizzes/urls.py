@@ -1,21 +1,12 @@
-"""The app's URLs: one module of views per area, each with its own urlpatterns."""
+"""The app's URLs: each area's own urlpatterns, and the health check."""
 
 from django.urls import include, path
 
-AREAS = [
-    "accounts",
-    "courses",
-    "lessons",
-    "articles",
-    "questions",
-    "quizzes",
-    "attempts",
-    "notes",
-    "study",
-    "drafts",
-    "progress",
-    "reports",
-    "health",
-]
+from quizzes import health
 
-urlpatterns = [path("", include(f"quizzes.views.{area}")) for area in AREAS]
+AREAS = ["accounts", "content", "items", "assessment", "flashcards", "insight"]
+
+urlpatterns = [
+    *(path("", include(f"quizzes.{area}.urls")) for area in AREAS),
+    path("ping/", health.ping, name="ping"),
+]

@@ -6,7 +6,8 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from quizzes.cards import premise_key, sync_cards
+from quizzes.items.cards import sync_cards
+from quizzes.items.notetext import premise_key
 
 from .factories import LessonFactory, NoteFactory
 

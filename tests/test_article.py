@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizzes.article import ArticleError, Block, Outline, Section, decode, parse
+from quizzes.content.reader import decode, parse
+from quizzes.content.reader.outline import ArticleError, Block, Outline, Section
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 CHROME = (

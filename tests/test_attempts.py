@@ -6,7 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from quizzes import attempts, grading
+from quizzes.assessment import attempts
+from quizzes.items import grading
 from quizzes.models import Attempt, Question, Response
 from quizzes.models.people import Role
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from quizzes import cards, importing, versions
+from quizzes.content import importing
 from quizzes.interchange import bundle, bundle_schema
 from quizzes.interchange.bundle import BundleError, export_course, import_course, import_items
+from quizzes.items import notetext, versions
 from quizzes.models import Article, Card, Course, Lesson, Note, Question, QuestionVersion, Quiz
 
 from .factories import (
@@ -183,7 +184,9 @@ def test_export_query_count_does_not_grow_with_the_course(course, django_assert_
 
 def test_import_creates_cards_for_notes(full_course):
     copy_ = import_course(export_course(full_course), slug="copy")
-    expected = sum(len(cards.card_ords(n.kind, text=n.text, pairs=n.pairs)) for n in full_course.notes.all())
+    expected = sum(
+        len(notetext.card_ords(n.kind, text=n.text, pairs=n.pairs)) for n in full_course.notes.all()
+    )
     assert expected == 4  # basic 1, cloze 1, classification 1 per premise
     assert Card.objects.filter(note__course=copy_).count() == expected
 

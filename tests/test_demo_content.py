@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.utils.text import slugify
 
-from quizzes.article import parse
-from quizzes.grading import validate_content
+from quizzes.content.reader import parse
+from quizzes.items.grading import validate_content
 
 ROOT = Path(__file__).resolve().parent.parent
 ITEMS = json.loads((ROOT / "fixtures" / "calcinosis-cutis" / "items.json").read_text(encoding="utf-8"))

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from quizzes import drafting
-from quizzes.importing import import_article
+from quizzes.content import drafting
+from quizzes.content.importing import import_article
 from quizzes.models import Draft, Note, Question
 
 SEED = (Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text()

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.article import Block, Outline, Section, parse
-from quizzes.generate import (
+from quizzes.content.generation.generator import (
     FALSE,
     TRUE,
     Draft,
@@ -21,6 +20,8 @@ from quizzes.generate import (
     self_check,
     squash,
 )
+from quizzes.content.reader import parse
+from quizzes.content.reader.outline import Block, Outline, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"

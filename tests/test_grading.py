@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from quizzes.grading import (
+from quizzes.items.grading import (
     Grade,
     InvalidAnswer,
     answer_key,

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from quizzes import drafting, importing
-from quizzes.article import ArticleError
+from quizzes.content import drafting, importing
+from quizzes.content.reader.outline import ArticleError
 from quizzes.models import Article, Lesson, LessonRead
 
 from .factories import LessonFactory, NoteFactory, QuestionFactory, QuizFactory, QuizRandomRuleFactory

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from quizzes.itemstats import (
+from quizzes.insight.itemstats import (
     Analysis,
     attempt_totals,
     choice_counts,

@@ -3,7 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from quizzes import attempts, grading, practice
+from quizzes.assessment import attempts, practice
+from quizzes.items import grading
 from quizzes.models import Quiz, Response
 
 from .factories import (

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from quizzes import cardstats, progress
+from quizzes.insight import cardstats, progress
 from quizzes.models.people import Role
 
 from .factories import (

@@ -1,9 +1,9 @@
-"""The question bank's services and selectors (quizzes/questionbank.py)."""
+"""The question bank's services and selectors (quizzes/questions.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from quizzes import questionbank
+from quizzes.items import questions
 from quizzes.models import Choice, MatchingPair, Question, QuestionVersion, Tag
 
 from .factories import (
@@ -42,11 +42,11 @@ def _create(course, lesson, **overrides):
         "pairs": (),
         "user": None,
     }
-    return questionbank.create_question(**{**kwargs, **overrides})
+    return questions.create_question(**{**kwargs, **overrides})
 
 
 def _errors(**kwargs):
-    return questionbank.content_errors(**kwargs)
+    return questions.content_errors(**kwargs)
 
 
 # --- validation messages -----------------------------------------------------
@@ -135,7 +135,7 @@ def test_matching_premises_must_differ():
 
 
 def test_a_blank_premise_adds_a_distractor_category():
-    content = questionbank.build_content(kind="matching", pairs=PAIRS)
+    content = questions.build_content(kind="matching", pairs=PAIRS)
     assert [pair["premise"] for pair in content["pairs"]] == [
         "Milk-alkali syndrome",
         "Repeated heel sticks in newborns",
@@ -198,7 +198,7 @@ def test_tags_are_made_per_course_and_reused_regardless_of_case(course, other_co
 
 
 def test_true_false_creates_its_two_choices(course, lesson):
-    question = _create(course, lesson, kind="true_false", choices=questionbank.true_false_choices(False))
+    question = _create(course, lesson, kind="true_false", choices=questions.true_false_choices(False))
     assert list(question.choices.values_list("text", "is_correct")) == [("True", False), ("False", True)]
 
 
@@ -226,7 +226,7 @@ def test_update_keeps_rows_in_place_and_deletes_removed_ones(course, lesson):
     rows[0]["text"] = "Metastatic calcinosis"
     del rows[3]
     rows.append({"text": "Calciphylaxis", "is_correct": False, "explanation": ""})
-    questionbank.update_question(question, lesson=lesson, stem="New stem?", tags="", choices=rows)
+    questions.update_question(question, lesson=lesson, stem="New stem?", tags="", choices=rows)
     question.refresh_from_db()
     assert question.stem == "New stem?"
     assert list(question.choices.values_list("text", flat=True)) == [
@@ -241,7 +241,7 @@ def test_update_keeps_rows_in_place_and_deletes_removed_ones(course, lesson):
 
 def test_publish_records_version_one(course, lesson):
     question = _create(course, lesson)
-    version = questionbank.publish(question)
+    version = questions.publish(question)
     question.refresh_from_db()
     assert question.status == "published"
     assert version.number == 1
@@ -254,7 +254,7 @@ def test_publishing_an_invalid_stored_question_is_refused(course, lesson):
         course=course, lesson=lesson, status="draft", choices=[("Only", True), ("Two", False)]
     )
     with pytest.raises(ValidationError) as caught:
-        questionbank.publish(question)
+        questions.publish(question)
     assert caught.value.messages == ["A single-best-answer question needs 3 to 6 options; it has 2."]
     question.refresh_from_db()
     assert question.status == "draft" and not question.versions.exists()
@@ -262,14 +262,14 @@ def test_publishing_an_invalid_stored_question_is_refused(course, lesson):
 
 def test_editing_a_published_question_with_responses_makes_a_new_version(course, lesson):
     question = _create(course, lesson)
-    old = questionbank.publish(question)
+    old = questions.publish(question)
     old_content = dict(old.content)
     ResponseFactory(
         attempt=AttemptFactory(quiz__course=course), version=old, answer={"choice": "x"}, score=1.0
     )
     rows = _rows(question)
     rows[0]["text"] = "Metastatic (raised calcium or phosphate)"
-    questionbank.update_question(
+    questions.update_question(
         question, lesson=lesson, stem="Edited stem?", explanation="Edited.", tags="", choices=rows
     )
     versions = list(question.versions.order_by("number"))
@@ -283,8 +283,8 @@ def test_editing_a_published_question_with_responses_makes_a_new_version(course,
 
 def test_saving_a_published_question_unchanged_reuses_its_version(course, lesson):
     question = _create(course, lesson)
-    questionbank.publish(question)
-    questionbank.update_question(
+    questions.publish(question)
+    questions.update_question(
         question,
         lesson=lesson,
         stem=question.stem,
@@ -298,17 +298,17 @@ def test_saving_a_published_question_unchanged_reuses_its_version(course, lesson
 
 def test_editing_a_draft_makes_no_version(course, lesson):
     question = _create(course, lesson)
-    questionbank.update_question(question, lesson=lesson, stem="Changed?", choices=_rows(question))
+    questions.update_question(question, lesson=lesson, stem="Changed?", choices=_rows(question))
     assert not QuestionVersion.objects.exists()
 
 
 def test_retire_and_publish_again(course, lesson):
     question = _create(course, lesson)
-    questionbank.publish(question)
-    questionbank.retire(question)
+    questions.publish(question)
+    questions.retire(question)
     question.refresh_from_db()
     assert question.status == "retired"
-    assert questionbank.publish(question).number == 1  # content unchanged: same version
+    assert questions.publish(question).number == 1  # content unchanged: same version
     question.refresh_from_db()
     assert question.status == "published"
 
@@ -341,51 +341,51 @@ def _ids(queryset):
 
 def test_bank_filters(course, lesson, mixed_bank):
     b = mixed_bank
-    assert _ids(questionbank.bank(course)) == {b["sbq"].pk, b["draft"].pk, b["matching"].pk, b["retired"].pk}
-    assert _ids(questionbank.bank(course, lesson=lesson)) == {b["sbq"].pk, b["retired"].pk}
-    assert _ids(questionbank.bank(course, kind="matching")) == {b["matching"].pk}
-    assert _ids(questionbank.bank(course, status="draft")) == {b["draft"].pk}
-    assert _ids(questionbank.bank(course, tag="Metastatic")) == {b["sbq"].pk}
-    assert _ids(questionbank.bank(course, lesson=b["second"], status="published")) == {b["matching"].pk}
+    assert _ids(questions.bank(course)) == {b["sbq"].pk, b["draft"].pk, b["matching"].pk, b["retired"].pk}
+    assert _ids(questions.bank(course, lesson=lesson)) == {b["sbq"].pk, b["retired"].pk}
+    assert _ids(questions.bank(course, kind="matching")) == {b["matching"].pk}
+    assert _ids(questions.bank(course, status="draft")) == {b["draft"].pk}
+    assert _ids(questions.bank(course, tag="Metastatic")) == {b["sbq"].pk}
+    assert _ids(questions.bank(course, lesson=b["second"], status="published")) == {b["matching"].pk}
 
 
 def test_bank_search_matches_every_word_of_the_stem(course, mixed_bank):
-    assert _ids(questionbank.bank(course, q="calcinosis TREATMENT")) == {mixed_bank["draft"].pk}
-    assert _ids(questionbank.bank(course, q="lab metastatic")) == {mixed_bank["sbq"].pk}
-    assert len(questionbank.bank(course, q="calcinosis")) == 4  # not the other course's
+    assert _ids(questions.bank(course, q="calcinosis TREATMENT")) == {mixed_bank["draft"].pk}
+    assert _ids(questions.bank(course, q="lab metastatic")) == {mixed_bank["sbq"].pk}
+    assert len(questions.bank(course, q="calcinosis")) == 4  # not the other course's
 
 
 def test_bank_counts_responses_versions_and_quizzes(course, mixed_bank):
     question = mixed_bank["sbq"]
-    version = questionbank.publish(question)
+    version = questions.publish(question)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     QuizItemFactory(quiz__course=course, question=question)
-    row = questionbank.bank(course).get(pk=question.pk)
+    row = questions.bank(course).get(pk=question.pk)
     assert (row.n_responses, row.n_versions, row.n_quizzes) == (2, 1, 1)
-    other = questionbank.bank(course).get(pk=mixed_bank["draft"].pk)
+    other = questions.bank(course).get(pk=mixed_bank["draft"].pk)
     assert (other.n_responses, other.n_versions, other.n_quizzes) == (0, 0, 0)
 
 
 def test_status_counts(course, mixed_bank):
-    assert questionbank.status_counts(course) == {"total": 4, "draft": 1, "published": 2, "retired": 1}
+    assert questions.status_counts(course) == {"total": 4, "draft": 1, "published": 2, "retired": 1}
 
 
 def test_versions_of_counts_responses_newest_first(course, lesson):
     question = _create(course, lesson)
-    first = questionbank.publish(question)
+    first = questions.publish(question)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=first)
     rows = _rows(question)
     rows[1]["text"] = "Dystrophic (damaged tissue)"
-    questionbank.update_question(question, lesson=lesson, stem=question.stem, choices=rows)
-    assert [(v.number, v.n_responses) for v in questionbank.versions_of(question)] == [(2, 0), (1, 1)]
+    questions.update_question(question, lesson=lesson, stem=question.stem, choices=rows)
+    assert [(v.number, v.n_responses) for v in questions.versions_of(question)] == [(2, 0), (1, 1)]
 
 
 def test_matching_pairs_are_updated_in_place(course, lesson):
     question = _create(course, lesson, kind="matching", choices=(), pairs=PAIRS)
     pairs = [{"pk": p.pk, "premise": p.premise, "answer": p.answer} for p in question.pairs.all()]
     pairs[1]["answer"] = "Idiopathic"
-    questionbank.update_question(question, lesson=lesson, stem=question.stem, pairs=pairs)
+    questions.update_question(question, lesson=lesson, stem=question.stem, pairs=pairs)
     assert list(MatchingPair.objects.filter(question=question).values_list("pk", "answer")) == [
         (pairs[0]["pk"], "Metastatic"),
         (pairs[1]["pk"], "Idiopathic"),

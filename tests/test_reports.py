@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from quizzes import exports, itemanalysis, progress, reports
+from quizzes.insight import dashboard, exports, itemanalysis, progress, reports
 from quizzes.models.people import Role
 
 from .factories import (
@@ -146,7 +146,7 @@ def test_cohort_row_matches_the_students_own_dashboard(course, lesson):
     ReviewLogFactory(user=student, card=cards[1], rating=3, reviewed_at=NOW - dt.timedelta(days=29, hours=20))
 
     row = row_of(reports.cohort(course, NOW), student)
-    mine = progress.dashboard(user=student, course=course, now=NOW)
+    mine = dashboard.dashboard(user=student, course=course, now=NOW)
 
     assert (row.retention_reviews, row.retention) == (mine.cards.retention_reviews, mine.cards.retention)
     assert (row.retention_reviews, row.retention) == (2, 0.5)

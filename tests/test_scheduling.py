@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import fsrs.scheduler
 import pytest
 
-from quizzes import scheduling
-from quizzes.scheduling import AGAIN, EASY, GOOD, HARD
+from quizzes.flashcards import scheduling
+from quizzes.models.study import FsrsState, Rating
 
 NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -24,7 +24,7 @@ def course(**overrides):
 
 def review_state(*, stability=30.0, days_ago=30, version=5, lapses=0):
     return SimpleNamespace(
-        state=scheduling.REVIEW,
+        state=FsrsState.REVIEW,
         step=None,
         stability=stability,
         difficulty=5.0,
@@ -64,17 +64,17 @@ def test_scheduler_uses_the_course_settings():
 
 def test_new_card_preview_follows_the_learning_steps():
     previews = scheduling.preview(scheduling.scheduler_for(course()), None, 7, NOW)
-    assert previews[AGAIN].interval_text == "1m"
-    assert previews[HARD].interval_text == "6m"  # halfway between the first two steps
-    assert previews[GOOD].interval_text == "10m"
-    assert previews[EASY].interval >= dt.timedelta(days=1)
-    assert previews[GOOD].state == scheduling.LEARNING and previews[GOOD].step == 1
+    assert previews[Rating.AGAIN].interval_text == "1m"
+    assert previews[Rating.HARD].interval_text == "6m"  # halfway between the first two steps
+    assert previews[Rating.GOOD].interval_text == "10m"
+    assert previews[Rating.EASY].interval >= dt.timedelta(days=1)
+    assert previews[Rating.GOOD].state == FsrsState.LEARNING and previews[Rating.GOOD].step == 1
 
 
 def test_again_on_a_review_card_is_a_lapse_into_relearning():
-    outcome = scheduling.review(scheduling.scheduler_for(course()), review_state(), 7, AGAIN, NOW)
+    outcome = scheduling.review(scheduling.scheduler_for(course()), review_state(), 7, Rating.AGAIN, NOW)
     assert outcome.lapse
-    assert outcome.state == scheduling.RELEARNING
+    assert outcome.state == FsrsState.RELEARNING
     assert outcome.interval == dt.timedelta(minutes=10)
 
 
@@ -82,7 +82,7 @@ def test_preview_and_review_give_the_same_fuzzed_interval():
     scheduler = scheduling.scheduler_for(course())
     state = review_state()
     shown = scheduling.preview(scheduler, state, 7, NOW)
-    for rating in (HARD, GOOD, EASY):
+    for rating in (Rating.HARD, Rating.GOOD, Rating.EASY):
         stored = scheduling.review(scheduler, state, 7, rating, NOW)
         assert stored.due == shown[rating].due
         assert stored.stability == shown[rating].stability
@@ -91,19 +91,22 @@ def test_preview_and_review_give_the_same_fuzzed_interval():
 def test_answering_later_keeps_the_interval_that_was_shown():
     scheduler = scheduling.scheduler_for(course())
     state = review_state()
-    shown = scheduling.preview(scheduler, state, 7, NOW)[GOOD]
+    shown = scheduling.preview(scheduler, state, 7, NOW)[Rating.GOOD]
     answered = NOW + dt.timedelta(seconds=42)
-    stored = scheduling.review(scheduler, state, 7, GOOD, answered, shown_at=NOW)
+    stored = scheduling.review(scheduler, state, 7, Rating.GOOD, answered, shown_at=NOW)
     assert stored.due - stored.last_review == shown.interval
     assert stored.last_review == answered
 
 
 def test_fuzz_is_applied_and_varies_with_the_state_version():
     scheduler = scheduling.scheduler_for(course())
-    dues = {scheduling.review(scheduler, review_state(version=v), 7, GOOD, NOW).due for v in range(30)}
+    dues = {scheduling.review(scheduler, review_state(version=v), 7, Rating.GOOD, NOW).due for v in range(30)}
     assert len(dues) > 1  # fuzz is on and each new version draws afresh
     plain = scheduling.scheduler_for(course(), fuzz=False)
-    assert len({scheduling.review(plain, review_state(version=v), 7, GOOD, NOW).due for v in range(5)}) == 1
+    assert (
+        len({scheduling.review(plain, review_state(version=v), 7, Rating.GOOD, NOW).due for v in range(5)})
+        == 1
+    )
 
 
 def test_fuzz_hook_is_installed_in_py_fsrs():
@@ -113,13 +116,13 @@ def test_fuzz_hook_is_installed_in_py_fsrs():
 
 def test_maximum_interval_caps_the_interval():
     scheduler = scheduling.scheduler_for(course(maximum_interval=10))
-    outcome = scheduling.review(scheduler, review_state(stability=300), 7, EASY, NOW)
+    outcome = scheduling.review(scheduler, review_state(stability=300), 7, Rating.EASY, NOW)
     assert outcome.interval <= dt.timedelta(days=10)
 
 
 def test_datetimes_in_other_zones_are_converted_to_utc():
     paris = NOW.astimezone(dt.timezone(dt.timedelta(hours=1)))
-    outcome = scheduling.review(scheduling.scheduler_for(course()), None, 7, GOOD, paris)
+    outcome = scheduling.review(scheduling.scheduler_for(course()), None, 7, Rating.GOOD, paris)
     assert outcome.last_review == NOW
     assert outcome.due.tzinfo is dt.UTC
 

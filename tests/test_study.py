@@ -6,10 +6,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from quizzes import scheduling, study
-from quizzes.cards import render, sync_cards
+from quizzes.flashcards import reviews, scheduling, studyday
+from quizzes.flashcards.queue import build_queue, new_cards, practice_cards, practice_lessons, suspended_cards
+from quizzes.items.cards import render, sync_cards
 from quizzes.models import Card, CardState, ReviewLog
-from quizzes.scheduling import AGAIN, GOOD
+from quizzes.models.study import FsrsState, Rating, ReviewKind
 
 from .concurrency import run_together
 from .factories import CardStateFactory, LessonFactory, NoteFactory
@@ -27,7 +28,7 @@ def review_state(user, card, *, due, lapses=0, version=3):
     return CardStateFactory(
         user=user,
         card=card,
-        state=scheduling.REVIEW,
+        state=FsrsState.REVIEW,
         step=None,
         stability=20.0,
         difficulty=5.0,
@@ -39,10 +40,10 @@ def review_state(user, card, *, due, lapses=0, version=3):
     )
 
 
-def answer(user, card, rating=GOOD, now=None):
+def answer(user, card, rating=Rating.GOOD, now=None):
     now = now or timezone.now()
     state = CardState.objects.filter(user=user, card=card).first()
-    return study.rate(
+    return reviews.rate(
         user=user,
         card=card,
         rating=rating,
@@ -62,13 +63,13 @@ def test_queue_shows_learning_then_reviews_then_new(course, student, lesson):
         user=student, card=learning_card, state=1, step=1, stability=2, difficulty=5,
         due=now - dt.timedelta(minutes=1), last_review=now - dt.timedelta(minutes=11),
     )  # fmt: skip
-    queue = study.build_queue(user=student, course=course, now=now)
+    queue = build_queue(user=student, course=course, now=now)
     assert (queue.new, queue.learning, queue.review) == (1, 1, 1)
     assert queue.card == learning_card
-    answer(student, learning_card, GOOD, now)
-    assert study.build_queue(user=student, course=course, now=now).card == review_card
-    answer(student, review_card, GOOD, now)
-    queue = study.build_queue(user=student, course=course, now=now)
+    answer(student, learning_card, Rating.GOOD, now)
+    assert build_queue(user=student, course=course, now=now).card == review_card
+    answer(student, review_card, Rating.GOOD, now)
+    queue = build_queue(user=student, course=course, now=now)
     assert (queue.card, queue.kind_name) == (new_card, "new")
 
 
@@ -77,17 +78,17 @@ def test_new_cards_come_in_lesson_order(course, student):
     earlier = LessonFactory(course=course, order=1)
     late_card = make_note(course, later).cards.get()
     early_card = make_note(course, earlier).cards.get()
-    queue = study.build_queue(user=student, course=course, now=timezone.now())
+    queue = build_queue(user=student, course=course, now=timezone.now())
     assert queue.card == early_card
-    answer(student, early_card, GOOD)
-    assert study.build_queue(user=student, course=course, now=timezone.now()).card == late_card
+    answer(student, early_card, Rating.GOOD)
+    assert build_queue(user=student, course=course, now=timezone.now()).card == late_card
 
 
 def test_unpublished_and_other_course_notes_are_not_studied(course, other_course, student, lesson):
     make_note(course, lesson, status="draft")
     make_note(course, lesson, status="suspended")
     make_note(other_course, LessonFactory(course=other_course))
-    queue = study.build_queue(user=student, course=course, now=timezone.now())
+    queue = build_queue(user=student, course=course, now=timezone.now())
     assert (queue.total, queue.card) == (0, None)
 
 
@@ -110,14 +111,14 @@ def test_new_card_limit_resets_at_four_in_the_students_time_zone(
     notes = [make_note(course, lesson) for _ in range(5)]
     with time_machine.travel(before_rollover - dt.timedelta(hours=3), tick=False):
         for _ in range(2):
-            queue = study.build_queue(user=student, course=course, now=timezone.now())
-            answer(student, queue.card, GOOD)
+            queue = build_queue(user=student, course=course, now=timezone.now())
+            answer(student, queue.card, Rating.GOOD)
     with time_machine.travel(before_rollover, tick=False):
-        queue = study.build_queue(user=student, course=course, now=timezone.now())
+        queue = build_queue(user=student, course=course, now=timezone.now())
         assert queue.new == 0
-        assert queue.card is None or queue.kind != study.NEW
+        assert queue.card is None or queue.kind != ReviewKind.NEW
     with time_machine.travel(after_rollover, tick=False):
-        queue = study.build_queue(user=student, course=course, now=timezone.now())
+        queue = build_queue(user=student, course=course, now=timezone.now())
         assert queue.new == 2
     assert len(notes) == 5
 
@@ -125,7 +126,7 @@ def test_new_card_limit_resets_at_four_in_the_students_time_zone(
 def test_day_bounds_follow_daylight_saving(student):
     student.timezone = "Europe/London"
     # The night the clocks go forward (29 March 2026), the day is 23 hours long.
-    start, end = study.day_bounds(student, dt.datetime(2026, 3, 28, 12, 0, tzinfo=dt.UTC))
+    start, end = studyday.day_bounds(student, dt.datetime(2026, 3, 28, 12, 0, tzinfo=dt.UTC))
     assert start == dt.datetime(2026, 3, 28, 4, 0, tzinfo=dt.UTC)
     assert end == dt.datetime(2026, 3, 29, 3, 0, tzinfo=dt.UTC)
 
@@ -136,9 +137,9 @@ def test_review_limit_counts_reviews_done_today(course, student, lesson):
     now = timezone.now()
     for _ in range(4):
         review_state(student, make_note(course, lesson).cards.get(), due=now - dt.timedelta(hours=2))
-    assert study.build_queue(user=student, course=course, now=now).review == 2
-    answer(student, study.build_queue(user=student, course=course, now=now).card, GOOD, now)
-    queue = study.build_queue(user=student, course=course, now=now)
+    assert build_queue(user=student, course=course, now=now).review == 2
+    answer(student, build_queue(user=student, course=course, now=now).card, Rating.GOOD, now)
+    queue = build_queue(user=student, course=course, now=now)
     assert queue.review == 1
 
 
@@ -146,38 +147,43 @@ def test_siblings_of_a_card_reviewed_today_are_buried_until_tomorrow(course, stu
     note = make_note(course, lesson, kind="reversed")
     first, second = note.cards.order_by("ord")
     with time_machine.travel(dt.datetime(2026, 5, 4, 10, 0, tzinfo=dt.UTC), tick=False):
-        queue = study.build_queue(user=student, course=course, now=timezone.now())
+        queue = build_queue(user=student, course=course, now=timezone.now())
         assert (queue.card, queue.new) == (first, 2)
-        answer(student, first, GOOD)
-        queue = study.build_queue(user=student, course=course, now=timezone.now())
+        answer(student, first, Rating.GOOD)
+        queue = build_queue(user=student, course=course, now=timezone.now())
         assert queue.new == 0
         assert queue.card == first  # its own learning step is not buried (learn ahead)
     with time_machine.travel(dt.datetime(2026, 5, 5, 4, 30, tzinfo=dt.UTC), tick=False):
-        queue = study.build_queue(user=student, course=course, now=timezone.now())
+        queue = build_queue(user=student, course=course, now=timezone.now())
         assert queue.new == 1
-        assert study.new_cards(student, course, timezone.now()).first() == second
+        assert new_cards(student, course, timezone.now()).first() == second
 
 
 def test_intervals_shown_on_the_buttons_are_what_the_review_stores(course, student, lesson):
     now = timezone.now()
     card = make_note(course, lesson).cards.get()
     review_state(student, card, due=now - dt.timedelta(days=1))
-    queue = study.build_queue(user=student, course=course, now=now)
+    queue = build_queue(user=student, course=course, now=now)
     shown = scheduling.preview(scheduling.scheduler_for(course), queue.state, card.pk, now)
     answered = now + dt.timedelta(seconds=8)
-    study.rate(
-        user=student, card=card, rating=GOOD, shown_version=queue.state.version, now=answered, shown_at=now
+    reviews.rate(
+        user=student,
+        card=card,
+        rating=Rating.GOOD,
+        shown_version=queue.state.version,
+        now=answered,
+        shown_at=now,
     )
     state = CardState.objects.get(user=student, card=card)
-    assert state.due - state.last_review == shown[GOOD].interval
-    assert scheduling.interval_text(state.due - state.last_review) == shown[GOOD].interval_text
+    assert state.due - state.last_review == shown[Rating.GOOD].interval
+    assert scheduling.interval_text(state.due - state.last_review) == shown[Rating.GOOD].interval_text
 
 
 def test_second_submit_of_the_same_review_counts_once(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     now = timezone.now()
-    first = study.rate(user=student, card=card, rating=GOOD, shown_version=0, now=now)
-    again = study.rate(user=student, card=card, rating=GOOD, shown_version=0, now=now)
+    first = reviews.rate(user=student, card=card, rating=Rating.GOOD, shown_version=0, now=now)
+    again = reviews.rate(user=student, card=card, rating=Rating.GOOD, shown_version=0, now=now)
     assert first.recorded and not again.recorded
     assert "not recorded" in again.message
     assert ReviewLog.objects.filter(user=student, card=card).count() == 1
@@ -187,37 +193,37 @@ def test_second_submit_of_the_same_review_counts_once(course, student, lesson):
 def test_stale_version_is_refused_without_changing_anything(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     state = review_state(student, card, due=timezone.now(), version=7)
-    result = study.rate(user=student, card=card, rating=AGAIN, shown_version=6, now=timezone.now())
+    result = reviews.rate(user=student, card=card, rating=Rating.AGAIN, shown_version=6, now=timezone.now())
     assert not result.recorded
     state.refresh_from_db()
-    assert (state.version, state.lapses, state.state) == (7, 0, scheduling.REVIEW)
+    assert (state.version, state.lapses, state.state) == (7, 0, FsrsState.REVIEW)
     assert not ReviewLog.objects.exists()
 
 
 def test_review_log_keeps_the_exact_previous_state(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     before = review_state(student, card, due=timezone.now())
-    answer(student, card, GOOD)
+    answer(student, card, Rating.GOOD)
     log = ReviewLog.objects.get()
-    assert log.state_before == study.snapshot(before)
-    assert (log.rating, log.kind, log.duration_ms) == (GOOD, scheduling.REVIEW, 900)
+    assert log.state_before == reviews.snapshot(before)
+    assert (log.rating, log.kind, log.duration_ms) == (Rating.GOOD, FsrsState.REVIEW, 900)
 
 
 def test_first_review_logs_no_previous_state(course, student, lesson):
     card = make_note(course, lesson).cards.get()
-    answer(student, card, GOOD)
+    answer(student, card, Rating.GOOD)
     log = ReviewLog.objects.get()
-    assert (log.state_before, log.kind) == ({}, study.NEW)
+    assert (log.state_before, log.kind) == ({}, ReviewKind.NEW)
 
 
 def test_undo_restores_the_exact_previous_state_and_deletes_the_log(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     before = review_state(student, card, due=timezone.now())
-    expected = study.snapshot(before)
-    answer(student, card, AGAIN)
-    assert study.undo_last(user=student, course=course) == card
+    expected = reviews.snapshot(before)
+    answer(student, card, Rating.AGAIN)
+    assert reviews.undo_last(user=student, course=course) == card
     after = CardState.objects.get(pk=before.pk)
-    restored = study.snapshot(after)
+    restored = reviews.snapshot(after)
     assert restored.pop("version") > expected.pop("version")  # still moves forward: old pages stay stale
     assert restored == expected
     assert not ReviewLog.objects.exists()
@@ -225,11 +231,11 @@ def test_undo_restores_the_exact_previous_state_and_deletes_the_log(course, stud
 
 def test_undo_of_a_first_review_makes_the_card_new_again(course, student, lesson):
     card = make_note(course, lesson).cards.get()
-    answer(student, card, GOOD)
-    study.undo_last(user=student, course=course)
+    answer(student, card, Rating.GOOD)
+    reviews.undo_last(user=student, course=course)
     assert not CardState.objects.exists()
-    assert study.build_queue(user=student, course=course, now=timezone.now()).card == card
-    assert study.undo_last(user=student, course=course) is None
+    assert build_queue(user=student, course=course, now=timezone.now()).card == card
+    assert reviews.undo_last(user=student, course=course) is None
 
 
 SORTING = {
@@ -254,10 +260,10 @@ def test_a_premises_schedule_and_history_follow_it_when_premises_are_reordered(c
     now = timezone.now()
     note = make_note(course, lesson, **SORTING)
     heel = note.cards.get(ord=1)
-    answer(student, heel, GOOD, now - dt.timedelta(days=30))
+    answer(student, heel, Rating.GOOD, now - dt.timedelta(days=30))
     CardState.objects.filter(user=student, card=heel).update(due=now - dt.timedelta(hours=1))
     reorder(note, [SORTING["pairs"][1], SORTING["pairs"][2], SORTING["pairs"][0]])
-    queue = study.build_queue(user=student, course=course, now=now)
+    queue = build_queue(user=student, course=course, now=now)
     assert queue.card == heel
     heel.refresh_from_db()
     assert heel.ord == 0
@@ -274,46 +280,44 @@ def test_removing_a_reviewed_premise_drops_its_schedule_and_keeps_the_others(cou
         review_state(student, card, due=now - dt.timedelta(hours=1))
     reorder(note, [SORTING["pairs"][0], SORTING["pairs"][2]])
     assert set(CardState.objects.filter(user=student).values_list("card_id", flat=True)) == {milk.pk, ckd.pk}
-    assert study.build_queue(user=student, course=course, now=now).review == 2
+    assert build_queue(user=student, course=course, now=now).review == 2
 
 
 def test_eighth_lapse_makes_a_leech_and_suspends_it(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     review_state(student, card, due=timezone.now(), lapses=7)
-    result = answer(student, card, AGAIN)
+    result = answer(student, card, Rating.AGAIN)
     assert result.leech
     assert "leech" in result.message
     state = CardState.objects.get(user=student, card=card)
     assert (state.lapses, state.leech, state.suspended) == (8, True, True)
-    assert study.build_queue(user=student, course=course, now=timezone.now()).card is None
+    assert build_queue(user=student, course=course, now=timezone.now()).card is None
 
 
 def test_seventh_lapse_is_not_a_leech(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     review_state(student, card, due=timezone.now(), lapses=6)
-    assert not answer(student, card, AGAIN).leech
+    assert not answer(student, card, Rating.AGAIN).leech
     assert not CardState.objects.get().suspended
 
 
 def test_suspended_card_leaves_the_queue_and_comes_back_when_unsuspended(course, student, lesson):
     card = make_note(course, lesson).cards.get()
     now = timezone.now()
-    study.set_suspended(user=student, card=card, suspended=True, now=now)
-    assert study.build_queue(user=student, course=course, now=now).card is None
-    assert list(study.suspended_cards(user=student, course=course).values_list("card", flat=True)) == [
-        card.pk
-    ]
-    study.set_suspended(user=student, card=card, suspended=False, now=now)
-    queue = study.build_queue(user=student, course=course, now=now)
-    assert (queue.card, queue.kind) == (card, study.NEW)
-    assert answer(student, card, GOOD).recorded
+    reviews.set_suspended(user=student, card=card, suspended=True, now=now)
+    assert build_queue(user=student, course=course, now=now).card is None
+    assert list(suspended_cards(user=student, course=course).values_list("card", flat=True)) == [card.pk]
+    reviews.set_suspended(user=student, card=card, suspended=False, now=now)
+    queue = build_queue(user=student, course=course, now=now)
+    assert (queue.card, queue.kind) == (card, ReviewKind.NEW)
+    assert answer(student, card, Rating.GOOD).recorded
 
 
 def test_practising_a_lesson_writes_nothing(course, student, lesson, django_assert_max_num_queries):
     make_note(course, lesson, kind="reversed")
     with django_assert_max_num_queries(2):
-        assert len(list(study.practice_cards(course, lesson))) == 2
-        assert [row.card_count for row in study.practice_lessons(course)] == [2]
+        assert len(list(practice_cards(course, lesson))) == 2
+        assert [row.card_count for row in practice_lessons(course)] == [2]
     assert not CardState.objects.exists()
 
 
@@ -336,9 +340,9 @@ def test_the_same_review_posted_at_once_from_two_tabs_counts_once(race_db, revie
     now = timezone.now()
     results, errors = run_together(
         4,
-        lambda _: study.rate(
+        lambda _: reviews.rate(
             user=student, card=Card.objects.select_related("note__course").get(pk=card.pk),
-            rating=GOOD, shown_version=version, now=now,
+            rating=Rating.GOOD, shown_version=version, now=now,
         ).recorded,
     )  # fmt: skip
     assert errors == []

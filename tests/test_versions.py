@@ -5,9 +5,9 @@ import threading
 import pytest
 from django.db import connection
 
-from quizzes import grading
+from quizzes.items import grading
+from quizzes.items.versions import checksum, current_version, current_versions, question_content
 from quizzes.models import QuestionVersion
-from quizzes.versions import checksum, current_version, current_versions, question_content
 
 from .factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
 

@@ -19,7 +19,8 @@ import tempfile
 import genanki
 from django.db.models import Max
 
-from .. import cards
+from quizzes.items import notetext
+
 from ..models import Course, Note
 from ..models.notes import NoteKind, NoteStatus
 
@@ -94,7 +95,7 @@ def deck_id(*parts: object) -> int:
 
 
 def note_guid(note: Note, premise_key: str | None = None) -> str:
-    """The Anki GUID of `note` (of one premise, by its `cards.premise_keys` key, for classification notes)."""
+    """The Anki GUID of `note` (of one premise, by its `notetext.premise_keys` key, for classification notes)."""
     if premise_key is None:
         return genanki.guid_for(GUID_NAMESPACE, note.pk)
     return genanki.guid_for(GUID_NAMESPACE, note.pk, "premise", premise_key)
@@ -112,8 +113,8 @@ def anki_notes(note: Note) -> list[genanki.Note]:
         ]
     if note.kind == NoteKind.CLASSIFICATION:
         result = []
-        for index, key in enumerate(cards.premise_keys(note.pairs)):
-            front, back = cards.card_sides(note.kind, index, front=note.front, pairs=note.pairs)
+        for index, key in enumerate(notetext.premise_keys(note.pairs)):
+            front, back = notetext.card_sides(note.kind, index, front=note.front, pairs=note.pairs)
             fields = [_field(front), _field(back), extra, source]
             result.append(genanki.Note(model=BASIC, fields=fields, guid=note_guid(note, key), tags=tags))
         return result

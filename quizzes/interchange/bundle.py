@@ -14,10 +14,13 @@ transaction, so a bad bundle leaves the database unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 from django.db import transaction
 from django.db.models import Prefetch
+
+from quizzes.items import notes
+from quizzes.items.versions import checksum as version_checksum
+from quizzes.items.versions import question_content
 
 from ..models import (
     Article,
@@ -34,8 +37,6 @@ from ..models import (
     Tag,
 )
 from ..models.questions import QuestionStatus
-from ..versions import checksum as version_checksum
-from ..versions import question_content
 from .bundle_schema import (
     FORMAT,
     ITEM_KEYS,
@@ -125,9 +126,11 @@ def export_items(course: Course) -> dict:
         )
         .order_by("lesson__order", "id")
     )
-    notes = list(course.notes.select_related("lesson").prefetch_related(tags).order_by("lesson__order", "id"))
+    course_notes = list(
+        course.notes.select_related("lesson").prefetch_related(tags).order_by("lesson__order", "id")
+    )
     quizzes = list(
-        course.quizzes.filter(owner__isnull=True)
+        course.quizzes.shared()
         .prefetch_related(
             Prefetch("items", QuizItem.objects.select_related("question").order_by("order", "id")),
             Prefetch("random_rules__lessons", Lesson.objects.order_by("order", "id")),
@@ -135,11 +138,11 @@ def export_items(course: Course) -> dict:
         .order_by("id")
     )
     question_keys = _keys(questions, "q")
-    note_keys = _keys(notes, "n")
+    note_keys = _keys(course_notes, "n")
     quiz_keys = _keys(quizzes, "quiz")
     return {
         "questions": [_export_question(q, question_keys[q.pk]) for q in questions],
-        "notes": [_export_note(n, note_keys[n.pk]) for n in notes],
+        "notes": [_export_note(n, note_keys[n.pk]) for n in course_notes],
         "quizzes": [
             {
                 "key": quiz_keys[quiz.pk],
@@ -393,7 +396,7 @@ def _write_items(
         "extra",
         "source_excerpt",
     )
-    new_notes = Note.objects.bulk_create(
+    new_notes = notes.create_notes(
         Note(course=course, lesson=lessons[n["lesson"]], **{name: n[name] for name in note_fields})
         for n in items["notes"]
     )
@@ -405,7 +408,6 @@ def _write_items(
         ],
         ignore_conflicts=True,
     )
-    _sync_cards(new_notes)
 
     quiz_fields = [name for name in QUIZ if name not in ("questions", "random")]
     for data in items["quizzes"]:
@@ -417,22 +419,6 @@ def _write_items(
             rule = QuizRandomRule.objects.create(quiz=quiz, count=rule_data["count"])
             rule.lessons.set([lessons[slug] for slug in rule_data["lessons"]])
     return new_questions
-
-
-def _sync_cards(notes: list[Note]) -> None:
-    """Make each new note's cards with `quizzes.cards.sync_cards(note)` when that module exists.
-
-    The cards module is written separately; until it exists, notes are
-    imported without cards and get them when it first syncs them.
-    """
-    try:
-        cards = importlib.import_module("quizzes.cards")
-    except ModuleNotFoundError as exc:
-        if exc.name != "quizzes.cards":
-            raise
-        return
-    for note in notes:
-        cards.sync_cards(note)
 
 
 __all__ = [

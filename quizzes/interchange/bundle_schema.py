@@ -17,7 +17,9 @@ from django.core.validators import validate_slug
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .. import grading, importing
+from quizzes.content import importing
+from quizzes.items import grading, notetext
+
 from ..models.notes import NoteKind, NoteStatus
 from ..models.practice import QuizMode
 from ..models.questions import Origin, QuestionKind, QuestionStatus
@@ -355,7 +357,7 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
     kind = note["kind"]
     if kind in (NoteKind.BASIC, NoteKind.REVERSED) and not (note["front"].strip() and note["back"].strip()):
         check.add(where, f"a {kind} note needs a front and a back")
-    elif kind == NoteKind.CLOZE and "{{c" not in note["text"]:
+    elif kind == NoteKind.CLOZE and not notetext.cloze_numbers(note["text"]):
         check.add(where, "a cloze note needs text with a deletion such as {{c1::answer}}")
     elif kind == NoteKind.CLASSIFICATION and not note["pairs"]:
         check.add(where, "a classification note needs pairs [[premise, category], ...]")

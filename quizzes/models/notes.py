@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from quizzes.items.notetext import cloze_side
+
 from .content import Lesson
 from .people import Course
 from .questions import Origin, Tag
@@ -66,8 +68,6 @@ class Note(models.Model):
     @property
     def summary(self) -> str:
         """One line of plain text saying what the note is about (cloze gaps filled in)."""
-        from ..cards import cloze_side
-
         if self.kind == NoteKind.CLOZE:
             return cloze_side(self.text, 0, reveal=True)
         return self.front
@@ -76,7 +76,7 @@ class Note(models.Model):
 class Card(models.Model):
     """One card of a note: `ord` is the cloze number, the direction, or the premise index.
 
-    A classification card's `key` names its premise (`quizzes.cards.premise_keys`),
+    A classification card's `key` names its premise (`quizzes.items.notetext.premise_keys`),
     so the card and its study state follow the premise when premises are
     reordered; `ord` then only orders the cards. Other kinds leave `key` blank.
     """

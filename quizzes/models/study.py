@@ -6,12 +6,38 @@ from django.db import models
 from .notes import Card
 
 
+class FsrsState(models.IntegerChoices):
+    """A studied card's FSRS state: the numbers of ``fsrs.State`` (tested against it)."""
+
+    LEARNING = 1, "Learning"
+    REVIEW = 2, "Review"
+    RELEARNING = 3, "Relearning"
+
+
+class ReviewKind(models.IntegerChoices):
+    """The card's queue when it was reviewed, as in Anki's revlog (new, or its FSRS state)."""
+
+    NEW = 0, "New"
+    LEARNING = 1, "Learning"
+    REVIEW = 2, "Review"
+    RELEARNING = 3, "Relearning"
+
+
+class Rating(models.IntegerChoices):
+    """The four answer buttons: the numbers of ``fsrs.Rating`` (tested against it)."""
+
+    AGAIN = 1, "Again"
+    HARD = 2, "Hard"
+    GOOD = 3, "Good"
+    EASY = 4, "Easy"
+
+
 class CardState(models.Model):
     """A student's FSRS card for one card (see scheduling.py)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states")
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="states")
-    state = models.PositiveSmallIntegerField(default=1)  # fsrs State: 1 learning, 2 review, 3 relearning
+    state = models.PositiveSmallIntegerField(choices=FsrsState.choices, default=FsrsState.LEARNING)
     step = models.PositiveSmallIntegerField(null=True, blank=True)
     stability = models.FloatField(null=True, blank=True)
     difficulty = models.FloatField(null=True, blank=True)
@@ -35,12 +61,11 @@ class ReviewLog(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_logs")
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="review_logs")
-    rating = models.PositiveSmallIntegerField()  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
     reviewed_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
-    # The card's queue when reviewed, as in Anki's revlog: 0 new, 1 learning, 2 review, 3 relearning.
     # Daily limits count today's new cards and reviews from it.
-    kind = models.PositiveSmallIntegerField(null=True, blank=True)
+    kind = models.PositiveSmallIntegerField(choices=ReviewKind.choices, null=True, blank=True)
     state_before = models.JSONField(
         default=dict, blank=True, help_text="The card state before this review, for undo ({} = no state yet)."
     )

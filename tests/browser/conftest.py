@@ -167,7 +167,7 @@ PRACTICE = "Calcinosis cutis: practice"
 
 def correct_answer(attempt, response) -> dict:
     """The key of one response as the answer dict a page would post (choice kinds only)."""
-    from quizzes import attempts
+    from quizzes.assessment import attempts
 
     content = attempts.shown_content(attempt, response)
     right = [choice["id"] for choice in content["choices"] if choice["correct"]]
@@ -180,7 +180,7 @@ def cohort(demo):
     practice quiz; "quiet" (Quinn) joined and did nothing."""
     from django.utils import timezone
 
-    from quizzes import attempts
+    from quizzes.assessment import attempts
     from quizzes.models import Lesson, LessonRead, Quiz, User
 
     from ..factories import MembershipFactory, UserFactory

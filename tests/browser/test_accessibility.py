@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from quizzes import attempts
+from quizzes.assessment import attempts
 from quizzes.models import Draft, Lesson, LessonRead, Question, Quiz, User
 
 from .conftest import DESKTOP, PHONE, PRACTICE

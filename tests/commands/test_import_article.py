@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from quizzes import drafting
+from quizzes.content import drafting
 from quizzes.models import Article, Course, Lesson
 
 from ..factories import DraftFactory

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts, practice
+from quizzes.assessment import attempts, practice
 from quizzes.models import Attempt, Draft, Membership, Note, Question, Quiz, QuizItem, QuizRandomRule
 from quizzes.models.people import Role
 

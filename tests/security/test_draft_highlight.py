@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quizzes.views.drafts import highlight
+from quizzes.content.views.drafts import highlight
 
 
 class Reader(HTMLParser):

@@ -15,9 +15,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
+from quizzes.assessment import attempts
+from quizzes.assessment.practice import FLAGGED, SOURCES, UNUSED
 from quizzes.models import Quiz
-from quizzes.practice import FLAGGED, SOURCES, UNUSED
 
 from ..factories import QuestionFactory, QuizFactory, QuizItemFactory, marked_question
 

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
-from quizzes.cards import sync_cards
+from quizzes.assessment import attempts
+from quizzes.items.cards import sync_cards
 from quizzes.models.people import Role
 
 from ..factories import (

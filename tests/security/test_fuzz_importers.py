@@ -10,8 +10,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizzes.article import ArticleError
-from quizzes.importing import import_article
+from quizzes.content.importing import import_article
+from quizzes.content.reader.outline import ArticleError
 from quizzes.interchange.bundle import BundleError, export_course, import_course
 
 SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text()

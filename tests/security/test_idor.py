@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
+from quizzes.assessment import attempts
 from quizzes.models import Attempt, CardState, Response
 from quizzes.models.people import Role
 

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
+from quizzes.assessment import attempts
+from quizzes.assessment.practice import SOURCES
 from quizzes.models import Draft, Response
-from quizzes.practice import SOURCES
 
 from ..factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory
 

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
-from quizzes.cards import sync_cards
+from quizzes.assessment import attempts
+from quizzes.items.cards import sync_cards
 from quizzes.models import Attempt, Card, Choice, Tag
 from quizzes.models.people import Role
 

@@ -3,7 +3,7 @@
 from django.core import signing
 from django.urls import reverse
 
-from quizzes.cards import sync_cards
+from quizzes.items.cards import sync_cards
 from quizzes.models import ReviewLog
 
 from ..factories import NoteFactory

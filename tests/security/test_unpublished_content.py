@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from quizzes.cards import sync_cards
+from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState
 from quizzes.models.notes import NoteStatus
 

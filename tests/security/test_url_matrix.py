@@ -18,8 +18,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from quizzes import attempts
-from quizzes.permissions import ABILITIES
+from quizzes.accounts.permissions import ABILITIES
+from quizzes.assessment import attempts
 
 from ..factories import (
     ArticleFactory,

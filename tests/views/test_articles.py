@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from quizzes import importing
+from quizzes.content import importing
 from quizzes.models import Article, Lesson
 
 from ..factories import ArticleFactory, LessonFactory

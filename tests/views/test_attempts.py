@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import attempts
+from quizzes.assessment import attempts
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.models.people import Role
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from quizzes.importing import import_article
+from quizzes.content.importing import import_article
 from quizzes.models import Draft, Question
 
 SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text()
@@ -82,7 +82,7 @@ def test_edit_then_accept_with_a_bad_matching_line_says_which(client_for, educat
         {"prompt": "Match them.", "pairs": "Sarcoidosis | Metastatic\nno separator here", "explanation": ""},
     )
     assert response.status_code == 200
-    assert "Line 2: write “premise | category”." in response.text
+    assert "Line 2 needs “premise | category”" in response.text
     assert not Question.objects.exists()
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from quizzes.cards import sync_cards
+from quizzes.items.cards import sync_cards
 from quizzes.models import Card, Note
 
 from ..factories import CardStateFactory, NoteFactory

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from quizzes import cardstats, progress
 from quizzes import models as m
+from quizzes.insight import cardstats, progress
 
 from ..factories import (
     CardFactory,

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quizzes import questionbank
+from quizzes.items import questions
 from quizzes.models import Question, QuestionVersion, Tag
 
 from ..factories import (
@@ -323,7 +323,7 @@ def test_editing_a_published_question_with_responses_makes_a_new_version(
     client_for, educator, course, lesson
 ):
     question = QuestionFactory(course=course, lesson=lesson, status="draft")
-    old = questionbank.publish(question)
+    old = questions.publish(question)
     old_content = dict(old.content)
     ResponseFactory(
         attempt=AttemptFactory(quiz__course=course), version=old, answer={"choice": "a"}, score=1.0
@@ -341,7 +341,7 @@ def test_editing_a_published_question_with_responses_makes_a_new_version(
 
 def test_edit_page_warns_that_a_published_question_gets_a_new_version(client_for, educator, course, lesson):
     question = QuestionFactory(course=course, lesson=lesson, status="draft")
-    version = questionbank.publish(question)
+    version = questions.publish(question)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     response = client_for(educator).get(url("edit", course, question.pk))
     assert "has 1 response" in response.text
@@ -390,7 +390,7 @@ def test_true_false_edit_keeps_its_rows(client_for, educator, course, lesson):
 
 def test_detail_lists_versions_with_their_responses(client_for, educator, course, lesson):
     question = QuestionFactory(course=course, lesson=lesson, status="draft")
-    version = questionbank.publish(question)
+    version = questions.publish(question)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     response = client_for(educator).get(url("detail", course, question.pk))
     assert response.status_code == 200
@@ -516,14 +516,14 @@ def test_bank_shows_counts_and_paginates(client_for, educator, course, lesson):
 
 def _fill_bank(course, lessons, size):
     tags = [Tag.objects.get_or_create(course=course, name=f"tag{n}")[0] for n in range(3)]
-    questions = []
+    made = []
     for n in range(size):
         question = QuestionFactory(
             course=course, lesson=lessons[n % len(lessons)], choices=[], stem=f"Question {n}?"
         )
         question.tags.add(tags[n % 3], tags[(n + 1) % 3])
-        questions.append(question)
-    return questions
+        made.append(question)
+    return made
 
 
 @pytest.mark.parametrize("size", [20, 600])

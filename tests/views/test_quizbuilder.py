@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import quizbuilder
+from quizzes.assessment import quizbuilder
 from quizzes.models import Quiz, QuizItem, QuizRandomRule
 
 from ..factories import (

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from quizzes import exports, itemanalysis, reports
 from quizzes import models as m
+from quizzes.insight import exports, itemanalysis, reports
 from quizzes.models.people import Role
 
 from ..factories import (

@@ -7,10 +7,11 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes import scheduling
-from quizzes.cards import sync_cards
+from quizzes.flashcards import scheduling
+from quizzes.flashcards.views import TOKEN_SALT
+from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState, ReviewLog
-from quizzes.views.study import TOKEN_SALT
+from quizzes.models.study import Rating
 
 from ..factories import CardStateFactory, LessonFactory, NoteFactory
 
@@ -70,7 +71,7 @@ def test_reveal_shows_the_answer_and_four_buttons_with_intervals(client_for, cou
 def test_rating_records_the_interval_the_button_showed(client_for, course, student, note):
     client = client_for(student)
     reveal = client.get(study_url(course, reveal=1))
-    good = next(b for b in reveal.context["buttons"] if b[0] == scheduling.GOOD)
+    good = next(b for b in reveal.context["buttons"] if b[0] == Rating.GOOD)
     response = client.post(
         reverse("study_rate", args=[course.slug]), {"token": shown_token(reveal), "rating": 3}
     )

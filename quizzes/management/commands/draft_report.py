@@ -4,7 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes import article, generate
+from quizzes.content import reader
+from quizzes.content.generation import generator
+from quizzes.content.reader.outline import ArticleError
 
 
 class Command(BaseCommand):
@@ -22,11 +24,11 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         try:
-            outline = article.parse(article.decode(data))
-        except article.ArticleError as error:
+            outline = reader.parse(reader.decode(data))
+        except ArticleError as error:
             raise CommandError(f"{path}: {error}") from None
-        drafts = generate.generate(outline)
-        checks = generate.self_check(drafts, outline)
+        drafts = generator.generate(outline)
+        checks = generator.self_check(drafts, outline)
         out = self.stdout
         out.write(f"{outline.title}: {len(drafts)} drafts")
         out.write(f"{'kind':<16}{'drafts':>8}{'answer missing':>16}{'bad distractors':>17}")

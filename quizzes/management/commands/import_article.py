@@ -14,8 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
 from django.db import transaction
 
-from quizzes import importing
-from quizzes.article import ArticleError
+from quizzes.content import importing
+from quizzes.content.reader.outline import ArticleError
 from quizzes.models import Course
 
 

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from quizzes import importing
-from quizzes.article import ArticleError
+from quizzes.content import importing
+from quizzes.content.reader.outline import ArticleError
 from quizzes.interchange.bundle import FORMAT, VERSION, BundleError, import_course, import_items
 from quizzes.models import Course, Membership, User
 from quizzes.models.people import Role

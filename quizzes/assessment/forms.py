@@ -1,0 +1,152 @@
+"""Forms for quizzes: building them (settings, random rules), reading an answer from a POST, and the practice builder."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.http import QueryDict
+
+from quizzes.assessment import quizbuilder
+from quizzes.assessment.practice import MAX_QUESTIONS, SOURCES
+from quizzes.forms import CrispyMixin, ModelIdsField
+from quizzes.items import grading
+from quizzes.models import Course, Lesson, Quiz
+from quizzes.models.questions import QuestionKind
+
+
+def answer_from_post(view: dict, data: QueryDict) -> dict | None:
+    """The answer a question form posted, in the shape grading.validate_answer expects.
+
+    ``view`` is the public view of the question in the order this attempt
+    shows it. Pages name options and premises by their position in that order
+    (``choice`` / ``choices`` = 1, 2, ...; ``match-1``, ``match-2``, ...), never
+    by their stored ids: ids follow authoring order, which could hint at the key.
+    An unknown position becomes an id that validation refuses.
+    """
+    kind = view["kind"]
+    if kind == grading.MATCHING:
+        return {
+            "matches": {
+                pair["id"]: data.get(f"match-{number}", "") for number, pair in enumerate(view["pairs"], 1)
+            }
+        }
+    ids = [choice["id"] for choice in view["choices"]]
+    if kind == grading.MULTIPLE:
+        return {"choices": [_by_position(ids, value) for value in data.getlist("choices")]}
+    value = data.get("choice", "")
+    return {"choice": _by_position(ids, value) if value else ""}
+
+
+def _by_position(ids: list[str], value: str) -> str:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= len(ids):
+        return ids[int(value) - 1]
+    return f"#{value}"  # not an option: grading.validate_answer says so
+
+
+class PracticeForm(CrispyMixin, forms.Form):
+    submit_label = "Build and start"
+
+    lessons = ModelIdsField(
+        queryset=Lesson.objects.none(), widget=forms.CheckboxSelectMultiple, label="Lessons"
+    )
+    kinds = forms.MultipleChoiceField(
+        choices=QuestionKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[kind for kind, _ in QuestionKind.choices],
+        label="Question kinds",
+    )
+    sources = forms.MultipleChoiceField(
+        choices=list(SOURCES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        initial=list(SOURCES),
+        label="Draw from",
+        help_text="A question qualifies if it matches any of these.",
+    )
+    count = forms.IntegerField(min_value=1, max_value=MAX_QUESTIONS, initial=10, label="Number of questions")
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        lessons = Lesson.objects.for_course(course)
+        self.fields["lessons"].queryset = lessons
+        self.fields["lessons"].initial = lessons
+        self.fields["lessons"].label_from_instance = lambda lesson: lesson.title
+
+
+class QuizForm(forms.ModelForm):
+    """A quiz's settings; the rules (dates, publishing, ranges) are quizbuilder.settings_errors."""
+
+    class Meta:
+        model = Quiz
+        fields = quizbuilder.SETTINGS
+        labels = {
+            "time_limit_minutes": "Time limit (minutes)",
+            "attempts_allowed": "Attempts allowed",
+            "pass_mark": "Pass mark (%)",
+            "opens_at": "Opens",
+            "closes_at": "Closes",
+            "is_published": "Published (students can see it)",
+            "shuffle_questions": "Shuffle questions",
+            "shuffle_options": "Shuffle options",
+        }
+        help_texts = {
+            "time_limit_minutes": "Blank for no limit. Enforced by the server.",
+            "attempts_allowed": "0 means unlimited.",
+            "opens_at": "Blank: open now.",
+            "closes_at": "Blank: never closes.",
+            "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled.",
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "mode": forms.RadioSelect,
+            "opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "title",
+            "description",
+            "mode",
+            Row(
+                Column("time_limit_minutes", css_class="col-sm-4"),
+                Column("attempts_allowed", css_class="col-sm-4"),
+                Column("pass_mark", css_class="col-sm-4"),
+            ),
+            Row(Column("opens_at", css_class="col-sm-6"), Column("closes_at", css_class="col-sm-6")),
+            "shuffle_questions",
+            "shuffle_options",
+            "is_published",
+        )
+
+    def clean(self):
+        data = super().clean()
+        errors = quizbuilder.settings_errors(
+            opens_at=data.get("opens_at"),
+            closes_at=data.get("closes_at"),
+            is_published=bool(data.get("is_published")),
+            has_content=quizbuilder.has_content(self.instance),
+            pass_mark=data.get("pass_mark"),
+            time_limit_minutes=data.get("time_limit_minutes"),
+        )
+        for field, messages in errors.items():
+            if field not in self.errors:
+                for message in messages:
+                    self.add_error(field, message)
+        return data
+
+
+class RandomRuleForm(forms.Form):
+    count = forms.IntegerField(label="Number of questions", initial=5)
+    lessons = ModelIdsField(
+        queryset=Lesson.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="From lessons",
+        required=False,
+    )
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lessons"].queryset = Lesson.objects.for_course(course)

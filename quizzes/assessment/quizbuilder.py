@@ -1,0 +1,278 @@
+"""The quiz builder: services that set up a course's quizzes and selectors that list them.
+
+A quiz holds chosen questions (ordered ``QuizItem`` rows) and "N random from
+lessons X, Y" rules (``QuizRandomRule``, drawn per attempt by
+``quizzes.attempts``). Only published questions go in; a published quiz
+always has at least one item or rule; a quiz closes after it opens. Students'
+custom practice sets (``Quiz.owner`` set) are not the builder's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from quizzes.models import Attempt, Course, Lesson, Question, Quiz, QuizItem, QuizRandomRule
+from quizzes.models.questions import QuestionStatus
+
+NEEDS_CONTENT = "A quiz needs at least one question or random rule before it is published."
+CLOSES_BEFORE_OPENS = "The closing time must be after the opening time."
+PASS_MARK_RANGE = "The pass mark is a percentage from 0 to 100."
+TIME_LIMIT_MIN = "The time limit must be at least 1 minute; leave it blank for no limit."
+LAST_CONTENT = "This is the quiz's last question or rule; unpublish the quiz before removing it."
+NOTHING_CHOSEN = "Choose at least one question to add."
+NOT_IN_COURSE = "Some of the chosen questions are not in this course's bank."
+NO_LESSONS = "Choose at least one lesson to draw from."
+COUNT_MIN = "Draw at least one question."
+
+SETTINGS = (
+    "title",
+    "description",
+    "mode",
+    "time_limit_minutes",
+    "attempts_allowed",
+    "shuffle_questions",
+    "shuffle_options",
+    "pass_mark",
+    "opens_at",
+    "closes_at",
+    "is_published",
+)
+
+
+# --- rules -----------------------------------------------------------------
+
+
+def settings_errors(
+    *,
+    opens_at: dt.datetime | None,
+    closes_at: dt.datetime | None,
+    is_published: bool,
+    has_content: bool,
+    pass_mark: int | None = None,
+    time_limit_minutes: int | None = None,
+) -> dict[str, list[str]]:
+    """Problems with a quiz's settings, by field ({} if none)."""
+    errors: dict[str, list[str]] = {}
+    if opens_at and closes_at and closes_at <= opens_at:
+        errors["closes_at"] = [CLOSES_BEFORE_OPENS]
+    if is_published and not has_content:
+        errors["is_published"] = [NEEDS_CONTENT]
+    if pass_mark is not None and not 0 <= pass_mark <= 100:
+        errors["pass_mark"] = [PASS_MARK_RANGE]
+    if time_limit_minutes is not None and time_limit_minutes < 1:
+        errors["time_limit_minutes"] = [TIME_LIMIT_MIN]
+    return errors
+
+
+def has_content(quiz: Quiz) -> bool:
+    """True when the quiz has at least one chosen question or random rule."""
+    if quiz.pk is None:
+        return False
+    return quiz.items.exists() or quiz.random_rules.exists()
+
+
+def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
+    unknown = set(settings) - set(SETTINGS)
+    if unknown:
+        raise TypeError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
+    for name, value in settings.items():
+        setattr(quiz, name, value)
+    errors = settings_errors(
+        opens_at=quiz.opens_at,
+        closes_at=quiz.closes_at,
+        is_published=quiz.is_published,
+        has_content=has_content(quiz),
+        pass_mark=quiz.pass_mark,
+        time_limit_minutes=quiz.time_limit_minutes,
+    )
+    if errors:
+        raise ValidationError(errors)
+    quiz.full_clean()
+    quiz.save()
+    return quiz
+
+
+# --- services --------------------------------------------------------------
+
+
+def create_quiz(*, course: Course, **settings: Any) -> Quiz:
+    """Create a course quiz (not a practice set) with the given settings."""
+    return _apply(Quiz(course=course), settings)
+
+
+def update_quiz(quiz: Quiz, **settings: Any) -> Quiz:
+    """Change a quiz's settings; the same rules as creating apply."""
+    return _apply(quiz, settings)
+
+
+def set_published(quiz: Quiz, published: bool) -> None:
+    """Publish (needs at least one item or rule) or unpublish a quiz."""
+    if published and not has_content(quiz):
+        raise ValidationError(NEEDS_CONTENT)
+    Quiz.objects.filter(pk=quiz.pk).update(is_published=published)
+    quiz.is_published = published
+
+
+def _locked(quiz: Quiz) -> Quiz:
+    """Re-read the quiz row locked (PostgreSQL) so concurrent edits of its items queue up."""
+    return Quiz.objects.select_for_update().get(pk=quiz.pk)
+
+
+def add_questions(quiz: Quiz, question_ids: Iterable[int | str]) -> int:
+    """Append published questions of the quiz's course, in bank order; return how many were new.
+
+    Questions already in the quiz are skipped, so a repeated post adds nothing.
+    Nothing is added if any chosen question is not published.
+    """
+    try:
+        ids = sorted({int(value) for value in question_ids})
+    except (TypeError, ValueError):
+        raise ValidationError(NOT_IN_COURSE) from None
+    if any(not 0 < pk < 2**63 for pk in ids):  # no such row; SQLite cannot even compare the number
+        raise ValidationError(NOT_IN_COURSE)
+    if not ids:
+        raise ValidationError(NOTHING_CHOSEN)
+    questions = list(
+        Question.objects.filter(course=quiz.course_id, pk__in=ids).order_by("lesson__order", "id")
+    )
+    if len(questions) != len(ids):
+        raise ValidationError(NOT_IN_COURSE)
+    unpublished = [question for question in questions if question.status != QuestionStatus.PUBLISHED]
+    if unpublished:
+        raise ValidationError(
+            [
+                f"Only published questions can be added; “{question.stem[:60]}” is {question.get_status_display().lower()}."
+                for question in unpublished
+            ]
+        )
+    with transaction.atomic():
+        _locked(quiz)
+        present = set(QuizItem.objects.filter(quiz=quiz).values_list("question_id", flat=True))
+        start = (QuizItem.objects.filter(quiz=quiz).aggregate(top=Max("order"))["top"] or 0) + 1
+        new = [question for question in questions if question.pk not in present]
+        QuizItem.objects.bulk_create(
+            [QuizItem(quiz=quiz, question=question, order=start + n) for n, question in enumerate(new)],
+            ignore_conflicts=True,
+        )
+    return len(new)
+
+
+def _refuse_if_last(quiz: Quiz) -> None:
+    """A published quiz keeps at least one item or rule."""
+    if quiz.is_published and quiz.items.count() + quiz.random_rules.count() <= 1:
+        raise ValidationError(LAST_CONTENT)
+
+
+def remove_item(quiz: Quiz, item_id: int) -> None:
+    """Take a chosen question out of the quiz (attempts already made keep their responses)."""
+    with transaction.atomic():
+        quiz = _locked(quiz)
+        item = QuizItem.objects.filter(quiz=quiz, pk=item_id).first()
+        if item is None:
+            return  # already removed: a repeated post changes nothing
+        _refuse_if_last(quiz)
+        item.delete()
+
+
+def move_item(quiz: Quiz, item_id: int, offset: int) -> None:
+    """Move a chosen question up (offset -1) or down (+1); the ends stay where they are."""
+    with transaction.atomic():
+        _locked(quiz)
+        items = list(QuizItem.objects.filter(quiz=quiz).order_by("order", "id"))
+        index = next((n for n, item in enumerate(items) if item.pk == item_id), None)
+        if index is None:
+            return
+        target = index + offset
+        if not 0 <= target < len(items):
+            return
+        items[index], items[target] = items[target], items[index]
+        for order, item in enumerate(items, 1):
+            item.order = order
+        QuizItem.objects.bulk_update(items, ["order"])
+
+
+def published_in(lessons: Sequence[Lesson]) -> int:
+    """How many published questions the lessons hold (what a random rule can draw from)."""
+    return Question.objects.published().filter(lesson__in=lessons).count()
+
+
+def add_random_rule(quiz: Quiz, *, count: int, lessons: Sequence[Lesson]) -> QuizRandomRule:
+    """Add "draw `count` random published questions from `lessons`" to the quiz."""
+    errors: dict[str, list[str]] = {}
+    lessons = list(lessons)
+    if not lessons:
+        errors["lessons"] = [NO_LESSONS]
+    elif any(lesson.course_id != quiz.course_id for lesson in lessons):
+        errors["lessons"] = ["Choose lessons of this course."]
+    if count is None or count < 1:
+        errors["count"] = [COUNT_MIN]
+    if not errors:
+        available = published_in(lessons)
+        if count > available:
+            errors["count"] = [
+                f"These lessons have {available} published question{'s' if available != 1 else ''}; "
+                f"a rule cannot draw {count}."
+            ]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        _locked(quiz)
+        rule = QuizRandomRule.objects.create(quiz=quiz, count=count)
+        rule.lessons.set(lessons)
+    return rule
+
+
+def remove_random_rule(quiz: Quiz, rule_id: int) -> None:
+    """Remove a random rule from the quiz."""
+    with transaction.atomic():
+        quiz = _locked(quiz)
+        rule = QuizRandomRule.objects.filter(quiz=quiz, pk=rule_id).first()
+        if rule is None:
+            return
+        _refuse_if_last(quiz)
+        rule.delete()
+
+
+# --- selectors -------------------------------------------------------------
+
+
+def _count_of(queryset: QuerySet) -> Coalesce:
+    counted = (
+        queryset.filter(quiz=OuterRef("pk")).order_by().values("quiz").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def course_quizzes(course: Course) -> QuerySet[Quiz]:
+    """The course's quizzes (not students' practice sets) with item, rule and attempt counts."""
+    return (
+        Quiz.objects.filter(course=course, owner__isnull=True)
+        .annotate(
+            n_items=_count_of(QuizItem.objects.all()),
+            n_rules=_count_of(QuizRandomRule.objects.all()),
+            n_attempts=_count_of(Attempt.objects.all()),
+        )
+        .order_by("title", "id")
+    )
+
+
+def course_quiz(course: Course, pk: int) -> Quiz:
+    """One of the course's quizzes (raises Quiz.DoesNotExist for practice sets and other courses)."""
+    return Quiz.objects.get(course=course, owner__isnull=True, pk=pk)
+
+
+def items_of(quiz: Quiz) -> QuerySet[QuizItem]:
+    """The quiz's chosen questions in order, with each question's lesson."""
+    return QuizItem.objects.filter(quiz=quiz).select_related("question__lesson").order_by("order", "id")
+
+
+def rules_of(quiz: Quiz) -> QuerySet[QuizRandomRule]:
+    """The quiz's random rules with their lessons."""
+    return QuizRandomRule.objects.filter(quiz=quiz).prefetch_related("lessons").order_by("id")

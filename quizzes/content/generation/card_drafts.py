@@ -1,0 +1,200 @@
+"""Notes: definition cards, cloze cards and classification cards."""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.groups import (
+    Category,
+    Group,
+    all_blocks,
+    label_of,
+    member_excerpt,
+    paragraph_sentences,
+    usable_members,
+)
+from quizzes.content.generation.text import (
+    excerpt_lines,
+    mentions,
+    premise_of,
+    sentences,
+    short_form,
+    squash,
+    upper_first,
+)
+from quizzes.content.reader.outline import Outline
+
+_ANAPHORS = ("this ", "these ", "it ", "they ", "such ", "the condition ")
+
+
+_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b).+?)\s*\?$", re.IGNORECASE)
+
+
+def _defining(paragraph: str, term: str) -> str:
+    """The sentence that defines ``term`` (with the one before it if it opens with "This ...")."""
+    found = sentences(paragraph)
+    for index, sentence in enumerate(found[:3]):
+        if mentions(sentence, term):
+            if index and sentence.casefold().startswith(_ANAPHORS):
+                return f"{found[index - 1]} {sentence}"
+            return sentence
+    return found[0] if found else ""
+
+
+def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """Basic cards from "What is X?" headings; or from an opening "X is ..." sentence."""
+    made = False
+    for lesson in outline.lessons:
+        match = _WHAT_IS.match(lesson.heading.strip())
+        paragraph = next((b.text for b in lesson.blocks if b.kind == "paragraph"), "")
+        if not match or not paragraph or paragraph.endswith(":"):
+            continue
+        back = _defining(paragraph, match.group("term"))
+        explanation = f"{lesson.heading} {back}"
+        out.add(
+            "basic",
+            lesson.heading,
+            (match.group("term"),),
+            prompt=lesson.heading,
+            answer=back,
+            excerpt=excerpt_lines(back),
+            explanation=explanation,
+        )
+        made = made or mentions(match.group("term"), condition)
+    if made:
+        return
+    for lesson, blocks in all_blocks(outline):
+        for sentence in paragraph_sentences(blocks):
+            if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
+                prompt = f"What is {condition}?"
+                out.add(
+                    "basic",
+                    lesson,
+                    (condition,),
+                    prompt=prompt,
+                    answer=sentence,
+                    excerpt=sentence,
+                    explanation=sentence,
+                )
+                return
+
+
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half)"
+
+
+_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
+
+
+_CLOZES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b(?:classified|divided|categori[sz]ed|grouped|split|subdivided) into (?P<x>{_NUMBER})\b",
+        rf"\bthere are (?P<x>{_NUMBER}) (?:\w+ ){{0,2}}(?:types|forms|subtypes|kinds|categories|groups|stages)\b",
+        rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
+        r"(?:used|performed|needed|required) to confirm the diagnosis",
+        rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
+        r"(?:most \w+|commonest|leading|main|first|earliest) (?:\w+ )?"
+        r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
+        rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
+        rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
+        r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
+        r"\b(?:is|are) (?:\w+ )?more common in (?P<x>women|men|females|males|children|adults|infants|older people)\b",
+        rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
+        r"days\b|hours\b|cm\b|mm\b|times\b)",
+    )
+)
+
+
+# Deleting a pronoun or a determiner tests nothing.
+_PRONOUNS = {
+    "it",
+    "they",
+    "this",
+    "these",
+    "he",
+    "she",
+    "such",
+    "there",
+    "that",
+    "which",
+    "a",
+    "an",
+    "the",
+    "some",
+}
+
+
+def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`)."""
+    if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
+        return
+    for pattern in _CLOZES:
+        matches = list(pattern.finditer(sentence))
+        if len(matches) != 1:  # none, or ambiguous (two numbers in one sentence)
+            continue
+        start, end = matches[0].span("x")
+        deleted = sentence[start:end]
+        if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
+            continue
+        if sentence.casefold().startswith(("they ", "these ", "this ")):
+            return  # whose "they"? a card needs its subject
+        prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
+        if not mentions(sentence, condition):
+            prompt = f"{upper_first(condition)}: {prompt}"
+        out.cloze_sentences.add(squash(sentence))
+        out.add(
+            "cloze",
+            lesson,
+            (deleted, sentence.split()[0]),
+            prompt=prompt,
+            answer=deleted,
+            excerpt=sentence,
+            explanation=sentence,
+        )
+        return
+
+
+def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> None:
+    """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
+    sentence = category.definition
+    index = squash(sentence).find(squash(category.tag))
+    if index != 0 or len(sentence.split()) < len(category.heading.split()) + 3:
+        return
+    deleted = sentence[: len(category.tag)]
+    prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"
+    out.cloze_sentences.add(squash(sentence))
+    out.add(
+        "cloze",
+        group.lesson,
+        (category.name, "definition"),
+        prompt=prompt,
+        answer=deleted,
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+def classification_cards(group: Group, out: DraftCollector) -> None:
+    """A card per item the article places in exactly one category: premise -> category."""
+    if len(group.categories) < 2:
+        return
+    for item, category, lst in usable_members(group):
+        excerpt = member_excerpt(category, lst, item)
+        out.add(
+            "classification",
+            group.lesson,
+            (group.heading, short_form(item)),
+            prompt=premise_of(item),
+            answer=category.name,
+            excerpt=excerpt,
+            explanation=f'Listed under "{label_of(category)}": {item}.',
+        )

@@ -1,0 +1,280 @@
+"""The outline, read: lists, and typed sub-sections or parallel lead-ins as groups.
+
+A group is a classification ("Metastatic" / "Dystrophic" calcinosis cutis, or
+"First-line" / "Second-line" treatments) whose categories hold lists; each
+category also knows everything the article lists under it (``asked``), the
+set no distractor may come from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from quizzes.content.generation.text import (
+    excerpt_lines,
+    lower_first,
+    overlaps,
+    sentences,
+    short_form,
+    squash,
+    upper_first,
+    words,
+)
+from quizzes.content.reader.outline import Block, Outline, Section
+
+_GENERIC_NAMES = {"other", "others", "general", "further", "additional", "more", "miscellaneous"}
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A list in the article, with its lead-in and the section holding it."""
+
+    lesson: str
+    heading: str  # of the section holding the list
+    lead_in: str
+    items: tuple[str, ...]
+
+    @property
+    def intro(self) -> str:
+        """The lead-in, or the heading when the list has none."""
+        return self.lead_in or self.heading
+
+
+@dataclass
+class Category:
+    """One category of a group (a type, or a list told apart by its lead-in)."""
+
+    name: str  # "Metastatic"
+    tag: str  # the words that tell it from its siblings
+    heading: str  # its sub-heading; "" for a category told by its list's lead-in alone
+    lists: list[ItemList]
+    definition: str = ""
+    examples: tuple[str, ...] = ()
+    asked: list[str] = field(default_factory=list)  # everything the article lists under it
+
+
+@dataclass
+class Group:
+    """A classification: parallel sub-sections or parallel lead-ins of one lesson."""
+
+    lesson: str
+    heading: str
+    noun: str  # the shared words, "calcinosis cutis"; "" for headings with nothing shared
+    categories: list[Category]
+
+    def members(self) -> list[tuple[str, Category, ItemList | None]]:
+        """(item, category, list) for every list item, and (example, category, None) for prose examples."""
+        out: list[tuple[str, Category, ItemList | None]] = []
+        for category in self.categories:
+            out += [(item, category, lst) for lst in category.lists for item in lst.items]
+            out += [(example, category, None) for example in category.examples]
+        return out
+
+    def ambiguous(self, item: str) -> bool:
+        """Listed under more than one category (then it classifies nothing)."""
+        forms = {item, short_form(item)}
+        return sum(any(overlaps(f, a) for f in forms for a in c.asked) for c in self.categories) > 1
+
+    def category(self, name: str) -> Category | None:
+        """The category with this name, if any."""
+        return next((c for c in self.categories if c.name == name), None)
+
+
+def label_of(category: Category) -> str:
+    """How an explanation names a category: its heading, or its list's lead-in."""
+    return category.heading or category.lists[0].lead_in.rstrip(": ")
+
+
+def paragraph_sentences(blocks: list[Block]) -> list[str]:
+    """The sentences of the paragraph blocks, in order."""
+    return [s for block in blocks if block.kind == "paragraph" for s in sentences(block.text)]
+
+
+def section_lists(section: Section, lesson: str) -> list[ItemList]:
+    """The non-empty lists of one section (items without words dropped)."""
+    return [
+        ItemList(lesson, section.heading, block.text, tuple(i for i in block.items if words(i)))
+        for block in section.blocks
+        if block.kind == "list" and any(words(i) for i in block.items)
+    ]
+
+
+def all_lists(outline: Outline) -> list[ItemList]:
+    """Every list in the article: the intro's, each lesson's and each sub-section's."""
+    found = section_lists(Section(outline.title, outline.intro), outline.title)
+    for lesson in outline.lessons:
+        found += section_lists(lesson, lesson.heading)
+        for sub in lesson.subsections:
+            found += section_lists(sub, lesson.heading)
+    return found
+
+
+_EXAMPLES = re.compile(r",?\s+(?:for example|e\.g\.|such as|including),?\s+(?P<x>.+?)\.?$")
+
+
+def _examples(definition: str) -> tuple[str, ...]:
+    """Examples named in prose: "..., for example, A, and B." -> (A, B). Only comma lists."""
+    match = _EXAMPLES.search(definition)
+    if not match or "," not in match.group("x"):
+        return ()
+    parts = re.split(r",\s+(?:and\s+|or\s+)?", match.group("x"))
+    return tuple(p.strip() for p in parts if len(p.split()) >= 2)
+
+
+def _affix_group(subs: list[Section]) -> tuple[list[Section], list[str], str] | None:
+    """The largest set of headings sharing leading or trailing words, with their names."""
+    best: tuple[int, int, list[Section], list[str], str] | None = None
+    for suffix in (True, False):
+        for sub in subs:
+            split = sub.heading.split()
+            for size in range(1, len(split)):
+                affix = words(" ".join(split[-size:] if suffix else split[:size]))
+                members, names = [], []
+                for other in subs:
+                    other_split = other.heading.split()
+                    if len(other_split) <= size:
+                        continue
+                    part = other_split[-size:] if suffix else other_split[:size]
+                    rest = other_split[:-size] if suffix else other_split[size:]
+                    if words(" ".join(part)) == affix:
+                        members.append(other)
+                        names.append(" ".join(rest).strip(" ,-:"))
+                if len(members) >= 2 and (best is None or (len(members), size) > best[:2]):
+                    noun = " ".join(split[-size:] if suffix else split[:size])
+                    best = (len(members), size, members, names, noun)
+    return (best[2], best[3], best[4]) if best else None
+
+
+def find_groups(outline: Outline) -> list[Group]:
+    """Parallel sub-sections of each lesson, and parallel lead-ins (see the module docstring)."""
+    every_list = all_lists(outline)
+    groups = []
+    for lesson in outline.lessons:
+        subs = [s for s in lesson.subsections if not s.heading.endswith("?")]
+        subs = [
+            s for i, s in enumerate(subs) if squash(s.heading) not in {squash(t.heading) for t in subs[:i]}
+        ]
+        found = _affix_group(subs)
+        # One shared word ("tests") is a weak sign; it must then hold for every sub-section.
+        if found and len(found[2].split()) == 1 and len(found[0]) < len(subs):
+            found = None
+        if found:
+            members, tags, noun = found
+            noun = lower_first(noun)
+        else:
+            members = subs if sum(bool(section_lists(s, lesson.heading)) for s in subs) >= 2 else []
+            tags, noun = [s.heading for s in members], ""
+        if not members:
+            continue
+        generic = _uninformative(tags)
+        categories = []
+        for sub, tag in zip(members, tags, strict=True):
+            first = paragraph_sentences(sub.blocks)[:1]
+            definition = ""
+            if first and squash(first[0]).startswith(squash(sub.heading) + " "):
+                definition = "" if first[0].endswith(":") else first[0]
+            lists = section_lists(sub, lesson.heading)
+            examples = _examples(definition) if noun and definition and not lists else ()
+            name = sub.heading if generic else upper_first(tag)
+            categories.append(Category(name, tag, sub.heading, lists, definition, examples))
+        groups.append(Group(lesson.heading, lesson.heading, noun, categories))
+    taken = {lst for group in groups for category in group.categories for lst in category.lists}
+    for lesson in outline.lessons:
+        for section in [lesson, *lesson.subsections]:
+            free = [lst for lst in section_lists(section, lesson.heading) if lst not in taken]
+            group = _lead_in_group(free, lesson.heading, section.heading)
+            if group:
+                groups.append(group)
+    for group in groups:
+        for category in group.categories:
+            category.asked = _asked_items(category, every_list)
+    return groups
+
+
+def _uninformative(tags: list[str]) -> bool:
+    """Names that say nothing alone ("Other", "1") or repeat: then categories keep their headings."""
+    return any(t.casefold() in _GENERIC_NAMES or not re.search(r"[^\W\d_]{3}", t) for t in tags) or len(
+        {squash(t) for t in tags}
+    ) < len(tags)
+
+
+def _lead_in_group(lists: list[ItemList], lesson: str, heading: str) -> Group | None:
+    """Lists in one section whose lead-ins differ in a few words only.
+
+    "First-line treatments include:" / "Second-line treatments include:" are
+    categories "First-line" and "Second-line"; what they share must be at
+    least two words, and what differs at most four.
+    """
+    lists = [lst for lst in lists if lst.lead_in]
+    split = [lst.lead_in.rstrip(": ").split() for lst in lists]
+    if len(lists) < 2:
+        return None
+    folded = [[" ".join(words(w)) for w in s] for s in split]
+    head = 0
+    while all(len(f) > head for f in folded) and len({f[head] for f in folded}) == 1:
+        head += 1
+    tail = 0
+    while all(len(f) > head + tail for f in folded) and len({f[-1 - tail] for f in folded}) == 1:
+        tail += 1
+    tags = [" ".join(s[head : len(s) - tail]) for s in split]
+    if (
+        head + tail < 2
+        or any(not t or len(t.split()) > 4 for t in tags)
+        or len({squash(t) for t in tags}) < len(tags)
+    ):
+        return None
+    names = tags if not _uninformative(tags) else [lst.lead_in.rstrip(": ") for lst in lists]
+    categories = [
+        Category(upper_first(n), t, "", [lst]) for n, t, lst in zip(names, tags, lists, strict=True)
+    ]
+    return Group(lesson, heading, "", categories)
+
+
+def _asked_items(category: Category, every_list: list[ItemList]) -> list[str]:
+    """Everything the article lists under a category: its lists, and lists whose lead-in names it."""
+    items = [item for lst in category.lists for item in lst.items]
+    named = squash(category.heading or category.tag)
+    items += [i for lst in every_list if named in squash(lst.lead_in) for i in lst.items]
+    return items + list(category.examples)
+
+
+_NOT_TEACHING = {
+    "references", "further reading", "bibliography", "sources", "see also", "related information",
+    "links", "useful links", "other websites", "resources", "acknowledgements", "acknowledgments",
+}  # fmt: skip
+
+
+def teachable(outline: Outline) -> Outline:
+    """The outline without reference sections (citations are not facts to learn)."""
+    lessons = [s for s in outline.lessons if squash(s.heading).strip(" :?") not in _NOT_TEACHING]
+    return dataclasses.replace(outline, lessons=lessons)
+
+
+def all_blocks(outline: Outline) -> list[tuple[str, list[Block]]]:
+    """(lesson heading, blocks) for the intro, each lesson and each sub-section."""
+    found = [(outline.title, outline.intro)]
+    for lesson in outline.lessons:
+        found.append((lesson.heading, lesson.blocks))
+        found += [(lesson.heading, sub.blocks) for sub in lesson.subsections]
+    return found
+
+
+def member_excerpt(category: Category, lst: ItemList | None, item: str) -> str:
+    """The excerpt for one member: heading, lead-in and item (or heading and definition)."""
+    if lst is None:
+        return excerpt_lines(category.heading, category.definition)
+    # Not deduplicated: the item is always the last line (self_check relies on it).
+    return "\n".join(line for line in (category.heading, lst.lead_in, item) if line)
+
+
+def usable_members(group: Group) -> list[tuple[str, Category, ItemList | None]]:
+    """Members listed under one category only, each fact once."""
+    seen: list[str] = []
+    out = []
+    for item, category, lst in group.members():
+        if not group.ambiguous(item) and not any(overlaps(item, s) for s in seen):
+            seen.append(item)
+            out.append((item, category, lst))
+    return out

@@ -1,0 +1,203 @@
+"""Recording reviews (services): rate a card, undo the last review, suspend and unsuspend.
+
+Each service is one transaction. A rating posts the CardState version it was
+shown; the update is conditional on it (``UPDATE ... WHERE version = N``), so a
+review posted twice is recorded once and a stale one is refused. Every review
+log keeps the exact state before it, so undo restores it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from quizzes.flashcards import scheduling
+from quizzes.models import Card, CardState, ReviewLog
+from quizzes.models.notes import NoteStatus
+from quizzes.models.study import FsrsState, ReviewKind
+
+LEECH_THRESHOLD = 8  # lapses; then every half threshold again, as in Anki
+
+STATE_FIELDS = (
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+    "suspended",
+    "leech",
+    "buried_until",
+    "version",
+)
+DATETIME_FIELDS = {"due", "last_review", "buried_until"}
+
+
+@dataclass(frozen=True)
+class Rated:
+    """The result of `rate`: recorded or refused (with the reason to tell the student)."""
+
+    recorded: bool
+    message: str = ""
+    leech: bool = False
+    outcome: scheduling.Outcome | None = None
+    log: ReviewLog | None = None
+
+
+STALE = (
+    "That answer was not recorded: the card had already been answered "
+    "(a repeated click, another tab or a retry). Here is the next card."
+)
+
+
+def snapshot(state: CardState | None) -> dict:
+    """The exact state as JSON, for undo ({} for a card with no state yet)."""
+    if state is None:
+        return {}
+    data = {}
+    for name in STATE_FIELDS:
+        value = getattr(state, name)
+        data[name] = value.isoformat() if name in DATETIME_FIELDS and value is not None else value
+    return data
+
+
+def _restore(data: dict) -> dict:
+    values = {}
+    for name in STATE_FIELDS:
+        value = data.get(name)
+        values[name] = (
+            dt.datetime.fromisoformat(value) if name in DATETIME_FIELDS and value is not None else value
+        )
+    return values
+
+
+def _is_leech(lapses: int) -> bool:
+    return lapses >= LEECH_THRESHOLD and (lapses - LEECH_THRESHOLD) % (LEECH_THRESHOLD // 2) == 0
+
+
+def rate(
+    *,
+    user,
+    card: Card,
+    rating: int,
+    shown_version: int,
+    now: dt.datetime,
+    duration_ms: int | None = None,
+    shown_at: dt.datetime | None = None,
+    state: CardState | object | None = ...,
+) -> Rated:
+    """Record `user`'s `rating` of `card`, shown at CardState version `shown_version`.
+
+    The update is conditional on that version (UPDATE ... WHERE version=N), so a
+    review posted twice is recorded once and a stale one is refused. The review
+    log keeps the exact previous state for undo. On the 8th lapse the card is
+    tagged leech and suspended. A caller that already read the student's
+    CardState of the card (None: there is none) passes it as `state`.
+    """
+    if state is ...:
+        state = CardState.objects.filter(user=user, card=card).first()
+    version = state.version if state is not None else 0
+    if version != shown_version:
+        return Rated(recorded=False, message=STALE)
+    if (state is not None and state.suspended) or card.note.status != NoteStatus.PUBLISHED:
+        return Rated(recorded=False, message="This card is suspended; it was not recorded.")
+    course = card.note.course
+    outcome = scheduling.review(
+        scheduling.scheduler_for(course), state, card.pk, rating, now, shown_at=shown_at
+    )
+    reviewed = state is not None and state.last_review is not None
+    kind = state.state if reviewed else ReviewKind.NEW
+    lapses = (state.lapses if state else 0) + outcome.lapse
+    leech = outcome.lapse and _is_leech(lapses)
+    fields = outcome.fields() | {
+        "lapses": lapses,
+        "reps": (state.reps if state else 0) + 1,
+        "buried_until": None,
+    }
+    if leech:
+        fields |= {"leech": True, "suspended": True}
+
+    with transaction.atomic():
+        if state is not None:
+            updated = CardState.objects.filter(pk=state.pk, version=shown_version).update(
+                **fields, version=shown_version + 1
+            )
+            if not updated:
+                return Rated(recorded=False, message=STALE)
+        else:
+            try:
+                with transaction.atomic():
+                    CardState.objects.create(user=user, card=card, version=1, **fields)
+            except IntegrityError:
+                return Rated(recorded=False, message=STALE)
+        log = ReviewLog.objects.create(
+            user=user,
+            card=card,
+            rating=rating,
+            reviewed_at=now,
+            duration_ms=duration_ms,
+            kind=kind,
+            state_before=snapshot(state),
+        )
+    message = ""
+    if leech:
+        message = (
+            f"This card is a leech: you have forgotten it {lapses} times, so it has been suspended. "
+            "Rewrite it or study its lesson again, then unsuspend it."
+        )
+    return Rated(recorded=True, message=message, leech=leech, outcome=outcome, log=log)
+
+
+def undo_last(*, user, course) -> Card | None:
+    """Undo `user`'s last review in `course`: restore the exact previous state and delete its log.
+
+    The version still moves forward, so an answer shown before the undo stays stale.
+    Returns the card, or None when there is nothing to undo.
+    """
+    with transaction.atomic():
+        log = (
+            ReviewLog.objects.filter(user=user, card__note__course=course)
+            .select_related("card")
+            .order_by("-reviewed_at", "-pk")
+            .first()
+        )
+        if log is None:
+            return None
+        states = CardState.objects.filter(user=user, card_id=log.card_id)
+        if not log.state_before:
+            states.delete()
+        else:
+            current = states.values_list("version", flat=True).first() or 0
+            values = _restore(log.state_before)
+            values["version"] = max(current, values["version"] or 0) + 1
+            updated = states.update(**values)
+            if not updated:
+                CardState.objects.create(user=user, card_id=log.card_id, **values)
+        log.delete()
+    return log.card
+
+
+def last_review(*, user, course) -> ReviewLog | None:
+    """The review `undo_last` would undo."""
+    return (
+        ReviewLog.objects.filter(user=user, card__note__course=course)
+        .select_related("card")
+        .order_by("-reviewed_at", "-pk")
+        .first()
+    )
+
+
+def set_suspended(*, user, card: Card, suspended: bool, now: dt.datetime) -> CardState:
+    """Suspend or unsuspend `card` for `user` (a new card gets an unreviewed state row)."""
+    with transaction.atomic():
+        state, _ = CardState.objects.get_or_create(
+            user=user, card=card, defaults={"due": now, "state": FsrsState.LEARNING, "step": 0}
+        )
+        # The leech tag stays after unsuspending, as in Anki.
+        CardState.objects.filter(pk=state.pk).update(suspended=suspended, version=state.version + 1)
+        state.refresh_from_db()
+    return state

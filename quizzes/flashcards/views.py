@@ -1,0 +1,217 @@
+"""Students study their flashcards: today's queue, rating, undo, suspend, and practice by lesson.
+
+Works as plain forms (reveal is a GET with ?reveal=1; every change is a POST
+followed by a redirect) and better with htmx, which swaps the study panel.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core import signing
+from django.db.models import FilteredRelation, Q
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from quizzes.accounts.permissions import course_view
+from quizzes.flashcards import reviews, scheduling
+from quizzes.flashcards.queue import (
+    build_queue,
+    has_review,
+    practice_cards,
+    practice_lessons,
+    suspended_cards,
+)
+from quizzes.items.cards import render as render_card
+from quizzes.models import Card, Course, Lesson
+from quizzes.models.notes import NoteStatus
+
+TOKEN_SALT = "quizzes.study.shown"
+TOKEN_FIELDS = ("u", "c", "v", "t", "f")  # an answer token: user, card, state version, shown at, front at
+# A page left open longer than this is scheduled at the time of the answer instead.
+SHOWN_FOR_AT_MOST = dt.timedelta(hours=1)
+# As in Anki, time spent on one card counts for at most a minute.
+MAX_ANSWER_MS = 60_000
+PANEL = "quizzes/study/study.html#panel"
+BUTTON_STYLES = {
+    1: "btn-outline-danger",
+    2: "btn-outline-secondary",
+    3: "btn-success",
+    4: "btn-outline-primary",
+}
+
+
+def _ms(moment: dt.datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _from_ms(value: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC)
+
+
+def _panel_context(
+    request: HttpRequest, course: Course, *, reveal: bool, front_at: int | None = None
+) -> dict:
+    now = timezone.now()
+    queue = build_queue(user=request.user, course=course, now=now)
+    context = {
+        "course": course,
+        "queue": queue,
+        "reveal": False,
+        "can_undo": has_review(user=request.user, course=course, queue=queue),
+    }
+    if queue.card is None:
+        context["lessons"] = practice_lessons(course)
+        return context
+    front, back = render_card(queue.card)
+    context |= {"front": front, "front_at": signing.dumps(_ms(now), salt=TOKEN_SALT)}
+    if reveal:
+        version = queue.state.version if queue.state else 0
+        previews = scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now)
+        token = {
+            "u": request.user.pk,
+            "c": queue.card.pk,
+            "v": version,
+            "t": _ms(now),
+            "f": front_at or _ms(now),
+        }
+        context |= {
+            "reveal": True,
+            "back": back,
+            "token": signing.dumps(token, salt=TOKEN_SALT),
+            "buttons": [
+                (rating, label, previews[rating].interval_text, BUTTON_STYLES[rating])
+                for rating, label in scheduling.RATINGS.items()
+            ],
+        }
+    return context
+
+
+def _front_at(request: HttpRequest) -> int | None:
+    try:
+        value = signing.loads(request.GET.get("shown", ""), salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+    return value if type(value) is int else None  # not an answer token signed with the same salt
+
+
+@course_view("study_cards")
+def study_home(request: HttpRequest, course: Course) -> HttpResponse:
+    context = _panel_context(
+        request, course, reveal=bool(request.GET.get("reveal")), front_at=_front_at(request)
+    )
+    template = PANEL if request.htmx else "quizzes/study/study.html"
+    return render(request, template, context)
+
+
+def _after_change(request: HttpRequest, course: Course, notices: list[tuple[str, str]]) -> HttpResponse:
+    """htmx: the next card's panel with any notices in it; otherwise redirect to the study page."""
+    if request.htmx:
+        context = _panel_context(request, course, reveal=False)
+        context["notices"] = notices
+        return render(request, PANEL, context)
+    for level, text in notices:
+        messages.add_message(request, level, text)
+    return redirect("study_home", slug=course.slug)
+
+
+@course_view("study_cards")
+@require_POST
+def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
+    try:
+        token = signing.loads(request.POST.get("token", ""), salt=TOKEN_SALT)
+        rating = int(request.POST.get("rating", ""))
+    except (signing.BadSignature, ValueError):
+        return HttpResponseBadRequest("This answer could not be read; reload the page.")
+    if (
+        rating not in scheduling.RATINGS
+        or not isinstance(token, dict)
+        or any(type(token.get(field)) is not int for field in TOKEN_FIELDS)
+        or token["u"] != request.user.pk
+    ):
+        return HttpResponseBadRequest("This answer could not be read; reload the page.")
+    # The card and the student's state of it (None for a new card) in one query.
+    cards = Card.objects.annotate(
+        own_state=FilteredRelation("states", condition=Q(states__user=request.user))
+    ).select_related("note__course", "own_state")
+    card = get_object_or_404(cards, pk=token["c"], note__course=course)
+    now = timezone.now()
+    shown_at = _from_ms(token["t"])
+    if not (dt.timedelta(0) <= now - shown_at <= SHOWN_FOR_AT_MOST):
+        shown_at = now
+    duration = min(max(_ms(now) - token["f"], 0), MAX_ANSWER_MS)
+    result = reviews.rate(
+        user=request.user,
+        card=card,
+        rating=rating,
+        shown_version=token["v"],
+        now=now,
+        duration_ms=duration,
+        shown_at=shown_at,
+        state=getattr(card, "own_state", None),  # not set when the student has no state yet
+    )
+    notices = []
+    if result.message:
+        notices.append((messages.WARNING, result.message))
+    return _after_change(request, course, notices)
+
+
+@course_view("study_cards")
+@require_POST
+def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
+    card = reviews.undo_last(user=request.user, course=course)
+    if card is None:
+        notice = (messages.INFO, "There is no review to undo.")
+    else:
+        notice = (messages.SUCCESS, "Your last review was undone.")
+    return _after_change(request, course, [notice])
+
+
+@course_view("study_cards")
+@require_POST
+def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpResponse:
+    # A card of an unpublished note is not the student's to touch (its front would show in
+    # the suspended list); one they already hold a state for may still be unsuspended.
+    visible = Q(note__status=NoteStatus.PUBLISHED) | Q(states__user=request.user)
+    card = get_object_or_404(Card.objects.filter(visible).distinct(), pk=card_id, note__course=course)
+    suspend = request.POST.get("suspend", "1") == "1"
+    reviews.set_suspended(user=request.user, card=card, suspended=suspend, now=timezone.now())
+    if request.POST.get("next") == "suspended":
+        messages.success(request, "The card is back in your reviews." if not suspend else "Card suspended.")
+        return redirect("study_suspended", slug=course.slug)
+    text = (
+        "Card suspended. Find it under “Suspended cards” to bring it back."
+        if suspend
+        else "Card unsuspended."
+    )
+    return _after_change(request, course, [(messages.SUCCESS, text)])
+
+
+@course_view("study_cards")
+def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
+    states = list(suspended_cards(user=request.user, course=course)[:200])
+    rows = [(state, render_card(state.card)[0]) for state in states]
+    return render(request, "quizzes/study/suspended.html", {"course": course, "rows": rows})
+
+
+@course_view("study_cards")
+def study_practice(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
+    """Practise a lesson's cards in order: nothing is recorded and the schedule is unchanged."""
+    lesson = get_object_or_404(Lesson, course=course, slug=lesson_slug)
+    cards = practice_cards(course, lesson)
+    total = cards.count()
+    try:
+        index = max(int(request.GET.get("i", 0)), 0)
+    except ValueError:
+        index = 0
+    card = cards[index] if index < total else None
+    context = {"course": course, "lesson": lesson, "total": total, "index": index, "card": card}
+    if card is not None:
+        context["front"], context["back"] = render_card(card)
+        context["reveal"] = bool(request.GET.get("reveal"))
+        url = reverse("study_practice", args=[course.slug, lesson.slug])
+        context["reveal_url"] = f"{url}?i={index}&reveal=1"
+        context["next_url"] = f"{url}?i={index + 1}"
+    return render(request, "quizzes/study/practice.html", context)

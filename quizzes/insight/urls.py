@@ -1,0 +1,15 @@
+from django.urls import path
+
+from quizzes.insight.views import progress, reports
+
+urlpatterns = [
+    # progress
+    path("c/<slug:slug>/progress/", progress.progress_dashboard, name="progress_dashboard"),
+    # reports
+    path("c/<slug:slug>/reports/", reports.reports_cohort, name="reports_cohort"),
+    path("c/<slug:slug>/reports/cohort.csv", reports.reports_cohort_csv, name="reports_cohort_csv"),
+    path("c/<slug:slug>/reports/responses.csv", reports.reports_responses_csv, name="reports_responses_csv"),
+    path("c/<slug:slug>/reports/heatmap/", reports.reports_heatmap, name="reports_heatmap"),
+    path("c/<slug:slug>/reports/students/<int:user_id>/", reports.reports_student, name="reports_student"),
+    path("c/<slug:slug>/reports/quizzes/<int:quiz_id>/items/", reports.reports_items, name="reports_items"),
+]

@@ -1,0 +1,109 @@
+"""Flashcard notes (services): create, update, publish and suspend a note, each with its cards
+in one transaction. The note views, draft acceptance and the course bundle all call these.
+
+Rules, kept here once:
+- A note's cards always match its content (`cards.sync_cards`), written in the
+  same transaction as the note, so no one ever studies a card of an older text.
+- A note needs cards to be published: a cloze without deletions or a
+  classification note without premises cannot be published.
+- The model validates every field (``full_clean``) before anything is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from quizzes.items import cards, notetext
+from quizzes.models import Card, Course, Note
+from quizzes.models.notes import NoteStatus
+from quizzes.models.questions import Origin
+
+CONTENT_FIELDS = ("lesson", "front", "back", "text", "pairs", "extra", "source_excerpt")
+NEEDS_CARDS = "This note makes no cards yet; edit it before publishing."
+
+
+def makes_cards(note: Note) -> bool:
+    """Whether ``note``'s content yields at least one card."""
+    return bool(notetext.card_keys(note.kind, text=note.text, pairs=note.pairs))
+
+
+def _save(note: Note) -> Note:
+    if note.status == NoteStatus.PUBLISHED and not makes_cards(note):
+        raise ValidationError(NEEDS_CARDS)
+    note.full_clean()
+    with transaction.atomic():
+        note.save()
+        cards.sync_cards(note)
+    return note
+
+
+def create_note(
+    *,
+    course: Course,
+    kind: str,
+    user=None,
+    status: str = NoteStatus.DRAFT,
+    origin: str = Origin.AUTHORED,
+    key: str = "",
+    **content,
+) -> Note:
+    """Create a note of ``kind`` (content: the names in CONTENT_FIELDS) and its cards."""
+    note = Note(course=course, kind=kind, status=status, origin=origin, key=key, created_by=user)
+    for name, value in content.items():
+        if name not in CONTENT_FIELDS:
+            raise TypeError(f"create_note() got an unexpected field {name!r}")
+        setattr(note, name, value)
+    return _save(note)
+
+
+def update_note(note: Note, *, status: str | None = None, **content) -> Note:
+    """Change ``note``'s content (and status); its cards follow (see `cards.sync_cards`)."""
+    for name, value in content.items():
+        if name not in CONTENT_FIELDS:
+            raise TypeError(f"update_note() got an unexpected field {name!r}")
+        setattr(note, name, value)
+    if status is not None:
+        note.status = status
+    return _save(note)
+
+
+def set_status(note: Note, status: str) -> None:
+    """Publish, suspend or unpublish ``note`` (ValidationError when a note without cards is published)."""
+    with transaction.atomic():
+        locked = Note.objects.select_for_update().get(pk=note.pk)
+        if status == NoteStatus.PUBLISHED and not locked.cards.exists():
+            raise ValidationError(NEEDS_CARDS)
+        Note.objects.filter(pk=note.pk).update(status=status)
+    note.status = status
+
+
+def publish(note: Note) -> None:
+    """Students can study its cards from now on."""
+    set_status(note, NoteStatus.PUBLISHED)
+
+
+def suspend(note: Note) -> None:
+    """Its cards are hidden from students (their study state is kept) until it is published again."""
+    set_status(note, NoteStatus.SUSPENDED)
+
+
+def create_notes(notes: Iterable[Note]) -> list[Note]:
+    """Create many validated notes and all their cards in a few queries (the bundle import).
+
+    The caller has checked each note (the bundle schema); published ones must make cards.
+    """
+    notes = list(notes)
+    for note in notes:
+        if note.status == NoteStatus.PUBLISHED and not makes_cards(note):
+            raise ValidationError(f"{note}: {NEEDS_CARDS}")
+    with transaction.atomic():
+        created = Note.objects.bulk_create(notes)
+        Card.objects.bulk_create(
+            Card(note=note, ord=ord, key=key)
+            for note in created
+            for ord, key in notetext.card_keys(note.kind, text=note.text, pairs=note.pairs)
+        )
+    return created

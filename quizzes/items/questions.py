@@ -1,0 +1,367 @@
+"""The question bank: services that author questions and selectors that list them.
+
+Services take keyword-only arguments, validate with the same rules the forms
+show (``quizzes.grading.validate_content`` on the content the question would
+have), raise ``ValidationError`` with readable messages, and change the
+database in one transaction. A published question gets a version snapshot
+(``quizzes.versions.current_version``) whenever it is published or edited, so
+attempts keep the version they started with and new attempts see the edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from quizzes.items import grading, versions
+from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
+from quizzes.models.practice import QuizItem
+from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
+
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+TRUE_FALSE_TEXTS = ("True", "False")
+
+
+# --- content ---------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def build_content(
+    *,
+    kind: str,
+    choices: Sequence[Mapping] = (),
+    pairs: Sequence[Mapping] = (),
+    stem: str | None = None,
+    explanation: str = "",
+) -> dict:
+    """The grading content dict a question with these options or pairs would have.
+
+    ``choices`` are mappings with ``text``, ``is_correct`` and ``explanation``;
+    ``pairs`` have ``premise`` and ``answer`` (a blank premise adds an extra
+    category, as in Moodle). Rows with nothing in them are ignored. Ids are
+    positional: they only serve validation here; versions use stable ids.
+    """
+    content: dict = {"kind": kind, "explanation": explanation}
+    if stem is not None:
+        content["stem"] = stem
+    if kind == grading.MATCHING:
+        rows = _pair_rows(pairs)
+        content["pairs"] = [
+            {"id": f"p{number}", "premise": _text(pair.get("premise")), "answer": _text(pair.get("answer"))}
+            for number, pair in enumerate((pair for pair in rows if _text(pair.get("premise"))), 1)
+        ]
+        categories: list[str] = []
+        for pair in rows:
+            answer = _text(pair.get("answer"))
+            if answer not in categories:
+                categories.append(answer)
+        content["categories"] = categories
+        return content
+    rows = _choice_rows(choices)
+    content["choices"] = [
+        {
+            "id": _text(choice.get("text")).lower() if kind == grading.TRUE_FALSE else f"o{number}",
+            "text": _text(choice.get("text")),
+            "correct": bool(choice.get("is_correct")),
+            "explanation": _text(choice.get("explanation")),
+        }
+        for number, choice in enumerate(rows, 1)
+    ]
+    return content
+
+
+def content_errors(*, kind: str, choices: Sequence[Mapping] = (), pairs: Sequence[Mapping] = ()) -> list[str]:
+    """Readable problems with a question's options or pairs ([] if none); the stem is checked elsewhere."""
+    if kind not in QuestionKind.values:
+        return [f"Unknown question kind {kind!r}."]
+    return grading.validate_content(build_content(kind=kind, choices=choices, pairs=pairs))
+
+
+def true_false_choices(answer: bool, explanation_true: str = "", explanation_false: str = "") -> list[dict]:
+    """The two choices of a true/false question whose correct answer is ``answer``."""
+    return [
+        {"text": "True", "is_correct": answer, "explanation": explanation_true},
+        {"text": "False", "is_correct": not answer, "explanation": explanation_false},
+    ]
+
+
+def parse_tags(value: str | Iterable[str]) -> list[str]:
+    """Tag names from comma-separated text (or a list): trimmed, spaces collapsed, duplicates dropped."""
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in parts:
+        name = re.sub(r"\s+", " ", part).strip()
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def tag_errors(names: Iterable[str]) -> list[str]:
+    return [
+        f"Tag “{name[:20]}…” is too long; keep tags under {TAG_MAX_LENGTH} characters."
+        for name in names
+        if len(name) > TAG_MAX_LENGTH
+    ]
+
+
+def _tags_for(course: Course, names: list[str]) -> list[Tag]:
+    """Existing tags matched without regard to case, the rest created (race-safe)."""
+    existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(course=course)}
+    missing = [name for name in names if name.casefold() not in existing]
+    if missing:
+        Tag.objects.bulk_create([Tag(course=course, name=name) for name in missing], ignore_conflicts=True)
+        existing.update(
+            {tag.name.casefold(): tag for tag in Tag.objects.filter(course=course, name__in=missing)}
+        )
+    return [existing[name.casefold()] for name in names]
+
+
+def _check(
+    *,
+    course: Course,
+    lesson: Lesson,
+    kind: str,
+    stem: str,
+    choices: Sequence[Mapping],
+    pairs: Sequence[Mapping],
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if lesson.course_id != course.pk:
+        errors["lesson"] = ["Choose a lesson of this course."]
+    if not _text(stem):
+        errors["stem"] = ["The stem must not be empty."]
+    problems = content_errors(kind=kind, choices=choices, pairs=pairs)
+    if problems:
+        errors["__all__"] = problems
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- services --------------------------------------------------------------
+
+
+def _save_rows(question: Question, model: type, rows: Sequence[Mapping], fields: tuple[str, ...]) -> None:
+    """Update rows that carry a ``pk``, create the others, delete what is gone; order by position.
+
+    Rows are kept in place (not deleted and recreated) so their ids, and so
+    the version checksum, stay the same when nothing really changed.
+    """
+    current = {row.pk: row for row in model.objects.filter(question=question)}
+    kept: set[int] = set()
+    for order, spec in enumerate(rows):
+        values = {
+            field: bool(spec.get(field)) if field == "is_correct" else _text(spec.get(field))
+            for field in fields
+        }
+        row = current.get(spec.get("pk"))
+        if row is None:
+            kept.add(model.objects.create(question=question, order=order, **values).pk)
+            continue
+        kept.add(row.pk)
+        if row.order != order or any(getattr(row, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.order = order
+            row.save()
+    model.objects.filter(question=question).exclude(pk__in=kept).delete()
+
+
+def _choice_rows(choices: Sequence[Mapping]) -> list[Mapping]:
+    return [choice for choice in choices if _text(choice.get("text")) or choice.get("is_correct")]
+
+
+def _pair_rows(pairs: Sequence[Mapping]) -> list[Mapping]:
+    return [pair for pair in pairs if _text(pair.get("premise")) or _text(pair.get("answer"))]
+
+
+def _write_options(question: Question, choices: Sequence[Mapping], pairs: Sequence[Mapping]) -> None:
+    if question.kind == QuestionKind.MATCHING:
+        _save_rows(question, MatchingPair, _pair_rows(pairs), ("premise", "answer"))
+        Choice.objects.filter(question=question).delete()
+    else:
+        _save_rows(question, Choice, _choice_rows(choices), ("text", "is_correct", "explanation"))
+        MatchingPair.objects.filter(question=question).delete()
+
+
+def create_question(
+    *,
+    course: Course,
+    lesson: Lesson,
+    kind: str,
+    stem: str,
+    explanation: str = "",
+    source_excerpt: str = "",
+    tags: str | Iterable[str] = (),
+    choices: Sequence[Mapping] = (),
+    pairs: Sequence[Mapping] = (),
+    user=None,
+    origin: str = Origin.AUTHORED,
+) -> Question:
+    """Create a draft question with its options (or pairs) and tags."""
+    _check(course=course, lesson=lesson, kind=kind, stem=stem, choices=choices, pairs=pairs)
+    names = parse_tags(tags)
+    if tag_errors(names):
+        raise ValidationError({"tags": tag_errors(names)})
+    with transaction.atomic():
+        question = Question(
+            course=course,
+            lesson=lesson,
+            kind=kind,
+            stem=stem.strip(),
+            explanation=explanation.strip(),
+            source_excerpt=source_excerpt.strip(),
+            origin=origin,
+            status=QuestionStatus.DRAFT,
+            created_by=user,
+        )
+        question.full_clean()
+        question.save()
+        _write_options(question, choices, pairs)
+        question.tags.set(_tags_for(course, names))
+    return question
+
+
+def update_question(
+    question: Question,
+    *,
+    lesson: Lesson,
+    stem: str,
+    explanation: str = "",
+    source_excerpt: str = "",
+    tags: str | Iterable[str] = (),
+    choices: Sequence[Mapping] = (),
+    pairs: Sequence[Mapping] = (),
+    user=None,
+) -> Question:
+    """Edit a question (its kind is fixed). Rows with a ``pk`` are updated in place.
+
+    If the question is published, the edit becomes a new version for new
+    attempts; versions already used by responses are never changed.
+    """
+    course = question.course
+    _check(course=course, lesson=lesson, kind=question.kind, stem=stem, choices=choices, pairs=pairs)
+    names = parse_tags(tags)
+    if tag_errors(names):
+        raise ValidationError({"tags": tag_errors(names)})
+    with transaction.atomic():
+        question.lesson = lesson
+        question.stem = stem.strip()
+        question.explanation = explanation.strip()
+        question.source_excerpt = source_excerpt.strip()
+        question.full_clean()
+        question.save()
+        _write_options(question, choices, pairs)
+        # The rows changed under any prefetched choices/pairs: read them afresh.
+        getattr(question, "_prefetched_objects_cache", {}).clear()
+        question.tags.set(_tags_for(course, names))
+        if question.status == QuestionStatus.PUBLISHED:
+            versions.current_version(question)
+    return question
+
+
+def stored_errors(question: Question) -> list[str]:
+    """Problems with a question as it is stored (e.g. a generated draft), [] if none."""
+    content = versions.question_content(question)
+    return grading.validate_content({**content, "stem": question.stem})
+
+
+def publish(question: Question) -> QuestionVersion:
+    """Publish a valid question (a draft or a retired one) and return its current version."""
+    errors = stored_errors(question)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(status=QuestionStatus.PUBLISHED)
+        question.status = QuestionStatus.PUBLISHED
+        return versions.current_version(question)
+
+
+def retire(question: Question) -> None:
+    """Retire a question: it stays in past attempts and reports but cannot be added to quizzes."""
+    Question.objects.filter(pk=question.pk).update(status=QuestionStatus.RETIRED)
+    question.status = QuestionStatus.RETIRED
+
+
+# --- selectors -------------------------------------------------------------
+
+
+def _count_of(queryset: QuerySet, field: str = "question") -> Coalesce:
+    """A correlated COUNT subquery: cheap per row, and no row multiplication from joins."""
+    counted = (
+        queryset.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def bank(
+    course: Course,
+    *,
+    lesson: Lesson | int | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+    q: str | None = None,
+) -> QuerySet[Question]:
+    """The course's questions, filtered, with lesson, tags and usage counts in a fixed number of queries."""
+    questions = Question.objects.filter(course=course)
+    if lesson:
+        questions = questions.filter(lesson=lesson)
+    if kind:
+        questions = questions.filter(kind=kind)
+    if status:
+        questions = questions.filter(status=status)
+    if tag:
+        questions = questions.filter(tags__name__iexact=tag)
+    for word in (q or "").split():
+        questions = questions.filter(stem__icontains=word)
+    return (
+        questions.select_related("lesson")
+        .prefetch_related("tags")
+        .annotate(
+            n_responses=_count_of(Response.objects.all()),
+            n_versions=_count_of(QuestionVersion.objects.all()),
+            n_quizzes=_count_of(QuizItem.objects.all()),
+        )
+        .order_by("lesson__order", "id")
+    )
+
+
+def status_counts(course: Course) -> dict[str, int]:
+    """How many of the course's questions are in each status, plus ``total``."""
+    counts = Question.objects.filter(course=course).aggregate(
+        total=Count("pk"), **{value: Count("pk", filter=Q(status=value)) for value in QuestionStatus.values}
+    )
+    return counts
+
+
+def question_detail(course: Course, pk: int) -> Question:
+    """One question of the course with what its detail page shows (raises DoesNotExist)."""
+    return (
+        Question.objects.select_related("lesson", "created_by")
+        .prefetch_related("tags", "choices", "pairs")
+        .get(course=course, pk=pk)
+    )
+
+
+def versions_of(question: Question) -> QuerySet[QuestionVersion]:
+    """The question's versions, newest first, each with how many responses used it."""
+    return (
+        QuestionVersion.objects.filter(question=question)
+        .annotate(n_responses=Count("responses"))
+        .order_by("-number")
+    )

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from quizzes.items.views import notes, questions
+
+urlpatterns = [
+    # questions
+    path("c/<slug:slug>/questions/", questions.bank, name="questions_bank"),
+    path("c/<slug:slug>/questions/new/", questions.choose_kind, name="questions_choose_kind"),
+    path("c/<slug:slug>/questions/new/<str:kind>/", questions.create, name="questions_create"),
+    path("c/<slug:slug>/questions/<int:pk>/", questions.detail, name="questions_detail"),
+    path("c/<slug:slug>/questions/<int:pk>/edit/", questions.edit, name="questions_edit"),
+    path("c/<slug:slug>/questions/<int:pk>/preview/", questions.preview, name="questions_preview"),
+    path("c/<slug:slug>/questions/<int:pk>/publish/", questions.publish, name="questions_publish"),
+    path("c/<slug:slug>/questions/<int:pk>/retire/", questions.retire, name="questions_retire"),
+    # notes
+    path("c/<slug:slug>/notes/", notes.notes_list, name="notes_list"),
+    path("c/<slug:slug>/notes/new/", notes.notes_create, name="notes_create"),
+    path("c/<slug:slug>/notes/export.apkg", notes.notes_export_anki, name="notes_export_anki"),
+    path("c/<slug:slug>/notes/<int:pk>/", notes.notes_detail, name="notes_detail"),
+    path("c/<slug:slug>/notes/<int:pk>/edit/", notes.notes_edit, name="notes_edit"),
+    path("c/<slug:slug>/notes/<int:pk>/publish/", notes.notes_publish, name="notes_publish"),
+    path("c/<slug:slug>/notes/<int:pk>/suspend/", notes.notes_suspend, name="notes_suspend"),
+]

@@ -1,0 +1,136 @@
+"""Educators author flashcard notes: list, create, edit, preview, publish, suspend, export to Anki."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_POST
+
+from quizzes.accounts.permissions import course_view
+from quizzes.interchange.anki import export_bytes
+from quizzes.items import notes
+from quizzes.items.cards import render as render_card
+from quizzes.items.forms.notes import NoteFilterForm, NoteForm
+from quizzes.models import Course, Lesson, Note
+from quizzes.models.notes import NoteKind, NoteStatus
+
+PER_PAGE = 25
+
+
+@course_view("author_content")
+def notes_list(request: HttpRequest, course: Course) -> HttpResponse:
+    filters = NoteFilterForm(request.GET or None, course=course)
+    found = filters.filter(
+        Note.objects.filter(course=course).select_related("lesson").annotate(card_count=Count("cards"))
+    ).order_by("lesson__order", "pk")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "quizzes/notes/list.html",
+        {
+            "course": course,
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "kinds": NoteKind.choices,
+            "has_lessons": Lesson.objects.filter(course=course).exists(),
+        },
+    )
+
+
+@course_view("author_content")
+@require_http_methods(["GET", "POST"])
+def notes_create(request: HttpRequest, course: Course) -> HttpResponse:
+    kind = request.GET.get("kind", NoteKind.BASIC)
+    if kind not in NoteKind.values:
+        raise Http404("No such kind of note.")
+    form = NoteForm(request.POST or None, course=course, kind=kind, instance=Note(course=course))
+    if request.method == "POST" and form.is_valid():
+        try:
+            note = notes.create_note(course=course, kind=kind, user=request.user, **form.note_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Note saved as a draft. Preview its cards, then publish it.")
+            return redirect("notes_detail", slug=course.slug, pk=note.pk)
+    return render(
+        request,
+        "quizzes/notes/form.html",
+        {"course": course, "form": form, "kind": kind, "kinds": NoteKind.choices, "note": None},
+    )
+
+
+def _note(course: Course, pk: int) -> Note:
+    return get_object_or_404(Note.objects.select_related("lesson"), course=course, pk=pk)
+
+
+@course_view("author_content")
+@require_http_methods(["GET", "POST"])
+def notes_edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    note = _note(course, pk)
+    form = NoteForm(request.POST or None, course=course, kind=note.kind, instance=note)
+    if request.method == "POST" and form.is_valid():
+        try:
+            notes.update_note(note, **form.note_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Note saved. Cards that still exist keep their students' progress.")
+            return redirect("notes_detail", slug=course.slug, pk=note.pk)
+    return render(
+        request,
+        "quizzes/notes/form.html",
+        {"course": course, "form": form, "kind": note.kind, "kinds": NoteKind.choices, "note": note},
+    )
+
+
+@course_view("author_content")
+def notes_detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    note = _note(course, pk)
+    previews = [(card, *render_card(card)) for card in note.cards.select_related("note").order_by("ord")]
+    return render(
+        request, "quizzes/notes/detail.html", {"course": course, "note": note, "previews": previews}
+    )
+
+
+def _set_status(request: HttpRequest, course: Course, pk: int, status: str, done: str) -> HttpResponse:
+    note = _note(course, pk)
+    try:
+        notes.set_status(note, status)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("notes_detail", slug=course.slug, pk=note.pk)
+
+
+@course_view("author_content")
+@require_POST
+def notes_publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    return _set_status(
+        request, course, pk, NoteStatus.PUBLISHED, "Published: students can now study its cards."
+    )
+
+
+@course_view("author_content")
+@require_POST
+def notes_suspend(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    return _set_status(
+        request,
+        course,
+        pk,
+        NoteStatus.SUSPENDED,
+        "Suspended: its cards are hidden from students until published.",
+    )
+
+
+@course_view("author_content")
+def notes_export_anki(request: HttpRequest, course: Course) -> HttpResponse:
+    response = HttpResponse(export_bytes(course), content_type="application/apkg")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(course.slug) or "course"}.apkg"'
+    return response
