@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from quizzes.assessment import attempts
+from quizzes.assessment import attempts, display, secrecy
 from quizzes.items import grading
 from quizzes.models import Attempt, Question, Response
 from quizzes.models.people import Role
@@ -162,8 +162,8 @@ def test_option_order_is_stable_within_an_attempt_and_keeps_the_key(course, less
     quiz = make_quiz(course, lesson, n=1, shuffle_options=True)
     attempt = attempts.start(quiz=quiz, user=student, now=NOW)
     response = responses(attempt)[0]
-    shown = attempts.shown_content(attempt, response)
-    assert shown == attempts.shown_content(attempt, response)
+    shown = display.shown_content(attempt, response)
+    assert shown == display.shown_content(attempt, response)
     assert sorted(c["id"] for c in shown["choices"]) == sorted(
         c["id"] for c in response.version.content["choices"]
     )
@@ -243,7 +243,7 @@ def test_tutor_answer_is_scored_and_then_locked(course, lesson, student):
     first = responses(attempt)[0]
     checked = attempts.answer(attempt=attempt, user=student, slot=1, answer=wrong_of(first), seq=0, now=NOW)
     assert checked.score == 0.0
-    assert attempts.feedback_allowed(attempt, checked)
+    assert secrecy.feedback_allowed(attempt, checked)
     with pytest.raises(attempts.QuestionLocked):
         attempts.answer(attempt=attempt, user=student, slot=1, answer=key_of(first), seq=1, now=NOW)
     assert responses(attempt)[0].answer == wrong_of(first)
@@ -262,9 +262,9 @@ def test_exam_feedback_waits_for_submit(course, lesson, student):
     saved = attempts.answer(
         attempt=attempt, user=student, slot=1, answer=key_of(responses(attempt)[0]), seq=0, now=NOW
     )
-    assert not attempts.feedback_allowed(attempt, saved)
+    assert not secrecy.feedback_allowed(attempt, saved)
     attempts.submit(attempt=attempt, user=student, seq=attempt.seq, now=NOW)
-    assert attempts.feedback_allowed(attempt, saved)
+    assert secrecy.feedback_allowed(attempt, saved)
 
 
 def test_flag_is_idempotent_and_refuses_stale_pages(course, lesson, student):
@@ -486,9 +486,9 @@ def test_secret_questions_are_those_of_the_students_exams_in_progress_with_the_e
     attempts.start(quiz=make_quiz(course, lesson, n=1, mode="exam"), user=classmate, now=now)
 
     with django_assert_num_queries(1):
-        secret = attempts.secret_questions(student, now)
+        secret = secrecy.secret_questions(student, now)
     # Only the running exam's: not one whose time is up, a submitted one, a tutor quiz or a classmate's.
     assert secret == {pk: "Finals" for pk in running.items.values_list("question_id", flat=True)}
     mine = Attempt.objects.get(quiz=running)
     attempts.submit(attempt=mine, user=student, seq=mine.seq, now=now)
-    assert attempts.secret_questions(student, now) == {}
+    assert secrecy.secret_questions(student, now) == {}

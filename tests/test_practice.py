@@ -37,9 +37,9 @@ def answered(student, question, *, correct=True, flagged=False):
 
 def pool_ids(course, student, lessons, sources, kinds=ALL_KINDS):
     return set(
-        practice.pool(course=course, user=student, lessons=lessons, kinds=kinds, sources=sources).values_list(
-            "pk", flat=True
-        )
+        practice.pool(
+            course=course, user=student, lessons=lessons, kinds=kinds, sources=sources, now=NOW
+        ).values_list("pk", flat=True)
     )
 
 

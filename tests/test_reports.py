@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 
-from quizzes.insight import dashboard, exports, itemanalysis, progress, reports
+from quizzes.insight import dashboard, exports, itemanalysis, reports
 from quizzes.models.people import Role
 
 from .factories import (

@@ -19,8 +19,8 @@ transaction ``BEGIN IMMEDIATE``, which serialises writers the same way).
 - At most one attempt in progress per student and quiz (a partial unique
   constraint), and attempts allowed holds under concurrency.
 - An exam in progress keeps its questions secret: no other attempt of the
-  student shows or checks their keys until it is submitted
-  (:func:`secret_questions`).
+  student checks their keys in tutor mode, or is submitted for its review,
+  until it is submitted (the rules are in :mod:`quizzes.assessment.secrecy`).
 """
 
 from __future__ import annotations
@@ -31,9 +31,11 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q, QuerySet
+from django.db.models import F, Max
 
 from quizzes.accounts.permissions import can
+from quizzes.assessment import secrecy
+from quizzes.assessment.display import shown_content
 from quizzes.items import grading
 from quizzes.items.versions import current_versions
 from quizzes.models import Attempt, Membership, Question, Quiz, QuizItem, Response
@@ -85,47 +87,6 @@ STALE_MESSAGE = (
 
 
 # --- selectors ---------------------------------------------------------------
-
-
-def shown_content(attempt: Attempt, response: Response) -> dict:
-    """The version content in the order this attempt shows it (stable per attempt)."""
-    content = response.version.content
-    if attempt.quiz.shuffle_options:
-        return grading.shuffled(content, attempt.seed + response.slot)
-    return content
-
-
-def feedback_allowed(attempt: Attempt, response: Response) -> bool:
-    """May the page show the key and explanations for this response now?
-
-    After submitting, always; in tutor mode, once the question was answered.
-    """
-    if attempt.state == SUBMITTED:
-        return True
-    return attempt.quiz.mode == QuizMode.TUTOR and response.answered_at is not None
-
-
-def secret_questions(user, now: datetime) -> dict[int, str]:
-    """The questions whose key ``user`` may not see now, each with the title of its exam.
-
-    The one rule for every page and service: while a student has an exam-mode
-    attempt in progress (before its deadline), no other attempt of theirs shows
-    the correct answer, the explanations or the score of a question that is in
-    that exam, nor checks it in tutor mode; once the exam is submitted (or its
-    time is up, so its answers can no longer change) they show again. One query.
-    """
-    return dict(secret_responses(user, now).values_list("question_id", "attempt__quiz__title"))
-
-
-def secret_responses(user, now: datetime) -> QuerySet[Response]:
-    """The responses of the student's exam attempts in progress whose time is not up (see
-    :func:`secret_questions`)."""
-    return Response.objects.filter(
-        Q(attempt__deadline__isnull=True) | Q(attempt__deadline__gt=now),
-        attempt__user_id=getattr(user, "pk", user),
-        attempt__state=IN_PROGRESS,
-        attempt__quiz__mode=QuizMode.EXAM,
-    )
 
 
 def is_overdue(attempt: Attempt, now: datetime) -> bool:
@@ -248,7 +209,9 @@ def answer(
                 raise QuestionLocked("You have already answered this question; its feedback is shown below.")
             if (
                 tutor
-                and secret_responses(locked.user_id, now).filter(question_id=response.question_id).exists()
+                and secrecy.secret_responses(locked.user_id, now)
+                .filter(question_id=response.question_id)
+                .exists()
             ):
                 raise ExamInProgress(
                     "This question is also in an exam you have in progress; check it here after submitting the exam."
@@ -287,11 +250,7 @@ def submit(*, attempt: Attempt, user, seq: int, now: datetime) -> Attempt:
             overdue = is_overdue(locked, now)
             if not overdue and seq != locked.seq:
                 raise StaleAttempt(STALE_MESSAGE)
-            if (
-                not overdue
-                and locked.quiz.mode == QuizMode.TUTOR
-                and _shares_an_exam_in_progress(locked, now)
-            ):
+            if not overdue and secrecy.waits_for_an_exam(locked, now):
                 raise ExamInProgress(
                     "This attempt shares questions with an exam you have in progress, and its review "
                     "would show their answers. Submit the exam first."
@@ -364,11 +323,6 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
         rng.shuffle(chosen)
     by_pk = Question.objects.prefetch_related("choices", "pairs").in_bulk(chosen)
     return [by_pk[pk] for pk in chosen]
-
-
-def _shares_an_exam_in_progress(attempt: Attempt, now: datetime) -> bool:
-    exam_questions = secret_responses(attempt.user_id, now).values("question_id")
-    return Response.objects.filter(attempt=attempt, question_id__in=exam_questions).exists()
 
 
 def _lock(attempt: Attempt, user) -> Attempt:

@@ -1,21 +1,29 @@
 """What an attempt page may show: one question's display and the question palette.
 
-Everything here reads through attempts.shown_content and attempts.feedback_allowed,
-so a correct answer, an explanation or a score reaches a template only once the
-quiz's rules allow it (after submitting; in tutor mode, once a question is answered),
-and never for a question of an exam the student has in progress (``secret``, from
-attempts.secret_questions: the page shows "Shown after you submit <exam>" instead).
+Everything here asks the secrecy selector (quizzes.assessment.secrecy), so a correct
+answer, an explanation or a score reaches a template only once the quiz's rules
+allow it (after submitting; in tutor mode, once a question is answered), and never
+for a question of an exam the student has in progress (``secret``, from
+secrecy.secret_questions: the page shows "Shown after you submit <exam>" instead).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from quizzes.assessment import attempts
+from quizzes.assessment import secrecy
 from quizzes.items import grading
 from quizzes.models import Attempt, Response
 
 LETTERS = "ABCDEFGH"
+
+
+def shown_content(attempt: Attempt, response: Response) -> dict:
+    """The version content in the order this attempt shows it (stable per attempt)."""
+    content = response.version.content
+    if attempt.quiz.shuffle_options:
+        return grading.shuffled(content, attempt.seed + response.slot)
+    return content
 
 
 def _choices(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
@@ -54,14 +62,14 @@ def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict]
 
 
 def question_display(attempt: Attempt, response: Response, secret: Mapping[int, str] | None = None) -> dict:
-    """Everything a page may show about one response now (see attempts.feedback_allowed).
+    """Everything a page may show about one response now (see secrecy.feedback_allowed).
 
     ``secret`` maps the questions of the student's exams in progress to the exam's title
-    (attempts.secret_questions); feedback the quiz would allow is withheld for them:
+    (secrecy.secret_questions); feedback the quiz would allow is withheld for them:
     ``withheld`` is then the exam's title and the answer shows without key or score.
     """
-    shown = attempts.shown_content(attempt, response)
-    feedback = attempts.feedback_allowed(attempt, response)
+    shown = shown_content(attempt, response)
+    feedback = secrecy.feedback_allowed(attempt, response)
     withheld = (secret or {}).get(response.question_id) if feedback else None
     if withheld:
         feedback = False

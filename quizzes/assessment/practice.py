@@ -15,9 +15,10 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
+from quizzes.assessment import secrecy
 from quizzes.assessment.attempts import NotAllowed
 from quizzes.models import Course, Lesson, Question, Quiz, QuizItem, Response
-from quizzes.models.practice import AttemptState, QuizMode
+from quizzes.models.practice import QuizMode
 
 UNUSED, INCORRECT, FLAGGED = "unused", "incorrect", "flagged"
 SOURCES = {
@@ -29,7 +30,13 @@ MAX_QUESTIONS = 100
 
 
 def pool(
-    *, course: Course, user, lessons: Iterable[Lesson], kinds: Iterable[str], sources: Iterable[str]
+    *,
+    course: Course,
+    user,
+    lessons: Iterable[Lesson],
+    kinds: Iterable[str],
+    sources: Iterable[str],
+    now: datetime,
 ) -> QuerySet[Question]:
     """Published questions of ``course`` in ``lessons`` and ``kinds`` matching any of ``sources``.
 
@@ -53,10 +60,7 @@ def pool(
     )
     # Tutor mode shows the key: questions of an exam the student has in progress stay out
     # until it is submitted (else "flagged" would hand them exactly their exam questions).
-    in_exam = Response.objects.filter(
-        attempt__user=user, attempt__state=AttemptState.IN_PROGRESS, attempt__quiz__mode=QuizMode.EXAM
-    ).values("question_id")
-    questions = questions.exclude(pk__in=in_exam)
+    questions = questions.exclude(pk__in=secrecy.secret_responses(user, now).values("question_id"))
     wanted = Q(pk__in=[])
     if UNUSED in sources:
         wanted |= Q(seen=False)
@@ -83,7 +87,7 @@ def build(
     """
     lessons = list(lessons)
     candidates = list(
-        pool(course=course, user=user, lessons=lessons, kinds=kinds, sources=sources).values_list(
+        pool(course=course, user=user, lessons=lessons, kinds=kinds, sources=sources, now=now).values_list(
             "pk", flat=True
         )
     )

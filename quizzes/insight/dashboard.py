@@ -51,6 +51,6 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         course=course,
         lessons=lessons,
         weakest=weakest_lessons(lessons),
-        quizzes=quiz_history(user=user, course=course),
+        quizzes=quiz_history(user=user, course=course, now=now),
         cards=card_summary(user=user, course=course, now=now),
     )

@@ -8,7 +8,9 @@ a cohort) has done. The rules the pages state are defined here, once:
   ``date(moment + shift)``, one fixed shift per student (``day_shift``), so the
   cohort report (many time zones) does the same in one query.
 - **Accuracy** = mean score (0..1) of the student's responses in submitted
-  attempts (unanswered counts 0), all time and over the last 30 days.
+  attempts (unanswered counts 0), all time and over the last 30 days; a
+  response whose result the secrecy selector withholds is left out until it
+  may be shown (and a quiz's score waits with it).
 - **Card maturity**: new (never reviewed), learning (learning or relearning),
   young (review, interval < 21 days), mature (review, interval ≥ 21 days),
   where the interval is ``due - last review``.
@@ -30,10 +32,12 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
     Func,
+    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -44,6 +48,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
+from quizzes.assessment import secrecy
 from quizzes.models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Response, User
 from quizzes.models.practice import AttemptState
 from quizzes.models.study import FsrsState
@@ -222,8 +227,7 @@ def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = Non
     ):
         rows[lesson_id].questions = n
     answers = (
-        submitted_responses(course)
-        .filter(attempt__user=user)
+        secrecy.visible_results(submitted_responses(course).filter(attempt__user=user), user=user, now=now)
         .values_list("question__lesson_id")
         .annotate(
             n=Count("id"),
@@ -274,6 +278,7 @@ class QuizResult:
     percent: float | None
     pass_mark: int
     practice: bool
+    withheld: bool = False  # the score waits (quizzes.assessment.secrecy): percent is None
 
     @property
     def passed(self) -> bool | None:
@@ -281,14 +286,20 @@ class QuizResult:
 
     @property
     def percent_text(self) -> str:
+        if self.withheld:
+            return "Hidden for now"
         return NONE_TEXT if self.percent is None else f"{self.percent:.0f}%"
 
 
-def quiz_history(*, user: User, course: Course, limit: int = 50) -> list[QuizResult]:
-    """The student's submitted attempts in the course, newest first, with pass/fail (one query)."""
+def quiz_history(*, user: User, course: Course, now: dt.datetime, limit: int = 50) -> list[QuizResult]:
+    """The student's submitted attempts in the course, newest first, with pass/fail (one query).
+
+    An attempt whose score the secrecy selector withholds comes without it.
+    """
+    withheld = secrecy.withheld_attempts(user, now).filter(pk=OuterRef("pk"))
     rows = (
         Attempt.objects.filter(user=user, quiz__course=course, state=AttemptState.SUBMITTED)
-        .annotate(percent=ATTEMPT_PERCENT)
+        .annotate(percent=ATTEMPT_PERCENT, withheld=Exists(withheld))
         .order_by("-submitted_at", "-id")
         .values_list(
             "id",
@@ -299,9 +310,20 @@ def quiz_history(*, user: User, course: Course, limit: int = 50) -> list[QuizRes
             "percent",
             "quiz__pass_mark",
             "quiz__owner_id",
+            "withheld",
         )
     )[:limit]
     return [
-        QuizResult(pk, quiz_id, title, number, submitted, percent, pass_mark, owner is not None)
-        for pk, quiz_id, title, number, submitted, percent, pass_mark, owner in rows
+        QuizResult(
+            pk,
+            quiz_id,
+            title,
+            number,
+            submitted,
+            None if hidden else percent,
+            pass_mark,
+            owner is not None,
+            hidden,
+        )
+        for pk, quiz_id, title, number, submitted, percent, pass_mark, owner, hidden in rows
     ]

@@ -167,9 +167,9 @@ PRACTICE = "Calcinosis cutis: practice"
 
 def correct_answer(attempt, response) -> dict:
     """The key of one response as the answer dict a page would post (choice kinds only)."""
-    from quizzes.assessment import attempts
+    from quizzes.assessment import display
 
-    content = attempts.shown_content(attempt, response)
+    content = display.shown_content(attempt, response)
     right = [choice["id"] for choice in content["choices"] if choice["correct"]]
     return {"choices": right} if content["kind"] == "multiple" else {"choice": right[0]}
 

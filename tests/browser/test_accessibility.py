@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from quizzes.assessment import attempts
+from quizzes.assessment import attempts, display
 from quizzes.models import Draft, Lesson, LessonRead, Question, Quiz, User
 
 from .conftest import DESKTOP, PHONE, PRACTICE
@@ -38,7 +38,7 @@ def audit(page, axe_violations, urls: dict[str, str]) -> None:
 def answer_first(attempt, user, now):
     """Answer slot 1 of `attempt` with its first option (through the service, as the page would)."""
     response = attempt.responses.select_related("version").get(slot=1)
-    content = attempts.shown_content(attempt, response)
+    content = display.shown_content(attempt, response)
     if content["kind"] == "matching":
         answer = {"matches": {pair["id"]: content["categories"][0] for pair in content["pairs"]}}
     elif content["kind"] == "multiple":

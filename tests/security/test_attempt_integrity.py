@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.assessment import attempts
+from quizzes.assessment import attempts, display
 from quizzes.models import Attempt, Response
 
 from ..factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizItemFactory
@@ -25,7 +25,7 @@ def quiz_of(course, lesson, n=2, **options):
 
 def key_position(attempt, slot):
     response = Response.objects.select_related("attempt__quiz", "version").get(attempt=attempt, slot=slot)
-    shown = attempts.shown_content(attempt, response)
+    shown = display.shown_content(attempt, response)
     return str(next(n for n, c in enumerate(shown["choices"], 1) if c["correct"]))
 
 

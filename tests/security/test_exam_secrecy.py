@@ -6,7 +6,7 @@ another tab, see that question's key and go back to the exam. Likewise the
 review of any other attempt (a timed tutor quiz that ran out, a second exam
 sharing the question) and tutor feedback withhold the key, the explanations and
 the score of the exam's questions until the exam is submitted
-(attempts.secret_questions).
+(secrecy.secret_questions).
 """
 
 from datetime import timedelta
@@ -239,3 +239,82 @@ def test_tutor_feedback_given_before_an_exam_is_hidden_while_the_exam_is_in_prog
     attempts.submit(attempt=exam_attempt, user=student, seq=exam_attempt.seq, now=timezone.now())
     page = client.get(question_url)
     assert "WHYRIGHT 0" in page.text and "Shown after you submit" not in page.text
+
+
+# --- the dashboard is no answer oracle ---------------------------------------------------------
+
+
+def dashboard(client, course):
+    return client.get(reverse("progress_dashboard", args=[course.slug]))
+
+
+def test_a_second_exam_sharing_a_question_cannot_be_submitted_while_the_first_is_in_progress(
+    client_for, course, lesson, student
+):
+    """Answer only the shared question in a second exam, submit it, read its score: refused."""
+    shared = marked_question(course, lesson, 0)
+    finals = quiz_of(course, "Finals paper", [shared, marked_question(course, lesson, 1)], mode="exam")
+    mock = quiz_of(course, "Mock paper", [shared], mode="exam")
+    now = timezone.now()
+    finals_attempt = attempts.start(quiz=finals, user=student, now=now)
+    mock_attempt = attempts.start(quiz=mock, user=student, now=now)
+    client = client_for(student)
+    client.post(reverse("attempts_question", args=[course.slug, mock_attempt.pk, 1]), {"seq": 0, "choice": "1"})
+    mock_attempt.refresh_from_db()
+
+    page = client.post(
+        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]), {"seq": mock_attempt.seq}, follow=True
+    )
+    assert page.status_code == 200
+    assert "Submit the exam first" in page.text
+    mock_attempt.refresh_from_db()
+    assert mock_attempt.state == "in_progress" and mock_attempt.score is None
+    assert "Mock paper" not in dashboard(client, course).text
+
+    # The exam started first can always be submitted (two exams never wait for each other);
+    # then the second one can be.
+    finals_attempt.refresh_from_db()
+    attempts.submit(attempt=finals_attempt, user=student, seq=finals_attempt.seq, now=timezone.now())
+    page = client.post(
+        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]), {"seq": mock_attempt.seq}, follow=True
+    )
+    mock_attempt.refresh_from_db()
+    assert mock_attempt.state == "submitted" and "100%" in page.text
+
+
+def test_the_dashboard_withholds_the_score_and_accuracy_of_an_exam_question_in_progress(
+    client_for, course, lesson, student
+):
+    """A timed mock that runs out during the exam is submitted by the server; its score and the
+    lesson's accuracy would tell whether the one guess on the shared question was right."""
+    shared = marked_question(course, lesson, 0)
+    finals = quiz_of(course, "Finals paper", [shared], mode="exam")
+    mock = quiz_of(course, "Mock paper", [shared], mode="exam", time_limit_minutes=5)
+    client = client_for(student)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        finals_attempt = attempts.start(quiz=finals, user=student, now=timezone.now())
+        mock_attempt = attempts.start(quiz=mock, user=student, now=timezone.now())
+        client.post(
+            reverse("attempts_question", args=[course.slug, mock_attempt.pk, 1]), {"seq": 0, "choice": "1"}
+        )
+        traveller.shift(timedelta(minutes=6))
+        client.get(reverse("attempts_list", args=[course.slug]))  # the server ends the mock
+        mock_attempt.refresh_from_db()
+        assert mock_attempt.state == "submitted" and mock_attempt.score == 1.0
+
+        page = dashboard(client, course)
+        assert page.status_code == 200
+        start = page.text.index('id="quizzes-heading"')
+        history = page.text[start : page.text.index("</section>", start)]
+        assert "Mock paper" in history and "Hidden for now" in history
+        assert "100%" not in history and "Passed" not in history
+        row = page.context["data"].lessons[0]
+        assert (row.answered, row.accuracy) == (0, None)
+        assert page.context["data"].quizzes[0].percent is None
+
+        finals_attempt.refresh_from_db()
+        attempts.submit(attempt=finals_attempt, user=student, seq=finals_attempt.seq, now=timezone.now())
+        page = dashboard(client, course)
+    mock_row = next(result for result in page.context["data"].quizzes if result.quiz_title == "Mock paper")
+    assert mock_row.percent == 100.0 and "Hidden for now" not in page.text
+    assert page.context["data"].lessons[0].answered == 2  # both attempts' answers now count

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.assessment import attempts
+from quizzes.assessment import attempts, display
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.models.people import Role
 
@@ -65,7 +65,7 @@ def key_id(attempt, slot):
 
 def shown(attempt, slot):
     response = Response.objects.select_related("version", "attempt__quiz").get(attempt=attempt, slot=slot)
-    return attempts.shown_content(response.attempt, response)
+    return display.shown_content(response.attempt, response)
 
 
 def key_pos(attempt, slot):

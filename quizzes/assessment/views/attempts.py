@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, practice
+from quizzes.assessment import attempts, practice, secrecy
 from quizzes.assessment.display import palette, palette_links, question_display
 from quizzes.assessment.forms import PracticeForm, answer_from_post
 from quizzes.models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
@@ -74,14 +74,13 @@ def _my_stats(user, now) -> dict:
     """Per quiz: attempts `user` made, their best percentage and the attempt in progress.
 
     The best percentage leaves out attempts whose review withholds a question of an exam
-    in progress (attempts.secret_questions): their score would tell how that question went.
+    in progress (secrecy.withheld_attempts): their score would tell how that question went.
     """
     mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user).values("quiz")
     used = mine.annotate(n=Count("pk")).values("n")
-    secret = attempts.secret_responses(user, now).values("question_id")
     best = (
         mine.filter(state=AttemptState.SUBMITTED)
-        .exclude(responses__question_id__in=secret)
+        .exclude(pk__in=secrecy.withheld_attempts(user, now).values("pk"))
         .annotate(best=Max(F("score") * 100.0 / NullIf(F("max_score"), 0.0)))
     )
     in_progress = Attempt.objects.filter(quiz=OuterRef("pk"), user=user, state=AttemptState.IN_PROGRESS)
@@ -161,7 +160,7 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     tutor = attempt.quiz.mode == QuizMode.TUTOR
     now = timezone.now()
     # Only tutor mode shows feedback before submitting; it withholds exam questions' keys.
-    secret = attempts.secret_questions(attempt.user_id, now) if tutor else {}
+    secret = secrecy.secret_questions(attempt.user_id, now) if tutor else {}
     attempt_url = reverse("attempts_resume", args=[course.slug, attempt.pk])
     rows = palette_links(palette(attempt, secret), tutor=tutor, attempt_url=attempt_url)
     total = len(rows)
@@ -309,7 +308,7 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         .select_related("version", "question__lesson")
         .order_by("slot")
     )
-    secret = attempts.secret_questions(request.user, now)
+    secret = secrecy.secret_questions(request.user, now)
     items = [question_display(attempt, response, secret) for response in responses]
     # Exams in progress whose questions this review withholds: the score and the
     # count of correct answers would tell how those questions went, so they wait too.

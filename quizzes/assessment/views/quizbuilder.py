@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment import quizbuilder
-from quizzes.items import questions
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
+from quizzes.items import questions
 from quizzes.items.forms.questions import BankFilterForm
 from quizzes.models import Course, Quiz
 from quizzes.models.questions import QuestionStatus
