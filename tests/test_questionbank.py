@@ -391,3 +391,16 @@ def test_matching_pairs_are_updated_in_place(course, lesson):
         (pairs[1]["pk"], "Idiopathic"),
         (pairs[2]["pk"], "Idiopathic"),
     ]
+
+
+def test_the_database_refuses_a_quiz_that_closes_before_it_opens(course):
+    import datetime as dt
+
+    from django.db import IntegrityError, transaction
+
+    from quizzes.models import Quiz
+
+    opens = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quiz.objects.create(course=course, title="Backwards", opens_at=opens, closes_at=opens)
+    assert not Quiz.objects.filter(title="Backwards").exists()

@@ -253,7 +253,7 @@ def _count_of(queryset: QuerySet) -> Coalesce:
 def course_quizzes(course: Course) -> QuerySet[Quiz]:
     """The course's quizzes (not students' practice sets) with item, rule and attempt counts."""
     return (
-        Quiz.objects.filter(course=course, owner__isnull=True)
+        Quiz.objects.of_course(course)
         .annotate(
             n_items=_count_of(QuizItem.objects.all()),
             n_rules=_count_of(QuizRandomRule.objects.all()),
@@ -265,7 +265,7 @@ def course_quizzes(course: Course) -> QuerySet[Quiz]:
 
 def course_quiz(course: Course, pk: int) -> Quiz:
     """One of the course's quizzes (raises Quiz.DoesNotExist for practice sets and other courses)."""
-    return Quiz.objects.get(course=course, owner__isnull=True, pk=pk)
+    return Quiz.objects.of_course(course).get(pk=pk)
 
 
 def items_of(quiz: Quiz) -> QuerySet[QuizItem]:

@@ -97,7 +97,7 @@ def new_cards(user, course, now: dt.datetime, today: Today | None = None) -> Que
     blocked = CardState.objects.filter(
         Q(last_review__isnull=False) | Q(suspended=True) | Q(buried_until__gt=now), user=user
     ).values("card_id")
-    qs = Card.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).exclude(pk__in=blocked)
+    qs = Card.objects.published_in(course).exclude(pk__in=blocked)
     if today and today.notes:
         qs = qs.exclude(Q(note_id__in=today.notes) & ~Q(pk__in=today.cards))
     return qs.order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")

@@ -24,12 +24,11 @@ from quizzes.insight.progress import (
     MATURE,
     RECENT_DAYS,
     STUDIED,
-    course_card_states,
     day_expression,
     percent_text,
     ratio,
 )
-from quizzes.models import Card, Course, ReviewLog, User
+from quizzes.models import Card, CardState, Course, ReviewLog, User
 from quizzes.models.study import Rating
 
 FORECAST_DAYS = 30
@@ -108,7 +107,7 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
     tomorrow_starts = day_bounds(user, now)[1]
     summary = CardSummary(today=today)
 
-    states = course_card_states(course).filter(user=user)
+    states = CardState.objects.published_in(course).filter(user=user)
     counts = states.aggregate(
         studied=Count("id", filter=STUDIED),
         mature=Count("id", filter=MATURE),
@@ -123,7 +122,7 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
         counts["mature"],
         counts["due_today"],
     )
-    summary.total_cards = Card.objects.filter(note__course=course, note__status="published").count()
+    summary.total_cards = Card.objects.published_in(course).count()
 
     # Forecast: overdue cards count on today; later days by their own study day.
     horizon = day_start(today + dt.timedelta(days=FORECAST_DAYS), shift)

@@ -151,9 +151,6 @@ def submitted_responses(course: Course) -> QuerySet[Response]:
     return Response.objects.filter(attempt__quiz__course=course, attempt__state=AttemptState.SUBMITTED)
 
 
-def course_card_states(course: Course) -> QuerySet[CardState]:
-    return CardState.objects.filter(card__note__course=course, card__note__status="published")
-
 
 def ratio(part: float | None, whole: float | None) -> float | None:
     return None if not whole else (part or 0) / whole
@@ -240,11 +237,11 @@ def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = Non
         row = rows[lesson_id]
         row.answered, row.accuracy = n, ratio(total, n)
         row.answered_recent, row.accuracy_recent = n_recent, ratio(total_recent, n_recent)
-    cards = Card.objects.filter(note__course=course, note__status="published")
+    cards = Card.objects.published_in(course)
     for lesson_id, n in cards.values_list("note__lesson_id").annotate(n=Count("id")):
         rows[lesson_id].cards = n
     states = (
-        course_card_states(course)
+        CardState.objects.published_in(course)
         .filter(user=user)
         .values_list("card__note__lesson_id")
         .annotate(

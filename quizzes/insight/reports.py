@@ -48,7 +48,6 @@ from quizzes.insight.progress import (
     submitted_responses,
 )
 from quizzes.models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Quiz, User
-from quizzes.models.notes import NoteStatus
 from quizzes.models.people import Role
 from quizzes.models.practice import AttemptState
 from quizzes.models.study import Rating
@@ -160,7 +159,7 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
         rows[pk] = CohortRow(pk, username, f"{first} {last}".strip() or username, tz)
     quizzes = [
         QuizColumn(*values)
-        for values in Quiz.objects.filter(course=course, owner__isnull=True)
+        for values in Quiz.objects.of_course(course)
         .order_by("title", "id")
         .values_list("id", "title", "pass_mark")
     ]
@@ -210,7 +209,7 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
     # Restricting to the course's cards inside the counts (not in WHERE) lets the
     # database scan card states by student instead of looking up each card.
     in_course = Q(
-        card__in=Card.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).values("id")
+        card__in=Card.objects.published_in(course).values("id")
     )
     cards = (
         CardState.objects.filter(user__in=student_users.values("id"))

@@ -45,7 +45,7 @@ def create_note(
     course: Course,
     kind: str,
     user=None,
-    status: str = NoteStatus.DRAFT,
+    status: str = NoteStatus.UNPUBLISHED,
     origin: str = Origin.AUTHORED,
     key: str = "",
     **content,

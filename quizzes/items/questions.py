@@ -222,7 +222,7 @@ def create_question(
             explanation=explanation.strip(),
             source_excerpt=source_excerpt.strip(),
             origin=origin,
-            status=QuestionStatus.DRAFT,
+            status=QuestionStatus.UNPUBLISHED,
             created_by=user,
         )
         question.full_clean()

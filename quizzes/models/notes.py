@@ -18,7 +18,7 @@ class NoteKind(models.TextChoices):
 
 
 class NoteStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
+    UNPUBLISHED = "draft", "Unpublished"  # stored as "draft" (the bundle format says so too)
     PUBLISHED = "published", "Published"
     SUSPENDED = "suspended", "Suspended"
 
@@ -43,7 +43,7 @@ class Note(models.Model):
     )
     extra = models.TextField(blank=True)
     source_excerpt = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.DRAFT)
+    status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.UNPUBLISHED)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="notes")
     created_by = models.ForeignKey(
@@ -73,6 +73,12 @@ class Note(models.Model):
         return self.front
 
 
+class CardQuerySet(models.QuerySet):
+    def published_in(self, course):
+        """The cards of ``course``'s published notes: what students study."""
+        return self.filter(note__course=course, note__status=NoteStatus.PUBLISHED)
+
+
 class Card(models.Model):
     """One card of a note: `ord` is the cloze number, the direction, or the premise index.
 
@@ -84,6 +90,8 @@ class Card(models.Model):
     note = models.ForeignKey(Note, on_delete=models.CASCADE, related_name="cards")
     ord = models.PositiveIntegerField()
     key = models.CharField(max_length=32, blank=True, default="")
+
+    objects = CardQuerySet.as_manager()
 
     class Meta:
         ordering = ["note", "ord"]

@@ -18,6 +18,14 @@ class QuizQuerySet(models.QuerySet):
         """Quizzes an educator built for the course (not a student's practice set)."""
         return self.filter(owner__isnull=True)
 
+    def of_course(self, course):
+        """The quizzes educators built for ``course`` (published or not; no practice sets)."""
+        return self.shared().filter(course=course)
+
+    def takeable_by(self, user):
+        """Shared quizzes and ``user``'s own practice sets (never another student's)."""
+        return self.filter(models.Q(owner__isnull=True) | models.Q(owner=user))
+
     def for_students(self, course):
         """The course's published, shared quizzes (open or not)."""
         return self.shared().filter(course=course, is_published=True)
@@ -58,6 +66,12 @@ class Quiz(models.Model):
         verbose_name_plural = "quizzes"
         constraints = [
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="quiz_pass_mark_range"),
+            models.CheckConstraint(
+                condition=models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="quiz_closes_after_it_opens",
+            ),
         ]
 
     def __str__(self) -> str:

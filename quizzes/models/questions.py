@@ -32,7 +32,7 @@ class QuestionKind(models.TextChoices):
 
 
 class QuestionStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
+    UNPUBLISHED = "draft", "Unpublished"  # stored as "draft" (the bundle format says so too)
     PUBLISHED = "published", "Published"
     RETIRED = "retired", "Retired"
 
@@ -52,7 +52,7 @@ class Question(models.Model):
     stem = models.TextField()
     explanation = models.TextField(blank=True)
     source_excerpt = models.TextField(blank=True, help_text="The article text that supports this item.")
-    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.DRAFT)
+    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
     created_by = models.ForeignKey(

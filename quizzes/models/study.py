@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .notes import Card
+from .notes import Card, NoteStatus
 
 
 class FsrsState(models.IntegerChoices):
@@ -32,6 +32,12 @@ class Rating(models.IntegerChoices):
     EASY = 4, "Easy"
 
 
+class CardStateQuerySet(models.QuerySet):
+    def published_in(self, course):
+        """Students' states of the cards of ``course``'s published notes."""
+        return self.filter(card__note__course=course, card__note__status=NoteStatus.PUBLISHED)
+
+
 class CardState(models.Model):
     """A student's FSRS card for one card (see scheduling.py)."""
 
@@ -50,6 +56,8 @@ class CardState(models.Model):
     buried_until = models.DateTimeField(null=True, blank=True)
     # Bumped on every review; a rating posts the version it was shown, so a stale one is refused.
     version = models.PositiveIntegerField(default=0)
+
+    objects = CardStateQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "card"], name="unique_card_state")]

@@ -10,7 +10,7 @@ from ..factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFacto
 
 
 def _draft_card(course, front="Unpublished front text"):
-    note = NoteFactory(course=course, status=NoteStatus.DRAFT, front=front, back="Unpublished back")
+    note = NoteFactory(course=course, status=NoteStatus.UNPUBLISHED, front=front, back="Unpublished back")
     sync_cards(note)
     return Card.objects.get(note=note)
 
@@ -39,7 +39,7 @@ def test_a_student_can_still_suspend_and_unsuspend_a_published_card(client_for, 
 
 
 def test_cards_of_unpublished_notes_are_not_studied_or_practised(client_for, course, student, lesson):
-    note = NoteFactory(course=course, lesson=lesson, status=NoteStatus.DRAFT, front="Secret draft front")
+    note = NoteFactory(course=course, lesson=lesson, status=NoteStatus.UNPUBLISHED, front="Secret draft front")
     sync_cards(note)
     client = client_for(student)
     assert (

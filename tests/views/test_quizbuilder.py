@@ -226,13 +226,15 @@ def test_adding_the_same_questions_twice_adds_them_once(client_for, educator, co
     assert "Those questions were already in the quiz." in response.text
 
 
-@pytest.mark.parametrize("status", ["draft", "retired"])
-def test_only_published_questions_can_be_added(client_for, educator, course, lesson, quiz, published, status):
+@pytest.mark.parametrize(("status", "shown"), [("draft", "unpublished"), ("retired", "retired")])
+def test_only_published_questions_can_be_added(
+    client_for, educator, course, lesson, quiz, published, status, shown
+):
     other = QuestionFactory(course=course, lesson=lesson, stem="Not ready?", status=status)
     response = client_for(educator).post(
         url("add_questions", course, quiz.pk), {"question": [published[0].pk, other.pk]}, follow=True
     )
-    assert f"Only published questions can be added; “Not ready?” is {status}." in response.text
+    assert f"Only published questions can be added; “Not ready?” is {shown}." in response.text
     assert not quiz.items.exists()
 
 

@@ -8,7 +8,7 @@ turn its exceptions into messages. Every page works without JavaScript
 from functools import partial
 
 from django.contrib import messages
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, Max, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -124,7 +124,7 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(
-        Quiz.objects.filter(Q(owner__isnull=True) | Q(owner=request.user)), pk=quiz_id, course=course
+        Quiz.objects.takeable_by(request.user), pk=quiz_id, course=course
     )
     try:
         attempt = attempts.start(quiz=quiz, user=request.user, now=timezone.now())

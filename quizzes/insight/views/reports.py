@@ -26,7 +26,7 @@ NUMERIC = ["lessons", "cards", "mature", "retention", "reviews"]
 
 
 def _course_quizzes(course: Course):
-    return Quiz.objects.filter(course=course, owner__isnull=True).order_by("title", "id")
+    return Quiz.objects.of_course(course).order_by("title", "id")
 
 
 def _sort_links(columns, sort: str, flag: str) -> list[dict]:

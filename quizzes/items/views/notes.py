@@ -56,7 +56,7 @@ def notes_create(request: HttpRequest, course: Course) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Note saved as a draft. Preview its cards, then publish it.")
+            messages.success(request, "Note saved, unpublished. Preview its cards, then publish it.")
             return redirect("notes_detail", slug=course.slug, pk=note.pk)
     return render(
         request,

@@ -113,7 +113,7 @@ def create(request: HttpRequest, course: Course, kind: str) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, "Question saved as a draft. Preview it, then publish it.")
+                messages.success(request, "Question saved, unpublished. Preview it, then publish it.")
                 return redirect("questions_detail", slug=course.slug, pk=question.pk)
         return _editor(request, course, question, form, formset, status=400)
     return _editor(request, course, question, form, formset)
