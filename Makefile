@@ -1,6 +1,7 @@
 # One command to run the app (make run), one to test it (make test).
 # Everything is installed here: a .venv with a Python >= 3.12, the pinned
-# requirements, and Bootstrap's built files from its npm package.
+# requirements (make run: the runtime's only; make test: the tools and test
+# packages too), and Bootstrap's built files from its npm package.
 
 SHELL := /bin/bash
 VENV := .venv
@@ -15,7 +16,7 @@ FIND_PYTHON = for p in python3.14 python3.13 python3.12 python3 $$(ls -d $$HOME/
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
 	done; echo "No Python 3.12+ found: install one (e.g. pyenv install 3.12)" >&2; exit 1
 
-.PHONY: run test lint bench loadtest install assets migrate demo clean
+.PHONY: run test lint imports bench loadtest install install-dev assets migrate demo clean
 
 $(BIN)/.installed: requirements.txt
 	@test -x $(PY) || { PYTHON=$$($(FIND_PYTHON)) && echo "Creating $(VENV) with $$PYTHON" && $$PYTHON -m venv $(VENV); }
@@ -23,7 +24,13 @@ $(BIN)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
 install: $(BIN)/.installed assets
+
+install-dev: $(BIN)/.installed-dev assets
 
 # Bootstrap 5 from its npm package (no CDN; see README "Front-end assets").
 assets: $(VENDOR)/bootstrap.min.css
@@ -44,18 +51,22 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# The structure (pyproject.toml [tool.importlinter], docs/architecture.md).
+imports: install-dev
+	$(BIN)/lint-imports --no-cache
+
+test: lint imports
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models and migrations differ: run makemigrations"; exit 1; }
-	$(BIN)/pytest tests $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: migrate
 	$(PY) -m tests.benchmarks
 
-loadtest: install
+loadtest: install-dev
 	bash .ci/loadtest
 
 clean:

@@ -151,7 +151,6 @@ def submitted_responses(course: Course) -> QuerySet[Response]:
     return Response.objects.filter(attempt__quiz__course=course, attempt__state=AttemptState.SUBMITTED)
 
 
-
 def ratio(part: float | None, whole: float | None) -> float | None:
     return None if not whole else (part or 0) / whole
 

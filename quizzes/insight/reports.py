@@ -208,9 +208,7 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
 
     # Restricting to the course's cards inside the counts (not in WHERE) lets the
     # database scan card states by student instead of looking up each card.
-    in_course = Q(
-        card__in=Card.objects.published_in(course).values("id")
-    )
+    in_course = Q(card__in=Card.objects.published_in(course).values("id"))
     cards = (
         CardState.objects.filter(user__in=student_users.values("id"))
         .values_list("user_id")

@@ -52,7 +52,9 @@ class Question(models.Model):
     stem = models.TextField()
     explanation = models.TextField(blank=True)
     source_excerpt = models.TextField(blank=True, help_text="The article text that supports this item.")
-    status = models.CharField(max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED)
+    status = models.CharField(
+        max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED
+    )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
     created_by = models.ForeignKey(

@@ -259,11 +259,15 @@ def test_a_second_exam_sharing_a_question_cannot_be_submitted_while_the_first_is
     finals_attempt = attempts.start(quiz=finals, user=student, now=now)
     mock_attempt = attempts.start(quiz=mock, user=student, now=now)
     client = client_for(student)
-    client.post(reverse("attempts_question", args=[course.slug, mock_attempt.pk, 1]), {"seq": 0, "choice": "1"})
+    client.post(
+        reverse("attempts_question", args=[course.slug, mock_attempt.pk, 1]), {"seq": 0, "choice": "1"}
+    )
     mock_attempt.refresh_from_db()
 
     page = client.post(
-        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]), {"seq": mock_attempt.seq}, follow=True
+        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]),
+        {"seq": mock_attempt.seq},
+        follow=True,
     )
     assert page.status_code == 200
     assert "Submit the exam first" in page.text
@@ -276,7 +280,9 @@ def test_a_second_exam_sharing_a_question_cannot_be_submitted_while_the_first_is
     finals_attempt.refresh_from_db()
     attempts.submit(attempt=finals_attempt, user=student, seq=finals_attempt.seq, now=timezone.now())
     page = client.post(
-        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]), {"seq": mock_attempt.seq}, follow=True
+        reverse("attempts_submit", args=[course.slug, mock_attempt.pk]),
+        {"seq": mock_attempt.seq},
+        follow=True,
     )
     mock_attempt.refresh_from_db()
     assert mock_attempt.state == "submitted" and "100%" in page.text

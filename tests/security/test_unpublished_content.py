@@ -39,7 +39,9 @@ def test_a_student_can_still_suspend_and_unsuspend_a_published_card(client_for, 
 
 
 def test_cards_of_unpublished_notes_are_not_studied_or_practised(client_for, course, student, lesson):
-    note = NoteFactory(course=course, lesson=lesson, status=NoteStatus.UNPUBLISHED, front="Secret draft front")
+    note = NoteFactory(
+        course=course, lesson=lesson, status=NoteStatus.UNPUBLISHED, front="Secret draft front"
+    )
     sync_cards(note)
     client = client_for(student)
     assert (
