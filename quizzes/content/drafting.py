@@ -155,48 +155,11 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | N
     if locked.status == DraftStatus.ACCEPTED:
         return locked.question or locked.note  # a repeated click: already done
     data = {**locked.payload, **(edited or {})}
-    excerpt = locked.excerpt
+    item: Question | Note
     if locked.kind in QUESTION_KINDS:
-        fields = _question_fields(locked.kind, data)
-        if locked.question_id:
-            question = questions.update_question(
-                locked.question,
-                lesson=locked.lesson,
-                stem=fields["stem"],
-                explanation=fields["explanation"],
-                source_excerpt=excerpt,
-                choices=fields.get("choices", ()),
-                pairs=fields.get("pairs", ()),
-                user=user,
-            )
-        else:
-            question = questions.create_question(
-                course=locked.course,
-                lesson=locked.lesson,
-                source_excerpt=excerpt,
-                user=user,
-                origin=Origin.GENERATED,
-                **fields,
-            )
-        questions.publish(question)
-        locked.question = question
-        item: Question | Note = question
+        item = locked.question = _accepted_question(locked, data, user)
     elif locked.kind in NOTE_KINDS:
-        content = {"lesson": locked.lesson, "source_excerpt": excerpt, **_note_fields(locked, data)}
-        if locked.note_id:
-            note = notes.update_note(locked.note, status=NoteStatus.PUBLISHED, **content)
-        else:
-            note = notes.create_note(
-                course=locked.course,
-                kind=locked.kind,
-                user=user,
-                status=NoteStatus.PUBLISHED,
-                origin=Origin.GENERATED,
-                key=f"draft-{locked.article_id}-{locked.key}",
-                **content,
-            )
-        locked.note = note
-        item = note
+        item = locked.note = _accepted_note(locked, data, user)
     else:
         raise ValidationError(f"Unknown draft kind {locked.kind!r}.")
     locked.status = DraftStatus.ACCEPTED
@@ -204,6 +167,49 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | N
     locked.updated_at = timezone.now()
     locked.save()
     return item
+
+
+def _accepted_question(locked: Draft, data: Mapping, user) -> Question:
+    """The draft's question, created or (accepted again after a change) updated, and published."""
+    fields = _question_fields(locked.kind, data)
+    if locked.question_id:
+        question = questions.update_question(
+            locked.question,
+            lesson=locked.lesson,
+            stem=fields["stem"],
+            explanation=fields["explanation"],
+            source_excerpt=locked.excerpt,
+            choices=fields.get("choices", ()),
+            pairs=fields.get("pairs", ()),
+            user=user,
+        )
+    else:
+        question = questions.create_question(
+            course=locked.course,
+            lesson=locked.lesson,
+            source_excerpt=locked.excerpt,
+            user=user,
+            origin=Origin.GENERATED,
+            **fields,
+        )
+    questions.publish(question)
+    return question
+
+
+def _accepted_note(locked: Draft, data: Mapping, user) -> Note:
+    """The draft's note, created or updated, published with its cards."""
+    content = {"lesson": locked.lesson, "source_excerpt": locked.excerpt, **_note_fields(locked, data)}
+    if locked.note_id:
+        return notes.update_note(locked.note, status=NoteStatus.PUBLISHED, **content)
+    return notes.create_note(
+        course=locked.course,
+        kind=locked.kind,
+        user=user,
+        status=NoteStatus.PUBLISHED,
+        origin=Origin.GENERATED,
+        key=f"draft-{locked.article_id}-{locked.key}",
+        **content,
+    )
 
 
 def reject(*, draft: Draft) -> None:

@@ -19,6 +19,10 @@ from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEECH_THRESHOLD = 8  # lapses; then every half threshold again, as in Anki
+LEECH = (
+    "This card is a leech: you have forgotten it {lapses} times, so it has been suspended. "
+    "Rewrite it or study its lesson again, then unsuspend it."
+)
 
 STATE_FIELDS = (
     "state",
@@ -122,18 +126,8 @@ def rate(
         fields |= {"leech": True, "suspended": True}
 
     with transaction.atomic():
-        if state is not None:
-            updated = CardState.objects.filter(pk=state.pk, version=shown_version).update(
-                **fields, version=shown_version + 1
-            )
-            if not updated:
-                return Rated(recorded=False, message=STALE)
-        else:
-            try:
-                with transaction.atomic():
-                    CardState.objects.create(user=user, card=card, version=1, **fields)
-            except IntegrityError:
-                return Rated(recorded=False, message=STALE)
+        if not _store_state(user, card, state, shown_version, fields):
+            return Rated(recorded=False, message=STALE)
         log = ReviewLog.objects.create(
             user=user,
             card=card,
@@ -143,13 +137,24 @@ def rate(
             kind=kind,
             state_before=snapshot(state),
         )
-    message = ""
-    if leech:
-        message = (
-            f"This card is a leech: you have forgotten it {lapses} times, so it has been suspended. "
-            "Rewrite it or study its lesson again, then unsuspend it."
-        )
+    message = LEECH.format(lapses=lapses) if leech else ""
     return Rated(recorded=True, message=message, leech=leech, outcome=outcome, log=log)
+
+
+def _store_state(user, card: Card, state: CardState | None, shown_version: int, fields: dict) -> bool:
+    """Write the new state if it is still at ``shown_version`` (a first review creates the row);
+    False when another request got there first."""
+    if state is not None:
+        updated = CardState.objects.filter(pk=state.pk, version=shown_version).update(
+            **fields, version=shown_version + 1
+        )
+        return bool(updated)
+    try:
+        with transaction.atomic():
+            CardState.objects.create(user=user, card=card, version=1, **fields)
+    except IntegrityError:
+        return False
+    return True
 
 
 def undo_last(*, user, course) -> Card | None:

@@ -207,32 +207,38 @@ def item_analysis(quiz: Quiz, attempts: str = "first") -> ItemReport:
         if attempt_id in by_attempt
     ]
     analysis = itemstats.item_analysis(matrix, [1.0] * len(columns))
-    items = []
-    for position, (question_id, stats) in enumerate(zip(columns, analysis.items, strict=False), 1):
-        stem, kind, lesson = info.get(question_id, ("", "", ""))
-        options = _options(contents[question_id])
-        known = {option_id for option_id, _, _ in options}
-        chosen = [
-            None if answer is None else [c for c in _chosen(kind, answer) if c in known]
-            for answer in answers[question_id]
-        ]
-        counts = itemstats.choice_counts(chosen, [option_id for option_id, _, _ in options])
-        labels = {
-            option_id: option_id if kind == "matching" else chr(ord("A") + n)
-            for n, (option_id, _, _) in enumerate(options)
-        }
-        answered = sum(1 for picks in chosen if picks)
-        option_rows = [
-            OptionRow(labels[option_id], text, correct, counts[option_id], ratio(counts[option_id], answered))
-            for option_id, text, correct in options
-        ]
-        random_guess = itemstats.random_guess_score(kind, len(options)) if options and kind else None
-        flags = itemstats.flags(
-            facility=stats.facility,
-            discrimination=stats.discrimination,
-            option_counts={labels[option_id]: count for option_id, count in counts.items()},
-        )
-        items.append(
-            ItemRow(position, question_id, stem, kind, lesson, stats, option_rows, random_guess, flags)
-        )
+    items = [
+        _item_row(position, question_id, stats, info.get(question_id, ("", "", "")), contents, answers)
+        for position, (question_id, stats) in enumerate(zip(columns, analysis.items, strict=False), 1)
+    ]
     return ItemReport(quiz, attempts, len(matrix), analysis, items)
+
+
+def _item_row(
+    position: int, question_id: int, stats, info: tuple[str, str, str], contents, answers
+) -> ItemRow:
+    """One question's row: its statistics, each option's choice count (distractor analysis) and flags."""
+    stem, kind, lesson = info
+    options = _options(contents[question_id])
+    known = {option_id for option_id, _, _ in options}
+    chosen = [
+        None if answer is None else [c for c in _chosen(kind, answer) if c in known]
+        for answer in answers[question_id]
+    ]
+    counts = itemstats.choice_counts(chosen, [option_id for option_id, _, _ in options])
+    labels = {
+        option_id: option_id if kind == "matching" else chr(ord("A") + n)
+        for n, (option_id, _, _) in enumerate(options)
+    }
+    answered = sum(1 for picks in chosen if picks)
+    option_rows = [
+        OptionRow(labels[option_id], text, correct, counts[option_id], ratio(counts[option_id], answered))
+        for option_id, text, correct in options
+    ]
+    random_guess = itemstats.random_guess_score(kind, len(options)) if options and kind else None
+    flags = itemstats.flags(
+        facility=stats.facility,
+        discrimination=stats.discrimination,
+        option_counts={labels[option_id]: count for option_id, count in counts.items()},
+    )
+    return ItemRow(position, question_id, stem, kind, lesson, stats, option_rows, random_guess, flags)

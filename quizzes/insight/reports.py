@@ -148,14 +148,17 @@ def _first_day_expression(shifts: dict[str, dt.timedelta], now: dt.datetime):
 
 
 def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
-    """Every student of the course with their figures and at-risk reasons (nine queries)."""
+    """Every student of the course with their figures and at-risk reasons (nine queries).
+
+    Each part below fills its columns of the per-student rows from one grouped
+    query and notes the student's latest activity it saw.
+    """
     now = now or timezone.now()
     student_users = User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).order_by()
-    students = student_users.order_by("username").values_list(
-        "id", "username", "first_name", "last_name", "timezone"
-    )
     rows: dict[int, CohortRow] = {}
-    for pk, username, first, last, tz in students:
+    for pk, username, first, last, tz in student_users.order_by("username").values_list(
+        "id", "username", "first_name", "last_name", "timezone"
+    ):
         rows[pk] = CohortRow(pk, username, f"{first} {last}".strip() or username, tz)
     quizzes = [
         QuizColumn(*values)
@@ -164,7 +167,24 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
         .values_list("id", "title", "pass_mark")
     ]
     activity: dict[int, list[dt.datetime | None]] = defaultdict(list)
+    _add_reads(rows, activity, course)
+    _add_quiz_scores(rows, activity, course)
+    _add_reviews(rows, activity, course, student_users, now)
+    _add_cards(rows, course, student_users)
+    _add_retention(rows, course, now)
+    for user_id, row in rows.items():
+        present = [moment for moment in activity[user_id] if moment is not None]
+        row.last_active = max(present) if present else None
+        row.reasons = at_risk_reasons(row, quizzes, now)
+    lessons_total = Lesson.objects.filter(course=course).count()
+    return Cohort(course, quizzes, lessons_total, list(rows.values()))
 
+
+Rows = dict[int, CohortRow]
+Activity = dict[int, list[dt.datetime | None]]
+
+
+def _add_reads(rows: Rows, activity: Activity, course: Course) -> None:
     reads = (
         LessonRead.objects.filter(lesson__course=course)
         .values_list("user_id")
@@ -175,16 +195,18 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
             rows[user_id].lessons_read = n
             activity[user_id].append(last)
 
+
+def _add_quiz_scores(rows: Rows, activity: Activity, course: Course) -> None:
+    """Best and latest percentage per shared quiz; the last submission (practice sets too) is activity."""
     attempts = Attempt.objects.filter(quiz__course=course, state=AttemptState.SUBMITTED)
     for user_id, last in attempts.values_list("user_id").annotate(last=Max("submitted_at")):
         activity[user_id].append(last)
-
-    by_quiz = partition = [F("user_id"), F("quiz_id")]
+    by_quiz = [F("user_id"), F("quiz_id")]
     latest = (
         attempts.filter(quiz__owner__isnull=True)
         .annotate(
             percent=ATTEMPT_PERCENT,
-            nth=Window(RowNumber(), partition_by=partition, order_by=[F("number").desc(), F("id").desc()]),
+            nth=Window(RowNumber(), partition_by=by_quiz, order_by=[F("number").desc(), F("id").desc()]),
             best=Window(Max(ATTEMPT_PERCENT), partition_by=by_quiz),
         )
         .filter(nth=1)
@@ -194,11 +216,13 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
         if user_id in rows:
             rows[user_id].scores[quiz_id] = (best, percent)
 
+
+def _add_reviews(rows: Rows, activity: Activity, course: Course, student_users, now: dt.datetime) -> None:
+    """Reviews in the last week and the last review."""
     # Per-student subqueries walk the (user, reviewed_at) index: much faster
     # than grouping every review of the course by student.
-    reviews = course_reviews(course)
     week_ago = now - dt.timedelta(days=INACTIVE_DAYS)
-    mine = reviews.filter(user=OuterRef("pk")).order_by()
+    mine = course_reviews(course).filter(user=OuterRef("pk")).order_by()
     for user_id, last, n in student_users.annotate(
         last=Subquery(mine.order_by("-reviewed_at").values("reviewed_at")[:1]),
         n=Subquery(mine.filter(reviewed_at__gte=week_ago).values("user").annotate(n=Count("id")).values("n")),
@@ -206,6 +230,9 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
         rows[user_id].reviews_7d = n or 0
         activity[user_id].append(last)
 
+
+def _add_cards(rows: Rows, course: Course, student_users) -> None:
+    """Cards studied and mature."""
     # Restricting to the course's cards inside the counts (not in WHERE) lets the
     # database scan card states by student instead of looking up each card.
     in_course = Q(card__in=Card.objects.published_in(course).values("id"))
@@ -219,10 +246,13 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
     for user_id, studied, mature in cards:
         rows[user_id].cards_studied, rows[user_id].cards_mature = studied, mature
 
+
+def _add_retention(rows: Rows, course: Course, now: dt.datetime) -> None:
+    """True retention over each student's last 30 study days (cardstats' definition)."""
     shifts = {row.timezone: day_shift(row.timezone, now) for row in rows.values()}
     # A coarse bound on reviewed_at lets the index narrow the rows; the exact
     # per-student window is on the study day.
-    recent = reviews.filter(reviewed_at__gte=now - dt.timedelta(days=RECENT_DAYS + 2))
+    recent = course_reviews(course).filter(reviewed_at__gte=now - dt.timedelta(days=RECENT_DAYS + 2))
     retention = (
         first_reviews_of_day(
             recent.annotate(first_day=_first_day_expression(shifts, now)),
@@ -236,13 +266,6 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
     for user_id, n, passed in retention:
         if user_id in rows:
             rows[user_id].retention_reviews, rows[user_id].retention = n, ratio(passed, n)
-
-    for user_id, row in rows.items():
-        present = [moment for moment in activity[user_id] if moment is not None]
-        row.last_active = max(present) if present else None
-        row.reasons = at_risk_reasons(row, quizzes, now)
-    lessons_total = Lesson.objects.filter(course=course).count()
-    return Cohort(course, quizzes, lessons_total, list(rows.values()))
 
 
 def at_risk_reasons(row: CohortRow, quizzes: list[QuizColumn], now: dt.datetime) -> list[str]:

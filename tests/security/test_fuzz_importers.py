@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from quizzes.content.importing import import_article
 from quizzes.content.reader.outline import ArticleError
-from quizzes.interchange.bundle import BundleError, export_course, import_course
+from quizzes.interchange.bundle.checker import BundleError
+from quizzes.interchange.bundle.reader import import_course
+from quizzes.interchange.bundle.writer import export_course
 
 SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text()
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -163,6 +163,25 @@ def _matching(candidates: list[_Sortable], condition: str, out: DraftCollector) 
     )
 
 
+def _distractors(key: str, others: list[_Sortable], forbidden: list[str]) -> list[tuple[str, str, ItemList]]:
+    """Up to MAX_OPTIONS - 1 (short text, item, list) from the other lists: none forbidden, none
+    overlapping the key or each other, in an order seeded by the key."""
+    pool: list[tuple[str, str, ItemList]] = []
+    for other in others:
+        for item in other.lst.items:
+            text = short_form(item)
+            if _holds(forbidden, item) or overlaps(text, key) or any(overlaps(text, p) for p, _, _ in pool):
+                continue
+            pool.append((text, item, other.lst))
+    chosen: list[tuple[str, str, ItemList]] = []
+    for text in seeded_order(short_form(key), [p for p, _, _ in pool]):
+        if not any(overlaps(text, c) for c, _, _ in chosen):
+            chosen.append(next(p for p in pool if p[0] == text))
+        if len(chosen) == MAX_OPTIONS - 1:
+            break
+    return chosen
+
+
 def _single(
     asked: _Sortable,
     others: list[_Sortable],
@@ -191,23 +210,7 @@ def _single(
             if _holds(category.asked, short_form(key))
             for i in category.asked
         ]
-        pool: list[tuple[str, str, ItemList]] = []
-        for other in others:
-            for item in other.lst.items:
-                text = short_form(item)
-                if (
-                    _holds(forbidden, item)
-                    or overlaps(text, key)
-                    or any(overlaps(text, p) for p, _, _ in pool)
-                ):
-                    continue
-                pool.append((text, item, other.lst))
-        chosen = []
-        for text in seeded_order(short_form(key), [p for p, _, _ in pool]):
-            if not any(overlaps(text, c) for c, _, _ in chosen):
-                chosen.append(next(p for p in pool if p[0] == text))
-            if len(chosen) == MAX_OPTIONS - 1:
-                break
+        chosen = _distractors(key, others, forbidden)
         if len(chosen) < MIN_DISTRACTORS:
             continue
         answer = short_form(key)

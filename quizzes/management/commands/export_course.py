@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.interchange.bundle import export_course
+from quizzes.interchange.bundle.writer import export_course
 from quizzes.models import Course
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.interchange.bundle import BundleError, import_course
+from quizzes.interchange.bundle.checker import BundleError
+from quizzes.interchange.bundle.reader import import_course
 
 
 def read_bundle(path: Path) -> dict:

@@ -16,7 +16,9 @@ from django.db import transaction
 
 from quizzes.content import importing
 from quizzes.content.reader.outline import ArticleError
-from quizzes.interchange.bundle import FORMAT, VERSION, BundleError, import_course, import_items
+from quizzes.interchange.bundle.checker import BundleError
+from quizzes.interchange.bundle.reader import import_course, import_items
+from quizzes.interchange.bundle.schema import FORMAT, VERSION
 from quizzes.models import Course, Membership, User
 from quizzes.models.people import Role
 
