@@ -3,9 +3,8 @@
 import pytest
 
 from quizzes.models.people import Role
-
-from .concurrency import race_db  # noqa: F401 - a fixture shared by the race tests
-from .factories import CourseFactory, LessonFactory, MembershipFactory, UserFactory
+from tests.concurrency import race_db  # noqa: F401 - a fixture shared by the race tests
+from tests.factories import CourseFactory, LessonFactory, MembershipFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)

@@ -182,8 +182,7 @@ def cohort(demo):
 
     from quizzes.assessment import attempts
     from quizzes.models import Lesson, LessonRead, Quiz, User
-
-    from ..factories import MembershipFactory, UserFactory
+    from tests.factories import MembershipFactory, UserFactory
 
     student = User.objects.get(username="student")
     for lesson in Lesson.objects.for_course(demo)[:3]:

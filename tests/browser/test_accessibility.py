@@ -11,8 +11,7 @@ from playwright.sync_api import expect
 
 from quizzes.assessment import attempts, display
 from quizzes.models import Draft, Lesson, LessonRead, Question, Quiz, User
-
-from .conftest import DESKTOP, PHONE, PRACTICE
+from tests.browser.conftest import DESKTOP, PHONE, PRACTICE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PRACTICE
+from tests.browser.conftest import PRACTICE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,8 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.models.people import Role
-
-from ..factories import ArticleFactory, CourseFactory, LessonFactory, MembershipFactory, UserFactory
+from tests.factories import ArticleFactory, CourseFactory, LessonFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

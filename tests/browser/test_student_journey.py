@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt, LessonRead, Quiz, ReviewLog, User
 from quizzes.models.practice import AttemptState
-
-from .conftest import PHONE
+from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

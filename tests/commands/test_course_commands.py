@@ -7,8 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from quizzes.models import Course, Lesson
-
-from ..factories import LessonFactory, QuestionFactory
+from tests.factories import LessonFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.core.management import CommandError, call_command
 
 from quizzes.content import drafting
 from quizzes.models import Article, Course, Lesson
-
-from ..factories import DraftFactory
+from tests.factories import DraftFactory
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "articles" / "calcinosis-cutis.txt"
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from quizzes.assessment import attempts, display
 from quizzes.models import Attempt, Response
-
-from ..factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 
 def quiz_of(course, lesson, n=2, **options):

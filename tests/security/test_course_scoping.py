@@ -12,8 +12,7 @@ from django.utils import timezone
 from quizzes.assessment import attempts, practice
 from quizzes.models import Attempt, Draft, Membership, Note, Question, Quiz, QuizItem, QuizRandomRule
 from quizzes.models.people import Role
-
-from ..factories import (
+from tests.factories import (
     ArticleFactory,
     DraftFactory,
     LessonFactory,
@@ -25,6 +24,7 @@ from ..factories import (
     QuizRandomRuleFactory,
     UserFactory,
 )
+
 from .test_url_matrix import row_counts
 
 

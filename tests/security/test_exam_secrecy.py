@@ -18,8 +18,7 @@ from django.utils import timezone
 from quizzes.assessment import attempts
 from quizzes.assessment.practice import FLAGGED, SOURCES, UNUSED
 from quizzes.models import Quiz
-
-from ..factories import QuestionFactory, QuizFactory, QuizItemFactory, marked_question
+from tests.factories import QuestionFactory, QuizFactory, QuizItemFactory, marked_question
 
 
 def build_practice(client, course, lesson, sources):

@@ -13,8 +13,7 @@ from django.utils import timezone
 from quizzes.assessment import attempts
 from quizzes.items.cards import sync_cards
 from quizzes.models.people import Role
-
-from ..factories import (
+from tests.factories import (
     LessonFactory,
     MembershipFactory,
     NoteFactory,

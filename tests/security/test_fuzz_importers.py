@@ -1,7 +1,6 @@
 """Importers under hostile input: never an unhandled exception, never a partial write."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -15,8 +14,9 @@ from quizzes.content.reader.outline import ArticleError
 from quizzes.interchange.bundle.checker import BundleError
 from quizzes.interchange.bundle.reader import import_course
 from quizzes.interchange.bundle.writer import export_course
+from tests.paths import SEED as SEED_PATH
 
-SEED = (Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text()
+SEED = SEED_PATH.read_text()
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 

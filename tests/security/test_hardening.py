@@ -3,15 +3,14 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from ..factories import LessonFactory, UserFactory
+from tests.factories import LessonFactory, UserFactory
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery staple"
 
 

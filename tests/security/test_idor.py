@@ -7,8 +7,7 @@ from django.utils import timezone
 from quizzes.assessment import attempts
 from quizzes.models import Attempt, CardState, Response
 from quizzes.models.people import Role
-
-from ..factories import (
+from tests.factories import (
     CardFactory,
     CardStateFactory,
     LessonFactory,

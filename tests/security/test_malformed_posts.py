@@ -11,8 +11,7 @@ from django.utils import timezone
 from quizzes.assessment import attempts
 from quizzes.assessment.practice import SOURCES
 from quizzes.models import Draft, Response
-
-from ..factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 NOT_NUMBERS = ["²", "①", "1²", "-1", "", "1e3", " 1"]
 

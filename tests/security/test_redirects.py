@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Draft
-
-from ..factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory, UserFactory
+from tests.factories import DraftFactory, QuestionFactory, QuizFactory, QuizItemFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
 OFFSITE = [

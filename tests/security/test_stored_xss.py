@@ -17,8 +17,7 @@ from quizzes.assessment import attempts
 from quizzes.items.cards import sync_cards
 from quizzes.models import Attempt, Card, Choice, Tag
 from quizzes.models.people import Role
-
-from ..factories import (
+from tests.factories import (
     ArticleFactory,
     CardStateFactory,
     DraftFactory,

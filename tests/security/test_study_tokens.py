@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from quizzes.items.cards import sync_cards
 from quizzes.models import ReviewLog
-
-from ..factories import NoteFactory
+from tests.factories import NoteFactory
 
 SALT = "quizzes.study.shown"
 

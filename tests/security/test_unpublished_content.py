@@ -5,8 +5,7 @@ from django.urls import reverse
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState
 from quizzes.models.notes import NoteStatus
-
-from ..factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
 
 def _draft_card(course, front="Unpublished front text"):

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from quizzes.accounts.permissions import ABILITIES
 from quizzes.assessment import attempts
-
-from ..factories import (
+from tests.factories import (
     ArticleFactory,
     CardFactory,
     CardStateFactory,

@@ -1,0 +1,111 @@
+"""Drafts from an import: stable keys, remembered rejections, re-review on source changes, acceptance."""
+
+import pytest
+
+from quizzes.content import drafting
+from quizzes.content.importing import import_article
+from quizzes.models import Draft, Note, Question
+from tests.paths import SEED as SEED_PATH
+
+SEED = SEED_PATH.read_text()
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def imported(course):
+    return import_article(course=course, text=SEED)
+
+
+def test_import_generates_pending_drafts_of_every_kind(course, imported):
+    kinds = set(Draft.objects.filter(course=course).values_list("kind", flat=True))
+    assert {"basic", "cloze", "classification", "single", "matching", "true_false"} <= kinds
+    assert set(Draft.objects.values_list("status", flat=True)) == {"pending"}
+    assert imported.draft_count == Draft.objects.count()
+
+
+def test_every_metastatic_cause_has_a_classification_draft(course, imported):
+    answers = {d.payload["prompt"]: d.payload["answer"] for d in Draft.objects.filter(kind="classification")}
+    for cause in ("Milk-alkali syndrome", "Sarcoidosis", "Calciphylaxis", "Excessive vitamin D intake"):
+        assert answers[cause] == "Metastatic"
+
+
+def test_drafts_belong_to_the_lesson_they_came_from(course, imported):
+    draft = Draft.objects.filter(kind="classification").first()
+    assert draft.lesson.title == "What causes calcinosis cutis?"
+
+
+def test_reimporting_the_same_text_changes_no_draft(course, imported):
+    before = list(Draft.objects.order_by("pk").values_list("pk", "payload", "status"))
+    result = import_article(course=course, text=SEED)
+    assert result.unchanged
+    assert list(Draft.objects.order_by("pk").values_list("pk", "payload", "status")) == before
+
+
+def test_a_rejected_draft_is_never_proposed_again(course, imported):
+    draft = Draft.objects.filter(kind="classification").first()
+    drafting.reject(draft=draft)
+    import_article(course=course, text=SEED + "\nRecurrence is common after excision.\n")
+    draft.refresh_from_db()
+    assert draft.status == "rejected"
+    assert Draft.objects.filter(key=draft.key).count() == 1
+
+
+def test_accepting_a_single_best_answer_publishes_a_generated_question(course, imported, educator):
+    draft = Draft.objects.filter(kind="single").first()
+    question = drafting.accept(draft=draft, user=educator)
+    assert question.status == "published"
+    assert question.origin == "generated"
+    assert question.source_excerpt == draft.excerpt
+    correct = question.choices.get(is_correct=True)
+    assert correct.text == draft.payload["answer"]
+    assert question.versions.count() == 1
+    draft.refresh_from_db()
+    assert draft.status == "accepted" and draft.question == question
+
+
+def test_accepting_twice_makes_one_item(course, imported, educator):
+    draft = Draft.objects.filter(kind="true_false").first()
+    drafting.accept(draft=draft, user=educator)
+    drafting.accept(draft=draft, user=educator)
+    assert Question.objects.count() == 1
+
+
+def test_accepting_a_matching_draft_keeps_every_pair(course, imported, educator):
+    draft = Draft.objects.filter(kind="matching").first()
+    question = drafting.accept(draft=draft, user=educator)
+    premises = list(question.pairs.exclude(premise="").values_list("premise", "answer"))
+    assert premises == [tuple(pair) for pair in draft.payload["pairs"]]
+
+
+def test_accepting_card_drafts_makes_notes_with_cards(course, imported, educator):
+    cloze = drafting.accept(draft=Draft.objects.filter(kind="cloze").first(), user=educator)
+    classification = drafting.accept(draft=Draft.objects.filter(kind="classification").first(), user=educator)
+    assert cloze.cards.count() >= 1
+    assert classification.cards.count() == 1
+    assert classification.front.startswith("Which type of calcinosis cutis")
+    assert Note.objects.filter(status="published", origin="generated").count() == 2
+
+
+def test_edit_then_accept_uses_the_edited_text(course, imported, educator):
+    draft = Draft.objects.filter(kind="basic").first()
+    note = drafting.accept(draft=draft, user=educator, edited={"prompt": "Define calcinosis cutis."})
+    assert note.front == "Define calcinosis cutis."
+
+
+def test_changed_source_marks_accepted_drafts_for_review_and_leaves_the_item(course, imported, educator):
+    draft = Draft.objects.get(kind="basic")
+    note = drafting.accept(draft=draft, user=educator)
+    edited = SEED.replace("commonly occurs in the skin", "most often occurs in the skin")
+    import_article(course=course, text=edited)
+    draft.refresh_from_db()
+    note.refresh_from_db()
+    assert draft.status == "changed"
+    assert "commonly occurs in the skin" in note.back
+    assert "most often occurs" in draft.payload["answer"]
+
+
+def test_bulk_accept_reports_counts(course, imported, educator):
+    ids = list(Draft.objects.filter(kind="true_false").values_list("pk", flat=True)[:3])
+    accepted, problems = drafting.accept_many(course=course, ids=ids, user=educator)
+    assert (accepted, problems) == (3, [])
+    assert Question.objects.filter(status="published").count() == 3

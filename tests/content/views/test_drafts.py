@@ -1,0 +1,109 @@
+import pytest
+from django.urls import reverse
+
+from quizzes.content.importing import import_article
+from quizzes.models import Draft, Question
+from tests.paths import SEED as SEED_PATH
+
+SEED = SEED_PATH.read_text()
+
+
+@pytest.fixture
+def drafts(course):
+    import_article(course=course, text=SEED)
+    return Draft.objects.filter(course=course)
+
+
+@pytest.mark.parametrize(
+    "persona,status", [("educator", 200), ("student", 403), ("lead", 403), ("outsider", 404)]
+)
+def test_review_page_is_for_educators(request, client_for, course, drafts, persona, status):
+    user = request.getfixturevalue(persona)
+    assert client_for(user).get(reverse("drafts_review", args=[course.slug])).status_code == status
+
+
+def test_review_page_marks_the_answer_in_its_excerpt(client_for, educator, course, drafts):
+    response = client_for(educator).get(
+        reverse("drafts_review", args=[course.slug]), {"kind": "classification"}
+    )
+    assert response.status_code == 200
+    assert "<mark>Milk-alkali syndrome</mark>" in response.text
+    assert "What causes calcinosis cutis?" in response.text
+
+
+def test_review_page_query_count_does_not_grow_with_drafts(
+    client_for, educator, course, drafts, django_assert_max_num_queries
+):
+    client = client_for(educator)
+    with django_assert_max_num_queries(10):
+        client.get(reverse("drafts_review", args=[course.slug]))
+
+
+def test_accept_button_publishes(client_for, educator, course, drafts):
+    draft = drafts.filter(kind="single").first()
+    response = client_for(educator).post(reverse("drafts_accept", args=[course.slug, draft.pk]))
+    assert response.status_code == 302
+    assert Question.objects.filter(status="published", origin="generated").count() == 1
+
+
+def test_accept_is_post_only(client_for, educator, course, drafts):
+    draft = drafts.first()
+    assert client_for(educator).get(reverse("drafts_accept", args=[course.slug, draft.pk])).status_code == 405
+
+
+def test_another_courses_draft_is_404(client_for, educator, course, other_course, drafts):
+    import_article(course=other_course, text=SEED)
+    foreign = Draft.objects.filter(course=other_course).first()
+    response = client_for(educator).post(reverse("drafts_accept", args=[course.slug, foreign.pk]))
+    assert response.status_code == 404
+    assert Draft.objects.get(pk=foreign.pk).status == "pending"
+
+
+def test_reject_then_filter_by_status(client_for, educator, course, drafts):
+    draft = drafts.filter(kind="cloze").first()
+    client = client_for(educator)
+    client.post(reverse("drafts_reject", args=[course.slug, draft.pk]))
+    assert Draft.objects.get(pk=draft.pk).status == "rejected"
+    listed = client.get(reverse("drafts_review", args=[course.slug])).context["page"].object_list
+    assert draft not in list(listed)
+
+
+def test_bulk_accept_selected(client_for, educator, course, drafts):
+    ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True)[:2])
+    client_for(educator).post(reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids})
+    assert Draft.objects.filter(pk__in=ids, status="accepted").count() == 2
+
+
+def test_edit_then_accept_with_a_bad_matching_line_says_which(client_for, educator, course, drafts):
+    draft = drafts.filter(kind="matching").first()
+    response = client_for(educator).post(
+        reverse("drafts_edit", args=[course.slug, draft.pk]),
+        {"prompt": "Match them.", "pairs": "Sarcoidosis | Metastatic\nno separator here", "explanation": ""},
+    )
+    assert response.status_code == 200
+    assert "Line 2 needs “premise | category”" in response.text
+    assert not Question.objects.exists()
+
+
+def test_edit_then_accept_publishes_the_edit(client_for, educator, course, drafts):
+    draft = drafts.filter(kind="single").first()
+    payload = draft.payload
+    response = client_for(educator).post(
+        reverse("drafts_edit", args=[course.slug, draft.pk]),
+        {
+            "prompt": "Which condition is listed as a cause of metastatic calcinosis cutis?",
+            "answer": payload["answer"],
+            "options": "\n".join(payload["options"]),
+            "explanation": payload["explanation"],
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        Question.objects.get().stem == "Which condition is listed as a cause of metastatic calcinosis cutis?"
+    )
+
+
+def test_cloze_drafts_show_their_gaps_not_the_raw_syntax(client_for, educator, course, drafts):
+    response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "cloze"})
+    assert "{{c1::" not in response.text
+    assert '<mark class="cloze-gap" title="c1">[Dystrophic]</mark>' in response.text
