@@ -154,6 +154,13 @@ def card_sides(
     raise ValueError(f"Unknown note kind: {kind!r}")
 
 
+def summary(kind: str, *, front: str = "", text: str = "") -> str:
+    """One line of plain text saying what a note is about (a cloze with its gaps filled in)."""
+    if kind == CLOZE:
+        return cloze_side(text, 0, reveal=True)
+    return front
+
+
 def parse_pairs(text: str) -> list[list[str]]:
     """ "premise | category" lines → [[premise, category], ...]; raises ValueError naming a bad line."""
     pairs = []

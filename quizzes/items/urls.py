@@ -15,7 +15,6 @@ urlpatterns = [
     # notes
     path("c/<slug:slug>/notes/", notes.notes_list, name="notes_list"),
     path("c/<slug:slug>/notes/new/", notes.notes_create, name="notes_create"),
-    path("c/<slug:slug>/notes/export.apkg", notes.notes_export_anki, name="notes_export_anki"),
     path("c/<slug:slug>/notes/<int:pk>/", notes.notes_detail, name="notes_detail"),
     path("c/<slug:slug>/notes/<int:pk>/edit/", notes.notes_edit, name="notes_edit"),
     path("c/<slug:slug>/notes/<int:pk>/publish/", notes.notes_publish, name="notes_publish"),

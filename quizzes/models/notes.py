@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.db import models
 
-from quizzes.items.notetext import cloze_side
-
 from .content import Lesson
 from .people import Course
 from .questions import Origin, Tag
@@ -64,13 +62,6 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return (self.front or self.text)[:80]
-
-    @property
-    def summary(self) -> str:
-        """One line of plain text saying what the note is about (cloze gaps filled in)."""
-        if self.kind == NoteKind.CLOZE:
-            return cloze_side(self.text, 0, reveal=True)
-        return self.front
 
 
 class CardQuerySet(models.QuerySet):

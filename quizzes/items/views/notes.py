@@ -6,12 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
-from quizzes.interchange.anki import export_bytes
-from quizzes.items import notes
+from quizzes.items import notes, notetext
 from quizzes.items.cards import render as render_card
 from quizzes.items.forms.notes import NoteFilterForm, NoteForm
 from quizzes.models import Course, Lesson, Note
@@ -27,6 +25,8 @@ def notes_list(request: HttpRequest, course: Course) -> HttpResponse:
         Note.objects.filter(course=course).select_related("lesson").annotate(card_count=Count("cards"))
     ).order_by("lesson__order", "pk")
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    for note in page:
+        note.summary = notetext.summary(note.kind, front=note.front, text=note.text)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -127,10 +127,3 @@ def notes_suspend(request: HttpRequest, course: Course, pk: int) -> HttpResponse
         NoteStatus.SUSPENDED,
         "Suspended: its cards are hidden from students until published.",
     )
-
-
-@course_view("author_content")
-def notes_export_anki(request: HttpRequest, course: Course) -> HttpResponse:
-    response = HttpResponse(export_bytes(course), content_type="application/apkg")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(course.slug) or "course"}.apkg"'
-    return response
