@@ -1,4 +1,4 @@
-"""Today's flashcards (selectors): the study queue, suspended cards, and cards to practise.
+"""Today's flashcards (selectors): the study queue, suspended cards, and cards to cram.
 
 The queue, per (student, course), as in Anki:
 1. learning / relearning cards due now;
@@ -175,10 +175,10 @@ def suspended_cards(*, user, course) -> QuerySet:
     )
 
 
-# --- practise more (cramming) -------------------------------------------------
+# --- cramming (Anki's custom study: a lesson's cards, nothing recorded) ----------------
 
 
-def practice_lessons(course) -> QuerySet:
+def cram_lessons(course) -> QuerySet:
     """Lessons with published cards, each annotated with `card_count`."""
     return (
         Lesson.objects.for_course(course)
@@ -187,10 +187,11 @@ def practice_lessons(course) -> QuerySet:
     )
 
 
-def practice_cards(course, lesson) -> QuerySet:
-    """The published cards of `lesson`, in order. Practising them writes nothing."""
+def cram_cards(course, lesson) -> QuerySet:
+    """The published cards of `lesson`, in order. Cramming them writes nothing."""
     return (
-        Card.objects.filter(note__course=course, note__lesson=lesson, note__status=NoteStatus.PUBLISHED)
+        Card.objects.published_in(course)
+        .filter(note__lesson=lesson)
         .select_related("note")
         .order_by("note_id", "ord")
     )

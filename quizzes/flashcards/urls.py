@@ -8,5 +8,5 @@ urlpatterns = [
     path("c/<slug:slug>/study/undo/", views.study_undo, name="study_undo"),
     path("c/<slug:slug>/study/cards/<int:card_id>/suspend/", views.study_suspend, name="study_suspend"),
     path("c/<slug:slug>/study/suspended/", views.study_suspended, name="study_suspended"),
-    path("c/<slug:slug>/study/practise/<slug:lesson_slug>/", views.study_practice, name="study_practice"),
+    path("c/<slug:slug>/study/practise/<slug:lesson_slug>/", views.cram, name="study_practice"),
 ]

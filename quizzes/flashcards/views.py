@@ -19,9 +19,9 @@ from quizzes.accounts.permissions import course_view
 from quizzes.flashcards import reviews, scheduling
 from quizzes.flashcards.queue import (
     build_queue,
+    cram_cards,
+    cram_lessons,
     has_review,
-    practice_cards,
-    practice_lessons,
     suspended_cards,
 )
 from quizzes.items.cards import render as render_card
@@ -63,7 +63,7 @@ def _panel_context(
         "can_undo": has_review(user=request.user, course=course, queue=queue),
     }
     if queue.card is None:
-        context["lessons"] = practice_lessons(course)
+        context["lessons"] = cram_lessons(course)
         return context
     front, back = render_card(queue.card)
     context |= {"front": front, "front_at": signing.dumps(_ms(now), salt=TOKEN_SALT)}
@@ -197,10 +197,10 @@ def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
-def study_practice(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
-    """Practise a lesson's cards in order: nothing is recorded and the schedule is unchanged."""
+def cram(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
+    """Cram a lesson's cards in order: nothing is recorded and the schedule is unchanged."""
     lesson = get_object_or_404(Lesson, course=course, slug=lesson_slug)
-    cards = practice_cards(course, lesson)
+    cards = cram_cards(course, lesson)
     total = cards.count()
     try:
         index = max(int(request.GET.get("i", 0)), 0)

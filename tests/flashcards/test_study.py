@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from quizzes.flashcards import reviews, scheduling, studyday
-from quizzes.flashcards.queue import build_queue, new_cards, practice_cards, practice_lessons, suspended_cards
+from quizzes.flashcards.queue import build_queue, cram_cards, cram_lessons, new_cards, suspended_cards
 from quizzes.items.cards import render, sync_cards
 from quizzes.models import Card, CardState, ReviewLog
 from quizzes.models.study import FsrsState, Rating, ReviewKind
@@ -315,8 +315,8 @@ def test_suspended_card_leaves_the_queue_and_comes_back_when_unsuspended(course,
 def test_practising_a_lesson_writes_nothing(course, student, lesson, django_assert_max_num_queries):
     make_note(course, lesson, kind="reversed")
     with django_assert_max_num_queries(2):
-        assert len(list(practice_cards(course, lesson))) == 2
-        assert [row.card_count for row in practice_lessons(course)] == [2]
+        assert len(list(cram_cards(course, lesson))) == 2
+        assert [row.card_count for row in cram_lessons(course)] == [2]
     assert not CardState.objects.exists()
 
 
