@@ -353,7 +353,7 @@ def question_detail(course: Course, pk: int) -> Question:
     """One question of the course with what its detail page shows (raises DoesNotExist)."""
     return (
         Question.objects.select_related("lesson", "created_by")
-        .prefetch_related("tags", "choices", "pairs")
+        .prefetch_related("tags", *versions.CONTENT_PREFETCH)
         .get(course=course, pk=pk)
     )
 

@@ -18,7 +18,7 @@ from quizzes.interchange.bundle.checker import BundleError, Checker
 from quizzes.interchange.bundle.schema import ITEM_KEYS, QUIZ, check_course_parts, check_format, check_items
 from quizzes.items import notes
 from quizzes.items.versions import checksum as version_checksum
-from quizzes.items.versions import question_content
+from quizzes.items.versions import CONTENT_PREFETCH, question_content
 from quizzes.models import (
     Article,
     Choice,
@@ -151,7 +151,7 @@ def _first_versions(questions: list[Question], data: list[dict]) -> None:
         if question.status == QuestionStatus.PUBLISHED and not item["versions"]
     ]
     versions = []
-    for question in Question.objects.filter(pk__in=ids).prefetch_related("choices", "pairs"):
+    for question in Question.objects.filter(pk__in=ids).prefetch_related(*CONTENT_PREFETCH):
         content = question_content(question)
         versions.append(
             QuestionVersion(question=question, number=1, content=content, checksum=version_checksum(content))
