@@ -67,7 +67,7 @@ def verify(data: bytes, *, max_bytes: int, max_pixels: int) -> VerifiedImage:
                 width, height = image.size
                 if width * height > max_pixels:
                     raise ImageRefused(
-                        f"the image is {width}×{height} pixels; the limit is {max_pixels:,} pixels"
+                        f"the image is {width} x {height} pixels; the limit is {max_pixels:,} pixels"
                     )
                 image_format = image.format
                 image.load()
@@ -107,7 +107,7 @@ def _encoded(image: Image.Image, image_format: str) -> VerifiedImage:
 
 
 def _strip_jpeg(data: bytes) -> bytes:
-    """The JPEG without APP1–APP15 (EXIF, XMP, ICC, IPTC) and COM segments; APP0 (JFIF) is kept."""
+    """The JPEG without APP1 to APP15 (EXIF, XMP, ICC, IPTC) and COM segments; APP0 (JFIF) is kept."""
     if data[:2] != b"\xff\xd8":
         raise ImageRefused("the JPEG has no start marker")
     out = bytearray(b"\xff\xd8")

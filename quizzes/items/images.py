@@ -92,11 +92,13 @@ def attach(
 ) -> Image:
     """Show ``file`` in one part of a question (stem, explanation, an option) or of a note."""
     alt = _clean_alt(alt)
-    if question is not None and slot not in QUESTION_SLOTS or note is not None and slot not in NOTE_SLOTS:
+    if (question is not None and slot not in QUESTION_SLOTS) or (note is not None and slot not in NOTE_SLOTS):
         raise ValidationError(f"A {'question' if question else 'note'} has no part called {slot!r}.")
     if (slot == ImageSlot.OPTION) != (choice is not None) or (choice and choice.question_id != question.pk):
         raise ValidationError("Choose one of this question's options for an option image.")
-    owner = {"question": question, "choice": choice, "slot": slot} if question else {"note": note, "slot": slot}
+    owner = (
+        {"question": question, "choice": choice, "slot": slot} if question else {"note": note, "slot": slot}
+    )
     image = Image(file=file, alt=alt, order=_next_order(**owner), **owner)
     image.full_clean()
     image.save()

@@ -73,7 +73,11 @@ def question_content(question: Question) -> dict:
             "text": choice.text,
             "correct": bool(choice.is_correct),
             "explanation": choice.explanation,
-            **({"images": images[(ImageSlot.OPTION, choice.pk)]} if (ImageSlot.OPTION, choice.pk) in images else {}),
+            **(
+                {"images": images[(ImageSlot.OPTION, choice.pk)]}
+                if (ImageSlot.OPTION, choice.pk) in images
+                else {}
+            ),
         }
         for position, choice in enumerate(choices)
     ]
@@ -88,7 +92,13 @@ def _image_refs(question: Question) -> dict[tuple[str, int | None], list[dict]]:
     for image in sorted(question.images.all(), key=lambda image: (image.order, image.pk)):
         file = image.file
         refs.setdefault((image.slot, image.choice_id), []).append(
-            {"sha256": file.sha256, "path": file.path, "alt": image.alt, "width": file.width, "height": file.height}
+            {
+                "sha256": file.sha256,
+                "path": file.path,
+                "alt": image.alt,
+                "width": file.width,
+                "height": file.height,
+            }
         )
     return refs
 

@@ -65,7 +65,9 @@ class Question(models.Model):
     )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     origin_detail = models.CharField(
-        max_length=300, blank=True, help_text="Where an imported question came from (file and line or element)."
+        max_length=300,
+        blank=True,
+        help_text="Where an imported question came from (file and line or element).",
     )
     text_format = models.CharField(max_length=5, choices=TextFormat.choices, default=TextFormat.PLAIN)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")

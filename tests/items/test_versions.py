@@ -6,7 +6,13 @@ import pytest
 from django.db import connection
 
 from quizzes.items import grading
-from quizzes.items.versions import CONTENT_PREFETCH, checksum, current_version, current_versions, question_content
+from quizzes.items.versions import (
+    CONTENT_PREFETCH,
+    checksum,
+    current_version,
+    current_versions,
+    question_content,
+)
 from quizzes.models import QuestionVersion
 from tests.factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
 

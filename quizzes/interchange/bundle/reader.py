@@ -17,8 +17,8 @@ from django.db import transaction
 from quizzes.interchange.bundle.checker import BundleError, Checker
 from quizzes.interchange.bundle.schema import ITEM_KEYS, QUIZ, check_course_parts, check_format, check_items
 from quizzes.items import notes
-from quizzes.items.versions import checksum as version_checksum
 from quizzes.items.versions import CONTENT_PREFETCH, question_content
+from quizzes.items.versions import checksum as version_checksum
 from quizzes.models import (
     Article,
     Choice,

@@ -19,7 +19,11 @@ def question_parts(question: Question) -> list[tuple[str, str]]:
 
 
 def note_parts(note: Note) -> list[tuple[str, str]]:
-    return [(ImageSlot.FRONT.value, "Front"), (ImageSlot.BACK.value, "Back"), (ImageSlot.EXTRA.value, "Extra")]
+    return [
+        (ImageSlot.FRONT.value, "Front"),
+        (ImageSlot.BACK.value, "Back"),
+        (ImageSlot.EXTRA.value, "Extra"),
+    ]
 
 
 class ImageUploadForm(CrispyMixin, forms.Form):

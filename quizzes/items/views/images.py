@@ -57,7 +57,11 @@ def _manage(request, course, *, owner, parts, back_url, title, owner_field: str)
                 messages.success(request, "Image added.")
                 return redirect(request.path)
         status = 400
-    shown = Image.objects.filter(**{owner_field: owner}).select_related("file", "choice").order_by("slot", "order")
+    shown = (
+        Image.objects.filter(**{owner_field: owner})
+        .select_related("file", "choice")
+        .order_by("slot", "order")
+    )
     context = {"course": course, "form": form, "shown": shown, "back_url": back_url, "title": title}
     return render(request, "quizzes/images/manage.html", context, status=status)
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from quizzes.accounts.permissions import course_view
 from quizzes.items import notes, notetext
 from quizzes.items.cards import render as render_card
-from quizzes.items.images import card_images
 from quizzes.items.forms.notes import NoteFilterForm, NoteForm
+from quizzes.items.images import card_images
 from quizzes.models import Course, Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
 
