@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from quizzes.items import grading, versions
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
 from quizzes.models.practice import QuizItem
-from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
+from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 TRUE_FALSE_TEXTS = ("True", "False")
@@ -207,8 +207,16 @@ def create_question(
     pairs: Sequence[Mapping] = (),
     user=None,
     origin: str = Origin.AUTHORED,
+    origin_detail: str = "",
+    text_format: str = TextFormat.PLAIN,
+    key: str = "",
 ) -> Question:
-    """Create a draft question with its options (or pairs) and tags."""
+    """Create a draft question with its options (or pairs) and tags.
+
+    ``text_format`` HTML means the stem, explanation and option texts are HTML
+    (sanitised when shown); importers record where a question came from in
+    ``origin_detail``.
+    """
     _check(course=course, lesson=lesson, kind=kind, stem=stem, choices=choices, pairs=pairs)
     names = parse_tags(tags)
     if tag_errors(names):
@@ -217,11 +225,14 @@ def create_question(
         question = Question(
             course=course,
             lesson=lesson,
+            key=key,
             kind=kind,
             stem=stem.strip(),
             explanation=explanation.strip(),
             source_excerpt=source_excerpt.strip(),
             origin=origin,
+            origin_detail=origin_detail[:300],
+            text_format=text_format,
             status=QuestionStatus.UNPUBLISHED,
             created_by=user,
         )
