@@ -1,11 +1,16 @@
 """factory-boy factories, one per model."""
 
 import datetime as dt
+import io
+import itertools
 
 import factory
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import PngImagePlugin
 
 from quizzes import models as m
+from quizzes.items import images
 from quizzes.models.people import Role
 
 
@@ -297,11 +302,6 @@ def marked_question(course, lesson, n):
 
 def png_bytes(color=(200, 60, 60), size=(8, 6), **info) -> bytes:
     """A small real PNG (``info``: text chunks to embed, e.g. ``Comment="GPS..."``)."""
-    import io
-
-    from PIL import Image as PILImage
-    from PIL import PngImagePlugin
-
     meta = PngImagePlugin.PngInfo()
     for key, value in info.items():
         meta.add_text(key, value)
@@ -318,11 +318,12 @@ class ImageFileFactory(factory.django.DjangoModelFactory):
 
     course = factory.SubFactory(CourseFactory)
 
+    _colors = itertools.count()
+
     @classmethod
     def _create(cls, model_class, *args, course=None, data=None, **kwargs):
-        from quizzes.items import images
-
-        verified = images.verify(data or png_bytes(color=(factory.random.randgen.randrange(256), 90, 90)))
+        shade = next(cls._colors)
+        verified = images.verify(data or png_bytes(color=(shade % 256, shade // 256 % 256, 90)))
         return images.store_file(course=course, image=verified)
 
 

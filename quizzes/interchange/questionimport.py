@@ -23,9 +23,12 @@ Decisions (docs/question-banks.md):
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -326,3 +329,31 @@ def _lessons(course: Course, plan: Plan) -> dict[str, Lesson]:
         order += 1
         by_title[title.casefold()] = Lesson.objects.create(course=course, title=title, slug=slug, order=order)
     return by_title
+
+
+# --- a file waiting between the preview and the confirmation ------------------
+
+PENDING_DIR = "question-imports"
+
+
+def stash(data: bytes) -> str:
+    """Keep an uploaded file until the educator confirms its preview; returns its token."""
+    token = secrets.token_urlsafe(24)
+    default_storage.save(f"{PENDING_DIR}/{token}.bin", ContentFile(data))
+    return token
+
+
+def unstash(token: str) -> bytes | None:
+    """The stashed file, or None when the token is unknown (or malformed)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{32}", token or ""):
+        return None
+    name = f"{PENDING_DIR}/{token}.bin"
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def discard(token: str) -> None:
+    if re.fullmatch(r"[A-Za-z0-9_-]{32}", token or ""):
+        default_storage.delete(f"{PENDING_DIR}/{token}.bin")

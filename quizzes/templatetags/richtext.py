@@ -24,6 +24,12 @@ def rich(text: str, text_format: str = richtext.PLAIN) -> SafeString:
     return linebreaksbr(escape(text or ""))
 
 
+@register.filter
+def plaintext(text: str, text_format: str = richtext.PLAIN) -> str:
+    """``text`` without markup, for one-line summaries (the bank list, titles)."""
+    return richtext.to_plain(text or "", text_format)
+
+
 @register.inclusion_tag("quizzes/_images.html", takes_context=True)
 def item_images(context, images, size: str = "") -> dict:
     """Images (version references: sha256, path, alt, width, height) as responsive figures."""
