@@ -139,6 +139,7 @@ class _Splitter(HTMLParser):
         self.parts: list[str] = []
         self.images: list[ImageRef] = []
         self.only_simple = True
+        self.spans: list[bool] = []  # for each open <span>: was it dropped (no attributes left)?
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         values = dict(attrs)
@@ -146,6 +147,10 @@ class _Splitter(HTMLParser):
             if values.get("src"):
                 self.images.append(ImageRef(values["src"] or "", (values.get("alt") or "").strip()))
             return
+        if tag == "span":
+            self.spans.append(not attrs)
+            if not attrs:  # a bare <span> (its style removed) means nothing
+                return
         if tag not in self.SIMPLE or (tag == "p" and attrs):
             self.only_simple = False
         rendered = "".join(
@@ -159,6 +164,8 @@ class _Splitter(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("img", "br"):
+            return
+        if tag == "span" and self.spans and self.spans.pop():
             return
         if tag not in self.SIMPLE:
             self.only_simple = False

@@ -93,8 +93,8 @@ def blocks(text: str) -> list[_Block]:
                     found.append(_Block(start, joined))
                 current = []
             continue
-        if not current:
-            start = number
+        if not any(not part.startswith("//") for part in current):
+            start = number  # a question's line is its first line that is not a comment
         current.append(line)
     return found
 
