@@ -140,12 +140,14 @@ class _Splitter(HTMLParser):
         self.images: list[ImageRef] = []
         self.only_simple = True
         self.spans: list[bool] = []  # for each open <span>: was it dropped (no attributes left)?
+        self.after_image = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         values = dict(attrs)
         if tag == "img":
             if values.get("src"):
                 self.images.append(ImageRef(values["src"] or "", (values.get("alt") or "").strip()))
+            self.after_image = True
             return
         if tag == "span":
             self.spans.append(not attrs)
@@ -172,6 +174,9 @@ class _Splitter(HTMLParser):
         self.parts.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
+        if self.after_image and data[:1] in ".,;:!?)" and self.parts:
+            self.parts[-1] = self.parts[-1].rstrip()  # "fingertips <img>." reads "fingertips."
+        self.after_image = False
         self.parts.append(data)
 
     def handle_entityref(self, name: str) -> None:
