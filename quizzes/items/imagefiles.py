@@ -74,7 +74,11 @@ def verify(data: bytes, *, max_bytes: int, max_pixels: int) -> VerifiedImage:
                 return _clean(data, image, image_format)
         except ImageRefused:
             raise
-        except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageRefused(
+                f"the image has far too many pixels (a decompression bomb); the limit is {max_pixels:,} pixels"
+            ) from None
+        except UnidentifiedImageError:
             raise ImageRefused("it is not a JPEG, PNG, GIF or WebP image") from None
         except (OSError, SyntaxError, ValueError, struct.error, EOFError) as error:
             raise ImageRefused(f"the image is damaged ({error})") from None
