@@ -12,7 +12,7 @@ from quizzes.models import Course, Lesson
 
 
 class QuestionFileForm(CrispyMixin, forms.Form):
-    """A GIFT or Moodle XML file; valid means it could be read (``file_format``, ``bank``, ``data``)."""
+    """A GIFT or Moodle XML file; valid means it could be read (``file_format``, ``bank``, ``file_bytes``)."""
 
     submit_label = "Preview"
     file = forms.FileField(
@@ -32,7 +32,7 @@ class QuestionFileForm(CrispyMixin, forms.Form):
 
     file_format: str
     bank: BankFile
-    data: bytes
+    file_bytes: bytes
 
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,9 +43,9 @@ class QuestionFileForm(CrispyMixin, forms.Form):
         limit = settings.MAX_QUESTION_FILE_BYTES
         if upload.size > limit:
             raise forms.ValidationError(f"The file is {upload.size:,} bytes; the limit is {limit:,}.")
-        self.data = upload.read()
+        self.file_bytes = upload.read()
         try:
-            self.file_format, self.bank = questionimport.read_file(self.data, upload.name)
+            self.file_format, self.bank = questionimport.read_file(self.file_bytes, upload.name)
         except BankFileError as error:
             raise forms.ValidationError(str(error)) from None
         return upload

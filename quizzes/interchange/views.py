@@ -57,7 +57,7 @@ def questions_import(request: HttpRequest, course: Course) -> HttpResponse:
             file_format=form.file_format, default_lesson=lesson,
         )  # fmt: skip
         _forget(request)
-        token = questionimport.stash(form.data) if not plan.problems and plan.questions else ""
+        token = questionimport.stash(form.file_bytes) if not plan.problems and plan.questions else ""
         request.session[SESSION_KEY] = {"token": token, "filename": plan.filename}
         confirm = QuestionConfirmForm(initial={"token": token, "lesson": lesson.pk if lesson else None})
         context = {"course": course, "plan": plan, "confirm": confirm}
