@@ -151,7 +151,9 @@ def build_package(course: Course) -> tuple[genanki.Package, dict[str, ImageFile]
         .order_by("lesson__order", "pk")
     )
     pictures: dict[int, dict[str, list[Image]]] = defaultdict(lambda: defaultdict(list))
-    shown = Image.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).select_related("file")
+    shown = Image.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).select_related(
+        "file"
+    )
     for image in shown.order_by("order", "pk"):
         pictures[image.note_id][image.slot].append(image)
     decks: dict[int, genanki.Deck] = {}
@@ -163,7 +165,12 @@ def build_package(course: Course) -> tuple[genanki.Package, dict[str, ImageFile]
             decks[lesson.pk] = genanki.Deck(deck_id(course.pk, lesson.pk), name)
         for anki_note in anki_notes(note, pictures.get(note.pk)):
             decks[lesson.pk].add_note(anki_note)
-    media = {media_name(image.file): image.file for slots in pictures.values() for found in slots.values() for image in found}
+    media = {
+        media_name(image.file): image.file
+        for slots in pictures.values()
+        for found in slots.values()
+        for image in found
+    }
     return genanki.Package([parent, *decks.values()]), media
 
 

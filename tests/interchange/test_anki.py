@@ -139,7 +139,9 @@ def test_images_travel_as_media_referenced_by_the_cards(course, tmp_path):
     from tests.factories import ImageFactory
 
     lesson = LessonFactory(course=course, order=1, title="Signs")
-    note = NoteFactory(course=course, lesson=lesson, kind="basic", front="What is this lesion?", back="Calcinosis")
+    note = NoteFactory(
+        course=course, lesson=lesson, kind="basic", front="What is this lesion?", back="Calcinosis"
+    )
     sync_cards(note)
     front = ImageFactory(question=None, note=note, slot="front", alt="Chalky papules on a finger")
     back = ImageFactory(question=None, note=note, slot="back", alt="Radiograph with calcified deposits")
@@ -152,7 +154,9 @@ def test_images_travel_as_media_referenced_by_the_cards(course, tmp_path):
 
     col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
     try:
-        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(out), options=ImportAnkiPackageOptions()))
+        col.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(out), options=ImportAnkiPackageOptions())
+        )
         media = Path(col.media.dir())
         present = {path.name: path.read_bytes() for path in media.iterdir()}
         (only,) = [col.get_note(nid) for nid in col.find_notes("")]

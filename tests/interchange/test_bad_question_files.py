@@ -23,7 +23,9 @@ def row_counts():
 
 def _import(course, data: bytes, name: str):
     file_format, bank = questionimport.read_file(data, name)
-    plan = questionimport.plan(course=course, bank=bank, filename=name, file_format=file_format, default_lesson=None)
+    plan = questionimport.plan(
+        course=course, bank=bank, filename=name, file_format=file_format, default_lesson=None
+    )
     return plan, questionimport.import_questions(course=course, plan=plan)
 
 
@@ -43,8 +45,10 @@ def test_a_file_that_is_not_utf8_is_refused_naming_the_line():
         ("Closing first?}=a ~b ~c{", "line 3: the braces around the answers do not match"),
         ("Match these.{=a -> 1 =b 2}", "line 3: the matching pair 'b 2' has no '->'"),
         ("One option only?{~%50%a}", "line 3: a multiple-choice question needs at least two answers"),
-        ('Bad image.{=[html]a<img src\\="data\\:image/png;base64,!!!" alt\\="x"> ~b ~c}',
-         "line 3: an embedded image is not valid base64"),
+        (
+            'Bad image.{=[html]a<img src\\="data\\:image/png;base64,!!!" alt\\="x"> ~b ~c}',
+            "line 3: an embedded image is not valid base64",
+        ),
     ],
 )
 def test_a_broken_gift_question_names_its_line_and_nothing_is_imported(course, block, message):
@@ -75,7 +79,7 @@ def test_a_decompression_bomb_image_is_refused_before_it_is_decoded(course, sett
     out = io.BytesIO()
     PILImage.new("1", (20_000, 20_000)).save(out, "PNG")  # ~60 kB of file, 400 million pixels
     encoded = base64.b64encode(out.getvalue()).decode()
-    gift = f"Bomb.{{=[html]a<img src\\=\"data\\:image/png;base64,{encoded.replace('=', chr(92) + '=')}\" alt\\=\"x\"> ~b ~c}}\n"
+    gift = f'Bomb.{{=[html]a<img src\\="data\\:image/png;base64,{encoded.replace("=", chr(92) + "=")}" alt\\="x"> ~b ~c}}\n'
     started = time.perf_counter()
     with pytest.raises(questionimport.ImportRefused) as refused:
         _import(course, gift.encode(), "bomb.txt")
@@ -126,7 +130,10 @@ def test_entity_attacks_are_refused_quickly_and_write_nothing(course, xml):
 @pytest.mark.parametrize(
     ("answer", "message"),
     [
-        ('<answer fraction="lots"><text>a</text></answer>', "<answer> 1: the fraction 'lots' is not a number"),
+        (
+            '<answer fraction="lots"><text>a</text></answer>',
+            "<answer> 1: the fraction 'lots' is not a number",
+        ),
         ('<answer fraction="100"><text>a</text><file name="y.png">%%%</file></answer>', None),
     ],
 )

@@ -21,7 +21,10 @@ def _at(bank, line):
 
 def test_every_escape_is_resolved():
     question = _named(reader.read(GIFT.encode()), "cc-escapes")
-    assert question.stem.text == "Escapes: colon : hash # equals = tilde ~ braces { } backslash \\ and a\nnew line."
+    assert (
+        question.stem.text
+        == "Escapes: colon : hash # equals = tilde ~ braces { } backslash \\ and a\nnew line."
+    )
     assert [(c.text.text, c.feedback.text) for c in question.choices] == [
         ("a = b", "feedback with # and ~"),
         ("c {d}", ""),
@@ -38,7 +41,10 @@ def test_categories_name_the_lesson_and_an_escaped_slash_stays_in_the_name():
 def test_answer_forms_feedback_and_general_feedback():
     bank = reader.read(GIFT.encode())
     first = _named(bank, "cc-types-01")
-    assert [(c.text.text, c.fraction) for c in first.choices][:2] == [("Dystrophic", 1.0), ("Metastatic", 0.0)]
+    assert [(c.text.text, c.fraction) for c in first.choices][:2] == [
+        ("Dystrophic", 1.0),
+        ("Metastatic", 0.0),
+    ]
     assert first.choices[0].feedback.text == "Right: the tissue is damaged, calcium is normal."
     assert first.explanation.text == "Dystrophic calcification is the commonest type."
     assert _at(bank, 16).stem.text == "Calcinosis cutis in dermatomyositis is _____ calcification."
@@ -49,7 +55,11 @@ def test_answer_forms_feedback_and_general_feedback():
 
 def test_true_false_forms():
     bank = reader.read(GIFT.encode())
-    answers = {q.stem.text: (q.choices[0].fraction, q.choices[1].fraction) for q in bank.questions if q.kind == "true_false"}
+    answers = {
+        q.stem.text: (q.choices[0].fraction, q.choices[1].fraction)
+        for q in bank.questions
+        if q.kind == "true_false"
+    }
     assert answers == {
         "Calciphylaxis has a good prognosis.": (0.0, 1.0),
         "Calciphylaxis mostly affects people on dialysis.": (1.0, 0.0),
@@ -69,7 +79,10 @@ def test_text_formats_and_images():
     assert [(i.alt, i.data[:4]) for i in html.stem.images] == [("Firm plaque on the elbow", b"\x89PNG")]
     assert any("https://example.org/remote.png" in warning for warning in html.warnings)
     assert html.choices[0].feedback.text == "<b>Yes</b>"  # answers take the stem's format
-    assert _named(bank, "cc-markdown").stem.text == "<p>Which is <strong>not</strong> a cause of <em>calcinosis</em>?</p>"
+    assert (
+        _named(bank, "cc-markdown").stem.text
+        == "<p>Which is <strong>not</strong> a cause of <em>calcinosis</em>?</p>"
+    )
     plain = _named(bank, "cc-plain")
     assert plain.stem.text == "Which value is high? <not a tag>" and plain.stem.format == "plain"
     assert plain.choices[1].text.text == "Calcium < 2.1 mmol/L"
@@ -99,7 +112,9 @@ def test_the_file_imports_into_lessons_with_keys_and_a_stripped_image(course):
     assert stored.media_type == "image/png" and (stored.width, stored.height) == (20, 12)
     with stored_open(stored) as handle:
         assert b"Jane Doe" not in handle.read()  # the PNG's text chunk is gone
-    assert Question.objects.get(course=course, key="cc-types-01").tags.filter(name="Calcinosis cutis").exists()
+    assert (
+        Question.objects.get(course=course, key="cc-types-01").tags.filter(name="Calcinosis cutis").exists()
+    )
 
 
 def stored_open(stored):

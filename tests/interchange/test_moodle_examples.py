@@ -90,7 +90,10 @@ def test_moodle_gift_fixture_formats_general_feedback_and_distractors():
         (34, "short answer"), (41, "true_false"), (46, "true_false"), (49, "true_false"),
     ]  # fmt: skip
     activities = _by_line(bank, 5)
-    assert activities.stem.format == "html" and activities.stem.text == "Match the <b>activity</b> to the description."
+    assert (
+        activities.stem.format == "html"
+        and activities.stem.text == "Match the <b>activity</b> to the description."
+    )
     assert activities.pairs[0].premise == "An activity supporting asynchronous discussions."
     assert (activities.pairs[-1].premise, activities.pairs[-1].answer) == ("", "Chat")
     colours = _by_line(bank, 22)
@@ -108,7 +111,9 @@ def test_moodle_gift_fixture_formats_general_feedback_and_distractors():
 def test_questions_in_category_import_into_the_bank(course):
     data = (MOODLE / "questions_in_category.gift.txt").read_bytes()
     file_format, bank = questionimport.read_file(data, "questions_in_category.gift.txt")
-    plan = questionimport.plan(course=course, bank=bank, filename="q.txt", file_format=file_format, default_lesson=None)
+    plan = questionimport.plan(
+        course=course, bank=bank, filename="q.txt", file_format=file_format, default_lesson=None
+    )
     assert [(s.where, s.kind) for s in plan.skipped] == [("line 22", "short answer")]
     result = questionimport.import_questions(course=course, plan=plan)
     kinds = sorted(Question.objects.filter(course=course).values_list("kind", flat=True))
@@ -136,7 +141,9 @@ def test_nested_categories_become_lessons_with_their_parents_as_tags():
 def test_nested_categories_import(course):
     data = (MOODLE / "nested_categories_with_questions.xml").read_bytes()
     file_format, bank = questionimport.read_file(data, "nested.xml")
-    plan = questionimport.plan(course=course, bank=bank, filename="nested.xml", file_format=file_format, default_lesson=None)
+    plan = questionimport.plan(
+        course=course, bank=bank, filename="nested.xml", file_format=file_format, default_lesson=None
+    )
     questionimport.import_questions(course=course, plan=plan)
     lambda_question = Question.objects.get(course=course, stem="Testing Lambda Question")
     assert lambda_question.lesson.title == "Lambda"
@@ -148,7 +155,10 @@ def test_old_image_base64_is_read_as_a_stem_image():
     bank = xml_reader.read((MOODLE / "sample_questions_with_old_image_tag.xml").read_bytes())
     assert [(s.kind, s.name) for s in bank.skipped] == [("cloze", "cloze question with image")]
     (mcq,) = bank.questions
-    assert mcq.stem.text == 'This is a multichoice question with an image in the old "image" field that was used in Moodle 1.9'
+    assert (
+        mcq.stem.text
+        == 'This is a multichoice question with an image in the old "image" field that was used in Moodle 1.9'
+    )
     assert [image.name for image in mcq.stem.images] == ["moodle.png"]
     assert mcq.stem.images[0].data.startswith(b"\x89PNG")
     assert [(c.text.text, c.fraction) for c in mcq.choices] == [

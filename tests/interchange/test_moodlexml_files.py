@@ -33,13 +33,21 @@ def test_fields_formats_and_the_first_of_repeated_elements():
         ("", 0.0, ""),
     ]
     causes = _named(bank, "Metastatic causes")
-    assert causes.kind == "multiple" and causes.stem.text == "Which are causes of metastatic calcification?\nChoose two."
-    assert causes.explanation.format == "html" and "<strong>calcium-phosphate</strong>" in causes.explanation.text
+    assert (
+        causes.kind == "multiple"
+        and causes.stem.text == "Which are causes of metastatic calcification?\nChoose two."
+    )
+    assert (
+        causes.explanation.format == "html"
+        and "<strong>calcium-phosphate</strong>" in causes.explanation.text
+    )
 
 
 def test_files_belong_to_their_field_and_names_are_url_decoded():
     first = _named(reader.read(XML), "cc-xml-01")
-    assert [(i.name, i.alt) for i in first.stem.images] == [("my photo.jpg", "Chalky papules on the fingertips")]
+    assert [(i.name, i.alt) for i in first.stem.images] == [
+        ("my photo.jpg", "Chalky papules on the fingertips")
+    ]
     assert [(i.name, i.alt) for i in first.choices[3].text.images] == [("plaque.png", "Plaque on the elbow")]
     assert first.stem.images[0].data == (FIXTURES / "nodules.jpg").read_bytes()
 

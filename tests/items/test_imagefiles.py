@@ -20,7 +20,12 @@ def _encoded(image: Image.Image, fmt: str, **options) -> bytes:
 
 def test_the_type_comes_from_the_bytes_not_the_name():
     verified = verify(png_bytes(), **LIMITS)
-    assert (verified.media_type, verified.extension, verified.width, verified.height) == ("image/png", "png", 8, 6)
+    assert (verified.media_type, verified.extension, verified.width, verified.height) == (
+        "image/png",
+        "png",
+        8,
+        6,
+    )
     with pytest.raises(ImageRefused, match="not a JPEG, PNG, GIF or WebP"):
         verify(b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", **LIMITS)
     with pytest.raises(ImageRefused, match="not a JPEG, PNG, GIF or WebP"):

@@ -32,13 +32,17 @@ def _try_import(course, data: bytes, name: str) -> None:
     before = row_counts()
     try:
         file_format, bank = questionimport.read_file(data, name)
-        plan = questionimport.plan(course=course, bank=bank, filename=name, file_format=file_format, default_lesson=None)
+        plan = questionimport.plan(
+            course=course, bank=bank, filename=name, file_format=file_format, default_lesson=None
+        )
         questionimport.import_questions(course=course, plan=plan)
     except BankFileError as error:
         assert str(error)
         assert row_counts() == before
     except questionimport.ImportRefused as refused:
-        assert all(problem.startswith(("line ", "question ")) for problem in refused.problems), refused.problems
+        assert all(problem.startswith(("line ", "question ")) for problem in refused.problems), (
+            refused.problems
+        )
         assert row_counts() == before
 
 
@@ -61,14 +65,18 @@ def test_any_bytes_as_gift_import_or_are_refused(course, data):
     _try_import(course, data, "fuzz.txt")
 
 
-xml_text = st.one_of(st.text(max_size=20), st.sampled_from(["<b>x</b>", "<img src='@@PLUGINFILE@@/a.png'>", "]]>", "&amp;"]))
+xml_text = st.one_of(
+    st.text(max_size=20), st.sampled_from(["<b>x</b>", "<img src='@@PLUGINFILE@@/a.png'>", "]]>", "&amp;"])
+)
 
 
 def _xml_question(kind, fraction, text, fmt):
     from xml.sax.saxutils import escape
 
     answer = f'<answer fraction="{escape(fraction)}"><text>{escape(text)}</text></answer>'
-    sub = f"<subquestion><text>{escape(text)}</text><answer><text>{escape(text)}</text></answer></subquestion>"
+    sub = (
+        f"<subquestion><text>{escape(text)}</text><answer><text>{escape(text)}</text></answer></subquestion>"
+    )
     return (
         f'<question type="{escape(kind)}"><name><text>{escape(text)}</text></name>'
         f'<questiontext format="{escape(fmt)}"><text>{escape(text)}</text><file name="a.png">{escape(text)}</file></questiontext>'
@@ -100,7 +108,9 @@ def test_a_damaged_moodle_xml_file_imports_or_is_refused(course, cut, junk):
 # --- round trips of random content --------------------------------------------------
 
 word = st.text(
-    alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x85"), min_size=1, max_size=12
+    alphabet=st.characters(categories=("L", "N", "P", "S"), exclude_characters="\x85"),
+    min_size=1,
+    max_size=12,
 )
 plain = st.lists(st.lists(word, min_size=1, max_size=5).map(" ".join), min_size=1, max_size=3).map("\n".join)
 option = st.lists(word, min_size=1, max_size=4).map(" ".join)
@@ -118,7 +128,9 @@ def contents(draw):
         spec["pairs"] = [{"premise": p, "answer": answers[i % len(answers)]} for i, p in enumerate(premises)]
     else:
         texts = draw(st.lists(option, min_size=3, max_size=6, unique_by=str.casefold))
-        right = draw(st.sets(st.integers(0, len(texts) - 1), min_size=1, max_size=1 if kind == "single" else 3))
+        right = draw(
+            st.sets(st.integers(0, len(texts) - 1), min_size=1, max_size=1 if kind == "single" else 3)
+        )
         spec["choices"] = [
             {"text": t, "is_correct": i in right, "explanation": draw(st.one_of(st.just(""), option))}
             for i, t in enumerate(texts)
@@ -133,6 +145,8 @@ def test_random_questions_survive_the_round_trip(spec, file_format):
     original = questions.create_question(course=source, lesson=LessonFactory(course=source), **spec)
     text, name, _ = questionexport.export(source, file_format=file_format)
     file_format_read, bank = questionimport.read_file(text.encode("utf-8"), name)
-    plan = questionimport.plan(course=target, bank=bank, filename=name, file_format=file_format_read, default_lesson=None)
+    plan = questionimport.plan(
+        course=target, bank=bank, filename=name, file_format=file_format_read, default_lesson=None
+    )
     (copy,) = questionimport.import_questions(course=target, plan=plan).created
     assert snapshot(copy) == snapshot(original)

@@ -88,10 +88,14 @@ def test_a_file_that_is_not_utf8_is_refused_on_the_form(client_for, course, educ
 def test_a_student_cannot_upload(client_for, course, student):
     response = _upload(client_for(student), course)
     assert response.status_code == 403
-    assert not default_storage.exists("question-imports") or not default_storage.listdir("question-imports")[1]
+    assert (
+        not default_storage.exists("question-imports") or not default_storage.listdir("question-imports")[1]
+    )
 
 
-def test_export_of_selected_questions_ignores_other_courses_ids(client_for, course, other_course, lesson, educator):
+def test_export_of_selected_questions_ignores_other_courses_ids(
+    client_for, course, other_course, lesson, educator
+):
     mine = QuestionFactory(course=course, lesson=lesson, stem="Mine?")
     QuestionFactory(course=course, lesson=lesson, stem="Not selected?")
     theirs = QuestionFactory(course=other_course, stem="Theirs?")

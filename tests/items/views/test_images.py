@@ -25,12 +25,18 @@ def _upload(client, course, question, *, alt="Chalky nodules on the fingertips",
     return client.post(url, {"image": upload, "part": part, "alt": alt})
 
 
-def test_an_educator_adds_an_image_and_a_published_question_gets_a_new_version(client_for, course, lesson, educator):
+def test_an_educator_adds_an_image_and_a_published_question_gets_a_new_version(
+    client_for, course, lesson, educator
+):
     question = QuestionFactory(course=course, lesson=lesson)
     response = _upload(client_for(educator), course, question)
     assert response.status_code == 302
     image = Image.objects.get(question=question)
-    assert (image.slot, image.alt, image.file.media_type) == ("stem", "Chalky nodules on the fingertips", "image/png")
+    assert (image.slot, image.alt, image.file.media_type) == (
+        "stem",
+        "Chalky nodules on the fingertips",
+        "image/png",
+    )
     latest = QuestionVersion.objects.filter(question=question).order_by("-number").first()
     assert latest.content["stem_images"][0]["sha256"] == image.file.sha256
 
@@ -50,7 +56,9 @@ def test_a_file_that_is_not_an_image_is_refused_with_the_reason(client_for, cour
     assert not Image.objects.exists()
 
 
-def test_an_option_image_names_one_of_this_questions_options(client_for, course, lesson, educator, other_course):
+def test_an_option_image_names_one_of_this_questions_options(
+    client_for, course, lesson, educator, other_course
+):
     question = QuestionFactory(course=course, lesson=lesson)
     foreign = QuestionFactory(course=other_course).choices.first()
     response = _upload(client_for(educator), course, question, part=f"option:{foreign.pk}")
@@ -70,7 +78,9 @@ def test_members_get_the_image_and_outsiders_do_not(client_for, course, lesson, 
     assert client_for(outsider).get(url).status_code == 404
 
 
-def test_an_image_of_another_course_is_not_served_under_this_course(client_for, course, other_course, student):
+def test_an_image_of_another_course_is_not_served_under_this_course(
+    client_for, course, other_course, student
+):
     theirs = ImageFactory(question=QuestionFactory(course=other_course))
     url = reverse("item_image", args=[course.slug, theirs.file.name])
     assert client_for(student).get(url).status_code == 404
@@ -112,7 +122,9 @@ def test_an_exam_shows_the_stem_image_but_not_the_explanation_image_before_submi
     assert f'alt="{why.alt}"' in review
 
 
-def test_study_shows_a_notes_front_image_and_its_back_image_only_when_revealed(client_for, course, lesson, student):
+def test_study_shows_a_notes_front_image_and_its_back_image_only_when_revealed(
+    client_for, course, lesson, student
+):
     note = NoteFactory(course=course, lesson=lesson)
     from quizzes.items.cards import sync_cards
 
