@@ -78,7 +78,7 @@ def test_types_we_do_not_have_are_skipped_with_their_element():
 
 @pytest.mark.django_db
 def test_import_strips_the_photos_location_and_shows_image_only_options_by_alt_text(course):
-    plan, result = import_text(course, XML.decode(), "every_form.xml")
+    plan, _ = import_text(course, XML.decode(), "every_form.xml")
     assert plan.counts == {"single best answer": 1, "multiple response": 1, "true/false": 1, "matching": 2}
     question = Question.objects.get(course=course, key="cc-xml-01")
     photo = question.images.get(slot="stem").file

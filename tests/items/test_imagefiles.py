@@ -68,7 +68,7 @@ def test_stripping_is_idempotent_so_checksums_survive_round_trips():
 
 
 def test_limits_are_checked_before_decoding():
-    with pytest.raises(ImageRefused, match="the limit is 20$"):
+    with pytest.raises(ImageRefused, match=r"the limit is 20$"):
         verify(png_bytes(), max_bytes=20, max_pixels=1_000_000)
     with pytest.raises(ImageRefused, match="is 2000 x 1000 pixels; the limit is 1,000,000"):
         verify(_encoded(Image.new("1", (2000, 1000)), "PNG"), **LIMITS)
