@@ -72,6 +72,10 @@ class Planned:
     pairs: list[dict] = field(default_factory=list)
     images: list[tuple[str, int | None, VerifiedImage, str]] = field(default_factory=list)
 
+    @property
+    def kind_label(self) -> str:
+        return bankfile.KIND_LABELS[self.source.kind]
+
 
 @dataclass
 class Plan:

@@ -36,6 +36,7 @@ def test_the_preview_counts_kinds_lists_skips_by_line_and_writes_nothing(client_
     page = response.text
     assert "6 single best answer" in page and "2 multiple response" in page and "1 image" in page
     assert "line 75</strong> “essay”: essay questions are not in the app" in page
+    assert "Single best answer · lesson “Types / subtypes” · key cc-types-01" in page
     assert "New lessons: Types / subtypes, Images." in page
     assert "is not in the file (GIFT cannot carry files)" in page
     assert "Import 13 questions" in page
