@@ -36,7 +36,11 @@ def moodle_xml() -> str:
     photo = base64.b64encode(clinical_photo()).decode()
     skipped = "".join(
         f'<question type="{kind}"><name><text>{name}</text></name><questiontext><text>{name}?</text></questiontext></question>'
-        for kind, name in (("shortanswer", "Which mineral"), ("numerical", "How many types"), ("essay", "Describe it"))
+        for kind, name in (
+            ("shortanswer", "Which mineral"),
+            ("numerical", "How many types"),
+            ("essay", "Describe it"),
+        )
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <quiz>
@@ -96,7 +100,9 @@ def test_educator_imports_a_moodle_bank_and_a_student_sees_the_photo_on_a_phone(
     question = Question.objects.get(course=demo, key="photo-01")
     assert question.status == "draft" and question.origin == "imported"
     page.goto(f"{live_server.url}/c/{demo.slug}/questions/{question.pk}/")
-    expect(page.get_by_role("img", name="Firm white papules and nodules on the fingertip pulp")).to_be_visible()
+    expect(
+        page.get_by_role("img", name="Firm white papules and nodules on the fingertip pulp")
+    ).to_be_visible()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_role("alert").filter(has_text="Published")).to_be_visible()
 

@@ -23,17 +23,33 @@ def run(*args) -> tuple[str, str]:
 
 def test_import_prints_what_it_did_and_what_it_skipped(course):
     out, _ = run("import_questions", str(FIXTURES / "every_form.gift.txt"), "--course", course.slug)
-    assert "Imported 13 question(s): 6 single best answer, 2 multiple response, 4 true/false, 1 matching." in out
+    assert (
+        "Imported 13 question(s): 6 single best answer, 2 multiple response, 4 true/false, 1 matching." in out
+    )
     assert "  skipped line 77: numerical questions are not in the app" in out
     assert Question.objects.filter(course=course, status="draft", origin="imported").count() == 13
 
 
 def test_import_json_and_dry_run(course):
-    out, _ = run("import_questions", str(FIXTURES / "every_form.xml"), "--course", course.slug, "--json", "--dry-run")
+    out, _ = run(
+        "import_questions", str(FIXTURES / "every_form.xml"), "--course", course.slug, "--json", "--dry-run"
+    )
     data = json.loads(out)
     assert data["format"] == "moodle-xml" and data["dry_run"] is True and data["imported"] == []
-    assert data["would_import"] == {"single best answer": 1, "multiple response": 1, "true/false": 1, "matching": 2}
-    assert [s["kind"] for s in data["skipped"]] == ["shortanswer", "numerical", "essay", "description", "cloze", "ddwtos"]
+    assert data["would_import"] == {
+        "single best answer": 1,
+        "multiple response": 1,
+        "true/false": 1,
+        "matching": 2,
+    }
+    assert [s["kind"] for s in data["skipped"]] == [
+        "shortanswer",
+        "numerical",
+        "essay",
+        "description",
+        "cloze",
+        "ddwtos",
+    ]
     assert not Question.objects.exists()
 
 
