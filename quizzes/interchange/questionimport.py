@@ -36,7 +36,7 @@ from quizzes.interchange import bankfile
 from quizzes.interchange.bankfile import BankFile, BankFileError, BankQuestion, Part, Skipped
 from quizzes.interchange.gift import reader as gift_reader
 from quizzes.interchange.moodlexml import reader as xml_reader
-from quizzes.items import images, questions, richtext
+from quizzes.items import bulkquestions, images, questions, richtext, versions
 from quizzes.items.imagefiles import VerifiedImage
 from quizzes.models import Course, Lesson, Question
 from quizzes.models.images import ImageSlot
@@ -281,35 +281,37 @@ def import_questions(*, course: Course, plan: Plan, user=None) -> ImportResult:
     """
     if plan.problems:
         raise ImportRefused(plan.problems)
-    created: list[Question] = []
     with transaction.atomic():
         lessons = _lessons(course, plan)
-        for planned in plan.questions:
-            question = questions.create_question(
-                course=course,
-                lesson=lessons[planned.lesson_title.casefold()],
-                kind=planned.source.kind,
-                stem=planned.stem,
-                explanation=planned.explanation,
-                tags=planned.tags,
-                choices=planned.choices,
-                pairs=planned.pairs,
-                user=user,
-                origin=Origin.IMPORTED,
-                origin_detail=f"{FORMAT_LABELS[plan.file_format]} file {plan.filename}, {planned.source.where}",
-                text_format=planned.text_format,
-                key=planned.key,
-            )
+        specs = [
+            {
+                "lesson": lessons[planned.lesson_title.casefold()],
+                "kind": planned.source.kind,
+                "stem": planned.stem,
+                "explanation": planned.explanation,
+                "tags": planned.tags,
+                "choices": planned.choices,
+                "pairs": planned.pairs,
+                "origin_detail": f"{FORMAT_LABELS[plan.file_format]} file {plan.filename}, {planned.source.where}",
+                "text_format": planned.text_format,
+                "key": planned.key,
+            }
+            for planned in plan.questions
+        ]
+        created = bulkquestions.create_questions(
+            course=course, specs=specs, user=user, origin=Origin.IMPORTED
+        )
+        for question, planned in zip(created, plan.questions, strict=True):
             _attach_images(course, question, planned)
-            created.append(question)
-    to_fix = {
-        question.pk: problems for question in created if (problems := questions.stored_errors(question))
-    }
+    fresh = Question.objects.filter(pk__in=[q.pk for q in created]).prefetch_related(
+        *versions.CONTENT_PREFETCH
+    )
+    to_fix = {question.pk: problems for question in fresh if (problems := questions.stored_errors(question))}
     return ImportResult(created, plan.new_lessons, to_fix)
 
 
 def _attach_images(course: Course, question: Question, planned: Planned) -> None:
-    choices = list(question.choices.order_by("order", "pk"))
+    choices = question.created_choices
     for slot, position, verified, alt in planned.images:
         file = images.store_file(course=course, image=verified)
         choice = choices[position] if position is not None else None
