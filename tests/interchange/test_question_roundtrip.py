@@ -47,7 +47,9 @@ def test_importing_a_large_bank_takes_a_fixed_number_of_queries(course, django_a
     gift = "\n\n".join(f"::q{n}::Question {n}?{{=right ~wrong a ~wrong b}}" for n in range(60))
     gift += "\n\n$CATEGORY: $course$/top/Causes/Metastatic\n\nMatch.{=a -> 1 =b -> 2}\n"
     bank = reader.read(gift.encode())
-    plan = questionimport.plan(course=course, bank=bank, filename="big.txt", file_format="gift", default_lesson=None)
+    plan = questionimport.plan(
+        course=course, bank=bank, filename="big.txt", file_format="gift", default_lesson=None
+    )
     with django_assert_max_num_queries(20):
         result = questionimport.import_questions(course=course, plan=plan)
     assert len(result.created) == 61
