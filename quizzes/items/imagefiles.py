@@ -61,6 +61,7 @@ def verify(data: bytes, *, max_bytes: int, max_pixels: int) -> VerifiedImage:
     if len(data) > max_bytes:
         raise ImageRefused(f"the file is {len(data):,} bytes; the limit is {max_bytes:,}")
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # damaged EXIF: stripped anyway
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data), formats=ACCEPTED) as image:
