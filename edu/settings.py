@@ -150,8 +150,32 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded images (items/images.py) go through Django's storage API: the file
+# system under MEDIA_ROOT by default; an S3-compatible bucket (django-storages)
+# when the app runs on several servers. The app streams every image through a
+# role-checked view, so the bucket stays private (docs/images.md).
+MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "media/"
+MEDIA_S3_BUCKET = os.getenv("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.getenv("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.getenv("MEDIA_S3_REGION") or None,
+            "access_key": os.getenv("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.getenv("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.getenv("MEDIA_S3_PREFIX", "medquiz"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -166,6 +190,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_ARTICLE_BYTES = 1024 * 1024
+# Question banks (GIFT, Moodle XML with embedded images) and images in items.
+MAX_QUESTION_FILE_BYTES = env_int("MAX_QUESTION_FILE_BYTES", 20 * 1024 * 1024)
+MAX_IMAGE_BYTES = env_int("MAX_IMAGE_BYTES", 5 * 1024 * 1024)
+MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 24_000_000)
 
 # Django 6.1 mailers: the console in development, SMTP (EMAIL_HOST...) in production.
 MAILERS = {

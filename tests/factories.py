@@ -1,11 +1,16 @@
 """factory-boy factories, one per model."""
 
 import datetime as dt
+import io
+import itertools
 
 import factory
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import PngImagePlugin
 
 from quizzes import models as m
+from quizzes.items import images
 from quizzes.models.people import Role
 
 
@@ -293,3 +298,46 @@ def marked_question(course, lesson, n):
             question=question, order=order, text=f"Distractor {n}.{order}", explanation=f"WHYWRONG {n}"
         )
     return question
+
+
+def png_bytes(color=(200, 60, 60), size=(8, 6), **info) -> bytes:
+    """A small real PNG (``info``: text chunks to embed, e.g. ``Comment="GPS..."``)."""
+    meta = PngImagePlugin.PngInfo()
+    for key, value in info.items():
+        meta.add_text(key, value)
+    out = io.BytesIO()
+    PILImage.new("RGB", size, color).save(out, "PNG", pnginfo=meta)
+    return out.getvalue()
+
+
+class ImageFileFactory(factory.django.DjangoModelFactory):
+    """A stored, verified image file of a course (its bytes written through the storage API)."""
+
+    class Meta:
+        model = m.ImageFile
+
+    course = factory.SubFactory(CourseFactory)
+
+    _colors = itertools.count()
+
+    @classmethod
+    def _create(cls, model_class, *args, course=None, data=None, **kwargs):
+        shade = next(cls._colors)
+        verified = images.verify(data or png_bytes(color=(shade % 256, shade // 256 % 256, 90)))
+        return images.store_file(course=course, image=verified)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    """An image after a question's stem (pass ``slot``/``choice``/``note`` for elsewhere)."""
+
+    class Meta:
+        model = m.Image
+
+    question = factory.SubFactory(QuestionFactory)
+    file = factory.SubFactory(
+        ImageFileFactory,
+        course=factory.LazyAttribute(lambda o: (o.factory_parent.question or o.factory_parent.note).course),
+    )
+    slot = "stem"
+    order = factory.Sequence(lambda n: n)
+    alt = factory.Sequence(lambda n: f"Chalky nodules on the fingertips, photo {n}")

@@ -37,7 +37,7 @@ from quizzes.accounts.permissions import can
 from quizzes.assessment import secrecy
 from quizzes.assessment.display import shown_content
 from quizzes.items import grading
-from quizzes.items.versions import current_versions
+from quizzes.items.versions import CONTENT_PREFETCH, current_versions
 from quizzes.models import Attempt, Membership, Question, Quiz, QuizItem, Response
 from quizzes.models.practice import AttemptState, QuizMode
 
@@ -321,7 +321,7 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
         taken.update(drawn)
     if quiz.shuffle_questions:
         rng.shuffle(chosen)
-    by_pk = Question.objects.prefetch_related("choices", "pairs").in_bulk(chosen)
+    by_pk = Question.objects.prefetch_related(*CONTENT_PREFETCH).in_bulk(chosen)
     return [by_pk[pk] for pk in chosen]
 
 

@@ -36,6 +36,7 @@ def _choices(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
         row = {
             "id": choice["id"],
             "text": choice["text"],
+            "images": choice.get("images", []),
             "letter": LETTERS[number - 1],
             "number": number,
             "chosen": choice["id"] in chosen,
@@ -78,6 +79,8 @@ def question_display(attempt: Attempt, response: Response, secret: Mapping[int, 
         "kind": shown["kind"],
         "kind_label": response.question.get_kind_display(),
         "stem": shown.get("stem", ""),
+        "format": shown.get("format", "plain"),
+        "stem_images": shown.get("stem_images", []),
         "answered": response.answered_at is not None,
         "flagged": response.flagged,
         "feedback": feedback,
@@ -94,6 +97,7 @@ def question_display(attempt: Attempt, response: Response, secret: Mapping[int, 
         display["grade"] = result
         display["score"] = result.score
         display["explanation"] = shown.get("explanation", "")
+        display["explanation_images"] = shown.get("explanation_images", [])
     return display
 
 

@@ -25,6 +25,7 @@ from quizzes.flashcards.queue import (
     suspended_cards,
 )
 from quizzes.items.cards import render as render_card
+from quizzes.items.images import card_images
 from quizzes.models import Card, Course, Lesson
 from quizzes.models.notes import NoteStatus
 
@@ -66,7 +67,12 @@ def _panel_context(
         context["lessons"] = cram_lessons(course)
         return context
     front, back = render_card(queue.card)
-    context |= {"front": front, "front_at": signing.dumps(_ms(now), salt=TOKEN_SALT)}
+    front_images, back_images = card_images(queue.card)
+    context |= {
+        "front": front,
+        "front_images": front_images,
+        "front_at": signing.dumps(_ms(now), salt=TOKEN_SALT),
+    }
     if reveal:
         version = queue.state.version if queue.state else 0
         previews = scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now)
@@ -80,6 +86,7 @@ def _panel_context(
         context |= {
             "reveal": True,
             "back": back,
+            "back_images": back_images,
             "token": signing.dumps(token, salt=TOKEN_SALT),
             "buttons": [
                 (rating, label, previews[rating].interval_text, BUTTON_STYLES[rating])
@@ -210,6 +217,7 @@ def cram(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse
     context = {"course": course, "lesson": lesson, "total": total, "index": index, "card": card}
     if card is not None:
         context["front"], context["back"] = render_card(card)
+        context["front_images"], context["back_images"] = card_images(card)
         context["reveal"] = bool(request.GET.get("reveal"))
         url = reverse("study_practice", args=[course.slug, lesson.slug])
         context["reveal_url"] = f"{url}?i={index}&reveal=1"

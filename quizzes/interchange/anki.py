@@ -7,6 +7,12 @@ so a premise keeps its Anki note when premises are reordered), so importing
 a newer export updates the notes already in Anki instead of duplicating them.
 Classification notes have no Anki equivalent: each premise becomes one
 Basic note. Fields are HTML in Anki, so all text is escaped.
+
+A note's images go into the package as media files named by their checksum
+(so names are unique and an unchanged image is the same file), and the card
+HTML refers to them by that bare name with their alt text: front images in the
+field shown on the front (the Text of a cloze note), back images in the Back
+field, extra images in Extra. Anki keeps only media some card refers to.
 """
 
 from __future__ import annotations
@@ -15,13 +21,15 @@ import hashlib
 import html
 import os
 import tempfile
+from collections import defaultdict
+from pathlib import Path
 
 import genanki
 from django.db.models import Max
 
-from quizzes.items import notetext
+from quizzes.items import images, notetext
 
-from ..models import Course, Note
+from ..models import Course, Image, ImageFile, Note
 from ..models.notes import NoteKind, NoteStatus
 
 GUID_NAMESPACE = "medquiz"
@@ -101,36 +109,53 @@ def note_guid(note: Note, premise_key: str | None = None) -> str:
     return genanki.guid_for(GUID_NAMESPACE, note.pk, "premise", premise_key)
 
 
-def anki_notes(note: Note) -> list[genanki.Note]:
-    """The Anki notes for one of our notes."""
+def media_name(file: ImageFile) -> str:
+    """The unique file name of an image in the package (its checksum and extension)."""
+    return file.name
+
+
+def _pictures(found: list[Image]) -> str:
+    return "".join(
+        f'<div><img src="{media_name(image.file)}" alt="{html.escape(image.alt)}"></div>' for image in found
+    )
+
+
+def anki_notes(note: Note, pictures: dict[str, list[Image]] | None = None) -> list[genanki.Note]:
+    """The Anki notes for one of our notes (``pictures``: its images by slot)."""
+    pictures = pictures or {}
     tags = [_tag(tag.name) for tag in note.tags.all()] + [f"medquiz::{note.kind}"]
-    extra, source = _field(note.extra), _field(note.source_excerpt)
+    front_pictures, back_pictures = _pictures(pictures.get("front", [])), _pictures(pictures.get("back", []))
+    extra, source = _field(note.extra) + _pictures(pictures.get("extra", [])), _field(note.source_excerpt)
     if note.kind == NoteKind.CLOZE:
-        return [
-            genanki.Note(
-                model=CLOZE, fields=[_field(note.text), extra, source], guid=note_guid(note), tags=tags
-            )
-        ]
+        text = _field(note.text) + front_pictures
+        return [genanki.Note(model=CLOZE, fields=[text, extra, source], guid=note_guid(note), tags=tags)]
     if note.kind == NoteKind.CLASSIFICATION:
         result = []
         for index, key in enumerate(notetext.premise_keys(note.pairs)):
             front, back = notetext.card_sides(note.kind, index, front=note.front, pairs=note.pairs)
-            fields = [_field(front), _field(back), extra, source]
+            fields = [_field(front) + front_pictures, _field(back) + back_pictures, extra, source]
             result.append(genanki.Note(model=BASIC, fields=fields, guid=note_guid(note, key), tags=tags))
         return result
     model = REVERSED if note.kind == NoteKind.REVERSED else BASIC
-    fields = [_field(note.front), _field(note.back), extra, source]
+    fields = [_field(note.front) + front_pictures, _field(note.back) + back_pictures, extra, source]
     return [genanki.Note(model=model, fields=fields, guid=note_guid(note), tags=tags)]
 
 
-def build_package(course: Course) -> genanki.Package:
-    """The course's published notes as a genanki package: "Course::Lesson" decks."""
+def build_package(course: Course) -> tuple[genanki.Package, dict[str, ImageFile]]:
+    """The course's published notes as a genanki package ("Course::Lesson" decks), and the
+    image files its cards refer to, by media name (the package's media are added on writing)."""
     notes = (
         Note.objects.filter(course=course, status=NoteStatus.PUBLISHED)
         .select_related("lesson")
         .prefetch_related("tags")
         .order_by("lesson__order", "pk")
     )
+    pictures: dict[int, dict[str, list[Image]]] = defaultdict(lambda: defaultdict(list))
+    shown = Image.objects.filter(note__course=course, note__status=NoteStatus.PUBLISHED).select_related(
+        "file"
+    )
+    for image in shown.order_by("order", "pk"):
+        pictures[image.note_id][image.slot].append(image)
     decks: dict[int, genanki.Deck] = {}
     parent = genanki.Deck(deck_id(course.pk), _deck_part(course.title))
     for note in notes:
@@ -138,9 +163,15 @@ def build_package(course: Course) -> genanki.Package:
         if lesson.pk not in decks:
             name = f"{_deck_part(course.title)}::{lesson.order:02d} {_deck_part(lesson.title)}"
             decks[lesson.pk] = genanki.Deck(deck_id(course.pk, lesson.pk), name)
-        for anki_note in anki_notes(note):
+        for anki_note in anki_notes(note, pictures.get(note.pk)):
             decks[lesson.pk].add_note(anki_note)
-    return genanki.Package([parent, *decks.values()])
+    media = {
+        media_name(image.file): image.file
+        for slots in pictures.values()
+        for found in slots.values()
+        for image in found
+    }
+    return genanki.Package([parent, *decks.values()]), media
 
 
 def export_course(course: Course, path: str) -> int:
@@ -150,10 +181,15 @@ def export_course(course: Course, path: str) -> int:
     so the package is stamped with the time of the latest edit: re-exporting
     unchanged notes changes nothing, and an edit made since wins.
     """
-    package = build_package(course)
+    package, media = build_package(course)
     latest = Note.objects.filter(course=course, status=NoteStatus.PUBLISHED).aggregate(Max("updated_at"))
     stamp = latest["updated_at__max"]
-    package.write_to_file(path, timestamp=stamp.timestamp() if stamp else None)
+    with tempfile.TemporaryDirectory() as folder:
+        package.media_files = []
+        for name, file in sorted(media.items()):
+            (Path(folder) / name).write_bytes(images.read_bytes(file))
+            package.media_files.append(str(Path(folder) / name))
+        package.write_to_file(path, timestamp=stamp.timestamp() if stamp else None)
     return sum(len(deck.notes) for deck in package.decks)
 
 

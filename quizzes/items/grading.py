@@ -342,14 +342,18 @@ def shuffled(content: Mapping, seed: int) -> dict:
 def public_view(content: Mapping) -> dict:
     """What a page may show before feedback is allowed: nothing revealing the key.
 
-    Built from an allow-list (kind, stem, option id/text, pair id/premise,
-    categories) so a key added to content later cannot leak by default.
+    Built from an allow-list (kind, text format, stem and its images, option
+    id/text/images, pair id/premise, categories) so a key added to content
+    later cannot leak by default. Explanation images are feedback: left out.
     Categories are sorted alphabetically so their authored order gives no hint.
     """
     kind = _kind(content)
     view: dict = {"kind": kind}
     if "stem" in content:
         view["stem"] = content["stem"]
+    for public_key in ("format", "stem_images"):
+        if public_key in content:
+            view[public_key] = content[public_key]
     if kind == MATCHING:
         view["pairs"] = [{"id": pair["id"], "premise": pair["premise"]} for pair in content["pairs"]]
         view["categories"] = sorted(
@@ -357,6 +361,11 @@ def public_view(content: Mapping) -> dict:
         )
     else:
         view["choices"] = [
-            {"id": choice["id"], "text": choice.get("text", "")} for choice in content["choices"]
+            {
+                "id": choice["id"],
+                "text": choice.get("text", ""),
+                **({"images": choice["images"]} if choice.get("images") else {}),
+            }
+            for choice in content["choices"]
         ]
     return view

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from quizzes.items import grading, versions
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
 from quizzes.models.practice import QuizItem
-from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
+from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 TRUE_FALSE_TEXTS = ("True", "False")
@@ -54,7 +54,7 @@ def build_content(
     if stem is not None:
         content["stem"] = stem
     if kind == grading.MATCHING:
-        rows = _pair_rows(pairs)
+        rows = pair_rows(pairs)
         content["pairs"] = [
             {"id": f"p{number}", "premise": _text(pair.get("premise")), "answer": _text(pair.get("answer"))}
             for number, pair in enumerate((pair for pair in rows if _text(pair.get("premise"))), 1)
@@ -66,7 +66,7 @@ def build_content(
                 categories.append(answer)
         content["categories"] = categories
         return content
-    rows = _choice_rows(choices)
+    rows = choice_rows(choices)
     content["choices"] = [
         {
             "id": _text(choice.get("text")).lower() if kind == grading.TRUE_FALSE else f"o{number}",
@@ -115,8 +115,8 @@ def tag_errors(names: Iterable[str]) -> list[str]:
     ]
 
 
-def _tags_for(course: Course, names: list[str]) -> list[Tag]:
-    """Existing tags matched without regard to case, the rest created (race-safe)."""
+def tags_for(course: Course, names: list[str]) -> list[Tag]:
+    """The course's tags of these names: existing tags matched without regard to case, the rest created (race-safe)."""
     existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(course=course)}
     missing = [name for name in names if name.casefold() not in existing]
     if missing:
@@ -127,7 +127,7 @@ def _tags_for(course: Course, names: list[str]) -> list[Tag]:
     return [existing[name.casefold()] for name in names]
 
 
-def _check(
+def check_question(
     *,
     course: Course,
     lesson: Lesson,
@@ -136,6 +136,7 @@ def _check(
     choices: Sequence[Mapping],
     pairs: Sequence[Mapping],
 ) -> None:
+    """ValidationError (by field) when the question could not be saved: foreign lesson, empty stem, bad options."""
     errors: dict[str, list[str]] = {}
     if lesson.course_id != course.pk:
         errors["lesson"] = ["Choose a lesson of this course."]
@@ -177,20 +178,22 @@ def _save_rows(question: Question, model: type, rows: Sequence[Mapping], fields:
     model.objects.filter(question=question).exclude(pk__in=kept).delete()
 
 
-def _choice_rows(choices: Sequence[Mapping]) -> list[Mapping]:
+def choice_rows(choices: Sequence[Mapping]) -> list[Mapping]:
+    """The option rows that hold something (a text or a tick)."""
     return [choice for choice in choices if _text(choice.get("text")) or choice.get("is_correct")]
 
 
-def _pair_rows(pairs: Sequence[Mapping]) -> list[Mapping]:
+def pair_rows(pairs: Sequence[Mapping]) -> list[Mapping]:
+    """The pair rows that hold something."""
     return [pair for pair in pairs if _text(pair.get("premise")) or _text(pair.get("answer"))]
 
 
 def _write_options(question: Question, choices: Sequence[Mapping], pairs: Sequence[Mapping]) -> None:
     if question.kind == QuestionKind.MATCHING:
-        _save_rows(question, MatchingPair, _pair_rows(pairs), ("premise", "answer"))
+        _save_rows(question, MatchingPair, pair_rows(pairs), ("premise", "answer"))
         Choice.objects.filter(question=question).delete()
     else:
-        _save_rows(question, Choice, _choice_rows(choices), ("text", "is_correct", "explanation"))
+        _save_rows(question, Choice, choice_rows(choices), ("text", "is_correct", "explanation"))
         MatchingPair.objects.filter(question=question).delete()
 
 
@@ -207,9 +210,17 @@ def create_question(
     pairs: Sequence[Mapping] = (),
     user=None,
     origin: str = Origin.AUTHORED,
+    origin_detail: str = "",
+    text_format: str = TextFormat.PLAIN,
+    key: str = "",
 ) -> Question:
-    """Create a draft question with its options (or pairs) and tags."""
-    _check(course=course, lesson=lesson, kind=kind, stem=stem, choices=choices, pairs=pairs)
+    """Create a draft question with its options (or pairs) and tags.
+
+    ``text_format`` HTML means the stem, explanation and option texts are HTML
+    (sanitised when shown); importers record where a question came from in
+    ``origin_detail``.
+    """
+    check_question(course=course, lesson=lesson, kind=kind, stem=stem, choices=choices, pairs=pairs)
     names = parse_tags(tags)
     if tag_errors(names):
         raise ValidationError({"tags": tag_errors(names)})
@@ -217,18 +228,21 @@ def create_question(
         question = Question(
             course=course,
             lesson=lesson,
+            key=key,
             kind=kind,
             stem=stem.strip(),
             explanation=explanation.strip(),
             source_excerpt=source_excerpt.strip(),
             origin=origin,
+            origin_detail=origin_detail[:300],
+            text_format=text_format,
             status=QuestionStatus.UNPUBLISHED,
             created_by=user,
         )
         question.full_clean()
         question.save()
         _write_options(question, choices, pairs)
-        question.tags.set(_tags_for(course, names))
+        question.tags.set(tags_for(course, names))
     return question
 
 
@@ -250,7 +264,7 @@ def update_question(
     attempts; versions already used by responses are never changed.
     """
     course = question.course
-    _check(course=course, lesson=lesson, kind=question.kind, stem=stem, choices=choices, pairs=pairs)
+    check_question(course=course, lesson=lesson, kind=question.kind, stem=stem, choices=choices, pairs=pairs)
     names = parse_tags(tags)
     if tag_errors(names):
         raise ValidationError({"tags": tag_errors(names)})
@@ -264,7 +278,7 @@ def update_question(
         _write_options(question, choices, pairs)
         # The rows changed under any prefetched choices/pairs: read them afresh.
         getattr(question, "_prefetched_objects_cache", {}).clear()
-        question.tags.set(_tags_for(course, names))
+        question.tags.set(tags_for(course, names))
         if question.status == QuestionStatus.PUBLISHED:
             versions.current_version(question)
     return question
@@ -353,7 +367,7 @@ def question_detail(course: Course, pk: int) -> Question:
     """One question of the course with what its detail page shows (raises DoesNotExist)."""
     return (
         Question.objects.select_related("lesson", "created_by")
-        .prefetch_related("tags", "choices", "pairs")
+        .prefetch_related("tags", *versions.CONTENT_PREFETCH)
         .get(course=course, pk=pk)
     )
 

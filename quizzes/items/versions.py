@@ -10,6 +10,11 @@ creating the next one only when the content changed.
 Stable ids: option ``c<Choice pk>``, pair ``p<MatchingPair pk>``; a
 true/false question uses ``"true"`` and ``"false"`` (its two Choice rows are
 recognised by their text, "True"/"False", else by order: first is true).
+
+Keys that most questions do not need are left out when empty, so adding them
+did not change the checksum of any existing version: ``format`` ("html" for
+an HTML question), ``stem_images`` and ``explanation_images``, and an
+option's ``images`` (each ``{"sha256", "path", "alt", "width", "height"}``).
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 
 from quizzes.models import Question, QuestionVersion
-from quizzes.models.questions import QuestionKind
+from quizzes.models.images import ImageSlot
+from quizzes.models.questions import QuestionKind, TextFormat
 
+# What question_content reads: prefetch these when building many at once.
+CONTENT_PREFETCH = ("choices", "pairs", "images__file")
 # How often to re-read and retry when another request created the same
 # version number at the same moment (each retry sees a newer number).
 _RETRIES = 5
@@ -32,13 +40,19 @@ def question_content(question: Question) -> dict:
     """The content dict of a question as :mod:`quizzes.grading` expects it.
 
     Uses ``question.choices.all()`` / ``question.pairs.all()`` so a caller
-    can prefetch them (``prefetch_related("choices", "pairs")``).
+    can prefetch them (``prefetch_related(*CONTENT_PREFETCH)``).
     """
     content: dict = {
         "kind": question.kind,
         "stem": question.stem,
         "explanation": question.explanation,
     }
+    if question.text_format == TextFormat.HTML:
+        content["format"] = TextFormat.HTML.value
+    images = _image_refs(question)
+    for slot in (ImageSlot.STEM, ImageSlot.EXPLANATION):
+        if images.get((slot, None)):
+            content[f"{slot}_images"] = images[(slot, None)]
     if question.kind == QuestionKind.MATCHING:
         pairs = list(question.pairs.all())
         categories: list[str] = []
@@ -59,10 +73,34 @@ def question_content(question: Question) -> dict:
             "text": choice.text,
             "correct": bool(choice.is_correct),
             "explanation": choice.explanation,
+            **(
+                {"images": images[(ImageSlot.OPTION, choice.pk)]}
+                if (ImageSlot.OPTION, choice.pk) in images
+                else {}
+            ),
         }
         for position, choice in enumerate(choices)
     ]
     return content
+
+
+def _image_refs(question: Question) -> dict[tuple[str, int | None], list[dict]]:
+    """The question's images by (slot, choice id), each as a version names it."""
+    if question.pk is None:
+        return {}
+    refs: dict[tuple[str, int | None], list[dict]] = {}
+    for image in sorted(question.images.all(), key=lambda image: (image.order, image.pk)):
+        file = image.file
+        refs.setdefault((image.slot, image.choice_id), []).append(
+            {
+                "sha256": file.sha256,
+                "path": file.path,
+                "alt": image.alt,
+                "width": file.width,
+                "height": file.height,
+            }
+        )
+    return refs
 
 
 def _choice_id(kind: str, choice, position: int, choices: list) -> str:

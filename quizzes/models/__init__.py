@@ -2,6 +2,7 @@
 
 from .content import Article, Lesson, LessonRead
 from .drafts import Draft
+from .images import Image, ImageFile
 from .notes import Card, Note
 from .people import Course, Membership, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
@@ -16,6 +17,8 @@ __all__ = [
     "Choice",
     "Course",
     "Draft",
+    "Image",
+    "ImageFile",
     "Lesson",
     "LessonRead",
     "MatchingPair",

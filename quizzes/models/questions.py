@@ -22,6 +22,14 @@ class Tag(models.Model):
 class Origin(models.TextChoices):
     AUTHORED = "authored", "Authored"
     GENERATED = "generated", "Generated"
+    IMPORTED = "imported", "Imported"
+
+
+class TextFormat(models.TextChoices):
+    """How a question's texts are written: plain text (escaped, line breaks kept) or sanitised HTML."""
+
+    PLAIN = "plain", "Plain text"
+    HTML = "html", "HTML"
 
 
 class QuestionKind(models.TextChoices):
@@ -56,6 +64,12 @@ class Question(models.Model):
         max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED
     )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
+    origin_detail = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where an imported question came from (file and line or element).",
+    )
+    text_format = models.CharField(max_length=5, choices=TextFormat.choices, default=TextFormat.PLAIN)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -130,3 +130,43 @@ def test_reordered_premises_keep_their_anki_notes_and_a_new_premise_is_added(cou
 def test_export_of_an_unknown_course_is_an_error(db, tmp_path):
     with pytest.raises(CommandError, match="No course"):
         call_command("export_anki", "nope", str(tmp_path / "x.apkg"))
+
+
+def test_images_travel_as_media_referenced_by_the_cards(course, tmp_path):
+    from pathlib import Path
+
+    from quizzes.interchange.anki import note_guid
+    from tests.factories import ImageFactory
+
+    lesson = LessonFactory(course=course, order=1, title="Signs")
+    note = NoteFactory(
+        course=course, lesson=lesson, kind="basic", front="What is this lesion?", back="Calcinosis"
+    )
+    sync_cards(note)
+    front = ImageFactory(question=None, note=note, slot="front", alt="Chalky papules on a finger")
+    back = ImageFactory(question=None, note=note, slot="back", alt="Radiograph with calcified deposits")
+    draft = NoteFactory(course=course, lesson=lesson, status="draft")
+    ImageFactory(question=None, note=draft, slot="front", alt="Not published")
+    out = tmp_path / "course.apkg"
+    call_command("export_anki", course.slug, str(out))
+
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        col.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(out), options=ImportAnkiPackageOptions())
+        )
+        media = Path(col.media.dir())
+        present = {path.name: path.read_bytes() for path in media.iterdir()}
+        (only,) = [col.get_note(nid) for nid in col.find_notes("")]
+        assert only.guid == note_guid(note)
+        fields = dict(only.items())
+        check = col.media.check()
+    finally:
+        col.close()
+    assert set(present) == {front.file.name, back.file.name}  # the draft's image is not in the deck
+    assert present[front.file.name].startswith(b"\x89PNG")
+    assert f'<img src="{front.file.name}" alt="Chalky papules on a finger">' in fields["Front"]
+    assert f'<img src="{back.file.name}" alt="Radiograph with calcified deposits">' in fields["Back"]
+    assert list(check.missing) == [] and list(check.unused) == []

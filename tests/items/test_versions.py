@@ -6,7 +6,13 @@ import pytest
 from django.db import connection
 
 from quizzes.items import grading
-from quizzes.items.versions import checksum, current_version, current_versions, question_content
+from quizzes.items.versions import (
+    CONTENT_PREFETCH,
+    checksum,
+    current_version,
+    current_versions,
+    question_content,
+)
 from quizzes.models import QuestionVersion
 from tests.factories import ChoiceFactory, LessonFactory, MatchingQuestionFactory, QuestionFactory
 
@@ -94,7 +100,7 @@ def test_current_versions_reads_many_with_bounded_queries(django_assert_max_num_
     questions = list(
         type(questions[0])
         .objects.filter(pk__in=[q.pk for q in questions])
-        .prefetch_related("choices", "pairs")
+        .prefetch_related(*CONTENT_PREFETCH)
     )
     with django_assert_max_num_queries(1):
         versions = current_versions(questions)

@@ -25,6 +25,7 @@ from tests.factories import (
     CardFactory,
     CardStateFactory,
     DraftFactory,
+    ImageFactory,
     LessonFactory,
     NoteFactory,
     QuestionFactory,
@@ -91,6 +92,13 @@ MATRIX: dict[str, Entry] = {
     "questions_preview": Entry(kwargs={**C, "pk": own("question")}),
     "questions_publish": Entry(kwargs={**C, "pk": own("question")}, ok=405),
     "questions_retire": Entry(kwargs={**C, "pk": own("question")}, ok=405),
+    "questions_images": Entry(kwargs={**C, "pk": own("question")}),
+    "questions_import": Entry(kwargs=C),
+    "questions_import_confirm": Entry(kwargs=C, ok=405),
+    "questions_export": Entry(kwargs=C, query="?format=moodle-xml"),
+    # Images in items (any member sees them; educators add and remove them)
+    "item_image": Entry(kwargs={**C, "name": own("image_name")}),
+    "images_remove": Entry(kwargs={**C, "pk": own("image")}, ok=405),
     # Quiz builder (educators)
     "quizbuilder_list": Entry(kwargs=C),
     "quizbuilder_create": Entry(kwargs=C),
@@ -124,6 +132,7 @@ MATRIX: dict[str, Entry] = {
     "notes_edit": Entry(kwargs={**C, "pk": own("note")}),
     "notes_publish": Entry(kwargs={**C, "pk": own("note")}, ok=405),
     "notes_suspend": Entry(kwargs={**C, "pk": own("note")}, ok=405),
+    "notes_images": Entry(kwargs={**C, "pk": own("note")}),
     # Progress (students) and reports (leads and educators)
     "progress_dashboard": Entry(kwargs=C),
     "reports_cohort": Entry(kwargs=C),
@@ -161,6 +170,7 @@ def world(course, other_course, student, educator, lead, outsider):
     card = CardFactory(note=note)
     state = CardStateFactory(user=student, card=card)
     draft = DraftFactory(course=course, article=article, lesson=lesson)
+    image = ImageFactory(question=question)
     return {
         "course": course.slug,
         "lesson": lesson.slug,
@@ -175,6 +185,8 @@ def world(course, other_course, student, educator, lead, outsider):
         "card": card.pk,
         "card_state": state.pk,
         "draft": draft.pk,
+        "image": image.pk,
+        "image_name": image.file.name,
         "student": student.pk,
         "lead_membership": lead.memberships.get().pk,
         "users": {

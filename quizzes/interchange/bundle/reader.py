@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.checker import BundleError, Checker
 from quizzes.interchange.bundle.schema import ITEM_KEYS, QUIZ, check_course_parts, check_format, check_items
 from quizzes.items import notes
+from quizzes.items.versions import CONTENT_PREFETCH, question_content
 from quizzes.items.versions import checksum as version_checksum
-from quizzes.items.versions import question_content
 from quizzes.models import (
     Article,
     Choice,
@@ -151,7 +152,7 @@ def _first_versions(questions: list[Question], data: list[dict]) -> None:
         if question.status == QuestionStatus.PUBLISHED and not item["versions"]
     ]
     versions = []
-    for question in Question.objects.filter(pk__in=ids).prefetch_related("choices", "pairs"):
+    for question in Question.objects.filter(pk__in=ids).prefetch_related(*CONTENT_PREFETCH):
         content = question_content(question)
         versions.append(
             QuestionVersion(question=question, number=1, content=content, checksum=version_checksum(content))
@@ -171,7 +172,7 @@ def _write_items(
     return new_questions
 
 
-QUESTION_FIELDS = ("key", "kind", "status", "origin", "stem", "explanation", "source_excerpt")
+QUESTION_FIELDS = ("key", "kind", "status", "origin", "text_format", "stem", "explanation", "source_excerpt")
 NOTE_FIELDS = ("key", "kind", "status", "origin", "front", "back", "text", "pairs", "extra", "source_excerpt")
 
 
@@ -210,6 +211,10 @@ def _write_questions(
         ]
         question_tags += [Question.tags.through(question=question, tag=tags[name]) for name in q["tags"]]
     Choice.objects.bulk_create(choices)
+    for question, q in zip(new_questions, data, strict=True):
+        if q["images"]:
+            mine = [choice for choice in choices if choice.question is question]
+            media.write_images(course, question, q["images"], mine)
     MatchingPair.objects.bulk_create(pairs)
     QuestionVersion.objects.bulk_create(versions)
     Question.tags.through.objects.bulk_create(question_tags, ignore_conflicts=True)
@@ -222,6 +227,8 @@ def _write_notes(course: Course, data: list[dict], lessons: dict[str, Lesson], t
         Note(course=course, lesson=lessons[n["lesson"]], **{name: n[name] for name in NOTE_FIELDS})
         for n in data
     )
+    for note, n in zip(new_notes, data, strict=True):
+        media.write_images(course, note, n["images"])
     Note.tags.through.objects.bulk_create(
         [
             Note.tags.through(note=note, tag=tags[name])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from quizzes.content import importing
+from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.checker import (
     REQUIRED,
     Checker,
@@ -25,7 +26,7 @@ from quizzes.interchange.bundle.checker import (
 from quizzes.items import grading, notetext
 from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.practice import QuizMode
-from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
+from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 FORMAT = "medquiz-course"
 VERSION = 1
@@ -66,6 +67,7 @@ QUESTION = {
     "kind": choice_field(QuestionKind),
     "status": choice_field(QuestionStatus, QuestionStatus.UNPUBLISHED.value),
     "origin": choice_field(Origin, Origin.AUTHORED.value),
+    "text_format": choice_field(TextFormat, TextFormat.PLAIN.value),
     "stem": text_field(default=REQUIRED, blank=False),
     "explanation": text_field(),
     "source_excerpt": text_field(),
@@ -73,6 +75,7 @@ QUESTION = {
     "choices": F(list, []),
     "pairs": F(list, []),
     "versions": F(list, []),
+    "images": F(list, []),
 }
 CHOICE = {"text": text_field(500, default=REQUIRED), "correct": F(bool, False), "explanation": text_field()}
 PAIR = {"premise": text_field(300), "answer": text_field(200, default=REQUIRED, blank=False)}
@@ -90,6 +93,7 @@ NOTE = {
     "extra": text_field(),
     "source_excerpt": text_field(),
     "tags": F(list, []),
+    "images": F(list, []),
 }
 QUIZ = {
     "key": text_field(100),
@@ -190,6 +194,10 @@ def _check_question(check: Checker, where: str, question: dict, lessons: set[str
             for problem in grading.validate_content(version["content"]):
                 check.add(f"{where}.versions[{index}].content", problem)
     question["versions"] = versions
+    options = len(question["choices"])
+    question["images"] = media.check_images(
+        check, where, question["images"], slots=media.QUESTION_IMAGE_SLOTS, options=options
+    )
     usable = None not in question["choices"] and None not in question["pairs"]
     if usable and question["status"] == QuestionStatus.PUBLISHED:
         # A published question must be gradable; drafts may be unfinished.
@@ -206,6 +214,7 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x.strip() for x in pair)
         ):
             check.add(f"{where}.pairs[{index}]", "must be [premise, category], two non-blank strings")
+    note["images"] = media.check_images(check, where, note["images"], slots=media.NOTE_IMAGE_SLOTS)
     kind = note["kind"]
     if kind in (NoteKind.BASIC, NoteKind.REVERSED) and not (note["front"].strip() and note["back"].strip()):
         check.add(where, f"a {kind} note needs a front and a back")

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Prefetch
 
+from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
 from quizzes.models import Course, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
 
@@ -84,12 +85,18 @@ def export_items(course: Course) -> dict:
     questions = list(
         course.questions.select_related("lesson")
         .prefetch_related(
-            "choices", "pairs", tags, Prefetch("versions", QuestionVersion.objects.order_by("number"))
+            "choices",
+            "pairs",
+            "images__file",
+            tags,
+            Prefetch("versions", QuestionVersion.objects.order_by("number")),
         )
         .order_by("lesson__order", "id")
     )
     course_notes = list(
-        course.notes.select_related("lesson").prefetch_related(tags).order_by("lesson__order", "id")
+        course.notes.select_related("lesson")
+        .prefetch_related(tags, "images__file")
+        .order_by("lesson__order", "id")
     )
     quizzes = list(
         course.quizzes.shared()
@@ -134,12 +141,15 @@ def export_items(course: Course) -> dict:
 
 
 def _export_question(question: Question, key: str) -> dict:
+    positions = {choice.pk: n for n, choice in enumerate(question.choices.all())}
+    found = list(question.images.all())
     return {
         "key": key,
         "lesson": question.lesson.slug,
         "kind": question.kind,
         "status": question.status,
         "origin": question.origin,
+        **({"text_format": question.text_format} if question.text_format != "plain" else {}),
         "stem": question.stem,
         "explanation": question.explanation,
         "source_excerpt": question.source_excerpt,
@@ -153,6 +163,7 @@ def _export_question(question: Question, key: str) -> dict:
             {"number": v.number, "content": v.content, "checksum": v.checksum}
             for v in question.versions.all()
         ],
+        **({"images": media.export_images(found, positions)} if found else {}),
     }
 
 
@@ -170,4 +181,5 @@ def _export_note(note: Note, key: str) -> dict:
         "extra": note.extra,
         "source_excerpt": note.source_excerpt,
         "tags": [tag.name for tag in note.tags.all()],
+        **({"images": media.export_images(list(note.images.all()))} if note.images.all() else {}),
     }

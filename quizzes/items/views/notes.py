@@ -12,6 +12,7 @@ from quizzes.accounts.permissions import course_view
 from quizzes.items import notes, notetext
 from quizzes.items.cards import render as render_card
 from quizzes.items.forms.notes import NoteFilterForm, NoteForm
+from quizzes.items.images import card_images
 from quizzes.models import Course, Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
 
@@ -92,7 +93,10 @@ def notes_edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @course_view("author_content")
 def notes_detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     note = _note(course, pk)
-    previews = [(card, *render_card(card)) for card in note.cards.select_related("note").order_by("ord")]
+    previews = [
+        (card, *render_card(card), *card_images(card))
+        for card in note.cards.select_related("note").order_by("ord")
+    ]
     return render(
         request, "quizzes/notes/detail.html", {"course": course, "note": note, "previews": previews}
     )

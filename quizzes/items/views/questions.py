@@ -168,7 +168,14 @@ def _as_student_sees(content: dict, *, show_key: bool) -> dict:
     the educator asked for them, exactly as the attempt page adds them after answering.
     """
     public = grading.public_view(content)
-    q: dict = {"slot": 1, "kind": public["kind"], "stem": public.get("stem", ""), "feedback": False}
+    q: dict = {
+        "slot": 1,
+        "kind": public["kind"],
+        "stem": public.get("stem", ""),
+        "format": public.get("format", "plain"),
+        "stem_images": public.get("stem_images", []),
+        "feedback": False,
+    }
     if public["kind"] == grading.MATCHING:
         answers = {pair["id"]: pair["answer"] for pair in content["pairs"]} if show_key else {}
         q["pairs"] = [
@@ -184,6 +191,7 @@ def _as_student_sees(content: dict, *, show_key: bool) -> dict:
         {
             "id": choice["id"],
             "text": choice["text"],
+            "images": choice.get("images", []),
             "letter": OPTION_LETTERS[number - 1],
             "number": number,
             "chosen": False,
@@ -219,6 +227,7 @@ def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     if view is not None:
         context["q"] = _as_student_sees(content, show_key=show_key)
         context["explanation"] = content.get("explanation", "") if show_key else ""
+        context["explanation_images"] = content.get("explanation_images", []) if show_key else []
     return render(request, "quizzes/questions/preview.html", context)
 
 
