@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 
 from quizzes import models as m
+from quizzes.assessment import secrecy
 from quizzes.models.people import Role
 
 
@@ -176,6 +177,8 @@ class QuestionVersionFactory(factory.django.DjangoModelFactory):
 
 
 class QuizFactory(factory.django.DjangoModelFactory):
+    """A published quiz whose review options are its mode's defaults unless given."""
+
     class Meta:
         model = m.Quiz
 
@@ -183,6 +186,10 @@ class QuizFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Quiz {n}")
     mode = "tutor"
     is_published = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        return secrecy.review_defaults(kwargs["mode"]) | kwargs
 
 
 class QuizItemFactory(factory.django.DjangoModelFactory):

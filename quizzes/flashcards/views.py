@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from quizzes.accounts.permissions import course_view
+from quizzes.assessment.views.closedbook import open_book
 from quizzes.flashcards import reviews, scheduling
 from quizzes.flashcards.queue import (
     build_queue,
@@ -98,6 +99,7 @@ def _front_at(request: HttpRequest) -> int | None:
 
 
 @course_view("study_cards")
+@open_book
 def study_home(request: HttpRequest, course: Course) -> HttpResponse:
     context = _panel_context(
         request, course, reveal=bool(request.GET.get("reveal")), front_at=_front_at(request)
@@ -118,6 +120,7 @@ def _after_change(request: HttpRequest, course: Course, notices: list[tuple[str,
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
     try:
@@ -159,6 +162,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
     card = reviews.undo_last(user=request.user, course=course)
@@ -170,6 +174,7 @@ def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpResponse:
     # A card of an unpublished note is not the student's to touch (its front would show in
@@ -190,6 +195,7 @@ def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpRes
 
 
 @course_view("study_cards")
+@open_book
 def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
     states = list(suspended_cards(user=request.user, course=course)[:200])
     rows = [(state, render_card(state.card)[0]) for state in states]
@@ -197,6 +203,7 @@ def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
 def cram(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
     """Cram a lesson's cards in order: nothing is recorded and the schedule is unchanged."""
     lesson = get_object_or_404(Lesson, course=course, slug=lesson_slug)

@@ -24,7 +24,7 @@ from quizzes.interchange.bundle.checker import (
 )
 from quizzes.items import grading, notetext
 from quizzes.models.notes import NoteKind, NoteStatus
-from quizzes.models.practice import QuizMode
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
 
 FORMAT = "medquiz-course"
@@ -104,6 +104,9 @@ QUIZ = {
     "opens_at": F((str, type(None)), None),
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),
+    "closed_book": F(bool, False),
+    # {"after": [...], "open": [...], "closed": [...]}: what each phase shows; null: the mode's defaults.
+    "review": F((dict, type(None)), None),
     "questions": F(list, []),
     "random": F(list, []),
 }
@@ -215,7 +218,24 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
         check.add(where, "a classification note needs pairs [[premise, category], ...]")
 
 
+def _check_review(check: Checker, where: str, review: dict | None) -> None:
+    """``review`` maps each phase to the items it shows (see Quiz.review_<phase>_<item>)."""
+    if review is None:
+        return
+    for phase, items in review.items():
+        if phase not in REVIEW_PHASES:
+            check.add(f"{where}.review", f"unknown phase {phase!r}; expected {', '.join(REVIEW_PHASES)}")
+        elif check.strings(f"{where}.review.{phase}", items):
+            for item in items:
+                if item not in REVIEW_ITEMS:
+                    check.add(
+                        f"{where}.review.{phase}",
+                        f"unknown item {item!r}; expected {', '.join(REVIEW_ITEMS)}",
+                    )
+
+
 def _check_quiz(check: Checker, where: str, quiz: dict, lessons: set[str], questions: set[str]) -> None:
+    _check_review(check, where, quiz["review"])
     quiz["opens_at"] = parse_when(check, f"{where}.opens_at", quiz["opens_at"])
     quiz["closes_at"] = parse_when(check, f"{where}.closes_at", quiz["closes_at"])
     if quiz["opens_at"] and quiz["closes_at"] and quiz["closes_at"] <= quiz["opens_at"]:

@@ -179,7 +179,8 @@ def _as_student_sees(content: dict, *, show_key: bool) -> dict:
         return q
     full = {choice["id"]: choice for choice in content["choices"]}
     q["multiple"] = public["kind"] == grading.MULTIPLE
-    q["feedback"] = show_key  # the partial then marks the key and shows per-option explanations
+    # The partial then shows the options as text, marks the key and shows per-option explanations.
+    q.update(feedback=show_key, static=show_key, answers=show_key, explanations=show_key)
     q["options"] = [
         {
             "id": choice["id"],
