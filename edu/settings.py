@@ -134,14 +134,34 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: keyed on username + IP (a campus shares one address),
-# with a cool-off so that a locked-out student can come back.
+# The client's address (quizzes.accounts.addresses): behind N reverse proxies of our own,
+# the N-th entry from the right of TRUSTED_PROXY_HEADER; with 0, REMOTE_ADDR and no header.
+# Production runs behind one proxy (README); set 0 if gunicorn faces the internet itself.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0 if DEBUG else 1)
+TRUSTED_PROXY_HEADER = os.getenv("TRUSTED_PROXY_HEADER", "HTTP_X_FORWARDED_FOR")
+
+# Login throttling (django-axes): keyed on username + the client's address (a campus
+# shares one address), with a cool-off so that a locked-out student can come back;
+# quizzes.accounts.lockouts adds a per-address limit against password spraying.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "quizzes.accounts.addresses.client_address"
+AXES_HANDLER = "quizzes.accounts.lockouts.LoginHandler"
+
+# Throttles (quizzes.accounts.throttles): (events allowed, window in seconds) per key,
+# counted in the cache THROTTLE_CACHE (point CACHES at Redis to share it between servers).
+THROTTLES = {
+    "login-failures-per-address": (env_int("LOGIN_FAILURES_PER_ADDRESS", 50), 15 * 60),
+    "password-resets-per-address": (env_int("PASSWORD_RESETS_PER_ADDRESS", 10), 60 * 60),
+    "password-resets-per-account": (env_int("PASSWORD_RESETS_PER_ACCOUNT", 3), 60 * 60),
+    "join-failures-per-user": (env_int("JOIN_FAILURES_PER_USER", 10), 60 * 60),
+    "join-failures-per-address": (env_int("JOIN_FAILURES_PER_ADDRESS", 50), 60 * 60),
+}
+THROTTLE_CACHE = "default"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -39,6 +39,17 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Role.STUDENT
 
 
+class RemovalFactory(factory.django.DjangoModelFactory):
+    """A student removed from a course (they cannot re-join by code)."""
+
+    class Meta:
+        model = m.Removal
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+    removed_by = None
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = m.Article

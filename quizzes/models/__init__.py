@@ -3,7 +3,7 @@
 from .content import Article, Lesson, LessonRead
 from .drafts import Draft
 from .notes import Card, Note
-from .people import Course, Membership, User
+from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .study import CardState, ReviewLog
@@ -26,6 +26,7 @@ __all__ = [
     "Quiz",
     "QuizItem",
     "QuizRandomRule",
+    "Removal",
     "Response",
     "ReviewLog",
     "Tag",

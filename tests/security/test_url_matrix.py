@@ -31,6 +31,7 @@ from tests.factories import (
     QuizFactory,
     QuizItemFactory,
     QuizRandomRuleFactory,
+    RemovalFactory,
 )
 
 PERSONAS = ("anonymous", "outsider", "student", "educator", "lead")
@@ -76,6 +77,8 @@ MATRIX: dict[str, Entry] = {
     "join": Entry(expect=POST_ONLY_AUTH),
     "members": Entry(kwargs=C),
     "revoke": Entry(kwargs={**C, "pk": own("lead_membership")}, ok=405),
+    "members_join_code": Entry(kwargs=C, ok=405),
+    "members_let_back": Entry(kwargs={**C, "pk": own("removal")}, ok=405),
     "course": Entry(kwargs=C),
     "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
     "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
@@ -161,6 +164,7 @@ def world(course, other_course, student, educator, lead, outsider):
     card = CardFactory(note=note)
     state = CardStateFactory(user=student, card=card)
     draft = DraftFactory(course=course, article=article, lesson=lesson)
+    removal = RemovalFactory(course=course)
     return {
         "course": course.slug,
         "lesson": lesson.slug,
@@ -175,6 +179,7 @@ def world(course, other_course, student, educator, lead, outsider):
         "card": card.pk,
         "card_state": state.pk,
         "draft": draft.pk,
+        "removal": removal.pk,
         "student": student.pk,
         "lead_membership": lead.memberships.get().pk,
         "users": {
