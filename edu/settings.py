@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF reads POST in process_view, after every __call__).
+    "quizzes.middleware.RequestBodyLimitMiddleware",
+    "quizzes.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -186,6 +189,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_ARTICLE_BYTES = 1024 * 1024
+# Whole request bodies (quizzes.middleware.RequestBodyLimitMiddleware), refused with 413 before
+# anything reads them: signed in (an article upload and the form around it) and anonymous
+# (log-in, sign-up, password forms). Keep the proxy's limit (README) at least MAX_REQUEST_BYTES.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 6 * 1024 * 1024)
+MAX_ANONYMOUS_REQUEST_BYTES = env_int("MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024)
 
 # Django 6.1 mailers: the console in development, SMTP (EMAIL_HOST...) in production.
 MAILERS = {
@@ -223,6 +231,17 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Browser features the app never uses (quizzes.middleware.PrivatePagesMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# A signed-in session lasts SESSION_HOURS (a week by default), then the person logs in again.
+SESSION_HOURS = env_int("SESSION_HOURS", 7 * 24)
+if not 1 <= SESSION_HOURS <= 90 * 24:
+    raise ImproperlyConfigured(f"SESSION_HOURS must be from 1 to 2160 (90 days), not {SESSION_HOURS}")
+SESSION_COOKIE_AGE = SESSION_HOURS * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

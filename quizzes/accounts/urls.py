@@ -1,19 +1,27 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.decorators.http import require_http_methods
 
 from quizzes.accounts import views
 
+# Django's form views also take PUT as a POST: only GET and POST here (and HEAD, OPTIONS).
+FORM_METHODS = {"http_method_names": ["get", "post", "head", "options"]}
+
 # Django's authentication views (as django.contrib.auth.urls), with the password reset throttled.
 auth_urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(**FORM_METHODS), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(**FORM_METHODS),
+        name="password_change",
+    ),
     path(
         "accounts/password_change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/password_reset/", views.PasswordResetView.as_view(**FORM_METHODS), name="password_reset"),
     path(
         "accounts/password_reset/done/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -21,7 +29,10 @@ auth_urlpatterns = [
     ),
     path(
         "accounts/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        # Its dispatch answers an invalid link before the method check: check the method first.
+        require_http_methods(["GET", "POST", "HEAD", "OPTIONS"])(
+            auth_views.PasswordResetConfirmView.as_view()
+        ),
         name="password_reset_confirm",
     ),
     path(

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
+from . import limits
 from .content import Lesson
+from .limits import bounded_text
 from .people import Course
 from .questions import Question, QuestionVersion
 
@@ -50,7 +52,7 @@ class Quiz(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
     title = models.CharField(max_length=200)
     key = models.CharField(max_length=100, blank=True)
-    description = models.TextField(blank=True)
+    description = bounded_text(limits.DESCRIPTION, blank=True)
     mode = models.CharField(max_length=5, choices=QuizMode.choices, default=QuizMode.TUTOR)
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
     attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 means unlimited.")

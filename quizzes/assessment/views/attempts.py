@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
@@ -96,6 +96,7 @@ def _my_stats(user, now) -> dict:
 
 
 @course_view("take_quizzes")
+@require_safe
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     now = timezone.now()
     overdue = Attempt.objects.filter(
@@ -136,6 +137,7 @@ def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
 
 
 @course_view("take_quizzes")
+@require_safe
 def resume(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     """Go to the first unanswered question (or the review once submitted)."""
     attempt = _attempt(request, course, attempt_id)
@@ -297,6 +299,7 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
 
 
 @course_view("take_quizzes")
+@require_safe
 def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     attempt = _attempt(request, course, attempt_id)
     now = timezone.now()

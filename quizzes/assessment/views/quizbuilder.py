@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment import quizbuilder, secrecy
@@ -45,6 +45,7 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
 
 
 @course_view("author_content")
+@require_safe
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     quizzes = quizbuilder.course_quizzes(course)
     return render(request, "quizzes/quizbuilder/list.html", {"course": course, "quizzes": quizzes})
@@ -97,6 +98,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_safe
 def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     return _builder_page(request, course, _quiz(course, pk))
 

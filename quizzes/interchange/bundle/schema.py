@@ -23,6 +23,7 @@ from quizzes.interchange.bundle.checker import (
     text_field,
 )
 from quizzes.items import grading, notetext
+from quizzes.models import limits
 from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
@@ -66,15 +67,19 @@ QUESTION = {
     "kind": choice_field(QuestionKind),
     "status": choice_field(QuestionStatus, QuestionStatus.UNPUBLISHED.value),
     "origin": choice_field(Origin, Origin.AUTHORED.value),
-    "stem": text_field(default=REQUIRED, blank=False),
-    "explanation": text_field(),
-    "source_excerpt": text_field(),
+    "stem": text_field(limits.STEM, default=REQUIRED, blank=False),
+    "explanation": text_field(limits.EXPLANATION),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
     "choices": F(list, []),
     "pairs": F(list, []),
     "versions": F(list, []),
 }
-CHOICE = {"text": text_field(500, default=REQUIRED), "correct": F(bool, False), "explanation": text_field()}
+CHOICE = {
+    "text": text_field(500, default=REQUIRED),
+    "correct": F(bool, False),
+    "explanation": text_field(limits.OPTION_EXPLANATION),
+}
 PAIR = {"premise": text_field(300), "answer": text_field(200, default=REQUIRED, blank=False)}
 VERSION_FIELDS = {"number": count_field(low=1), "content": F(dict), "checksum": F((str, type(None)), None)}
 NOTE = {
@@ -83,18 +88,18 @@ NOTE = {
     "kind": choice_field(NoteKind),
     "status": choice_field(NoteStatus, NoteStatus.UNPUBLISHED.value),
     "origin": choice_field(Origin, Origin.AUTHORED.value),
-    "front": text_field(),
-    "back": text_field(),
-    "text": text_field(),
+    "front": text_field(limits.NOTE_SIDE),
+    "back": text_field(limits.NOTE_SIDE),
+    "text": text_field(limits.CLOZE_TEXT),
     "pairs": F(list, []),
-    "extra": text_field(),
-    "source_excerpt": text_field(),
+    "extra": text_field(limits.NOTE_EXTRA),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
 }
 QUIZ = {
     "key": text_field(100),
     "title": text_field(200, default=REQUIRED, blank=False),
-    "description": text_field(),
+    "description": text_field(limits.DESCRIPTION),
     "mode": choice_field(QuizMode, QuizMode.TUTOR.value),
     "time_limit_minutes": F((int, type(None)), None, low=1),
     "attempts_allowed": count_field(0),
@@ -216,6 +221,8 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
         check.add(where, "a cloze note needs text with a deletion such as {{c1::answer}}")
     elif kind == NoteKind.CLASSIFICATION and not note["pairs"]:
         check.add(where, "a classification note needs pairs [[premise, category], ...]")
+    for problem in notetext.note_errors(kind, text=note["text"], pairs=note["pairs"]):
+        check.add(where, problem)
 
 
 def _check_review(check: Checker, where: str, review: dict | None) -> None:
