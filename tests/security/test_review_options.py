@@ -15,6 +15,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 
 from quizzes.assessment import attempts, secrecy
@@ -22,6 +23,8 @@ from quizzes.assessment.display import shown_content
 from quizzes.models import Response
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 from tests.factories import AttemptFactory, QuizFactory, QuizItemFactory, marked_question
+
+from .test_url_matrix import MATRIX, expected_statuses, named_patterns, resolve_kwargs
 
 SUBMITTED = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 CLOSES = dt.datetime(2026, 11, 20, 17, 0, tzinfo=dt.UTC)
@@ -134,6 +137,9 @@ def test_copying_attempt_one_review_into_attempt_two_is_not_possible_with_the_ex
     for marker in ("Correct answer", "OVERALLWHY", "WHYRIGHT", "Incorrect", "Your answer: wrong"):
         assert marker not in page  # ...but neither the key nor which answers were wrong
     assert "shown from 20 Nov 2026, 17:00, when the quiz closes" in page
+    with time_machine.travel(SUBMITTED + dt.timedelta(seconds=30), tick=False):
+        listing = client.get(reverse("attempts_list", args=[course.slug])).text
+    assert "Until the quiz closes: score. After it closes: everything." in listing  # said up front
 
 
 def test_an_early_finisher_cannot_pass_the_key_to_classmates_still_sitting_the_exam(
@@ -196,3 +202,17 @@ def test_a_practice_set_always_shows_everything(course, student):
     quiz = QuizFactory(course=course, owner=student, mode="tutor", **only("closed", "score"))
     done = AttemptFactory(quiz=quiz, user=student, state="submitted", submitted_at=SUBMITTED)
     assert secrecy.review_of(done, WHEN["open"]).everything
+
+
+def test_nothing_a_student_can_download_holds_results(world):
+    """The review, the quiz list and the dashboard are the pages that show a result (tested above);
+    no URL a student can reach answers with a file (the CSV exports are for leads and educators)."""
+    client = Client()
+    client.force_login(world["users"]["student"])
+    for name, pattern in named_patterns():
+        entry = MATRIX[name]
+        if name == "ping" or expected_statuses(name, pattern, entry)["student"] != 200:
+            continue  # the health check answers "ok" as text
+        response = client.get(reverse(name, kwargs=resolve_kwargs(entry, world)) + entry.query)
+        assert response["Content-Type"].startswith("text/html"), name
+        assert "Content-Disposition" not in response, name
