@@ -75,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF reads POST in process_view, after every __call__).
+    "quizzes.middleware.RequestBodyLimitMiddleware",
+    "quizzes.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -134,14 +137,34 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: keyed on username + IP (a campus shares one address),
-# with a cool-off so that a locked-out student can come back.
+# The client's address (quizzes.accounts.addresses): behind N reverse proxies of our own,
+# the N-th entry from the right of TRUSTED_PROXY_HEADER; with 0, REMOTE_ADDR and no header.
+# Production runs behind one proxy (README); set 0 if gunicorn faces the internet itself.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0 if DEBUG else 1)
+TRUSTED_PROXY_HEADER = os.getenv("TRUSTED_PROXY_HEADER", "HTTP_X_FORWARDED_FOR")
+
+# Login throttling (django-axes): keyed on username + the client's address (a campus
+# shares one address), with a cool-off so that a locked-out student can come back;
+# quizzes.accounts.lockouts adds a per-address limit against password spraying.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_CLIENT_IP_CALLABLE = "quizzes.accounts.addresses.client_address"
+AXES_HANDLER = "quizzes.accounts.lockouts.LoginHandler"
+
+# Throttles (quizzes.accounts.throttles): (events allowed, window in seconds) per key,
+# counted in the cache THROTTLE_CACHE (point CACHES at Redis to share it between servers).
+THROTTLES = {
+    "login-failures-per-address": (env_int("LOGIN_FAILURES_PER_ADDRESS", 50), 15 * 60),
+    "password-resets-per-address": (env_int("PASSWORD_RESETS_PER_ADDRESS", 10), 60 * 60),
+    "password-resets-per-account": (env_int("PASSWORD_RESETS_PER_ACCOUNT", 3), 60 * 60),
+    "join-failures-per-user": (env_int("JOIN_FAILURES_PER_USER", 10), 60 * 60),
+    "join-failures-per-address": (env_int("JOIN_FAILURES_PER_ADDRESS", 50), 60 * 60),
+}
+THROTTLE_CACHE = "default"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -194,6 +217,11 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 MAX_QUESTION_FILE_BYTES = env_int("MAX_QUESTION_FILE_BYTES", 20 * 1024 * 1024)
 MAX_IMAGE_BYTES = env_int("MAX_IMAGE_BYTES", 5 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 24_000_000)
+# Whole request bodies (quizzes.middleware.RequestBodyLimitMiddleware), refused with 413 before
+# anything reads them: signed in (an article upload and the form around it) and anonymous
+# (log-in, sign-up, password forms). Keep the proxy's limit (README) at least MAX_REQUEST_BYTES.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 6 * 1024 * 1024)
+MAX_ANONYMOUS_REQUEST_BYTES = env_int("MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024)
 
 # Django 6.1 mailers: the console in development, SMTP (EMAIL_HOST...) in production.
 MAILERS = {
@@ -231,6 +259,17 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Browser features the app never uses (quizzes.middleware.PrivatePagesMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# A signed-in session lasts SESSION_HOURS (a week by default), then the person logs in again.
+SESSION_HOURS = env_int("SESSION_HOURS", 7 * 24)
+if not 1 <= SESSION_HOURS <= 90 * 24:
+    raise ImproperlyConfigured(f"SESSION_HOURS must be from 1 to 2160 (90 days), not {SESSION_HOURS}")
+SESSION_COOKIE_AGE = SESSION_HOURS * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

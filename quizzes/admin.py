@@ -20,10 +20,27 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(m.Course)
 class CourseAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "join_code", "desired_retention", "new_cards_per_day", "created_at")
+    list_display = (
+        "title",
+        "slug",
+        "owner",
+        "join_code",
+        "desired_retention",
+        "new_cards_per_day",
+        "created_at",
+    )
     search_fields = ("title", "slug", "join_code")
     prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["owner"]
     inlines = [MembershipInline]
+
+
+@admin.register(m.Removal)
+class RemovalAdmin(admin.ModelAdmin):
+    list_display = ("user", "course", "removed_by", "removed_at")
+    list_filter = ("course",)
+    search_fields = ("user__username", "course__title")
+    autocomplete_fields = ["user", "course", "removed_by"]
 
 
 @admin.register(m.Membership)

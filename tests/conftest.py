@@ -1,6 +1,7 @@
 """Shared fixtures: a course with the four personas every view test tries."""
 
 import pytest
+from django.core.cache import cache
 
 from quizzes.models.people import Role
 from tests.concurrency import race_db  # noqa: F401 - a fixture shared by the race tests
@@ -11,6 +12,14 @@ from tests.factories import CourseFactory, LessonFactory, MembershipFactory, Use
 def fast_password_hasher(settings):
     """Real hashing costs ~1 s per user on this machine; tests need no strength."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Throttle counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from PIL import Image as PILImage
 from PIL import PngImagePlugin
 
 from quizzes import models as m
+from quizzes.assessment import secrecy
 from quizzes.items import images
 from quizzes.models.people import Role
 
@@ -41,6 +42,17 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     course = factory.SubFactory(CourseFactory)
     role = Role.STUDENT
+
+
+class RemovalFactory(factory.django.DjangoModelFactory):
+    """A student removed from a course (they cannot re-join by code)."""
+
+    class Meta:
+        model = m.Removal
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+    removed_by = None
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -181,6 +193,8 @@ class QuestionVersionFactory(factory.django.DjangoModelFactory):
 
 
 class QuizFactory(factory.django.DjangoModelFactory):
+    """A published quiz whose review options are its mode's defaults unless given."""
+
     class Meta:
         model = m.Quiz
 
@@ -188,6 +202,10 @@ class QuizFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Quiz {n}")
     mode = "tutor"
     is_published = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        return secrecy.review_defaults(kwargs["mode"]) | kwargs
 
 
 class QuizItemFactory(factory.django.DjangoModelFactory):

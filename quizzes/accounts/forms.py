@@ -1,10 +1,11 @@
 """Forms for accounts and courses. Validation lives here, not in views."""
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UserCreationForm, UsernameField
 
+from quizzes.accounts import usernames
 from quizzes.forms import CrispyMixin
-from quizzes.models import Course, Membership, User
+from quizzes.models import Course, User
 from quizzes.models.people import Role
 
 
@@ -14,6 +15,13 @@ class SignupForm(CrispyMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email", "first_name", "last_name", "timezone")
+
+    def clean_username(self):
+        name = super().clean_username()  # NFKC-normalised; None when Django found a case-only duplicate
+        error = usernames.lookalike_error(name) if name else None
+        if error:
+            raise forms.ValidationError(error)
+        return name
 
 
 class ProfileForm(CrispyMixin, forms.ModelForm):
@@ -36,25 +44,12 @@ class JoinCourseForm(CrispyMixin, forms.Form):
 
 
 class GrantRoleForm(CrispyMixin, forms.Form):
+    """Whom to give a staff role. It says nothing about whether the username exists
+    (memberships.grant_named answers the same either way)."""
+
     submit_label = "Grant role"
-    username = forms.CharField(max_length=150)
+    username = UsernameField(max_length=150, help_text="Their username, exactly as they log in.")
     role = forms.ChoiceField(choices=[(Role.EDUCATOR, "Educator"), (Role.LEAD, "Course lead")])
 
-    def __init__(self, *args, course: Course, **kwargs):
-        self.course = course
-        super().__init__(*args, **kwargs)
-
-    def clean_username(self):
-        username = self.cleaned_data["username"].strip()
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            raise forms.ValidationError(f"No user is called “{username}”.")
-        self.user = user
-        return username
-
-    def clean(self):
-        data = super().clean()
-        user = getattr(self, "user", None)
-        if user and Membership.objects.filter(user=user, course=self.course, role=data.get("role")).exists():
-            raise forms.ValidationError("That person already holds this role in the course.")
-        return data
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip()

@@ -27,7 +27,7 @@ ABILITIES: dict[str, frozenset[str]] = {
     "study_cards": frozenset({STUDENT}),
     "see_own_progress": frozenset({STUDENT}),
     "author_content": frozenset({EDUCATOR}),
-    "manage_members": frozenset({EDUCATOR}),
+    "manage_members": frozenset({EDUCATOR, LEAD}),  # the finer staff rules: accounts.memberships
     "read_item_stats": frozenset({EDUCATOR, LEAD}),
     "read_reports": frozenset({LEAD, EDUCATOR}),
 }

@@ -1,20 +1,24 @@
 """Accounts and memberships: sign up, profile, home (my courses), joining by code, managing members.
 
-Log in, log out and the password views are Django's own.
+Log in, log out and the password views are Django's own; the password reset is
+throttled (:class:`PasswordResetView`).
 """
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from quizzes.accounts import memberships
+from quizzes.accounts import memberships, throttles
+from quizzes.accounts.addresses import client_address
 from quizzes.accounts.forms import GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
 from quizzes.accounts.permissions import course_view
-from quizzes.models import Course, Membership
+from quizzes.models import Course, Membership, Removal
+from quizzes.models.people import Role
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,22 +45,48 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/profile.html", {"form": form})
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
+def _home_context(request: HttpRequest, join_form: JoinCourseForm) -> dict:
     courses: dict[Course, list[str]] = {}
     for membership in memberships.course_memberships(user=request.user):
         courses.setdefault(membership.course, []).append(membership.get_role_display())
-    return render(request, "quizzes/home.html", {"courses": courses, "join_form": JoinCourseForm()})
+    return {"courses": courses, "join_form": join_form}
+
+
+@login_required
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "quizzes/home.html", _home_context(request, JoinCourseForm()))
+
+
+def _join_refused(request: HttpRequest) -> bool:
+    """Too many wrong join codes from this person or this address lately?"""
+    return throttles.JOIN_FAILURES_PER_USER.exceeded(str(request.user.pk)) or (
+        throttles.JOIN_FAILURES_PER_ADDRESS.exceeded(client_address(request))
+    )
 
 
 @login_required
 @require_POST
 def join(request: HttpRequest) -> HttpResponse:
+    if _join_refused(request):
+        minutes = throttles.JOIN_FAILURES_PER_USER.minutes
+        form = JoinCourseForm()
+        messages.error(
+            request, f"Too many wrong join codes. Try again in {minutes} minutes, or ask your educator."
+        )
+        return render(request, "quizzes/home.html", _home_context(request, form), status=429)
     form = JoinCourseForm(request.POST)
     if not form.is_valid():
-        return render(request, "quizzes/home.html", {"courses": {}, "join_form": form}, status=400)
+        throttles.JOIN_FAILURES_PER_USER.hit(str(request.user.pk))
+        throttles.JOIN_FAILURES_PER_ADDRESS.hit(client_address(request))
+        return render(request, "quizzes/home.html", _home_context(request, form), status=400)
     course = form.course
-    if memberships.join(user=request.user, course=course):
+    try:
+        joined = memberships.join(user=request.user, course=course)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("home")
+    if joined:
         messages.success(request, f"You have joined {course.title}.")
     else:
         messages.info(request, f"You are already a student in {course.title}.")
@@ -66,28 +96,77 @@ def join(request: HttpRequest) -> HttpResponse:
 @course_view("manage_members")
 @require_http_methods(["GET", "POST"])
 def members(request: HttpRequest, course: Course) -> HttpResponse:
-    form = GrantRoleForm(request.POST or None, course=course)
+    form = GrantRoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        role = form.cleaned_data["role"]
-        if memberships.grant(course=course, user=form.user, role=role):
-            messages.success(request, f"{form.user} is now {role} in this course.")
+        username, role = form.cleaned_data["username"], form.cleaned_data["role"]
+        try:
+            memberships.grant_named(course=course, username=username, role=role, by=request.user)
+        except ValidationError as error:
+            form.add_error("role", error)
         else:
-            messages.info(request, "That role was already granted.")
-        return redirect("members", slug=course.slug)
+            label = Role(role).label.lower()
+            messages.info(
+                request,
+                f"If an account called “{username}” exists, it now holds the role {label} in this course.",
+            )
+            return redirect("members", slug=course.slug)
     rows = course.memberships.select_related("user").order_by("role", "user__username")
-    return render(
-        request, "quizzes/courses/members.html", {"course": course, "form": form, "memberships": rows}
-    )
+    context = {
+        "course": course,
+        "form": form,
+        "memberships": rows,
+        "removed": memberships.removed_students(course=course),
+        "manages_staff": memberships.manages_staff(course=course, user=request.user),
+    }
+    return render(request, "quizzes/courses/members.html", context)
 
 
 @course_view("manage_members")
 @require_POST
 def revoke(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
-    membership = get_object_or_404(Membership, pk=pk, course=course)
+    membership = get_object_or_404(Membership.objects.select_related("course"), pk=pk, course=course)
     try:
         memberships.revoke(membership=membership, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Role removed.")
+        done = (
+            "removed: they cannot re-join with the code"
+            if membership.role == Role.STUDENT
+            else "role removed"
+        )
+        messages.success(request, f"{membership.user}: {done}.")
     return redirect("members", slug=course.slug)
+
+
+@course_view("manage_members")
+@require_POST
+def let_back(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    removal = get_object_or_404(Removal.objects.select_related("user"), pk=pk, course=course)
+    memberships.let_back(removal=removal)
+    messages.success(request, f"{removal.user} can join with the course's code again.")
+    return redirect("members", slug=course.slug)
+
+
+@course_view("manage_members")
+@require_POST
+def new_join_code(request: HttpRequest, course: Course) -> HttpResponse:
+    code = memberships.new_join_code(course=course)
+    messages.success(request, f"New join code: {code}. The old code no longer works.")
+    return redirect("members", slug=course.slug)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, throttled: per address (refused, 429) and per account (the e-mail is
+    quietly not sent, so the page cannot tell whether the address has an account)."""
+
+    def form_valid(self, form):
+        if not throttles.RESETS_PER_ADDRESS.hit(client_address(self.request)):
+            minutes = throttles.RESETS_PER_ADDRESS.minutes
+            form.add_error(
+                None, f"Too many password-reset requests from your network. Try again in {minutes} minutes."
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not throttles.RESETS_PER_ACCOUNT.hit(form.cleaned_data["email"].strip().casefold()):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

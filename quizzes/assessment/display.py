@@ -1,19 +1,22 @@
 """What an attempt page may show: one question's display and the question palette.
 
 Everything here asks the secrecy selector (quizzes.assessment.secrecy), so a correct
-answer, an explanation or a score reaches a template only once the quiz's rules
-allow it (after submitting; in tutor mode, once a question is answered), and never
-for a question of an exam the student has in progress (``secret``, from
-secrecy.secret_questions: the page shows "Shown after you submit <exam>" instead).
+answer, an explanation or a mark reaches a template only once the quiz's rules
+allow it (in tutor mode, once a question is answered; after submitting, as far as
+the quiz's review options allow in the attempt's phase), and never for a question
+of an exam the student has in progress (``secret``, from secrecy.secret_questions:
+the page shows "Shown after you submit <exam>" instead).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from quizzes.assessment import secrecy
 from quizzes.items import grading
 from quizzes.models import Attempt, Response
+from quizzes.models.practice import AttemptState
 
 LETTERS = "ABCDEFGH"
 
@@ -26,11 +29,11 @@ def shown_content(attempt: Attempt, response: Response) -> dict:
     return content
 
 
-def _choices(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
-    """Rows for the template: only the public view unless feedback is allowed."""
+def _choices(shown: dict, answer: dict | None, shows: Shows) -> list[dict]:
+    """Rows for the template: the public view, plus the key and explanations as far as ``shows`` allows."""
     public = grading.public_view(shown)
     chosen = set() if answer is None else set(answer.get("choices") or [answer.get("choice")])
-    full = {choice["id"]: choice for choice in shown["choices"]} if feedback else {}
+    full = {choice["id"]: choice for choice in shown["choices"]}
     rows = []
     for number, choice in enumerate(public["choices"], 1):
         row = {
@@ -41,39 +44,76 @@ def _choices(shown: dict, answer: dict | None, feedback: bool) -> list[dict]:
             "number": number,
             "chosen": choice["id"] in chosen,
         }
-        if feedback:
+        if shows.answers:
             row["correct"] = full[choice["id"]]["correct"]
+        if shows.marks and row["chosen"]:
+            row["right"] = full[choice["id"]]["correct"]
+        if shows.explanations:
             row["explanation"] = full[choice["id"]].get("explanation", "")
         rows.append(row)
     return rows
 
 
-def _pairs(shown: dict, answer: dict | None, feedback: bool) -> tuple[list[dict], list[str]]:
+def _pairs(shown: dict, answer: dict | None, shows: Shows) -> tuple[list[dict], list[str]]:
     public = grading.public_view(shown)
     matches = (answer or {}).get("matches", {})
-    full = {pair["id"]: pair for pair in shown["pairs"]} if feedback else {}
+    full = {pair["id"]: pair for pair in shown["pairs"]}
     rows = []
     for pair in public["pairs"]:
         row = {"id": pair["id"], "premise": pair["premise"], "given": matches.get(pair["id"], "")}
-        if feedback:
+        if shows.answers:
             row["answer"] = full[pair["id"]]["answer"]
-            row["right"] = row["given"] == row["answer"]
+        if shows.marks:
+            row["right"] = row["given"] == full[pair["id"]]["answer"]
         rows.append(row)
     return rows, public["categories"]
 
 
-def question_display(attempt: Attempt, response: Response, secret: Mapping[int, str] | None = None) -> dict:
-    """Everything a page may show about one response now (see secrecy.feedback_allowed).
+@dataclass(frozen=True)
+class Shows:
+    """Which parts of one question's feedback a page may show (from the secrecy selector)."""
 
-    ``secret`` maps the questions of the student's exams in progress to the exam's title
-    (secrecy.secret_questions); feedback the quiz would allow is withheld for them:
-    ``withheld`` is then the exam's title and the answer shows without key or score.
+    marks: bool = False
+    answers: bool = False
+    explanations: bool = False
+
+    @property
+    def anything(self) -> bool:
+        return self.marks or self.answers or self.explanations
+
+
+EVERYTHING = Shows(marks=True, answers=True, explanations=True)
+
+
+def _shows(attempt: Attempt, response: Response, review: secrecy.Review | None) -> Shows:
+    """Rule 1 while the attempt is in progress; the review options (``review``) once submitted."""
+    if attempt.state != AttemptState.SUBMITTED:
+        return EVERYTHING if secrecy.feedback_allowed(attempt, response) else Shows()
+    if review is None:
+        return Shows()
+    return Shows(marks=review.marks, answers=review.answers, explanations=review.explanations)
+
+
+def question_display(
+    attempt: Attempt,
+    response: Response,
+    secret: Mapping[int, str] | None = None,
+    review: secrecy.Review | None = None,
+) -> dict:
+    """Everything a page may show about one response now.
+
+    In progress, the key shows only as secrecy.feedback_allowed says (tutor mode,
+    once answered); once submitted, only the parts ``review`` (secrecy.review_of)
+    shows: right/wrong ``marks``, the correct ``answers``, the ``explanations``.
+    ``secret`` maps the questions of the student's exams in progress to the exam's
+    title (secrecy.secret_questions); for them nothing shows: ``withheld`` is then
+    the exam's title and the answer shows without key or marks.
     """
     shown = shown_content(attempt, response)
-    feedback = secrecy.feedback_allowed(attempt, response)
-    withheld = (secret or {}).get(response.question_id) if feedback else None
+    shows = _shows(attempt, response, review)
+    withheld = (secret or {}).get(response.question_id) if shows.anything else None
     if withheld:
-        feedback = False
+        shows = Shows()
     display = {
         "slot": response.slot,
         "kind": shown["kind"],
@@ -83,19 +123,25 @@ def question_display(attempt: Attempt, response: Response, secret: Mapping[int, 
         "stem_images": shown.get("stem_images", []),
         "answered": response.answered_at is not None,
         "flagged": response.flagged,
-        "feedback": feedback,
+        # Options show as static text (not inputs) once submitted or checked in tutor mode.
+        "static": attempt.state == AttemptState.SUBMITTED or shows.anything or bool(withheld),
+        "feedback": shows.anything,
+        "marks": shows.marks,
+        "answers": shows.answers,
+        "explanations": shows.explanations,
         "withheld": withheld,
         "lesson": response.question.lesson,
     }
     if shown["kind"] == grading.MATCHING:
-        display["pairs"], display["categories"] = _pairs(shown, response.answer, feedback)
+        display["pairs"], display["categories"] = _pairs(shown, response.answer, shows)
     else:
-        display["options"] = _choices(shown, response.answer, feedback)
+        display["options"] = _choices(shown, response.answer, shows)
         display["multiple"] = shown["kind"] == grading.MULTIPLE
-    if feedback:
+    if shows.marks:
         result = grading.grade(response.version.content, response.answer)
         display["grade"] = result
         display["score"] = result.score
+    if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])
     return display

@@ -5,11 +5,12 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.http import QueryDict
 
-from quizzes.assessment import quizbuilder
+from quizzes.assessment import quizbuilder, secrecy
 from quizzes.assessment.practice import MAX_QUESTIONS, SOURCES
 from quizzes.forms import CrispyMixin, ModelIdsField
 from quizzes.items import grading
 from quizzes.models import Course, Lesson, Quiz
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 from quizzes.models.questions import QuestionKind
 
 
@@ -71,6 +72,15 @@ class PracticeForm(CrispyMixin, forms.Form):
         self.fields["lessons"].label_from_instance = lambda lesson: lesson.title
 
 
+PHASE_HEADINGS = {"after": "Right after submitting", "open": "Later, while open", "closed": "After it closes"}
+ITEM_HEADINGS = {
+    "score": "Score",
+    "marks": "Right/wrong marks",
+    "answers": "Correct answers",
+    "explanations": "Explanations",
+}
+
+
 class QuizForm(forms.ModelForm):
     """A quiz's settings; the rules (dates, publishing, ranges) are quizbuilder.settings_errors."""
 
@@ -86,13 +96,17 @@ class QuizForm(forms.ModelForm):
             "is_published": "Published (students can see it)",
             "shuffle_questions": "Shuffle questions",
             "shuffle_options": "Shuffle options",
+            "closed_book": "Closed book",
         }
         help_texts = {
             "time_limit_minutes": "Blank for no limit. Enforced by the server.",
             "attempts_allowed": "0 means unlimited.",
             "opens_at": "Blank: open now.",
             "closes_at": "Blank: never closes.",
-            "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled.",
+            "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled. "
+            "Keep it on for exams: a fixed order lets a key pass as letters.",
+            "closed_book": "While a student's attempt is in progress, the course's lessons and flashcards "
+            "are hidden from them. Students see which it is on the quiz list.",
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -118,8 +132,28 @@ class QuizForm(forms.ModelForm):
             Row(Column("opens_at", css_class="col-sm-6"), Column("closes_at", css_class="col-sm-6")),
             "shuffle_questions",
             "shuffle_options",
+            "closed_book",
             "is_published",
         )
+        # The review options are laid out by the template as a grid (see review_grid).
+        for phase, item, field in self._review_cells():
+            field.label = f"{ITEM_HEADINGS[item]}: {secrecy.PHASE_LABELS[phase].lower()}"
+            field.widget.attrs.update({"class": "form-check-input", "aria-label": field.label})
+
+    def _review_cells(self):
+        for phase in REVIEW_PHASES:
+            for item in REVIEW_ITEMS:
+                yield phase, item, self.fields[review_field(phase, item)]
+
+    def review_grid(self) -> dict:
+        """The review options as a grid: one row per item, one checkbox per phase."""
+        return {
+            "phases": [PHASE_HEADINGS[phase] for phase in REVIEW_PHASES],
+            "rows": [
+                (ITEM_HEADINGS[item], [self[review_field(phase, item)] for phase in REVIEW_PHASES])
+                for item in REVIEW_ITEMS
+            ],
+        }
 
     def clean(self):
         data = super().clean()

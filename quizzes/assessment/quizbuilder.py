@@ -18,8 +18,10 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quizzes.models import Attempt, Course, Lesson, Question, Quiz, QuizItem, QuizRandomRule
-from quizzes.models.questions import QuestionStatus
+from quizzes.assessment import secrecy
+from quizzes.models import Attempt, Choice, Course, Lesson, Question, Quiz, QuizItem, QuizRandomRule
+from quizzes.models.practice import REVIEW_ITEMS, QuizMode, review_field
+from quizzes.models.questions import QuestionKind, QuestionStatus
 
 NEEDS_CONTENT = "A quiz needs at least one question or random rule before it is published."
 CLOSES_BEFORE_OPENS = "The closing time must be after the opening time."
@@ -43,6 +45,8 @@ SETTINGS = (
     "opens_at",
     "closes_at",
     "is_published",
+    "closed_book",
+    *secrecy.review_fields(),
 )
 
 
@@ -78,10 +82,28 @@ def has_content(quiz: Quiz) -> bool:
     return quiz.items.exists() or quiz.random_rules.exists()
 
 
+def new_quiz(course: Course) -> Quiz:
+    """An unsaved course quiz with the builder's defaults: tutor mode and its review options."""
+    return Quiz(course=course, mode=QuizMode.TUTOR, **secrecy.review_defaults(QuizMode.TUTOR))
+
+
+def _follow_mode(quiz: Quiz, settings: dict[str, Any]) -> dict[str, Any]:
+    """Review options left at the old mode's defaults take the new mode's defaults when the
+    mode changes (an exam made from a new tutor quiz shows the score only until it closes)."""
+    mode = settings.get("mode", quiz.mode)
+    if mode == quiz.mode:
+        return settings
+    review = {name: settings.get(name, getattr(quiz, name)) for name in secrecy.review_fields()}
+    if review != secrecy.review_defaults(quiz.mode):
+        return settings
+    return settings | secrecy.review_defaults(mode)
+
+
 def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
     unknown = set(settings) - set(SETTINGS)
     if unknown:
         raise TypeError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
+    settings = _follow_mode(quiz, settings)
     for name, value in settings.items():
         setattr(quiz, name, value)
     errors = settings_errors(
@@ -103,8 +125,9 @@ def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
 
 
 def create_quiz(*, course: Course, **settings: Any) -> Quiz:
-    """Create a course quiz (not a practice set) with the given settings."""
-    return _apply(Quiz(course=course), settings)
+    """Create a course quiz (not a practice set) with the given settings; review options not
+    given are the mode's defaults (secrecy.review_defaults)."""
+    return _apply(new_quiz(course), settings)
 
 
 def update_quiz(quiz: Quiz, **settings: Any) -> Quiz:
@@ -276,3 +299,48 @@ def items_of(quiz: Quiz) -> QuerySet[QuizItem]:
 def rules_of(quiz: Quiz) -> QuerySet[QuizRandomRule]:
     """The quiz's random rules with their lessons."""
     return QuizRandomRule.objects.filter(quiz=quiz).prefetch_related("lessons").order_by("id")
+
+
+# --- warnings (the builder shows them; nothing is refused) ------------------------------
+
+
+def _keys_at_first_option(quiz: Quiz) -> tuple[int, int]:
+    """Of the quiz's chosen single-best-answer questions, how many have the first option as key."""
+    singles = Question.objects.filter(quiz_items__quiz=quiz, kind=QuestionKind.SINGLE)
+    first = Choice.objects.filter(question=OuterRef("pk")).order_by("order", "id").values("is_correct")[:1]
+    flags = list(singles.annotate(first_correct=Subquery(first)).values_list("first_correct", flat=True))
+    return sum(1 for flag in flags if flag), len(flags)
+
+
+def warnings(quiz: Quiz) -> list[str]:
+    """What an educator should know before students sit this quiz (exam integrity)."""
+    found = []
+    if quiz.mode == QuizMode.EXAM and not quiz.shuffle_options:
+        at_a, singles = _keys_at_first_option(quiz) if quiz.pk else (0, 0)
+        tally = f" {at_a} of its {singles} single-best-answer keys are option A." if singles else ""
+        found.append(
+            "Options are not shuffled in this exam: every student sees the key in the same place, "
+            "so a key passes as a letter (“B, D, A…”)." + tally + " Turn on “Shuffle options”."
+        )
+    answers_early = quiz.review_after_answers or quiz.review_open_answers
+    if quiz.mode == QuizMode.EXAM and answers_early and quiz.attempts_allowed != 1:
+        found.append(
+            "The correct answers show while the quiz is open and more than one attempt is allowed: "
+            "a student can copy one attempt's review into the next, and early finishers can pass "
+            "the key to classmates still sitting it."
+        )
+
+    def shows(phase: str, item: str) -> bool:
+        return getattr(quiz, review_field(phase, item))
+
+    later_only = [
+        secrecy.ITEM_LABELS[item]
+        for item in REVIEW_ITEMS
+        if shows("closed", item) and not (shows("after", item) or shows("open", item))
+    ]
+    if quiz.closes_at is None and later_only:
+        found.append(
+            f"This quiz has no closing time, so what shows after it closes ({secrecy.join_labels(later_only)}) "
+            "never shows. Set a closing time to release it."
+        )
+    return found

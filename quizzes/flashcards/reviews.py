@@ -157,10 +157,25 @@ def _store_state(user, card: Card, state: CardState | None, shown_version: int, 
     return True
 
 
+def _unreviewed(now: dt.datetime) -> dict:
+    """The state of a card never reviewed (what set_suspended creates): new again in the queue."""
+    return dict.fromkeys(STATE_FIELDS) | {
+        "state": FsrsState.LEARNING,
+        "step": 0,
+        "due": now,
+        "reps": 0,
+        "lapses": 0,
+        "suspended": False,
+        "leech": False,
+        "version": 0,
+    }
+
+
 def undo_last(*, user, course) -> Card | None:
     """Undo `user`'s last review in `course`: restore the exact previous state and delete its log.
 
-    The version still moves forward, so an answer shown before the undo stays stale.
+    The version still moves forward, so an answer shown before the undo stays stale
+    (a first review's undo keeps the card's row, unreviewed, for that reason).
     Returns the card, or None when there is nothing to undo.
     """
     with transaction.atomic():
@@ -173,15 +188,14 @@ def undo_last(*, user, course) -> Card | None:
         if log is None:
             return None
         states = CardState.objects.filter(user=user, card_id=log.card_id)
-        if not log.state_before:
-            states.delete()
-        else:
-            current = states.values_list("version", flat=True).first() or 0
-            values = _restore(log.state_before)
-            values["version"] = max(current, values["version"] or 0) + 1
-            updated = states.update(**values)
-            if not updated:
-                CardState.objects.create(user=user, card_id=log.card_id, **values)
+        current = states.values_list("version", flat=True).first() or 0
+        # Undoing a first review keeps the row as a new card (no review yet) rather than
+        # deleting it: its version would fall back to 0 and re-arm the answer shown before.
+        values = _restore(log.state_before) if log.state_before else _unreviewed(log.reviewed_at)
+        values["version"] = max(current, values["version"] or 0) + 1
+        updated = states.update(**values)
+        if not updated:
+            CardState.objects.create(user=user, card_id=log.card_id, **values)
         log.delete()
     return log.card
 

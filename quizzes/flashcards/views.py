@@ -13,9 +13,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
+from quizzes.assessment.views.closedbook import open_book
 from quizzes.flashcards import reviews, scheduling
 from quizzes.flashcards.queue import (
     build_queue,
@@ -105,6 +106,8 @@ def _front_at(request: HttpRequest) -> int | None:
 
 
 @course_view("study_cards")
+@open_book
+@require_safe
 def study_home(request: HttpRequest, course: Course) -> HttpResponse:
     context = _panel_context(
         request, course, reveal=bool(request.GET.get("reveal")), front_at=_front_at(request)
@@ -125,6 +128,7 @@ def _after_change(request: HttpRequest, course: Course, notices: list[tuple[str,
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
     try:
@@ -166,6 +170,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
     card = reviews.undo_last(user=request.user, course=course)
@@ -177,6 +182,7 @@ def study_undo(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
 @require_POST
 def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpResponse:
     # A card of an unpublished note is not the student's to touch (its front would show in
@@ -197,6 +203,8 @@ def study_suspend(request: HttpRequest, course: Course, card_id: int) -> HttpRes
 
 
 @course_view("study_cards")
+@open_book
+@require_safe
 def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
     states = list(suspended_cards(user=request.user, course=course)[:200])
     rows = [(state, render_card(state.card)[0]) for state in states]
@@ -204,6 +212,8 @@ def study_suspended(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("study_cards")
+@open_book
+@require_safe
 def cram(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
     """Cram a lesson's cards in order: nothing is recorded and the schedule is unchanged."""
     lesson = get_object_or_404(Lesson, course=course, slug=lesson_slug)

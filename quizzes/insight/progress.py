@@ -283,7 +283,7 @@ class QuizResult:
     @property
     def percent_text(self) -> str:
         if self.withheld:
-            return "Hidden for now"
+            return "Not shown yet"
         return NONE_TEXT if self.percent is None else f"{self.percent:.0f}%"
 
 

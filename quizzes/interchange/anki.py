@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 import tempfile
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -91,9 +93,22 @@ def _tag(name: str) -> str:
     return "_".join(name.split())
 
 
-def _deck_part(title: str) -> str:
-    # "::" separates Anki sub-decks, so a title must not contain it.
-    return title.replace("::", ":").strip()
+_TAG = re.compile(r"<[^>]*>")
+
+
+def deck_name_part(title: str) -> str:
+    """A course or lesson title as one part of an Anki deck name: plain text.
+
+    Anki shows deck names as HTML in places, so markup in a title ("<img onerror=…>")
+    would run there: tags are dropped, entities read as text, any "<" or ">" left is
+    removed, control characters and runs of spaces collapse, and "::" (Anki's sub-deck
+    separator) becomes ":".
+    """
+    text = html.unescape(_TAG.sub(" ", title))
+    text = _TAG.sub(" ", text).replace("<", " ").replace(">", " ")
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    text = re.sub(r":{2,}", ":", " ".join(text.split()))
+    return text or "Untitled"
 
 
 def deck_id(*parts: object) -> int:
@@ -157,11 +172,11 @@ def build_package(course: Course) -> tuple[genanki.Package, dict[str, ImageFile]
     for image in shown.order_by("order", "pk"):
         pictures[image.note_id][image.slot].append(image)
     decks: dict[int, genanki.Deck] = {}
-    parent = genanki.Deck(deck_id(course.pk), _deck_part(course.title))
+    parent = genanki.Deck(deck_id(course.pk), deck_name_part(course.title))
     for note in notes:
         lesson = note.lesson
         if lesson.pk not in decks:
-            name = f"{_deck_part(course.title)}::{lesson.order:02d} {_deck_part(lesson.title)}"
+            name = f"{deck_name_part(course.title)}::{lesson.order:02d} {deck_name_part(lesson.title)}"
             decks[lesson.pk] = genanki.Deck(deck_id(course.pk, lesson.pk), name)
         for anki_note in anki_notes(note, pictures.get(note.pk)):
             decks[lesson.pk].add_note(anki_note)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.interchange import questionexport, questionimport
@@ -23,6 +23,7 @@ SESSION_KEY = "question_import"
 
 
 @course_view("author_content")
+@require_safe
 def notes_export_anki(request: HttpRequest, course: Course) -> HttpResponse:
     response = HttpResponse(export_bytes(course), content_type="application/apkg")
     response["Content-Disposition"] = f'attachment; filename="{slugify(course.slug) or "course"}.apkg"'
@@ -30,7 +31,7 @@ def notes_export_anki(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("author_content")
-@require_GET
+@require_safe
 def questions_export(request: HttpRequest, course: Course) -> HttpResponse:
     """The bank (``q`` ids: only those) as GIFT or Moodle XML (``format``)."""
     file_format = request.GET.get("format")
@@ -47,6 +48,7 @@ def questions_export(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_http_methods(["GET", "POST"])
 def questions_import(request: HttpRequest, course: Course) -> HttpResponse:
     """GET: the upload form. POST: read the file and show what importing it would do."""
     form = QuestionFileForm(request.POST or None, request.FILES or None, course=course)

@@ -185,13 +185,15 @@ def note_image_refs(note: Note) -> dict[str, list[dict]]:
     return refs
 
 
-def card_images(card) -> tuple[list[dict], list[dict]]:
+def card_images(card, refs: dict[str, list[dict]] | None = None) -> tuple[list[dict], list[dict]]:
     """The images shown on a card's front and, once revealed, on its back.
 
     A note's front images go with the side that shows its front (the back,
-    on the reversed card), its back and extra images with the answer.
+    on the reversed card), its back and extra images with the answer. A page
+    showing many cards of one note passes the note's ``refs`` (one query).
     """
-    refs = note_image_refs(card.note)
+    if refs is None:
+        refs = note_image_refs(card.note)
     front, back = refs[ImageSlot.FRONT], refs[ImageSlot.BACK]
     if card.note.kind == "reversed" and card.ord == 1:
         front, back = back, front

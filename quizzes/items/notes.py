@@ -6,7 +6,9 @@ Rules, kept here once:
   same transaction as the note, so no one ever studies a card of an older text.
 - A note needs cards to be published: a cloze without deletions or a
   classification note without premises cannot be published.
-- The model validates every field (``full_clean``) before anything is saved.
+- The model validates every field (``full_clean``, with the text limits of
+  quizzes.models.limits) before anything is saved, and a note makes at most
+  ``notetext.MAX_CARDS`` cards (``content_errors``).
 """
 
 from __future__ import annotations
@@ -30,9 +32,17 @@ def makes_cards(note: Note) -> bool:
     return bool(notetext.card_keys(note.kind, text=note.text, pairs=note.pairs))
 
 
+def content_errors(note: Note) -> list[str]:
+    """Why ``note``'s text would make too many or too long cards (notetext.note_errors)."""
+    return notetext.note_errors(note.kind, text=note.text, pairs=note.pairs)
+
+
 def _save(note: Note) -> Note:
     if note.status == NoteStatus.PUBLISHED and not makes_cards(note):
         raise ValidationError(NEEDS_CARDS)
+    errors = content_errors(note)
+    if errors:
+        raise ValidationError(errors)
     note.full_clean()
     with transaction.atomic():
         note.save()
@@ -99,6 +109,9 @@ def create_notes(notes: Iterable[Note]) -> list[Note]:
     for note in notes:
         if note.status == NoteStatus.PUBLISHED and not makes_cards(note):
             raise ValidationError(f"{note}: {NEEDS_CARDS}")
+        errors = content_errors(note)
+        if errors:
+            raise ValidationError([f"{note}: {error}" for error in errors])
     with transaction.atomic():
         created = Note.objects.bulk_create(notes)
         Card.objects.bulk_create(

@@ -31,6 +31,13 @@ BASIC, REVERSED, CLOZE, CLASSIFICATION = "basic", "reversed", "cloze", "classifi
 
 KEY_LENGTH = 16  # hex digits of a premise key (Card.key)
 
+# How many cards one note may make: cloze numbers run from c1 to c100, a classification
+# note has at most 100 premises. A note page renders every card over the whole text, so
+# this keeps it quick (2,000 deletions took 21 s to render).
+MAX_CARDS = 100
+PREMISE_MAX = 300  # as a matching question's premise and category
+CATEGORY_MAX = 200
+
 
 @dataclass(frozen=True)
 class Cloze:
@@ -159,6 +166,40 @@ def summary(kind: str, *, front: str = "", text: str = "") -> str:
     if kind == CLOZE:
         return cloze_side(text, 0, reveal=True)
     return front
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def note_errors(kind: str, *, text: str = "", pairs=()) -> list[str]:
+    """Why a note of ``kind`` would make too many cards, or too long ones ([] if it would not)."""
+    errors = []
+    if kind == CLOZE:
+        too_high = sorted({c.number for c in clozes(text) if c.number > MAX_CARDS})
+        if too_high:
+            errors.append(
+                f"Cloze numbers run from c1 to c{MAX_CARDS} (one card each); c{too_high[0]} is too high."
+            )
+    if kind == CLASSIFICATION:
+        cleaned = clean_pairs(pairs)
+        if len(cleaned) > MAX_CARDS:
+            errors.append(
+                f"A note makes at most {MAX_CARDS} cards; this one has {len(cleaned)} premises. "
+                "Split it into several notes."
+            )
+        for number, (premise, category) in enumerate(cleaned, start=1):
+            if len(premise) > PREMISE_MAX:
+                errors.append(
+                    f"Premise {number} (“{_short(premise)}”) is {len(premise)} characters; "
+                    f"keep it to {PREMISE_MAX}."
+                )
+            if len(category) > CATEGORY_MAX:
+                errors.append(
+                    f"The category of premise {number} (“{_short(premise)}”) is {len(category)} characters; "
+                    f"keep it to {CATEGORY_MAX}."
+                )
+    return errors
 
 
 def parse_pairs(text: str) -> list[list[str]]:

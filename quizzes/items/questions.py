@@ -86,6 +86,23 @@ def content_errors(*, kind: str, choices: Sequence[Mapping] = (), pairs: Sequenc
     return grading.validate_content(build_content(kind=kind, choices=choices, pairs=pairs))
 
 
+def length_errors(*, kind: str, choices: Sequence[Mapping] = (), pairs: Sequence[Mapping] = ()) -> list[str]:
+    """Options or pairs longer than the model allows, each naming its row ([] if none)."""
+    matching = kind == QuestionKind.MATCHING
+    model, label = (MatchingPair, "Pair") if matching else (Choice, "Option")
+    names = ("premise", "answer") if matching else ("text", "explanation")
+    problems = []
+    for number, row in enumerate(pair_rows(pairs) if matching else choice_rows(choices), 1):
+        for name in names:
+            field, value = model._meta.get_field(name), _text(row.get(name))
+            if len(value) > field.max_length:
+                problems.append(
+                    f"{label} {number}: the {field.verbose_name} is {len(value):,} characters; "
+                    f"the limit is {field.max_length:,}."
+                )
+    return problems
+
+
 def true_false_choices(answer: bool, explanation_true: str = "", explanation_false: str = "") -> list[dict]:
     """The two choices of a true/false question whose correct answer is ``answer``."""
     return [
@@ -142,7 +159,9 @@ def check_question(
         errors["lesson"] = ["Choose a lesson of this course."]
     if not _text(stem):
         errors["stem"] = ["The stem must not be empty."]
-    problems = content_errors(kind=kind, choices=choices, pairs=pairs)
+    problems = content_errors(kind=kind, choices=choices, pairs=pairs) + length_errors(
+        kind=kind, choices=choices, pairs=pairs
+    )
     if problems:
         errors["__all__"] = problems
     if errors:

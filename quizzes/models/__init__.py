@@ -4,7 +4,7 @@ from .content import Article, Lesson, LessonRead
 from .drafts import Draft
 from .images import Image, ImageFile
 from .notes import Card, Note
-from .people import Course, Membership, User
+from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .study import CardState, ReviewLog
@@ -29,6 +29,7 @@ __all__ = [
     "Quiz",
     "QuizItem",
     "QuizRandomRule",
+    "Removal",
     "Response",
     "ReviewLog",
     "Tag",

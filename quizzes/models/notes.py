@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
+from . import limits
 from .content import Lesson
+from .limits import bounded_text
 from .people import Course
 from .questions import Origin, Tag
 
@@ -31,16 +33,20 @@ class Note(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="notes")
     key = models.CharField(max_length=100, blank=True)
     kind = models.CharField(max_length=16, choices=NoteKind.choices)
-    front = models.TextField(
-        blank=True, help_text="Basic/reversed: the front. Classification: the question asked of each premise."
+    front = bounded_text(
+        limits.NOTE_SIDE,
+        blank=True,
+        help_text="Basic/reversed: the front. Classification: the question asked of each premise.",
     )
-    back = models.TextField(blank=True)
-    text = models.TextField(blank=True, help_text="Cloze text with {{c1::answer}} or {{c1::answer::hint}}.")
+    back = bounded_text(limits.NOTE_SIDE, blank=True)
+    text = bounded_text(
+        limits.CLOZE_TEXT, blank=True, help_text="Cloze text with {{c1::answer}} or {{c1::answer::hint}}."
+    )
     pairs = models.JSONField(
         default=list, blank=True, help_text="Classification: [[premise, category], ...]."
     )
-    extra = models.TextField(blank=True)
-    source_excerpt = models.TextField(blank=True)
+    extra = bounded_text(limits.NOTE_EXTRA, blank=True)
+    source_excerpt = bounded_text(limits.SOURCE_EXCERPT, blank=True)
     status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.UNPUBLISHED)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="notes")

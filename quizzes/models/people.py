@@ -52,6 +52,11 @@ class Course(models.Model):
     )
     new_cards_per_day = models.PositiveIntegerField(default=20)
     reviews_per_day = models.PositiveIntegerField(default=200)
+    # Who the course belongs to (set by an administrator): like a course lead, they may
+    # remove educators and leads (quizzes.accounts.memberships).
+    owner = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="owned_courses"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -94,3 +99,19 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} in {self.course}"
+
+
+class Removal(models.Model):
+    """A student removed from a course: joining it by code is refused until an educator lets them back in."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="removals")
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="removals")
+    removed_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-removed_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_removal")]
+
+    def __str__(self) -> str:
+        return f"{self.user} removed from {self.course}"

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
+from . import limits
 from .content import Lesson
+from .limits import bounded_text
 from .people import Course
 from .questions import Question, QuestionVersion
 
@@ -11,6 +13,17 @@ from .questions import Question, QuestionVersion
 class QuizMode(models.TextChoices):
     TUTOR = "tutor", "Tutor (feedback after each answer)"
     EXAM = "exam", "Exam (feedback after submitting)"
+
+
+# Review options, as in Moodle: what a student sees of a submitted attempt in each phase.
+# Field ``review_<phase>_<item>``; the rule that reads them is quizzes.assessment.secrecy.
+REVIEW_PHASES = ("after", "open", "closed")  # right after submitting, later while open, after close
+REVIEW_ITEMS = ("score", "marks", "answers", "explanations")
+
+
+def review_field(phase: str, item: str) -> str:
+    """The Quiz field that says whether ``item`` shows in ``phase`` (see REVIEW_PHASES, REVIEW_ITEMS)."""
+    return f"review_{phase}_{item}"
 
 
 class QuizQuerySet(models.QuerySet):
@@ -39,7 +52,7 @@ class Quiz(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
     title = models.CharField(max_length=200)
     key = models.CharField(max_length=100, blank=True)
-    description = models.TextField(blank=True)
+    description = bounded_text(limits.DESCRIPTION, blank=True)
     mode = models.CharField(max_length=5, choices=QuizMode.choices, default=QuizMode.TUTOR)
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
     attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 means unlimited.")
@@ -49,6 +62,22 @@ class Quiz(models.Model):
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
     is_published = models.BooleanField(default=False)
+    # Closed book: while a student's attempt is in progress, the course's lessons and flashcards are hidden.
+    closed_book = models.BooleanField(default=False)
+    # Review options (see REVIEW_PHASES). The defaults are exam mode's (score only until the quiz
+    # closes); the quiz builder gives a tutor quiz tutor mode's (secrecy.review_defaults).
+    review_after_score = models.BooleanField(default=True)
+    review_after_marks = models.BooleanField(default=False)
+    review_after_answers = models.BooleanField(default=False)
+    review_after_explanations = models.BooleanField(default=False)
+    review_open_score = models.BooleanField(default=True)
+    review_open_marks = models.BooleanField(default=False)
+    review_open_answers = models.BooleanField(default=False)
+    review_open_explanations = models.BooleanField(default=False)
+    review_closed_score = models.BooleanField(default=True)
+    review_closed_marks = models.BooleanField(default=True)
+    review_closed_answers = models.BooleanField(default=True)
+    review_closed_explanations = models.BooleanField(default=True)
     # A custom practice set belongs to the student who built it.
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

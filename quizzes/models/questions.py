@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 
+from . import limits
 from .content import Lesson
+from .limits import bounded_text
 from .people import Course
 
 
@@ -57,9 +59,11 @@ class Question(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.PROTECT, related_name="questions")
     key = models.CharField(max_length=100, blank=True, help_text="Stable identity in course bundles.")
     kind = models.CharField(max_length=12, choices=QuestionKind.choices)
-    stem = models.TextField()
-    explanation = models.TextField(blank=True)
-    source_excerpt = models.TextField(blank=True, help_text="The article text that supports this item.")
+    stem = bounded_text(limits.STEM)
+    explanation = bounded_text(limits.EXPLANATION, blank=True)
+    source_excerpt = bounded_text(
+        limits.SOURCE_EXCERPT, blank=True, help_text="The article text that supports this item."
+    )
     status = models.CharField(
         max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED
     )
@@ -97,7 +101,7 @@ class Choice(models.Model):
     order = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=500)
     is_correct = models.BooleanField(default=False)
-    explanation = models.TextField(blank=True)
+    explanation = bounded_text(limits.OPTION_EXPLANATION, blank=True)
 
     class Meta:
         ordering = ["order", "id"]

@@ -59,7 +59,9 @@ def test_student_pages(page, live_server, login, axe_violations, demo):
     done = attempts.start(quiz=quizzes["Calcinosis cutis: practice"], user=student, now=now)
     answer_first(done, student, now)
     attempts.submit(attempt=done, user=student, seq=done.seq, now=now)
-    # Last: while an exam is in progress, tutor checks of its questions are refused.
+    # Last: while an exam is in progress, tutor checks of its questions are refused. (Open book
+    # here, so that the lessons and cards stay open; test_review_options audits the closed-book page.)
+    Quiz.objects.filter(pk=quizzes["Calcinosis cutis: end-of-module exam"].pk).update(closed_book=False)
     exam = attempts.start(quiz=quizzes["Calcinosis cutis: end-of-module exam"], user=student, now=now)
     lesson = Lesson.objects.for_course(demo).first()
     slug = demo.slug

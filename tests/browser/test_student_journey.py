@@ -5,9 +5,11 @@ quiz with feedback → a timed exam with palette, flag, submit and review →
 flashcards with the keyboard (Space, 1-4) and undo.
 """
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from quizzes.models import Attempt, LessonRead, Quiz, ReviewLog, User
@@ -140,13 +142,25 @@ def test_student_takes_a_timed_exam_flags_submits_and_reviews(page, live_server,
     shoot("student-09-exam-submit")
     page.get_by_role("button", name="Submit attempt").click()
 
+    # The exam's review options: the score now, the key and explanations once the quiz closes.
     expect(page.get_by_role("heading", name=re.compile("end-of-module exam — attempt 1"))).to_be_visible()
     expect(page.get_by_text("Not passed")).to_be_visible()
     expect(page.get_by_role("heading", name="Question 20")).to_be_visible()
+    expect(page.get_by_text("Correct answer", exact=True)).to_have_count(0)
+    assert first.explanation[:40] not in page.content()
+    expect(page.get_by_role("note").filter(has_text="Not shown yet")).to_contain_text(
+        "not shown for this quiz"
+    )
+    shoot("student-10-exam-review")
+
+    Quiz.objects.filter(course=demo, title__endswith="exam").update(
+        closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    page.reload()
     expect(page.get_by_text("Not answered", exact=True)).to_have_count(18)
     expect(page.get_by_text("Correct answer").first).to_be_visible()
     expect(page.get_by_text(first.explanation[:40])).to_be_visible()  # now it is shown
-    shoot("student-10-exam-review")
+    shoot("student-10b-exam-review-after-close")
 
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.SUBMITTED

@@ -232,9 +232,12 @@ def test_undo_of_a_first_review_makes_the_card_new_again(course, student, lesson
     card = make_note(course, lesson).cards.get()
     answer(student, card, Rating.GOOD)
     reviews.undo_last(user=student, course=course)
-    assert not CardState.objects.exists()
-    assert build_queue(user=student, course=course, now=timezone.now()).card == card
+    state = CardState.objects.get()
+    assert (state.last_review, state.reps, state.version) == (None, 0, 2)  # unreviewed, version moved on
+    queue = build_queue(user=student, course=course, now=timezone.now())
+    assert (queue.card, queue.kind, queue.state) == (card, ReviewKind.NEW, state)
     assert reviews.undo_last(user=student, course=course) is None
+    assert answer(student, card, Rating.GOOD).recorded  # at the new version
 
 
 SORTING = {

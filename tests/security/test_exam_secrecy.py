@@ -15,7 +15,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.assessment import attempts
+from quizzes.assessment import attempts, secrecy
 from quizzes.assessment.practice import FLAGGED, SOURCES, UNUSED
 from quizzes.models import Quiz
 from tests.factories import QuestionFactory, QuizFactory, QuizItemFactory, marked_question
@@ -125,6 +125,10 @@ def test_a_tutor_attempt_sharing_a_question_with_an_exam_in_progress_cannot_be_s
 
 
 def quiz_of(course, title, questions, **options):
+    """A quiz whose review shows everything once submitted (exams too), so that only the
+    exam-secrecy rule withholds anything here; review options by phase are tested in
+    test_review_options.py."""
+    options = secrecy.review_defaults("tutor") | options
     quiz = QuizFactory(course=course, title=title, shuffle_options=False, **options)
     for order, question in enumerate(questions):
         QuizItemFactory(quiz=quiz, question=question, order=order)
@@ -132,6 +136,7 @@ def quiz_of(course, title, questions, **options):
 
 
 NO_BEST = 'Best score</dt><dd class="col-6 mb-1">—'
+BEST_HIDDEN = 'Best score</dt><dd class="col-6 mb-1">Not shown yet'
 
 
 def card(page, slot):
@@ -203,14 +208,16 @@ def test_submitting_one_of_two_exams_sharing_a_question_reviews_without_the_othe
     assert "WHYRIGHT 1" in card(page.text, 2)  # the question only in Mock A shows as usual
     assert "Score hidden" in page.text and "0%" not in page.text  # the score would tell how it went
     listing = client.get(reverse("attempts_list", args=[course.slug]))
-    assert listing.text.count(NO_BEST) == 2  # nor does the best score on the quiz list
+    assert listing.text.count(NO_BEST) == 1  # Mock B: nothing submitted yet
+    assert listing.text.count(BEST_HIDDEN) == 1  # Mock A: nor does the best score on the quiz list
 
     attempt_b.refresh_from_db()
     client.post(reverse("attempts_submit", args=[course.slug, attempt_b.pk]), {"seq": attempt_b.seq})
     page = client.get(reverse("attempts_review", args=[course.slug, attempt_a.pk]))
     assert "WHYRIGHT 0" in card(page.text, 1) and "Incorrect" in card(page.text, 1)
     assert "Shown after you submit" not in page.text and "0%" in page.text
-    assert NO_BEST not in client.get(reverse("attempts_list", args=[course.slug])).text
+    listing = client.get(reverse("attempts_list", args=[course.slug])).text
+    assert NO_BEST not in listing and BEST_HIDDEN not in listing
 
 
 def test_tutor_feedback_given_before_an_exam_is_hidden_while_the_exam_is_in_progress(
@@ -311,7 +318,7 @@ def test_the_dashboard_withholds_the_score_and_accuracy_of_an_exam_question_in_p
         assert page.status_code == 200
         start = page.text.index('id="quizzes-heading"')
         history = page.text[start : page.text.index("</section>", start)]
-        assert "Mock paper" in history and "Hidden for now" in history
+        assert "Mock paper" in history and "Not shown yet" in history
         assert "100%" not in history and "Passed" not in history
         row = page.context["data"].lessons[0]
         assert (row.answered, row.accuracy) == (0, None)
@@ -321,5 +328,5 @@ def test_the_dashboard_withholds_the_score_and_accuracy_of_an_exam_question_in_p
         attempts.submit(attempt=finals_attempt, user=student, seq=finals_attempt.seq, now=timezone.now())
         page = dashboard(client, course)
     mock_row = next(result for result in page.context["data"].quizzes if result.quiz_title == "Mock paper")
-    assert mock_row.percent == 100.0 and "Hidden for now" not in page.text
+    assert mock_row.percent == 100.0 and "Not shown yet" not in page.text
     assert page.context["data"].lessons[0].answered == 2  # both attempts' answers now count

@@ -32,6 +32,7 @@ from tests.factories import (
     QuizFactory,
     QuizItemFactory,
     QuizRandomRuleFactory,
+    RemovalFactory,
 )
 
 PERSONAS = ("anonymous", "outsider", "student", "educator", "lead")
@@ -77,6 +78,8 @@ MATRIX: dict[str, Entry] = {
     "join": Entry(expect=POST_ONLY_AUTH),
     "members": Entry(kwargs=C),
     "revoke": Entry(kwargs={**C, "pk": own("lead_membership")}, ok=405),
+    "members_join_code": Entry(kwargs=C, ok=405),
+    "members_let_back": Entry(kwargs={**C, "pk": own("removal")}, ok=405),
     "course": Entry(kwargs=C),
     "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
     "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
@@ -171,6 +174,7 @@ def world(course, other_course, student, educator, lead, outsider):
     state = CardStateFactory(user=student, card=card)
     draft = DraftFactory(course=course, article=article, lesson=lesson)
     image = ImageFactory(question=question)
+    removal = RemovalFactory(course=course)
     return {
         "course": course.slug,
         "lesson": lesson.slug,
@@ -187,6 +191,7 @@ def world(course, other_course, student, educator, lead, outsider):
         "draft": draft.pk,
         "image": image.pk,
         "image_name": image.file.name,
+        "removal": removal.pk,
         "student": student.pk,
         "lead_membership": lead.memberships.get().pk,
         "users": {

@@ -8,13 +8,13 @@ turn its exceptions into messages. Every page works without JavaScript
 from functools import partial
 
 from django.contrib import messages
-from django.db.models import Count, F, Max, OuterRef, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
@@ -73,14 +73,16 @@ def _quiz_size():
 def _my_stats(user, now) -> dict:
     """Per quiz: attempts `user` made, their best percentage and the attempt in progress.
 
-    The best percentage leaves out attempts whose review withholds a question of an exam
-    in progress (secrecy.withheld_attempts): their score would tell how that question went.
+    The best percentage leaves out attempts whose score does not show now
+    (secrecy.withheld_attempts: the quiz's review options, or a question of an exam in
+    progress); ``scores_hidden`` says there are such attempts.
     """
     mine = Attempt.objects.filter(quiz=OuterRef("pk"), user=user).values("quiz")
     used = mine.annotate(n=Count("pk")).values("n")
+    withheld = secrecy.withheld_attempts(user, now).values("pk")
     best = (
         mine.filter(state=AttemptState.SUBMITTED)
-        .exclude(pk__in=secrecy.withheld_attempts(user, now).values("pk"))
+        .exclude(pk__in=withheld)
         .annotate(best=Max(F("score") * 100.0 / NullIf(F("max_score"), 0.0)))
     )
     in_progress = Attempt.objects.filter(quiz=OuterRef("pk"), user=user, state=AttemptState.IN_PROGRESS)
@@ -88,11 +90,13 @@ def _my_stats(user, now) -> dict:
         "used": Coalesce(Subquery(used), 0),
         "best": Subquery(best.values("best")),
         "open_attempt": Subquery(in_progress.values("pk")[:1]),
+        "scores_hidden": Exists(Attempt.objects.filter(quiz=OuterRef("pk"), pk__in=withheld)),
         "size": _quiz_size(),
     }
 
 
 @course_view("take_quizzes")
+@require_safe
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     now = timezone.now()
     overdue = Attempt.objects.filter(
@@ -112,7 +116,7 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
             if quiz.open_attempt
             else attempts.start_refusal(quiz=quiz, user=request.user, now=now, used=quiz.used)
         )
-        rows.append({"quiz": quiz, "refusal": reason})
+        rows.append({"quiz": quiz, "refusal": reason, "review": secrecy.review_summary(quiz)})
     return render(
         request,
         f"{TEMPLATES}/list.html",
@@ -133,6 +137,7 @@ def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
 
 
 @course_view("take_quizzes")
+@require_safe
 def resume(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     """Go to the first unanswered question (or the review once submitted)."""
     attempt = _attempt(request, course, attempt_id)
@@ -294,6 +299,7 @@ def submit(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
 
 
 @course_view("take_quizzes")
+@require_safe
 def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpResponse:
     attempt = _attempt(request, course, attempt_id)
     now = timezone.now()
@@ -307,7 +313,8 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         .order_by("slot")
     )
     secret = secrecy.secret_questions(request.user, now)
-    items = [question_display(attempt, response, secret) for response in responses]
+    review_now = secrecy.review_of(attempt, now)
+    items = [question_display(attempt, response, secret, review_now) for response in responses]
     # Exams in progress whose questions this review withholds: the score and the
     # count of correct answers would tell how those questions went, so they wait too.
     withheld = sorted({item["withheld"] for item in items if item["withheld"]})
@@ -319,7 +326,9 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "attempt": attempt,
             "quiz": attempt.quiz,
             "items": items,
+            "review": review_now,
             "withheld_exams": withheld,
+            "score_shown": review_now.score and not withheld,
             "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
         },
     )

@@ -6,14 +6,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import quizbuilder
+from quizzes.assessment import quizbuilder, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
 from quizzes.items import questions
 from quizzes.items.forms.questions import BankFilterForm
 from quizzes.models import Course, Quiz
+from quizzes.models.practice import QuizMode
 from quizzes.models.questions import QuestionStatus
 
 PAGE_SIZE = 50
@@ -44,20 +45,27 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
 
 
 @course_view("author_content")
+@require_safe
 def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     quizzes = quizbuilder.course_quizzes(course)
     return render(request, "quizzes/quizbuilder/list.html", {"course": course, "quizzes": quizzes})
 
 
 def _settings_page(request, course, form, quiz=None, status=200) -> HttpResponse:
-    context = {"course": course, "form": form, "quiz": quiz}
+    context = {
+        "course": course,
+        "form": form,
+        "quiz": quiz,
+        "warnings": quizbuilder.warnings(quiz) if quiz else [],
+        "review_defaults": {mode: secrecy.review_defaults(mode) for mode in QuizMode.values},
+    }
     return render(request, "quizzes/quizbuilder/settings.html", context, status=status)
 
 
 @course_view("author_content")
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest, course: Course) -> HttpResponse:
-    form = QuizForm(request.POST or None, instance=Quiz(course=course))
+    form = QuizForm(request.POST or None, instance=quizbuilder.new_quiz(course))
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -90,6 +98,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_safe
 def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     return _builder_page(request, course, _quiz(course, pk))
 
@@ -110,6 +119,8 @@ def _builder_page(
     context = {
         "course": course,
         "quiz": quiz,
+        "warnings": quizbuilder.warnings(quiz),
+        "review_summary": secrecy.review_summary(quiz),
         "items": items,
         "rules": rules,
         "rule_form": rule_form or RandomRuleForm(course=course),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
 from quizzes.content import importing
@@ -45,6 +45,7 @@ def _preview(request: HttpRequest, course: Course, text: str, outline) -> HttpRe
 
 
 @course_view("author_content")
+@require_http_methods(["GET", "POST"])
 def article_import(request: HttpRequest, course: Course) -> HttpResponse:
     """GET: the form and the course's articles. POST: check the article and show its preview."""
     if request.method == "POST":

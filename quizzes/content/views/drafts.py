@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.content import drafting
@@ -70,6 +70,7 @@ def answers_of(payload: dict) -> list[str]:
 
 
 @course_view("author_content")
+@require_safe
 def review(request: HttpRequest, course: Course) -> HttpResponse:
     status = request.GET.get("status") or ""
     kind = request.GET.get("kind") or ""

@@ -3,13 +3,16 @@
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
+from quizzes.assessment.views.closedbook import open_book
 from quizzes.models import Course, Lesson, LessonRead
 
 
 @course_view("read_lessons")
+@open_book
+@require_safe
 def course_home(request: HttpRequest, course: Course) -> HttpResponse:
     lessons = Lesson.objects.for_course(course).annotate(
         is_read=Exists(LessonRead.objects.filter(lesson=OuterRef("pk"), user=request.user))
@@ -21,6 +24,8 @@ def course_home(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("read_lessons")
+@open_book
+@require_safe
 def lesson_detail(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
     lesson = get_object_or_404(Lesson.objects.select_related("article"), course=course, slug=lesson_slug)
     siblings = list(Lesson.objects.for_course(course).values_list("slug", "title", "order"))
@@ -44,6 +49,7 @@ def lesson_detail(request: HttpRequest, course: Course, lesson_slug: str) -> Htt
 
 
 @course_view("read_lessons")
+@open_book
 @require_POST
 def mark_read(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse:
     lesson = get_object_or_404(Lesson, course=course, slug=lesson_slug)

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.insight import cardstats, charts, dashboard, progress
@@ -40,6 +41,7 @@ def dashboard_context(data: dashboard.Dashboard, *, read_only: bool) -> dict:
 
 
 @course_view("see_own_progress")
+@require_safe
 def progress_dashboard(request: HttpRequest, course: Course) -> HttpResponse:
     data = dashboard.dashboard(user=request.user, course=course)
     return render(request, TEMPLATE, dashboard_context(data, read_only=False))

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from quizzes.accounts.permissions import can, course_view
 from quizzes.insight import charts, dashboard, exports, itemanalysis, reports
@@ -47,6 +48,7 @@ def _sort_links(columns, sort: str, flag: str) -> list[dict]:
 
 
 @course_view("read_reports")
+@require_safe
 def reports_cohort(request: HttpRequest, course: Course) -> HttpResponse:
     sort = request.GET.get("sort", "student")
     if sort.lstrip("-") not in reports.SORTS:
@@ -83,6 +85,7 @@ def _csv_response(rows, filename: str) -> StreamingHttpResponse:
 
 
 @course_view("read_reports")
+@require_safe
 def reports_cohort_csv(request: HttpRequest, course: Course) -> StreamingHttpResponse:
     data = reports.cohort(course)
     flag = request.GET.get("flag", "all")
@@ -94,12 +97,14 @@ def reports_cohort_csv(request: HttpRequest, course: Course) -> StreamingHttpRes
 
 
 @course_view("read_reports")
+@require_safe
 def reports_responses_csv(request: HttpRequest, course: Course) -> StreamingHttpResponse:
     stamp = timezone.localdate().isoformat()
     return _csv_response(exports.response_csv_rows(course), f"{course.slug}-responses-{stamp}.csv")
 
 
 @course_view("read_reports")
+@require_safe
 def reports_heatmap(request: HttpRequest, course: Course) -> HttpResponse:
     heat = reports.class_heatmap(course)
     grid = [
@@ -115,6 +120,7 @@ def reports_heatmap(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("read_reports")
+@require_safe
 def reports_student(request: HttpRequest, course: Course, user_id: int) -> HttpResponse:
     student = get_object_or_404(
         User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).distinct(), pk=user_id
@@ -124,6 +130,7 @@ def reports_student(request: HttpRequest, course: Course, user_id: int) -> HttpR
 
 
 @course_view("read_item_stats")
+@require_safe
 def reports_items(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
     quiz = get_object_or_404(_course_quizzes(course), pk=quiz_id)
     rule = request.GET.get("attempts", "first")

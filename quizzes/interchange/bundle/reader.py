@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from quizzes.assessment import secrecy
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.checker import BundleError, Checker
 from quizzes.interchange.bundle.schema import ITEM_KEYS, QUIZ, check_course_parts, check_format, check_items
@@ -34,6 +35,7 @@ from quizzes.models import (
     QuizRandomRule,
     Tag,
 )
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 from quizzes.models.questions import QuestionStatus
 
 # --- import --------------------------------------------------------------------
@@ -239,12 +241,25 @@ def _write_notes(course: Course, data: list[dict], lessons: dict[str, Lesson], t
     )
 
 
+def _review_fields(mode: str, review: dict | None) -> dict[str, bool]:
+    """The Quiz review-option fields from a bundle's ``review`` (null: the mode's defaults)."""
+    if review is None:
+        return secrecy.review_defaults(mode)
+    return {
+        review_field(phase, item): item in review.get(phase, ())
+        for phase in REVIEW_PHASES
+        for item in REVIEW_ITEMS
+    }
+
+
 def _write_quizzes(
     course: Course, data: list[dict], lessons: dict[str, Lesson], questions: dict[str, Question]
 ) -> None:
-    quiz_fields = [name for name in QUIZ if name not in ("questions", "random")]
+    quiz_fields = [name for name in QUIZ if name not in ("questions", "random", "review")]
     for q in data:
-        quiz = Quiz.objects.create(course=course, **{name: q[name] for name in quiz_fields})
+        quiz = Quiz.objects.create(
+            course=course, **{name: q[name] for name in quiz_fields}, **_review_fields(q["mode"], q["review"])
+        )
         QuizItem.objects.bulk_create(
             QuizItem(quiz=quiz, question=questions[key], order=n) for n, key in enumerate(q["questions"])
         )

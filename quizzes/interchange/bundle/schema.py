@@ -24,8 +24,9 @@ from quizzes.interchange.bundle.checker import (
     text_field,
 )
 from quizzes.items import grading, notetext
+from quizzes.models import limits
 from quizzes.models.notes import NoteKind, NoteStatus
-from quizzes.models.practice import QuizMode
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 FORMAT = "medquiz-course"
@@ -68,16 +69,20 @@ QUESTION = {
     "status": choice_field(QuestionStatus, QuestionStatus.UNPUBLISHED.value),
     "origin": choice_field(Origin, Origin.AUTHORED.value),
     "text_format": choice_field(TextFormat, TextFormat.PLAIN.value),
-    "stem": text_field(default=REQUIRED, blank=False),
-    "explanation": text_field(),
-    "source_excerpt": text_field(),
+    "stem": text_field(limits.STEM, default=REQUIRED, blank=False),
+    "explanation": text_field(limits.EXPLANATION),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
     "choices": F(list, []),
     "pairs": F(list, []),
     "versions": F(list, []),
     "images": F(list, []),
 }
-CHOICE = {"text": text_field(500, default=REQUIRED), "correct": F(bool, False), "explanation": text_field()}
+CHOICE = {
+    "text": text_field(500, default=REQUIRED),
+    "correct": F(bool, False),
+    "explanation": text_field(limits.OPTION_EXPLANATION),
+}
 PAIR = {"premise": text_field(300), "answer": text_field(200, default=REQUIRED, blank=False)}
 VERSION_FIELDS = {"number": count_field(low=1), "content": F(dict), "checksum": F((str, type(None)), None)}
 NOTE = {
@@ -86,19 +91,19 @@ NOTE = {
     "kind": choice_field(NoteKind),
     "status": choice_field(NoteStatus, NoteStatus.UNPUBLISHED.value),
     "origin": choice_field(Origin, Origin.AUTHORED.value),
-    "front": text_field(),
-    "back": text_field(),
-    "text": text_field(),
+    "front": text_field(limits.NOTE_SIDE),
+    "back": text_field(limits.NOTE_SIDE),
+    "text": text_field(limits.CLOZE_TEXT),
     "pairs": F(list, []),
-    "extra": text_field(),
-    "source_excerpt": text_field(),
+    "extra": text_field(limits.NOTE_EXTRA),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
     "images": F(list, []),
 }
 QUIZ = {
     "key": text_field(100),
     "title": text_field(200, default=REQUIRED, blank=False),
-    "description": text_field(),
+    "description": text_field(limits.DESCRIPTION),
     "mode": choice_field(QuizMode, QuizMode.TUTOR.value),
     "time_limit_minutes": F((int, type(None)), None, low=1),
     "attempts_allowed": count_field(0),
@@ -108,6 +113,9 @@ QUIZ = {
     "opens_at": F((str, type(None)), None),
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),
+    "closed_book": F(bool, False),
+    # {"after": [...], "open": [...], "closed": [...]}: what each phase shows; null: the mode's defaults.
+    "review": F((dict, type(None)), None),
     "questions": F(list, []),
     "random": F(list, []),
 }
@@ -222,9 +230,28 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
         check.add(where, "a cloze note needs text with a deletion such as {{c1::answer}}")
     elif kind == NoteKind.CLASSIFICATION and not note["pairs"]:
         check.add(where, "a classification note needs pairs [[premise, category], ...]")
+    for problem in notetext.note_errors(kind, text=note["text"], pairs=note["pairs"]):
+        check.add(where, problem)
+
+
+def _check_review(check: Checker, where: str, review: dict | None) -> None:
+    """``review`` maps each phase to the items it shows (see Quiz.review_<phase>_<item>)."""
+    if review is None:
+        return
+    for phase, items in review.items():
+        if phase not in REVIEW_PHASES:
+            check.add(f"{where}.review", f"unknown phase {phase!r}; expected {', '.join(REVIEW_PHASES)}")
+        elif check.strings(f"{where}.review.{phase}", items):
+            for item in items:
+                if item not in REVIEW_ITEMS:
+                    check.add(
+                        f"{where}.review.{phase}",
+                        f"unknown item {item!r}; expected {', '.join(REVIEW_ITEMS)}",
+                    )
 
 
 def _check_quiz(check: Checker, where: str, quiz: dict, lessons: set[str], questions: set[str]) -> None:
+    _check_review(check, where, quiz["review"])
     quiz["opens_at"] = parse_when(check, f"{where}.opens_at", quiz["opens_at"])
     quiz["closes_at"] = parse_when(check, f"{where}.closes_at", quiz["closes_at"])
     if quiz["opens_at"] and quiz["closes_at"] and quiz["closes_at"] <= quiz["opens_at"]:

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
 from quizzes.models import Course, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 
 
 def _when(value: dt.datetime | None) -> str | None:
@@ -126,6 +127,11 @@ def export_items(course: Course) -> dict:
                 "opens_at": _when(quiz.opens_at),
                 "closes_at": _when(quiz.closes_at),
                 "is_published": quiz.is_published,
+                "closed_book": quiz.closed_book,
+                "review": {
+                    phase: [item for item in REVIEW_ITEMS if getattr(quiz, review_field(phase, item))]
+                    for phase in REVIEW_PHASES
+                },
                 "questions": [
                     question_keys.get(item.question_id) or item.question.key or f"q-{item.question_id}"
                     for item in quiz.items.all()

@@ -75,8 +75,16 @@ class NoteForm(CrispyMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.kind == NoteKind.CLOZE and "text" in data and not notetext.cloze_numbers(data["text"]):
-            self.add_error("text", "Add at least one cloze, e.g. {{c1::answer}}.")
+        if self.kind == NoteKind.CLOZE and "text" in data:
+            text = data["text"]  # add_error takes the field out of cleaned_data
+            problems = (
+                [] if notetext.cloze_numbers(text) else ["Add at least one cloze, e.g. {{c1::answer}}."]
+            )
+            for error in problems + notetext.note_errors(self.kind, text=text):
+                self.add_error("text", error)
+        if self.kind == NoteKind.CLASSIFICATION and data.get("pairs_text"):
+            for error in notetext.note_errors(self.kind, pairs=data["pairs_text"]):
+                self.add_error("pairs_text", error)
         if self.kind == NoteKind.CLASSIFICATION:
             if not data.get("front", "").strip():
                 self.add_error("front", "Say what each premise is classified by, e.g. “Which type?”.")

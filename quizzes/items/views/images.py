@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.items import images, questions
@@ -20,6 +20,7 @@ _NAME = re.compile(r"([0-9a-f]{64})\.(jpg|png)")
 
 
 @course_view("read_lessons")
+@require_safe
 def image_file(request: HttpRequest, course: Course, name: str) -> HttpResponse:
     """One stored image of the course (any member; the name is its checksum, so it never changes)."""
     match = _NAME.fullmatch(name)

@@ -6,20 +6,22 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.items import notes, notetext
 from quizzes.items.cards import render as render_card
 from quizzes.items.forms.notes import NoteFilterForm, NoteForm
-from quizzes.items.images import card_images
+from quizzes.items.images import card_images, note_image_refs
 from quizzes.models import Course, Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
 
 PER_PAGE = 25
+CARDS_PER_PAGE = 20
 
 
 @course_view("author_content")
+@require_safe
 def notes_list(request: HttpRequest, course: Course) -> HttpResponse:
     filters = NoteFilterForm(request.GET or None, course=course)
     found = filters.filter(
@@ -91,15 +93,18 @@ def notes_edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_safe
 def notes_detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
+    """The note and a page of its cards' previews (each card renders the whole text)."""
     note = _note(course, pk)
-    previews = [
-        (card, *render_card(card), *card_images(card))
-        for card in note.cards.select_related("note").order_by("ord")
-    ]
-    return render(
-        request, "quizzes/notes/detail.html", {"course": course, "note": note, "previews": previews}
-    )
+    page = Paginator(note.cards.order_by("ord"), CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    previews = []
+    refs = note_image_refs(note)
+    for number, card in enumerate(page, start=page.start_index()):
+        card.note = note  # rendering reads the note: no query per card
+        previews.append((number, *render_card(card), *card_images(card, refs)))
+    context = {"course": course, "note": note, "previews": previews, "page": page, "query": ""}
+    return render(request, "quizzes/notes/detail.html", context)
 
 
 def _set_status(request: HttpRequest, course: Course, pk: int, status: str, done: str) -> HttpResponse:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.items import grading, questions, versions
@@ -32,6 +32,7 @@ def _question(course: Course, pk: int) -> Question:
 
 
 @course_view("author_content")
+@require_safe
 def bank(request: HttpRequest, course: Course) -> HttpResponse:
     filters = BankFilterForm(request.GET or None, course=course)
     found = questions.bank(course, **filters.filters())
@@ -50,6 +51,7 @@ def bank(request: HttpRequest, course: Course) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_safe
 def choose_kind(request: HttpRequest, course: Course) -> HttpResponse:
     kinds = [(value, label, KIND_HINTS[value]) for value, label in QuestionKind.choices]
     return render(request, "quizzes/questions/choose_kind.html", {"course": course, "kinds": kinds})
@@ -148,6 +150,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 
 
 @course_view("author_content")
+@require_safe
 def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
     context = {
@@ -186,7 +189,8 @@ def _as_student_sees(content: dict, *, show_key: bool) -> dict:
         return q
     full = {choice["id"]: choice for choice in content["choices"]}
     q["multiple"] = public["kind"] == grading.MULTIPLE
-    q["feedback"] = show_key  # the partial then marks the key and shows per-option explanations
+    # The partial then shows the options as text, marks the key and shows per-option explanations.
+    q.update(feedback=show_key, static=show_key, answers=show_key, explanations=show_key)
     q["options"] = [
         {
             "id": choice["id"],
@@ -210,6 +214,7 @@ def _as_student_sees(content: dict, *, show_key: bool) -> dict:
 
 
 @course_view("author_content")
+@require_safe
 def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     """The question exactly as a student sees it before answering; ``?key=1`` adds the key for the educator."""
     question = _question(course, pk)

@@ -45,25 +45,37 @@ def test_join_only_allows_post(client_for, course):
     assert client_for(UserFactory()).get(reverse("join")).status_code == 405
 
 
-def test_educator_grants_lead_role(client_for, educator, course):
-    person = UserFactory(username="newlead")
+def test_educator_grants_educator_role(client_for, educator, course):
+    person = UserFactory(username="coteacher")
     response = client_for(educator).post(
+        reverse("members", args=[course.slug]), {"username": "coteacher", "role": "educator"}, follow=True
+    )
+    assert response.status_code == 200
+    assert "If an account called “coteacher” exists, it now holds the role educator" in response.text
+    assert Membership.objects.filter(user=person, course=course, role="educator").exists()
+
+
+def test_a_lead_grants_the_lead_role(client_for, lead, course):
+    person = UserFactory(username="newlead")
+    response = client_for(lead).post(
         reverse("members", args=[course.slug]), {"username": "newlead", "role": "lead"}
     )
     assert response.status_code == 302
     assert Membership.objects.filter(user=person, course=course, role="lead").exists()
 
 
-def test_grant_to_unknown_user_is_refused(client_for, educator, course):
+def test_an_educator_cannot_make_a_course_lead(client_for, educator, course):
+    person = UserFactory(username="newlead")
     response = client_for(educator).post(
-        reverse("members", args=[course.slug]), {"username": "ghost", "role": "lead"}
+        reverse("members", args=[course.slug]), {"username": "newlead", "role": "lead"}
     )
     assert response.status_code == 200
-    assert "No user is called “ghost”" in response.text
+    assert "Only a course lead or the course&#x27;s owner can make someone a course lead" in response.text
+    assert not Membership.objects.filter(user=person, course=course).exists()
 
 
 @pytest.mark.parametrize(
-    "persona,status", [("student", 403), ("lead", 403), ("outsider", 404), ("educator", 200)]
+    "persona,status", [("student", 403), ("lead", 200), ("outsider", 404), ("educator", 200)]
 )
 def test_members_page_checks_role(request, client_for, course, persona, status):
     user = request.getfixturevalue(persona)
@@ -77,7 +89,7 @@ def test_educator_cannot_revoke_in_another_course(client_for, educator, course):
     assert Membership.objects.filter(pk=foreign.pk).exists()
 
 
-def test_educator_revokes_a_role(client_for, educator, lead, course):
-    membership = Membership.objects.get(user=lead, course=course)
-    client_for(educator).post(reverse("revoke", args=[course.slug, membership.pk]))
-    assert not Membership.objects.filter(pk=membership.pk).exists()
+def test_a_lead_revokes_a_staff_role(client_for, educator, lead, course):
+    other = Membership.objects.create(user=UserFactory(), course=course, role="educator")
+    client_for(lead).post(reverse("revoke", args=[course.slug, other.pk]))
+    assert not Membership.objects.filter(pk=other.pk).exists()

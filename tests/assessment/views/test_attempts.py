@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.assessment import attempts, display
+from quizzes.assessment import attempts, display, secrecy
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.models.people import Role
 from tests.factories import (
@@ -394,7 +394,8 @@ def test_countdown_is_rendered_for_timed_attempts(client_for, course, lesson, st
 
 
 def test_review_shows_answers_key_explanations_score_and_lesson_links(client_for, course, lesson, student):
-    quiz = make_quiz(course, lesson, n=2, mode="exam", pass_mark=60)
+    # An exam whose review shows everything right after (exam defaults hold it back: test_review_options).
+    quiz = make_quiz(course, lesson, n=2, mode="exam", pass_mark=60, **secrecy.review_defaults("tutor"))
     attempt = started(quiz, student)
     client = client_for(student)
     client.post(url("attempts_question", course, attempt.pk, 1), {"seq": 0, "choice": key_pos(attempt, 1)})

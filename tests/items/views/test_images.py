@@ -105,13 +105,15 @@ def test_removing_keeps_the_file_for_earlier_versions(client_for, course, lesson
     assert client_for(educator).get(url).status_code == 200
 
 
-def test_an_exam_shows_the_stem_image_but_not_the_explanation_image_before_submitting(
+def test_an_exam_shows_the_stem_image_but_not_the_explanation_image_before_its_review_allows(
     client_for, course, lesson, student
 ):
     question = QuestionFactory(course=course, lesson=lesson)
     stem = ImageFactory(question=question, slot="stem", alt="Nodules on the elbow")
     why = ImageFactory(question=question, slot="explanation", alt="Histology shows the answer")
-    exam = QuizFactory(course=course, mode="exam")
+    exam = QuizFactory(course=course, mode="exam")  # review: the score only until it closes
+    other = QuizFactory(course=course, mode="exam", review_after_explanations=True)
+    QuizItemFactory(quiz=other, question=question)
     QuizItemFactory(quiz=exam, question=question)
     attempt = attempts.start(quiz=exam, user=student, now=timezone.now())
     page = client_for(student).get(reverse("attempts_question", args=[course.slug, attempt.pk, 1])).text
@@ -119,6 +121,10 @@ def test_an_exam_shows_the_stem_image_but_not_the_explanation_image_before_submi
     assert why.alt not in page and why.file.name not in page
     attempts.submit(attempt=attempt, user=student, seq=attempt.seq, now=timezone.now())
     review = client_for(student).get(reverse("attempts_review", args=[course.slug, attempt.pk])).text
+    assert why.alt not in review and why.file.name not in review  # the explanation waits for the close
+    explained = attempts.start(quiz=other, user=student, now=timezone.now())
+    attempts.submit(attempt=explained, user=student, seq=explained.seq, now=timezone.now())
+    review = client_for(student).get(reverse("attempts_review", args=[course.slug, explained.pk])).text
     assert f'alt="{why.alt}"' in review
 
 
