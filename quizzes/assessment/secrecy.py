@@ -84,6 +84,14 @@ def waits_for_an_exam(attempt: Attempt, now: datetime) -> bool:
     return Response.objects.filter(attempt=attempt, question_id__in=shared).exists()
 
 
+def score_released(*, quiz, user, now: datetime) -> bool:
+    """May ``user``'s grade on ``quiz`` be shown now, here or in an LMS gradebook (rule 2)?
+
+    Not while one of their submitted attempts of it is withheld for an exam in progress.
+    """
+    return not withheld_attempts(user, now).filter(quiz_id=getattr(quiz, "pk", quiz)).exists()
+
+
 def visible_results(responses: QuerySet[Response], *, user, now: datetime) -> QuerySet[Response]:
     """Of ``user``'s ``responses``, those whose result they may see now (rule 2): figures built
     from responses (the dashboard's lesson accuracy) leave the others out."""

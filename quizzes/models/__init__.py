@@ -2,6 +2,7 @@
 
 from .content import Article, Lesson, LessonRead
 from .drafts import Draft
+from .lti import GradePassback, LtiCourseLink, LtiPlacement, LtiPlatformSettings, LtiStoredValue
 from .notes import Card, Note
 from .people import Course, Membership, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
@@ -16,8 +17,13 @@ __all__ = [
     "Choice",
     "Course",
     "Draft",
+    "GradePassback",
     "Lesson",
     "LessonRead",
+    "LtiCourseLink",
+    "LtiPlacement",
+    "LtiPlatformSettings",
+    "LtiStoredValue",
     "MatchingPair",
     "Membership",
     "Note",

@@ -24,7 +24,7 @@ from quizzes.interchange.bundle.checker import (
 )
 from quizzes.items import grading, notetext
 from quizzes.models.notes import NoteKind, NoteStatus
-from quizzes.models.practice import QuizMode
+from quizzes.models.practice import GradingMethod, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
 
 FORMAT = "medquiz-course"
@@ -101,6 +101,7 @@ QUIZ = {
     "shuffle_questions": F(bool, False),
     "shuffle_options": F(bool, True),
     "pass_mark": count_field(50, high=100),
+    "grading_method": choice_field(GradingMethod, GradingMethod.HIGHEST.value),
     "opens_at": F((str, type(None)), None),
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),
