@@ -9,8 +9,9 @@ the LMS session under the site's cookie name would overwrite (sign out)
 whoever is signed in to MedQuiz in another tab. So:
 
 - A session started by an LMS launch lives in cookies of its own
-  (``LTI_SESSION_COOKIE_NAME``, ``LTI_CSRF_COOKIE_NAME``): ``SameSite=None;
-  Secure`` over HTTPS (Lax over plain HTTP, where None is refused).
+  (``LTI_SESSION_COOKIE_NAME``, ``LTI_CSRF_COOKIE_NAME``, and one for the
+  messages shown on the next page): ``SameSite=None; Secure`` over HTTPS
+  (Lax over plain HTTP, where None is refused).
 - A request that brings no site session cookie but LTI cookies is served
   from the LTI cookies (renamed to the site's names for Django's session and
   CSRF middleware, and back on the way out). A request with a site session
@@ -28,10 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 from django.utils.csp import CSP
 
 SESSION_KEY = "medquiz_lti"  # the session's LMS launch: launch id, registration, context, roles, origins
+LTI_MESSAGES_COOKIE_NAME = "medquiz_lti_messages"
 
 
 def mark_embedded(
@@ -80,9 +83,11 @@ class LtiEmbeddingMiddleware:
 
 
 def _pairs() -> tuple[tuple[str, str], ...]:
+    """(the site's cookie, the LMS session's): the session, the CSRF secret and the one-page messages."""
     return (
         (settings.SESSION_COOKIE_NAME, settings.LTI_SESSION_COOKIE_NAME),
         (settings.CSRF_COOKIE_NAME, settings.LTI_CSRF_COOKIE_NAME),
+        (CookieStorage.cookie_name, LTI_MESSAGES_COOKIE_NAME),
     )
 
 

@@ -66,7 +66,7 @@ class Report:
 
 def backoff(tries: int) -> timedelta:
     """How long to wait after the ``tries``-th failure: 1 min, 2, 4... up to 6 hours."""
-    return min(FIRST_RETRY * 2 ** (tries - 1), LONGEST_WAIT)
+    return min(FIRST_RETRY * 2 ** min(tries - 1, 20), LONGEST_WAIT)  # 2**20 minutes: past the cap
 
 
 def finalise_overdue(*, now: datetime) -> int:
