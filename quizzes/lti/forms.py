@@ -13,6 +13,11 @@ from quizzes.models.people import Role
 class LinkAccountForm(AuthenticationForm):
     """An existing MedQuiz account, proven by its password (throttled by django-axes like the login)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Browsers refuse autofocus inside another site's frame (and say so in the console).
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
 
 class CourseLinkForm(CrispyMixin, forms.Form):
     submit_label = "Link this LMS course"
@@ -38,7 +43,7 @@ class DeepLinkForm(CrispyMixin, forms.Form):
 
     submit_label = "Add to the LMS course"
 
-    target = forms.ChoiceField(widget=forms.RadioSelect, label="Open")
+    target = forms.ChoiceField(widget=forms.RadioSelect, label="The link opens")
 
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)

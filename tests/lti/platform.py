@@ -96,9 +96,11 @@ class FakePlatform:
 
     # --- on our side: the administrator registers it -------------------------------------------
 
-    def register(self, *, frame_origins: str = "", lead_roles: str = "") -> LtiRegistration:
+    def register(
+        self, *, name: str = "School Moodle", frame_origins: str = "", lead_roles: str = ""
+    ) -> LtiRegistration:
         registration = LtiRegistration.objects.create(
-            name="School Moodle",
+            name=name,
             issuer=self.issuer,
             client_id=self.client_id,
             auth_url=self.auth_url,
