@@ -2,7 +2,8 @@
 
 An LMS user is django-lti's ``LtiUser``: one per platform registration and
 subject (``sub``), the LMS's stable id for the person. Its ``auth_user`` is
-the MedQuiz account it signs in as:
+the MedQuiz account it signs in as, shared by every registration of the same
+issuer (one LMS registered twice, e.g. with two client IDs, is one person):
 
 - a student's account is made on their first launch (:func:`create_account`);
 - a teacher chooses on their first launch: a new account, or their existing
@@ -27,6 +28,22 @@ from quizzes.lti import roles as lms_roles
 from quizzes.models import Course, User
 
 USERNAME_LENGTH = 150
+
+
+def account_of(lti_user: LtiUser) -> User | None:
+    """The account ``lti_user`` signs in as: its own link, or the one its issuer and subject already have."""
+    if lti_user.auth_user_id is None:
+        known = (
+            LtiUser.objects.filter(
+                registration__issuer=lti_user.registration.issuer, sub=lti_user.sub, auth_user__isnull=False
+            )
+            .exclude(pk=lti_user.pk)
+            .select_related("auth_user")
+            .first()
+        )
+        if known is not None:
+            link_account(lti_user=lti_user, user=known.auth_user)
+    return lti_user.auth_user
 
 
 def create_account(*, lti_user: LtiUser) -> User:

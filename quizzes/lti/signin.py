@@ -41,7 +41,7 @@ def launch_roles(lti_launch: LtiLaunch) -> set[str]:
 
 def next_step(request: HttpRequest, lti_launch: LtiLaunch) -> str:
     """What to do with the launch in this browser: SIGN_IN, CONFIRM_SWITCH or CHOOSE_ACCOUNT."""
-    account = lti_launch.user.auth_user
+    account = identities.account_of(lti_launch.user)
     current = request.user if request.user.is_authenticated else None
     signed_in_by_lms = bool(request.session.get(SESSION_KEY, {}).get("by_lms"))
     if current is not None and current != account and not signed_in_by_lms:
@@ -60,7 +60,7 @@ def sign_in(request: HttpRequest, lti_launch: LtiLaunch, *, account: User | None
     lti_user = lti_launch.user
     if account is not None:
         identities.link_account(lti_user=lti_user, user=account)
-    user = lti_user.auth_user or identities.create_account(lti_user=lti_user)
+    user = identities.account_of(lti_user) or identities.create_account(lti_user=lti_user)
     already = request.user.is_authenticated and request.user.pk == user.pk
     if not already:
         login(request, user, backend=BACKEND)  # a new session key; another user's session is flushed

@@ -6,7 +6,7 @@ from lti_tool.models import LtiUser
 
 from quizzes.models import LtiCourseLink, LtiPlacement, Membership, User
 from tests.factories import LessonFactory, QuizFactory
-from tests.lti.platform import ADMINISTRATOR, INSTRUCTOR, TEACHING_ASSISTANT, launch
+from tests.lti.platform import ADMINISTRATOR, INSTRUCTOR, TEACHING_ASSISTANT, FakePlatform, launch
 
 
 def whoami(client):
@@ -46,6 +46,16 @@ def test_the_next_launch_signs_the_same_lms_user_into_the_same_account(
 
     assert whoami(client) == whoami(other_browser)
     assert User.objects.filter(lti_users__sub="s-1").count() == 1
+
+
+def test_one_lms_registered_twice_signs_a_person_into_one_account(client, client_factory, platform, linked):
+    second_key = FakePlatform(client_id="medquiz-client-2")
+    second_key.register(name="School Moodle, second tool")
+    launch(client, platform, sub="s-1")
+    launch(client_factory(), second_key, sub="s-1")
+
+    assert LtiUser.objects.filter(sub="s-1").count() == 2
+    assert User.objects.filter(lti_users__sub="s-1").distinct().count() == 1
 
 
 def test_two_lms_users_with_the_same_name_get_two_accounts(client, client_factory, platform, linked, quiz):
