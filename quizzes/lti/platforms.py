@@ -17,7 +17,7 @@ def frame_origins(registration: LtiRegistration) -> list[str]:
     address, not from its issuer).
     """
     origins = [origin_of(registration.issuer), origin_of(registration.auth_url)]
-    extra = LtiPlatformSettings.objects.filter(registration=registration).first()
+    extra = _settings(registration)
     if extra is not None:
         origins += extra.extra_frame_origins
     return sorted({origin for origin in origins if origin})
@@ -37,8 +37,15 @@ def all_frame_origins() -> list[str]:
 
 def lead_roles(registration: LtiRegistration) -> list[str]:
     """The extra LMS roles that make a course lead on this platform."""
-    extra = LtiPlatformSettings.objects.filter(registration=registration).first()
+    extra = _settings(registration)
     return extra.extra_lead_roles if extra is not None else []
+
+
+def _settings(registration: LtiRegistration) -> LtiPlatformSettings | None:
+    """The platform's settings, read once per registration object (a launch asks several times)."""
+    if not hasattr(registration, "_medquiz_settings"):
+        registration._medquiz_settings = LtiPlatformSettings.objects.filter(registration=registration).first()
+    return registration._medquiz_settings
 
 
 def has_signing_key() -> bool:
