@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "lti_tool",  # before quizzes: quizzes/admin.py replaces its registration admin
     "quizzes",
 ]
 
@@ -71,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and framing middleware: an LMS-embedded session gets its
+    # own cookies and may be framed by its LMS (quizzes/lti/embedding.py).
+    "quizzes.lti.embedding.LtiEmbeddingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -271,6 +275,13 @@ if not 1 <= SESSION_HOURS <= 90 * 24:
     raise ImproperlyConfigured(f"SESSION_HOURS must be from 1 to 2160 (90 days), not {SESSION_HOURS}")
 SESSION_COOKIE_AGE = SESSION_HOURS * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
+# LTI: a session started by an LMS launch uses these cookies instead (SameSite=None;
+# Secure over HTTPS, so that they reach MedQuiz inside the LMS's iframe); the site's
+# own cookies stay SameSite=Lax. See README "LTI 1.3".
+LTI_SESSION_COOKIE_NAME = "medquiz_lti_session"
+LTI_CSRF_COOKIE_NAME = "medquiz_lti_csrftoken"
+# Network calls to an LMS (its key set, access tokens, scores, roster) give up after this many seconds.
+LTI_HTTP_TIMEOUT = env_int("LTI_HTTP_TIMEOUT", 10)
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,8 +2,12 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
+from lti_tool.admin import LtiRegistrationAdmin
+from lti_tool.models import LtiRegistration
 
 from . import models as m
+from .models.lti import PassbackStatus
 
 
 @admin.register(m.User)
@@ -131,6 +135,7 @@ class QuizAdmin(admin.ModelAdmin):
         "mode",
         "time_limit_minutes",
         "attempts_allowed",
+        "grading_method",
         "is_published",
         "owner",
     )
@@ -198,3 +203,70 @@ class DraftAdmin(admin.ModelAdmin):
     list_display = ("key", "kind", "status", "lesson", "course")
     list_filter = ("course", "kind", "status")
     search_fields = ("key", "excerpt")
+
+
+# --- LTI: django-lti's registration admin, with our settings for the platform ---------------
+
+
+class LtiPlatformSettingsInline(admin.StackedInline):
+    model = m.LtiPlatformSettings
+    can_delete = False
+    verbose_name_plural = "MedQuiz settings for this platform"
+
+
+admin.site.unregister(LtiRegistration)
+
+
+@admin.register(LtiRegistration)
+class PlatformRegistrationAdmin(LtiRegistrationAdmin):
+    """A platform: issuer, client ID, its URLs and deployment IDs (django-lti), framing and lead roles (ours)."""
+
+    inlines = [*LtiRegistrationAdmin.inlines, LtiPlatformSettingsInline]
+
+
+@admin.register(m.LtiCourseLink)
+class LtiCourseLinkAdmin(admin.ModelAdmin):
+    list_display = ("context", "course", "linked_by", "linked_at")
+    list_filter = ("course",)
+    raw_id_fields = ["context", "linked_by"]
+
+
+@admin.register(m.LtiPlacement)
+class LtiPlacementAdmin(admin.ModelAdmin):
+    list_display = ("resource_link", "course", "kind", "quiz", "lesson", "line_item_url", "created_at")
+    list_filter = ("course", "kind")
+    raw_id_fields = ["resource_link", "quiz", "lesson"]
+
+
+@admin.register(m.GradePassback)
+class GradePassbackAdmin(admin.ModelAdmin):
+    """The grade queue: what was sent, what waits and why (``send_lti_grades`` retries on its own)."""
+
+    list_display = (
+        "attempt",
+        "placement",
+        "score_given",
+        "status",
+        "tries",
+        "next_try_at",
+        "sent_at",
+        "last_error",
+    )
+    list_filter = ("status",)
+    search_fields = ("attempt__user__username", "attempt__quiz__title", "last_error")
+    raw_id_fields = ["attempt", "placement", "lti_user"]
+    readonly_fields = (
+        "attempt",
+        "placement",
+        "lti_user",
+        "score_given",
+        "timestamp",
+        "sent_at",
+        "created_at",
+    )
+    actions = ["retry_now"]
+
+    @admin.action(description="Retry the selected waiting grades at the next run")
+    def retry_now(self, request, queryset):
+        count = queryset.filter(status=PassbackStatus.PENDING).update(next_try_at=timezone.now())
+        self.message_user(request, f"{count} grade(s) will be sent at the next run of send_lti_grades.")

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from quizzes import health
 
-AREAS = ["accounts", "content", "items", "assessment", "flashcards", "insight", "interchange"]
+AREAS = ["accounts", "content", "items", "assessment", "flashcards", "insight", "interchange", "lti"]
 
 urlpatterns = [
     *(path("", include(f"quizzes.{area}.urls")) for area in AREAS),

@@ -6,6 +6,12 @@ import itertools
 
 import factory
 from django.utils import timezone
+from lti_tool.factories import (
+    LtiContextFactory,
+    LtiRegistrationFactory,
+    LtiResourceLinkFactory,
+    LtiUserFactory,
+)
 from PIL import Image as PILImage
 from PIL import PngImagePlugin
 
@@ -296,6 +302,63 @@ class DraftFactory(factory.django.DjangoModelFactory):
     kind = "basic"
     payload = factory.LazyFunction(lambda: {"kind": "basic", "prompt": "Q?", "answer": "A", "options": []})
     excerpt = "A"
+
+
+class LtiPlatformSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.LtiPlatformSettings
+
+    registration = factory.SubFactory(LtiRegistrationFactory)
+
+
+class LtiCourseLinkFactory(factory.django.DjangoModelFactory):
+    """An LMS course (django-lti's context, with its registration and deployment) linked to a course."""
+
+    class Meta:
+        model = m.LtiCourseLink
+
+    context = factory.SubFactory(LtiContextFactory)
+    course = factory.SubFactory(CourseFactory)
+
+
+class LtiPlacementFactory(factory.django.DjangoModelFactory):
+    """An LMS link that opens a quiz (with its LMS grade column)."""
+
+    class Meta:
+        model = m.LtiPlacement
+
+    resource_link = factory.SubFactory(LtiResourceLinkFactory)
+    course = factory.SubFactory(CourseFactory)
+    kind = "quiz"
+    quiz = factory.SubFactory(QuizFactory, course=factory.SelfAttribute("..course"))
+    line_item_url = factory.Sequence(lambda n: f"https://lms.example/lineitems/{n}/lineitem")
+
+
+class GradePassbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.GradePassback
+
+    placement = factory.SubFactory(LtiPlacementFactory)
+    attempt = factory.SubFactory(
+        AttemptFactory,
+        quiz=factory.SelfAttribute("..placement.quiz"),
+        state="submitted",
+        score=1,
+        max_score=2,
+    )
+    lti_user = factory.SubFactory(LtiUserFactory, auth_user=factory.SelfAttribute("..attempt.user"))
+    score_given = 50.0
+    timestamp = factory.LazyFunction(timezone.now)
+    next_try_at = factory.LazyFunction(timezone.now)
+
+
+class LtiStoredValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.LtiStoredValue
+
+    key = factory.Sequence(lambda n: f"lti1p3-value-{n}")
+    value = True
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(hours=1))
 
 
 def marked_question(course, lesson, n):

@@ -30,6 +30,8 @@ ABILITIES: dict[str, frozenset[str]] = {
     "manage_members": frozenset({EDUCATOR, LEAD}),  # the finer staff rules: accounts.memberships
     "read_item_stats": frozenset({EDUCATOR, LEAD}),
     "read_reports": frozenset({LEAD, EDUCATOR}),
+    "see_lms_links": frozenset({EDUCATOR, LEAD}),
+    "sync_lms_roster": frozenset({LEAD}),
 }
 
 

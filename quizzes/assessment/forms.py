@@ -91,6 +91,7 @@ class QuizForm(forms.ModelForm):
             "time_limit_minutes": "Time limit (minutes)",
             "attempts_allowed": "Attempts allowed",
             "pass_mark": "Pass mark (%)",
+            "grading_method": "Grading method",
             "opens_at": "Opens",
             "closes_at": "Closes",
             "is_published": "Published (students can see it)",
@@ -101,6 +102,7 @@ class QuizForm(forms.ModelForm):
         help_texts = {
             "time_limit_minutes": "Blank for no limit. Enforced by the server.",
             "attempts_allowed": "0 means unlimited.",
+            "grading_method": "With several attempts, which makes the grade (the one an LMS gradebook gets).",
             "opens_at": "Blank: open now.",
             "closes_at": "Blank: never closes.",
             "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled. "
@@ -129,6 +131,7 @@ class QuizForm(forms.ModelForm):
                 Column("attempts_allowed", css_class="col-sm-4"),
                 Column("pass_mark", css_class="col-sm-4"),
             ),
+            "grading_method",
             Row(Column("opens_at", css_class="col-sm-6"), Column("closes_at", css_class="col-sm-6")),
             "shuffle_questions",
             "shuffle_options",

@@ -42,6 +42,7 @@ SETTINGS = (
     "shuffle_questions",
     "shuffle_options",
     "pass_mark",
+    "grading_method",
     "opens_at",
     "closes_at",
     "is_published",

@@ -323,3 +323,11 @@ def visible_results(responses: QuerySet[Response], *, user, now: dt.datetime) ->
     return responses.filter(shows_now("marks", now, prefix="attempt__")).exclude(
         question_id__in=secret_responses(user, now).values("question_id")
     )
+
+
+def score_released(*, quiz, user, now: dt.datetime) -> bool:
+    """May ``user``'s grade on ``quiz`` be shown now, here or in an LMS gradebook (rule 2)?
+
+    Not while one of their submitted attempts of it is withheld for an exam in progress.
+    """
+    return not withheld_attempts(user, now).filter(quiz_id=getattr(quiz, "pk", quiz)).exists()

@@ -3,6 +3,7 @@
 from .content import Article, Lesson, LessonRead
 from .drafts import Draft
 from .images import Image, ImageFile
+from .lti import GradePassback, LtiCourseLink, LtiPlacement, LtiPlatformSettings, LtiStoredValue
 from .notes import Card, Note
 from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
@@ -17,10 +18,15 @@ __all__ = [
     "Choice",
     "Course",
     "Draft",
+    "GradePassback",
     "Image",
     "ImageFile",
     "Lesson",
     "LessonRead",
+    "LtiCourseLink",
+    "LtiPlacement",
+    "LtiPlatformSettings",
+    "LtiStoredValue",
     "MatchingPair",
     "Membership",
     "Note",

@@ -26,6 +26,15 @@ def review_field(phase: str, item: str) -> str:
     return f"review_{phase}_{item}"
 
 
+class GradingMethod(models.TextChoices):
+    """How a student's attempts make their grade on a quiz (Moodle's choices; highest is its default)."""
+
+    HIGHEST = "highest", "Highest grade"
+    AVERAGE = "average", "Average grade"
+    FIRST = "first", "First attempt"
+    LAST = "last", "Last attempt"
+
+
 class QuizQuerySet(models.QuerySet):
     def shared(self):
         """Quizzes an educator built for the course (not a student's practice set)."""
@@ -59,6 +68,12 @@ class Quiz(models.Model):
     shuffle_questions = models.BooleanField(default=False)
     shuffle_options = models.BooleanField(default=True)
     pass_mark = models.PositiveIntegerField(default=50, help_text="Percentage needed to pass.")
+    grading_method = models.CharField(
+        max_length=10,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+        help_text="With several attempts: which makes the grade (sent to the LMS gradebook).",
+    )
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
     is_published = models.BooleanField(default=False)

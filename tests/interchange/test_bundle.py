@@ -86,6 +86,7 @@ def full_course(course):
         attempts_allowed=2,
         shuffle_questions=True,
         pass_mark=70,
+        grading_method="average",
         opens_at=dt.datetime(2026, 1, 5, 9, 30, tzinfo=dt.UTC),
         closes_at=dt.datetime(2026, 2, 5, 9, 30, tzinfo=dt.UTC),
     )
@@ -109,6 +110,7 @@ def test_round_trip_is_lossless(full_course):
     assert copy_.slug == "copy" and copy_.join_code != full_course.join_code
     assert without_identity(again) == without_identity(exported)
     assert again["course"]["slug"] == "copy"
+    assert copy_.quizzes.get(title="Causes").grading_method == "average"
 
 
 def test_export_has_every_part_and_no_personal_data(full_course, student):

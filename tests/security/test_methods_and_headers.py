@@ -43,6 +43,9 @@ FORMS = {
     "questions_import",
     "questions_images",
     "notes_images",
+    # LTI: the LMS may start the OIDC login with GET or POST (LTI 1.3 core, 5.1.1).
+    "lti_login",
+    "lti_login_for",
 }
 
 

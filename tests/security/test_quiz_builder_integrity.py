@@ -14,7 +14,14 @@ from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory, QuizIte
 
 def form_data(**changes):
     """What the new-quiz page posts when only the named fields are changed (checkboxes as rendered)."""
-    data = {"title": "Finals", "description": "", "mode": "tutor", "pass_mark": "50", "attempts_allowed": "1"}
+    data = {
+        "title": "Finals",
+        "description": "",
+        "mode": "tutor",
+        "pass_mark": "50",
+        "attempts_allowed": "1",
+        "grading_method": "highest",
+    }
     data |= {name: "on" for name, on in secrecy.review_defaults("tutor").items() if on}
     data["shuffle_options"] = "on"
     data.update(changes)

@@ -204,6 +204,11 @@ def test_a_practice_set_always_shows_everything(course, student):
     assert secrecy.review_of(done, WHEN["open"]).everything
 
 
+# Answers that are not pages but hold no result: the health check ("ok"), an image in a
+# question, and the LTI tool's public key set and Canvas configuration.
+PUBLIC_FILES = {"ping", "item_image", "lti_jwks", "lti_canvas_config"}
+
+
 def test_nothing_a_student_can_download_holds_results(world):
     """The review, the quiz list and the dashboard are the pages that show a result (tested above);
     no URL a student can reach answers with a file (the CSV exports are for leads and educators)."""
@@ -211,8 +216,8 @@ def test_nothing_a_student_can_download_holds_results(world):
     client.force_login(world["users"]["student"])
     for name, pattern in named_patterns():
         entry = MATRIX[name]
-        if name in ("ping", "item_image") or expected_statuses(name, pattern, entry)["student"] != 200:
-            continue  # the health check answers "ok" as text; an image in a question is content
+        if name in PUBLIC_FILES or expected_statuses(name, pattern, entry)["student"] != 200:
+            continue
         response = client.get(reverse(name, kwargs=resolve_kwargs(entry, world)) + entry.query)
         assert response["Content-Type"].startswith("text/html"), name
         assert "Content-Disposition" not in response, name

@@ -27,6 +27,7 @@ from tests.factories import (
     DraftFactory,
     ImageFactory,
     LessonFactory,
+    LtiCourseLinkFactory,
     NoteFactory,
     QuestionFactory,
     QuizFactory,
@@ -47,6 +48,8 @@ class Entry:
     ok: int = 200  # status for personas allowed to use it (GET)
     expect: dict[str, int] | None = None  # explicit statuses, for views without an ability
     query: str = ""
+    # Why the view may take a POST without a CSRF token (an LMS posts to it cross-site, with its own proof).
+    csrf_exempt_because: str = ""
 
 
 def own(name: str) -> str:
@@ -58,6 +61,7 @@ AUTH_ONLY = {"anonymous": 302, "outsider": 200, "student": 200, "educator": 200,
 PUBLIC = dict.fromkeys(PERSONAS, 200)
 PUBLIC_ANON_ONLY = {"anonymous": 200, "outsider": 302, "student": 302, "educator": 302, "lead": 302}
 POST_ONLY_AUTH = {"anonymous": 302, "outsider": 405, "student": 405, "educator": 405, "lead": 405}
+SITE_STAFF_ONLY = {"anonymous": 302, "outsider": 403, "student": 403, "educator": 403, "lead": 403}
 
 C = {"slug": own("course")}
 MATRIX: dict[str, Entry] = {
@@ -150,6 +154,31 @@ MATRIX: dict[str, Entry] = {
     "drafts_accept": Entry(kwargs={**C, "pk": own("draft")}, ok=405),
     "drafts_reject": Entry(kwargs={**C, "pk": own("draft")}, ok=405),
     "drafts_edit": Entry(kwargs={**C, "pk": own("draft")}),
+    # LTI 1.3: the tool's pages (for the LMS and its administrator) and the launch
+    "lti_config": Entry(expect=SITE_STAFF_ONLY),
+    "lti_canvas_config": Entry(expect=PUBLIC),
+    "lti_jwks": Entry(expect=PUBLIC),
+    "lti_login": Entry(
+        expect=PUBLIC, csrf_exempt_because="the LMS posts the login initiation; it only redirects to the LMS"
+    ),
+    "lti_login_for": Entry(
+        kwargs={"registration_uuid": "8d2c6f5e-7a0b-4c1d-9e3f-2a4b6c8d0e1f"},
+        expect=PUBLIC,
+        csrf_exempt_because="the LMS posts the login initiation; it only redirects to the LMS",
+    ),
+    "lti_launch": Entry(
+        expect=dict.fromkeys(PERSONAS, 405),
+        csrf_exempt_because="the LMS posts the launch; a signed id_token, the state cookie and a one-time nonce prove it",
+    ),
+    # No launch of this browser is pending: refused for everyone.
+    "lti_continue": Entry(kwargs={"launch_id": "lti1p3-launch-unknown"}, expect=dict.fromkeys(PERSONAS, 403)),
+    # Signed in but not launched from an LMS: refused.
+    "lti_link_course": Entry(expect={**dict.fromkeys(PERSONAS, 403), "anonymous": 302}),
+    "lti_course_links": Entry(kwargs=C),
+    "lti_sync_roster": Entry(kwargs={**C, "pk": own("lti_link")}, ok=405),
+    "lti_quiz": Entry(kwargs={**C, "quiz_id": own("quiz")}),
+    # An educator not launched from the LMS's "add an activity": refused.
+    "lti_deep_link": Entry(kwargs=C, ok=403),
 }
 
 
@@ -175,6 +204,7 @@ def world(course, other_course, student, educator, lead, outsider):
     draft = DraftFactory(course=course, article=article, lesson=lesson)
     image = ImageFactory(question=question)
     removal = RemovalFactory(course=course)
+    lti_link = LtiCourseLinkFactory(course=course)
     return {
         "course": course.slug,
         "lesson": lesson.slug,
@@ -192,6 +222,7 @@ def world(course, other_course, student, educator, lead, outsider):
         "image": image.pk,
         "image_name": image.file.name,
         "removal": removal.pk,
+        "lti_link": lti_link.pk,
         "student": student.pk,
         "lead_membership": lead.memberships.get().pk,
         "users": {
@@ -278,8 +309,23 @@ def test_every_post_without_csrf_token_is_refused(world):
     client.force_login(world["users"]["educator"])
     before = row_counts()
     for name, _ in named_patterns():
+        if MATRIX[name].csrf_exempt_because:
+            continue
         url = reverse(name, kwargs=resolve_kwargs(MATRIX[name], world))
         response = client.post(url, {})
         assert response.status_code == 403, f"{name}: POST without CSRF token got {response.status_code}"
         assert b"CSRF" in response.content, name
+    assert row_counts() == before
+
+
+def test_only_the_listed_views_skip_csrf_and_an_empty_post_to_them_changes_nothing(world):
+    exempt = {name for name, pattern in named_patterns() if getattr(pattern.callback, "csrf_exempt", False)}
+    assert exempt == {name for name, entry in MATRIX.items() if entry.csrf_exempt_because}
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["users"]["educator"])
+    before = row_counts()
+    for name in exempt:
+        response = client.post(reverse(name, kwargs=resolve_kwargs(MATRIX[name], world)), {})
+        assert response.status_code in (200, 400, 403), f"{name}: an empty POST got {response.status_code}"
+        assert "Location" not in response, name
     assert row_counts() == before

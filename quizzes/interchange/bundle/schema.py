@@ -26,7 +26,7 @@ from quizzes.interchange.bundle.checker import (
 from quizzes.items import grading, notetext
 from quizzes.models import limits
 from quizzes.models.notes import NoteKind, NoteStatus
-from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, QuizMode
+from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, GradingMethod, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 FORMAT = "medquiz-course"
@@ -110,6 +110,7 @@ QUIZ = {
     "shuffle_questions": F(bool, False),
     "shuffle_options": F(bool, True),
     "pass_mark": count_field(50, high=100),
+    "grading_method": choice_field(GradingMethod, GradingMethod.HIGHEST.value),
     "opens_at": F((str, type(None)), None),
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),

@@ -124,6 +124,7 @@ def export_items(course: Course) -> dict:
                 "shuffle_questions": quiz.shuffle_questions,
                 "shuffle_options": quiz.shuffle_options,
                 "pass_mark": quiz.pass_mark,
+                "grading_method": quiz.grading_method,
                 "opens_at": _when(quiz.opens_at),
                 "closes_at": _when(quiz.closes_at),
                 "is_published": quiz.is_published,

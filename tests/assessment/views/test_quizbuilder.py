@@ -34,6 +34,7 @@ def settings_data(**changes):
         "shuffle_questions": "on",
         "shuffle_options": "on",
         "pass_mark": "60",
+        "grading_method": "last",
         "opens_at": "",
         "closes_at": "",
     }
@@ -138,6 +139,7 @@ def test_create_quiz_saves_settings(client_for, educator, course):
     )
     assert quiz.shuffle_questions and quiz.shuffle_options and not quiz.is_published
     assert quiz.pass_mark == 60
+    assert quiz.grading_method == "last"
     assert quiz.closes_at - quiz.opens_at == dt.timedelta(days=1)
 
 
