@@ -92,7 +92,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     course = factory.SubFactory(CourseFactory)
     lesson = factory.SubFactory(LessonFactory, course=factory.SelfAttribute("..course"))
     kind = "single"
-    stem = factory.Sequence(lambda n: f"Which option is correct for question {n}?")
+    stem = factory.Sequence(lambda n: f"Which drug treats condition {n}?")
     explanation = "Because the article says so."
     source_excerpt = "The article says so."
     status = "published"

@@ -108,6 +108,13 @@ class DraftEditForm(CrispyMixin, forms.Form):
         help_text="Matching: one “premise | category” per line.",
     )
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Reason to publish despite item-writing errors",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only needed when the checks above report errors you have decided to keep; it is kept with the item.",
+    )
 
     def __init__(self, *args, draft: Draft, **kwargs):
         self.draft = draft
@@ -132,7 +139,7 @@ class DraftEditForm(CrispyMixin, forms.Form):
             raise ValidationError(str(error)) from error
 
     def edited(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = {name: value for name, value in self.cleaned_data.items() if name != "reason"}
         if "options" in data:
             data["options"] = [line.strip() for line in data["options"].splitlines() if line.strip()]
         if "pairs" in data:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.items.views import notes, questions
+from quizzes.items.views import notes, quality, questions
 
 urlpatterns = [
     # questions
@@ -12,6 +12,8 @@ urlpatterns = [
     path("c/<slug:slug>/questions/<int:pk>/preview/", questions.preview, name="questions_preview"),
     path("c/<slug:slug>/questions/<int:pk>/publish/", questions.publish, name="questions_publish"),
     path("c/<slug:slug>/questions/<int:pk>/retire/", questions.retire, name="questions_retire"),
+    # item quality
+    path("c/<slug:slug>/quality/", quality.report, name="quality_report"),
     # notes
     path("c/<slug:slug>/notes/", notes.notes_list, name="notes_list"),
     path("c/<slug:slug>/notes/new/", notes.notes_create, name="notes_create"),

@@ -5,6 +5,7 @@ from .drafts import Draft
 from .notes import Card, Note
 from .people import Course, Membership, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
+from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .study import CardState, ReviewLog
 
@@ -16,6 +17,7 @@ __all__ = [
     "Choice",
     "Course",
     "Draft",
+    "FlagOverride",
     "Lesson",
     "LessonRead",
     "MatchingPair",
