@@ -72,13 +72,13 @@ def test_accepting_twice_makes_one_item(course, imported, educator):
 
 def test_accepting_a_matching_draft_keeps_every_pair(course, imported, educator):
     draft = Draft.objects.filter(kind="matching").first()
-    question = drafting.accept(draft=draft, user=educator)
+    question = drafting.accept(draft=draft, user=educator, reason="Pairs checked against the article")
     premises = list(question.pairs.exclude(premise="").values_list("premise", "answer"))
     assert premises == [tuple(pair) for pair in draft.payload["pairs"]]
 
 
 def test_accepting_card_drafts_makes_notes_with_cards(course, imported, educator):
-    cloze = drafting.accept(draft=Draft.objects.filter(kind="cloze").first(), user=educator)
+    cloze = drafting.accept(draft=Draft.objects.filter(kind="cloze").first(), user=educator, reason="Kept")
     classification = drafting.accept(draft=Draft.objects.filter(kind="classification").first(), user=educator)
     assert cloze.cards.count() >= 1
     assert classification.cards.count() == 1
@@ -106,6 +106,6 @@ def test_changed_source_marks_accepted_drafts_for_review_and_leaves_the_item(cou
 
 def test_bulk_accept_reports_counts(course, imported, educator):
     ids = list(Draft.objects.filter(kind="true_false").values_list("pk", flat=True)[:3])
-    accepted, problems = drafting.accept_many(course=course, ids=ids, user=educator)
-    assert (accepted, problems) == (3, [])
+    done = drafting.accept_many(course=course, ids=ids, user=educator, include_flagged=True, reason="Reviewed")
+    assert (done.accepted, done.skipped, done.problems) == (3, 0, [])
     assert Question.objects.filter(status="published").count() == 3

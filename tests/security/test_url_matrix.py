@@ -124,6 +124,7 @@ MATRIX: dict[str, Entry] = {
     "notes_edit": Entry(kwargs={**C, "pk": own("note")}),
     "notes_publish": Entry(kwargs={**C, "pk": own("note")}, ok=405),
     "notes_suspend": Entry(kwargs={**C, "pk": own("note")}, ok=405),
+    "quality_report": Entry(kwargs=C),
     # Progress (students) and reports (leads and educators)
     "progress_dashboard": Entry(kwargs=C),
     "reports_cohort": Entry(kwargs=C),

@@ -20,6 +20,7 @@ from quizzes.items.itemwriting.language import (
     word_set,
     words,
 )
+from quizzes.items.itemwriting.options import is_combined
 from quizzes.items.itemwriting.stems import lead_in
 
 _ENDS_WITH_ARTICLE = re.compile(r"\b(a|an)\s*(?:_+|\.\.\.|…)?\s*[:?.]?\s*$", re.IGNORECASE)
@@ -169,6 +170,8 @@ def logical_cue(item: Item) -> list[Flag]:
 def options_out_of_order(item: Item) -> list[Flag]:
     """Numeric options not listed in ascending (or descending) order."""
     values = []
+    if any(is_combined(option.text) for option in item.options):
+        return []  # "1 and 3" names options, not values
     for option in item.options:
         found = _NUMBER.match(option.text)
         if not found:

@@ -35,7 +35,7 @@ ABSOLUTE = word_set(
     "always never all none every only must completely entirely absolutely invariably exclusively "
     "cannot impossible certainly definitely solely nothing nobody everyone everything universally"
 )
-_LIMITED_TO = re.compile(r"\blimited\s+to\b|\bno\s+one\b", re.IGNORECASE)
+_LIMITED_TO = re.compile(r"\b(?:limited|confined|restricted)\s+to\b|\bno\s+one\b", re.IGNORECASE)
 VAGUE = word_set(
     "usually often frequently commonly sometimes occasionally rarely seldom generally typically normally "
     "infrequently uncommonly"
@@ -75,6 +75,7 @@ def forbidden_options(item: Item) -> list[Flag]:
 def duplicate_options(texts: tuple[str, ...], what: str = "options") -> list[Flag]:
     """Options (or premises) that say the same thing once case, plurals, spelling and little words are folded."""
     found = []
+    texts = tuple(text for text in texts if not _COMBINED.match(text))  # "a and c": flagged as combined
     for first, second in itertools.combinations(texts, 2):
         a, b = normal(first), normal(second)
         if a and a == b:
@@ -88,17 +89,27 @@ def duplicate_options(texts: tuple[str, ...], what: str = "options") -> list[Fla
     return found
 
 
+def is_combined(text: str) -> bool:
+    """Whether an option only combines other options ("A and C", "1, 2 and 3")."""
+    return bool(_COMBINED.match(text))
+
+
 def _terms(text: str, vocabulary: frozenset[str]) -> list[str]:
     return [word for word in words(text) if word.casefold() in vocabulary]
 
 
-def absolute_terms(texts: tuple[str, ...], where: str = "option") -> list[Flag]:
-    """Options (or a statement) with "always", "never", "only", "all", "limited to"..."""
+def absolute_terms(texts: tuple[str, ...], where: str = "option", skip=None) -> list[Flag]:
+    """Options (or a statement) with "always", "never", "only", "all", "limited to"...
+
+    ``skip(words, n)`` may pass over a term (a statement's relative clause qualifies its subject).
+    """
     found = []
     for text in texts:
         if _ALL_ABOVE.search(text) or _NONE_ABOVE.search(text) or _COMBINED.match(text):
             continue  # flagged as such
-        terms = _terms(text, ABSOLUTE) + [m[0] for m in _LIMITED_TO.finditer(text)]
+        said = words(text)
+        terms = [w for n, w in enumerate(said) if w.casefold() in ABSOLUTE and not (skip and skip(said, n))]
+        terms += [m[0] for m in _LIMITED_TO.finditer(text)]
         if terms:
             found.append(
                 flag(

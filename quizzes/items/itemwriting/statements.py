@@ -19,13 +19,24 @@ from quizzes.items.itemwriting.options import VAGUE, absolute_terms, vague_terms
 HEDGES = word_set("may might can could possibly perhaps sometimes occasionally")
 _SOME_CASES = re.compile(r"\bin\s+(?:some|certain|a\s+few)\s+(?:cases|patients|people|instances)\b", re.I)
 _NEGATIVE = word_set("not no never cannot none neither nor")
-_RELATIVE = word_set("that which who whose if when unless where whether")  # "...that does not respond"
+RELATIVE = word_set("that which who whose if when unless where whether")  # "...that does not respond"
 _DANGLING = re.compile(r"(?:[:;,]|…|\.\.\.|\b(?:include|includes|such as|and|or|the|of|to))\s*$", re.I)
 
 
+def in_relative_clause(said: tuple[str, ...], n: int) -> bool:
+    """Whether word ``n`` sits in a relative clause ("Infections *that can* cause..."): it qualifies
+    the subject, not the claim."""
+    return bool(RELATIVE.intersection(word.casefold() for word in said[max(0, n - 3) : n]))
+
+
 def hedged_statement(item: Item) -> list[Flag]:
-    """ "may", "can", "sometimes"... make a statement trivially true."""
-    hedges = [word for word in words(item.stem) if word.casefold() in HEDGES and word != "May"]
+    """ "may", "can", "sometimes"... make a statement trivially true (unless they qualify a subject)."""
+    said = words(item.stem)
+    hedges = [
+        word
+        for n, word in enumerate(said)
+        if word.casefold() in HEDGES and word != "May" and not in_relative_clause(said, n)
+    ]
     hedges += [m[0] for m in _SOME_CASES.finditer(item.stem)]
     if not hedges:
         return []
@@ -81,7 +92,7 @@ def negative_statement(item: Item) -> list[Flag]:
         word
         for n, word in enumerate(said)
         if (word.casefold() in _NEGATIVE or word.casefold().endswith("n't"))
-        and not _RELATIVE.intersection(w.casefold() for w in said[max(0, n - 3) : n])
+        and not in_relative_clause(said, n)
     ]
     if not found:
         return []
@@ -102,6 +113,6 @@ def statement_flags(item: Item) -> list[Flag]:
         *malformed_statement(item),
         *compound_statement(item),
         *negative_statement(item),
-        *absolute_terms(statement, where="statement"),
+        *absolute_terms(statement, where="statement", skip=in_relative_clause),
         *vague_terms(statement, where="statement", vocabulary=VAGUE - HEDGES),
     ]

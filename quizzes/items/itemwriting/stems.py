@@ -32,6 +32,10 @@ _UNFOCUSED = (
     re.compile(r"\b(?:true|correct|false|incorrect|accurate)\s+statements?\b", re.IGNORECASE),
     re.compile(r"\bwhich\s+(?:of\s+the\s+following\s+)?(?:statements?\s+)?(?:best\s+)?appl(?:y|ies)\b", re.I),
     re.compile(
+        r"\bwhich\s+(?:of\s+the\s+following\s+)?statements?\s+best\s+(?:describes?|fits?|summari[sz]es?)\b",
+        re.I,
+    ),
+    re.compile(
         r"\bwhich\s+of\s+the\s+following\s+(?:does|do|did)\s+(?:the\s+)?(?:article|text|author|source)s?\s+"
         r"(?:state|say|mention|report)\b",
         re.IGNORECASE,
@@ -59,9 +63,11 @@ def without_instructions(stem: str) -> str:
 
 
 def lead_in(stem: str) -> str:
-    """The sentence of ``stem`` that asks the question (instructions such as "Select all" set aside)."""
+    """The sentence of ``stem`` that asks the question: its last question, else its last sentence
+    (instructions such as "Select all that apply" and numbered lists after the question set aside)."""
     found = [part for part in sentences(stem) if not _INSTRUCTION.match(part.strip())]
-    return found[-1] if found else stem.strip()
+    questions = [part for part in found if "?" in part]
+    return (questions or found or [stem.strip()])[-1]
 
 
 def negative_stem(item: Item) -> list[Flag]:

@@ -70,7 +70,9 @@ def test_reject_then_filter_by_status(client_for, educator, course, drafts):
 
 def test_bulk_accept_selected(client_for, educator, course, drafts):
     ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True)[:2])
-    client_for(educator).post(reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids})
+    client_for(educator).post(
+        reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids, "include_flagged": "1", "reason": "Read"}
+    )
     assert Draft.objects.filter(pk__in=ids, status="accepted").count() == 2
 
 
@@ -91,7 +93,7 @@ def test_edit_then_accept_publishes_the_edit(client_for, educator, course, draft
     response = client_for(educator).post(
         reverse("drafts_edit", args=[course.slug, draft.pk]),
         {
-            "prompt": "Which condition is listed as a cause of metastatic calcinosis cutis?",
+            "prompt": "Which type of calcinosis cutis does hyperparathyroidism cause?",
             "answer": payload["answer"],
             "options": "\n".join(payload["options"]),
             "explanation": payload["explanation"],
@@ -99,7 +101,7 @@ def test_edit_then_accept_publishes_the_edit(client_for, educator, course, draft
     )
     assert response.status_code == 302
     assert (
-        Question.objects.get().stem == "Which condition is listed as a cause of metastatic calcinosis cutis?"
+        Question.objects.get().stem == "Which type of calcinosis cutis does hyperparathyroidism cause?"
     )
 
 
