@@ -131,7 +131,10 @@ def lead_in(stem: str) -> str:
 
 # "an" before a vowel sound. Letters: acronyms are spoken letter by letter ("an MRI", "a CT").
 _VOWEL_SOUND_LETTERS = set("aefhilmnorsx")
-_CONSONANT_SOUND_START = re.compile(r"^(?:uni|use|usu|ura|uri|ure|euro?|eu|one|once|ubiq|ufo|uk\b|u\b)", re.I)
+_CONSONANT_SOUND_START = re.compile(
+    r"^(?:uni|use|usu|ura|uri|ure|uter|util|uten|urin|urethr|uric|uvul|uvea|euro?|eu|one|once|ubiq|ufo|uk\b|u\b)",
+    re.I,
+)
 _SILENT_H = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
 
 

@@ -78,7 +78,8 @@ def _categories(formset) -> list[str]:
 def _flags_now(question: Question, form: QuestionForm, formset) -> list[quality.Shown]:
     """The flags of what the form holds (after a post), else of the stored question, with overrides."""
     overrides = quality.overridden_rows(question=question)
-    if form.is_bound and form.is_valid() and (formset is None or formset.is_valid()):
+    submitted = form.is_bound and (form.is_valid() or "stem" in getattr(form, "cleaned_data", {}))
+    if submitted and (formset is None or formset.is_valid()):  # valid, or refused by the service only
         rows = _rows(form, formset)
         content = questions.build_content(kind=question.kind, stem=form.cleaned_data["stem"], **rows)
         return quality.shown(quality.content_flags(content), overrides)

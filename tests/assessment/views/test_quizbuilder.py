@@ -411,3 +411,27 @@ def test_builder_page_query_count_does_not_grow(
 
 def test_other_users_cannot_see_a_course_they_left(client_for, course, quiz):
     assert client_for(UserFactory()).get(url("list", course)).status_code == 404
+
+
+# --- item-writing checks of the quiz being built ----------------------------------------------------
+
+
+def test_the_builder_checks_the_chosen_questions_as_a_set(client_for, educator, course, lesson, quiz):
+    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
+        question = QuestionFactory(
+            course=course,
+            lesson=lesson,
+            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
+            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
+        )
+        QuizItemFactory(quiz=quiz, question=question)
+    response = client_for(educator).get(url("detail", course, quiz.pk))
+    assert "Checks for this quiz" in response.text
+    assert "3 questions draw on the same options" in response.text
+    assert "Questions 1, 2, 3 of this quiz." in response.text
+
+
+def test_a_quiz_without_problems_says_so(client_for, educator, course, lesson, quiz):
+    QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson))
+    response = client_for(educator).get(url("detail", course, quiz.pk))
+    assert "No duplicates, give-aways, clone sets or unbalanced keys among the chosen questions." in response.text
