@@ -25,7 +25,7 @@ from quizzes.items.itemwriting import checks
 from quizzes.items.itemwriting.catalogue import CHECKS, Check
 from quizzes.items.itemwriting.items import ERROR, Finding, Flag, Item, from_draft, from_note, from_question
 from quizzes.items.itemwriting.sets import ATTACHED
-from quizzes.models import Draft, FlagOverride, Note, Question
+from quizzes.models import Choice, Draft, FlagOverride, MatchingPair, Note, Question
 
 REASON_NEEDED = "To publish it anyway, give a reason for overriding the errors."
 ITEM_WRITING = "item_writing"  # the code of the ValidationError raised for open errors
@@ -175,30 +175,30 @@ def shown(flags: Iterable[Flag], overrides: Mapping[str, FlagOverride]) -> list[
     return [Shown(flag, overrides.get(flag.check) if flag.severity == ERROR else None) for flag in flags]
 
 
+def flags_of(
+    items: Mapping[int, Item], field: str, *, extra: Mapping[str, list[Flag]] | None = None
+) -> dict[int, list[Shown]]:
+    """Each item's flags by pk (and ``extra`` set-level flags by item key), with the overrides of
+    ``field`` ("question" or "note"). One query."""
+    overrides = _overrides(field, list(items))
+    return {
+        pk: shown([*checks.check_item(item), *(extra or {}).get(item.key, ())], overrides[pk])
+        for pk, item in items.items()
+    }
+
+
 def question_flags(
     questions: Iterable[Question], *, extra: Mapping[str, list[Flag]] | None = None
 ) -> dict[int, list[Shown]]:
     """Each question's flags (and ``extra`` set-level flags by item key), with overrides. One query."""
-    questions = list(questions)
-    overrides = _overrides("question", [q.pk for q in questions])
-    return {
-        q.pk: shown(
-            [*checks.check_item(question_item(q)), *(extra or {}).get(question_key(q), ())], overrides[q.pk]
-        )
-        for q in questions
-    }
+    return flags_of({q.pk: question_item(q) for q in questions}, "question", extra=extra)
 
 
 def note_flags(
     notes: Iterable[Note], *, extra: Mapping[str, list[Flag]] | None = None
 ) -> dict[int, list[Shown]]:
     """Each note's flags (and ``extra`` set-level flags by item key), with overrides. One query."""
-    notes = list(notes)
-    overrides = _overrides("note", [n.pk for n in notes])
-    return {
-        n.pk: shown([*checks.check_item(note_item(n)), *(extra or {}).get(note_key(n), ())], overrides[n.pk])
-        for n in notes
-    }
+    return flags_of({n.pk: note_item(n) for n in notes}, "note", extra=extra)
 
 
 def matches(flags: Iterable[Shown | Flag], wanted: str) -> bool:
@@ -240,16 +240,61 @@ def summary(findings: Iterable[Finding]) -> str:
     return ", ".join(f"{CHECKS[name].title.lower()} ({n})" for name, n in counts.items())
 
 
-def course_questions(course) -> list[Question]:
-    """Every question of ``course`` with what the checks read (three queries)."""
-    return list(Question.objects.filter(course=course).prefetch_related("choices", "pairs").order_by("pk"))
+@dataclass(frozen=True)
+class Stored:
+    """A stored question as the checks and the reports read it (no model instance: a bank is large)."""
+
+    pk: int
+    key: str
+    kind: str
+    status: str
+    stem: str
+    item: Item
+
+
+def _content(kind: str, stem: str, choices: list, pairs: list) -> dict:
+    """What ``versions.question_content`` gives for these rows (choices and pairs in their order)."""
+    if kind != "matching":
+        return {"kind": kind, "stem": stem, "choices": [{"text": t, "correct": c} for t, c in choices]}
+    categories = list(dict.fromkeys(answer for _, answer in pairs))
+    rows = [{"premise": premise, "answer": answer} for premise, answer in pairs if premise.strip()]
+    return {"kind": kind, "stem": stem, "pairs": rows, "categories": categories}
+
+
+def course_questions(course) -> dict[int, Stored]:
+    """Every question of ``course``, by pk, read in three light queries (values, not models)."""
+    choices: dict[int, list] = defaultdict(list)
+    for question_id, text, correct in (
+        Choice.objects.filter(question__course=course)
+        .order_by("question_id", "order", "id")
+        .values_list("question_id", "text", "is_correct")
+    ):
+        choices[question_id].append((text, correct))
+    pairs: dict[int, list] = defaultdict(list)
+    for question_id, premise, answer in (
+        MatchingPair.objects.filter(question__course=course)
+        .order_by("question_id", "order", "id")
+        .values_list("question_id", "premise", "answer")
+    ):
+        pairs[question_id].append((premise, answer))
+    rows = (
+        Question.objects.filter(course=course)
+        .order_by("pk")
+        .values_list("pk", "key", "kind", "status", "stem")
+    )
+    return {
+        pk: Stored(
+            pk, key, kind, status, stem, from_question(f"q{pk}", _content(kind, stem, choices[pk], pairs[pk]))
+        )
+        for pk, key, kind, status, stem in rows
+    }
 
 
 @dataclass
 class Bank:
-    """A course's questions (with choices and pairs), each one's flags, and the bank's set findings."""
+    """A course's questions, each one's flags, and the bank's set findings."""
 
-    questions: dict[int, Question]
+    questions: dict[int, Stored]
     flags: dict[int, list[Shown]]
     findings: list[Finding]
 
@@ -258,9 +303,9 @@ def bank(course) -> Bank:
     """Every question of ``course`` with its flags, set-level ones included (the bank checked as one
     set). Four queries."""
     questions = course_questions(course)
-    findings = checks.check_set([question_item(q) for q in questions])
-    flags = question_flags(questions, extra=checks.item_flags_from(findings))
-    return Bank({q.pk: q for q in questions}, flags, findings)
+    items = {pk: stored.item for pk, stored in questions.items()}
+    findings = checks.check_set(items.values())
+    return Bank(questions, flags_of(items, "question", extra=checks.item_flags_from(findings)), findings)
 
 
 def course_note_flags(course) -> dict[int, list[Shown]]:

@@ -17,7 +17,7 @@ from quizzes.items import notetext, quality
 from quizzes.items.itemwriting import checks
 from quizzes.items.itemwriting.catalogue import CHECKS, Check
 from quizzes.items.itemwriting.items import Finding, Flag
-from quizzes.models import Draft, Note, Question, Quiz, QuizItem
+from quizzes.models import Draft, Note, Quiz, QuizItem
 from quizzes.models.drafts import DraftStatus
 
 
@@ -62,7 +62,7 @@ def quiz_findings(quiz: Quiz, bank: quality.Bank) -> list[Finding]:
     options, where the key sits does not matter and is not checked. One query.
     """
     chosen = QuizItem.objects.filter(quiz=quiz).order_by("order", "id").values_list("question_id", flat=True)
-    items = [quality.question_item(bank.questions[pk]) for pk in chosen if pk in bank.questions]
+    items = [bank.questions[pk].item for pk in chosen if pk in bank.questions]
     return checks.check_set(items, shuffled=quiz.shuffle_options)
 
 
@@ -111,10 +111,12 @@ def _public(findings: list[Finding], names: dict[str, str]) -> list[Finding]:
     ]
 
 
-def _rows(questions: list[Question], notes: list[Note], flags: dict[str, dict[int, list]]) -> list[Row]:
+def _rows(
+    questions: dict[int, quality.Stored], notes: list[Note], flags: dict[str, dict[int, list]]
+) -> list[Row]:
     rows = [
         Row("question", q.pk, q.key or f"question-{q.pk}", q.stem, q.kind, q.status, flags["question"][q.pk])
-        for q in questions
+        for q in questions.values()
     ]
     rows += [
         Row(
@@ -149,11 +151,11 @@ def course_report(course) -> Report:
     findings, and the open drafts' flags. A fixed number of queries."""
     questions = quality.course_questions(course)
     notes = list(Note.objects.filter(course=course).order_by("pk"))
-    items = [quality.question_item(q) for q in questions] + [quality.note_item(n) for n in notes]
+    items = [stored.item for stored in questions.values()] + [quality.note_item(n) for n in notes]
     findings = checks.check_set(items)
     attached = checks.item_flags_from(findings)
     flags = {
-        "question": quality.question_flags(questions, extra=attached),
+        "question": quality.flags_of({pk: s.item for pk, s in questions.items()}, "question", extra=attached),
         "note": quality.note_flags(notes, extra=attached),
     }
     rows = _rows(questions, notes, flags)
@@ -169,19 +171,18 @@ def course_report(course) -> Report:
 
 
 def _quiz_findings(
-    course, questions: list[Question], names: dict[str, str]
+    course, questions: dict[int, quality.Stored], names: dict[str, str]
 ) -> list[tuple[Quiz, list[Finding]]]:
-    by_pk = {q.pk: q for q in questions}
-    chosen: dict[int, list[Question]] = defaultdict(list)
+    chosen: dict[int, list] = defaultdict(list)
     for quiz_id, question_id in (
         QuizItem.objects.filter(quiz__course=course, quiz__owner__isnull=True)
         .order_by("quiz_id", "order", "id")
         .values_list("quiz_id", "question_id")
     ):
-        chosen[quiz_id].append(by_pk[question_id])
+        chosen[quiz_id].append(questions[question_id].item)
     result = []
     for quiz in Quiz.objects.of_course(course).filter(pk__in=list(chosen)).order_by("title", "pk"):
-        items = [quality.question_item(q) for q in chosen[quiz.pk]]
+        items = chosen[quiz.pk]
         findings = checks.check_set(items, shuffled=quiz.shuffle_options)
         if findings:
             result.append((quiz, _public(findings, names)))

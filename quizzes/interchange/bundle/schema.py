@@ -23,6 +23,7 @@ from quizzes.interchange.bundle.checker import (
     text_field,
 )
 from quizzes.items import grading, notetext
+from quizzes.items.itemwriting.catalogue import CHECKS
 from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.practice import QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus
@@ -73,10 +74,13 @@ QUESTION = {
     "choices": F(list, []),
     "pairs": F(list, []),
     "versions": F(list, []),
+    "overrides": F(list, []),
 }
 CHOICE = {"text": text_field(500, default=REQUIRED), "correct": F(bool, False), "explanation": text_field()}
 PAIR = {"premise": text_field(300), "answer": text_field(200, default=REQUIRED, blank=False)}
 VERSION_FIELDS = {"number": count_field(low=1), "content": F(dict), "checksum": F((str, type(None)), None)}
+# An item-writing error an educator published anyway, and why (quizzes.items.quality).
+OVERRIDE = {"check": F(str), "reason": text_field(default=REQUIRED, blank=False)}
 NOTE = {
     "key": text_field(100),
     "lesson": F(str),
@@ -90,6 +94,7 @@ NOTE = {
     "extra": text_field(),
     "source_excerpt": text_field(),
     "tags": F(list, []),
+    "overrides": F(list, []),
 }
 QUIZ = {
     "key": text_field(100),
@@ -166,10 +171,23 @@ def question_content(question: dict) -> dict:
     return content
 
 
+def _check_overrides(check: Checker, where: str, item: dict) -> None:
+    """Each override names a known check, once, with a reason."""
+    overrides = [
+        check.record(f"{where}.overrides[{i}]", o, OVERRIDE) for i, o in enumerate(item["overrides"])
+    ]
+    for index, override in enumerate(overrides):
+        if override and override["check"] not in CHECKS:
+            check.add(f"{where}.overrides[{index}]", f"unknown item-writing check {override['check']!r}")
+    check.unique(f"{where}.overrides", overrides, "check")
+    item["overrides"] = overrides
+
+
 def _check_question(check: Checker, where: str, question: dict, lessons: set[str]) -> None:
     if question["lesson"] not in lessons:
         check.add(where, f"unknown lesson {question['lesson']!r}")
     check.strings(f"{where}.tags", question["tags"], 60)
+    _check_overrides(check, where, question)
     matching = question["kind"] == QuestionKind.MATCHING
     question["choices"] = [
         check.record(f"{where}.choices[{i}]", c, CHOICE) for i, c in enumerate(question["choices"])
@@ -201,6 +219,7 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
     if note["lesson"] not in lessons:
         check.add(where, f"unknown lesson {note['lesson']!r}")
     check.strings(f"{where}.tags", note["tags"], 60)
+    _check_overrides(check, where, note)
     for index, pair in enumerate(note["pairs"]):
         if not (
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x.strip() for x in pair)

@@ -11,7 +11,7 @@ import datetime as dt
 from django.db.models import Prefetch
 
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
-from quizzes.models import Course, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
+from quizzes.models import Course, FlagOverride, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
 
 
 def _when(value: dt.datetime | None) -> str | None:
@@ -84,12 +84,18 @@ def export_items(course: Course) -> dict:
     questions = list(
         course.questions.select_related("lesson")
         .prefetch_related(
-            "choices", "pairs", tags, Prefetch("versions", QuestionVersion.objects.order_by("number"))
+            "choices",
+            "pairs",
+            tags,
+            Prefetch("versions", QuestionVersion.objects.order_by("number")),
+            Prefetch("flag_overrides", FlagOverride.objects.order_by("flag")),
         )
         .order_by("lesson__order", "id")
     )
     course_notes = list(
-        course.notes.select_related("lesson").prefetch_related(tags).order_by("lesson__order", "id")
+        course.notes.select_related("lesson")
+        .prefetch_related(tags, Prefetch("flag_overrides", FlagOverride.objects.order_by("flag")))
+        .order_by("lesson__order", "id")
     )
     quizzes = list(
         course.quizzes.shared()
@@ -153,6 +159,7 @@ def _export_question(question: Question, key: str) -> dict:
             {"number": v.number, "content": v.content, "checksum": v.checksum}
             for v in question.versions.all()
         ],
+        "overrides": [{"check": o.flag, "reason": o.reason} for o in question.flag_overrides.all()],
     }
 
 
@@ -170,4 +177,5 @@ def _export_note(note: Note, key: str) -> dict:
         "extra": note.extra,
         "source_excerpt": note.source_excerpt,
         "tags": [tag.name for tag in note.tags.all()],
+        "overrides": [{"check": o.flag, "reason": o.reason} for o in note.flag_overrides.all()],
     }

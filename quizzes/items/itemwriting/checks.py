@@ -58,8 +58,13 @@ def check_item(item: Item) -> tuple[Flag, ...]:
 
 def check_set(items: Iterable[Item], *, shuffled: bool = False) -> list[Finding]:
     """The set-level findings of a quiz, a draft batch or a bank (``shuffled``: options are shuffled,
-    so where the key sits does not matter)."""
-    return sets.findings(list(items), shuffled=shuffled)
+    so where the key sits does not matter). An unchanged set is answered from a cache."""
+    return list(_check_set(tuple(items), shuffled))
+
+
+@functools.lru_cache(maxsize=64)
+def _check_set(items: tuple[Item, ...], shuffled: bool) -> tuple[Finding, ...]:
+    return tuple(sets.findings(list(items), shuffled=shuffled))
 
 
 def item_flags_from(findings: Iterable[Finding]) -> dict[str, list[Flag]]:

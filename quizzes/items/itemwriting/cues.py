@@ -136,7 +136,11 @@ def convergence_cue(item: Item) -> list[Flag]:
     return []
 
 
+_OPPOSITE_PAIRS = frozenset(frozenset(pair) for pair in OPPOSITES)
+
+
 def _opposites(a: str, b: str) -> bool:
+    """Whether two options differ in one word only, and that word is an opposite ("raised"/"low")."""
     first, second = lemmas(a), lemmas(b)
     if len(first) != len(second) or not first:
         return False
@@ -144,10 +148,8 @@ def _opposites(a: str, b: str) -> bool:
     if len(differ) != 1:
         return False
     x, y = differ[0]
-    pairs = {frozenset(pair) for pair in OPPOSITES}
-    if frozenset((x, y)) in pairs:
-        return True
-    return any(frozenset((x[: len(p)], y[: len(q)])) == frozenset((p, q)) for p, q in (("hyper", "hypo"),))
+    hyper_hypo = {x.startswith("hyper"), y.startswith("hyper")} == {True, False} and "hypo" in (x[:4], y[:4])
+    return frozenset((x, y)) in _OPPOSITE_PAIRS or hyper_hypo
 
 
 def logical_cue(item: Item) -> list[Flag]:

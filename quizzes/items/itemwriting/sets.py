@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from quizzes.items.itemwriting.catalogue import CHECKS, flag
 from quizzes.items.itemwriting.items import Finding, Flag, Item
-from quizzes.items.itemwriting.language import contains_phrase, content_lemmas, normal
+from quizzes.items.itemwriting.language import contains_phrase, content_lemmas, lemmas, normal
 from quizzes.items.itemwriting.stems import without_instructions
 from quizzes.items.notetext import CLOZE_RE, clozes
 
@@ -92,12 +93,18 @@ def near_duplicates(items: list[Item]) -> list[Finding]:
     for family, members in families.items():
         signatures = [_signature(item) for item in members]
         stems = [normal(without_instructions(item.stem)) for item in members]
-        prompts = [prompt for prompt, _ in signatures]
-        for i, (prompt, answer) in enumerate(signatures):
-            for _, _score, j in process.extract(
-                prompt, prompts[i + 1 :], scorer=fuzz.ratio, score_cutoff=SAME_PROMPT, limit=None
+        # fuzz.ratio >= SAME_PROMPT needs lengths within this factor: compare only such neighbours.
+        spread = (200 - SAME_PROMPT) / SAME_PROMPT
+        order = sorted(range(len(members)), key=lambda n: len(signatures[n][0]))
+        lengths = [len(signatures[n][0]) for n in order]
+        for rank, i in enumerate(order):
+            prompt, answer = signatures[i]
+            limit = bisect.bisect_right(lengths, len(prompt) * spread + 1, lo=rank + 1)
+            near = [signatures[j][0] for j in order[rank + 1 : limit]]
+            for _, _score, at in process.extract(
+                prompt, near, scorer=fuzz.ratio, score_cutoff=SAME_PROMPT, limit=None
             ):
-                j += i + 1
+                j = order[rank + 1 + at]
                 same_answer = fuzz.ratio(answer, signatures[j][1]) >= SAME_ANSWER
                 same_stem = family == "choice" and fuzz.ratio(stems[i], stems[j]) >= SAME_STEM
                 if same_answer or same_stem:
@@ -127,6 +134,16 @@ def _units(questions: list[Item]) -> list[tuple[str, str]]:
     return units
 
 
+def _stated_key(asked: Item, text: str, words: frozenset[str]) -> str | None:
+    """The key of ``asked`` that ``text`` states (and ``asked``'s own stem does not), if any."""
+    for key in asked.keys:
+        if not content_lemmas(key) or not frozenset(lemmas(key)) <= words:
+            continue  # a quick test before the phrase's order is checked
+        if contains_phrase(text, key) and not contains_phrase(asked.stem, key):
+            return key
+    return None
+
+
 def give_aways(items: list[Item]) -> list[Finding]:
     """A sentence of one question that states another question's subject together with its key."""
     questions = [item for item in items if item.is_question]
@@ -138,35 +155,20 @@ def give_aways(items: list[Item]) -> list[Finding]:
     for number, (_, text) in enumerate(units):
         for word in content_lemmas(text):
             index[word].add(number)
-    found = []
-    for asked in questions:
-        if asked.kind not in ("single", "multiple"):
-            continue
+    unit_words = [frozenset(lemmas(text)) for _, text in units]
+    found: dict[tuple[str, str], Finding] = {}
+    for asked in (item for item in questions if item.kind in ("single", "multiple")):
         in_options = frozenset().union(*(content_lemmas(o.text) for o in asked.options))
         distinctive = stem_words[asked.key] - common - in_options
-        if not distinctive:
-            continue
         need = max(1, math.ceil(GIVE_AWAY_SHARE * len(distinctive)))
         hits = Counter(number for word in distinctive for number in index.get(word, ()))
         for number, count in sorted(hits.items()):
             giver, text = units[number]
-            if count < need or giver == asked.key:
-                continue
-            for key in asked.keys:
-                if (
-                    content_lemmas(key)
-                    and contains_phrase(text, key)
-                    and not contains_phrase(asked.stem, key)
-                ):
-                    found.append(
-                        _finding(
-                            "gives-away-key",
-                            f"“{_short(text)}” gives away the answer (“{key}”) to “{_short(asked.stem)}”.",
-                            (giver, asked.key),
-                        )
-                    )
-                    break
-    return list({(f.items, f.check): f for f in found}.values())
+            key = None if count < need or giver == asked.key else _stated_key(asked, text, unit_words[number])
+            if key is not None and (giver, asked.key) not in found:
+                message = f"“{_short(text)}” gives away the answer (“{key}”) to “{_short(asked.stem)}”."
+                found[(giver, asked.key)] = _finding("gives-away-key", message, (giver, asked.key))
+    return list(found.values())
 
 
 def clone_sets(items: list[Item]) -> list[Finding]:
@@ -204,14 +206,22 @@ def clone_sets(items: list[Item]) -> list[Finding]:
 
 
 def _tail(successes: int, trials: int, chance: float) -> float:
-    """P(X >= successes) for X ~ Binomial(trials, chance)."""
-    return min(
-        1.0,
-        sum(
-            math.comb(trials, k) * chance**k * (1 - chance) ** (trials - k)
-            for k in range(successes, trials + 1)
-        ),
-    )
+    """P(X >= successes) for X ~ Binomial(trials, chance), summed in log space (no huge integers)."""
+    if successes <= 0:
+        return 1.0
+    if successes > trials or chance <= 0:
+        return 0.0
+    if chance >= 1:
+        return 1.0
+    log_p, log_q = math.log(chance), math.log1p(-chance)
+    total = 0.0
+    for k in range(successes, trials + 1):
+        log_choose = math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1)
+        term = math.exp(log_choose + k * log_p + (trials - k) * log_q)
+        total += term
+        if term < 1e-12 * total:
+            break  # the terms only shrink past the mode
+    return min(1.0, total)
 
 
 def true_false_balance(items: list[Item]) -> list[Finding]:
