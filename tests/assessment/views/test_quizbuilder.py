@@ -434,4 +434,7 @@ def test_the_builder_checks_the_chosen_questions_as_a_set(client_for, educator, 
 def test_a_quiz_without_problems_says_so(client_for, educator, course, lesson, quiz):
     QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson))
     response = client_for(educator).get(url("detail", course, quiz.pk))
-    assert "No duplicates, give-aways, clone sets or unbalanced keys among the chosen questions." in response.text
+    assert (
+        "No duplicates, give-aways, clone sets or unbalanced keys among the chosen questions."
+        in response.text
+    )
