@@ -1,7 +1,7 @@
 """Educators author flashcard notes: list, create, edit, preview, publish, suspend, export to Anki."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -80,9 +80,7 @@ def notes_create(request: HttpRequest, course: Course) -> HttpResponse:
 def _form_flags(form: NoteForm, note: Note | None) -> list[quality.Shown]:
     """The flags of what a posted form holds, else of the stored note, with the note's overrides."""
     overrides = quality.overridden_rows(note=note) if note is not None else {}
-    if form.is_bound and (
-        form.is_valid() or not set(form.errors) - {"__all__"}
-    ):  # refused by the service only
+    if form.is_bound and not set(form.errors) - {NON_FIELD_ERRORS}:  # valid, or refused by the service only
         return quality.shown(form.flags(), overrides)
     if note is not None and not form.is_bound:
         return quality.note_flags([note])[note.pk]

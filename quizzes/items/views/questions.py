@@ -1,7 +1,7 @@
 """Educators author questions: the bank, create/edit, preview as a student, publish and retire."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -78,8 +78,9 @@ def _categories(formset) -> list[str]:
 def _flags_now(question: Question, form: QuestionForm, formset) -> list[quality.Shown]:
     """The flags of what the form holds (after a post), else of the stored question, with overrides."""
     overrides = quality.overridden_rows(question=question)
-    submitted = form.is_bound and (form.is_valid() or "stem" in getattr(form, "cleaned_data", {}))
-    if submitted and (formset is None or formset.is_valid()):  # valid, or refused by the service only
+    # Valid, or refused by the service only (its errors are not any field's).
+    submitted = form.is_bound and not set(form.errors) - {NON_FIELD_ERRORS}
+    if submitted and (formset is None or formset.is_valid()):
         rows = _rows(form, formset)
         content = questions.build_content(kind=question.kind, stem=form.cleaned_data["stem"], **rows)
         return quality.shown(quality.content_flags(content), overrides)
