@@ -293,3 +293,19 @@ def marked_question(course, lesson, n):
             question=question, order=order, text=f"Distractor {n}.{order}", explanation=f"WHYWRONG {n}"
         )
     return question
+
+
+def clone_set(course, lesson, quiz=None) -> list:
+    """Three published questions sharing one option set (an item-writing clone set), in ``quiz`` if given."""
+    made = []
+    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
+        question = QuestionFactory(
+            course=course,
+            lesson=lesson,
+            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
+            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
+        )
+        if quiz is not None:
+            QuizItemFactory(quiz=quiz, question=question)
+        made.append(question)
+    return made

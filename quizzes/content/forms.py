@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from quizzes.content import importing
 from quizzes.content.reader.outline import ArticleError, Outline
-from quizzes.forms import CrispyMixin
+from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items.notetext import parse_pairs
 from quizzes.models import Draft
 
@@ -108,13 +108,7 @@ class DraftEditForm(CrispyMixin, forms.Form):
         help_text="Matching: one “premise | category” per line.",
     )
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    reason = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Reason to publish despite item-writing errors",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only needed when the checks above report errors you have decided to keep; it is kept with the item.",
-    )
+    reason = override_reason_field("Reason to publish despite item-writing errors", "item")
 
     def __init__(self, *args, draft: Draft, **kwargs):
         self.draft = draft

@@ -261,22 +261,19 @@ def _content(kind: str, stem: str, choices: list, pairs: list) -> dict:
     return {"kind": kind, "stem": stem, "pairs": rows, "categories": categories}
 
 
+def _by_question(model, course, *fields: str) -> dict[int, list[tuple]]:
+    """The rows of ``model`` (choices or pairs) of the course's questions, in order, by question id."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    rows = model.objects.filter(question__course=course).order_by("question_id", "order", "id")
+    for question_id, *values in rows.values_list("question_id", *fields):
+        found[question_id].append(tuple(values))
+    return found
+
+
 def course_questions(course) -> dict[int, Stored]:
     """Every question of ``course``, by pk, read in three light queries (values, not models)."""
-    choices: dict[int, list] = defaultdict(list)
-    for question_id, text, correct in (
-        Choice.objects.filter(question__course=course)
-        .order_by("question_id", "order", "id")
-        .values_list("question_id", "text", "is_correct")
-    ):
-        choices[question_id].append((text, correct))
-    pairs: dict[int, list] = defaultdict(list)
-    for question_id, premise, answer in (
-        MatchingPair.objects.filter(question__course=course)
-        .order_by("question_id", "order", "id")
-        .values_list("question_id", "premise", "answer")
-    ):
-        pairs[question_id].append((premise, answer))
+    choices = _by_question(Choice, course, "text", "is_correct")
+    pairs = _by_question(MatchingPair, course, "premise", "answer")
     rows = (
         Question.objects.filter(course=course)
         .order_by("pk")

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from quizzes.items import questions
-from tests.factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import NoteFactory, QuestionFactory, QuizFactory, clone_set
 from tests.paths import SEED
 
 pytestmark = pytest.mark.django_db
@@ -32,14 +32,7 @@ def bank(course, lesson):
         course=course, lesson=lesson, key="n-koebner", front="What is Koebner?", back="Koebner"
     )
     quiz = QuizFactory(course=course, title="Types", shuffle_options=False)
-    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
-        question = QuestionFactory(
-            course=course,
-            lesson=lesson,
-            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
-            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
-        )
-        QuizItemFactory(quiz=quiz, question=question)
+    clone_set(course, lesson, quiz)
     return flawed, note
 
 

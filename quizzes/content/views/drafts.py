@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from quizzes.accounts.permissions import course_view
 from quizzes.content import drafting
 from quizzes.content.forms import DraftEditForm
+from quizzes.forms import REASON_MAX_LENGTH
 from quizzes.items import quality, qualityreport
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.items.itemwriting.items import ERROR, from_draft
@@ -136,7 +137,7 @@ def _back(request: HttpRequest, course: Course) -> HttpResponse:
 @require_POST
 def accept(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     draft = get_object_or_404(Draft.objects.select_related("lesson", "article"), pk=pk, course=course)
-    reason = request.POST.get("reason", "")[:2000]
+    reason = request.POST.get("reason", "")[:REASON_MAX_LENGTH]
     try:
         drafting.accept(draft=draft, user=request.user, reason=reason)
     except ValidationError as error:
@@ -174,7 +175,7 @@ def bulk_accept(request: HttpRequest, course: Course) -> HttpResponse:
         ids=ids,
         user=request.user,
         include_flagged=request.POST.get("include_flagged") == "1",
-        reason=request.POST.get("reason", "")[:2000],
+        reason=request.POST.get("reason", "")[:REASON_MAX_LENGTH],
     )
     messages.success(request, f"Accepted {done.accepted} draft{'s' if done.accepted != 1 else ''}.")
     if done.skipped:

@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q
 
-from quizzes.forms import CrispyMixin
+from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items import notes, notetext, quality
 from quizzes.models import Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
@@ -17,13 +17,7 @@ KIND_FIELDS = {
 
 
 class NoteForm(CrispyMixin, forms.ModelForm):
-    reason = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Reason to keep it published despite item-writing errors",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only needed when the checks report errors you have decided to keep; it is kept with the note.",
-    )
+    reason = override_reason_field("Reason to keep it published despite item-writing errors", "note")
     pairs_text = forms.CharField(
         label="Premises and categories",
         widget=forms.Textarea(attrs={"rows": 8}),

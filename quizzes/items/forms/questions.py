@@ -11,6 +11,7 @@ from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
+from quizzes.forms import override_reason_field
 from quizzes.items import grading, quality, questions
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
@@ -38,13 +39,7 @@ class QuestionForm(forms.ModelForm):
         coerce=lambda value: value == "true",
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Reason to keep it published despite item-writing errors",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Only needed when the checks report errors you have decided to keep; it is kept with the question.",
-    )
+    reason = override_reason_field("Reason to keep it published despite item-writing errors", "question")
 
     class Meta:
         model = Question

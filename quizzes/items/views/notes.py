@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
+from quizzes.forms import REASON_MAX_LENGTH
 from quizzes.items import notes, notetext, quality
 from quizzes.items.cards import render as render_card
 from quizzes.items.forms.notes import NoteFilterForm, NoteForm
@@ -146,7 +147,9 @@ def notes_detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 def _set_status(request: HttpRequest, course: Course, pk: int, status: str, done: str) -> HttpResponse:
     note = _note(course, pk)
     try:
-        notes.set_status(note, status, reason=request.POST.get("reason", "")[:2000], user=request.user)
+        notes.set_status(
+            note, status, reason=request.POST.get("reason", "")[:REASON_MAX_LENGTH], user=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
+from quizzes.forms import REASON_MAX_LENGTH
 from quizzes.items import grading, quality, questions, versions
 from quizzes.items.forms.questions import MAX_OPTIONS, BankFilterForm, QuestionForm, options_formset
 from quizzes.items.itemwriting.checks import check_item
@@ -263,7 +264,7 @@ def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
-    reason = request.POST.get("reason", "")[:2000]
+    reason = request.POST.get("reason", "")[:REASON_MAX_LENGTH]
     try:
         version = questions.publish(question, reason=reason, user=request.user)
     except ValidationError as error:

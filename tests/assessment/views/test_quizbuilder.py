@@ -17,6 +17,7 @@ from tests.factories import (
     QuizItemFactory,
     QuizRandomRuleFactory,
     UserFactory,
+    clone_set,
 )
 
 
@@ -417,14 +418,7 @@ def test_other_users_cannot_see_a_course_they_left(client_for, course, quiz):
 
 
 def test_the_builder_checks_the_chosen_questions_as_a_set(client_for, educator, course, lesson, quiz):
-    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
-        question = QuestionFactory(
-            course=course,
-            lesson=lesson,
-            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
-            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
-        )
-        QuizItemFactory(quiz=quiz, question=question)
+    clone_set(course, lesson, quiz)
     response = client_for(educator).get(url("detail", course, quiz.pk))
     assert "Checks for this quiz" in response.text
     assert "3 questions draw on the same options" in response.text

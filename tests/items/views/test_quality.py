@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.items import questions
-from tests.factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory, clone_set
 
 pytestmark = pytest.mark.django_db
 
@@ -48,14 +48,7 @@ def test_it_lists_overrides_with_their_reasons(client_for, educator, course, les
 
 def test_it_shows_each_quizs_set_findings(client_for, educator, course, lesson):
     quiz = QuizFactory(course=course, title="Types", shuffle_options=False)
-    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
-        question = QuestionFactory(
-            course=course,
-            lesson=lesson,
-            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
-            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
-        )
-        QuizItemFactory(quiz=quiz, question=question)
+    clone_set(course, lesson, quiz)
     response = client_for(educator).get(url(course))
     assert "In each quiz" in response.text and "Types" in response.text
     assert "3 questions draw on the same options" in response.text
