@@ -25,6 +25,20 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+REASON_MAX_LENGTH = 2000
+
+
+def override_reason_field(label: str, what: str) -> forms.CharField:
+    """The optional field where an educator says why an item with item-writing errors is published anyway."""
+    return forms.CharField(
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        label=label,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=f"Only needed when the checks report errors you have decided to keep; it is kept with the {what}.",
+    )
+
+
 class CrispyMixin:
     submit_label = "Save"
 

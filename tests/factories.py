@@ -115,7 +115,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     course = factory.SubFactory(CourseFactory)
     lesson = factory.SubFactory(LessonFactory, course=factory.SelfAttribute("..course"))
     kind = "single"
-    stem = factory.Sequence(lambda n: f"Which option is correct for question {n}?")
+    stem = factory.Sequence(lambda n: f"Which drug treats condition {n}?")
     explanation = "Because the article says so."
     source_excerpt = "The article says so."
     status = "published"
@@ -422,3 +422,19 @@ class ImageFactory(factory.django.DjangoModelFactory):
     slot = "stem"
     order = factory.Sequence(lambda n: n)
     alt = factory.Sequence(lambda n: f"Chalky nodules on the fingertips, photo {n}")
+
+
+def clone_set(course, lesson, quiz=None) -> list:
+    """Three published questions sharing one option set (an item-writing clone set), in ``quiz`` if given."""
+    made = []
+    for cause in ("Sarcoidosis", "Milk-alkali syndrome", "Chronic renal failure"):
+        question = QuestionFactory(
+            course=course,
+            lesson=lesson,
+            stem=f"Which type of calcinosis cutis is caused by {cause.lower()}?",
+            choices=[("Metastatic", True), ("Dystrophic", False), ("Idiopathic", False)],
+        )
+        if quiz is not None:
+            QuizItemFactory(quiz=quiz, question=question)
+        made.append(question)
+    return made

@@ -12,13 +12,16 @@ key, so regenerating never duplicates:
 - a draft whose source is gone is dropped if pending, marked "changed" if accepted.
 
 Accepting turns a draft into a published question (`questionbank`) or note
-(the notes service makes its cards), in one transaction.
+(the notes service makes its cards), in one transaction. A draft with
+item-writing errors is published only with a reason that overrides them
+(kept on the item it makes); bulk acceptance skips flagged drafts unless asked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -26,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.content.generation import generator
-from quizzes.items import notes, questions
+from quizzes.items import notes, qualityreport, questions
 from quizzes.models import Draft, Lesson, Note, Question
 from quizzes.models.drafts import DraftStatus
 from quizzes.models.notes import NoteStatus
@@ -143,11 +146,12 @@ def _note_fields(draft: Draft, data: Mapping) -> dict:
 
 
 @transaction.atomic
-def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | Note:
+def accept(*, draft: Draft, user, edited: Mapping | None = None, reason: str = "") -> Question | Note:
     """Publish `draft` as a question or note (with `edited` fields replacing the generated ones).
 
     A draft marked "changed" that was accepted before updates its item only
     because an educator accepts it again here; nothing else ever edits it.
+    Item-writing errors raise ValidationError unless ``reason`` overrides them.
     """
     locked = Draft.objects.select_for_update().get(pk=draft.pk)
     if locked.status == DraftStatus.REJECTED:
@@ -157,9 +161,9 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | N
     data = {**locked.payload, **(edited or {})}
     item: Question | Note
     if locked.kind in QUESTION_KINDS:
-        item = locked.question = _accepted_question(locked, data, user)
+        item = locked.question = _accepted_question(locked, data, user, reason)
     elif locked.kind in NOTE_KINDS:
-        item = locked.note = _accepted_note(locked, data, user)
+        item = locked.note = _accepted_note(locked, data, user, reason)
     else:
         raise ValidationError(f"Unknown draft kind {locked.kind!r}.")
     locked.status = DraftStatus.ACCEPTED
@@ -169,7 +173,7 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None) -> Question | N
     return item
 
 
-def _accepted_question(locked: Draft, data: Mapping, user) -> Question:
+def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Question:
     """The draft's question, created or (accepted again after a change) updated, and published."""
     fields = _question_fields(locked.kind, data)
     if locked.question_id:
@@ -182,6 +186,7 @@ def _accepted_question(locked: Draft, data: Mapping, user) -> Question:
             choices=fields.get("choices", ()),
             pairs=fields.get("pairs", ()),
             user=user,
+            reason=reason,
         )
     else:
         question = questions.create_question(
@@ -192,15 +197,17 @@ def _accepted_question(locked: Draft, data: Mapping, user) -> Question:
             origin=Origin.GENERATED,
             **fields,
         )
-    questions.publish(question)
+    questions.publish(question, reason=reason, user=user)
     return question
 
 
-def _accepted_note(locked: Draft, data: Mapping, user) -> Note:
+def _accepted_note(locked: Draft, data: Mapping, user, reason: str) -> Note:
     """The draft's note, created or updated, published with its cards."""
     content = {"lesson": locked.lesson, "source_excerpt": locked.excerpt, **_note_fields(locked, data)}
     if locked.note_id:
-        return notes.update_note(locked.note, status=NoteStatus.PUBLISHED, **content)
+        return notes.update_note(
+            locked.note, status=NoteStatus.PUBLISHED, reason=reason, user=user, **content
+        )
     return notes.create_note(
         course=locked.course,
         kind=locked.kind,
@@ -208,6 +215,7 @@ def _accepted_note(locked: Draft, data: Mapping, user) -> Note:
         status=NoteStatus.PUBLISHED,
         origin=Origin.GENERATED,
         key=f"draft-{locked.article_id}-{locked.key}",
+        reason=reason,
         **content,
     )
 
@@ -219,14 +227,34 @@ def reject(*, draft: Draft) -> None:
     )
 
 
-def accept_many(*, course, ids: Iterable[int], user) -> tuple[int, list[str]]:
-    """Accept the selected drafts of `course`; return how many, and the messages of those that failed."""
-    accepted, problems = 0, []
+@dataclass
+class Accepted:
+    """What a bulk acceptance did: how many were published, skipped as flagged, and what failed."""
+
+    accepted: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def accept_many(
+    *, course, ids: Iterable[int], user, include_flagged: bool = False, reason: str = ""
+) -> Accepted:
+    """Accept the selected drafts of `course`.
+
+    Drafts with any item-writing flag (their own, or their batch's) are skipped
+    unless ``include_flagged``; then ``reason`` overrides their errors (those
+    with errors and no reason fail with a message, the others are accepted).
+    """
+    done = Accepted()
+    flags = qualityreport.draft_flags(qualityreport.open_drafts(course)).flags
     for draft in Draft.objects.filter(course=course, pk__in=list(ids)).select_related("lesson", "article"):
+        if flags.get(draft.pk) and not include_flagged:
+            done.skipped += 1
+            continue
         try:
             with transaction.atomic():
-                accept(draft=draft, user=user)
-            accepted += 1
+                accept(draft=draft, user=user, reason=reason)
+            done.accepted += 1
         except ValidationError as error:
-            problems.append(f"“{draft.payload.get('prompt', '')[:60]}”: {'; '.join(error.messages)}")
-    return accepted, problems
+            done.problems.append(f"“{draft.payload.get('prompt', '')[:60]}”: {'; '.join(error.messages)}")
+    return done

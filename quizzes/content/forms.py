@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from quizzes.content import importing
 from quizzes.content.reader.outline import ArticleError, Outline
-from quizzes.forms import CrispyMixin
+from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items.notetext import parse_pairs
 from quizzes.models import Draft
 
@@ -108,6 +108,7 @@ class DraftEditForm(CrispyMixin, forms.Form):
         help_text="Matching: one “premise | category” per line.",
     )
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = override_reason_field("Reason to publish despite item-writing errors", "item")
 
     def __init__(self, *args, draft: Draft, **kwargs):
         self.draft = draft
@@ -132,7 +133,7 @@ class DraftEditForm(CrispyMixin, forms.Form):
             raise ValidationError(str(error)) from error
 
     def edited(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = {name: value for name, value in self.cleaned_data.items() if name != "reason"}
         if "options" in data:
             data["options"] = [line.strip() for line in data["options"].splitlines() if line.strip()]
         if "pairs" in data:

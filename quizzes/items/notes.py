@@ -9,6 +9,9 @@ Rules, kept here once:
 - The model validates every field (``full_clean``, with the text limits of
   quizzes.models.limits) before anything is saved, and a note makes at most
   ``notetext.MAX_CARDS`` cards (``content_errors``).
+- A published note passes the item-writing checks' errors, or an educator
+  overrides them with a reason (``quality``); the bundle import
+  (`create_notes`) copies notes as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quizzes.items import cards, notetext
+from quizzes.items import cards, notetext, quality
+from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Card, Course, Note
 from quizzes.models.notes import NoteStatus
 from quizzes.models.questions import Origin
@@ -37,16 +41,26 @@ def content_errors(note: Note) -> list[str]:
     return notetext.note_errors(note.kind, text=note.text, pairs=note.pairs)
 
 
-def _save(note: Note) -> Note:
-    if note.status == NoteStatus.PUBLISHED and not makes_cards(note):
-        raise ValidationError(NEEDS_CARDS)
+def _overrides(note: Note, reason: str) -> list:
+    """The item-writing errors that publishing ``note`` now overrides (ValidationError without a reason)."""
+    flags = check_item(quality.note_item(note))
+    return quality.errors_to_override(flags, overridden=quality.overridden(note=note), reason=reason)
+
+
+def _save(note: Note, *, reason: str = "", user=None) -> Note:
     errors = content_errors(note)
     if errors:
         raise ValidationError(errors)
+    overrides = []
+    if note.status == NoteStatus.PUBLISHED:
+        if not makes_cards(note):
+            raise ValidationError(NEEDS_CARDS)
+        overrides = _overrides(note, reason)
     note.full_clean()
     with transaction.atomic():
         note.save()
         cards.sync_cards(note)
+        quality.record_overrides(flags=overrides, reason=reason, user=user, note=note)
     return note
 
 
@@ -58,41 +72,55 @@ def create_note(
     status: str = NoteStatus.UNPUBLISHED,
     origin: str = Origin.AUTHORED,
     key: str = "",
+    reason: str = "",
     **content,
 ) -> Note:
-    """Create a note of ``kind`` (content: the names in CONTENT_FIELDS) and its cards."""
+    """Create a note of ``kind`` (content: the names in CONTENT_FIELDS) and its cards.
+
+    A published one must pass the item-writing errors or override them with ``reason``.
+    """
     note = Note(course=course, kind=kind, status=status, origin=origin, key=key, created_by=user)
     for name, value in content.items():
         if name not in CONTENT_FIELDS:
             raise TypeError(f"create_note() got an unexpected field {name!r}")
         setattr(note, name, value)
-    return _save(note)
+    return _save(note, reason=reason, user=user)
 
 
-def update_note(note: Note, *, status: str | None = None, **content) -> Note:
-    """Change ``note``'s content (and status); its cards follow (see `cards.sync_cards`)."""
+def update_note(note: Note, *, status: str | None = None, reason: str = "", user=None, **content) -> Note:
+    """Change ``note``'s content (and status); its cards follow (see `cards.sync_cards`).
+
+    A published note must still pass the item-writing errors, or ``reason`` overrides them.
+    """
     for name, value in content.items():
         if name not in CONTENT_FIELDS:
             raise TypeError(f"update_note() got an unexpected field {name!r}")
         setattr(note, name, value)
     if status is not None:
         note.status = status
-    return _save(note)
+    return _save(note, reason=reason, user=user)
 
 
-def set_status(note: Note, status: str) -> None:
-    """Publish, suspend or unpublish ``note`` (ValidationError when a note without cards is published)."""
+def set_status(note: Note, status: str, *, reason: str = "", user=None) -> None:
+    """Publish, suspend or unpublish ``note``.
+
+    Publishing raises ValidationError when the note makes no cards, or has
+    item-writing errors that ``reason`` does not override.
+    """
     with transaction.atomic():
         locked = Note.objects.select_for_update().get(pk=note.pk)
-        if status == NoteStatus.PUBLISHED and not locked.cards.exists():
-            raise ValidationError(NEEDS_CARDS)
+        if status == NoteStatus.PUBLISHED:
+            if not locked.cards.exists():
+                raise ValidationError(NEEDS_CARDS)
+            overrides = _overrides(locked, reason)
+            quality.record_overrides(flags=overrides, reason=reason, user=user, note=locked)
         Note.objects.filter(pk=note.pk).update(status=status)
     note.status = status
 
 
-def publish(note: Note) -> None:
-    """Students can study its cards from now on."""
-    set_status(note, NoteStatus.PUBLISHED)
+def publish(note: Note, *, reason: str = "", user=None) -> None:
+    """Students can study its cards from now on (item-writing errors need ``reason``)."""
+    set_status(note, NoteStatus.PUBLISHED, reason=reason, user=user)
 
 
 def suspend(note: Note) -> None:
@@ -104,6 +132,7 @@ def create_notes(notes: Iterable[Note]) -> list[Note]:
     """Create many validated notes and all their cards in a few queries (the bundle import).
 
     The caller has checked each note (the bundle schema); published ones must make cards.
+    Item-writing flags are not checked: an import copies a course as it is.
     """
     notes = list(notes)
     for note in notes:

@@ -19,7 +19,8 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quizzes.items import grading, versions
+from quizzes.items import grading, quality, versions
+from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
 from quizzes.models.practice import QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
@@ -276,17 +277,25 @@ def update_question(
     choices: Sequence[Mapping] = (),
     pairs: Sequence[Mapping] = (),
     user=None,
+    reason: str = "",
 ) -> Question:
     """Edit a question (its kind is fixed). Rows with a ``pk`` are updated in place.
 
     If the question is published, the edit becomes a new version for new
-    attempts; versions already used by responses are never changed.
+    attempts; versions already used by responses are never changed; and it
+    must pass the item-writing checks' errors, or override them with ``reason``.
     """
     course = question.course
     check_question(course=course, lesson=lesson, kind=question.kind, stem=stem, choices=choices, pairs=pairs)
     names = parse_tags(tags)
     if tag_errors(names):
         raise ValidationError({"tags": tag_errors(names)})
+    overrides = []
+    if question.status == QuestionStatus.PUBLISHED:
+        content = build_content(kind=question.kind, choices=choices, pairs=pairs, stem=stem)
+        overrides = quality.errors_to_override(
+            quality.content_flags(content), overridden=quality.overridden(question=question), reason=reason
+        )
     with transaction.atomic():
         question.lesson = lesson
         question.stem = stem.strip()
@@ -300,6 +309,7 @@ def update_question(
         question.tags.set(tags_for(course, names))
         if question.status == QuestionStatus.PUBLISHED:
             versions.current_version(question)
+            quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
     return question
 
 
@@ -309,14 +319,23 @@ def stored_errors(question: Question) -> list[str]:
     return grading.validate_content({**content, "stem": question.stem})
 
 
-def publish(question: Question) -> QuestionVersion:
-    """Publish a valid question (a draft or a retired one) and return its current version."""
+def publish(question: Question, *, reason: str = "", user=None) -> QuestionVersion:
+    """Publish a valid question (a draft or a retired one) and return its current version.
+
+    Its item-writing errors block it unless ``reason`` overrides them (kept
+    as a FlagOverride per check; see ``quality``).
+    """
     errors = stored_errors(question)
     if errors:
         raise ValidationError(errors)
+    flags = check_item(quality.question_item(question))
+    overrides = quality.errors_to_override(
+        flags, overridden=quality.overridden(question=question), reason=reason
+    )
     with transaction.atomic():
         Question.objects.filter(pk=question.pk).update(status=QuestionStatus.PUBLISHED)
         question.status = QuestionStatus.PUBLISHED
+        quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
         return versions.current_version(question)
 
 

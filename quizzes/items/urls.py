@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.items.views import images, notes, questions
+from quizzes.items.views import images, notes, quality, questions
 
 urlpatterns = [
     # questions
@@ -16,6 +16,8 @@ urlpatterns = [
     # images
     path("c/<slug:slug>/images/<str:name>", images.image_file, name="item_image"),
     path("c/<slug:slug>/images/<int:pk>/remove/", images.image_remove, name="images_remove"),
+    # item quality
+    path("c/<slug:slug>/quality/", quality.report, name="quality_report"),
     # notes
     path("c/<slug:slug>/notes/", notes.notes_list, name="notes_list"),
     path("c/<slug:slug>/notes/new/", notes.notes_create, name="notes_create"),

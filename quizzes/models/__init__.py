@@ -7,6 +7,7 @@ from .lti import GradePassback, LtiCourseLink, LtiPlacement, LtiPlatformSettings
 from .notes import Card, Note
 from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
+from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .study import CardState, ReviewLog
 
@@ -18,6 +19,7 @@ __all__ = [
     "Choice",
     "Course",
     "Draft",
+    "FlagOverride",
     "GradePassback",
     "Image",
     "ImageFile",

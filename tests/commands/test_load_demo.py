@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from quizzes.items import qualityreport
 from quizzes.models import Article, Card, Course, Lesson, Membership, Note, Question, Quiz, User
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,12 @@ def test_exported_demo_course_has_the_curated_bank_and_deck():
     assert {q["lesson"] for q in published} == lessons
     assert {n["lesson"] for n in notes} == lessons
     assert len(bundle["quizzes"]) >= 2
+
+
+def test_flagged_demo_items_load_published_and_are_reported_not_refused():
+    """An import copies items as they are: flagged ones stay published, listed as unresolved on Item quality."""
+    load()
+    course = Course.objects.get(slug="calcinosis-cutis")
+    report = qualityreport.course_report(course)
+    assert Question.objects.filter(course=course, status="published").count() == 42
+    assert {row.key for row in report.published_with_open_errors} >= {"cc-q-022", "cc-q-042"}

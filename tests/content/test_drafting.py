@@ -1,10 +1,11 @@
 """Drafts from an import: stable keys, remembered rejections, re-review on source changes, acceptance."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from quizzes.content import drafting
 from quizzes.content.importing import import_article
-from quizzes.models import Draft, Note, Question
+from quizzes.models import Draft, FlagOverride, Note, Question
 from tests.paths import SEED as SEED_PATH
 
 SEED = SEED_PATH.read_text()
@@ -72,13 +73,13 @@ def test_accepting_twice_makes_one_item(course, imported, educator):
 
 def test_accepting_a_matching_draft_keeps_every_pair(course, imported, educator):
     draft = Draft.objects.filter(kind="matching").first()
-    question = drafting.accept(draft=draft, user=educator)
+    question = drafting.accept(draft=draft, user=educator, reason="Pairs checked against the article")
     premises = list(question.pairs.exclude(premise="").values_list("premise", "answer"))
     assert premises == [tuple(pair) for pair in draft.payload["pairs"]]
 
 
 def test_accepting_card_drafts_makes_notes_with_cards(course, imported, educator):
-    cloze = drafting.accept(draft=Draft.objects.filter(kind="cloze").first(), user=educator)
+    cloze = drafting.accept(draft=Draft.objects.filter(kind="cloze").first(), user=educator, reason="Kept")
     classification = drafting.accept(draft=Draft.objects.filter(kind="classification").first(), user=educator)
     assert cloze.cards.count() >= 1
     assert classification.cards.count() == 1
@@ -106,6 +107,47 @@ def test_changed_source_marks_accepted_drafts_for_review_and_leaves_the_item(cou
 
 def test_bulk_accept_reports_counts(course, imported, educator):
     ids = list(Draft.objects.filter(kind="true_false").values_list("pk", flat=True)[:3])
-    accepted, problems = drafting.accept_many(course=course, ids=ids, user=educator)
-    assert (accepted, problems) == (3, [])
+    done = drafting.accept_many(
+        course=course, ids=ids, user=educator, include_flagged=True, reason="Reviewed"
+    )
+    assert (done.accepted, done.skipped, done.problems) == (3, 0, [])
     assert Question.objects.filter(status="published").count() == 3
+
+
+# --- item-writing flags -------------------------------------------------------------------------
+
+
+def _listed_under():
+    """The matching draft that asks which type each cause is "listed under" (an error)."""
+    return next(d for d in Draft.objects.filter(kind="matching") if "listed under" in d.payload["prompt"])
+
+
+def test_a_draft_with_an_error_is_not_accepted_without_a_reason(course, imported, educator):
+    with pytest.raises(ValidationError, match="Asks where the article files something"):
+        drafting.accept(draft=_listed_under(), user=educator)
+    assert not Question.objects.exists()
+    assert Draft.objects.get(pk=_listed_under().pk).status == "pending"
+
+
+def test_the_reason_is_kept_on_the_question_it_makes(course, imported, educator):
+    question = drafting.accept(draft=_listed_under(), user=educator, reason="Rewritten in class")
+    override = FlagOverride.objects.get(question=question)
+    assert (override.flag, override.reason, override.created_by) == (
+        "asks-about-source",
+        "Rewritten in class",
+        educator,
+    )
+
+
+def test_bulk_accept_skips_flagged_drafts_unless_asked(course, imported, educator):
+    clean = Draft.objects.get(
+        kind="true_false", payload__prompt__startswith="Dystrophic calcinosis cutis occurs"
+    )
+    hedged = Draft.objects.get(kind="true_false", payload__prompt__startswith="Colchicine may be tried")
+    vague = Draft.objects.get(kind="true_false", payload__prompt__startswith="Idiopathic calcinosis cutis")
+    done = drafting.accept_many(course=course, ids=[clean.pk, hedged.pk, vague.pk], user=educator)
+    assert (done.accepted, done.skipped) == (1, 2)
+    done = drafting.accept_many(course=course, ids=[hedged.pk, vague.pk], user=educator, include_flagged=True)
+    assert (done.accepted, done.skipped) == (1, 0)  # the warning passes; the error needs a reason
+    assert "Hedged true/false statement" in done.problems[0]
+    assert set(Draft.objects.filter(status="accepted").values_list("pk", flat=True)) == {clean.pk, vague.pk}

@@ -14,7 +14,7 @@ from quizzes.interchange.bundle.checker import BundleError
 from quizzes.interchange.bundle.reader import import_course, import_items
 from quizzes.interchange.bundle.writer import export_course
 from quizzes.items import notetext, versions
-from quizzes.models import Article, Card, Course, Lesson, Note, Question, QuestionVersion, Quiz
+from quizzes.models import Article, Card, Course, FlagOverride, Lesson, Note, Question, QuestionVersion, Quiz
 from tests.factories import (
     AttemptFactory,
     CardFactory,
@@ -179,7 +179,7 @@ def test_export_query_count_does_not_grow_with_the_course(course, django_assert_
         QuestionVersionFactory(question=question, number=1)
         NoteFactory(course=course, lesson=lesson)
         QuizItemFactory(quiz=QuizFactory(course=course), question=question)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):  # a prefetch each: images, question and note overrides
         export_course(course)
 
 
@@ -421,3 +421,32 @@ def test_user_made_practice_sets_stay_behind(full_course):
     QuizFactory(course=full_course, title="Mine", owner=UserFactory())
     copy_ = import_course(export_course(full_course), slug="copy")
     assert not copy_.quizzes.filter(title="Mine").exists()
+
+
+def test_overrides_of_item_writing_errors_round_trip(full_course):
+    question = Question.objects.filter(course=full_course).first()
+    note = Note.objects.filter(course=full_course).first()
+    FlagOverride.objects.create(question=question, flag="none-of-the-above", reason="Exam board style")
+    FlagOverride.objects.create(note=note, flag="answer-on-card", reason="Spelling drill")
+    exported = export_course(full_course)
+    copied = import_course(json.loads(json.dumps(exported)), slug="copy")
+    assert set(FlagOverride.objects.filter(question__course=copied).values_list("flag", "reason")) == {
+        ("none-of-the-above", "Exam board style")
+    }
+    assert set(FlagOverride.objects.filter(note__course=copied).values_list("flag", "reason")) == {
+        ("answer-on-card", "Spelling drill")
+    }
+
+
+def test_an_override_must_name_a_known_check_once_with_a_reason(full_course):
+    data = export_course(full_course)
+    data["questions"][0]["overrides"] = [
+        {"check": "no-such-check", "reason": "x"},
+        {"check": "negative-stem", "reason": ""},
+    ]
+    with pytest.raises(BundleError) as raised:
+        import_course(data, slug="copy")
+    problems = "\n".join(raised.value.problems)
+    assert "questions[0].overrides[0]: unknown item-writing check 'no-such-check'" in problems
+    assert "questions[0].overrides[1]" in problems
+    assert not Course.objects.filter(slug="copy").exists()

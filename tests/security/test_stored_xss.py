@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from quizzes.assessment import attempts
 from quizzes.items.cards import sync_cards
-from quizzes.models import Attempt, Card, Choice, Tag
+from quizzes.models import Attempt, Card, Choice, FlagOverride, Tag
 from quizzes.models.people import Role
 from tests.factories import (
     ArticleFactory,
@@ -282,3 +282,24 @@ def test_the_check_catches_a_live_payload():
     with pytest.raises(AssertionError):
         assert_inert(HttpResponse("<p>nothing</p>"), "MISSING")
     assert_inert(HttpResponse(f"<p>{p('OK').replace('<', '&lt;').replace('>', '&gt;')}</p>"), "OK")
+
+
+def test_override_reasons_and_flagged_text_on_the_item_quality_pages(
+    client_for, course, educator, xss_lesson
+):
+    """A reason is typed by an educator; a flag quotes the item's own text: both come out inert."""
+    question = QuestionFactory(
+        course=course,
+        lesson=xss_lesson,
+        stem="Which drug treats it?",
+        choices=[("Aspirin", True), ("Heparin", False), (f"None of the above {P}", False)],
+    )
+    FlagOverride.objects.create(question=question, flag="none-of-the-above", reason=f"reason {P}")
+    client = client_for(educator)
+    for url in (
+        reverse("quality_report", args=[course.slug]),
+        reverse("questions_detail", args=[course.slug, question.pk]),
+        reverse("questions_bank", args=[course.slug]),
+    ):
+        assert_inert(client.get(url))
+    assert_inert(client.get(reverse("quality_report", args=[course.slug])), "reason")

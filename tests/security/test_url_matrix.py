@@ -140,6 +140,7 @@ MATRIX: dict[str, Entry] = {
     "notes_publish": Entry(kwargs={**C, "pk": own("note")}, ok=405),
     "notes_suspend": Entry(kwargs={**C, "pk": own("note")}, ok=405),
     "notes_images": Entry(kwargs={**C, "pk": own("note")}),
+    "quality_report": Entry(kwargs=C),
     # Progress (students) and reports (leads and educators)
     "progress_dashboard": Entry(kwargs=C),
     "reports_cohort": Entry(kwargs=C),

@@ -11,14 +11,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment import quizbuilder, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
-from quizzes.items import questions
+from quizzes.items import quality, qualityreport, questions
 from quizzes.items.forms.questions import BankFilterForm
+from quizzes.items.itemwriting.catalogue import CHECKS
 from quizzes.models import Course, Quiz
 from quizzes.models.practice import QuizMode
 from quizzes.models.questions import QuestionStatus
 
 PAGE_SIZE = 50
-PICKER_PARAMS = ("q", "lesson", "kind", "tag", "page")
+PICKER_PARAMS = ("q", "lesson", "kind", "tag", "flag", "page")
 
 
 def _quiz(course: Course, pk: int) -> Quiz:
@@ -111,11 +112,23 @@ def _builder_page(
     candidates = questions.bank(course, status=QuestionStatus.PUBLISHED, **filters.filters()).exclude(
         quiz_items__quiz=quiz
     )
+    bank = quality.bank(course)
+    wanted = filters.flag_wanted()
+    if wanted:
+        candidates = candidates.filter(
+            pk__in=[pk for pk, f in bank.flags.items() if quality.matches(f, wanted)]
+        )
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    for question in page:
+        question.flags = bank.flags.get(question.pk, [])
     query = request.GET.copy()
     query.pop("page", None)
     items = list(quizbuilder.items_of(quiz))
     rules = list(quizbuilder.rules_of(quiz))
+    findings = qualityreport.quiz_findings(quiz, bank)
+    numbers = {quality.question_key(item.question): n for n, item in enumerate(items, 1)}
+    for item in items:
+        item.flags = bank.flags.get(item.question_id, [])
     context = {
         "course": course,
         "quiz": quiz,
@@ -123,9 +136,13 @@ def _builder_page(
         "review_summary": secrecy.review_summary(quiz),
         "items": items,
         "rules": rules,
+        "findings": [
+            (finding, CHECKS[finding.check].title, sorted(numbers[key] for key in finding.items))
+            for finding in findings
+        ],
         "rule_form": rule_form or RandomRuleForm(course=course),
         "filters": filters,
-        "filtered": any(filters.filters().values()),
+        "filtered": any(filters.filters().values()) or bool(wanted),
         "page": page,
         "query": query.urlencode(),
         "current_filters": request.GET.urlencode(),

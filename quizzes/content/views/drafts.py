@@ -15,6 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from quizzes.accounts.permissions import course_view
 from quizzes.content import drafting
 from quizzes.content.forms import DraftEditForm
+from quizzes.forms import REASON_MAX_LENGTH
+from quizzes.items import quality, qualityreport
+from quizzes.items.itemwriting.checks import check_item
+from quizzes.items.itemwriting.items import ERROR, from_draft
 from quizzes.items.notetext import CLOZE_RE, clozes
 from quizzes.models import Course, Draft
 from quizzes.models.drafts import DraftStatus
@@ -69,18 +73,31 @@ def answers_of(payload: dict) -> list[str]:
     return payload.get("answer", "").splitlines()
 
 
+def _flag_filter(request: HttpRequest) -> str:
+    wanted = request.GET.get("flag") or ""
+    return wanted if wanted in dict(quality.flag_filter_choices()) else ""
+
+
 @course_view("author_content")
 @require_safe
 def review(request: HttpRequest, course: Course) -> HttpResponse:
     status = request.GET.get("status") or ""
     kind = request.GET.get("kind") or ""
     lesson = request.GET.get("lesson") or ""
+    flag = _flag_filter(request)
     drafts = drafting.review_queue(course, status=status or None, kind=kind or None, lesson=lesson or None)
+    checked = qualityreport.draft_flags(qualityreport.open_drafts(course))
+    if flag:
+        drafts = drafts.filter(
+            pk__in=[pk for pk, found in checked.flags.items() if quality.matches(found, flag)]
+        )
     page = Paginator(drafts, 50).get_page(request.GET.get("page"))
     for draft in page:
         draft.kind_label = KIND_LABELS.get(draft.kind, draft.kind)
         draft.marked_excerpt = highlight(draft.excerpt, answers_of(draft.payload))
         draft.prompt_html = prompt_html(draft)
+        draft.flags = quality.shown(checked.flags.get(draft.pk, ()), {})
+        draft.has_errors = any(shown.flag.severity == ERROR for shown in draft.flags)
     counts = dict(
         Draft.objects.filter(course=course)
         .values("status")
@@ -89,6 +106,7 @@ def review(request: HttpRequest, course: Course) -> HttpResponse:
         .values_list("status", "n")
     )
     lessons = course.lessons.order_by("order").values_list("slug", "title")
+    flagged = [found for found in checked.flags.values() if found]
     return render(
         request,
         "quizzes/drafts/review.html",
@@ -98,8 +116,13 @@ def review(request: HttpRequest, course: Course) -> HttpResponse:
             "lessons": lessons,
             "statuses": DraftStatus.choices,
             "kinds": KIND_LABELS.items(),
-            "filters": {"status": status, "kind": kind, "lesson": lesson},
+            "flag_choices": quality.flag_filter_choices(),
+            "filters": {"status": status, "kind": kind, "lesson": lesson, "flag": flag},
             "counts": [(label, counts.get(value, 0)) for value, label in DraftStatus.choices],
+            "batches": [(title, quality.summary(found), found) for title, found in checked.batches],
+            "linkable": quality.ATTACHED,
+            "n_errors": sum(1 for found in flagged if any(f.severity == ERROR for f in found)),
+            "n_flagged": len(flagged),
         },
     )
 
@@ -115,12 +138,15 @@ def _back(request: HttpRequest, course: Course) -> HttpResponse:
 @require_POST
 def accept(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     draft = get_object_or_404(Draft.objects.select_related("lesson", "article"), pk=pk, course=course)
+    reason = request.POST.get("reason", "")[:REASON_MAX_LENGTH]
     try:
-        drafting.accept(draft=draft, user=request.user)
+        drafting.accept(draft=draft, user=request.user, reason=reason)
     except ValidationError as error:
         messages.error(request, format_html("Not accepted: {}", "; ".join(error.messages)))
     else:
-        messages.success(request, "Accepted and published.")
+        messages.success(
+            request, "Accepted and published." + (" Your reason is kept with it." if reason.strip() else "")
+        )
     return _back(request, course)
 
 
@@ -145,9 +171,21 @@ def bulk_accept(request: HttpRequest, course: Course) -> HttpResponse:
     if not ids:
         messages.warning(request, "Select the drafts to accept first.")
         return _back(request, course)
-    accepted, problems = drafting.accept_many(course=course, ids=ids, user=request.user)
-    messages.success(request, f"Accepted {accepted} draft{'s' if accepted != 1 else ''}.")
-    for problem in problems:
+    done = drafting.accept_many(
+        course=course,
+        ids=ids,
+        user=request.user,
+        include_flagged=request.POST.get("include_flagged") == "1",
+        reason=request.POST.get("reason", "")[:REASON_MAX_LENGTH],
+    )
+    messages.success(request, f"Accepted {done.accepted} draft{'s' if done.accepted != 1 else ''}.")
+    if done.skipped:
+        messages.warning(
+            request,
+            f"Skipped {done.skipped} flagged draft{'s' if done.skipped != 1 else ''}: review "
+            f"{'them' if done.skipped != 1 else 'it'} one by one, or tick “Include flagged drafts”.",
+        )
+    for problem in done.problems:
         messages.error(request, problem)
     return _back(request, course)
 
@@ -157,9 +195,13 @@ def bulk_accept(request: HttpRequest, course: Course) -> HttpResponse:
 def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     draft = get_object_or_404(Draft.objects.select_related("lesson", "article"), pk=pk, course=course)
     form = DraftEditForm(request.POST or None, draft=draft)
+    flags = check_item(from_draft({**draft.payload, "kind": draft.kind}))
     if request.method == "POST" and form.is_valid():
+        flags = check_item(from_draft({**draft.payload, **form.edited(), "kind": draft.kind}))
         try:
-            drafting.accept(draft=draft, user=request.user, edited=form.edited())
+            drafting.accept(
+                draft=draft, user=request.user, edited=form.edited(), reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -176,5 +218,6 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
             "form": form,
             "marked_excerpt": marked,
             "kind_label": KIND_LABELS.get(draft.kind),
+            "flags": quality.shown(flags, {}),
         },
     )

@@ -25,6 +25,7 @@ from quizzes.models import (
     Article,
     Choice,
     Course,
+    FlagOverride,
     Lesson,
     MatchingPair,
     Note,
@@ -219,6 +220,11 @@ def _write_questions(
             media.write_images(course, question, q["images"], mine)
     MatchingPair.objects.bulk_create(pairs)
     QuestionVersion.objects.bulk_create(versions)
+    FlagOverride.objects.bulk_create(
+        FlagOverride(question=question, flag=o["check"], reason=o["reason"])
+        for question, q in zip(new_questions, data, strict=True)
+        for o in q["overrides"]
+    )
     Question.tags.through.objects.bulk_create(question_tags, ignore_conflicts=True)
     return new_questions
 
@@ -238,6 +244,11 @@ def _write_notes(course: Course, data: list[dict], lessons: dict[str, Lesson], t
             for name in n["tags"]
         ],
         ignore_conflicts=True,
+    )
+    FlagOverride.objects.bulk_create(
+        FlagOverride(note=note, flag=o["check"], reason=o["reason"])
+        for note, n in zip(new_notes, data, strict=True)
+        for o in n["overrides"]
     )
 
 

@@ -24,6 +24,7 @@ from quizzes.interchange.bundle.checker import (
     text_field,
 )
 from quizzes.items import grading, notetext
+from quizzes.items.itemwriting.catalogue import CHECKS
 from quizzes.models import limits
 from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, GradingMethod, QuizMode
@@ -77,6 +78,7 @@ QUESTION = {
     "pairs": F(list, []),
     "versions": F(list, []),
     "images": F(list, []),
+    "overrides": F(list, []),
 }
 CHOICE = {
     "text": text_field(500, default=REQUIRED),
@@ -85,6 +87,8 @@ CHOICE = {
 }
 PAIR = {"premise": text_field(300), "answer": text_field(200, default=REQUIRED, blank=False)}
 VERSION_FIELDS = {"number": count_field(low=1), "content": F(dict), "checksum": F((str, type(None)), None)}
+# An item-writing error an educator published anyway, and why (quizzes.items.quality).
+OVERRIDE = {"check": F(str), "reason": text_field(default=REQUIRED, blank=False)}
 NOTE = {
     "key": text_field(100),
     "lesson": F(str),
@@ -99,6 +103,7 @@ NOTE = {
     "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
     "images": F(list, []),
+    "overrides": F(list, []),
 }
 QUIZ = {
     "key": text_field(100),
@@ -179,10 +184,23 @@ def question_content(question: dict) -> dict:
     return content
 
 
+def _check_overrides(check: Checker, where: str, item: dict) -> None:
+    """Each override names a known check, once, with a reason."""
+    overrides = [
+        check.record(f"{where}.overrides[{i}]", o, OVERRIDE) for i, o in enumerate(item["overrides"])
+    ]
+    for index, override in enumerate(overrides):
+        if override and override["check"] not in CHECKS:
+            check.add(f"{where}.overrides[{index}]", f"unknown item-writing check {override['check']!r}")
+    check.unique(f"{where}.overrides", overrides, "check")
+    item["overrides"] = overrides
+
+
 def _check_question(check: Checker, where: str, question: dict, lessons: set[str]) -> None:
     if question["lesson"] not in lessons:
         check.add(where, f"unknown lesson {question['lesson']!r}")
     check.strings(f"{where}.tags", question["tags"], 60)
+    _check_overrides(check, where, question)
     matching = question["kind"] == QuestionKind.MATCHING
     question["choices"] = [
         check.record(f"{where}.choices[{i}]", c, CHOICE) for i, c in enumerate(question["choices"])
@@ -218,6 +236,7 @@ def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> No
     if note["lesson"] not in lessons:
         check.add(where, f"unknown lesson {note['lesson']!r}")
     check.strings(f"{where}.tags", note["tags"], 60)
+    _check_overrides(check, where, note)
     for index, pair in enumerate(note["pairs"]):
         if not (
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x.strip() for x in pair)

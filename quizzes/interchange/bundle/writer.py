@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
-from quizzes.models import Course, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
+from quizzes.models import Course, FlagOverride, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 
 
@@ -91,12 +91,15 @@ def export_items(course: Course) -> dict:
             "images__file",
             tags,
             Prefetch("versions", QuestionVersion.objects.order_by("number")),
+            Prefetch("flag_overrides", FlagOverride.objects.order_by("flag")),
         )
         .order_by("lesson__order", "id")
     )
     course_notes = list(
         course.notes.select_related("lesson")
-        .prefetch_related(tags, "images__file")
+        .prefetch_related(
+            tags, "images__file", Prefetch("flag_overrides", FlagOverride.objects.order_by("flag"))
+        )
         .order_by("lesson__order", "id")
     )
     quizzes = list(
@@ -170,6 +173,7 @@ def _export_question(question: Question, key: str) -> dict:
             {"number": v.number, "content": v.content, "checksum": v.checksum}
             for v in question.versions.all()
         ],
+        "overrides": [{"check": o.flag, "reason": o.reason} for o in question.flag_overrides.all()],
         **({"images": media.export_images(found, positions)} if found else {}),
     }
 
@@ -188,5 +192,6 @@ def _export_note(note: Note, key: str) -> dict:
         "extra": note.extra,
         "source_excerpt": note.source_excerpt,
         "tags": [tag.name for tag in note.tags.all()],
+        "overrides": [{"check": o.flag, "reason": o.reason} for o in note.flag_overrides.all()],
         **({"images": media.export_images(list(note.images.all()))} if note.images.all() else {}),
     }

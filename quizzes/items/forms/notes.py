@@ -3,8 +3,8 @@
 from django import forms
 from django.db.models import Q
 
-from quizzes.forms import CrispyMixin
-from quizzes.items import notes, notetext
+from quizzes.forms import CrispyMixin, override_reason_field
+from quizzes.items import notes, notetext, quality
 from quizzes.models import Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
 
@@ -17,6 +17,7 @@ KIND_FIELDS = {
 
 
 class NoteForm(CrispyMixin, forms.ModelForm):
+    reason = override_reason_field("Reason to keep it published despite item-writing errors", "note")
     pairs_text = forms.CharField(
         label="Premises and categories",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -45,10 +46,11 @@ class NoteForm(CrispyMixin, forms.ModelForm):
         self.kind = kind
         self.fields["lesson"].queryset = Lesson.objects.for_course(course)
         self.fields["lesson"].empty_label = None
+        published = self.instance.pk and self.instance.status == NoteStatus.PUBLISHED
         for name in list(self.fields):
-            if name not in KIND_FIELDS[kind]:
+            if name not in KIND_FIELDS[kind] and not (name == "reason" and published):
                 del self.fields[name]
-        self.order_fields(KIND_FIELDS[kind])
+        self.order_fields([*KIND_FIELDS[kind], "reason"])
         if kind == NoteKind.CLASSIFICATION:
             front = self.fields["front"]
             front.label = "Question asked of each premise"
@@ -99,6 +101,17 @@ class NoteForm(CrispyMixin, forms.ModelForm):
             fields["pairs"] = self.cleaned_data["pairs_text"]
         return fields
 
+    def flags(self) -> tuple:
+        """The item-writing flags of what the form holds (call after ``is_valid``)."""
+        data = self.cleaned_data
+        return quality.note_fields_flags(
+            kind=self.kind,
+            front=data.get("front", ""),
+            back=data.get("back", ""),
+            text=data.get("text", ""),
+            pairs=data.get("pairs_text", ()),
+        )
+
 
 class NoteFilterForm(forms.Form):
     """The note list's filters (GET)."""
@@ -107,6 +120,9 @@ class NoteFilterForm(forms.Form):
     lesson = forms.ModelChoiceField(queryset=Lesson.objects.none(), required=False, empty_label="All lessons")
     kind = forms.ChoiceField(choices=[("", "All kinds"), *NoteKind.choices], required=False)
     status = forms.ChoiceField(choices=[("", "Any status"), *NoteStatus.choices], required=False)
+    flag = forms.ChoiceField(
+        choices=[("", "Any"), *quality.flag_filter_choices()], required=False, label="Item-writing flag"
+    )
 
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,3 +148,7 @@ class NoteFilterForm(forms.Form):
         if data["status"]:
             notes = notes.filter(status=data["status"])
         return notes
+
+    def flag_wanted(self) -> str:
+        """The flag filter ("" for any; see quality.matches)."""
+        return self.cleaned_data.get("flag", "") if self.is_valid() else ""

@@ -11,7 +11,8 @@ from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
-from quizzes.items import grading, questions
+from quizzes.forms import override_reason_field
+from quizzes.items import grading, quality, questions
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
 
@@ -38,6 +39,7 @@ class QuestionForm(forms.ModelForm):
         coerce=lambda value: value == "true",
         widget=forms.RadioSelect,
     )
+    reason = override_reason_field("Reason to keep it published despite item-writing errors", "question")
 
     class Meta:
         model = Question
@@ -73,10 +75,12 @@ class QuestionForm(forms.ModelForm):
                 self.initial["correct_answer"] = "true" if truth else "false"
         else:
             del self.fields["correct_answer"]
+        if self.instance.status != QuestionStatus.PUBLISHED:
+            del self.fields["reason"]  # only saving a published question is blocked by errors
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-        names = ["lesson", "stem"] + (["correct_answer"] if "correct_answer" in self.fields else [])
+        names = ["lesson", "stem"] + [name for name in ("correct_answer", "reason") if name in self.fields]
         self.helper.layout = Layout(
             Row(
                 Column(*names, css_class="col-lg-6"),
@@ -102,6 +106,7 @@ class QuestionForm(forms.ModelForm):
             "explanation": data.get("explanation", ""),
             "source_excerpt": data.get("source_excerpt", ""),
             "tags": data["tags"],
+            **({"reason": data.get("reason", "")} if "reason" in self.fields else {}),
         }
 
     def true_false_choices(self) -> list[dict]:
@@ -208,6 +213,11 @@ class BankFilterForm(forms.Form):
     kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *QuestionKind.choices])
     status = forms.ChoiceField(required=False, choices=[("", "Any status"), *QuestionStatus.choices])
     tag = forms.ChoiceField(required=False, choices=[("", "Any tag")])
+    flag = forms.ChoiceField(
+        required=False,
+        label="Item-writing flag",
+        choices=[("", "Any"), *quality.flag_filter_choices()],
+    )
 
     def __init__(self, *args, course: Course, with_status: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,10 +228,17 @@ class BankFilterForm(forms.Form):
             del self.fields["status"]
 
     def filters(self) -> dict:
-        """Keyword arguments for questions.bank from the valid fields only."""
+        """Keyword arguments for questions.bank from the valid fields only (not the flag: see `flag_wanted`)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) or None for name in self.fields if name not in self.errors}
+        return {
+            name: data.get(name) or None for name in self.fields if name not in self.errors and name != "flag"
+        }
+
+    def flag_wanted(self) -> str:
+        """The flag filter ("" for any): a check id, "errors", "flagged" or "clean" (see quality.matches)."""
+        self.is_valid()
+        return "" if "flag" in self.errors else getattr(self, "cleaned_data", {}).get("flag", "")
 
 
 # --- the quiz builder --------------------------------------------------------

@@ -1,15 +1,17 @@
 """Educators author questions: the bank, create/edit, preview as a student, publish and retire."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.items import grading, questions, versions
+from quizzes.forms import REASON_MAX_LENGTH
+from quizzes.items import grading, quality, questions, versions
 from quizzes.items.forms.questions import MAX_OPTIONS, BankFilterForm, QuestionForm, options_formset
+from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Course, Question
 from quizzes.models.questions import QuestionKind, QuestionStatus
 
@@ -36,7 +38,13 @@ def _question(course: Course, pk: int) -> Question:
 def bank(request: HttpRequest, course: Course) -> HttpResponse:
     filters = BankFilterForm(request.GET or None, course=course)
     found = questions.bank(course, **filters.filters())
+    flags = quality.bank(course).flags  # the bank checked as one set (near-duplicates, clones...)
+    wanted = filters.flag_wanted()
+    if wanted:
+        found = found.filter(pk__in=[pk for pk, shown in flags.items() if quality.matches(shown, wanted)])
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    for question in page:
+        question.flags = flags.get(question.pk, [])
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -45,7 +53,8 @@ def bank(request: HttpRequest, course: Course) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "counts": questions.status_counts(course),
-        "filtered": any(filters.filters().values()),
+        "filtered": any(filters.filters().values()) or bool(wanted),
+        "n_open_errors": sum(1 for shown in flags.values() if quality.matches(shown, "errors")),
     }
     return render(request, "quizzes/questions/bank.html", context)
 
@@ -69,8 +78,23 @@ def _categories(formset) -> list[str]:
     return seen
 
 
+def _flags_now(question: Question, form: QuestionForm, formset) -> list[quality.Shown]:
+    """The flags of what the form holds (after a post), else of the stored question, with overrides."""
+    overrides = quality.overridden_rows(question=question)
+    # Valid, or refused by the service only (its errors are not any field's).
+    submitted = form.is_bound and not set(form.errors) - {NON_FIELD_ERRORS}
+    if submitted and (formset is None or formset.is_valid()):
+        rows = _rows(form, formset)
+        content = questions.build_content(kind=question.kind, stem=form.cleaned_data["stem"], **rows)
+        return quality.shown(quality.content_flags(content), overrides)
+    if question.pk and not form.is_bound:
+        return quality.shown(check_item(quality.question_item(question)), overrides)
+    return []
+
+
 def _editor(request, course, question, form, formset, *, status=200) -> HttpResponse:
     context = {
+        "flags": _flags_now(question, form, formset),
         "course": course,
         "question": question,
         "kind_label": QuestionKind(question.kind).label,
@@ -90,6 +114,17 @@ def _rows(form: QuestionForm, formset) -> dict:
     if formset.kind == QuestionKind.MATCHING:
         return {"choices": (), "pairs": rows}
     return {"choices": rows, "pairs": ()}
+
+
+def _saved_message(question: Question, saved: str) -> str:
+    """ "Saved", and what the item-writing checks say before it can be published."""
+    flags = check_item(quality.question_item(question))
+    errors = len(quality.open_errors(flags, quality.overridden(question=question)))
+    if errors:
+        return f"{saved} The checks found {errors} error{'s' if errors != 1 else ''} to fix (or override) before publishing."
+    if flags:
+        return f"{saved} The checks have {len(flags)} warning{'s' if len(flags) != 1 else ''} for you; preview it, then publish it."
+    return f"{saved} Preview it, then publish it."
 
 
 @course_view("author_content")
@@ -115,7 +150,7 @@ def create(request: HttpRequest, course: Course, kind: str) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, "Question saved, unpublished. Preview it, then publish it.")
+                messages.success(request, _saved_message(question, "Question saved, unpublished."))
                 return redirect("questions_detail", slug=course.slug, pk=question.pk)
         return _editor(request, course, question, form, formset, status=400)
     return _editor(request, course, question, form, formset)
@@ -143,7 +178,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
                         request, "Saved. New attempts get this version; earlier attempts keep theirs."
                     )
                 else:
-                    messages.success(request, "Question saved.")
+                    messages.success(request, _saved_message(question, "Question saved."))
                 return redirect("questions_detail", slug=course.slug, pk=question.pk)
         return _editor(request, course, question, form, formset, status=400)
     return _editor(request, course, question, form, formset)
@@ -153,6 +188,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_safe
 def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
+    shown = quality.bank(course).flags.get(question.pk, [])
     context = {
         "course": course,
         "question": question,
@@ -160,6 +196,8 @@ def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "versions": questions.versions_of(question),
         "problems": questions.stored_errors(question),
         "quizzes": question.quiz_items.select_related("quiz").order_by("quiz__title"),
+        "flags": shown,
+        "open_errors": [item for item in shown if item.is_open_error],
     }
     return render(request, "quizzes/questions/detail.html", context)
 
@@ -240,8 +278,9 @@ def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
+    reason = request.POST.get("reason", "")[:REASON_MAX_LENGTH]
     try:
-        version = questions.publish(question)
+        version = questions.publish(question, reason=reason, user=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

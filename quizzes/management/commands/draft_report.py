@@ -1,5 +1,7 @@
-"""`manage.py draft_report PATH`: the generator's self-checks on any article, without a database."""
+"""`manage.py draft_report PATH`: the generator's self-checks and the item-writing checks on any
+article, without a database."""
 
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,10 +9,15 @@ from django.core.management.base import BaseCommand, CommandError
 from quizzes.content import reader
 from quizzes.content.generation import generator
 from quizzes.content.reader.outline import ArticleError
+from quizzes.items.itemwriting import checks
+from quizzes.items.itemwriting.items import ERROR, from_draft
 
 
 class Command(BaseCommand):
-    help = "Generate drafts for an article file and check each: is its answer in its excerpt, is any distractor correct?"
+    help = (
+        "Generate drafts for an article file and check each: is its answer in its excerpt, is any distractor "
+        "correct, and what do the item-writing checks flag?"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -53,3 +60,30 @@ class Command(BaseCommand):
         out.write(
             f"answers missing from their excerpt: {missing}; distractors that are actually correct: {bad}"
         )
+        self._item_writing(drafts, all)
+
+    def _item_writing(self, drafts, every: bool) -> None:
+        """Each draft's item-writing flags (its own and the batch's), a count per check, the set findings."""
+        out = self.stdout
+        items = [from_draft(draft.to_json()) for draft in drafts]
+        findings = checks.check_set(items)
+        attached = checks.item_flags_from(findings)
+        flags = {item.key: [*checks.check_item(item), *attached.get(item.key, ())] for item in items}
+        flagged = [key for key, found in flags.items() if found]
+        errors = [key for key, found in flags.items() if any(f.severity == ERROR for f in found)]
+        out.write("")
+        out.write(
+            f"item-writing checks: {len(flagged)} of {len(items)} drafts flagged, {len(errors)} with errors"
+        )
+        counts = Counter(
+            (f.severity, f.check) for found in flags.values() for f in {x.check: x for x in found}.values()
+        )
+        for (severity, check), n in sorted(counts.items()):
+            out.write(f"  {check:<24}{severity:<9}{n:>5}")
+        for draft in drafts:
+            if flags[draft.key] or every:
+                out.write(f"{draft.kind:<15} {draft.prompt[:90]}")
+                for flag in flags[draft.key]:
+                    out.write(f"    {flag.severity.upper():<8}{flag.check}: {flag.message}")
+        for finding in findings:
+            out.write(f"set {finding.severity}: {finding.check}: {finding.message}")

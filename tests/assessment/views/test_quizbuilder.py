@@ -17,6 +17,7 @@ from tests.factories import (
     QuizItemFactory,
     QuizRandomRuleFactory,
     UserFactory,
+    clone_set,
 )
 
 
@@ -403,7 +404,7 @@ def test_builder_page_query_count_does_not_grow(
     rule = QuizRandomRuleFactory(quiz=quiz)
     rule.lessons.set(lessons)
     client = client_for(educator)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(18):
         assert client.get(url("detail", course, quiz.pk)).status_code == 200
     for _ in range(size // 10):
         QuizFactory(course=course)
@@ -413,3 +414,23 @@ def test_builder_page_query_count_does_not_grow(
 
 def test_other_users_cannot_see_a_course_they_left(client_for, course, quiz):
     assert client_for(UserFactory()).get(url("list", course)).status_code == 404
+
+
+# --- item-writing checks of the quiz being built ----------------------------------------------------
+
+
+def test_the_builder_checks_the_chosen_questions_as_a_set(client_for, educator, course, lesson, quiz):
+    clone_set(course, lesson, quiz)
+    response = client_for(educator).get(url("detail", course, quiz.pk))
+    assert "Checks for this quiz" in response.text
+    assert "3 questions draw on the same options" in response.text
+    assert "Questions 1, 2, 3 of this quiz." in response.text
+
+
+def test_a_quiz_without_problems_says_so(client_for, educator, course, lesson, quiz):
+    QuizItemFactory(quiz=quiz, question=QuestionFactory(course=course, lesson=lesson))
+    response = client_for(educator).get(url("detail", course, quiz.pk))
+    assert (
+        "No duplicates, give-aways, clone sets or unbalanced keys among the chosen questions."
+        in response.text
+    )

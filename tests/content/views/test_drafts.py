@@ -70,7 +70,10 @@ def test_reject_then_filter_by_status(client_for, educator, course, drafts):
 
 def test_bulk_accept_selected(client_for, educator, course, drafts):
     ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True)[:2])
-    client_for(educator).post(reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids})
+    client_for(educator).post(
+        reverse("drafts_bulk_accept", args=[course.slug]),
+        {"ids": ids, "include_flagged": "1", "reason": "Read"},
+    )
     assert Draft.objects.filter(pk__in=ids, status="accepted").count() == 2
 
 
@@ -91,19 +94,74 @@ def test_edit_then_accept_publishes_the_edit(client_for, educator, course, draft
     response = client_for(educator).post(
         reverse("drafts_edit", args=[course.slug, draft.pk]),
         {
-            "prompt": "Which condition is listed as a cause of metastatic calcinosis cutis?",
+            "prompt": "Which type of calcinosis cutis does hyperparathyroidism cause?",
             "answer": payload["answer"],
             "options": "\n".join(payload["options"]),
             "explanation": payload["explanation"],
         },
     )
     assert response.status_code == 302
-    assert (
-        Question.objects.get().stem == "Which condition is listed as a cause of metastatic calcinosis cutis?"
-    )
+    assert Question.objects.get().stem == "Which type of calcinosis cutis does hyperparathyroidism cause?"
 
 
 def test_cloze_drafts_show_their_gaps_not_the_raw_syntax(client_for, educator, course, drafts):
     response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "cloze"})
     assert "{{c1::" not in response.text
     assert '<mark class="cloze-gap" title="c1">[Dystrophic]</mark>' in response.text
+
+
+# --- item-writing flags in the queue ---------------------------------------------------------------
+
+
+def test_each_draft_shows_its_flags_and_the_batch_checks(client_for, educator, course, drafts):
+    response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "matching"})
+    assert "Asks where the article files something." in response.text
+    assert "13 of 13 true/false statements are keyed True" in response.text  # the article's batch
+    assert 'placeholder="Reason to publish anyway"' in response.text
+
+
+def test_the_queue_filters_by_flag(client_for, educator, course, drafts):
+    client = client_for(educator)
+    hedged = client.get(reverse("drafts_review", args=[course.slug]), {"flag": "hedged-statement"})
+    assert "Colchicine may be tried for calcinosis cutis." in hedged.text
+    assert "Dystrophic calcinosis cutis occurs in an area" not in hedged.text
+    clean = client.get(reverse("drafts_review", args=[course.slug]), {"flag": "clean", "kind": "true_false"})
+    assert "Dystrophic calcinosis cutis occurs in an area" in clean.text
+    assert "Colchicine may be tried" not in clean.text
+
+
+def test_accept_anyway_keeps_the_reason(client_for, educator, course, drafts):
+    draft = next(d for d in drafts.filter(kind="true_false") if d.payload["prompt"].startswith("Colchicine"))
+    url = reverse("drafts_accept", args=[course.slug, draft.pk])
+    client = client_for(educator)
+    client.post(url)
+    assert Draft.objects.get(pk=draft.pk).status == "pending"
+    client.post(url, {"reason": "Reworded before the exam"})
+    assert Question.objects.get().flag_overrides.get().reason == "Reworded before the exam"
+
+
+def test_bulk_accept_says_how_many_flagged_drafts_it_skipped(client_for, educator, course, drafts):
+    ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True))
+    response = client_for(educator).post(
+        reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids}, follow=True
+    )
+    skipped = sum(1 for d in drafts.filter(pk__in=ids) if d.status == "pending")
+    assert skipped and f"Skipped {skipped} flagged drafts" in response.text
+
+
+def test_edit_then_accept_shows_the_checks_on_the_edit(client_for, educator, course, drafts):
+    draft = drafts.filter(kind="single").first()
+    payload = draft.payload
+    response = client_for(educator).post(
+        reverse("drafts_edit", args=[course.slug, draft.pk]),
+        {
+            "prompt": "Which of the following is true?",
+            "answer": payload["answer"],
+            "options": "\n".join(payload["options"]),
+            "explanation": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Item-writing checks on your edit" in response.text
+    assert "Lead-in fails “cover the options”" in response.text
+    assert not Question.objects.exists()
