@@ -165,7 +165,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Uploaded articles and bundles are read in memory; refuse anything larger.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-MAX_ARTICLE_BYTES = 1024 * 1024
+MAX_ARTICLE_BYTES = 1024 * 1024  # an article's text (and a web page's or Word document's article as text)
+MAX_ARTICLE_FILE_BYTES = 10 * 1024 * 1024  # a saved web page or Word document, with its markup and images
 
 # Django 6.1 mailers: the console in development, SMTP (EMAIL_HOST...) in production.
 MAILERS = {

@@ -58,7 +58,12 @@ def test_json_prints_one_object_with_article_lessons_sections_and_drafts(monkeyp
 
     monkeypatch.setattr(drafting, "sync_drafts", sync_drafts)
     data = json.loads(run(SEED, "--course", "cc", "--json"))
-    assert set(data) == {"article", "lessons", "drafts"}
+    assert set(data) == {"article", "lessons", "drafts", "format", "warnings"}
+    assert data["format"] == "text"
+    assert data["warnings"] == [
+        "line 26: 'Conditions that can cause dystrophic calcinosis cutis may include:' "
+        "is followed by no list, so it is left out of the lesson"
+    ]
     assert data["article"]["title"] == "Calcinosis cutis"
     assert data["article"]["last_reviewed"] == "February 2024"
     assert data["article"]["authors"][1].startswith("Vanessa Ngan")

@@ -156,7 +156,11 @@ def _abstract_num(number: int, ordered: bool) -> str:
     for level in range(3):
         if ordered:
             fmt, text = NUMBERS[level]
-            text = text.replace("%1", f"%{level + 1}").replace("%2", f"%{level + 1}").replace("%3", f"%{level + 1}")
+            text = (
+                text.replace("%1", f"%{level + 1}")
+                .replace("%2", f"%{level + 1}")
+                .replace("%3", f"%{level + 1}")
+            )
         else:
             fmt, text = "bullet", BULLETS[level]
         levels.append(
@@ -182,9 +186,13 @@ class Builder:
         abstract, number = self.next_id, self.next_id
         self.next_id += 1
         first_num = self.numbering.find(f"{{{self.numbering.nsmap['w']}}}num")
-        self.numbering.insert(list(self.numbering).index(first_num), parse_xml(_abstract_num(abstract, ordered)))
+        self.numbering.insert(
+            list(self.numbering).index(first_num), parse_xml(_abstract_num(abstract, ordered))
+        )
         self.numbering.append(
-            parse_xml(f'<w:num {nsdecls("w")} w:numId="{number}"><w:abstractNumId w:val="{abstract}"/></w:num>')
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{number}"><w:abstractNumId w:val="{abstract}"/></w:num>'
+            )
         )
         return number
 
