@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizzes.content.reader import decode, parse
+from quizzes.content.reader import decode, parse, rendition
 from quizzes.content.reader.outline import KINDS, ArticleError, Block, Item, Outline, Row, Section
 from quizzes.content.reader.shapes import row_items
 from tests.paths import ARTICLES
@@ -784,6 +784,7 @@ def check(text: str) -> None:
     assert isinstance(outline, Outline) and outline.title and outline.lessons
     assert_nothing_empty(outline)
     assert outline == parse(text)
+    assert parse(rendition.markdown(outline)) == outline  # how web pages and Word documents are stored
 
 
 @given(st.text())

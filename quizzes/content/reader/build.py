@@ -160,6 +160,13 @@ class _Builder:
 
     def _flush_rows(self) -> None:
         pending, self.pending = self.pending, []
+        previous = self.blocks[-1] if self.blocks and pending else None
+        if previous is not None and previous.kind == ROWS:  # rows continued after a repeated heading
+            rows = tuple(row for row in map(label_row, (p.text for p in pending)) if row)
+            self.blocks[-1] = dataclasses.replace(previous, rows=previous.rows + rows)
+            return
+        if previous is not None and previous.kind == PARAGRAPH and label_row(previous.text):
+            pending = [self.blocks.pop(), *pending]
         if len(pending) == 1:
             self.blocks.append(pending[0])
         elif pending:
@@ -185,13 +192,13 @@ class _Builder:
             self.blocks.pop()
 
     def _end_section(self) -> None:
-        """Flush label rows; report and drop a closing sentence that promises a list that is not there."""
+        """Flush label rows; report and drop closing sentences that promise a list that is not there."""
         self._flush_rows()
-        previous = self.blocks[-1] if self.blocks else None
-        if previous is None or previous.kind != PARAGRAPH:
-            return
-        last = sentences(previous.text)[-1]
-        if introduces(last):
+        while self.blocks and self.blocks[-1].kind == PARAGRAPH:
+            previous = self.blocks[-1]
+            last = sentences(previous.text)[-1]
+            if not introduces(last):
+                return
             shown = last if len(last) <= MAX_QUOTED else "…" + last[-MAX_QUOTED:]
             where = f"{previous.where}: " if previous.where else ""
             self.outline.warnings.append(

@@ -230,7 +230,7 @@ def is_layout(table) -> bool:
 
 def table_grid(table) -> list[list[str]]:
     """A data table's rows of cell texts, spans repeated, rows padded to the widest."""
-    rows = [row for row in table.iter("tr") if _nearest_table(row) is table]
+    rows = [row for row in table.iter("tr") if nearest_table(row) is table]
     grid: list[list[str]] = []
     spans: dict[int, tuple[int, str]] = {}  # column -> (rows left, text)
     for row in rows:
@@ -266,7 +266,8 @@ def _span(cell, name: str) -> int:
         return 1
 
 
-def _nearest_table(element):
+def nearest_table(element):
+    """The table an element is in (None outside tables)."""
     parent = element.getparent()
     while parent is not None and parent.tag != "table":
         parent = parent.getparent()

@@ -10,11 +10,13 @@ letters when they continue a lettered list ("h." then "i."), else numerals.
 Nesting, for each new entry (``ListNester.add``):
 
 1. indented more than the entry above (by two or more) -> nested under it;
-2. else the nearest open list of the same marker kind, not indented more
-   than the entry (by more than one) -> an entry of that list;
-3. else, at the same indentation, a marker that conventionally sits deeper
-   ("◦" under "•", "▪" under "◦", letters under numbers, numerals under
-   letters, any bullet under a number) -> nested under the entry above;
+2. else the nearest open list of the same marker kind at the same
+   indentation (give or take one) -> an entry of that list;
+3. else (not in Markdown, where indentation alone nests), at the same
+   indentation and straight after it (no blank line), a marker that
+   conventionally sits deeper ("◦" under "•", "▪" under "◦",
+   letters under numbers, numerals under letters, any bullet under a
+   number) -> nested under the entry above;
 4. else, indented less than the entry above -> back out and try again;
 5. else (same place, another kind of marker) -> a new list beside the one
    above (under the same entry, if it is nested).
@@ -112,7 +114,8 @@ class _Level:
 class ListNester:
     """Builds nested lists from entries in reading order (see the module docstring for the rules)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, by_marker: bool = True) -> None:
+        self.by_marker = by_marker  # rule 3; off in Markdown, where indentation alone nests
         self.levels: list[_Level] = []
         self.finished: list[_List] = []
 
@@ -126,20 +129,22 @@ class ListNester:
         """The indentation of the innermost open list's marker."""
         return self.levels[-1].indent
 
-    def add(self, indent: int, found: Marker, where: str = "") -> None:
-        """Add an entry with this marker at this indentation."""
+    def add(self, indent: int, found: Marker, where: str = "", *, after_blank: bool = False) -> None:
+        """Add an entry with this marker at this indentation (``after_blank``: a blank line came first)."""
         kind = self._kind(found)
         entry = _Entry(found.text)
         while self.levels:
             top = self.levels[-1]
             nested = indent > top.indent + 1
-            deeper = indent >= top.indent - 1 and _deeper(kind, top.kind)
+            deeper = (
+                self.by_marker and not after_blank and indent >= top.indent - 1 and _deeper(kind, top.kind)
+            )
             if nested or (deeper and not self._same_kind_below(kind, indent)):
                 self._push(indent, kind, found, top.list.entries[-1], where).entries.append(entry)
                 return
             for index in range(len(self.levels) - 1, -1, -1):
                 level = self.levels[index]
-                if level.kind == kind and level.indent <= indent + 1:
+                if level.kind == kind and abs(level.indent - indent) <= 1:
                     del self.levels[index + 1 :]
                     level.list.entries.append(entry)
                     level.last = found.ordinal
@@ -166,7 +171,7 @@ class ListNester:
         return blocks
 
     def _same_kind_below(self, kind: str, indent: int) -> bool:
-        return any(level.kind == kind and level.indent <= indent + 1 for level in self.levels)
+        return any(level.kind == kind and abs(level.indent - indent) <= 1 for level in self.levels)
 
     def _kind(self, found: Marker) -> str:
         if found.kind != "letter-or-roman":

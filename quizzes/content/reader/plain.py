@@ -89,7 +89,8 @@ class LineReader:
         self.lazy = lazy
         self.unit = unit
         self.events: list[Event] = []
-        self.nester = ListNester()
+        self.nester = ListNester(by_marker=not lazy)
+        self.after_blank = False
         self.paragraph: list[Line] = []
 
     def heading(self, heading: Heading) -> None:
@@ -113,6 +114,7 @@ class LineReader:
             else:
                 self._close_lists()
         index = 0
+        self.after_blank = True
         while index < len(lines):
             if starts_table(lines, index):
                 self._flush()
@@ -121,6 +123,7 @@ class LineReader:
                 self.events.append(table)
                 continue
             self._line(lines[index])
+            self.after_blank = False
             index += 1
         self._flush()
 
@@ -135,7 +138,7 @@ class LineReader:
         if found is not None:
             self._flush()
             entry = Marker(found.kind, self.inline(found.text), found.ordinal)
-            self.nester.add(line.indent, entry, self._where(line))
+            self.nester.add(line.indent, entry, self._where(line), after_blank=self.after_blank)
         elif self.nester.open and (self.lazy or line.indent > self.nester.indent):
             self.nester.extend(self.inline(line.text))
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from quizzes.content.reader.outline import LIST, PARAGRAPH, ROWS, TABLE, Block, Item, Outline, Section
+from quizzes.content.reader.shapes import sentences
 
 _INLINE = re.compile(r"([\\`*_\[\]|])")
 _SYMBOL_START = re.compile(r"[-+*#>|•·●◦○▪■‣(]")
@@ -49,7 +50,14 @@ def _section(section: Section, depth: int) -> list[str]:
 def _blocks(blocks: list[Block]) -> list[str]:
     out: list[str] = []
     for index, block in enumerate(blocks):
-        follows_paragraph = index > 0 and blocks[index - 1].kind == PARAGRAPH
+        previous = blocks[index - 1] if index > 0 else None
+        # A lead-in split off the paragraph before it goes back there (it splits off again the same way).
+        follows_paragraph = (
+            previous is not None
+            and previous.kind == PARAGRAPH
+            and bool(block.text)
+            and sentences(f"{previous.text} {block.text}")[-1] == block.text
+        )
         if block.kind == PARAGRAPH:
             out += ["", _line(block.text)]
             continue

@@ -35,9 +35,9 @@ import re
 import lxml.html
 from lxml import etree
 
-from quizzes.content.reader.elements import BLOCKS, ElementReader, text_of
+from quizzes.content.reader.elements import BLOCKS, ElementReader, is_layout, nearest_table, text_of
 from quizzes.content.reader.outline import CREDIT, ArticleError, Heading, Reading, split_authors
-from quizzes.content.reader.shapes import clean_text
+from quizzes.content.reader.shapes import CONTROL, clean_text
 
 MAX_CREDIT_LENGTH = 300
 _PARSER = lxml.html.HTMLParser(
@@ -76,6 +76,7 @@ _HTML_START = (
     b"<article",
     b"<main",
 )
+_CONTENT = {"p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote"}
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+.*$")
 
 
@@ -139,8 +140,10 @@ def _parse(text: str):
         raise ArticleError(
             "the page contains NUL characters: it is not an HTML page", text.count("\n", 0, nul) + 1
         )
+    # libxml2 refuses control characters; form feeds and vertical tabs are only white space.
+    text = CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1)).replace("\x0b", " ").replace("\x0c", " ")
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ArticleError(f"the page cannot be read as HTML ({exc})") from None
 
@@ -243,17 +246,21 @@ def _main(body):
     )
     if main is not None:
         return main
-    best, best_score = body, 0
-    for element in body.iter("div", "section", "td", "center", "blockquote"):
-        score = sum(
-            len(text_of(child))
-            for child in element
-            if child.tag in ("p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre")
-            and (child.tag != "div" or not any(grand.tag in BLOCKS for grand in child))
-        )
-        if score > best_score:
-            best, best_score = element, score
-    return best
+    candidates = [body, *body.iter("div", "section", "td", "center", "blockquote")]
+    return max(candidates, key=lambda element: (_own_text(element), element is body))
+
+
+def _own_text(element) -> int:
+    """How much text an element holds in its own paragraphs, lists, headings, data tables and text divs."""
+    if element.tag == "td" and not is_layout(nearest_table(element)):
+        return 0  # a cell of a data table is never the article
+    return sum(
+        len(text_of(child))
+        for child in element
+        if child.tag in _CONTENT
+        or (child.tag == "table" and not is_layout(child))
+        or (child.tag == "div" and not any(grand.tag in BLOCKS for grand in child))
+    )
 
 
 def _title(events: list, h1, article, root) -> tuple[str, list]:
