@@ -166,7 +166,12 @@ def test_json_shows_nested_items_label_rows_and_tables_and_keeps_the_old_keys(tm
     assert causes["sections"] == [
         {"heading": "Chronic urticaria", "items": ["Medicines", "Physical factors", "Stress"]}
     ]
-    chronic = causes["body"]["subsections"][1]["blocks"][-1]
+    chronic, physical = causes["body"]["subsections"][1]["blocks"][1:]
+    assert physical["kind"] == "rows" and physical["rows"][0] == {
+        "label": "Cold",
+        "text": "cold air, cold water and cold objects",
+        "items": ["cold air", "cold water", "cold objects"],
+    }
     assert chronic["items"][0] == {
         "text": "Medicines",
         "blocks": [

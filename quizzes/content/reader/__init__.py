@@ -53,7 +53,12 @@ from quizzes.content.reader.outline import CREDIT, ArticleError, Line, Outline, 
 from quizzes.content.reader.shapes import CONTROL, INVISIBLE, line_role
 
 MAX_TITLE_LENGTH = 200
-FORMATS = {"text": "plain text", "markdown": "Markdown", "html": "web page", "docx": "Word document"}
+FORMATS = {
+    "text": "plain text",
+    "markdown": "Markdown",
+    "html": "a saved web page",
+    "docx": "a Word document",
+}
 
 _BINARY_CONTROL_SHARE = 0.1
 _WHITESPACE = re.compile(r"\s")

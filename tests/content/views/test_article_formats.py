@@ -29,7 +29,7 @@ def test_a_saved_web_page_is_previewed_and_imported_with_its_table_rows_and_nest
 ):
     client = client_for(educator)
     preview = upload(client, course, "urticaria.html", content_type="text/html")
-    assert "Read as web page." in preview.text
+    assert "Read as a saved web page." in preview.text
     assert "What causes urticaria?" in preview.text
     assert "1 table (4 rows)" in preview.text and "3 label rows" in preview.text
     assert "1 list (3 items, 4 nested)" in preview.text
@@ -85,7 +85,7 @@ def test_an_edited_page_updates_its_lessons_in_place(client_for, educator, cours
 def test_a_word_document_is_read_by_its_bytes_even_when_named_txt(client_for, educator, course):
     client = client_for(educator)
     preview = upload(client, course, "rosacea.txt", (ARTICLES / "rosacea.docx").read_bytes(), "text/plain")
-    assert "Read as Word document." in preview.text
+    assert "Read as a Word document." in preview.text
     confirm(client, course, preview)
     triggers = Lesson.objects.get(course=course, slug="what-triggers-rosacea").body["blocks"][-1]
     assert [item["text"] for item in triggers["items"]] == [
