@@ -14,13 +14,16 @@ Version 2 (since issue 12) holds every block the readers find::
 Version 1 (before) knew paragraphs and flat lists only: ``{"kind", "text",
 "items": ["..."]}`` blocks, sub-sections one level deep, and a list's lead-in
 repeated at the end of the paragraph before it. :func:`upgrade` turns such a
-body into version 2 (course bundles of version 1 are read through it; the
-migration 0004_issue12_lesson_bodies did the same to stored lessons).
+body into version 2, leaving out a closing sentence that promises a list that
+is not there (a section ending "... may include:"), as the readers now do
+(course bundles of version 1 are read through it; the migration
+0004_issue12_lesson_bodies did the same to stored lessons).
 """
 
 from __future__ import annotations
 
 from quizzes.content.reader.outline import Block, Section, block_json, section_json
+from quizzes.content.reader.shapes import sentences
 
 VERSION = 2
 
@@ -89,4 +92,12 @@ def _upgrade_blocks(blocks: list) -> list[dict]:
             else:
                 out.pop()
         out.append({"kind": "list", "text": text, "ordered": False, "items": items})
+    while out and out[-1]["kind"] == "paragraph" and out[-1]["text"].endswith(":"):
+        # A lead-in with no list after it: the readers now leave it out of the lesson.
+        last = sentences(out[-1]["text"])[-1]
+        rest = out[-1]["text"][: -len(last)].strip()
+        if rest:
+            out[-1]["text"] = rest
+        else:
+            out.pop()
     return out

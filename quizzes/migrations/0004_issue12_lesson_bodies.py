@@ -4,7 +4,9 @@ Version 1: ``{"kind", "text", "items": ["..."]}`` blocks, sub-sections one
 level deep, and each list's lead-in repeated at the end of the paragraph
 before it. Version 2 (quizzes/content/bodies.py): entries ``{"text",
 "blocks"}`` (nested lists), label rows, tables, sub-sections at any depth,
-and the lead-in only on its list. Nothing is lost either way: going back,
+the lead-in only on its list, and no closing sentence promising a list that
+is not there (the seed's "... dystrophic calcinosis cutis may include:"; the
+article's text keeps it). Otherwise nothing is lost either way: going back,
 nested entries, label rows and table rows become list entries, deeper
 sub-sections become sub-sections, and lead-ins return to their paragraphs.
 
@@ -12,7 +14,11 @@ The conversion is written out here, not imported, so that this migration
 keeps doing exactly this whatever the app's code becomes.
 """
 
+import re
+
 from django.db import migrations
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
 def _is_version_1(body):
@@ -50,6 +56,13 @@ def _forward_blocks(blocks):
             else:
                 out.pop()
         out.append({"kind": "list", "text": text, "ordered": False, "items": items})
+    while out and out[-1]["kind"] == "paragraph" and out[-1]["text"].endswith(":"):
+        last = SENTENCE_END.split(out[-1]["text"])[-1]
+        rest = out[-1]["text"][: -len(last)].strip()
+        if rest:
+            out[-1]["text"] = rest
+        else:
+            out.pop()
     return out
 
 

@@ -63,17 +63,36 @@ def test_a_version_1_body_is_upgraded_with_its_lead_ins_taken_out_of_the_paragra
     assert bodies.upgrade(V2) is V2
 
 
+def version_1_blocks(blocks) -> list[dict]:
+    """How version 1 stored blocks: the lead-in also ended the paragraph before its list."""
+    old = []
+    for block in blocks:
+        if block.kind == "list":
+            old.append({"kind": "paragraph", "text": block.text, "items": []})
+            old.append({"kind": "list", "text": block.text, "items": list(block.texts)})
+        else:
+            old.append({"kind": "paragraph", "text": block.text, "items": []})
+    return old
+
+
 def test_the_seed_imported_before_issue_12_upgrades_to_what_importing_it_now_gives():
     outline = parse((ARTICLES / "calcinosis-cutis.txt").read_text(encoding="utf-8"))
-    treatment = outline.lessons[-1]
-    old_blocks = []
-    for block in treatment.blocks:  # how version 1 stored it: the lead-in also ended a paragraph
-        if block.kind == "list":
-            old_blocks.append({"kind": "paragraph", "text": block.text, "items": []})
-            old_blocks.append({"kind": "list", "text": block.text, "items": list(block.texts)})
-        else:
-            old_blocks.append({"kind": "paragraph", "text": block.text, "items": []})
-    assert bodies.upgrade({"blocks": old_blocks, "subsections": []}) == importing.lesson_body(treatment)
+    treatment, causes = outline.lessons[-1], outline.lessons[1]
+    assert bodies.upgrade({"blocks": version_1_blocks(treatment.blocks), "subsections": []}) == (
+        importing.lesson_body(treatment)
+    )
+    old_causes = {
+        "blocks": version_1_blocks(causes.blocks),
+        "subsections": [
+            {"heading": s.heading, "blocks": version_1_blocks(s.blocks)} for s in causes.subsections
+        ],
+    }
+    dystrophic = old_causes["subsections"][0]["blocks"][0]
+    dystrophic["text"] += (
+        " Conditions that can cause dystrophic calcinosis cutis may include:"  # as it was stored
+    )
+    assert bodies.upgrade(old_causes) == importing.lesson_body(causes)
+    assert MIGRATION.forward_body(old_causes) == importing.lesson_body(causes)
 
 
 def test_the_migration_converts_like_upgrade_and_back_without_losing_text():
