@@ -216,15 +216,19 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Uploaded articles and bundles are read in memory; refuse anything larger.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-MAX_ARTICLE_BYTES = 1024 * 1024
+MAX_ARTICLE_BYTES = 1024 * 1024  # an article's text (and a web page's or Word document's article as text)
+MAX_ARTICLE_FILE_BYTES = 10 * 1024 * 1024  # a saved web page or Word document, with its markup and images
 # Question banks (GIFT, Moodle XML with embedded images) and images in items.
 MAX_QUESTION_FILE_BYTES = env_int("MAX_QUESTION_FILE_BYTES", 20 * 1024 * 1024)
 MAX_IMAGE_BYTES = env_int("MAX_IMAGE_BYTES", 5 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 24_000_000)
 # Whole request bodies (quizzes.middleware.RequestBodyLimitMiddleware), refused with 413 before
-# anything reads them: signed in (an article upload and the form around it) and anonymous
-# (log-in, sign-up, password forms). Keep the proxy's limit (README) at least MAX_REQUEST_BYTES.
-MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 6 * 1024 * 1024)
+# anything reads them: signed in (the largest upload, a question bank with its images, and the
+# form around it) and anonymous (log-in, sign-up, password forms). Keep the proxy's limit
+# (README) at least MAX_REQUEST_BYTES.
+MAX_REQUEST_BYTES = env_int(
+    "MAX_REQUEST_BYTES", max(MAX_QUESTION_FILE_BYTES, MAX_ARTICLE_FILE_BYTES, MAX_IMAGE_BYTES) + 1024 * 1024
+)
 MAX_ANONYMOUS_REQUEST_BYTES = env_int("MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024)
 
 # Django 6.1 mailers: the console in development, SMTP (EMAIL_HOST...) in production.

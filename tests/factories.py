@@ -85,7 +85,7 @@ class LessonFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Lesson {n}?")
     slug = factory.Sequence(lambda n: f"lesson-{n}")
     body = factory.LazyFunction(
-        lambda: {"blocks": [{"kind": "paragraph", "text": "A paragraph.", "items": []}], "subsections": []}
+        lambda: {"blocks": [{"kind": "paragraph", "text": "A paragraph."}], "subsections": []}
     )
 
 

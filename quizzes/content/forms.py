@@ -1,17 +1,21 @@
 """Forms for importing an article: choose or paste it, then confirm the preview.
 
 Both forms run the same checks as the `import_article` command
-(`importing.read_article_bytes` and `importing.parse_article`), so the page
-and the command give the same messages, naming the line at fault.
+(`importing.read_source` and `importing.parse_article`), so the page and the
+command give the same messages, naming the line or element at fault. A file
+may be text, Markdown, a saved web page or a Word document (found from its
+bytes); pasted text is plain text or Markdown.
 """
 
 import base64
 import binascii
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from quizzes.content import importing
+from quizzes.content.reader import Source
 from quizzes.content.reader.outline import ArticleError, Outline
 from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items.notetext import parse_pairs
@@ -28,6 +32,14 @@ def encode_article(text: str) -> str:
     return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
+ACCEPTED_FILES = ",".join(
+    (
+        ".txt", ".md", ".markdown", ".html", ".htm", ".docx", "text/plain", "text/markdown", "text/html",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+)  # fmt: skip
+
+
 class ArticleUploadForm(CrispyMixin, forms.Form):
     """Upload a file or paste the text; valid means it parsed (see `outline`)."""
 
@@ -35,8 +47,11 @@ class ArticleUploadForm(CrispyMixin, forms.Form):
     file = forms.FileField(
         required=False,
         label="Article file",
-        help_text="UTF-8 text (DermNet style) or Markdown, at most 1 MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,.markdown,text/plain,text/markdown"}),
+        help_text=(
+            "Text (DermNet style) or Markdown, at most 1 MB; a saved web page (.html) "
+            "or a Word document (.docx), at most 10 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_FILES}),
     )
     text = forms.CharField(
         required=False,
@@ -47,6 +62,7 @@ class ArticleUploadForm(CrispyMixin, forms.Form):
 
     outline: Outline
     article_text: str
+    source: Source
 
     def clean(self):
         data = super().clean()
@@ -58,13 +74,15 @@ class ArticleUploadForm(CrispyMixin, forms.Form):
         field = "file" if upload else "text"
         try:
             if upload:
-                importing.check_size(upload.size)
-                text = importing.read_article_bytes(upload.read())
-            self.outline = importing.parse_article(text)
+                importing.check_size(upload.size, settings.MAX_ARTICLE_FILE_BYTES)
+                self.source = importing.read_source(upload.read())
+            else:
+                self.source = importing.text_source(text)
         except ArticleError as exc:
             self.add_error(field, _message(exc))
             return data
-        self.article_text = importing.normalise(text)
+        self.outline = self.source.outline
+        self.article_text = self.source.text
         return data
 
 

@@ -18,6 +18,10 @@ page. Rules:
 - Text before the first heading (`Outline.intro`) is put at the start of the
   first lesson: lessons stay exactly the article's headings, and that text
   is, like a first section, the article's introduction.
+- A lesson's body is the JSON of `bodies.lesson_body` (version 2).
+- Files of any format go through `read_source`: a web page or a Word
+  document is stored as its article in Markdown (`reader.rendition`), so the
+  same article saved again is still a checksum no-op.
 - At the end of the transaction `drafting.sync_drafts` proposes drafts.
 """
 
@@ -33,7 +37,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from quizzes.content import drafting, reader
-from quizzes.content.reader.outline import ArticleError, Block, Outline, Section
+from quizzes.content.bodies import lesson_body
+from quizzes.content.reader import Source
+from quizzes.content.reader.outline import ArticleError, Outline
 from quizzes.models import Article, Course, Draft, Lesson, Note, Question
 from quizzes.models.practice import QuizRandomRule
 
@@ -47,10 +53,10 @@ __all__ = [
     "import_article",
     "lesson_body",
     "normalise",
-    "outline_preview",
-    "outline_summary",
     "parse_article",
     "read_article_bytes",
+    "read_source",
+    "text_source",
 ]
 
 SLUG_LENGTH = 100
@@ -106,25 +112,49 @@ def checksum(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def check_size(size: int) -> None:
-    """Raise ArticleError when `size` bytes is over `settings.MAX_ARTICLE_BYTES`."""
-    limit = settings.MAX_ARTICLE_BYTES
+def check_size(size: int, limit: int | None = None) -> None:
+    """Raise ArticleError when `size` bytes is over `limit` (default `settings.MAX_ARTICLE_BYTES`)."""
+    limit = limit or settings.MAX_ARTICLE_BYTES
     if size > limit:
         raise ArticleError(
             f"the article is {size:,} bytes; the limit is {limit:,} bytes ({limit / 2**20:g} MB)"
         )
 
 
-def read_article_bytes(data: bytes) -> str:
-    """Decode an uploaded or read file as article text, or raise ArticleError (one line).
+def read_source(data: bytes) -> Source:
+    """Read an uploaded or read file of any format (sniffed from the bytes), or raise ArticleError (one line).
 
-    Refuses empty files, files over `settings.MAX_ARTICLE_BYTES`, binary data
-    and anything that is not UTF-8 (see `article.decode`).
+    Refuses empty files; text and Markdown over `settings.MAX_ARTICLE_BYTES`,
+    web pages and Word documents over `settings.MAX_ARTICLE_FILE_BYTES`;
+    binary data that is none of these; text that is not UTF-8 (see
+    `reader.read`). The text kept (a web page's or Word document's article as
+    Markdown) must fit `MAX_ARTICLE_BYTES` too.
     """
-    check_size(len(data))
+    check_size(len(data), settings.MAX_ARTICLE_FILE_BYTES)
     if not data.strip():
         raise ArticleError("the file is empty")
-    return reader.decode(data)
+    if reader.sniff(data) == "text":
+        check_size(len(data))
+    source = reader.read(data)
+    check_size(len(source.text.encode("utf-8")))
+    return source
+
+
+def read_article_bytes(data: bytes) -> str:
+    """The article text of a file's bytes, what `import_article` takes: text decoded (not yet
+    parsed); a web page or Word document read (see `read_source`) and written as Markdown."""
+    check_size(len(data), settings.MAX_ARTICLE_FILE_BYTES)
+    if data.strip() and reader.sniff(data) == "text":
+        check_size(len(data))
+        return reader.decode(data)
+    return read_source(data).text
+
+
+def text_source(text: str) -> Source:
+    """Pasted text (plain or Markdown) as a read article, or ArticleError."""
+    text = normalise(text)
+    outline = parse_article(text)
+    return Source("markdown" if reader.markdown.is_markdown_text(text) else "text", text, outline)
 
 
 def parse_article(text: str) -> Outline:
@@ -136,51 +166,6 @@ def parse_article(text: str) -> Outline:
 def article_slug(outline: Outline) -> str:
     """The slug that identifies an article within its course."""
     return slugify(outline.title)[:SLUG_LENGTH].strip("-") or "article"
-
-
-def _block(block: Block) -> dict:
-    return {"kind": block.kind, "text": block.text, "items": list(block.items)}
-
-
-def lesson_body(section: Section, intro: list[Block] | None = None) -> dict:
-    """A lesson's `body` JSON from an outline section (see `Lesson.body`)."""
-    return {
-        "blocks": [_block(b) for b in [*(intro or []), *section.blocks]],
-        "subsections": [
-            {"heading": sub.heading, "blocks": [_block(b) for b in sub.blocks]} for sub in section.subsections
-        ],
-    }
-
-
-def outline_summary(outline: Outline) -> dict:
-    """The outline as the command's `--json` object (without "drafts").
-
-    `{"article": {"title", "authors", "last_reviewed"}, "lessons": [{"title",
-    "sections": [{"heading", "items"}]}]}`: one section per part of a lesson
-    that holds a list, in reading order — the lesson's own text first
-    (heading = the lesson title), then each sub-section (heading = its
-    heading); items = that part's list entries, all its lists joined.
-    """
-
-    def section(heading: str, blocks: list[Block]) -> list[dict]:
-        items = [item for block in blocks if block.kind == "list" for item in block.items]
-        return [{"heading": heading, "items": items}] if items else []
-
-    lessons = []
-    for index, lesson in enumerate(outline.lessons):
-        own = [*(outline.intro if index == 0 else []), *lesson.blocks]
-        sections = section(lesson.heading, own)
-        for sub in lesson.subsections:
-            sections += section(sub.heading, sub.blocks)
-        lessons.append({"title": lesson.heading, "sections": sections})
-    return {
-        "article": {
-            "title": outline.title,
-            "authors": outline.authors,
-            "last_reviewed": outline.last_reviewed,
-        },
-        "lessons": lessons,
-    }
 
 
 def _unique_slug(base: str, taken: set[str]) -> str:
@@ -325,24 +310,3 @@ def _renumber(course_lessons: list[Lesson], old_ids: set[int], mine: list[Lesson
 def find_article(*, course: Course, outline: Outline) -> Article | None:
     """The course's article that importing `outline` would update (same slug), if any."""
     return Article.objects.filter(course=course, slug=article_slug(outline)).first()
-
-
-def outline_preview(outline: Outline) -> list[dict]:
-    """Per lesson: title, paragraph/list/item counts and sub-sections, for the preview page."""
-
-    def counts(blocks: list[Block]) -> dict:
-        lists = [block for block in blocks if block.kind == "list"]
-        return {
-            "paragraphs": sum(block.kind == "paragraph" for block in blocks),
-            "lists": len(lists),
-            "items": sum(len(block.items) for block in lists),
-        }
-
-    return [
-        {
-            "title": lesson.heading,
-            **counts([*(outline.intro if index == 0 else []), *lesson.blocks]),
-            "subsections": [{"heading": sub.heading, **counts(sub.blocks)} for sub in lesson.subsections],
-        }
-        for index, lesson in enumerate(outline.lessons)
-    ]

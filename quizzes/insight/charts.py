@@ -19,9 +19,14 @@ import math
 from xml.etree import ElementTree
 
 import pygal
+import pygal.etree
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
+
+# pygal builds its trees with lxml whenever lxml is installed (the article readers need it);
+# these charts are serialised with the standard library's ElementTree, so pygal must use it too.
+pygal.etree.etree.to_etree()
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 STYLE = Style(

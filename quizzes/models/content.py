@@ -44,7 +44,8 @@ class Lesson(models.Model):
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120)
-    # {"blocks": [...], "subsections": [{"heading", "blocks"}]}, as article.Section.
+    # {"blocks": [...], "subsections": [{"heading", "blocks", "subsections"}]}: version 2 of
+    # quizzes/content/bodies.py (paragraphs, nested lists, label rows, tables).
     body = models.JSONField(default=dict, blank=True)
 
     objects = LessonQuerySet.as_manager()

@@ -30,27 +30,20 @@ def reading_course():
         slug="what-causes",
         body={
             "blocks": [
-                {
-                    "kind": "paragraph",
-                    "text": "Calcinosis cutis is classified into four major types.",
-                    "items": [],
-                }
+                {"kind": "paragraph", "text": "Calcinosis cutis is classified into four major types."}
             ],
             "subsections": [
                 {
                     "heading": "Metastatic calcinosis cutis",
                     "blocks": [
                         {
-                            "kind": "paragraph",
-                            "text": "Conditions that can cause metastatic calcinosis cutis may include:",
-                            "items": [],
-                        },
-                        {
                             "kind": "list",
-                            "text": "",
-                            "items": ["Milk-alkali syndrome", "Sarcoidosis", "Calciphylaxis"],
+                            "text": "Conditions that can cause metastatic calcinosis cutis may include:",
+                            "ordered": False,
+                            "items": [{"text": "Milk-alkali syndrome"}, {"text": "Sarcoidosis"}],
                         },
                     ],
+                    "subsections": [],
                 }
             ],
         },

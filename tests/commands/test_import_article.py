@@ -58,7 +58,12 @@ def test_json_prints_one_object_with_article_lessons_sections_and_drafts(monkeyp
 
     monkeypatch.setattr(drafting, "sync_drafts", sync_drafts)
     data = json.loads(run(SEED, "--course", "cc", "--json"))
-    assert set(data) == {"article", "lessons", "drafts"}
+    assert set(data) == {"article", "lessons", "drafts", "format", "warnings"}
+    assert data["format"] == "text"
+    assert data["warnings"] == [
+        "line 26: 'Conditions that can cause dystrophic calcinosis cutis may include:' "
+        "is followed by no list, so it is left out of the lesson"
+    ]
     assert data["article"]["title"] == "Calcinosis cutis"
     assert data["article"]["last_reviewed"] == "February 2024"
     assert data["article"]["authors"][1].startswith("Vanessa Ngan")
@@ -142,4 +147,83 @@ def test_a_directory_is_refused(tmp_path):
 def test_a_bad_course_slug_is_refused():
     with pytest.raises(CommandError, match="--course 'not a slug'"):
         run(SEED, "--course", "not a slug")
+    assert counts() == (0, 0, 0)
+
+
+ARTICLES = SEED.parent
+
+
+def test_json_shows_nested_items_label_rows_and_tables_and_keeps_the_old_keys(tmp_path):
+    data = json.loads(run(ARTICLES / "urticaria.html", "--course", "urticaria", "--json"))
+    assert data["format"] == "html" and data["warnings"] == []
+    assert data["article"] == {
+        "title": "Urticaria",
+        "authors": ["Medical education team, Staff Writers (2026)"],
+        "last_reviewed": "August 2026",
+        "source": "SkinNotes",
+    }
+    causes = next(lesson for lesson in data["lessons"] if lesson["title"] == "What causes urticaria?")
+    assert causes["sections"] == [
+        {"heading": "Chronic urticaria", "items": ["Medicines", "Physical factors", "Stress"]}
+    ]
+    chronic, physical = causes["body"]["subsections"][1]["blocks"][1:]
+    assert physical["kind"] == "rows" and physical["rows"][0] == {
+        "label": "Cold",
+        "text": "cold air, cold water and cold objects",
+        "items": ["cold air", "cold water", "cold objects"],
+    }
+    assert chronic["items"][0] == {
+        "text": "Medicines",
+        "blocks": [
+            {
+                "kind": "list",
+                "text": "",
+                "ordered": False,
+                "items": [{"text": "Aspirin and other NSAIDs"}, {"text": "Codeine and morphine"}],
+            }
+        ],
+    }
+    table = causes["body"]["subsections"][0]["blocks"][-1]
+    assert table["kind"] == "table" and table["header"] == ["Category", "Causes"]
+    assert table["cells"][2] == ["Foods", "Nuts, shellfish, eggs, milk"]
+    types = next(
+        lesson for lesson in data["lessons"] if lesson["title"] == "What are the types of urticaria?"
+    )
+    (rows,) = types["body"]["blocks"]
+    assert rows["rows"][2]["label"] == "Chronic inducible urticaria"
+    assert rows["rows"][2]["items"][0] == "cold urticaria"
+
+
+def test_a_word_document_imports_and_its_warnings_are_printed():
+    err = StringIO()
+    out = StringIO()
+    call_command(
+        "import_article",
+        str(ARTICLES / "seborrhoeic-dermatitis.docx"),
+        "--course",
+        "sd",
+        stdout=out,
+        stderr=err,
+    )
+    assert "Imported “Seborrhoeic dermatitis”: 5 lessons." in out.getvalue()
+    assert err.getvalue() == (
+        "Warning: paragraph 18: 'Other areas that may be affected include:' is followed by no list, "
+        "so it is left out of the lesson.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("article.docx", b"PK\x03\x04garbage", "not a valid zip archive"),
+        ("page.html", b"<html><body><p>No heading at all</p></body></html>", "the page has no title"),
+        ("scan.pdf", b"%PDF-1.4 scanned", "this is a PDF"),
+    ],
+)
+def test_a_bad_file_of_any_format_is_one_error_line_and_changes_nothing(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message) as error:
+        run(path, "--course", "cc")
+    assert str(error.value).startswith(f"{path}: ") and "\n" not in str(error.value)
     assert counts() == (0, 0, 0)

@@ -724,8 +724,8 @@ def _texts(outline: Outline) -> str:
     parts = [outline.title]
     for section in [*outline.lessons, *(s for lesson in outline.lessons for s in lesson.subsections)]:
         parts.append(section.heading)
-        parts += [b.text for b in section.blocks] + [i for b in section.blocks for i in b.items]
-    parts += [b.text for b in outline.intro] + [i for b in outline.intro for i in b.items]
+        parts += [b.text for b in section.blocks] + [i for b in section.blocks for i in b.texts]
+    parts += [b.text for b in outline.intro] + [i for b in outline.intro for i in b.texts]
     return "\n".join(squash(p) for p in parts)
 
 

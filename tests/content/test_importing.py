@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from quizzes.content import drafting, importing
+from quizzes.content import drafting, importing, summaries
 from quizzes.content.reader.outline import ArticleError
 from quizzes.models import Article, Lesson, LessonRead
 from tests.factories import LessonFactory, NoteFactory, QuestionFactory, QuizFactory, QuizRandomRuleFactory
@@ -54,7 +54,8 @@ def test_import_makes_one_lesson_per_question_heading_in_order(course):
         "Iatrogenic calcinosis cutis",
     ]
     metastatic = causes["subsections"][1]["blocks"][1]
-    assert metastatic["kind"] == "list" and "Milk-alkali syndrome" in metastatic["items"]
+    assert metastatic["kind"] == "list" and {"text": "Milk-alkali syndrome"} in metastatic["items"]
+    assert metastatic["text"] == "Conditions that can cause metastatic calcinosis cutis may include:"
     assert all(lesson.article.title == "Calcinosis cutis" for lesson in lessons)
 
 
@@ -269,11 +270,12 @@ class TestReadArticleBytes:
 
 
 def test_outline_summary_has_one_section_per_list_bearing_part():
-    summary = importing.outline_summary(importing.parse_article(SEED))
+    summary = summaries.outline_summary(importing.parse_article(SEED))
     assert summary["article"] == {
         "title": "Calcinosis cutis",
         "authors": importing.parse_article(SEED).authors,
         "last_reviewed": "February 2024",
+        "source": "DermNet",
     }
     by_title = {lesson["title"]: lesson["sections"] for lesson in summary["lessons"]}
     assert by_title["What is calcinosis cutis?"] == []

@@ -1,4 +1,8 @@
-"""Tests for quizzes.article: the pure article parser (no database)."""
+"""Tests for quizzes.content.reader on text: the pure article parser (no database).
+
+The web-page and Word readers are in test_webpage.py and test_word.py; every
+fixture's whole outline is checked in test_golden_outlines.py.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizzes.content.reader import decode, parse
-from quizzes.content.reader.outline import ArticleError, Block, Outline, Section
+from quizzes.content.reader import decode, parse, rendition
+from quizzes.content.reader.outline import KINDS, ArticleError, Block, Item, Outline, Row, Section
+from quizzes.content.reader.shapes import row_items
 from tests.paths import ARTICLES
 
 CHROME = (
@@ -39,14 +44,26 @@ def lists(section: Section) -> list[Block]:
 
 
 def all_sections(outline: Outline) -> list[Section]:
-    return [s for lesson in outline.lessons for s in (lesson, *lesson.subsections)]
+    return list(outline.sections())
+
+
+def entries(items: tuple[Item, ...]) -> list[str]:
+    """Every entry's text, nested ones too."""
+    return [
+        text for item in items for text in (item.text, *(t for b in item.blocks for t in entries(b.items)))
+    ]
+
+
+def block_texts(block: Block) -> list[str]:
+    texts = [block.text, *entries(block.items), *block.header, *(c for row in block.cells for c in row)]
+    return texts + [t for row in block.rows for t in (row.label, row.text)]
 
 
 def all_text(outline: Outline) -> str:
     blocks = outline.intro + [b for s in all_sections(outline) for b in s.blocks]
     parts = [outline.title, *outline.authors, outline.last_reviewed]
     parts += [s.heading for s in all_sections(outline)]
-    parts += [b.text for b in blocks] + [item for b in blocks for item in b.items]
+    parts += [text for block in blocks for text in block_texts(block)]
     return "\n".join(parts)
 
 
@@ -55,13 +72,15 @@ def assert_nothing_empty(outline: Outline) -> None:
         assert section.heading
         assert section.blocks or section.subsections
         for block in section.blocks:
-            assert block.kind in ("paragraph", "list")
+            assert block.kind in KINDS
             if block.kind == "list":
-                assert block.items and all(block.items)
+                assert block.items and all(entries(block.items))
+            elif block.kind == "rows":
+                assert len(block.rows) >= 2 and all(row.label and row.text for row in block.rows)
+            elif block.kind == "table":
+                assert any(block.header) or block.cells
             else:
                 assert block.text and not block.items
-        for child in section.subsections:
-            assert not child.subsections
 
 
 FIXTURES = ["calcinosis-cutis.txt", "erythema-nodosum.txt", "pyogenic-granuloma.txt", "pemphigus-vulgaris.md"]
@@ -126,43 +145,48 @@ def test_seed_metastatic_list_has_eight_causes_without_full_stops(seed):
     metastatic = sub(lesson(seed, "What causes calcinosis cutis?"), "Metastatic calcinosis cutis")
     (causes,) = lists(metastatic)
     assert causes.text == "Conditions that can cause metastatic calcinosis cutis may include:"
-    assert len(causes.items) == 8
-    assert causes.items[0] == "Primary or secondary hyperparathyroidism"
-    assert causes.items[-1] == "Calciphylaxis"
+    assert len(causes.texts) == 8
+    assert causes.texts[0] == "Primary or secondary hyperparathyroidism"
+    assert causes.texts[-1] == "Calciphylaxis"
 
 
 def test_seed_treatment_lists_keep_their_lead_ins(seed):
     medications, surgery = lists(lesson(seed, "What is the treatment for calcinosis cutis?"))
     assert medications.text == "Medications that may be tried include:"
-    assert len(medications.items) == 9
-    assert medications.items[-1] == "Treprostinil"
+    assert len(medications.texts) == 9
+    assert medications.texts[-1] == "Treprostinil"
     assert surgery.text == "Surgical or carbon dioxide removal of lesions is indicated when they:"
-    assert surgery.items == (
+    assert surgery.texts == (
         "Become very painful",
         "Ulcerate and recurrent infections occur",
         "Cause functional impairment",
     )
 
 
-def test_lead_in_paragraph_also_stays_as_a_paragraph(seed):
+def test_a_lead_in_belongs_to_its_list_and_is_not_repeated_as_a_paragraph(seed):
     blocks = lesson(seed, "What is the treatment for calcinosis cutis?").blocks
-    assert [b.kind for b in blocks] == [
-        "paragraph",
-        "paragraph",
-        "list",
-        "paragraph",
-        "list",
-        "paragraph",
-        "paragraph",
-    ]
-    assert blocks[1] == Block("paragraph", "Medications that may be tried include:")
+    assert [b.kind for b in blocks] == ["paragraph", "list", "list", "paragraph", "paragraph"]
+    assert blocks[1].text == "Medications that may be tried include:"
+    assert "Medications that may be tried" not in blocks[0].text
 
 
 def test_lead_in_is_the_last_sentence_of_the_paragraph_before_the_list(seed):
     metastatic = sub(lesson(seed, "What causes calcinosis cutis?"), "Metastatic calcinosis cutis")
     paragraph, listing = metastatic.blocks
     assert paragraph.text.startswith("Metastatic calcinosis cutis occurs in the setting")
-    assert paragraph.text.endswith(listing.text)
+    assert paragraph.text.endswith("hypercalcaemia and/or hyperphosphataemia.")
+    assert listing.text == "Conditions that can cause metastatic calcinosis cutis may include:"
+
+
+def test_the_seeds_dangling_lead_in_is_reported_and_left_out(seed):
+    dystrophic = sub(lesson(seed, "What causes calcinosis cutis?"), "Dystrophic calcinosis cutis")
+    (paragraph,) = dystrophic.blocks
+    assert paragraph.text.endswith("Normal serum calcium and phosphate levels exist.")
+    assert "may include" not in all_text(seed).replace("metastatic calcinosis cutis may include", "")
+    assert seed.warnings == [
+        "line 26: 'Conditions that can cause dystrophic calcinosis cutis may include:' "
+        "is followed by no list, so it is left out of the lesson"
+    ]
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -186,7 +210,8 @@ def test_parsing_is_deterministic(name):
 
 def test_outline_converts_to_a_plain_dict(seed):
     data = seed.to_dict()
-    assert data["lessons"][1]["subsections"][1]["blocks"][1]["items"][-1] == "Calciphylaxis"
+    assert data["lessons"][1]["subsections"][1]["blocks"][1]["items"][-1] == {"text": "Calciphylaxis"}
+    assert data["warnings"] == seed.warnings
 
 
 # Erythema nodosum: wrapped lines, causes grouped under sub-headings
@@ -207,8 +232,8 @@ def test_cause_groups_are_subsections_with_their_lists(erythema):
     ]
     infections = lists(sub(causes, "Infections"))[0]
     assert infections.text == "Infections that can cause erythema nodosum include:"
-    assert infections.items[1] == "Tuberculosis"
-    assert infections.items[-1] == "Coccidioidomycosis and histoplasmosis"
+    assert infections.texts[1] == "Tuberculosis"
+    assert infections.texts[-1] == "Coccidioidomycosis and histoplasmosis"
     assert lists(sub(causes, "Pregnancy")) == []
 
 
@@ -224,21 +249,21 @@ def test_hard_wrapped_lines_are_joined_into_one_paragraph(erythema):
 def test_lead_in_right_above_bullets_without_blank_line(erythema):
     (tests,) = lists(lesson(erythema, "How is erythema nodosum diagnosed?"))
     assert tests.text == "Tests aim to find the trigger and may include:"
-    assert len(tests.items) == 5
+    assert len(tests.texts) == 5
 
 
 def test_indented_line_continues_the_bullet_above(erythema):
     inflammatory = sub(lesson(erythema, "What causes erythema nodosum?"), "Inflammatory diseases")
     (diseases,) = lists(inflammatory)
-    assert diseases.items[0].endswith("fever and joint pain it is known as Löfgren syndrome")
-    assert len(diseases.items) == 3
+    assert diseases.texts[0].endswith("fever and joint pain it is known as Löfgren syndrome")
+    assert len(diseases.texts) == 3
 
 
 def test_same_subheading_in_two_lessons_is_kept_in_each(erythema):
     causes = sub(lesson(erythema, "What causes erythema nodosum?"), "Medicines")
     treatment = sub(lesson(erythema, "What is the treatment for erythema nodosum?"), "Medicines")
-    assert lists(causes)[0].items[0] == "Oral contraceptives and other oestrogens"
-    assert lists(treatment)[0].items[-1] == "Systemic corticosteroids, once infection has been excluded"
+    assert lists(causes)[0].texts[0] == "Oral contraceptives and other oestrogens"
+    assert lists(treatment)[0].texts[-1] == "Systemic corticosteroids, once infection has been excluded"
 
 
 def test_translate_banner_makes_the_source_dermnet(erythema):
@@ -270,7 +295,7 @@ def test_generic_headings_start_lessons_among_questions(granuloma):
 def test_other_plain_headings_are_subsections_of_the_lesson_above(granuloma):
     treatment = lesson(granuloma, "Treatment")
     assert [s.heading for s in treatment.subsections] == ["Surgical treatment", "Other treatments"]
-    assert lists(sub(treatment, "Other treatments"))[0].items == (
+    assert lists(sub(treatment, "Other treatments"))[0].texts == (
         "Topical timolol",
         "Silver nitrate cautery",
         "Cryotherapy",
@@ -282,7 +307,7 @@ def test_other_plain_headings_are_subsections_of_the_lesson_above(granuloma):
 def test_list_straight_after_a_heading_has_no_lead_in(granuloma):
     (sites,) = lists(sub(lesson(granuloma, "Clinical features"), "Common sites"))
     assert sites.text == ""
-    assert sites.items[-1] == "Nail folds"
+    assert sites.texts[-1] == "Nail folds"
 
 
 def test_text_before_the_first_heading_is_the_intro(granuloma):
@@ -324,15 +349,15 @@ def test_markdown_credits_with_bold_labels_and_source_line(pemphigus):
 def test_markdown_wrapped_bullets_and_numbered_items(pemphigus):
     (features,) = lists(lesson(pemphigus, "What are the clinical features of pemphigus vulgaris?"))
     assert features.text == "Other features include:"
-    assert features.items[1] == (
+    assert features.texts[1] == (
         "A positive Nikolsky sign: gentle sideways pressure shears off the top layer of the skin"
     )
-    assert features.items[2] == "Erosions of the eyes, nose, throat or genitals"
+    assert features.texts[2] == "Erosions of the eyes, nose, throat or genitals"
     (tests,) = lists(lesson(pemphigus, "How is pemphigus vulgaris diagnosed?"))
     assert (
-        tests.items[0] == "Skin biopsy, showing a split just above the basal layer (suprabasal acantholysis)"
+        tests.texts[0] == "Skin biopsy, showing a split just above the basal layer (suprabasal acantholysis)"
     )
-    assert len(tests.items) == 3
+    assert len(tests.texts) == 3
 
 
 def test_markdown_inline_markup_is_removed(pemphigus):
@@ -381,9 +406,11 @@ def test_repeated_subheading_with_content_is_merged_into_the_first():
     )
     hormones = lesson(outline, "What causes acne?").subsections
     assert [s.heading for s in hormones] == ["Hormones", "Bacteria"]
-    assert hormones[0].blocks[-1] == Block(
-        "list", "Androgens increase sebum.", ("Puberty", "Polycystic ovary syndrome")
-    )
+    # "Androgens increase sebum." does not introduce the list: it is no lead-in.
+    assert hormones[0].blocks == [
+        Block("paragraph", "Androgens increase sebum."),
+        Block("list", "", ("Puberty", "Polycystic ovary syndrome")),
+    ]
 
 
 def test_lesson_heading_with_nothing_under_it_is_dropped():
@@ -438,7 +465,7 @@ def test_runs_of_spaces_collapse_in_headings_paragraphs_and_items():
     outline = parse("Acne\n\nWhat  is acne?\n\nA  skin\u00a0condition:\n\n•   Comedones   and  papules.\n")
     (section,) = outline.lessons
     assert section.heading == "What is acne?"
-    assert section.blocks[1] == Block("list", "A skin condition:", ("Comedones and papules",))
+    assert section.blocks == [Block("list", "A skin condition:", ("Comedones and papules",))]
 
 
 def test_plain_text_source_line_overrides_the_banner():
@@ -447,6 +474,192 @@ def test_plain_text_source_line_overrides_the_banner():
         "Source: Course notes\n\nWhat is acne?\n\nA skin condition.\n"
     )
     assert outline.source == "Course notes"
+
+
+# Numbered and nested lists
+
+
+def only_list(text: str) -> Block:
+    (block,) = [b for b in parse(text).lessons[0].blocks if b.kind == "list"]
+    return block
+
+
+@pytest.mark.parametrize("marker", ["1.", "1)", "(1)"])
+def test_plain_numbered_entries_are_an_ordered_list(marker):
+    second = marker.replace("1", "2")
+    block = only_list(f"Acne\n\nWhat helps?\n\nTry these:\n{marker} Benzoyl peroxide\n{second} Adapalene.\n")
+    assert block == Block("list", "Try these:", ("Benzoyl peroxide", "Adapalene"), ordered=True)
+
+
+def test_letters_and_roman_numerals_nest_under_numbers_without_indentation():
+    block = only_list(
+        "Acne\n\nWhat helps?\n\nSteps:\n1. Creams\na. Retinoids\nb. Benzoyl peroxide\n"
+        "i. Wash-off products\n2. Tablets\n"
+    )
+    creams, tablets = block.items
+    assert (creams.text, tablets.text) == ("Creams", "Tablets")
+    (letters,) = creams.blocks
+    assert letters.ordered and letters.texts == ("Retinoids", "Benzoyl peroxide")
+    assert letters.items[1].blocks[0].texts == ("Wash-off products",)
+
+
+def test_a_letter_i_after_h_continues_the_letters():
+    block = only_list("Acne\n\nWhat?\n\n" + "".join(f"{c}. Item {c}\n" for c in "abcdefghi"))
+    assert len(block.items) == 9 and not any(item.blocks for item in block.items)
+
+
+def test_bullets_nest_by_marker_even_without_indentation():
+    block = only_list(
+        "EM\n\nWhat causes EM?\n\nTriggers include:\n• Infections\n◦ Herpes simplex virus\n"
+        "◦ Mycoplasma\n• Medications\n◦ Sulfonamides\n▪ Co-trimoxazole\n"
+    )
+    infections, medications = block.items
+    assert infections.blocks[0].texts == ("Herpes simplex virus", "Mycoplasma")
+    assert medications.blocks[0].texts == ("Sulfonamides",)
+    assert medications.blocks[0].items[0].blocks[0].texts == ("Co-trimoxazole",)
+    assert block.texts == ("Infections", "Medications")  # "Medications" is not beside "Penicillins"
+
+
+def test_dashes_nest_by_indentation_and_a_nested_list_survives_a_blank_line():
+    block = only_list(
+        "Scabies\n\nWho gets it?\n\nPlaces:\n- Homes\n- Care homes\n\n   - Crusted scabies outbreaks\n"
+        "- Schools\n"
+    )
+    assert block.texts == ("Homes", "Care homes", "Schools")
+    assert block.items[1].blocks[0].texts == ("Crusted scabies outbreaks",)
+
+
+def test_a_numbered_list_after_bullets_is_a_list_of_its_own():
+    blocks = parse("Acne\n\nWhat?\n\n- One\n- Two\n1. First\n2. Second\n").lessons[0].blocks
+    assert [(b.ordered, b.texts) for b in blocks] == [(False, ("One", "Two")), (True, ("First", "Second"))]
+
+
+def test_markdown_nested_and_numbered_lists():
+    block = only_list("# Acne\n\n## What?\n\nFlares:\n\n- Infections\n  - Strep throat\n- Stress\n")
+    assert block.texts == ("Infections", "Stress")
+    assert block.items[0].blocks[0].texts == ("Strep throat",)
+    steps = only_list("# Acne\n\n## What?\n\n1) Wash\n2) Apply\n   a. Thinly\n")
+    assert steps.ordered and steps.items[1].blocks[0].texts == ("Thinly",)
+
+
+# Label rows, step ladders and tables
+
+
+def test_consecutive_label_lines_are_label_rows_split_into_lists():
+    outline = parse(
+        "Urticaria\n\nWhat triggers it?\n\nTypes include:\nPhysical: cold, pressure and sunlight\n"
+        "Infections: viral infections\n"
+    )
+    (rows,) = outline.lessons[0].blocks
+    assert rows == Block(
+        "rows",
+        "Types include:",
+        rows=(
+            Row("Physical", "cold, pressure and sunlight", ("cold", "pressure", "sunlight")),
+            Row("Infections", "viral infections"),
+        ),
+    )
+
+
+def test_step_ladders_are_label_rows_even_between_blank_lines():
+    outline = parse("Acne\n\nTreatment\n\nStep 1: a topical retinoid\n\nStep 2: an oral tetracycline\n")
+    (rows,) = outline.lessons[0].blocks
+    assert [(row.label, row.text) for row in rows.rows] == [
+        ("Step 1", "a topical retinoid"),
+        ("Step 2", "an oral tetracycline"),
+    ]
+
+
+def test_one_label_line_alone_stays_a_paragraph():
+    (block,) = parse("Acne\n\nWhat?\n\nNote: this is rare.\n").lessons[0].blocks
+    assert block == Block("paragraph", "Note: this is rare.")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("cold, pressure and sunlight", ("cold", "pressure", "sunlight")),
+        ("armpits, groin and under the breasts", ("armpits", "groin", "under the breasts")),
+        ("intense and worse at night", ()),
+        ("small red papules on the trunk, limbs and genitals", ()),
+        ("an oral tetracycline, such as doxycycline, for 12 weeks", ()),
+        ("Ketoconazole 2% shampoo, twice a week", ()),
+        ("smooth red patches, in the skin folds", ()),
+        ("recurrent abscesses, separated by normal skin", ()),
+        (
+            "a topical retinoid; benzoyl peroxide; azelaic acid",
+            ("a topical retinoid", "benzoyl peroxide", "azelaic acid"),
+        ),
+    ],
+)
+def test_a_rows_text_is_split_only_when_it_is_a_list(text, items):
+    assert row_items(text) == items
+
+
+def test_pipe_tables_in_markdown_and_plain_text_with_a_caption():
+    for head in ("# Psoriasis\n\n## Types\n\n", "Psoriasis\n\nTypes\n\n"):
+        outline = parse(
+            head + "The types are:\n| Type | Sites |\n| --- | :---: |\n| Plaque | Elbows \\| knees |\n"
+            "| Guttate |\nTable: Types of psoriasis\n"
+        )
+        (table,) = outline.lessons[0].blocks
+        assert table.kind == "table" and table.text == "The types are:"
+        assert table.header == ("Type", "Sites") and table.caption == "Types of psoriasis"
+        assert table.cells[1] == ("Guttate", "")
+    assert table.cells[0] == ("Plaque", "Elbows \\| knees")  # plain text keeps what was typed
+
+
+def test_markdown_escapes_keep_symbols_literally():
+    outline = parse("# Acne\n\n## What?\n\n1\\. is not a list, \\*nor\\* emphasis\n")
+    assert outline.lessons[0].blocks == [Block("paragraph", "1. is not a list, *nor* emphasis")]
+
+
+def test_markdown_heading_levels_nest_at_any_depth():
+    outline = parse("# Psoriasis\n\n## Features\n\n### Nails\n\n#### Changes\n\nPitting.\n")
+    (features,) = outline.lessons
+    assert features.subsections[0].heading == "Nails"
+    assert features.subsections[0].subsections[0].blocks == [Block("paragraph", "Pitting.")]
+
+
+# Lead-ins
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead_in"),
+    [
+        ("Causes include:", "Causes include:"),
+        ("The options are listed below.", "The options are listed below."),
+        ("Treatment options include the following.", "Treatment options include the following."),
+        ("Common causes include", "Common causes include"),
+        ("It may itch or burn.", ""),
+        ("There are two main forms.", ""),
+    ],
+)
+def test_only_a_sentence_that_introduces_the_list_is_its_lead_in(sentence, lead_in):
+    block = only_list(f"EM\n\nWhat is it?\n\nIt is a rash. {sentence}\n\n• One\n• Two\n")
+    assert block.text == lead_in
+
+
+def test_a_heading_is_never_a_lead_in():
+    assert only_list("EM\n\nWhat causes EM?\n\n• Herpes\n• Drugs\n").text == ""
+
+
+def test_a_lead_in_followed_by_the_end_or_a_heading_is_reported_with_its_line():
+    outline = parse("Acne\n\nWhat?\n\nIt is common. Causes include:\n\nHow?\n\nDrugs may cause:\n")
+    assert [b.text for s in outline.lessons for b in s.blocks] == ["It is common."]
+    assert outline.warnings == [
+        "line 5: 'Causes include:' is followed by no list, so it is left out of the lesson",
+        "line 9: 'Drugs may cause:' is followed by no list, so it is left out of the lesson",
+    ]
+
+
+def test_a_lead_in_followed_by_a_paragraph_is_kept():
+    outline = parse("Acne\n\nWhat?\n\nThere are three stages:\n\nFirst, papules appear.\n")
+    assert [b.text for b in outline.lessons[0].blocks] == [
+        "There are three stages:",
+        "First, papules appear.",
+    ]
+    assert outline.warnings == []
 
 
 # Errors
@@ -571,6 +784,7 @@ def check(text: str) -> None:
     assert isinstance(outline, Outline) and outline.title and outline.lessons
     assert_nothing_empty(outline)
     assert outline == parse(text)
+    assert parse(rendition.markdown(outline)) == outline  # how web pages and Word documents are stored
 
 
 @given(st.text())

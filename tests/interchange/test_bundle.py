@@ -118,7 +118,7 @@ def test_export_has_every_part_and_no_personal_data(full_course, student):
     AttemptFactory(quiz=full_course.quizzes.get(title="Causes"), user=student)
     CardStateFactory(user=student, card=CardFactory(note=Note.objects.filter(course=full_course).first()))
     data = export_course(full_course)
-    assert data["format"] == "medquiz-course" and data["version"] == 1
+    assert data["format"] == "medquiz-course" and data["version"] == 2
     assert set(data) == {
         "format",
         "version",
@@ -259,7 +259,7 @@ def _bundle(full_course) -> dict:
         (lambda d: d["course"].update(desired_retention=2), "course.desired_retention: must be at most 0.99"),
         (lambda d: d["course"].update(slug="bad slug"), "course.slug: 'bad slug' is not a slug"),
         (lambda d: d.update(format="other"), "format: must be 'medquiz-course'"),
-        (lambda d: d.update(version=2), "version: this app reads version 1, not 2"),
+        (lambda d: d.update(version=3), "version: this app reads versions 1 and 2, not 3"),
         (lambda d: d.update(extra=[]), "bundle: unknown top-level key 'extra'"),
         (lambda d: d.update(lessons={}), "lessons: must be a list"),
     ],

@@ -85,7 +85,12 @@ def test_stored_text_is_rendered_inert(client_for, student, course):
                     "kind": "paragraph",
                     "text": '<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>',
                 },
-                {"kind": "list", "text": "", "items": ["<script>alert(2)</script>"]},
+                {
+                    "kind": "list",
+                    "text": "",
+                    "ordered": False,
+                    "items": [{"text": "<script>alert(2)</script>"}],
+                },
             ],
             "subsections": [],
         },

@@ -71,9 +71,31 @@ def xss_lesson(course):
         body={
             "blocks": [
                 {"kind": "paragraph", "text": p("PARAGRAPH")},
-                {"kind": "list", "text": "", "items": [p("ITEM")]},
+                {
+                    "kind": "list",
+                    "text": p("LEADIN"),
+                    "ordered": False,
+                    "items": [
+                        {
+                            "text": p("ITEM"),
+                            "blocks": [{"kind": "list", "text": "", "items": [{"text": p("NESTED")}]}],
+                        }
+                    ],
+                },
+                {
+                    "kind": "rows",
+                    "text": "",
+                    "rows": [{"label": p("LABEL"), "text": p("ROWTEXT"), "items": []}],
+                },
+                {
+                    "kind": "table",
+                    "text": "",
+                    "caption": p("CAPTION"),
+                    "header": [p("HEADER")],
+                    "cells": [[p("CELL")]],
+                },
             ],
-            "subsections": [],
+            "subsections": [{"heading": p("SUBHEADING"), "blocks": [], "subsections": []}],
         },
     )
 
@@ -84,7 +106,11 @@ def test_course_article_and_lesson_text(client_for, course, student, educator, x
     client = client_for(student)
     assert_inert(get(client, "home"), "COURSE")
     assert_inert(get(client, "course", course.slug), "LESSON")
-    assert_inert(get(client, "lesson", course.slug, "xss"), "LESSON", "PARAGRAPH", "ITEM")
+    assert_inert(
+        get(client, "lesson", course.slug, "xss"),
+        *("LESSON", "PARAGRAPH", "LEADIN", "ITEM", "NESTED", "LABEL", "ROWTEXT", "CAPTION", "HEADER", "CELL"),
+        "SUBHEADING",
+    )
     assert_inert(get(client_for(educator), "articles_import", course.slug), "ARTICLE")
 
 

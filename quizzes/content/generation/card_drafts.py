@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.facts import Category, Group, label_of
 from quizzes.content.generation.groups import (
-    Category,
-    Group,
     all_blocks,
-    label_of,
     member_excerpt,
     paragraph_sentences,
     usable_members,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quizzes.content.generation.drafts import TRUE, CheckResult, Draft
-from quizzes.content.generation.groups import Group, ItemList, all_lists, find_groups, teachable
+from quizzes.content.generation.facts import Group, ItemList
+from quizzes.content.generation.groups import all_lists, find_groups, teachable
 from quizzes.content.generation.text import condition_name, overlaps, squash
 from quizzes.content.generation.wording import list_labels, membership_statement
 from quizzes.content.reader.outline import Outline

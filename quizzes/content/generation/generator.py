@@ -152,7 +152,7 @@ def generate(outline: Outline) -> list[Draft]:
         group_statements(group, condition, every_list, out)
     grouped = {lst for g in groups for c in g.categories for lst in c.lists}
     for lst in every_list:
-        if lst not in grouped:
+        if lst not in grouped and lst.intro:  # a list nothing introduces states nothing alone
             for item in spread(lst.items, TRUE_STATEMENTS_PER_LIST):
                 true_statement(lst, item, condition, out)
     for lesson in dict.fromkeys([outline.title, *(s.heading for s in outline.lessons)]):

@@ -1,23 +1,25 @@
-"""The outline, read: lists, and typed sub-sections or parallel lead-ins as groups.
+"""The outline, read: lists, and typed sub-sections, parallel lead-ins and structures as groups.
 
-A group is a classification ("Metastatic" / "Dystrophic" calcinosis cutis, or
-"First-line" / "Second-line" treatments) whose categories hold lists; each
-category also knows everything the article lists under it (``asked``), the
-set no distractor may come from.
+Groups (``facts``) come from parallel sub-sections of any section, from lists
+of one section whose lead-ins differ in a few words, and from structures:
+entries with lists nested under them, label rows and table columns
+(``structures``). Sections are read at any depth; a list belongs to the
+lesson (top-level section) it is in.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 
+from quizzes.content.generation.facts import Category, Group, ItemList
+from quizzes.content.generation.structures import block_groups, block_lists, own_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
     overlaps,
     sentences,
-    short_form,
     squash,
     upper_first,
     words,
@@ -27,87 +29,35 @@ from quizzes.content.reader.outline import Block, Outline, Section
 _GENERIC_NAMES = {"other", "others", "general", "further", "additional", "more", "miscellaneous"}
 
 
-@dataclass(frozen=True)
-class ItemList:
-    """A list in the article, with its lead-in and the section holding it."""
-
-    lesson: str
-    heading: str  # of the section holding the list
-    lead_in: str
-    items: tuple[str, ...]
-
-    @property
-    def intro(self) -> str:
-        """The lead-in, or the heading when the list has none."""
-        return self.lead_in or self.heading
-
-
-@dataclass
-class Category:
-    """One category of a group (a type, or a list told apart by its lead-in)."""
-
-    name: str  # "Metastatic"
-    tag: str  # the words that tell it from its siblings
-    heading: str  # its sub-heading; "" for a category told by its list's lead-in alone
-    lists: list[ItemList]
-    definition: str = ""
-    examples: tuple[str, ...] = ()
-    asked: list[str] = field(default_factory=list)  # everything the article lists under it
-
-
-@dataclass
-class Group:
-    """A classification: parallel sub-sections or parallel lead-ins of one lesson."""
-
-    lesson: str
-    heading: str
-    noun: str  # the shared words, "calcinosis cutis"; "" for headings with nothing shared
-    categories: list[Category]
-
-    def members(self) -> list[tuple[str, Category, ItemList | None]]:
-        """(item, category, list) for every list item, and (example, category, None) for prose examples."""
-        out: list[tuple[str, Category, ItemList | None]] = []
-        for category in self.categories:
-            out += [(item, category, lst) for lst in category.lists for item in lst.items]
-            out += [(example, category, None) for example in category.examples]
-        return out
-
-    def ambiguous(self, item: str) -> bool:
-        """Listed under more than one category (then it classifies nothing)."""
-        forms = {item, short_form(item)}
-        return sum(any(overlaps(f, a) for f in forms for a in c.asked) for c in self.categories) > 1
-
-    def category(self, name: str) -> Category | None:
-        """The category with this name, if any."""
-        return next((c for c in self.categories if c.name == name), None)
-
-
-def label_of(category: Category) -> str:
-    """How an explanation names a category: its heading, or its list's lead-in."""
-    return category.heading or category.lists[0].lead_in.rstrip(": ")
-
-
 def paragraph_sentences(blocks: list[Block]) -> list[str]:
     """The sentences of the paragraph blocks, in order."""
     return [s for block in blocks if block.kind == "paragraph" for s in sentences(block.text)]
 
 
 def section_lists(section: Section, lesson: str) -> list[ItemList]:
-    """The non-empty lists of one section (items without words dropped)."""
-    return [
-        ItemList(lesson, section.heading, block.text, tuple(i for i in block.items if words(i)))
-        for block in section.blocks
-        if block.kind == "list" and any(words(i) for i in block.items)
-    ]
+    """The non-empty lists of one section, each at its own level (entries naming groups and entries without words left out)."""
+    found = []
+    for block in section.blocks:
+        entries = own_entries(block) if block.kind == "list" else ()
+        if entries:
+            found.append(ItemList(lesson, section.heading, block.text, entries))
+    return found
+
+
+def sections_of(outline: Outline) -> Iterator[tuple[str, Section]]:
+    """(lesson heading, section) for the intro, each lesson and each of its sub-sections at any depth."""
+    yield outline.title, Section(outline.title, outline.intro)
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            yield lesson.heading, section
 
 
 def all_lists(outline: Outline) -> list[ItemList]:
-    """Every list in the article: the intro's, each lesson's and each sub-section's."""
-    found = section_lists(Section(outline.title, outline.intro), outline.title)
-    for lesson in outline.lessons:
-        found += section_lists(lesson, lesson.heading)
-        for sub in lesson.subsections:
-            found += section_lists(sub, lesson.heading)
+    """Every list in the article: each section's own, and those nested, in label rows or in tables."""
+    found = []
+    for lesson, section in sections_of(outline):
+        found += section_lists(section, lesson)
+        found += [lst for block in section.blocks for lst in block_lists(block, lesson, section.heading)]
     return found
 
 
@@ -148,49 +98,56 @@ def _affix_group(subs: list[Section]) -> tuple[list[Section], list[str], str] | 
 
 
 def find_groups(outline: Outline) -> list[Group]:
-    """Parallel sub-sections of each lesson, and parallel lead-ins (see the module docstring)."""
+    """Parallel sub-sections, parallel lead-ins and structures of every section (see the module docstring)."""
     every_list = all_lists(outline)
     groups = []
     for lesson in outline.lessons:
-        subs = [s for s in lesson.subsections if not s.heading.endswith("?")]
-        subs = [
-            s for i, s in enumerate(subs) if squash(s.heading) not in {squash(t.heading) for t in subs[:i]}
-        ]
-        found = _affix_group(subs)
-        # One shared word ("tests") is a weak sign; it must then hold for every sub-section.
-        if found and len(found[2].split()) == 1 and len(found[0]) < len(subs):
-            found = None
-        if found:
-            members, tags, noun = found
-            noun = lower_first(noun)
-        else:
-            members = subs if sum(bool(section_lists(s, lesson.heading)) for s in subs) >= 2 else []
-            tags, noun = [s.heading for s in members], ""
-        if not members:
-            continue
-        generic = _uninformative(tags)
-        categories = []
-        for sub, tag in zip(members, tags, strict=True):
-            first = paragraph_sentences(sub.blocks)[:1]
-            definition = ""
-            if first and squash(first[0]).startswith(squash(sub.heading) + " "):
-                definition = "" if first[0].endswith(":") else first[0]
-            lists = section_lists(sub, lesson.heading)
-            examples = _examples(definition) if noun and definition and not lists else ()
-            name = sub.heading if generic else upper_first(tag)
-            categories.append(Category(name, tag, sub.heading, lists, definition, examples))
-        groups.append(Group(lesson.heading, lesson.heading, noun, categories))
-    taken = {lst for group in groups for category in group.categories for lst in category.lists}
-    for lesson in outline.lessons:
-        for section in [lesson, *lesson.subsections]:
-            free = [lst for lst in section_lists(section, lesson.heading) if lst not in taken]
-            group = _lead_in_group(free, lesson.heading, section.heading)
+        for section in lesson.walk():
+            group = _subsection_group(section, lesson.heading)
             if group:
                 groups.append(group)
+    taken = {lst for group in groups for category in group.categories for lst in category.lists}
+    for lesson, section in sections_of(outline):
+        free = [lst for lst in section_lists(section, lesson) if lst not in taken]
+        group = _lead_in_group(free, lesson, section.heading)
+        if group:
+            groups.append(group)
+        for block in section.blocks:
+            groups += block_groups(block, lesson, section.heading)
     for group in groups:
         for category in group.categories:
             category.asked = _asked_items(category, every_list)
     return groups
+
+
+def _subsection_group(section: Section, lesson: str) -> Group | None:
+    """The section's parallel sub-sections as a group (typed by shared words, or holding lists)."""
+    subs = [s for s in section.subsections if not s.heading.endswith("?")]
+    subs = [s for i, s in enumerate(subs) if squash(s.heading) not in {squash(t.heading) for t in subs[:i]}]
+    found = _affix_group(subs)
+    # One shared word ("tests") is a weak sign; it must then hold for every sub-section.
+    if found and len(found[2].split()) == 1 and len(found[0]) < len(subs):
+        found = None
+    if found:
+        members, tags, noun = found
+        noun = lower_first(noun)
+    else:
+        members = subs if sum(bool(section_lists(s, lesson)) for s in subs) >= 2 else []
+        tags, noun = [s.heading for s in members], ""
+    if not members:
+        return None
+    generic = _uninformative(tags)
+    categories = []
+    for sub, tag in zip(members, tags, strict=True):
+        first = paragraph_sentences(sub.blocks)[:1]
+        definition = ""
+        if first and squash(first[0]).startswith(squash(sub.heading) + " "):
+            definition = "" if first[0].endswith(":") else first[0]
+        lists = section_lists(sub, lesson)
+        examples = _examples(definition) if noun and definition and not lists else ()
+        name = sub.heading if generic else upper_first(tag)
+        categories.append(Category(name, tag, sub.heading, lists, definition, examples))
+    return Group(lesson, section.heading, noun, categories)
 
 
 def _uninformative(tags: list[str]) -> bool:
@@ -253,12 +210,8 @@ def teachable(outline: Outline) -> Outline:
 
 
 def all_blocks(outline: Outline) -> list[tuple[str, list[Block]]]:
-    """(lesson heading, blocks) for the intro, each lesson and each sub-section."""
-    found = [(outline.title, outline.intro)]
-    for lesson in outline.lessons:
-        found.append((lesson.heading, lesson.blocks))
-        found += [(lesson.heading, sub.blocks) for sub in lesson.subsections]
-    return found
+    """(lesson heading, blocks) for the intro, each lesson and each of its sub-sections at any depth."""
+    return [(lesson, section.blocks) for lesson, section in sections_of(outline)]
 
 
 def member_excerpt(category: Category, lst: ItemList | None, item: str) -> str:

@@ -28,7 +28,7 @@ from quizzes.content.generation.drafts import (
     MIN_DISTRACTORS,
     DraftCollector,
 )
-from quizzes.content.generation.groups import Group, ItemList
+from quizzes.content.generation.facts import Group, ItemList
 from quizzes.content.generation.text import (
     excerpt_lines,
     overlaps,

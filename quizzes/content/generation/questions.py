@@ -15,14 +15,8 @@ from quizzes.content.generation.drafts import (
     TRUE_STATEMENTS_PER_GROUP_LIST,
     DraftCollector,
 )
-from quizzes.content.generation.groups import (
-    Category,
-    Group,
-    ItemList,
-    label_of,
-    member_excerpt,
-    usable_members,
-)
+from quizzes.content.generation.facts import Category, Group, ItemList, label_of
+from quizzes.content.generation.groups import member_excerpt, usable_members
 from quizzes.content.generation.text import (
     excerpt_lines,
     mentions,
@@ -33,7 +27,7 @@ from quizzes.content.generation.text import (
     spread,
     squash,
 )
-from quizzes.content.generation.wording import list_stem, membership_statement, type_stem
+from quizzes.content.generation.wording import list_stem, membership_statement, reads_on, type_stem
 
 
 def matching_questions(group: Group, out: DraftCollector) -> None:
@@ -235,7 +229,9 @@ def why(key: str, lst: ItemList, category: Category, wrong: list[tuple[str, Cate
 
 
 def true_statement(lst: ItemList, item: str, condition: str, out: DraftCollector) -> None:
-    """A true statement that the list holds the item."""
+    """A true statement that the list holds the item (none when its lead-in cannot run on into it)."""
+    if not reads_on(lst):
+        return
     statement = membership_statement(lst, item, condition, plain=True)
     excerpt = excerpt_lines(lst.heading if not lst.lead_in else None, lst.lead_in, item)
     out.add(
@@ -264,7 +260,7 @@ def group_statements(group: Group, condition: str, every_list: list[ItemList], o
                 excerpt=category.definition,
                 explanation=category.definition,
             )
-        for lst in category.lists:
+        for lst in (lst for lst in category.lists if lst.intro):
             keys = [i for i in lst.items if not group.ambiguous(i)]
             for item in spread(keys, TRUE_STATEMENTS_PER_GROUP_LIST):
                 true_statement(lst, item, condition, out)
@@ -277,7 +273,7 @@ def group_statements(group: Group, condition: str, every_list: list[ItemList], o
             ),
             None,
         )
-        if asked is None:
+        if asked is None or not reads_on(asked):
             continue
         pool = distractor_pool(group, category, every_list)
         for text, owner in pick_distractors(category.name, pool, FALSE_STATEMENTS_PER_CATEGORY):

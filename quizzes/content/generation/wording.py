@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.groups import Category, Group, ItemList
+from quizzes.content.generation.facts import Category, Group, ItemList
 from quizzes.content.generation.text import lower_first, mentions, short_form, singular, upper_first
 
 _THAT = re.compile(
@@ -33,6 +33,21 @@ def context_of(phrase: str, condition: str, preposition: str = "in") -> str:
         return ""
     treating = _TREATING.search(phrase) and " for " not in phrase
     return f" for {condition}" if treating else f" {preposition} {condition}"
+
+
+# Words a lead-in can end with and still read on into an entry ("... may include: X", "... is
+# eased by: X", "... indicated when they: X"); "... is treated in steps: X" does not.
+_READS_ON = {
+    "include", "includes", "including", "are", "is", "be", "by", "with", "as", "from", "they", "of",
+    "to", "for", "in", "on", "at", "into", "involve", "involves", "comprise", "comprises", "contain",
+    "contains", "affect", "affects", "cause", "causes", "when", "if", "such", "e.g", "eg", "after",
+}  # fmt: skip
+
+
+def reads_on(lst: ItemList) -> bool:
+    """Whether "<what introduces the list> <entry>" reads as one sentence (see ``_READS_ON``)."""
+    intro = lst.intro.strip().rstrip(":").strip()
+    return bool(intro) and (not lst.lead_in or intro.split()[-1].casefold().strip(".,") in _READS_ON)
 
 
 def lead_of(lst: ItemList, condition: str) -> str:

@@ -12,8 +12,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.accounts.permissions import course_view
-from quizzes.content import importing
+from quizzes.content import importing, summaries
 from quizzes.content.forms import ArticleConfirmForm, ArticleUploadForm, encode_article
+from quizzes.content.reader import FORMATS, Source
 from quizzes.content.reader.outline import ArticleError
 from quizzes.models import Course
 
@@ -27,18 +28,19 @@ def _page(request: HttpRequest, course: Course, form: ArticleUploadForm, **conte
     )
 
 
-def _preview(request: HttpRequest, course: Course, text: str, outline) -> HttpResponse:
-    confirm = ArticleConfirmForm(initial={"article": encode_article(text)})
-    existing = importing.find_article(course=course, outline=outline)
+def _preview(request: HttpRequest, course: Course, source: Source) -> HttpResponse:
+    confirm = ArticleConfirmForm(initial={"article": encode_article(source.text)})
+    existing = importing.find_article(course=course, outline=source.outline)
     return render(
         request,
         "quizzes/articles/preview.html",
         {
             "course": course,
-            "outline": outline,
-            "lessons": importing.outline_preview(outline),
+            "outline": source.outline,
+            "format": FORMATS[source.format],
+            "lessons": summaries.outline_preview(source.outline),
             "existing": existing,
-            "unchanged": existing is not None and existing.checksum == importing.checksum(text),
+            "unchanged": existing is not None and existing.checksum == importing.checksum(source.text),
             "confirm": confirm,
         },
     )
@@ -51,7 +53,7 @@ def article_import(request: HttpRequest, course: Course) -> HttpResponse:
     if request.method == "POST":
         form = ArticleUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            return _preview(request, course, form.article_text, form.outline)
+            return _preview(request, course, form.source)
     else:
         form = ArticleUploadForm()
     return _page(request, course, form)

@@ -13,6 +13,7 @@ from typing import Any
 
 from quizzes.content import importing
 from quizzes.interchange.bundle import media
+from quizzes.interchange.bundle.body import check_body
 from quizzes.interchange.bundle.checker import (
     REQUIRED,
     Checker,
@@ -31,7 +32,8 @@ from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, GradingMethod, 
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 FORMAT = "medquiz-course"
-VERSION = 1
+VERSION = 2  # 2: lesson bodies with nested lists, label rows and tables (bundle/body.py)
+READABLE_VERSIONS = (1, 2)  # a version-1 bundle's lesson bodies are upgraded on import
 ITEM_KEYS = ("questions", "notes", "quizzes")
 
 
@@ -126,32 +128,6 @@ QUIZ = {
     "random": F(list, []),
 }
 RANDOM_RULE = {"count": count_field(low=1), "lessons": F(list, [])}
-
-
-def _check_blocks(check: Checker, where: str, blocks: Any) -> None:
-    if not isinstance(blocks, list):
-        check.add(where, "must be a list")
-        return
-    for index, block in enumerate(blocks):
-        spec = {"kind": F(str, choices=("paragraph", "list")), "text": text_field(), "items": F(list, [])}
-        clean = check.record(f"{where}[{index}]", block, spec)
-        if clean:
-            check.strings(f"{where}[{index}].items", clean["items"])
-
-
-def _check_body(check: Checker, where: str, body: dict) -> None:
-    if not body:
-        return
-    clean = check.record(where, body, {"blocks": F(list, []), "subsections": F(list, [])})
-    if not clean:
-        return
-    _check_blocks(check, f"{where}.blocks", clean["blocks"])
-    for index, sub in enumerate(clean["subsections"]):
-        sub_clean = check.record(
-            f"{where}.subsections[{index}]", sub, {"heading": text_field(), "blocks": F(list, [])}
-        )
-        if sub_clean:
-            _check_blocks(check, f"{where}.subsections[{index}].blocks", sub_clean["blocks"])
 
 
 def question_content(question: dict) -> dict:
@@ -325,8 +301,8 @@ def check_format(check: Checker, data: Any, allowed: set[str]) -> bool:
     if "format" in data or "version" in data or "course" in allowed:
         if data.get("format") != FORMAT:
             check.add("format", f"must be {FORMAT!r}")
-        if data.get("version") != VERSION:
-            check.add("version", f"this app reads version {VERSION}, not {data.get('version')!r}")
+        if data.get("version") not in READABLE_VERSIONS:
+            check.add("version", f"this app reads versions 1 and {VERSION}, not {data.get('version')!r}")
     return True
 
 
@@ -356,5 +332,5 @@ def check_course_parts(check: Checker, data: dict, slug: str | None) -> tuple[di
         if lesson:
             if lesson["article"] is not None and lesson["article"] not in article_slugs:
                 check.add(f"lessons[{index}]", f"unknown article {lesson['article']!r}")
-            _check_body(check, f"lessons[{index}].body", lesson["body"])
+            lesson["body"] = check_body(check, f"lessons[{index}].body", lesson["body"], data.get("version"))
     return course, articles, lessons

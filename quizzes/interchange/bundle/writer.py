@@ -36,7 +36,7 @@ def _keys(objects: list, prefix: str) -> dict[int, str]:
 
 
 def export_course(course: Course) -> dict:
-    """The course as a JSON-ready dict (format "medquiz-course", version 1); no personal data."""
+    """The course as a JSON-ready dict (format "medquiz-course", version 2); no personal data."""
     articles = list(course.articles.order_by("id"))
     lessons = list(course.lessons.select_related("article").order_by("order", "id"))
     return {

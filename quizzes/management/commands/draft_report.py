@@ -1,5 +1,5 @@
 """`manage.py draft_report PATH`: the generator's self-checks and the item-writing checks on any
-article, without a database."""
+article file (any format), without a database."""
 
 from collections import Counter
 from pathlib import Path
@@ -31,13 +31,15 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         try:
-            outline = reader.parse(reader.decode(data))
+            outline = reader.read(data).outline
         except ArticleError as error:
             raise CommandError(f"{path}: {error}") from None
         drafts = generator.generate(outline)
         checks = generator.self_check(drafts, outline)
         out = self.stdout
         out.write(f"{outline.title}: {len(drafts)} drafts")
+        for warning in outline.warnings:
+            out.write(f"Warning: {warning}.")
         out.write(f"{'kind':<16}{'drafts':>8}{'answer missing':>16}{'bad distractors':>17}")
         kinds: dict[str, list] = {}
         for check in checks:

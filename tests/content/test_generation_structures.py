@@ -1,0 +1,116 @@
+"""Drafts from nested lists, label rows and tables (issue 12): grouping facts, never glued across levels."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.content.generation.generator import Draft, generate, report, squash
+from quizzes.content.reader import Source, read
+from quizzes.content.reader.outline import Block, Outline, Section
+from tests.paths import ARTICLES
+
+FIXTURES = sorted(
+    path.name for path in ARTICLES.iterdir() if path.suffix in (".txt", ".md", ".html", ".docx")
+)
+
+
+def source(name: str) -> Source:
+    return read((ARTICLES / name).read_bytes())
+
+
+def drafts_of(name: str) -> list[Draft]:
+    return generate(source(name).outline)
+
+
+def classified(drafts: list[Draft]) -> dict[str, str]:
+    return {d.prompt: d.answer for d in drafts if d.kind == "classification"}
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_article_of_every_format_passes_its_self_check(name):
+    result = report(source(name).outline)
+    assert result["answer_missing"] == 0, result["failures"]
+    assert result["bad_distractors"] == 0, result["failures"]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_excerpt_line_is_in_the_stored_article_text(name):
+    text = squash(source(name).text.replace("\\", ""))
+    for draft in drafts_of(name):
+        for line in draft.excerpt.split("\n"):
+            assert squash(line) in text, (draft.key, line)
+
+
+def test_entries_nested_under_an_entry_are_grouped_by_it():
+    cards = classified(drafts_of("erythema-multiforme.txt"))
+    assert cards["Herpes simplex virus"] == "Infections"
+    assert cards["Sulfonamides"] == "Medications"
+    assert cards["Radiotherapy"] == "Other triggers"
+    assert "Medications" not in cards  # a group's name is not one of its members
+
+
+def test_a_nested_entry_is_drafted_with_its_parent_and_never_glued_to_the_outer_lead_in():
+    drafts = drafts_of("erythema-multiforme.txt")
+    card = next(d for d in drafts if d.kind == "classification" and d.prompt == "Herpes simplex virus")
+    assert card.excerpt == "Infections\nHerpes simplex virus, the most common trigger"
+    for draft in drafts:
+        text = squash(draft.prompt)
+        assert "triggers include herpes" not in text and "triggers include sulfonamides" not in text
+        assert "itch or burn" not in text  # the sentence before the features list does not introduce it
+
+
+def test_label_rows_and_table_rows_are_grouping_facts():
+    assert classified(drafts_of("urticaria.html"))["Cold urticaria"] == "Chronic inducible urticaria"
+    assert classified(drafts_of("urticaria.html"))["Penicillins"] == "Medicines"
+    assert classified(drafts_of("psoriasis.md"))["Coal tar"] == "Mild"
+    assert classified(drafts_of("acne.md"))["Many papules and pustules"] == "Moderate"
+
+
+def test_a_table_question_offers_the_other_rows_categories():
+    question = next(
+        d
+        for d in drafts_of("urticaria.html")
+        if d.prompt == 'In "Causes of acute urticaria", which group includes "Nuts"?'
+    )
+    assert question.answer == "Foods" and set(question.options) == {
+        "Infections",
+        "Medicines",
+        "Foods",
+        "Other",
+    }
+
+
+def test_rows_whose_text_is_a_sentence_give_no_grouping_facts():
+    cards = classified(drafts_of("hidradenitis-suppurativa.txt"))
+    assert "Stage I" not in cards.values()
+    assert not [d for d in drafts_of("scabies.txt") if d.kind == "classification"]
+
+
+def test_no_statement_from_a_lead_in_that_cannot_run_on_into_its_entries():
+    prompts = [squash(d.prompt) for d in drafts_of("urticaria.html") + drafts_of("scabies.txt")]
+    assert not [
+        p for p in prompts if "treated in steps" in p or "closely together" in p or "may be used" in p
+    ]
+
+
+def test_a_list_without_lead_in_under_a_question_heading_states_nothing():
+    outline = Outline(
+        title="Acne",
+        lessons=[
+            Section("What causes acne?", [Block("list", "", ("Androgens", "Blocked follicles", "Bacteria"))])
+        ],
+    )
+    assert not [d for d in generate(outline) if d.kind == "true_false"]
+
+
+def test_a_list_under_a_sub_heading_is_introduced_by_it():
+    outline = Outline(
+        title="Acne",
+        lessons=[
+            Section(
+                "What causes acne?",
+                subsections=[Section("Common triggers", [Block("list", "", ("Stress", "Cosmetics"))])],
+            )
+        ],
+    )
+    assert "Common triggers of acne include stress." in {d.prompt for d in generate(outline)}
