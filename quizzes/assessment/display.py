@@ -14,11 +14,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from quizzes.assessment import secrecy
-from quizzes.items import grading
+from quizzes.items import grading, marking
 from quizzes.models import Attempt, Response
 from quizzes.models.practice import AttemptState
 
 LETTERS = "ABCDEFGH"
+
+# The certainty choices a certainty-based-marking question offers, with what each risks.
+CERTAINTY_CHOICES = [
+    {
+        "value": level,
+        "label": marking.LABELS[level],
+        "meaning": marking.MEANINGS[level],
+        "right": marking.RIGHT_SCORE[level],
+        "wrong": marking.WRONG_SCORE[level],
+    }
+    for level in marking.LEVELS
+]
 
 
 def shown_content(attempt: Attempt, response: Response) -> dict:
@@ -131,6 +143,10 @@ def question_display(
         "explanations": shows.explanations,
         "withheld": withheld,
         "lesson": response.question.lesson,
+        # Certainty-based marking: the student's certainty is theirs to see; its mark shows with the marks.
+        "cbm": attempt.quiz.certainty_based_marking,
+        "certainty": response.certainty,
+        "certainty_label": marking.LABELS.get(response.certainty, ""),
     }
     if shown["kind"] == grading.MATCHING:
         display["pairs"], display["categories"] = _pairs(shown, response.answer, shows)
@@ -141,6 +157,8 @@ def question_display(
         result = grading.grade(response.version.content, response.answer)
         display["grade"] = result
         display["score"] = result.score
+        display["mark"] = result.score if response.mark is None else response.mark
+        display["assumed_low"] = display["cbm"] and result.answered and response.certainty is None
     if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])

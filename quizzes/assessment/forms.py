@@ -98,6 +98,7 @@ class QuizForm(forms.ModelForm):
             "shuffle_questions": "Shuffle questions",
             "shuffle_options": "Shuffle options",
             "closed_book": "Closed book",
+            "certainty_based_marking": "Certainty-based marking",
         }
         help_texts = {
             "time_limit_minutes": "Blank for no limit. Enforced by the server.",
@@ -109,6 +110,9 @@ class QuizForm(forms.ModelForm):
             "Keep it on for exams: a fixed order lets a key pass as letters.",
             "closed_book": "While a student's attempt is in progress, the course's lessons and flashcards "
             "are hidden from them. Students see which it is on the quiz list.",
+            "certainty_based_marking": "Students say how certain they are of each answer (low, medium, high). "
+            "Right: 1, 2 or 3 marks; wrong: 0, -2 or -6 (Gardner-Medwin's scheme, as Moodle). "
+            "100% is every answer right at low certainty; scores run from -600% to 300%.",
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -136,6 +140,7 @@ class QuizForm(forms.ModelForm):
             "shuffle_questions",
             "shuffle_options",
             "closed_book",
+            "certainty_based_marking",
             "is_published",
         )
         # The review options are laid out by the template as a grid (see review_grid).

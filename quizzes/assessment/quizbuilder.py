@@ -47,6 +47,7 @@ SETTINGS = (
     "closes_at",
     "is_published",
     "closed_book",
+    "certainty_based_marking",
     *secrecy.review_fields(),
 )
 

@@ -79,6 +79,8 @@ class Quiz(models.Model):
     is_published = models.BooleanField(default=False)
     # Closed book: while a student's attempt is in progress, the course's lessons and flashcards are hidden.
     closed_book = models.BooleanField(default=False)
+    # Certainty-based marking (quizzes.items.marking): each answer comes with low / medium / high certainty.
+    certainty_based_marking = models.BooleanField(default=False)
     # Review options (see REVIEW_PHASES). The defaults are exam mode's (score only until the quiz
     # closes); the quiz builder gives a tutor quiz tutor mode's (secrecy.review_defaults).
     review_after_score = models.BooleanField(default=True)
@@ -195,7 +197,15 @@ class Response(models.Model):
     version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="responses")
     slot = models.PositiveIntegerField()
     answer = models.JSONField(null=True, blank=True)
+    # The fraction of the question's marks the answer deserves (0..1: accuracy figures use it).
     score = models.FloatField(null=True, blank=True)
+    # What the response earns toward the attempt's score (quizzes.items.marking: certainty-based
+    # marking or the tries penalty may move it from ``score``); set when it is marked.
+    mark = models.FloatField(null=True, blank=True)
+    # Certainty-based marking: 1 low, 2 medium, 3 high (None: not asked, or not given).
+    certainty = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(1, "Low"), (2, "Medium"), (3, "High")]
+    )
     flagged = models.BooleanField(default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
 
@@ -204,4 +214,8 @@ class Response(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="unique_response_question"),
             models.UniqueConstraint(fields=["attempt", "slot"], name="unique_response_slot"),
+            models.CheckConstraint(
+                condition=models.Q(certainty__isnull=True) | models.Q(certainty__in=(1, 2, 3)),
+                name="response_certainty_level",
+            ),
         ]

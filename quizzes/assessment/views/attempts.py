@@ -19,8 +19,9 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment import attempts, practice, secrecy
-from quizzes.assessment.display import palette, palette_links, question_display
+from quizzes.assessment.display import CERTAINTY_CHOICES, palette, palette_links, question_display
 from quizzes.assessment.forms import PracticeForm, answer_from_post
+from quizzes.items import marking
 from quizzes.models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
 from quizzes.models.practice import AttemptState, QuizMode
 
@@ -179,6 +180,7 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
         "next": slot + 1 if slot < total else None,
         "answered_count": sum(1 for row in rows if row["answered"]),
         "question_url": _question_url(course, attempt, slot),
+        "certainty_choices": CERTAINTY_CHOICES,
         "now": now,
     }
 
@@ -192,7 +194,15 @@ def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> None
         # The posted option numbers are read against the question as this attempt
         # shows it, from the response the service loads under its lock.
         answer = partial(answer_from_post, data=request.POST)
-        attempts.answer(attempt=attempt, user=request.user, slot=slot, answer=answer, seq=seq, now=now)
+        attempts.answer(
+            attempt=attempt,
+            user=request.user,
+            slot=slot,
+            answer=answer,
+            seq=seq,
+            now=now,
+            certainty=request.POST.get("certainty"),
+        )
     if action in ("flag", "unflag"):
         if attempt.seq != before:
             seq = attempt.seq  # the answer above was this page's change; the flag follows it
@@ -318,6 +328,7 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
     # Exams in progress whose questions this review withholds: the score and the
     # count of correct answers would tell how those questions went, so they wait too.
     withheld = sorted({item["withheld"] for item in items if item["withheld"]})
+    score_shown = review_now.score and not withheld
     return render(
         request,
         f"{TEMPLATES}/review.html",
@@ -328,10 +339,25 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "items": items,
             "review": review_now,
             "withheld_exams": withheld,
-            "score_shown": review_now.score and not withheld,
+            "score_shown": score_shown,
             "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
+            **_calibration(attempt, items, shown=score_shown and review_now.marks),
         },
     )
+
+
+def _calibration(attempt: Attempt, items: list[dict], *, shown: bool) -> dict:
+    """Accuracy at each certainty level of a certainty-based-marking attempt, and the lessons where
+    its sure answers were often wrong: only when its score and marks show (it tells both)."""
+    if not (attempt.quiz.certainty_based_marking and shown):
+        return {}
+    answered = [item for item in items if item["grade"].answered]
+    return {
+        "calibration": marking.calibration((item["certainty"], item["score"]) for item in answered),
+        "over_confident": marking.over_confident_groups(
+            (item["lesson"], item["certainty"], item["score"]) for item in answered
+        ),
+    }
 
 
 # --- custom practice ---------------------------------------------------------------------

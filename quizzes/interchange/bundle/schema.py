@@ -122,6 +122,7 @@ QUIZ = {
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),
     "closed_book": F(bool, False),
+    "certainty_based_marking": F(bool, False),
     # {"after": [...], "open": [...], "closed": [...]}: what each phase shows; null: the mode's defaults.
     "review": F((dict, type(None)), None),
     "questions": F(list, []),

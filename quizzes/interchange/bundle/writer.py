@@ -132,6 +132,7 @@ def export_items(course: Course) -> dict:
                 "closes_at": _when(quiz.closes_at),
                 "is_published": quiz.is_published,
                 "closed_book": quiz.closed_book,
+                "certainty_based_marking": quiz.certainty_based_marking,
                 "review": {
                     phase: [item for item in REVIEW_ITEMS if getattr(quiz, review_field(phase, item))]
                     for phase in REVIEW_PHASES
