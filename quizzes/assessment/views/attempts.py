@@ -352,7 +352,12 @@ def _calibration(attempt: Attempt, items: list[dict], *, shown: bool) -> dict:
     if not (attempt.quiz.certainty_based_marking and shown):
         return {}
     answered = [item for item in items if item["grade"].answered]
+    # Moodle's summary of a CBM attempt: accuracy ignoring certainty and the bonus for telling
+    # sure answers from guesses, both over every question (unanswered count 0).
+    accuracy = sum(item["score"] for item in items) / len(items)
+    bonus = marking.cbm_bonus(attempt.score / attempt.max_score, accuracy)
     return {
+        "cbm_summary": {"accuracy": accuracy * 100, "bonus": bonus * 100, "total": (accuracy + bonus) * 100},
         "calibration": marking.calibration((item["certainty"], item["score"]) for item in answered),
         "over_confident": marking.over_confident_groups(
             (item["lesson"], item["certainty"], item["score"]) for item in answered

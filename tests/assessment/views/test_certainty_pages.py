@@ -85,6 +85,8 @@ def test_review_shows_cbm_marks_calibration_and_the_over_confident_lesson(
     assert "CBM mark 3" in page.text and "CBM mark -6" in page.text
     assert "How well your certainty matched your answers" in page.text
     assert "40% right of 5 answers" in page.text
+    # Moodle's summary: accuracy 40%; mean CBM mark -12/5 against 0.4 for one level at 40% (low).
+    assert "Accuracy <strong>40%</strong>" in page.text and "CBM bonus <strong>-28.0%</strong>" in page.text
     assert "over-confident</strong> on" in page.text and "Causes of calcinosis" in page.text
     attempt.refresh_from_db()
     assert attempt.score == 3 + 3 - 18
