@@ -42,6 +42,8 @@ from quizzes.models import Attempt, Membership, Question, Quiz, QuizItem, Respon
 from quizzes.models.practice import AttemptState, QuizMode
 
 IN_PROGRESS, SUBMITTED = AttemptState.IN_PROGRESS, AttemptState.SUBMITTED
+# Modes that check each answer when it is posted (and show its feedback once it is final).
+CHECKED_MODES = (QuizMode.TUTOR, QuizMode.INTERACTIVE)
 
 
 class AttemptError(Exception):
@@ -181,14 +183,16 @@ def answer(
     now: datetime,
     certainty: int | str | None = None,
 ) -> Response:
-    """Save the answer for one slot (in tutor mode: check it and lock it).
+    """Save the answer for one slot (in tutor mode: check it and lock it; in interactive mode:
+    check it, and lock it once right or out of tries, else count a wrong try).
 
     ``answer`` is the answer, or a function that reads it from the question's
     public view in the order this attempt shows it (so a page's option numbers
     are read from the row the lock just loaded, without loading it twice).
     ``certainty`` (low 1, medium 2, high 3) is kept only when the quiz uses
     certainty-based marking; tutor mode then needs one to check an answer.
-    The same answer posted again is a no-op, even from an old page. Raises
+    The same answer posted again is a no-op, even from an old page (so a wrong
+    try is counted once however often it is posted). Raises
     AttemptClosed, DeadlinePassed (after submitting what was saved),
     StaleAttempt, QuestionLocked or BadAnswer.
     """
@@ -204,7 +208,7 @@ def answer(
                 level = marking.parse_certainty(certainty) if locked.quiz.certainty_based_marking else None
             except (grading.InvalidAnswer, marking.InvalidCertainty) as error:
                 raise BadAnswer(f"That answer does not fit the question: {error}") from None
-            tutor = locked.quiz.mode == QuizMode.TUTOR
+            tutor = locked.quiz.mode in CHECKED_MODES
             if tutor and normal is None and response.answered_at is None:
                 raise BadAnswer("Choose an answer before checking it.")
             if normal == response.answer and level == response.certainty:
@@ -228,9 +232,11 @@ def answer(
             response.answer, response.certainty = normal, level
             response.answered_at = now if normal is not None else None
             response.score = response.mark = None
-            if tutor:
+            if locked.quiz.mode == QuizMode.INTERACTIVE:
+                _try(locked.quiz, response)
+            elif tutor:
                 _mark(locked.quiz, response)
-            response.save(update_fields=["answer", "certainty", "answered_at", "score", "mark"])
+            response.save(update_fields=["answer", "certainty", "answered_at", "score", "mark", "tries"])
     return response
 
 
@@ -386,12 +392,26 @@ def _mark(quiz: Quiz, response: Response) -> None:
     except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
         result = grading.Grade(score=0.0, correct=False, answered=False)
     response.score = result.score
+    interactive = quiz.mode == QuizMode.INTERACTIVE
     response.mark = marking.question_mark(
         result.score,
         answered=result.answered,
         cbm=quiz.certainty_based_marking,
         certainty=response.certainty,
+        wrong_tries=response.tries if interactive else 0,
+        penalty=quiz.try_penalty if interactive else 0.0,
     )
+
+
+def _try(quiz: Quiz, response: Response) -> None:
+    """Interactive mode: a right answer, or the last try, is final and marked (less the penalty
+    for the wrong tries before it, as Moodle); a wrong one counts a try and leaves the question open."""
+    result = grading.grade(response.version.content, response.answer)
+    if result.correct or response.tries + 1 >= quiz.tries_allowed:
+        _mark(quiz, response)
+    else:
+        response.tries += 1
+        response.answered_at = None
 
 
 def _copy(source: Attempt, target: Attempt) -> None:

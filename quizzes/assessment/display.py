@@ -147,6 +147,7 @@ def question_display(
         "cbm": attempt.quiz.certainty_based_marking,
         "certainty": response.certainty,
         "certainty_label": marking.LABELS.get(response.certainty, ""),
+        "tries": response.tries,
     }
     if shown["kind"] == grading.MATCHING:
         display["pairs"], display["categories"] = _pairs(shown, response.answer, shows)
@@ -159,10 +160,36 @@ def question_display(
         display["score"] = result.score
         display["mark"] = result.score if response.mark is None else response.mark
         display["assumed_low"] = display["cbm"] and result.answered and response.certainty is None
+    if (
+        not withheld
+        and not (secret or {}).get(response.question_id)
+        and secrecy.hint_allowed(attempt, response)
+    ):
+        display["try_again"] = _try_again(attempt, response, shown)
     if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])
     return display
+
+
+def _try_again(attempt: Attempt, response: Response, shown: dict) -> dict:
+    """After a wrong try (interactive mode): the hint, the tries left and the most a right answer still earns.
+
+    The hint is the question's own, else the explanations of the options the student chose
+    (never which option is right); a matching question without a hint gets none.
+    """
+    quiz = attempt.quiz
+    hints = [shown["hint"]] if shown.get("hint") else []
+    if not hints and shown["kind"] != grading.MATCHING:
+        answer = response.answer or {}
+        chosen = set(answer.get("choices") or [answer.get("choice")])
+        hints = [c["explanation"] for c in shown["choices"] if c["id"] in chosen and c.get("explanation")]
+    return {
+        "hints": hints,
+        "tries_used": response.tries,
+        "tries_left": quiz.tries_allowed - response.tries,
+        "best_mark": marking.best_mark_left(response.tries, quiz.try_penalty),
+    }
 
 
 def _result(score: float) -> str:

@@ -224,6 +224,7 @@ def create_question(
     kind: str,
     stem: str,
     explanation: str = "",
+    hint: str = "",
     source_excerpt: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
@@ -252,6 +253,7 @@ def create_question(
             kind=kind,
             stem=stem.strip(),
             explanation=explanation.strip(),
+            hint=hint.strip(),
             source_excerpt=source_excerpt.strip(),
             origin=origin,
             origin_detail=origin_detail[:300],
@@ -272,6 +274,7 @@ def update_question(
     lesson: Lesson,
     stem: str,
     explanation: str = "",
+    hint: str = "",
     source_excerpt: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
@@ -300,6 +303,7 @@ def update_question(
         question.lesson = lesson
         question.stem = stem.strip()
         question.explanation = explanation.strip()
+        question.hint = hint.strip()
         question.source_excerpt = source_excerpt.strip()
         question.full_clean()
         question.save()

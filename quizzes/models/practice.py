@@ -13,6 +13,22 @@ from .questions import Question, QuestionVersion
 class QuizMode(models.TextChoices):
     TUTOR = "tutor", "Tutor (feedback after each answer)"
     EXAM = "exam", "Exam (feedback after submitting)"
+    INTERACTIVE = (
+        "interactive",
+        "Interactive with multiple tries (a hint and another try after a wrong answer)",
+    )
+
+
+# The penalty for each wrong try in interactive mode, as a fraction of the question's mark (Moodle's list).
+TRY_PENALTIES = [
+    (0.0, "0%"),
+    (0.1, "10%"),
+    (0.2, "20%"),
+    (0.25, "25%"),
+    (1 / 3, "33.3%"),
+    (0.5, "50%"),
+    (1.0, "100%"),
+]
 
 
 # Review options, as in Moodle: what a student sees of a submitted attempt in each phase.
@@ -62,7 +78,7 @@ class Quiz(models.Model):
     title = models.CharField(max_length=200)
     key = models.CharField(max_length=100, blank=True)
     description = bounded_text(limits.DESCRIPTION, blank=True)
-    mode = models.CharField(max_length=5, choices=QuizMode.choices, default=QuizMode.TUTOR)
+    mode = models.CharField(max_length=11, choices=QuizMode.choices, default=QuizMode.TUTOR)
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
     attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 means unlimited.")
     shuffle_questions = models.BooleanField(default=False)
@@ -81,6 +97,9 @@ class Quiz(models.Model):
     closed_book = models.BooleanField(default=False)
     # Certainty-based marking (quizzes.items.marking): each answer comes with low / medium / high certainty.
     certainty_based_marking = models.BooleanField(default=False)
+    # Interactive mode (quizzes.items.marking.tries_fraction): tries per question and the penalty per wrong try.
+    tries_allowed = models.PositiveSmallIntegerField(default=3)
+    try_penalty = models.FloatField(default=1 / 3, choices=TRY_PENALTIES)
     # Review options (see REVIEW_PHASES). The defaults are exam mode's (score only until the quiz
     # closes); the quiz builder gives a tutor quiz tutor mode's (secrecy.review_defaults).
     review_after_score = models.BooleanField(default=True)
@@ -112,6 +131,13 @@ class Quiz(models.Model):
         verbose_name_plural = "quizzes"
         constraints = [
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="quiz_pass_mark_range"),
+            models.CheckConstraint(
+                condition=models.Q(tries_allowed__gte=2, tries_allowed__lte=10),
+                name="quiz_tries_allowed_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(try_penalty__gte=0, try_penalty__lte=1), name="quiz_try_penalty_range"
+            ),
             models.CheckConstraint(
                 condition=models.Q(opens_at__isnull=True)
                 | models.Q(closes_at__isnull=True)
@@ -206,6 +232,8 @@ class Response(models.Model):
     certainty = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=[(1, "Low"), (2, "Medium"), (3, "High")]
     )
+    # Interactive mode: wrong tries made so far (the answer is final once right or out of tries).
+    tries = models.PositiveSmallIntegerField(default=0)
     flagged = models.BooleanField(default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
 

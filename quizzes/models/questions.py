@@ -61,6 +61,11 @@ class Question(models.Model):
     kind = models.CharField(max_length=12, choices=QuestionKind.choices)
     stem = bounded_text(limits.STEM)
     explanation = bounded_text(limits.EXPLANATION, blank=True)
+    hint = bounded_text(
+        limits.OPTION_EXPLANATION,
+        blank=True,
+        help_text="Shown after a wrong try in an interactive quiz; must not give the answer away.",
+    )
     source_excerpt = bounded_text(
         limits.SOURCE_EXCERPT, blank=True, help_text="The article text that supports this item."
     )

@@ -161,7 +161,7 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     response = get_object_or_404(
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     now = timezone.now()
     # Only tutor mode shows feedback before submitting; it withholds exam questions' keys.
     secret = secrecy.secret_questions(attempt.user_id, now) if tutor else {}
@@ -173,6 +173,7 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
         "attempt": attempt,
         "quiz": attempt.quiz,
         "tutor": tutor,
+        "interactive": attempt.quiz.mode == QuizMode.INTERACTIVE,
         "q": question_display(attempt, response, secret),
         "palette": rows,
         "total": total,
@@ -188,7 +189,7 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
 def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> None:
     """Apply one POST to the attempt through the services (raises AttemptError)."""
     now = timezone.now()
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     seq, before = _seq(request), attempt.seq
     if not tutor or action == "check":
         # The posted option numbers are read against the question as this attempt
@@ -228,7 +229,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
     go = request.POST.get("go", "")
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     action = request.POST.get("action") or ("go" if go else "check" if tutor else "save")
     if tutor and action not in ("check", "flag", "unflag"):
         # Nothing to save: the services will not look the question up, so check it exists here.

@@ -175,7 +175,17 @@ def _write_items(
     return new_questions
 
 
-QUESTION_FIELDS = ("key", "kind", "status", "origin", "text_format", "stem", "explanation", "source_excerpt")
+QUESTION_FIELDS = (
+    "key",
+    "kind",
+    "status",
+    "origin",
+    "text_format",
+    "stem",
+    "explanation",
+    "hint",
+    "source_excerpt",
+)
 NOTE_FIELDS = ("key", "kind", "status", "origin", "front", "back", "text", "pairs", "extra", "source_excerpt")
 
 

@@ -74,6 +74,7 @@ QUESTION = {
     "text_format": choice_field(TextFormat, TextFormat.PLAIN.value),
     "stem": text_field(limits.STEM, default=REQUIRED, blank=False),
     "explanation": text_field(limits.EXPLANATION),
+    "hint": text_field(limits.OPTION_EXPLANATION),
     "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
     "choices": F(list, []),
@@ -123,6 +124,8 @@ QUIZ = {
     "is_published": F(bool, False),
     "closed_book": F(bool, False),
     "certainty_based_marking": F(bool, False),
+    "tries_allowed": count_field(3, low=2, high=10),
+    "try_penalty": F((int, float), 1 / 3, low=0, high=1),
     # {"after": [...], "open": [...], "closed": [...]}: what each phase shows; null: the mode's defaults.
     "review": F((dict, type(None)), None),
     "questions": F(list, []),

@@ -133,6 +133,8 @@ def export_items(course: Course) -> dict:
                 "is_published": quiz.is_published,
                 "closed_book": quiz.closed_book,
                 "certainty_based_marking": quiz.certainty_based_marking,
+                "tries_allowed": quiz.tries_allowed,
+                "try_penalty": quiz.try_penalty,
                 "review": {
                     phase: [item for item in REVIEW_ITEMS if getattr(quiz, review_field(phase, item))]
                     for phase in REVIEW_PHASES
@@ -163,6 +165,7 @@ def _export_question(question: Question, key: str) -> dict:
         **({"text_format": question.text_format} if question.text_format != "plain" else {}),
         "stem": question.stem,
         "explanation": question.explanation,
+        **({"hint": question.hint} if question.hint else {}),
         "source_excerpt": question.source_excerpt,
         "tags": [tag.name for tag in question.tags.all()],
         "choices": [

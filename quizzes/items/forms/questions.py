@@ -43,18 +43,21 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ("lesson", "stem", "explanation", "source_excerpt")
+        fields = ("lesson", "stem", "explanation", "hint", "source_excerpt")
         labels = {
             "stem": "Stem (clinical vignette and lead-in)",
             "source_excerpt": "Supporting article excerpt",
         }
         help_texts = {
             "explanation": "Shown after answering (tutor mode) or in the review.",
+            "hint": "Interactive quizzes show it after a wrong try (else the chosen option's explanation). "
+            "Point to the fact; do not give the answer.",
             "source_excerpt": "Quote the article text that states the answer.",
         }
         widgets = {
             "stem": forms.Textarea(attrs={"rows": 4}),
             "explanation": forms.Textarea(attrs={"rows": 4}),
+            "hint": forms.Textarea(attrs={"rows": 2}),
             "source_excerpt": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -85,7 +88,11 @@ class QuestionForm(forms.ModelForm):
             Row(
                 Column(*names, css_class="col-lg-6"),
                 Column(
-                    "explanation", "source_excerpt", Field("tags", autocomplete="off"), css_class="col-lg-6"
+                    "explanation",
+                    "hint",
+                    "source_excerpt",
+                    Field("tags", autocomplete="off"),
+                    css_class="col-lg-6",
                 ),
             )
         )
@@ -104,6 +111,7 @@ class QuestionForm(forms.ModelForm):
             "lesson": data["lesson"],
             "stem": data["stem"],
             "explanation": data.get("explanation", ""),
+            "hint": data.get("hint", ""),
             "source_excerpt": data.get("source_excerpt", ""),
             "tags": data["tags"],
             **({"reason": data.get("reason", "")} if "reason" in self.fields else {}),
