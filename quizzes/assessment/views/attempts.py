@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, practice, secrecy
+from quizzes.assessment import attempts, practice, secrecy, standing
 from quizzes.assessment.display import CERTAINTY_CHOICES, palette, palette_links, question_display
 from quizzes.assessment.forms import PracticeForm, answer_from_post
 from quizzes.items import marking
@@ -168,13 +168,18 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     attempt_url = reverse("attempts_resume", args=[course.slug, attempt.pk])
     rows = palette_links(palette(attempt, secret), tutor=tutor, attempt_url=attempt_url)
     total = len(rows)
+    q = question_display(attempt, response, secret)
+    if q["marks"]:  # where you stand shows with the marks (tutor and interactive feedback)
+        q["class_share"] = standing.class_shares(course=course, question_ids=[response.question_id]).get(
+            response.question_id
+        )
     return {
         "course": course,
         "attempt": attempt,
         "quiz": attempt.quiz,
         "tutor": tutor,
         "interactive": attempt.quiz.mode == QuizMode.INTERACTIVE,
-        "q": question_display(attempt, response, secret),
+        "q": q,
         "palette": rows,
         "total": total,
         "previous": slot - 1 if slot > 1 else None,
@@ -325,11 +330,21 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
     )
     secret = secrecy.secret_questions(request.user, now)
     review_now = secrecy.review_of(attempt, now)
-    items = [question_display(attempt, response, secret, review_now) for response in responses]
+    responses_by_slot = {response.slot: response for response in responses}
+    items = [
+        question_display(attempt, response, secret, review_now) for response in responses_by_slot.values()
+    ]
     # Exams in progress whose questions this review withholds: the score and the
     # count of correct answers would tell how those questions went, so they wait too.
     withheld = sorted({item["withheld"] for item in items if item["withheld"]})
     score_shown = review_now.score and not withheld
+    # Where you stand: each question's class share with its marks, the percentile with the score.
+    marked = [item for item in items if item["marks"]]
+    shares = standing.class_shares(
+        course=course, question_ids=[responses_by_slot[item["slot"]].question_id for item in marked]
+    )
+    for item in marked:
+        item["class_share"] = shares.get(responses_by_slot[item["slot"]].question_id)
     return render(
         request,
         f"{TEMPLATES}/review.html",
@@ -341,6 +356,7 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "review": review_now,
             "withheld_exams": withheld,
             "score_shown": score_shown,
+            "percentile": standing.percentile(quiz=attempt.quiz, attempt=attempt) if score_shown else None,
             "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
             **_calibration(attempt, items, shown=score_shown and review_now.marks),
         },
