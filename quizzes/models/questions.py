@@ -80,6 +80,8 @@ class Question(models.Model):
     )
     text_format = models.CharField(max_length=5, choices=TextFormat.choices, default=TextFormat.PLAIN)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
+    # The notes whose cards teach this question's fact (quizzes.items.links).
+    notes = models.ManyToManyField("quizzes.Note", blank=True, related_name="questions")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

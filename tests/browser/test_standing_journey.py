@@ -43,7 +43,9 @@ def test_review_shows_the_class_share_and_percentile(page, live_server, login, s
 
     login("student", "demo-pass-2026")
     page.goto(live_server.url + reverse("attempts_review", args=[demo.slug, mine.pk]))
-    expect(page.locator("#percentile")).to_contain_text("of your classmates' first attempts (12 classmates; a tie counts half)")
+    expect(page.locator("#percentile")).to_contain_text(
+        "of your classmates' first attempts (12 classmates; a tie counts half)"
+    )
     expect(page.locator(".class-share").first).to_contain_text(
         "of the class got this right first time (13 students)"
     )
