@@ -89,6 +89,7 @@ def export_items(course: Course) -> dict:
             "choices",
             "pairs",
             "images__file",
+            "notes",
             tags,
             Prefetch("versions", QuestionVersion.objects.order_by("number")),
             Prefetch("flag_overrides", FlagOverride.objects.order_by("flag")),
@@ -114,7 +115,7 @@ def export_items(course: Course) -> dict:
     note_keys = _keys(course_notes, "n")
     quiz_keys = _keys(quizzes, "quiz")
     return {
-        "questions": [_export_question(q, question_keys[q.pk]) for q in questions],
+        "questions": [_export_question(q, question_keys[q.pk], note_keys) for q in questions],
         "notes": [_export_note(n, note_keys[n.pk]) for n in course_notes],
         "quizzes": [
             {
@@ -153,9 +154,10 @@ def export_items(course: Course) -> dict:
     }
 
 
-def _export_question(question: Question, key: str) -> dict:
+def _export_question(question: Question, key: str, note_keys: dict[int, str]) -> dict:
     positions = {choice.pk: n for n, choice in enumerate(question.choices.all())}
     found = list(question.images.all())
+    linked = [note_keys[note.pk] for note in sorted(question.notes.all(), key=lambda note: note.pk)]
     return {
         "key": key,
         "lesson": question.lesson.slug,
@@ -166,6 +168,7 @@ def _export_question(question: Question, key: str) -> dict:
         "stem": question.stem,
         "explanation": question.explanation,
         **({"hint": question.hint} if question.hint else {}),
+        **({"notes": linked} if linked else {}),
         "source_excerpt": question.source_excerpt,
         "tags": [tag.name for tag in question.tags.all()],
         "choices": [
