@@ -5,7 +5,16 @@ from django.utils import timezone
 
 from quizzes.assessment import attempts, display, secrecy
 from quizzes.models import Attempt, Response
-from tests.factories import QuizFactory, QuizItemFactory, marked_question
+from quizzes.models.people import Role
+from tests.concurrency import run_together
+from tests.factories import (
+    LessonFactory,
+    MembershipFactory,
+    QuizFactory,
+    QuizItemFactory,
+    UserFactory,
+    marked_question,
+)
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now().replace(microsecond=0)
@@ -134,3 +143,23 @@ def test_no_hint_for_a_question_held_by_an_exam_in_progress(course, lesson, stud
     assert "try_again" not in shown
     with pytest.raises(attempts.ExamInProgress):
         post(attempt, student, choice(attempt, right=True))
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_a_wrong_try_posted_four_times_at_once_counts_once(race_db):
+    lesson = LessonFactory()
+    student = MembershipFactory(course=lesson.course, role=Role.STUDENT, user=UserFactory()).user
+    attempt = attempts.start(quiz=interactive_quiz(lesson.course, lesson, n=1), user=student, now=NOW)
+    wrong = choice(attempt, right=False)
+
+    def work(_):
+        mine = Attempt.objects.get(pk=attempt.pk)
+        return attempts.answer(attempt=mine, user=student, slot=1, answer=wrong, seq=0, now=NOW).tries
+
+    results, errors = run_together(4, work)
+
+    assert errors == []
+    assert set(results) == {1}
+    assert response(attempt).tries == 1
+    assert Attempt.objects.get(pk=attempt.pk).seq == 1
