@@ -151,6 +151,8 @@ def test_the_form_suggests_notes_by_shared_span_and_saves_the_chosen_links(
     detail = client.get(reverse("questions_detail", args=[course.slug, question.pk]))
     assert 'id="linked-notes"' in detail.text and "Milk-alkali syndrome → type?" in detail.text
     assert other not in question.notes.all()
+    note_page = client.get(reverse("notes_detail", args=[course.slug, teaching.pk]))
+    assert 'id="linked-questions"' in note_page.text and question.stem in note_page.text
 
 
 def test_the_form_refuses_a_note_of_another_course(client_for, educator, course, lesson, other_course):
