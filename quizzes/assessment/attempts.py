@@ -36,12 +36,14 @@ from django.db.models import F, Max
 from quizzes.accounts.permissions import can
 from quizzes.assessment import secrecy
 from quizzes.assessment.display import shown_content
-from quizzes.items import grading
+from quizzes.items import grading, marking
 from quizzes.items.versions import CONTENT_PREFETCH, current_versions
 from quizzes.models import Attempt, Membership, Question, Quiz, QuizItem, Response
 from quizzes.models.practice import AttemptState, QuizMode
 
 IN_PROGRESS, SUBMITTED = AttemptState.IN_PROGRESS, AttemptState.SUBMITTED
+# Modes that check each answer when it is posted (and show its feedback once it is final).
+CHECKED_MODES = (QuizMode.TUTOR, QuizMode.INTERACTIVE)
 
 
 class AttemptError(Exception):
@@ -179,13 +181,18 @@ def answer(
     answer: dict | Callable[[dict], dict | None] | None,
     seq: int,
     now: datetime,
+    certainty: int | str | None = None,
 ) -> Response:
-    """Save the answer for one slot (in tutor mode: check it and lock it).
+    """Save the answer for one slot (in tutor mode: check it and lock it; in interactive mode:
+    check it, and lock it once right or out of tries, else count a wrong try).
 
     ``answer`` is the answer, or a function that reads it from the question's
     public view in the order this attempt shows it (so a page's option numbers
     are read from the row the lock just loaded, without loading it twice).
-    The same answer posted again is a no-op, even from an old page. Raises
+    ``certainty`` (low 1, medium 2, high 3) is kept only when the quiz uses
+    certainty-based marking; tutor mode then needs one to check an answer.
+    The same answer posted again is a no-op, even from an old page (so a wrong
+    try is counted once however often it is posted). Raises
     AttemptClosed, DeadlinePassed (after submitting what was saved),
     StaleAttempt, QuestionLocked or BadAnswer.
     """
@@ -198,15 +205,20 @@ def answer(
                 answer = answer(grading.public_view(shown_content(locked, response)))
             try:
                 normal = grading.validate_answer(response.version.content, answer)
-            except grading.InvalidAnswer as error:
+                level = marking.parse_certainty(certainty) if locked.quiz.certainty_based_marking else None
+            except (grading.InvalidAnswer, marking.InvalidCertainty) as error:
                 raise BadAnswer(f"That answer does not fit the question: {error}") from None
-            tutor = locked.quiz.mode == QuizMode.TUTOR
+            tutor = locked.quiz.mode in CHECKED_MODES
             if tutor and normal is None and response.answered_at is None:
                 raise BadAnswer("Choose an answer before checking it.")
-            if normal == response.answer:
+            if normal == response.answer and level == response.certainty:
                 return response
             if tutor and response.answered_at is not None:
                 raise QuestionLocked("You have already answered this question; its feedback is shown below.")
+            if tutor and locked.quiz.certainty_based_marking and level is None:
+                raise BadAnswer(
+                    "Choose how certain you are (low, medium or high) before checking your answer."
+                )
             if (
                 tutor
                 and secrecy.secret_responses(locked.user_id, now)
@@ -217,10 +229,14 @@ def answer(
                     "This question is also in an exam you have in progress; check it here after submitting the exam."
                 )
             _bump(locked, seq)
-            response.answer = normal
+            response.answer, response.certainty = normal, level
             response.answered_at = now if normal is not None else None
-            response.score = grading.grade(response.version.content, normal).score if tutor else None
-            response.save(update_fields=["answer", "answered_at", "score"])
+            response.score = response.mark = None
+            if locked.quiz.mode == QuizMode.INTERACTIVE:
+                _try(locked.quiz, response)
+            elif tutor:
+                _mark(locked.quiz, response)
+            response.save(update_fields=["answer", "certainty", "answered_at", "score", "mark", "tries"])
     return response
 
 
@@ -356,13 +372,10 @@ def _finalise(attempt: Attempt, now: datetime) -> None:
     """Score every response from its version and close the attempt (caller holds the lock)."""
     responses = list(Response.objects.filter(attempt=attempt).select_related("version"))
     for response in responses:
-        try:
-            response.score = grading.grade(response.version.content, response.answer).score
-        except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
-            response.score = 0.0
-    Response.objects.bulk_update(responses, ["score"])
+        _mark(attempt.quiz, response)
+    Response.objects.bulk_update(responses, ["score", "mark"])
     ended = min(now, attempt.deadline) if attempt.deadline else now
-    score = round(sum(response.score for response in responses), 6)
+    score = round(sum(response.mark for response in responses), 6)
     changed = Attempt.objects.filter(pk=attempt.pk, state=IN_PROGRESS).update(
         state=SUBMITTED, submitted_at=ended, score=score, max_score=float(len(responses)), seq=F("seq") + 1
     )
@@ -370,6 +383,35 @@ def _finalise(attempt: Attempt, now: datetime) -> None:
         raise AttemptClosed("This attempt was submitted already.")
     attempt.state, attempt.submitted_at, attempt.score = SUBMITTED, ended, score
     attempt.max_score, attempt.seq = float(len(responses)), attempt.seq + 1
+
+
+def _mark(quiz: Quiz, response: Response) -> None:
+    """Grade ``response`` from its version and work out its mark under the quiz's rules."""
+    try:
+        result = grading.grade(response.version.content, response.answer)
+    except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
+        result = grading.Grade(score=0.0, correct=False, answered=False)
+    response.score = result.score
+    interactive = quiz.mode == QuizMode.INTERACTIVE
+    response.mark = marking.question_mark(
+        result.score,
+        answered=result.answered,
+        cbm=quiz.certainty_based_marking,
+        certainty=response.certainty,
+        wrong_tries=response.tries if interactive else 0,
+        penalty=quiz.try_penalty if interactive else 0.0,
+    )
+
+
+def _try(quiz: Quiz, response: Response) -> None:
+    """Interactive mode: a right answer, or the last try, is final and marked (less the penalty
+    for the wrong tries before it, as Moodle); a wrong one counts a try and leaves the question open."""
+    result = grading.grade(response.version.content, response.answer)
+    if result.correct or response.tries + 1 >= quiz.tries_allowed:
+        _mark(quiz, response)
+    else:
+        response.tries += 1
+        response.answered_at = None
 
 
 def _copy(source: Attempt, target: Attempt) -> None:

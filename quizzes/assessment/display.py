@@ -14,11 +14,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from quizzes.assessment import secrecy
-from quizzes.items import grading
+from quizzes.items import grading, marking
 from quizzes.models import Attempt, Response
 from quizzes.models.practice import AttemptState
 
 LETTERS = "ABCDEFGH"
+
+# The certainty choices a certainty-based-marking question offers, with what each risks.
+CERTAINTY_CHOICES = [
+    {
+        "value": level,
+        "label": marking.LABELS[level],
+        "meaning": marking.MEANINGS[level],
+        "right": marking.RIGHT_SCORE[level],
+        "wrong": marking.WRONG_SCORE[level],
+    }
+    for level in marking.LEVELS
+]
 
 
 def shown_content(attempt: Attempt, response: Response) -> dict:
@@ -131,6 +143,11 @@ def question_display(
         "explanations": shows.explanations,
         "withheld": withheld,
         "lesson": response.question.lesson,
+        # Certainty-based marking: the student's certainty is theirs to see; its mark shows with the marks.
+        "cbm": attempt.quiz.certainty_based_marking,
+        "certainty": response.certainty,
+        "certainty_label": marking.LABELS.get(response.certainty, ""),
+        "tries": response.tries,
     }
     if shown["kind"] == grading.MATCHING:
         display["pairs"], display["categories"] = _pairs(shown, response.answer, shows)
@@ -141,10 +158,38 @@ def question_display(
         result = grading.grade(response.version.content, response.answer)
         display["grade"] = result
         display["score"] = result.score
+        display["mark"] = result.score if response.mark is None else response.mark
+        display["assumed_low"] = display["cbm"] and result.answered and response.certainty is None
+    if (
+        not withheld
+        and not (secret or {}).get(response.question_id)
+        and secrecy.hint_allowed(attempt, response)
+    ):
+        display["try_again"] = _try_again(attempt, response, shown)
     if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])
     return display
+
+
+def _try_again(attempt: Attempt, response: Response, shown: dict) -> dict:
+    """After a wrong try (interactive mode): the hint, the tries left and the most a right answer still earns.
+
+    The hint is the question's own, else the explanations of the options the student chose
+    (never which option is right); a matching question without a hint gets none.
+    """
+    quiz = attempt.quiz
+    hints = [shown["hint"]] if shown.get("hint") else []
+    if not hints and shown["kind"] != grading.MATCHING:
+        answer = response.answer or {}
+        chosen = set(answer.get("choices") or [answer.get("choice")])
+        hints = [c["explanation"] for c in shown["choices"] if c["id"] in chosen and c.get("explanation")]
+    return {
+        "hints": hints,
+        "tries_used": response.tries,
+        "tries_left": quiz.tries_allowed - response.tries,
+        "best_mark": marking.best_mark_left(response.tries, quiz.try_penalty),
+    }
 
 
 def _result(score: float) -> str:

@@ -98,6 +98,9 @@ class QuizForm(forms.ModelForm):
             "shuffle_questions": "Shuffle questions",
             "shuffle_options": "Shuffle options",
             "closed_book": "Closed book",
+            "certainty_based_marking": "Certainty-based marking",
+            "tries_allowed": "Tries per question",
+            "try_penalty": "Penalty per wrong try",
         }
         help_texts = {
             "time_limit_minutes": "Blank for no limit. Enforced by the server.",
@@ -109,6 +112,13 @@ class QuizForm(forms.ModelForm):
             "Keep it on for exams: a fixed order lets a key pass as letters.",
             "closed_book": "While a student's attempt is in progress, the course's lessons and flashcards "
             "are hidden from them. Students see which it is on the quiz list.",
+            "certainty_based_marking": "Students say how certain they are of each answer (low, medium, high). "
+            "Right: 1, 2 or 3 marks; wrong: 0, -2 or -6 (Gardner-Medwin's scheme, as Moodle). "
+            "100% is every answer right at low certainty; scores run from -600% to 300%.",
+            "tries_allowed": "Interactive mode: after a wrong answer the student sees a hint and tries again, "
+            "up to this many tries.",
+            "try_penalty": "Interactive mode: taken off the question's mark for each wrong try before the right "
+            "answer (Moodle's default is 33.3%).",
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
@@ -136,8 +146,11 @@ class QuizForm(forms.ModelForm):
             "shuffle_questions",
             "shuffle_options",
             "closed_book",
+            "certainty_based_marking",
+            Row(Column("tries_allowed", css_class="col-sm-6"), Column("try_penalty", css_class="col-sm-6")),
             "is_published",
         )
+        self.fields["tries_allowed"].required = self.fields["try_penalty"].required = False
         # The review options are laid out by the template as a grid (see review_grid).
         for phase, item, field in self._review_cells():
             field.label = f"{ITEM_HEADINGS[item]}: {secrecy.PHASE_LABELS[phase].lower()}"
@@ -160,6 +173,10 @@ class QuizForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        # Only interactive mode uses these; a form that leaves them out keeps the quiz's values.
+        for name in ("tries_allowed", "try_penalty"):
+            if data.get(name) in (None, "") and name not in self.errors:
+                data[name] = getattr(self.instance, name)
         errors = quizbuilder.settings_errors(
             opens_at=data.get("opens_at"),
             closes_at=data.get("closes_at"),
@@ -167,6 +184,9 @@ class QuizForm(forms.ModelForm):
             has_content=quizbuilder.has_content(self.instance),
             pass_mark=data.get("pass_mark"),
             time_limit_minutes=data.get("time_limit_minutes"),
+            mode=data.get("mode"),
+            certainty_based_marking=bool(data.get("certainty_based_marking")),
+            tries_allowed=data.get("tries_allowed"),
         )
         for field, messages in errors.items():
             if field not in self.errors:

@@ -32,6 +32,10 @@ NOTHING_CHOSEN = "Choose at least one question to add."
 NOT_IN_COURSE = "Some of the chosen questions are not in this course's bank."
 NO_LESSONS = "Choose at least one lesson to draw from."
 COUNT_MIN = "Draw at least one question."
+TRIES_RANGE = "Allow 2 to 10 tries per question."
+CBM_NOT_INTERACTIVE = (
+    "Certainty-based marking works with tutor or exam mode, not interactive mode (Moodle has no such pair)."
+)
 
 SETTINGS = (
     "title",
@@ -47,6 +51,9 @@ SETTINGS = (
     "closes_at",
     "is_published",
     "closed_book",
+    "certainty_based_marking",
+    "tries_allowed",
+    "try_penalty",
     *secrecy.review_fields(),
 )
 
@@ -62,9 +69,16 @@ def settings_errors(
     has_content: bool,
     pass_mark: int | None = None,
     time_limit_minutes: int | None = None,
+    mode: str | None = None,
+    certainty_based_marking: bool = False,
+    tries_allowed: int | None = None,
 ) -> dict[str, list[str]]:
     """Problems with a quiz's settings, by field ({} if none)."""
     errors: dict[str, list[str]] = {}
+    if certainty_based_marking and mode == QuizMode.INTERACTIVE:
+        errors["certainty_based_marking"] = [CBM_NOT_INTERACTIVE]
+    if tries_allowed is not None and not 2 <= tries_allowed <= 10:
+        errors["tries_allowed"] = [TRIES_RANGE]
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = [CLOSES_BEFORE_OPENS]
     if is_published and not has_content:
@@ -114,6 +128,9 @@ def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
         has_content=has_content(quiz),
         pass_mark=quiz.pass_mark,
         time_limit_minutes=quiz.time_limit_minutes,
+        mode=quiz.mode,
+        certainty_based_marking=quiz.certainty_based_marking,
+        tries_allowed=quiz.tries_allowed,
     )
     if errors:
         raise ValidationError(errors)

@@ -4,8 +4,12 @@ partial, export and figure asks before it shows one.
 The rules:
 
 1. **Feedback by mode.** An attempt in progress shows a question's key,
-   explanations and score only in tutor mode, once the question is answered; an
-   exam shows nothing until it is submitted (:func:`feedback_allowed`).
+   explanations and score only in tutor mode, once the question is answered, and
+   in interactive mode once its answer is final (right, or out of tries); an
+   exam shows nothing until it is submitted (:func:`feedback_allowed`). After a
+   wrong try in interactive mode the page shows a hint (the question's hint, or
+   the explanation of the chosen option) and nothing that says which option is
+   right (:func:`hint_allowed`).
 2. **Review options by phase** (Moodle's model). What a submitted attempt shows
    depends on the phase it is in (:func:`review_phase`): *right after* the attempt
    (within :data:`RIGHT_AFTER` of submitting), *later while the quiz is open*, and
@@ -102,7 +106,19 @@ def feedback_allowed(attempt: Attempt, response: Response) -> bool:
     """
     if attempt.state == AttemptState.SUBMITTED:
         return True
-    return attempt.quiz.mode == QuizMode.TUTOR and response.answered_at is not None
+    checked = attempt.quiz.mode in (QuizMode.TUTOR, QuizMode.INTERACTIVE)
+    return checked and response.answered_at is not None
+
+
+def hint_allowed(attempt: Attempt, response: Response) -> bool:
+    """May an interactive attempt show a hint for this response now (rule 1)? After a wrong try,
+    while the question is still open; rule 3 is applied on top by the caller."""
+    return (
+        attempt.state == AttemptState.IN_PROGRESS
+        and attempt.quiz.mode == QuizMode.INTERACTIVE
+        and response.answered_at is None
+        and response.tries > 0
+    )
 
 
 # --- rule 2: review options by phase -------------------------------------------------

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.content.generation import generator
-from quizzes.items import notes, qualityreport, questions
+from quizzes.items import links, notes, qualityreport, questions
 from quizzes.models import Draft, Lesson, Note, Question
 from quizzes.models.drafts import DraftStatus
 from quizzes.models.notes import NoteStatus
@@ -170,6 +170,7 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None, reason: str = "
     locked.payload = data
     locked.updated_at = timezone.now()
     locked.save()
+    links.link_accepted_draft(draft=locked)  # a question and a note from the same span teach one fact
     return item
 
 

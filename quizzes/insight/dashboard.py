@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from quizzes.insight.calibration import Calibration, calibration
 from quizzes.insight.cardstats import CardSummary, card_summary
 from quizzes.insight.progress import (
     LessonProgress,
@@ -30,6 +31,7 @@ class Dashboard:
     weakest: list[LessonProgress]
     quizzes: list[QuizResult]
     cards: CardSummary
+    calibration: Calibration
 
     @property
     def overall_mastery(self) -> float | None:
@@ -53,4 +55,5 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         weakest=weakest_lessons(lessons),
         quizzes=quiz_history(user=user, course=course, now=now),
         cards=card_summary(user=user, course=course, now=now),
+        calibration=calibration(user=user, course=course, now=now),
     )

@@ -19,9 +19,19 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quizzes.items import grading, quality, versions
+from quizzes.items import grading, links, quality, versions
 from quizzes.items.itemwriting.checks import check_item
-from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
+from quizzes.models import (
+    Choice,
+    Course,
+    Lesson,
+    MatchingPair,
+    Note,
+    Question,
+    QuestionVersion,
+    Response,
+    Tag,
+)
 from quizzes.models.practice import QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
@@ -224,6 +234,7 @@ def create_question(
     kind: str,
     stem: str,
     explanation: str = "",
+    hint: str = "",
     source_excerpt: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
@@ -233,6 +244,7 @@ def create_question(
     origin_detail: str = "",
     text_format: str = TextFormat.PLAIN,
     key: str = "",
+    notes: Iterable[Note] | None = None,
 ) -> Question:
     """Create a draft question with its options (or pairs) and tags.
 
@@ -252,6 +264,7 @@ def create_question(
             kind=kind,
             stem=stem.strip(),
             explanation=explanation.strip(),
+            hint=hint.strip(),
             source_excerpt=source_excerpt.strip(),
             origin=origin,
             origin_detail=origin_detail[:300],
@@ -263,6 +276,8 @@ def create_question(
         question.save()
         _write_options(question, choices, pairs)
         question.tags.set(tags_for(course, names))
+        if notes is not None:
+            links.set_notes(question, notes)
     return question
 
 
@@ -272,12 +287,14 @@ def update_question(
     lesson: Lesson,
     stem: str,
     explanation: str = "",
+    hint: str = "",
     source_excerpt: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
     pairs: Sequence[Mapping] = (),
     user=None,
     reason: str = "",
+    notes: Iterable[Note] | None = None,
 ) -> Question:
     """Edit a question (its kind is fixed). Rows with a ``pk`` are updated in place.
 
@@ -300,6 +317,7 @@ def update_question(
         question.lesson = lesson
         question.stem = stem.strip()
         question.explanation = explanation.strip()
+        question.hint = hint.strip()
         question.source_excerpt = source_excerpt.strip()
         question.full_clean()
         question.save()
@@ -307,6 +325,8 @@ def update_question(
         # The rows changed under any prefetched choices/pairs: read them afresh.
         getattr(question, "_prefetched_objects_cache", {}).clear()
         question.tags.set(tags_for(course, names))
+        if notes is not None:
+            links.set_notes(question, notes)
         if question.status == QuestionStatus.PUBLISHED:
             versions.current_version(question)
             quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)

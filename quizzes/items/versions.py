@@ -13,7 +13,7 @@ recognised by their text, "True"/"False", else by order: first is true).
 
 Keys that most questions do not need are left out when empty, so adding them
 did not change the checksum of any existing version: ``format`` ("html" for
-an HTML question), ``stem_images`` and ``explanation_images``, and an
+an HTML question), ``hint`` (shown after a wrong try in interactive mode), ``stem_images`` and ``explanation_images``, and an
 option's ``images`` (each ``{"sha256", "path", "alt", "width", "height"}``).
 """
 
@@ -49,6 +49,8 @@ def question_content(question: Question) -> dict:
     }
     if question.text_format == TextFormat.HTML:
         content["format"] = TextFormat.HTML.value
+    if question.hint.strip():
+        content["hint"] = question.hint
     images = _image_refs(question)
     for slot in (ImageSlot.STEM, ImageSlot.EXPLANATION):
         if images.get((slot, None)):

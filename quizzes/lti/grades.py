@@ -102,7 +102,8 @@ def queue_new_grades(*, now: datetime) -> int:
                 attempt=attempt,
                 placement=placement,
                 lti_user_id=lti_user_of[attempt.user_id],
-                score_given=round(quizgrade.grade_as_of(attempt) or 0.0, 4),
+                # LTI AGS takes no negative score; certainty-based marking can give one (and over 100%).
+                score_given=round(max(0.0, quizgrade.grade_as_of(attempt) or 0.0), 4),
                 timestamp=attempt.submitted_at,
                 next_try_at=now,
             )

@@ -13,6 +13,22 @@ from .questions import Question, QuestionVersion
 class QuizMode(models.TextChoices):
     TUTOR = "tutor", "Tutor (feedback after each answer)"
     EXAM = "exam", "Exam (feedback after submitting)"
+    INTERACTIVE = (
+        "interactive",
+        "Interactive with multiple tries (a hint and another try after a wrong answer)",
+    )
+
+
+# The penalty for each wrong try in interactive mode, as a fraction of the question's mark (Moodle's list).
+TRY_PENALTIES = [
+    (0.0, "0%"),
+    (0.1, "10%"),
+    (0.2, "20%"),
+    (0.25, "25%"),
+    (1 / 3, "33.3%"),
+    (0.5, "50%"),
+    (1.0, "100%"),
+]
 
 
 # Review options, as in Moodle: what a student sees of a submitted attempt in each phase.
@@ -62,7 +78,7 @@ class Quiz(models.Model):
     title = models.CharField(max_length=200)
     key = models.CharField(max_length=100, blank=True)
     description = bounded_text(limits.DESCRIPTION, blank=True)
-    mode = models.CharField(max_length=5, choices=QuizMode.choices, default=QuizMode.TUTOR)
+    mode = models.CharField(max_length=11, choices=QuizMode.choices, default=QuizMode.TUTOR)
     time_limit_minutes = models.PositiveIntegerField(null=True, blank=True)
     attempts_allowed = models.PositiveIntegerField(default=0, help_text="0 means unlimited.")
     shuffle_questions = models.BooleanField(default=False)
@@ -79,6 +95,11 @@ class Quiz(models.Model):
     is_published = models.BooleanField(default=False)
     # Closed book: while a student's attempt is in progress, the course's lessons and flashcards are hidden.
     closed_book = models.BooleanField(default=False)
+    # Certainty-based marking (quizzes.items.marking): each answer comes with low / medium / high certainty.
+    certainty_based_marking = models.BooleanField(default=False)
+    # Interactive mode (quizzes.items.marking.tries_fraction): tries per question and the penalty per wrong try.
+    tries_allowed = models.PositiveSmallIntegerField(default=3)
+    try_penalty = models.FloatField(default=1 / 3, choices=TRY_PENALTIES)
     # Review options (see REVIEW_PHASES). The defaults are exam mode's (score only until the quiz
     # closes); the quiz builder gives a tutor quiz tutor mode's (secrecy.review_defaults).
     review_after_score = models.BooleanField(default=True)
@@ -110,6 +131,13 @@ class Quiz(models.Model):
         verbose_name_plural = "quizzes"
         constraints = [
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="quiz_pass_mark_range"),
+            models.CheckConstraint(
+                condition=models.Q(tries_allowed__gte=2, tries_allowed__lte=10),
+                name="quiz_tries_allowed_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(try_penalty__gte=0, try_penalty__lte=1), name="quiz_try_penalty_range"
+            ),
             models.CheckConstraint(
                 condition=models.Q(opens_at__isnull=True)
                 | models.Q(closes_at__isnull=True)
@@ -195,7 +223,17 @@ class Response(models.Model):
     version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="responses")
     slot = models.PositiveIntegerField()
     answer = models.JSONField(null=True, blank=True)
+    # The fraction of the question's marks the answer deserves (0..1: accuracy figures use it).
     score = models.FloatField(null=True, blank=True)
+    # What the response earns toward the attempt's score (quizzes.items.marking: certainty-based
+    # marking or the tries penalty may move it from ``score``); set when it is marked.
+    mark = models.FloatField(null=True, blank=True)
+    # Certainty-based marking: 1 low, 2 medium, 3 high (None: not asked, or not given).
+    certainty = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(1, "Low"), (2, "Medium"), (3, "High")]
+    )
+    # Interactive mode: wrong tries made so far (the answer is final once right or out of tries).
+    tries = models.PositiveSmallIntegerField(default=0)
     flagged = models.BooleanField(default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
 
@@ -204,4 +242,8 @@ class Response(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="unique_response_question"),
             models.UniqueConstraint(fields=["attempt", "slot"], name="unique_response_slot"),
+            models.CheckConstraint(
+                condition=models.Q(certainty__isnull=True) | models.Q(certainty__in=(1, 2, 3)),
+                name="response_certainty_level",
+            ),
         ]

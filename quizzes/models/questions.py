@@ -61,6 +61,11 @@ class Question(models.Model):
     kind = models.CharField(max_length=12, choices=QuestionKind.choices)
     stem = bounded_text(limits.STEM)
     explanation = bounded_text(limits.EXPLANATION, blank=True)
+    hint = bounded_text(
+        limits.OPTION_EXPLANATION,
+        blank=True,
+        help_text="Shown after a wrong try in an interactive quiz; must not give the answer away.",
+    )
     source_excerpt = bounded_text(
         limits.SOURCE_EXCERPT, blank=True, help_text="The article text that supports this item."
     )
@@ -75,6 +80,8 @@ class Question(models.Model):
     )
     text_format = models.CharField(max_length=5, choices=TextFormat.choices, default=TextFormat.PLAIN)
     tags = models.ManyToManyField(Tag, blank=True, related_name="questions")
+    # The notes whose cards teach this question's fact (quizzes.items.links).
+    notes = models.ManyToManyField("quizzes.Note", blank=True, related_name="questions")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -179,7 +179,9 @@ def test_export_query_count_does_not_grow_with_the_course(course, django_assert_
         QuestionVersionFactory(question=question, number=1)
         NoteFactory(course=course, lesson=lesson)
         QuizItemFactory(quiz=QuizFactory(course=course), question=question)
-    with django_assert_max_num_queries(16):  # a prefetch each: images, question and note overrides
+    with django_assert_max_num_queries(
+        17
+    ):  # a prefetch each: images, question and note overrides, linked notes
         export_course(course)
 
 

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, practice, secrecy
-from quizzes.assessment.display import palette, palette_links, question_display
+from quizzes.assessment import attempts, practice, secrecy, standing
+from quizzes.assessment.display import CERTAINTY_CHOICES, palette, palette_links, question_display
 from quizzes.assessment.forms import PracticeForm, answer_from_post
+from quizzes.items import marking
 from quizzes.models import Attempt, Course, Quiz, QuizItem, QuizRandomRule, Response
 from quizzes.models.practice import AttemptState, QuizMode
 
@@ -160,25 +161,32 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     response = get_object_or_404(
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     now = timezone.now()
     # Only tutor mode shows feedback before submitting; it withholds exam questions' keys.
     secret = secrecy.secret_questions(attempt.user_id, now) if tutor else {}
     attempt_url = reverse("attempts_resume", args=[course.slug, attempt.pk])
     rows = palette_links(palette(attempt, secret), tutor=tutor, attempt_url=attempt_url)
     total = len(rows)
+    q = question_display(attempt, response, secret)
+    if q["marks"]:  # where you stand shows with the marks (tutor and interactive feedback)
+        q["class_share"] = standing.class_shares(course=course, question_ids=[response.question_id]).get(
+            response.question_id
+        )
     return {
         "course": course,
         "attempt": attempt,
         "quiz": attempt.quiz,
         "tutor": tutor,
-        "q": question_display(attempt, response, secret),
+        "interactive": attempt.quiz.mode == QuizMode.INTERACTIVE,
+        "q": q,
         "palette": rows,
         "total": total,
         "previous": slot - 1 if slot > 1 else None,
         "next": slot + 1 if slot < total else None,
         "answered_count": sum(1 for row in rows if row["answered"]),
         "question_url": _question_url(course, attempt, slot),
+        "certainty_choices": CERTAINTY_CHOICES,
         "now": now,
     }
 
@@ -186,13 +194,21 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
 def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> None:
     """Apply one POST to the attempt through the services (raises AttemptError)."""
     now = timezone.now()
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     seq, before = _seq(request), attempt.seq
     if not tutor or action == "check":
         # The posted option numbers are read against the question as this attempt
         # shows it, from the response the service loads under its lock.
         answer = partial(answer_from_post, data=request.POST)
-        attempts.answer(attempt=attempt, user=request.user, slot=slot, answer=answer, seq=seq, now=now)
+        attempts.answer(
+            attempt=attempt,
+            user=request.user,
+            slot=slot,
+            answer=answer,
+            seq=seq,
+            now=now,
+            certainty=request.POST.get("certainty"),
+        )
     if action in ("flag", "unflag"):
         if attempt.seq != before:
             seq = attempt.seq  # the answer above was this page's change; the flag follows it
@@ -218,7 +234,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
     go = request.POST.get("go", "")
-    tutor = attempt.quiz.mode == QuizMode.TUTOR
+    tutor = attempt.quiz.mode in attempts.CHECKED_MODES
     action = request.POST.get("action") or ("go" if go else "check" if tutor else "save")
     if tutor and action not in ("check", "flag", "unflag"):
         # Nothing to save: the services will not look the question up, so check it exists here.
@@ -314,10 +330,21 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
     )
     secret = secrecy.secret_questions(request.user, now)
     review_now = secrecy.review_of(attempt, now)
-    items = [question_display(attempt, response, secret, review_now) for response in responses]
+    responses_by_slot = {response.slot: response for response in responses}
+    items = [
+        question_display(attempt, response, secret, review_now) for response in responses_by_slot.values()
+    ]
     # Exams in progress whose questions this review withholds: the score and the
     # count of correct answers would tell how those questions went, so they wait too.
     withheld = sorted({item["withheld"] for item in items if item["withheld"]})
+    score_shown = review_now.score and not withheld
+    # Where you stand: each question's class share with its marks, the percentile with the score.
+    marked = [item for item in items if item["marks"]]
+    shares = standing.class_shares(
+        course=course, question_ids=[responses_by_slot[item["slot"]].question_id for item in marked]
+    )
+    for item in marked:
+        item["class_share"] = shares.get(responses_by_slot[item["slot"]].question_id)
     return render(
         request,
         f"{TEMPLATES}/review.html",
@@ -328,10 +355,31 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "items": items,
             "review": review_now,
             "withheld_exams": withheld,
-            "score_shown": review_now.score and not withheld,
+            "score_shown": score_shown,
+            "percentile": standing.percentile(quiz=attempt.quiz, attempt=attempt) if score_shown else None,
             "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
+            **_calibration(attempt, items, shown=score_shown and review_now.marks),
         },
     )
+
+
+def _calibration(attempt: Attempt, items: list[dict], *, shown: bool) -> dict:
+    """Accuracy at each certainty level of a certainty-based-marking attempt, and the lessons where
+    its sure answers were often wrong: only when its score and marks show (it tells both)."""
+    if not (attempt.quiz.certainty_based_marking and shown):
+        return {}
+    answered = [item for item in items if item["grade"].answered]
+    # Moodle's summary of a CBM attempt: accuracy ignoring certainty and the bonus for telling
+    # sure answers from guesses, both over every question (unanswered count 0).
+    accuracy = sum(item["score"] for item in items) / len(items)
+    bonus = marking.cbm_bonus(attempt.score / attempt.max_score, accuracy)
+    return {
+        "cbm_summary": {"accuracy": accuracy * 100, "bonus": bonus * 100, "total": (accuracy + bonus) * 100},
+        "calibration": marking.calibration((item["certainty"], item["score"]) for item in answered),
+        "over_confident": marking.over_confident_groups(
+            (item["lesson"], item["certainty"], item["score"]) for item in answered
+        ),
+    }
 
 
 # --- custom practice ---------------------------------------------------------------------

@@ -171,11 +171,22 @@ def _write_items(
     new_questions = _write_questions(course, items["questions"], lessons, tags)
     questions.update({question.key: question for question in new_questions if question.key})
     _write_notes(course, items["notes"], lessons, tags)
+    _write_links(course, new_questions, items["questions"])
     _write_quizzes(course, items["quizzes"], lessons, questions)
     return new_questions
 
 
-QUESTION_FIELDS = ("key", "kind", "status", "origin", "text_format", "stem", "explanation", "source_excerpt")
+QUESTION_FIELDS = (
+    "key",
+    "kind",
+    "status",
+    "origin",
+    "text_format",
+    "stem",
+    "explanation",
+    "hint",
+    "source_excerpt",
+)
 NOTE_FIELDS = ("key", "kind", "status", "origin", "front", "back", "text", "pairs", "extra", "source_excerpt")
 
 
@@ -249,6 +260,22 @@ def _write_notes(course: Course, data: list[dict], lessons: dict[str, Lesson], t
         FlagOverride(note=note, flag=o["check"], reason=o["reason"])
         for note, n in zip(new_notes, data, strict=True)
         for o in n["overrides"]
+    )
+
+
+def _write_links(course: Course, new_questions: list[Question], data: list[dict]) -> None:
+    """Each question's links to the notes that teach its fact (notes named by key, new or already here)."""
+    wanted = {key for q in data for key in q["notes"]}
+    if not wanted:
+        return
+    by_key = dict(course.notes.filter(key__in=wanted).values_list("key", "pk"))
+    Question.notes.through.objects.bulk_create(
+        [
+            Question.notes.through(question_id=question.pk, note_id=by_key[key])
+            for question, q in zip(new_questions, data, strict=True)
+            for key in q["notes"]
+        ],
+        ignore_conflicts=True,
     )
 
 

@@ -74,8 +74,10 @@ QUESTION = {
     "text_format": choice_field(TextFormat, TextFormat.PLAIN.value),
     "stem": text_field(limits.STEM, default=REQUIRED, blank=False),
     "explanation": text_field(limits.EXPLANATION),
+    "hint": text_field(limits.OPTION_EXPLANATION),
     "source_excerpt": text_field(limits.SOURCE_EXCERPT),
     "tags": F(list, []),
+    "notes": F(list, []),  # keys of the notes that teach the question's fact
     "choices": F(list, []),
     "pairs": F(list, []),
     "versions": F(list, []),
@@ -122,6 +124,9 @@ QUIZ = {
     "closes_at": F((str, type(None)), None),
     "is_published": F(bool, False),
     "closed_book": F(bool, False),
+    "certainty_based_marking": F(bool, False),
+    "tries_allowed": count_field(3, low=2, high=10),
+    "try_penalty": F((int, float), 1 / 3, low=0, high=1),
     # {"after": [...], "open": [...], "closed": [...]}: what each phase shows; null: the mode's defaults.
     "review": F((dict, type(None)), None),
     "questions": F(list, []),
@@ -285,6 +290,13 @@ def check_items(
     for index, note in enumerate(items["notes"]):
         if note:
             _check_note(check, f"notes[{index}]", note, lessons)
+    note_keys = existing["notes"] | {n["key"] for n in items["notes"] if n and n["key"]}
+    for index, question in enumerate(items["questions"]):
+        for key in (question or {}).get("notes", []):
+            if not isinstance(key, str) or key not in note_keys:
+                check.add(
+                    f"questions[{index}].notes", f"{key!r} is not the key of a note in this bundle or course"
+                )
     question_keys = existing["questions"] | {q["key"] for q in items["questions"] if q and q["key"]}
     for index, quiz in enumerate(items["quizzes"]):
         if quiz:

@@ -89,6 +89,7 @@ def export_items(course: Course) -> dict:
             "choices",
             "pairs",
             "images__file",
+            "notes",
             tags,
             Prefetch("versions", QuestionVersion.objects.order_by("number")),
             Prefetch("flag_overrides", FlagOverride.objects.order_by("flag")),
@@ -114,7 +115,7 @@ def export_items(course: Course) -> dict:
     note_keys = _keys(course_notes, "n")
     quiz_keys = _keys(quizzes, "quiz")
     return {
-        "questions": [_export_question(q, question_keys[q.pk]) for q in questions],
+        "questions": [_export_question(q, question_keys[q.pk], note_keys) for q in questions],
         "notes": [_export_note(n, note_keys[n.pk]) for n in course_notes],
         "quizzes": [
             {
@@ -132,6 +133,9 @@ def export_items(course: Course) -> dict:
                 "closes_at": _when(quiz.closes_at),
                 "is_published": quiz.is_published,
                 "closed_book": quiz.closed_book,
+                "certainty_based_marking": quiz.certainty_based_marking,
+                "tries_allowed": quiz.tries_allowed,
+                "try_penalty": quiz.try_penalty,
                 "review": {
                     phase: [item for item in REVIEW_ITEMS if getattr(quiz, review_field(phase, item))]
                     for phase in REVIEW_PHASES
@@ -150,9 +154,10 @@ def export_items(course: Course) -> dict:
     }
 
 
-def _export_question(question: Question, key: str) -> dict:
+def _export_question(question: Question, key: str, note_keys: dict[int, str]) -> dict:
     positions = {choice.pk: n for n, choice in enumerate(question.choices.all())}
     found = list(question.images.all())
+    linked = [note_keys[note.pk] for note in sorted(question.notes.all(), key=lambda note: note.pk)]
     return {
         "key": key,
         "lesson": question.lesson.slug,
@@ -162,6 +167,8 @@ def _export_question(question: Question, key: str) -> dict:
         **({"text_format": question.text_format} if question.text_format != "plain" else {}),
         "stem": question.stem,
         "explanation": question.explanation,
+        **({"hint": question.hint} if question.hint else {}),
+        **({"notes": linked} if linked else {}),
         "source_excerpt": question.source_excerpt,
         "tags": [tag.name for tag in question.tags.all()],
         "choices": [

@@ -11,9 +11,9 @@ from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
-from quizzes.forms import override_reason_field
-from quizzes.items import grading, quality, questions
-from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, Tag
+from quizzes.forms import ModelIdsField, override_reason_field
+from quizzes.items import grading, links, quality, questions
+from quizzes.models import Choice, Course, Lesson, MatchingPair, Note, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
 
 # Rows shown on a new question; an edit shows what exists plus a few blank rows.
@@ -40,21 +40,30 @@ class QuestionForm(forms.ModelForm):
         widget=forms.RadioSelect,
     )
     reason = override_reason_field("Reason to keep it published despite item-writing errors", "question")
+    notes = ModelIdsField(
+        queryset=Note.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Flashcards that teach this fact",
+    )
 
     class Meta:
         model = Question
-        fields = ("lesson", "stem", "explanation", "source_excerpt")
+        fields = ("lesson", "stem", "explanation", "hint", "source_excerpt")
         labels = {
             "stem": "Stem (clinical vignette and lead-in)",
             "source_excerpt": "Supporting article excerpt",
         }
         help_texts = {
             "explanation": "Shown after answering (tutor mode) or in the review.",
+            "hint": "Interactive quizzes show it after a wrong try (else the chosen option's explanation). "
+            "Point to the fact; do not give the answer.",
             "source_excerpt": "Quote the article text that states the answer.",
         }
         widgets = {
             "stem": forms.Textarea(attrs={"rows": 4}),
             "explanation": forms.Textarea(attrs={"rows": 4}),
+            "hint": forms.Textarea(attrs={"rows": 2}),
             "source_excerpt": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -62,6 +71,9 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.course, self.kind = course, kind
         self.fields["lesson"].queryset = Lesson.objects.for_course(course)
+        self.fields["notes"].queryset = Note.objects.filter(course=course).select_related("lesson")
+        if self.instance.pk:
+            self.initial["notes"] = [note.pk for note in self.instance.notes.all()]
         self.fields["lesson"].empty_label = "Choose a lesson…"
         self.fields["stem"].error_messages["required"] = "The stem must not be empty."
         if self.instance.pk:
@@ -85,7 +97,11 @@ class QuestionForm(forms.ModelForm):
             Row(
                 Column(*names, css_class="col-lg-6"),
                 Column(
-                    "explanation", "source_excerpt", Field("tags", autocomplete="off"), css_class="col-lg-6"
+                    "explanation",
+                    "hint",
+                    "source_excerpt",
+                    Field("tags", autocomplete="off"),
+                    css_class="col-lg-6",
                 ),
             )
         )
@@ -104,10 +120,35 @@ class QuestionForm(forms.ModelForm):
             "lesson": data["lesson"],
             "stem": data["stem"],
             "explanation": data.get("explanation", ""),
+            "hint": data.get("hint", ""),
             "source_excerpt": data.get("source_excerpt", ""),
             "tags": data["tags"],
+            "notes": data.get("notes") or [],
             **({"reason": data.get("reason", "")} if "reason" in self.fields else {}),
         }
+
+    def note_rows(self) -> dict:
+        """The notes to offer as links: those sharing a source span with the question first
+        (links.suggested_notes), then the rest, each with whether it is linked now."""
+        excerpt = self["source_excerpt"].value() or ""
+        linked = {str(pk) for pk in (self["notes"].value() or [])}
+        suggested = links.suggested_notes(course=self.course, excerpt=excerpt)
+        first = {row.note.pk for row in suggested}
+        rows = [
+            {
+                "note": row.note,
+                "label": row.label,
+                "shared": row.shared,
+                "checked": str(row.note.pk) in linked,
+            }
+            for row in suggested
+        ]
+        others = [
+            {"note": note, "label": links.label(note), "shared": 0, "checked": str(note.pk) in linked}
+            for note in self.fields["notes"].queryset.order_by("lesson__order", "pk")
+            if note.pk not in first
+        ]
+        return {"suggested": rows, "others": others, "linked": len(linked)}
 
     def true_false_choices(self) -> list[dict]:
         """The two choices, reusing the existing rows (so the version's ids stay put)."""

@@ -152,6 +152,7 @@ def notes_detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "query": "",
         "flags": flags,
         "open_errors": [shown for shown in flags if shown.is_open_error],
+        "linked_questions": note.questions.order_by("lesson__order", "pk").only("pk", "stem"),
     }
     return render(request, "quizzes/notes/detail.html", context)
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from quizzes.accounts.permissions import course_view
 from quizzes.forms import REASON_MAX_LENGTH
-from quizzes.items import grading, quality, questions, versions
+from quizzes.items import grading, links, quality, questions, versions
 from quizzes.items.forms.questions import MAX_OPTIONS, BankFilterForm, QuestionForm, options_formset
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Course, Question
@@ -196,6 +196,7 @@ def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "versions": questions.versions_of(question),
         "problems": questions.stored_errors(question),
         "quizzes": question.quiz_items.select_related("quiz").order_by("quiz__title"),
+        "linked_notes": links.linked_notes(question),
         "flags": shown,
         "open_errors": [item for item in shown if item.is_open_error],
     }

@@ -1,0 +1,113 @@
+"""Where a student stands in their class: selectors for two figures built from classmates' answers.
+
+- **Class share right**, per question: of the course's students who answered the
+  question in a submitted attempt, the share whose first answer to it was fully
+  right.
+- **Percentile**, per quiz: the share of classmates' first attempts at the quiz
+  that scored below the student's attempt (ties count half), classmates being the
+  course's other students.
+
+Both show only when at least :data:`MIN_STUDENTS` students make them, so no
+classmate can be picked out, and only where the student may see their own
+result: the callers ask the secrecy selector first (a question's share shows
+with its marks, a percentile with the score).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.db.models.functions import Round
+
+from quizzes.models import Attempt, Course, Membership, Quiz, Response
+from quizzes.models.practice import AttemptState
+
+MIN_STUDENTS = 10
+
+
+@dataclass(frozen=True)
+class Share:
+    """How many students answered a question and how many of them got it right first time."""
+
+    students: int
+    right: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.right / self.students
+
+
+def _students(course: Course):
+    return Membership.objects.students().filter(course=course).values("user_id")
+
+
+def class_shares(*, course: Course, question_ids: list[int]) -> dict[int, Share]:
+    """The class share right of each question answered by at least MIN_STUDENTS students (one query).
+
+    Questions below the threshold are left out.
+    """
+    if not question_ids:
+        return {}
+    answered = Response.objects.filter(
+        attempt__quiz__course=course,
+        attempt__state=AttemptState.SUBMITTED,
+        attempt__user_id__in=_students(course),
+        answered_at__isnull=False,
+    )
+    first = answered.filter(
+        question_id=OuterRef("question_id"), attempt__user_id=OuterRef("attempt__user_id")
+    )
+    first = first.order_by("attempt__submitted_at", "pk").values("pk")[:1]
+    rows = (
+        answered.filter(question_id__in=question_ids, pk=Subquery(first))
+        .values("question_id")
+        .annotate(
+            students=Count("attempt__user_id", distinct=True), right=Count("pk", filter=Q(score__gte=1))
+        )
+        .filter(students__gte=MIN_STUDENTS)
+    )
+    return {row["question_id"]: Share(row["students"], row["right"]) for row in rows}
+
+
+@dataclass(frozen=True)
+class Percentile:
+    """The student's standing among ``classmates`` first attempts at a quiz."""
+
+    classmates: int
+    below: int
+    equal: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * (self.below + self.equal / 2) / self.classmates
+
+
+_PERCENT = ExpressionWrapper(Round(F("score") * 100.0 / F("max_score"), 6), output_field=FloatField())
+
+
+def percentile(*, quiz: Quiz, attempt: Attempt) -> Percentile | None:
+    """Where ``attempt``'s score stands among the first attempts of the quiz by its student's
+    classmates (None with fewer than MIN_STUDENTS of them, or for a practice set). One query."""
+    if quiz.owner_id is not None or attempt.score is None or not attempt.max_score:
+        return None
+    mine = round(attempt.score * 100.0 / attempt.max_score, 6)
+    firsts = (
+        Attempt.objects.filter(
+            quiz=quiz,
+            number=1,
+            state=AttemptState.SUBMITTED,
+            max_score__gt=0,
+            user_id__in=_students(quiz.course_id),
+        )
+        .exclude(user_id=attempt.user_id)
+        .annotate(percent=_PERCENT)
+        .aggregate(
+            n=Count("pk"),
+            below=Count("pk", filter=Q(percent__lt=mine)),
+            equal=Count("pk", filter=Q(percent=mine)),
+        )
+    )
+    if firsts["n"] < MIN_STUDENTS:
+        return None
+    return Percentile(firsts["n"], firsts["below"], firsts["equal"])
