@@ -85,7 +85,10 @@ class LessonFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Lesson {n}?")
     slug = factory.Sequence(lambda n: f"lesson-{n}")
     body = factory.LazyFunction(
-        lambda: {"blocks": [{"kind": "paragraph", "text": "A paragraph."}], "subsections": []}
+        lambda: {
+            "blocks": [{"kind": "paragraph", "text": "A paragraph. The article says so."}],
+            "subsections": [],
+        }
     )
 
 
@@ -117,7 +120,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     kind = "single"
     stem = factory.Sequence(lambda n: f"Which drug treats condition {n}?")
     explanation = "Because the article says so."
-    source_excerpt = "The article says so."
+    source_spans = factory.LazyFunction(list)
     status = "published"
 
     @factory.post_generation
@@ -261,6 +264,17 @@ class NoteFactory(factory.django.DjangoModelFactory):
     front = factory.Sequence(lambda n: f"Front {n}")
     back = factory.Sequence(lambda n: f"Back {n}")
     status = "published"
+
+
+class LessonAddendumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.LessonAddendum
+
+    lesson = factory.SubFactory(LessonFactory)
+    title = factory.Sequence(lambda n: f"Addendum {n}")
+    body = "A point the article leaves out."
+    reference = "Author A. A paper. A Journal. 2020;1(1):1-2."
+    author = None
 
 
 class CardFactory(factory.django.DjangoModelFactory):

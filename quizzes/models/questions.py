@@ -61,9 +61,15 @@ class Question(models.Model):
     kind = models.CharField(max_length=12, choices=QuestionKind.choices)
     stem = bounded_text(limits.STEM)
     explanation = bounded_text(limits.EXPLANATION, blank=True)
-    source_excerpt = bounded_text(
-        limits.SOURCE_EXCERPT, blank=True, help_text="The article text that supports this item."
+    source_spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The article text that supports this item: each a contiguous piece of the lesson's text.",
     )
+    teaching_note = bounded_text(
+        limits.TEACHING_NOTE, blank=True, help_text="A point beyond the article (shown marked as such)."
+    )
+    teaching_note_reference = bounded_text(limits.REFERENCE, blank=True)
     status = models.CharField(
         max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED
     )
@@ -88,6 +94,10 @@ class Question(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["course", "key"], condition=~models.Q(key=""), name="unique_question_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(teaching_note="") | ~models.Q(teaching_note_reference=""),
+                name="question_teaching_note_has_reference",
             ),
         ]
         indexes = [models.Index(fields=["course", "status", "kind"])]

@@ -121,7 +121,9 @@ def xss_question(course, xss_lesson):
         lesson=xss_lesson,
         stem=p("STEM"),
         explanation=p("EXPLANATION"),
-        source_excerpt=p("EXCERPT"),
+        source_spans=[p("EXCERPT")],
+        teaching_note=p("TNOTE"),
+        teaching_note_reference=p("TREF"),
         choices=[(p("RIGHT"), True), (p("WRONG"), False), ("Plain", False)],
     )
     Choice.objects.filter(question=question).update(explanation=p("WHY"))
@@ -133,7 +135,10 @@ def test_question_fields_in_the_educators_pages(client_for, course, educator, xs
     client = client_for(educator)
     pk = xss_question.pk
     assert_inert(get(client, "questions_bank", course.slug), "STEM")
-    assert_inert(get(client, "questions_detail", course.slug, pk), "STEM", "EXPLANATION", "RIGHT", "WRONG")
+    assert_inert(
+        get(client, "questions_detail", course.slug, pk),
+        *("STEM", "EXPLANATION", "RIGHT", "WRONG", "EXCERPT", "TNOTE", "TREF"),
+    )
     assert_inert(get(client, "questions_preview", course.slug, pk), "STEM", "RIGHT", "WRONG")
     assert_inert(
         get(client, "questions_preview", course.slug, pk, query="?key=1"), "STEM", "EXPLANATION", "WHY"

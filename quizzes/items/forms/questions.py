@@ -13,6 +13,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from quizzes.forms import override_reason_field
 from quizzes.items import grading, quality, questions
+from quizzes.items.forms import provenance
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
 
@@ -40,22 +41,20 @@ class QuestionForm(forms.ModelForm):
         widget=forms.RadioSelect,
     )
     reason = override_reason_field("Reason to keep it published despite item-writing errors", "question")
+    source_spans = provenance.SourceSpansField()
 
     class Meta:
         model = Question
-        fields = ("lesson", "stem", "explanation", "source_excerpt")
-        labels = {
-            "stem": "Stem (clinical vignette and lead-in)",
-            "source_excerpt": "Supporting article excerpt",
-        }
+        fields = ("lesson", "stem", "explanation", "source_spans", "teaching_note", "teaching_note_reference")
+        labels = {"stem": "Stem (clinical vignette and lead-in)", **provenance.LABELS}
         help_texts = {
             "explanation": "Shown after answering (tutor mode) or in the review.",
-            "source_excerpt": "Quote the article text that states the answer.",
+            **provenance.HELP_TEXTS,
         }
         widgets = {
             "stem": forms.Textarea(attrs={"rows": 4}),
             "explanation": forms.Textarea(attrs={"rows": 4}),
-            "source_excerpt": forms.Textarea(attrs={"rows": 4}),
+            **provenance.WIDGETS,
         }
 
     def __init__(self, *args, course: Course, kind: str, **kwargs):
@@ -85,10 +84,20 @@ class QuestionForm(forms.ModelForm):
             Row(
                 Column(*names, css_class="col-lg-6"),
                 Column(
-                    "explanation", "source_excerpt", Field("tags", autocomplete="off"), css_class="col-lg-6"
+                    "explanation",
+                    "source_spans",
+                    "teaching_note",
+                    "teaching_note_reference",
+                    Field("tags", autocomplete="off"),
+                    css_class="col-lg-6",
                 ),
             )
         )
+
+    def clean(self):
+        data = super().clean()
+        provenance.add_errors(self, data.get("lesson"))
+        return data
 
     def clean_tags(self) -> list[str]:
         names = questions.parse_tags(self.cleaned_data["tags"])
@@ -104,7 +113,9 @@ class QuestionForm(forms.ModelForm):
             "lesson": data["lesson"],
             "stem": data["stem"],
             "explanation": data.get("explanation", ""),
-            "source_excerpt": data.get("source_excerpt", ""),
+            "source_spans": data.get("source_spans", []),
+            "teaching_note": data.get("teaching_note", ""),
+            "teaching_note_reference": data.get("teaching_note_reference", ""),
             "tags": data["tags"],
             **({"reason": data.get("reason", "")} if "reason" in self.fields else {}),
         }
