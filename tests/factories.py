@@ -380,10 +380,17 @@ def marked_question(course, lesson, n):
 
     Its correct option is "KEYTEXT n" (order 0), explained by "WHYRIGHT n"; the
     distractors' explanations are "WHYWRONG n" and the overall one "OVERALLWHY n",
-    so a page can be searched for anything it must not show yet.
+    its teaching note "TEACHNOTE n" (reference "TEACHREF n"), so a page can be
+    searched for anything it must not show yet.
     """
     question = QuestionFactory(
-        course=course, lesson=lesson, stem=f"Stem {n}?", explanation=f"OVERALLWHY {n}", choices=[]
+        course=course,
+        lesson=lesson,
+        stem=f"Stem {n}?",
+        explanation=f"OVERALLWHY {n}",
+        teaching_note=f"TEACHNOTE {n}",
+        teaching_note_reference=f"TEACHREF {n}",
+        choices=[],
     )
     ChoiceFactory(
         question=question, order=0, text=f"KEYTEXT {n}", is_correct=True, explanation=f"WHYRIGHT {n}"
