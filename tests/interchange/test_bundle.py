@@ -471,3 +471,89 @@ def test_an_override_must_name_a_known_check_once_with_a_reason(full_course):
     assert "questions[0].overrides[0]: unknown item-writing check 'no-such-check'" in problems
     assert "questions[0].overrides[1]" in problems
     assert not Course.objects.filter(slug="copy").exists()
+
+
+# --- source spans, teaching notes and addenda (version 3) ----------------------------------------
+
+
+def test_spans_teaching_notes_and_addenda_are_carried(full_course):
+    data = export_course(full_course)
+    single = next(q for q in data["questions"] if q["stem"] == "What is calcinosis cutis?")
+    assert single["source_spans"][1] == "calcinosis cutis or cutaneous calcification"
+    assert single["teaching_note"] == {
+        "text": "A point beyond the article.",
+        "reference": "Author A. A paper. J Test. 2020;1:1-2.",
+    }
+    assert data["addenda"] == [
+        {
+            "lesson": "what-causes-calcinosis-cutis",
+            "title": "Dystrophic causes",
+            "body": "Connective tissue diseases.",
+            "reference": "Author A. A paper. A Journal. 2020;1(1):1-2.",
+        }
+    ]
+    copy_ = import_course(data, slug="copy")
+    assert (
+        copy_.questions.get(stem="What is calcinosis cutis?").teaching_note == "A point beyond the article."
+    )
+    assert copy_.lessons.get(slug="what-causes-calcinosis-cutis").addenda.get().title == "Dystrophic causes"
+
+
+def test_an_older_bundles_excerpt_is_read_as_one_span_a_line(full_course):
+    data = export_course(full_course)
+    data["version"] = 2
+    for item in data["questions"] + data["notes"]:
+        item["source_excerpt"] = "\n".join(item.pop("source_spans"))
+        del item["teaching_note"]
+    del data["addenda"]
+    copy_ = import_course(data, slug="copy")
+    spans = copy_.questions.get(stem="What is calcinosis cutis?").source_spans
+    assert spans == [
+        "The deposition of calcium in the skin, subcutaneous tissue, muscles and visceral organs",
+        "calcinosis cutis or cutaneous calcification",
+    ]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda q: q.update(source_spans=["muscles and visceral organs\ncalcinosis cutis"]),
+            "questions[0].source_spans: Span 1 (“muscles and visceral organs calcinosis cutis”) is not in the text",
+        ),
+        (
+            lambda q: q.update(source_excerpt="A line."),
+            "questions[0]: give source_spans or (before version 3)",
+        ),
+        (
+            lambda q: q.update(teaching_note={"text": "A point."}),
+            "questions[0].teaching_note: 'reference' is missing",
+        ),
+        (
+            lambda q: q.update(teaching_note={"text": "A point.", "reference": " "}),
+            "questions[0].teaching_note.reference: must not be blank",
+        ),
+    ],
+)
+def test_a_bad_span_or_teaching_note_is_named_and_nothing_is_written(full_course, change, message):
+    data = export_course(full_course)
+    change(data["questions"][0])
+    before = Course.objects.count()
+    with pytest.raises(BundleError) as error:
+        import_course(data, slug="copy")
+    assert any(problem.startswith(message) for problem in error.value.problems), error.value.problems
+    assert Course.objects.count() == before
+
+
+def test_an_addendum_needs_a_known_lesson_and_a_reference(full_course):
+    data = export_course(full_course)
+    data["addenda"] = [
+        {"lesson": "nope", "title": "T", "body": "B", "reference": "R"},
+        {"lesson": "nope", "title": "T", "body": "B"},
+    ]
+    with pytest.raises(BundleError) as error:
+        import_course(data, slug="copy")
+    assert sorted(error.value.problems) == [
+        "addenda[0]: unknown lesson 'nope'",
+        "addenda[1]: 'reference' is missing",
+    ]
