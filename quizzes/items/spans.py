@@ -29,7 +29,7 @@ _MARKER = re.compile(r"^\s*(?:[•◦▪\-*]|\d{1,3}[.)]|[a-z][.)])\s+")
 
 @dataclass(frozen=True)
 class Located:
-    """A span and the heading of the part of the lesson where it starts."""
+    """A span and the heading of the part of the lesson where it starts ("" when it is not in the lesson)."""
 
     text: str
     heading: str
@@ -130,11 +130,11 @@ class LessonText:
         return heading
 
     def locate(self, spans: Iterable[str]) -> list[Located]:
-        """Each span with its heading (the lesson's title when a span is not found)."""
+        """Each span with its heading ("" when a span is not found: stored before spans were checked)."""
         located = []
         for span in spans:
             position = self.find(span)
-            located.append(Located(span, self.heading_at(position) if position >= 0 else self.title))
+            located.append(Located(span, self.heading_at(position) if position >= 0 else ""))
         return located
 
     def headings(self) -> set[str]:
