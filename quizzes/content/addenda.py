@@ -9,14 +9,31 @@ mixed into the body.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
 
 from quizzes.models import Lesson, LessonAddendum
 
 
-def addenda_of(lesson: Lesson) -> QuerySet[LessonAddendum]:
-    """The lesson's addenda, oldest first, with their authors."""
-    return LessonAddendum.objects.filter(lesson=lesson).select_related("author").order_by("created_at", "id")
+def addenda_of(lesson: Lesson) -> list[LessonAddendum]:
+    """The lesson's addenda, oldest first, each with ``blocks`` (see :func:`body_blocks`) to show."""
+    found = list(LessonAddendum.objects.filter(lesson=lesson).order_by("created_at", "id"))
+    for addendum in found:
+        addendum.blocks = body_blocks(addendum.body)
+    return found
+
+
+def body_blocks(body: str) -> list[dict]:
+    """An addendum's plain text as paragraphs and lists: lines starting with "- " are list entries."""
+    blocks: list[dict] = []
+    for line in (raw.strip() for raw in body.splitlines()):
+        if not line:
+            continue
+        if line.startswith(("- ", "• ")):
+            if not blocks or blocks[-1]["kind"] != "list":
+                blocks.append({"kind": "list", "items": []})
+            blocks[-1]["items"].append(line[2:].strip())
+        else:
+            blocks.append({"kind": "paragraph", "text": line})
+    return blocks
 
 
 def _clean(addendum: LessonAddendum) -> LessonAddendum:

@@ -34,7 +34,7 @@ def lesson_detail(request: HttpRequest, course: Course, lesson_slug: str) -> Htt
     previous = siblings[index - 1] if index > 0 else None
     following = siblings[index + 1] if index + 1 < len(siblings) else None
     is_read = LessonRead.objects.filter(lesson=lesson, user=request.user).exists()
-    notes_by_educators = list(addenda.addenda_of(lesson))
+    notes_by_educators = addenda.addenda_of(lesson)
     return render(
         request,
         "quizzes/lessons/detail.html",

@@ -98,3 +98,12 @@ def test_the_lesson_pages_query_count_does_not_grow_with_addenda(
     client = client_for(student)
     with django_assert_max_num_queries(10):
         client.get(reverse("lesson", args=[course.slug, "causes"]))
+
+
+def test_lines_starting_with_a_dash_are_a_list(client_for, course, student, lesson):
+    LessonAddendumFactory(
+        lesson=lesson, body="Commonly listed causes:\n- panniculitis;\n- infections.\nAnd more."
+    )
+    html = client_for(student).get(reverse("lesson", args=[course.slug, "causes"])).content.decode()
+    assert '<ul class="mb-2"><li>panniculitis;</li><li>infections.</li></ul>' in html
+    assert '<p class="mb-2">Commonly listed causes:</p>' in html and '<p class="mb-2">And more.</p>' in html
