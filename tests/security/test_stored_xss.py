@@ -142,7 +142,11 @@ def test_question_fields_in_the_educators_pages(client_for, course, educator, xs
     )
     assert_inert(get(client, "questions_preview", course.slug, pk), "STEM", "RIGHT", "WRONG")
     assert_inert(
-        get(client, "questions_preview", course.slug, pk, query="?key=1"), "STEM", "EXPLANATION", "WHY"
+        get(client, "questions_preview", course.slug, pk, query="?key=1"),
+        "STEM",
+        "EXPLANATION",
+        "WHY",
+        "TNOTE",
     )
     # Form fields hold the text as escaped values too.
     edit = get(client, "questions_edit", course.slug, pk)
