@@ -170,11 +170,20 @@ class LessonText:
 
     def spans_of_excerpt(self, excerpt: str) -> list[str]:
         """A generated draft's excerpt lines as spans, each as the lesson writes it, leaving out a
-        line that is only a heading (it is shown above the span anyway) unless nothing else is left."""
+        line that is only a heading (it is shown above the span anyway) unless nothing else is left,
+        and joining lines that follow each other in the lesson into one span."""
         lines = [self.verbatim(line) for line in from_excerpt(excerpt)]
         headings = {fold(heading) for heading in self.headings()}
-        kept = [line for line in lines if fold(line) not in headings]
-        return list(dict.fromkeys(kept or lines))
+        kept = list(dict.fromkeys([line for line in lines if fold(line) not in headings] or lines))
+        # Lines that follow each other in the lesson (a lead-in and its first entry) are one span.
+        spans: list[str] = []
+        for line in kept:
+            joined = f"{spans[-1]}\n{line}" if spans else ""
+            if joined and self.find(spans[-1]) >= 0 and self.find(joined) >= 0:
+                spans[-1] = joined
+            else:
+                spans.append(line)
+        return spans
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -114,3 +114,11 @@ def test_a_malformed_body_is_read_without_error():
 
 def test_fold_leaves_out_markers_and_folds_whitespace():
     assert fold("  • One\n  1. Two |  three") == "One Two three"
+
+
+def test_a_drafts_lines_that_follow_each_other_are_one_span():
+    excerpt = "Metastatic calcinosis cutis\nConditions that can cause metastatic calcinosis cutis may include:\nMilk-alkali syndrome\nCalciphylaxis"
+    assert TEXT.spans_of_excerpt(excerpt) == [
+        "Conditions that can cause metastatic calcinosis cutis may include:\nMilk-alkali syndrome",
+        "Calciphylaxis",
+    ]
