@@ -173,10 +173,11 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None, reason: str = "
     return item
 
 
-def draft_spans(draft: Draft) -> list[str]:
+def draft_spans(draft: Draft, text: spans.LessonText | None = None) -> list[str]:
     """The spans a draft cites: its excerpt's lines, each a contiguous piece of its lesson's text
-    (a line that is only a heading is left out: the heading is shown above its span)."""
-    return spans.LessonText(draft.lesson.title, draft.lesson.body).spans_of_excerpt(draft.excerpt)
+    (see ``LessonText.spans_of_excerpt``); ``text``: the lesson's, when the caller has it."""
+    text = text or spans.LessonText(draft.lesson.title, draft.lesson.body)
+    return text.spans_of_excerpt(draft.excerpt)
 
 
 def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Question:

@@ -61,7 +61,7 @@ def marked_spans(draft: Draft, texts: dict[int, LessonText] | None = None) -> li
     needles = answers_of(draft.payload)
     return [
         {"heading": span.heading, "text": span.text, "marked": highlight(span.text, needles)}
-        for span in texts[draft.lesson_id].locate(drafting.draft_spans(draft))
+        for span in texts[draft.lesson_id].locate(drafting.draft_spans(draft, texts[draft.lesson_id]))
     ]
 
 
