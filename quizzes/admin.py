@@ -69,6 +69,14 @@ class LessonAdmin(admin.ModelAdmin):
     search_fields = ("title",)
 
 
+@admin.register(m.LessonAddendum)
+class LessonAddendumAdmin(admin.ModelAdmin):
+    list_display = ("title", "lesson", "author", "updated_at")
+    list_filter = ("lesson__course",)
+    search_fields = ("title", "body", "reference")
+    raw_id_fields = ("lesson", "author")
+
+
 @admin.register(m.LessonRead)
 class LessonReadAdmin(admin.ModelAdmin):
     list_display = ("user", "lesson", "read_at")

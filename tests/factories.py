@@ -85,7 +85,10 @@ class LessonFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Lesson {n}?")
     slug = factory.Sequence(lambda n: f"lesson-{n}")
     body = factory.LazyFunction(
-        lambda: {"blocks": [{"kind": "paragraph", "text": "A paragraph."}], "subsections": []}
+        lambda: {
+            "blocks": [{"kind": "paragraph", "text": "A paragraph. The article says so."}],
+            "subsections": [],
+        }
     )
 
 
@@ -117,7 +120,7 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     kind = "single"
     stem = factory.Sequence(lambda n: f"Which drug treats condition {n}?")
     explanation = "Because the article says so."
-    source_excerpt = "The article says so."
+    source_spans = factory.LazyFunction(list)
     status = "published"
 
     @factory.post_generation
@@ -263,6 +266,17 @@ class NoteFactory(factory.django.DjangoModelFactory):
     status = "published"
 
 
+class LessonAddendumFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.LessonAddendum
+
+    lesson = factory.SubFactory(LessonFactory)
+    title = factory.Sequence(lambda n: f"Addendum {n}")
+    body = "A point the article leaves out."
+    reference = "Author A. A paper. A Journal. 2020;1(1):1-2."
+    author = None
+
+
 class CardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = m.Card
@@ -366,10 +380,17 @@ def marked_question(course, lesson, n):
 
     Its correct option is "KEYTEXT n" (order 0), explained by "WHYRIGHT n"; the
     distractors' explanations are "WHYWRONG n" and the overall one "OVERALLWHY n",
-    so a page can be searched for anything it must not show yet.
+    its teaching note "TEACHNOTE n" (reference "TEACHREF n"), so a page can be
+    searched for anything it must not show yet.
     """
     question = QuestionFactory(
-        course=course, lesson=lesson, stem=f"Stem {n}?", explanation=f"OVERALLWHY {n}", choices=[]
+        course=course,
+        lesson=lesson,
+        stem=f"Stem {n}?",
+        explanation=f"OVERALLWHY {n}",
+        teaching_note=f"TEACHNOTE {n}",
+        teaching_note_reference=f"TEACHREF {n}",
+        choices=[],
     )
     ChoiceFactory(
         question=question, order=0, text=f"KEYTEXT {n}", is_correct=True, explanation=f"WHYRIGHT {n}"

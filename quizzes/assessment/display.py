@@ -169,6 +169,8 @@ def question_display(
     if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])
+        # A point beyond the article travels with the explanation (it may give the key away).
+        display["teaching_note"] = shown.get("teaching_note")
     return display
 
 

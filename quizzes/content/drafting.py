@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.content.generation import generator
-from quizzes.items import links, notes, qualityreport, questions
+from quizzes.items import links, notes, qualityreport, questions, spans
 from quizzes.models import Draft, Lesson, Note, Question
 from quizzes.models.drafts import DraftStatus
 from quizzes.models.notes import NoteStatus
@@ -174,6 +174,13 @@ def accept(*, draft: Draft, user, edited: Mapping | None = None, reason: str = "
     return item
 
 
+def draft_spans(draft: Draft, text: spans.LessonText | None = None) -> list[str]:
+    """The spans a draft cites: its excerpt's lines, each a contiguous piece of its lesson's text
+    (see ``LessonText.spans_of_excerpt``); ``text``: the lesson's, when the caller has it."""
+    text = text or spans.LessonText(draft.lesson.title, draft.lesson.body)
+    return text.spans_of_excerpt(draft.excerpt)
+
+
 def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Question:
     """The draft's question, created or (accepted again after a change) updated, and published."""
     fields = _question_fields(locked.kind, data)
@@ -183,7 +190,7 @@ def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Quest
             lesson=locked.lesson,
             stem=fields["stem"],
             explanation=fields["explanation"],
-            source_excerpt=locked.excerpt,
+            source_spans=draft_spans(locked),
             choices=fields.get("choices", ()),
             pairs=fields.get("pairs", ()),
             user=user,
@@ -193,7 +200,7 @@ def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Quest
         question = questions.create_question(
             course=locked.course,
             lesson=locked.lesson,
-            source_excerpt=locked.excerpt,
+            source_spans=draft_spans(locked),
             user=user,
             origin=Origin.GENERATED,
             **fields,
@@ -204,7 +211,7 @@ def _accepted_question(locked: Draft, data: Mapping, user, reason: str) -> Quest
 
 def _accepted_note(locked: Draft, data: Mapping, user, reason: str) -> Note:
     """The draft's note, created or updated, published with its cards."""
-    content = {"lesson": locked.lesson, "source_excerpt": locked.excerpt, **_note_fields(locked, data)}
+    content = {"lesson": locked.lesson, "source_spans": draft_spans(locked), **_note_fields(locked, data)}
     if locked.note_id:
         return notes.update_note(
             locked.note, status=NoteStatus.PUBLISHED, reason=reason, user=user, **content

@@ -19,7 +19,7 @@ from quizzes.content.reader import Source
 from quizzes.content.reader.outline import ArticleError, Outline
 from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items.notetext import parse_pairs
-from quizzes.models import Draft
+from quizzes.models import Draft, LessonAddendum
 
 
 def _message(exc: ArticleError) -> str:
@@ -158,3 +158,21 @@ class DraftEditForm(CrispyMixin, forms.Form):
             categories = list(self.draft.payload.get("categories", []))
             data["categories"] = categories + [c for _, c in data["pairs"] if c not in categories]
         return data
+
+
+class AddendumForm(CrispyMixin, forms.ModelForm):
+    """An educator's addendum to a lesson: a title, the text and its (required) reference."""
+
+    class Meta:
+        model = LessonAddendum
+        fields = ("title", "body", "reference")
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 10}),
+            "reference": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"body": "Text"}
+        help_texts = {
+            "body": "Shown on the lesson page, marked “Not from the article — added by your educators”. "
+            "Plain text; a line starting with “- ” is a list entry.",
+            "reference": "Required: where this comes from (authors, title, journal, year).",
+        }

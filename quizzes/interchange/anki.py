@@ -6,7 +6,9 @@ types have fixed ids, and every note's GUID is derived from our note id
 so a premise keeps its Anki note when premises are reordered), so importing
 a newer export updates the notes already in Anki instead of duplicating them.
 Classification notes have no Anki equivalent: each premise becomes one
-Basic note. Fields are HTML in Anki, so all text is escaped.
+Basic note. Fields are HTML in Anki, so all text is escaped. Each source
+span is its own line of the Source field; a teaching note goes at the end of
+Extra (on the back), marked "Beyond the article" with its reference.
 
 A note's images go into the package as media files named by their checksum
 (so names are unique and an unchanged image is the same file), and the card
@@ -39,7 +41,8 @@ GUID_NAMESPACE = "medquiz"
 CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: center; color: black; background: white; }
 .cloze { font-weight: bold; color: blue; }
 .extra { font-size: 16px; color: #555; margin-top: 1em; }
-.source { font-size: 13px; color: #777; margin-top: 1em; font-style: italic; }"""
+.source { font-size: 13px; color: #777; margin-top: 1em; font-style: italic; }
+.teaching-note { font-size: 15px; margin-top: 1em; padding-left: .5em; border-left: 4px solid #e0a800; }"""
 
 _BACK_EXTRAS = '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
 
@@ -135,12 +138,23 @@ def _pictures(found: list[Image]) -> str:
     )
 
 
+def teaching_note_html(note: Note) -> str:
+    """A note's teaching note for the back of its cards (in Extra), marked as beyond the article."""
+    if not note.teaching_note:
+        return ""
+    return (
+        f'<div class="teaching-note"><b>Beyond the article:</b> {_field(note.teaching_note)}'
+        f"<br><small>Reference: {_field(note.teaching_note_reference)}</small></div>"
+    )
+
+
 def anki_notes(note: Note, pictures: dict[str, list[Image]] | None = None) -> list[genanki.Note]:
     """The Anki notes for one of our notes (``pictures``: its images by slot)."""
     pictures = pictures or {}
     tags = [_tag(tag.name) for tag in note.tags.all()] + [f"medquiz::{note.kind}"]
     front_pictures, back_pictures = _pictures(pictures.get("front", [])), _pictures(pictures.get("back", []))
-    extra, source = _field(note.extra) + _pictures(pictures.get("extra", [])), _field(note.source_excerpt)
+    extra = _field(note.extra) + _pictures(pictures.get("extra", [])) + teaching_note_html(note)
+    source = "".join(f"<div>{_field(span)}</div>" for span in note.source_spans or [])
     if note.kind == NoteKind.CLOZE:
         text = _field(note.text) + front_pictures
         return [genanki.Note(model=CLOZE, fields=[text, extra, source], guid=note_guid(note), tags=tags)]

@@ -10,6 +10,8 @@ so the preview and the command can name it. Writers take the same shapes.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from dataclasses import dataclass, field
 
 PLAIN, HTML = "plain", "html"
@@ -121,3 +123,43 @@ def weight_text(fraction: float) -> str:
     """A fraction as Moodle writes a percentage: 1 → "100", 1/3 → "33.33333", -0.5 → "-50"."""
     text = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+# A teaching note travels at the end of the general feedback (neither GIFT nor Moodle XML has a
+# place of its own for it), in a shape the importers recognise and take out again.
+TEACHING_NOTE_LEAD = "Beyond the article:"
+REFERENCE_LEAD = "Reference:"
+_PLAIN_NOTE = re.compile(
+    rf"(?:\A|\n\n){re.escape(TEACHING_NOTE_LEAD)} (?P<text>.+?)\n{re.escape(REFERENCE_LEAD)} (?P<reference>.+?)\s*\Z",
+    re.S,
+)
+_HTML_NOTE = re.compile(
+    rf"<p>{re.escape(TEACHING_NOTE_LEAD)} (?P<text>.+?)</p>\s*<p>{re.escape(REFERENCE_LEAD)} (?P<reference>.+?)</p>\s*\Z",
+    re.S,
+)
+
+
+def with_teaching_note(explanation: str, note: str, reference: str, text_format: str = PLAIN) -> str:
+    """The general feedback: the explanation, then the teaching note and its reference, marked."""
+    if not note.strip():
+        return explanation
+    if text_format == HTML:
+        block = (
+            f"<p>{TEACHING_NOTE_LEAD} {html_lib.escape(note.strip())}</p>"
+            f"<p>{REFERENCE_LEAD} {html_lib.escape(reference.strip())}</p>"
+        )
+        return f"{explanation}{block}"
+    block = f"{TEACHING_NOTE_LEAD} {note.strip()}\n{REFERENCE_LEAD} {reference.strip()}"
+    return f"{explanation.rstrip()}\n\n{block}" if explanation.strip() else block
+
+
+def split_teaching_note(feedback: str, text_format: str = PLAIN) -> tuple[str, str, str]:
+    """(explanation, teaching note, reference) from a general feedback that may end with a teaching note."""
+    pattern = _HTML_NOTE if text_format == HTML else _PLAIN_NOTE
+    found = pattern.search(feedback or "")
+    if found is None:
+        return feedback, "", ""
+    text, reference = found["text"].strip(), found["reference"].strip()
+    if text_format == HTML:
+        text, reference = html_lib.unescape(text), html_lib.unescape(reference)
+    return feedback[: found.start()].rstrip(), text, reference

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.utils.text import slugify
 
+from quizzes.interchange import bankfile
 from quizzes.interchange.bankfile import BankChoice, BankImage, BankPair, BankQuestion, Part
 from quizzes.interchange.gift import writer as gift_writer
 from quizzes.interchange.moodlexml import writer as xml_writer
@@ -59,7 +60,13 @@ def bank_question(question: Question) -> BankQuestion:
         where=f"question {question.pk}",
         stem=Part(question.stem, fmt, found.get((ImageSlot.STEM, None), [])),
         name=question.key,
-        explanation=Part(question.explanation, fmt, found.get((ImageSlot.EXPLANATION, None), [])),
+        explanation=Part(
+            bankfile.with_teaching_note(
+                question.explanation, question.teaching_note, question.teaching_note_reference, fmt
+            ),
+            fmt,
+            found.get((ImageSlot.EXPLANATION, None), []),
+        ),
         category=(question.lesson.title,),
     )
     if question.kind == QuestionKind.MATCHING:

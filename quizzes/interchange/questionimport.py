@@ -68,6 +68,8 @@ class Planned:
     text_format: str
     stem: str
     explanation: str
+    teaching_note: str = ""
+    teaching_note_reference: str = ""
     choices: list[dict] = field(default_factory=list)
     pairs: list[dict] = field(default_factory=list)
     images: list[tuple[str, int | None, VerifiedImage, str]] = field(default_factory=list)
@@ -172,6 +174,10 @@ def _planned(source: BankQuestion, default_title: str) -> Planned:
         text_format=text_format,
         stem=_text(source.stem, html),
         explanation=_text(source.explanation, html),
+    )
+    # A teaching note written at the end of the general feedback (as we export it) becomes one again.
+    planned.explanation, planned.teaching_note, planned.teaching_note_reference = (
+        bankfile.split_teaching_note(planned.explanation, text_format)
     )
     planned.images += _verified(ImageSlot.STEM, None, source.stem)
     planned.images += _verified(ImageSlot.EXPLANATION, None, source.explanation)
@@ -289,6 +295,8 @@ def import_questions(*, course: Course, plan: Plan, user=None) -> ImportResult:
                 "kind": planned.source.kind,
                 "stem": planned.stem,
                 "explanation": planned.explanation,
+                "teaching_note": planned.teaching_note,
+                "teaching_note_reference": planned.teaching_note_reference,
                 "tags": planned.tags,
                 "choices": planned.choices,
                 "pairs": planned.pairs,

@@ -28,6 +28,9 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         stem=spec["stem"],
         choices=choices,
         pairs=pairs,
+        spans=list(spec.get("source_spans", ())),
+        teaching_note=spec.get("teaching_note", ""),
+        reference=spec.get("teaching_note_reference", ""),
     )
     names = questions.parse_tags(spec.get("tags", ()))
     if questions.tag_errors(names):
@@ -39,7 +42,9 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         kind=spec["kind"],
         stem=spec["stem"].strip(),
         explanation=spec.get("explanation", "").strip(),
-        source_excerpt=spec.get("source_excerpt", "").strip(),
+        source_spans=list(spec.get("source_spans", ())),
+        teaching_note=spec.get("teaching_note", "").strip(),
+        teaching_note_reference=spec.get("teaching_note_reference", "").strip(),
         origin=origin,
         origin_detail=spec.get("origin_detail", "")[:300],
         text_format=spec.get("text_format", TextFormat.PLAIN),

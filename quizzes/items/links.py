@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from quizzes.items import notetext, spans
+from quizzes.items import notetext
+from quizzes.items import spans as sourcespans
 from quizzes.models import Course, Draft, Note, Question
 from quizzes.models.drafts import DraftStatus
 
@@ -50,15 +51,15 @@ def linked_notes(question: Question) -> list[tuple[Note, str]]:
     return [(note, label(note)) for note in question.notes.order_by("lesson__order", "pk")]
 
 
-def suggested_notes(*, course: Course, excerpt: str, limit: int = 10) -> list[Suggestion]:
-    """The course's notes that share a source span with ``excerpt``, most shared first (one query)."""
-    wanted = spans.spans(excerpt)
+def suggested_notes(*, course: Course, spans: list[str], limit: int = 10) -> list[Suggestion]:
+    """The course's notes that share a source span with ``spans``, most shared first (one query)."""
+    wanted = sourcespans.distinctive(spans)
     if not wanted:
         return []
-    candidates = Note.objects.filter(course=course).exclude(source_excerpt="").select_related("lesson")
+    candidates = Note.objects.filter(course=course).select_related("lesson")
     found = []
-    for note in candidates.only("id", "kind", "front", "text", "source_excerpt", "lesson__title", "status"):
-        shared = len(wanted & spans.spans(note.source_excerpt))
+    for note in candidates.only("id", "kind", "front", "text", "source_spans", "lesson__title", "status"):
+        shared = len(wanted & sourcespans.distinctive(note.source_spans or []))
         if shared:
             found.append(Suggestion(note, shared))
     found.sort(key=lambda row: (-row.shared, row.note.pk))
@@ -73,11 +74,11 @@ def link_accepted_draft(*, draft: Draft) -> int:
         pk=draft.pk
     )
     others = others.filter(note__isnull=False) if question_side else others.filter(question__isnull=False)
-    wanted = spans.spans(draft.excerpt)
+    wanted = sourcespans.distinctive(sourcespans.from_excerpt(draft.excerpt))
     matches = [
         other
         for other in others.only("id", "excerpt", "note_id", "question_id")
-        if wanted & spans.spans(other.excerpt)
+        if wanted & sourcespans.distinctive(sourcespans.from_excerpt(other.excerpt))
     ]
     if not matches:
         return 0

@@ -9,6 +9,8 @@ Rules, kept here once:
 - The model validates every field (``full_clean``, with the text limits of
   quizzes.models.limits) before anything is saved, and a note makes at most
   ``notetext.MAX_CARDS`` cards (``content_errors``).
+- Every source span is a contiguous piece of the lesson's text, and a
+  teaching note has its reference (``provenance``).
 - A published note passes the item-writing checks' errors, or an educator
   overrides them with a reason (``quality``); the bundle import
   (`create_notes`) copies notes as they are.
@@ -21,13 +23,23 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quizzes.items import cards, notetext, quality
+from quizzes.items import cards, notetext, provenance, quality
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Card, Course, Note
 from quizzes.models.notes import NoteStatus
 from quizzes.models.questions import Origin
 
-CONTENT_FIELDS = ("lesson", "front", "back", "text", "pairs", "extra", "source_excerpt")
+CONTENT_FIELDS = (
+    "lesson",
+    "front",
+    "back",
+    "text",
+    "pairs",
+    "extra",
+    "source_spans",
+    "teaching_note",
+    "teaching_note_reference",
+)
 NEEDS_CARDS = "This note makes no cards yet; edit it before publishing."
 
 
@@ -51,6 +63,17 @@ def _save(note: Note, *, reason: str = "", user=None) -> Note:
     errors = content_errors(note)
     if errors:
         raise ValidationError(errors)
+    note.source_spans = provenance.clean_spans(note.source_spans)
+    note.teaching_note = note.teaching_note.strip()
+    note.teaching_note_reference = note.teaching_note_reference.strip()
+    problems = provenance.errors(
+        lesson=note.lesson if note.lesson_id else None,
+        spans=note.source_spans,
+        teaching_note=note.teaching_note,
+        reference=note.teaching_note_reference,
+    )
+    if problems:
+        raise ValidationError(problems)
     overrides = []
     if note.status == NoteStatus.PUBLISHED:
         if not makes_cards(note):

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quizzes.items import grading, links, quality, versions
+from quizzes.items import grading, links, provenance, quality, versions
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import (
     Choice,
@@ -163,11 +163,21 @@ def check_question(
     stem: str,
     choices: Sequence[Mapping],
     pairs: Sequence[Mapping],
+    spans: list[str] = (),
+    teaching_note: str = "",
+    reference: str = "",
 ) -> None:
-    """ValidationError (by field) when the question could not be saved: foreign lesson, empty stem, bad options."""
+    """ValidationError (by field) when the question could not be saved: foreign lesson, empty stem,
+    bad options, a source span that is not in the lesson's text, a teaching note without reference."""
     errors: dict[str, list[str]] = {}
     if lesson.course_id != course.pk:
         errors["lesson"] = ["Choose a lesson of this course."]
+    else:
+        errors.update(
+            provenance.errors(
+                lesson=lesson, spans=list(spans), teaching_note=teaching_note, reference=reference
+            )
+        )
     if not _text(stem):
         errors["stem"] = ["The stem must not be empty."]
     problems = content_errors(kind=kind, choices=choices, pairs=pairs) + length_errors(
@@ -235,7 +245,9 @@ def create_question(
     stem: str,
     explanation: str = "",
     hint: str = "",
-    source_excerpt: str = "",
+    source_spans: Iterable[str] = (),
+    teaching_note: str = "",
+    teaching_note_reference: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
     pairs: Sequence[Mapping] = (),
@@ -250,9 +262,21 @@ def create_question(
 
     ``text_format`` HTML means the stem, explanation and option texts are HTML
     (sanitised when shown); importers record where a question came from in
-    ``origin_detail``.
+    ``origin_detail``. Each of ``source_spans`` must be a contiguous piece of
+    the lesson's text, and a ``teaching_note`` needs its reference.
     """
-    check_question(course=course, lesson=lesson, kind=kind, stem=stem, choices=choices, pairs=pairs)
+    spans = provenance.clean_spans(source_spans)
+    check_question(
+        course=course,
+        lesson=lesson,
+        kind=kind,
+        stem=stem,
+        choices=choices,
+        pairs=pairs,
+        spans=spans,
+        teaching_note=teaching_note,
+        reference=teaching_note_reference,
+    )
     names = parse_tags(tags)
     if tag_errors(names):
         raise ValidationError({"tags": tag_errors(names)})
@@ -265,7 +289,9 @@ def create_question(
             stem=stem.strip(),
             explanation=explanation.strip(),
             hint=hint.strip(),
-            source_excerpt=source_excerpt.strip(),
+            source_spans=spans,
+            teaching_note=teaching_note.strip(),
+            teaching_note_reference=teaching_note_reference.strip(),
             origin=origin,
             origin_detail=origin_detail[:300],
             text_format=text_format,
@@ -288,7 +314,9 @@ def update_question(
     stem: str,
     explanation: str = "",
     hint: str = "",
-    source_excerpt: str = "",
+    source_spans: Iterable[str] = (),
+    teaching_note: str = "",
+    teaching_note_reference: str = "",
     tags: str | Iterable[str] = (),
     choices: Sequence[Mapping] = (),
     pairs: Sequence[Mapping] = (),
@@ -303,7 +331,18 @@ def update_question(
     must pass the item-writing checks' errors, or override them with ``reason``.
     """
     course = question.course
-    check_question(course=course, lesson=lesson, kind=question.kind, stem=stem, choices=choices, pairs=pairs)
+    spans = provenance.clean_spans(source_spans)
+    check_question(
+        course=course,
+        lesson=lesson,
+        kind=question.kind,
+        stem=stem,
+        choices=choices,
+        pairs=pairs,
+        spans=spans,
+        teaching_note=teaching_note,
+        reference=teaching_note_reference,
+    )
     names = parse_tags(tags)
     if tag_errors(names):
         raise ValidationError({"tags": tag_errors(names)})
@@ -318,7 +357,9 @@ def update_question(
         question.stem = stem.strip()
         question.explanation = explanation.strip()
         question.hint = hint.strip()
-        question.source_excerpt = source_excerpt.strip()
+        question.source_spans = spans
+        question.teaching_note = teaching_note.strip()
+        question.teaching_note_reference = teaching_note_reference.strip()
         question.full_clean()
         question.save()
         _write_options(question, choices, pairs)

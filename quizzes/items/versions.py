@@ -13,8 +13,10 @@ recognised by their text, "True"/"False", else by order: first is true).
 
 Keys that most questions do not need are left out when empty, so adding them
 did not change the checksum of any existing version: ``format`` ("html" for
-an HTML question), ``hint`` (shown after a wrong try in interactive mode), ``stem_images`` and ``explanation_images``, and an
-option's ``images`` (each ``{"sha256", "path", "alt", "width", "height"}``).
+an HTML question), ``hint`` (shown after a wrong try in interactive mode), ``stem_images`` and
+``explanation_images``, an option's ``images`` (each ``{"sha256", "path", "alt", "width",
+"height"}``), and ``teaching_note`` (``{"text", "reference"}``: a point beyond the article,
+shown with the explanation, so it is versioned with it).
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ def question_content(question: Question) -> dict:
         content["format"] = TextFormat.HTML.value
     if question.hint.strip():
         content["hint"] = question.hint
+    if question.teaching_note:
+        content["teaching_note"] = {
+            "text": question.teaching_note,
+            "reference": question.teaching_note_reference,
+        }
     images = _image_refs(question)
     for slot in (ImageSlot.STEM, ImageSlot.EXPLANATION):
         if images.get((slot, None)):

@@ -1,6 +1,6 @@
 """The domain model, one module per concept (see ../shared/DESIGN.md)."""
 
-from .content import Article, Lesson, LessonRead
+from .content import Article, Lesson, LessonAddendum, LessonRead
 from .drafts import Draft
 from .images import Image, ImageFile
 from .lti import GradePassback, LtiCourseLink, LtiPlacement, LtiPlatformSettings, LtiStoredValue
@@ -24,6 +24,7 @@ __all__ = [
     "Image",
     "ImageFile",
     "Lesson",
+    "LessonAddendum",
     "LessonRead",
     "LtiCourseLink",
     "LtiPlacement",

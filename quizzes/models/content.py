@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from . import limits
+from .limits import bounded_text
 from .people import Course
 
 
@@ -67,3 +69,29 @@ class LessonRead(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_read")]
+
+
+class LessonAddendum(models.Model):
+    """An educator-written block on a lesson, shown marked as not from the article, with its reference."""
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="addenda")
+    title = models.CharField(max_length=200)
+    body = bounded_text(limits.ADDENDUM_BODY)
+    reference = bounded_text(limits.REFERENCE)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["lesson", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(title="") & ~models.Q(body="") & ~models.Q(reference=""),
+                name="addendum_has_title_body_and_reference",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -12,7 +12,10 @@ from django.db import models
 STEM = 4_000
 EXPLANATION = 8_000
 OPTION_EXPLANATION = 2_000
-SOURCE_EXCERPT = 8_000
+SOURCE_EXCERPT = 8_000  # one source span (items cite a list of them: Question/Note.source_spans)
+TEACHING_NOTE = 2_000  # a point beyond the article, on a question or note
+REFERENCE = 500  # the reference a teaching note or addendum cites
+ADDENDUM_BODY = 8_000
 NOTE_SIDE = 2_000  # a basic or reversed note's front or back, a classification question
 CLOZE_TEXT = 5_000
 NOTE_EXTRA = 4_000

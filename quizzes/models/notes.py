@@ -46,7 +46,15 @@ class Note(models.Model):
         default=list, blank=True, help_text="Classification: [[premise, category], ...]."
     )
     extra = bounded_text(limits.NOTE_EXTRA, blank=True)
-    source_excerpt = bounded_text(limits.SOURCE_EXCERPT, blank=True)
+    source_spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The article text that supports this note: each a contiguous piece of the lesson's text.",
+    )
+    teaching_note = bounded_text(
+        limits.TEACHING_NOTE, blank=True, help_text="A point beyond the article (shown marked as such)."
+    )
+    teaching_note_reference = bounded_text(limits.REFERENCE, blank=True)
     status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.UNPUBLISHED)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.AUTHORED)
     tags = models.ManyToManyField(Tag, blank=True, related_name="notes")
@@ -63,6 +71,10 @@ class Note(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["course", "key"], condition=~models.Q(key=""), name="unique_note_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(teaching_note="") | ~models.Q(teaching_note_reference=""),
+                name="note_teaching_note_has_reference",
             ),
         ]
 

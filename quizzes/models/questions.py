@@ -66,9 +66,15 @@ class Question(models.Model):
         blank=True,
         help_text="Shown after a wrong try in an interactive quiz; must not give the answer away.",
     )
-    source_excerpt = bounded_text(
-        limits.SOURCE_EXCERPT, blank=True, help_text="The article text that supports this item."
+    source_spans = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The article text that supports this item: each a contiguous piece of the lesson's text.",
     )
+    teaching_note = bounded_text(
+        limits.TEACHING_NOTE, blank=True, help_text="A point beyond the article (shown marked as such)."
+    )
+    teaching_note_reference = bounded_text(limits.REFERENCE, blank=True)
     status = models.CharField(
         max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.UNPUBLISHED
     )
@@ -95,6 +101,10 @@ class Question(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["course", "key"], condition=~models.Q(key=""), name="unique_question_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(teaching_note="") | ~models.Q(teaching_note_reference=""),
+                name="question_teaching_note_has_reference",
             ),
         ]
         indexes = [models.Index(fields=["course", "status", "kind"])]

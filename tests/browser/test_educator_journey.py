@@ -63,7 +63,8 @@ def test_educator_imports_an_article_reviews_drafts_and_builds_a_quiz(page, live
     filters.get_by_label("Kind").select_option(label="Single best answer")
     filters.get_by_role("button", name="Filter").click()
     expect(page.get_by_role("heading", name=lesson.title, level=2)).to_be_visible()
-    expect(page.get_by_role("figure").first).to_contain_text("Article excerpt")
+    expect(page.get_by_role("heading", name="Source spans").first).to_be_visible()
+    expect(page.locator("figure.source-span figcaption").first).to_be_visible()  # each span under its heading
     shoot("educator-03-drafts")
     accept = page.get_by_role("button", name="Accept", exact=True)
     # Drafts with item-writing errors offer "Accept anyway" (with a reason) instead.

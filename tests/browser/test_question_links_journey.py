@@ -14,9 +14,9 @@ def test_educator_links_a_suggested_note(page, live_server, login, shoot, axe_ch
     question = next(
         q
         for q in Question.objects.filter(course=demo, kind="single").order_by("pk")
-        if links.suggested_notes(course=demo, excerpt=q.source_excerpt)
+        if links.suggested_notes(course=demo, spans=q.source_spans)
     )
-    suggestion = links.suggested_notes(course=demo, excerpt=question.source_excerpt)[0]
+    suggestion = links.suggested_notes(course=demo, spans=question.source_spans)[0]
     login("educator", "demo-pass-2026")
     page.goto(live_server.url + reverse("questions_edit", args=[demo.slug, question.pk]))
     section = page.locator("#question-notes")

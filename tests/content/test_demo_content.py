@@ -13,8 +13,10 @@ from collections import Counter
 import pytest
 from django.utils.text import slugify
 
+from quizzes.content.bodies import lesson_body
 from quizzes.content.reader import parse
 from quizzes.items.grading import validate_content
+from quizzes.items.spans import LessonText
 from tests.paths import ROOT
 
 ITEMS = json.loads((ROOT / "fixtures" / "calcinosis-cutis" / "items.json").read_text(encoding="utf-8"))
@@ -68,8 +70,18 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
-def excerpt_pieces(item: dict) -> list[str]:
-    return [piece for piece in item["source_excerpt"].split("\n") if piece.strip()]
+def lesson_texts() -> dict[str, LessonText]:
+    """Each lesson's text as an import of the seed stores it (slug -> text)."""
+    outline = parse(SEED)
+    return {
+        slugify(section.heading): LessonText(
+            section.heading, lesson_body(section, outline.intro if index == 0 else None)
+        )
+        for index, section in enumerate(outline.lessons)
+    }
+
+
+LESSON_TEXTS = lesson_texts()
 
 
 def seed_paragraph(starting: str) -> str:
@@ -186,12 +198,24 @@ def test_keys_are_unique():
 
 
 @pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
-def test_every_excerpt_piece_is_verbatim_from_the_seed(item):
-    pieces = excerpt_pieces(item)
-    assert pieces, "no source excerpt"
-    seed = normalise(SEED)
-    missing = [piece for piece in pieces if normalise(piece) not in seed]
-    assert missing == []
+def test_every_span_is_a_contiguous_piece_of_its_lessons_text(item):
+    assert "source_excerpt" not in item  # the old one-string excerpt is gone (source_spans, bundle version 3)
+    assert item["source_spans"], "no source spans"
+    assert LESSON_TEXTS[item["lesson"]].problems(item["source_spans"]) == []
+
+
+@pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
+def test_a_teaching_note_has_its_reference(item):
+    note = item.get("teaching_note")
+    if note is not None:
+        assert set(note) == {"text", "reference"}
+        assert note["text"].strip() and note["reference"].strip()
+
+
+def test_addenda_are_on_known_lessons_with_a_reference():
+    for addendum in ITEMS.get("addenda", []):
+        assert addendum["lesson"] in LESSONS
+        assert addendum["title"].strip() and addendum["body"].strip() and addendum["reference"].strip()
 
 
 @pytest.mark.parametrize(
@@ -199,7 +223,7 @@ def test_every_excerpt_piece_is_verbatim_from_the_seed(item):
 )
 def test_single_best_answer_key_is_in_its_excerpt(question):
     (correct,) = [choice["text"] for choice in question["choices"] if choice["correct"]]
-    excerpt = set(words(question["source_excerpt"]))
+    excerpt = set(words(" ".join(question["source_spans"])))
     key_words = [word for word in words(correct) if len(word) >= 4 and word not in STOPWORDS]
     assert key_words
     assert [word for word in key_words if word not in excerpt] == []

@@ -56,7 +56,7 @@ def test_accepting_a_single_best_answer_publishes_a_generated_question(course, i
     question = drafting.accept(draft=draft, user=educator)
     assert question.status == "published"
     assert question.origin == "generated"
-    assert question.source_excerpt == draft.excerpt
+    assert question.source_spans == drafting.draft_spans(draft) != []
     correct = question.choices.get(is_correct=True)
     assert correct.text == draft.payload["answer"]
     assert question.versions.count() == 1

@@ -27,6 +27,8 @@ def every_feature(course) -> list[Question]:
             key="cc-types-01",
             stem="Which type of calcinosis cutis follows tissue damage with normal calcium?",
             explanation="Dystrophic calcification needs damaged tissue,\nnot raised calcium.",
+            teaching_note="Many reviews list connective tissue diseases among its causes.",
+            teaching_note_reference="Reiter N, et al. J Am Acad Dermatol. 2011;65(1):1-12.",
             choices=[
                 {"text": "Dystrophic", "is_correct": True, "explanation": "Right: damaged tissue."},
                 {
@@ -45,6 +47,8 @@ def every_feature(course) -> list[Question]:
             text_format="html",
             stem="<p>Serum Ca<sup>2+</sup> is <strong>normal</strong>. Which type is shown?</p>",
             explanation="<p>See the <em>chalky</em> nodules.</p>",
+            teaching_note="Calcium & phosphate are <normal> here.",
+            teaching_note_reference="Reiter N, et al. 2011.",
             choices=[
                 {"text": "Dystrophic", "is_correct": True, "explanation": "<b>Yes</b>"},
                 {"text": "Metastatic", "is_correct": False},
@@ -140,6 +144,7 @@ def snapshot(question: Question) -> dict:
         "lesson": question.lesson.title,
         "stem": question.stem,
         "explanation": question.explanation,
+        "teaching_note": (question.teaching_note, question.teaching_note_reference),
         "images": parts,
         "choices": [
             (c.text, c.is_correct, c.explanation, shown(c.images.order_by("order", "pk")))

@@ -31,7 +31,11 @@ def deck(course):
             front="",
             back="",
             text="{{c1::Metastatic}} calcinosis follows {{c2::abnormal calcium::a lab finding}}.",
-            source_excerpt="Metastatic calcinosis cutis is caused by abnormal calcium or phosphate metabolism.",
+            source_spans=[
+                "Metastatic calcinosis cutis is caused by abnormal calcium or phosphate metabolism."
+            ],
+            teaching_note="Many reviews treat calciphylaxis as a separate type.",
+            teaching_note_reference="Nigwekar SU et al. N Engl J Med. 2018.",
         ),
         NoteFactory(
             course=course,
@@ -77,7 +81,12 @@ def test_export_opens_in_anki_with_lesson_decks_cards_and_fields(course, deck, t
     assert fields[note_guid(deck[0])]["Front"] == "What is &lt;calcinosis&gt;?"
     cloze = fields[note_guid(deck[2])]
     assert cloze["Text"] == "{{c1::Metastatic}} calcinosis follows {{c2::abnormal calcium::a lab finding}}."
-    assert cloze["Source"].startswith("Metastatic calcinosis cutis is caused")
+    assert (
+        cloze["Source"]
+        == "<div>Metastatic calcinosis cutis is caused by abnormal calcium or phosphate metabolism.</div>"
+    )
+    assert "Beyond the article:</b> Many reviews treat calciphylaxis as a separate type." in cloze["Extra"]
+    assert "Reference: Nigwekar SU et al. N Engl J Med. 2018." in cloze["Extra"]
     premise = fields[note_guid(deck[3], premise_key("Milk-alkali syndrome"))]
     assert (premise["Front"], premise["Back"]) == (
         "Milk-alkali syndrome → which type of calcinosis cutis?",

@@ -21,6 +21,7 @@ from tests.factories import (
     CardStateFactory,
     ChoiceFactory,
     CourseFactory,
+    LessonAddendumFactory,
     MatchingQuestionFactory,
     NoteFactory,
     QuestionFactory,
@@ -48,7 +49,18 @@ def full_course(course):
     course.save()
     importing.import_article(course=course, text=SEED)
     what, causes = Lesson.objects.for_course(course)[:2]
-    single = QuestionFactory(course=course, lesson=what, key="", stem="What is calcinosis cutis?")
+    single = QuestionFactory(
+        course=course,
+        lesson=what,
+        key="",
+        stem="What is calcinosis cutis?",
+        source_spans=[
+            "The deposition of calcium in the skin, subcutaneous tissue, muscles and visceral organs",
+            "calcinosis cutis or cutaneous calcification",
+        ],
+        teaching_note="A point beyond the article.",
+        teaching_note_reference="Author A. A paper. J Test. 2020;1:1-2.",
+    )
     single.tags.add(TagFactory(course=course, name="definition"), TagFactory(course=course, name="core"))
     QuestionVersionFactory(question=single, number=1)
     QuestionFactory(course=course, lesson=what, key="tf", kind="true_false", status="draft")
@@ -61,9 +73,17 @@ def full_course(course):
     )
     ChoiceFactory(question=multiple, order=9, text="Warts", explanation="Not in the article.")
     matching = MatchingQuestionFactory(course=course, lesson=causes, key="match", origin="generated")
-    NoteFactory(course=course, lesson=what, key="n-basic", kind="basic", extra="More.").tags.add(
-        course.tags.get(name="core")
-    )
+    LessonAddendumFactory(lesson=causes, title="Dystrophic causes", body="Connective tissue diseases.")
+    NoteFactory(
+        course=course,
+        lesson=what,
+        key="n-basic",
+        kind="basic",
+        extra="More.",
+        source_spans=["This condition commonly occurs in the skin"],
+        teaching_note="Another point.",
+        teaching_note_reference="Author B. 2021.",
+    ).tags.add(course.tags.get(name="core"))
     NoteFactory(
         course=course, lesson=causes, key="", kind="cloze", front="", back="", text="{{c1::Calcium}} in skin"
     )
@@ -118,7 +138,7 @@ def test_export_has_every_part_and_no_personal_data(full_course, student):
     AttemptFactory(quiz=full_course.quizzes.get(title="Causes"), user=student)
     CardStateFactory(user=student, card=CardFactory(note=Note.objects.filter(course=full_course).first()))
     data = export_course(full_course)
-    assert data["format"] == "medquiz-course" and data["version"] == 2
+    assert data["format"] == "medquiz-course" and data["version"] == 3
     assert set(data) == {
         "format",
         "version",
@@ -128,6 +148,7 @@ def test_export_has_every_part_and_no_personal_data(full_course, student):
         "questions",
         "notes",
         "quizzes",
+        "addenda",
     }
     assert data["course"]["desired_retention"] == 0.85
     assert data["articles"][0]["checksum"] == importing.checksum(SEED)
@@ -179,9 +200,8 @@ def test_export_query_count_does_not_grow_with_the_course(course, django_assert_
         QuestionVersionFactory(question=question, number=1)
         NoteFactory(course=course, lesson=lesson)
         QuizItemFactory(quiz=QuizFactory(course=course), question=question)
-    with django_assert_max_num_queries(
-        17
-    ):  # a prefetch each: images, question and note overrides, linked notes
+    # a prefetch each: images, question and note overrides, linked notes; addenda
+    with django_assert_max_num_queries(18):
         export_course(course)
 
 
@@ -261,7 +281,7 @@ def _bundle(full_course) -> dict:
         (lambda d: d["course"].update(desired_retention=2), "course.desired_retention: must be at most 0.99"),
         (lambda d: d["course"].update(slug="bad slug"), "course.slug: 'bad slug' is not a slug"),
         (lambda d: d.update(format="other"), "format: must be 'medquiz-course'"),
-        (lambda d: d.update(version=3), "version: this app reads versions 1 and 2, not 3"),
+        (lambda d: d.update(version=4), "version: this app reads versions 1 to 3, not 4"),
         (lambda d: d.update(extra=[]), "bundle: unknown top-level key 'extra'"),
         (lambda d: d.update(lessons={}), "lessons: must be a list"),
     ],
@@ -334,7 +354,7 @@ class TestImportItems:
         importing.import_article(course=target, text=SEED)
         data = _bundle(full_course)
         counts = import_items(target, {name: data[name] for name in ("questions", "notes", "quizzes")})
-        assert counts == {"questions": 4, "notes": 3, "quizzes": 2}
+        assert counts == {"questions": 4, "notes": 3, "quizzes": 2, "addenda": 0}
         assert target.questions.get(key="match").pairs.count() == 4
         keys = list(target.quizzes.get(title="Causes").items.values_list("question__key", flat=True))
         assert keys == ["match", keys[1]] and keys[1].startswith("q-")
@@ -452,3 +472,89 @@ def test_an_override_must_name_a_known_check_once_with_a_reason(full_course):
     assert "questions[0].overrides[0]: unknown item-writing check 'no-such-check'" in problems
     assert "questions[0].overrides[1]" in problems
     assert not Course.objects.filter(slug="copy").exists()
+
+
+# --- source spans, teaching notes and addenda (version 3) ----------------------------------------
+
+
+def test_spans_teaching_notes_and_addenda_are_carried(full_course):
+    data = export_course(full_course)
+    single = next(q for q in data["questions"] if q["stem"] == "What is calcinosis cutis?")
+    assert single["source_spans"][1] == "calcinosis cutis or cutaneous calcification"
+    assert single["teaching_note"] == {
+        "text": "A point beyond the article.",
+        "reference": "Author A. A paper. J Test. 2020;1:1-2.",
+    }
+    assert data["addenda"] == [
+        {
+            "lesson": "what-causes-calcinosis-cutis",
+            "title": "Dystrophic causes",
+            "body": "Connective tissue diseases.",
+            "reference": "Author A. A paper. A Journal. 2020;1(1):1-2.",
+        }
+    ]
+    copy_ = import_course(data, slug="copy")
+    assert (
+        copy_.questions.get(stem="What is calcinosis cutis?").teaching_note == "A point beyond the article."
+    )
+    assert copy_.lessons.get(slug="what-causes-calcinosis-cutis").addenda.get().title == "Dystrophic causes"
+
+
+def test_an_older_bundles_excerpt_is_read_as_one_span_a_line(full_course):
+    data = export_course(full_course)
+    data["version"] = 2
+    for item in data["questions"] + data["notes"]:
+        item["source_excerpt"] = "\n".join(item.pop("source_spans"))
+        del item["teaching_note"]
+    del data["addenda"]
+    copy_ = import_course(data, slug="copy")
+    spans = copy_.questions.get(stem="What is calcinosis cutis?").source_spans
+    assert spans == [
+        "The deposition of calcium in the skin, subcutaneous tissue, muscles and visceral organs",
+        "calcinosis cutis or cutaneous calcification",
+    ]
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda q: q.update(source_spans=["muscles and visceral organs\ncalcinosis cutis"]),
+            "questions[0].source_spans: Span 1 (“muscles and visceral organs calcinosis cutis”) is not in the text",
+        ),
+        (
+            lambda q: q.update(source_excerpt="A line."),
+            "questions[0]: give source_spans or (before version 3)",
+        ),
+        (
+            lambda q: q.update(teaching_note={"text": "A point."}),
+            "questions[0].teaching_note: 'reference' is missing",
+        ),
+        (
+            lambda q: q.update(teaching_note={"text": "A point.", "reference": " "}),
+            "questions[0].teaching_note.reference: must not be blank",
+        ),
+    ],
+)
+def test_a_bad_span_or_teaching_note_is_named_and_nothing_is_written(full_course, change, message):
+    data = export_course(full_course)
+    change(data["questions"][0])
+    before = Course.objects.count()
+    with pytest.raises(BundleError) as error:
+        import_course(data, slug="copy")
+    assert any(problem.startswith(message) for problem in error.value.problems), error.value.problems
+    assert Course.objects.count() == before
+
+
+def test_an_addendum_needs_a_known_lesson_and_a_reference(full_course):
+    data = export_course(full_course)
+    data["addenda"] = [
+        {"lesson": "nope", "title": "T", "body": "B", "reference": "R"},
+        {"lesson": "nope", "title": "T", "body": "B"},
+    ]
+    with pytest.raises(BundleError) as error:
+        import_course(data, slug="copy")
+    assert sorted(error.value.problems) == [
+        "addenda[0]: unknown lesson 'nope'",
+        "addenda[1]: 'reference' is missing",
+    ]

@@ -51,13 +51,13 @@ def test_a_version_1_bundle_is_read_and_its_bodies_upgraded(db):
     }
 
 
-def test_export_is_version_2_and_round_trips_nested_lists_rows_and_tables(course):
+def test_export_is_version_3_and_round_trips_nested_lists_rows_and_tables(course):
     for name in ("urticaria.html", "acne.md"):
         importing.import_article(
             course=course, text=importing.read_article_bytes((ARTICLES / name).read_bytes())
         )
     exported = json.loads(json.dumps(export_course(course)))
-    assert exported["version"] == 2
+    assert exported["version"] == 3
     kinds = {b["kind"] for lesson in exported["lessons"] for b in lesson["body"]["blocks"]}
     assert {"list", "rows", "table"} <= kinds
     copy_course = import_course(copy.deepcopy(exported), slug="copy")

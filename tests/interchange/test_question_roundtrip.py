@@ -54,3 +54,16 @@ def test_importing_a_large_bank_takes_a_fixed_number_of_queries(course, django_a
         result = questionimport.import_questions(course=course, plan=plan)
     assert len(result.created) == 61
     assert Question.objects.get(course=course, kind="matching").tags.get().name == "Causes"
+
+
+@pytest.mark.parametrize("file_format", [questionimport.GIFT, questionimport.MOODLE_XML])
+def test_a_teaching_note_travels_marked_in_the_general_feedback(course, other_course, file_format):
+    every_feature(course)
+    text, name, _ = questionexport.export(course, file_format=file_format)
+    unescaped = text.replace("\\:", ":")  # GIFT escapes colons
+    assert "Beyond the article: Many reviews list connective tissue diseases among its causes." in unescaped
+    assert "Reference: Reiter N, et al. J Am Acad Dermatol. 2011;65(1):1-12." in unescaped
+    _, result = import_text(other_course, text, name)
+    first = Question.objects.get(pk=result.created[0].pk)
+    assert first.explanation == "Dystrophic calcification needs damaged tissue,\nnot raised calcium."
+    assert first.teaching_note == "Many reviews list connective tissue diseases among its causes."

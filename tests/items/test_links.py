@@ -18,7 +18,7 @@ from tests.paths import SEED as SEED_PATH
 pytestmark = pytest.mark.django_db
 
 SENTENCE = "Milk-alkali syndrome is a cause of metastatic calcinosis cutis."
-EXCERPT = f"Metastatic calcinosis cutis\nCauses include:\n{SENTENCE}"
+SPANS = ["Metastatic calcinosis cutis", f"Causes include:\n{SENTENCE}"]
 
 
 def test_set_notes_links_the_courses_notes(course, lesson):
@@ -42,13 +42,13 @@ def test_set_notes_refuses_another_courses_note_and_changes_nothing(course, less
 
 def test_suggestions_are_the_notes_sharing_a_span_most_first(course, lesson):
     both = NoteFactory(
-        course=course, lesson=lesson, source_excerpt=f"{SENTENCE}\nIt is due to excess calcium and alkali."
+        course=course, lesson=lesson, source_spans=[SENTENCE, "It is due to excess calcium and alkali."]
     )
-    one = NoteFactory(course=course, lesson=lesson, source_excerpt=SENTENCE)
-    NoteFactory(course=course, lesson=lesson, source_excerpt="Metastatic calcinosis cutis\nCauses include:")
-    NoteFactory(course=course, lesson=lesson, source_excerpt="Calciphylaxis is a rare and serious disorder.")
+    one = NoteFactory(course=course, lesson=lesson, source_spans=[SENTENCE])
+    NoteFactory(course=course, lesson=lesson, source_spans=["Metastatic calcinosis cutis", "Causes include:"])
+    NoteFactory(course=course, lesson=lesson, source_spans=["Calciphylaxis is a rare and serious disorder."])
 
-    rows = links.suggested_notes(course=course, excerpt=f"{EXCERPT}\nIt is due to excess calcium and alkali.")
+    rows = links.suggested_notes(course=course, spans=[*SPANS, "It is due to excess calcium and alkali."])
 
     assert [(row.note, row.shared) for row in rows] == [(both, 2), (one, 1)]
 
@@ -76,7 +76,9 @@ def _same_span_pair(drafts):
     question_kinds, note_kinds = set(QuestionKind.values), set(NoteKind.values)
     for question_draft in drafts.filter(kind__in=question_kinds).order_by("pk"):
         for note_draft in drafts.filter(kind__in=note_kinds).order_by("pk"):
-            if spans.shared(question_draft.excerpt, note_draft.excerpt):
+            if spans.shared(
+                spans.from_excerpt(question_draft.excerpt), spans.from_excerpt(note_draft.excerpt)
+            ):
                 return question_draft, note_draft
     raise AssertionError("the seed has no question and note drafted from one span")
 
@@ -106,7 +108,7 @@ def edit_data(question, **changes):
         "stem": question.stem,
         "explanation": "",
         "hint": "",
-        "source_excerpt": question.source_excerpt,
+        "source_spans": "\n\n".join(question.source_spans),
         "tags": "",
         "correct_answer": "true",
     }
@@ -117,6 +119,10 @@ def edit_data(question, **changes):
 def test_the_form_suggests_notes_by_shared_span_and_saves_the_chosen_links(
     client_for, educator, course, lesson
 ):
+    lesson.body = {
+        "blocks": [{"kind": "paragraph", "text": f"{SENTENCE} It is due to excess calcium and alkali."}]
+    }
+    lesson.save()
     question = QuestionFactory(
         course=course,
         lesson=lesson,
@@ -128,14 +134,14 @@ def test_the_form_suggests_notes_by_shared_span_and_saves_the_chosen_links(
         question,
         lesson=lesson,
         stem=question.stem,
-        source_excerpt=EXCERPT,
+        source_spans=[SENTENCE],
         choices=questions.true_false_choices(True),
     )
     teaching = NoteFactory(
-        course=course, lesson=lesson, front="Milk-alkali syndrome → type?", source_excerpt=SENTENCE
+        course=course, lesson=lesson, front="Milk-alkali syndrome → type?", source_spans=[SENTENCE]
     )
     other = NoteFactory(
-        course=course, lesson=lesson, front="Unrelated card", source_excerpt="Another fact in five words."
+        course=course, lesson=lesson, front="Unrelated card", source_spans=["Another fact in five words."]
     )
     client = client_for(educator)
     url = reverse("questions_edit", args=[course.slug, question.pk])
@@ -145,7 +151,7 @@ def test_the_form_suggests_notes_by_shared_span_and_saves_the_chosen_links(
     suggested = page.text.index("shares 1 source span")
     assert page.text.index("Milk-alkali syndrome → type?") < suggested < page.text.index("Unrelated card")
 
-    response = client.post(url, edit_data(question, source_excerpt=EXCERPT, notes=[teaching.pk]))
+    response = client.post(url, edit_data(question, source_spans=SENTENCE, notes=[teaching.pk]))
     assert response.status_code == 302
     assert list(question.notes.all()) == [teaching]
     detail = client.get(reverse("questions_detail", args=[course.slug, question.pk]))

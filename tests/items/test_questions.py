@@ -35,7 +35,7 @@ def _create(course, lesson, **overrides):
         "kind": "single",
         "stem": "A woman drinks milk and takes antacids. Which type of calcinosis cutis is this?",
         "explanation": "Milk-alkali syndrome raises calcium.",
-        "source_excerpt": "Metastatic calcinosis cutis... milk-alkali syndrome",
+        "source_spans": ["The article says so."],
         "tags": "metastatic, high yield",
         "choices": SINGLE,
         "pairs": (),
@@ -183,7 +183,7 @@ def test_create_makes_a_draft_with_options_in_order(course, lesson, educator):
         (2, "Idiopathic", False, ""),
         (3, "Iatrogenic", False, ""),
     ]
-    assert question.source_excerpt.startswith("Metastatic calcinosis")
+    assert question.source_spans == ["The article says so."]
     assert not question.versions.exists()  # drafts have no version until published
 
 
@@ -288,7 +288,7 @@ def test_saving_a_published_question_unchanged_reuses_its_version(course, lesson
         lesson=lesson,
         stem=question.stem,
         explanation=question.explanation,
-        source_excerpt="A different excerpt (not shown to students)",
+        source_spans=["A paragraph."],  # not part of the version
         tags="new tag",
         choices=_rows(question),
     )

@@ -75,7 +75,7 @@ def test_a_4_mb_stem_is_refused_by_the_form_and_the_service(client_for, course, 
         "lesson": lesson.pk,
         "stem": stem,
         "explanation": "",
-        "source_excerpt": "",
+        "source_spans": "",
         "tags": "",
         "correct_answer": "true",
     }

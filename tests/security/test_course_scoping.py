@@ -15,6 +15,7 @@ from quizzes.models.people import Role
 from tests.factories import (
     ArticleFactory,
     DraftFactory,
+    LessonAddendumFactory,
     LessonFactory,
     MembershipFactory,
     NoteFactory,
@@ -39,7 +40,9 @@ def foreign(other_course):
     note = NoteFactory(course=other_course, lesson=lesson, status="draft")
     draft = DraftFactory(course=other_course, article=ArticleFactory(course=other_course), lesson=lesson)
     membership = MembershipFactory(course=other_course, role=Role.EDUCATOR)
+    addendum = LessonAddendumFactory(lesson=lesson)
     return {
+        "addendum": addendum,
         "lesson": lesson,
         "question": question,
         "quiz": quiz,
@@ -65,6 +68,8 @@ def test_reading_another_courses_objects_through_this_course_is_404(client_for, 
         reverse("notes_edit", args=[s, foreign["note"].pk]),
         reverse("drafts_edit", args=[s, foreign["draft"].pk]),
         reverse("lesson", args=[s, foreign["lesson"].slug]),
+        reverse("addenda_create", args=[s, foreign["lesson"].slug]),
+        reverse("addenda_edit", args=[s, foreign["lesson"].slug, foreign["addendum"].pk]),
     ]
     for url in urls:
         response = client.get(url)
@@ -95,6 +100,15 @@ def test_changing_another_courses_objects_through_this_course_is_404(client_for,
         (reverse("drafts_edit", args=[s, foreign["draft"].pk]), {"prompt": "Hijacked", "answer": "A"}),
         (reverse("revoke", args=[s, foreign["membership"].pk]), {}),
         (reverse("lesson_read", args=[s, foreign["lesson"].slug]), {}),
+        (
+            reverse("addenda_create", args=[s, foreign["lesson"].slug]),
+            {"title": "T", "body": "B", "reference": "R"},
+        ),
+        (
+            reverse("addenda_edit", args=[s, foreign["lesson"].slug, foreign["addendum"].pk]),
+            {"title": "Hijacked"},
+        ),
+        (reverse("addenda_delete", args=[s, foreign["lesson"].slug, foreign["addendum"].pk]), {}),
     ]
     before = row_counts()
     for url, data in posts:

@@ -40,6 +40,8 @@ FORMS = {
     "notes_create",
     "notes_edit",
     "drafts_edit",
+    "addenda_create",
+    "addenda_edit",
     "questions_import",
     "questions_images",
     "notes_images",

@@ -114,6 +114,8 @@ def test_each_page_shows_exactly_what_the_phase_allows(client_for, course, lesso
         shown = moment_phase == phase
         for name, marker in MARKERS.items():
             assert (marker in page) == (shown and name == item), (moment_phase, name)
+        # A teaching note goes with the explanations.
+        assert ("TEACHNOTE 1" in page) == (shown and item == "explanations"), moment_phase
         score_shows = shown and item == "score"
         assert ("50%" in best) == score_shows, moment_phase
         assert (data.quizzes[0].percent == 50.0) == score_shows, moment_phase

@@ -21,6 +21,7 @@ from tests.factories import (
     ArticleFactory,
     CardStateFactory,
     DraftFactory,
+    LessonAddendumFactory,
     LessonFactory,
     MatchingQuestionFactory,
     MembershipFactory,
@@ -121,7 +122,9 @@ def xss_question(course, xss_lesson):
         lesson=xss_lesson,
         stem=p("STEM"),
         explanation=p("EXPLANATION"),
-        source_excerpt=p("EXCERPT"),
+        source_spans=[p("EXCERPT")],
+        teaching_note=p("TNOTE"),
+        teaching_note_reference=p("TREF"),
         choices=[(p("RIGHT"), True), (p("WRONG"), False), ("Plain", False)],
     )
     Choice.objects.filter(question=question).update(explanation=p("WHY"))
@@ -133,10 +136,17 @@ def test_question_fields_in_the_educators_pages(client_for, course, educator, xs
     client = client_for(educator)
     pk = xss_question.pk
     assert_inert(get(client, "questions_bank", course.slug), "STEM")
-    assert_inert(get(client, "questions_detail", course.slug, pk), "STEM", "EXPLANATION", "RIGHT", "WRONG")
+    assert_inert(
+        get(client, "questions_detail", course.slug, pk),
+        *("STEM", "EXPLANATION", "RIGHT", "WRONG", "EXCERPT", "TNOTE", "TREF"),
+    )
     assert_inert(get(client, "questions_preview", course.slug, pk), "STEM", "RIGHT", "WRONG")
     assert_inert(
-        get(client, "questions_preview", course.slug, pk, query="?key=1"), "STEM", "EXPLANATION", "WHY"
+        get(client, "questions_preview", course.slug, pk, query="?key=1"),
+        "STEM",
+        "EXPLANATION",
+        "WHY",
+        "TNOTE",
     )
     # Form fields hold the text as escaped values too.
     edit = get(client, "questions_edit", course.slug, pk)
@@ -195,7 +205,16 @@ def test_quiz_text_in_the_builder_and_reports(client_for, course, educator, lead
 
 @pytest.fixture
 def xss_notes(course, xss_lesson, student):
-    basic = NoteFactory(course=course, lesson=xss_lesson, front=p("FRONT"), back=p("BACK"), extra=p("EXTRA"))
+    basic = NoteFactory(
+        course=course,
+        lesson=xss_lesson,
+        front=p("FRONT"),
+        back=p("BACK"),
+        extra=p("EXTRA"),
+        source_spans=[p("NSPAN")],
+        teaching_note=p("NNOTE"),
+        teaching_note_reference=p("NREF"),
+    )
     cloze = NoteFactory(
         course=course,
         lesson=xss_lesson,
@@ -221,7 +240,9 @@ def test_note_fields_in_the_educators_pages(client_for, course, educator, xss_no
     basic, cloze, sorting = xss_notes
     client = client_for(educator)
     assert_inert(get(client, "notes_list", course.slug), "FRONT")
-    assert_inert(get(client, "notes_detail", course.slug, basic.pk), "FRONT", "BACK", "EXTRA")
+    assert_inert(
+        get(client, "notes_detail", course.slug, basic.pk), "FRONT", "BACK", "EXTRA", "NSPAN", "NNOTE", "NREF"
+    )
     assert_inert(get(client, "notes_detail", course.slug, cloze.pk), "CLOZE", "ANSWER")
     assert_inert(get(client, "notes_detail", course.slug, sorting.pk), "PREMISE", "CATEGORY")
     assert_inert(get(client, "notes_edit", course.slug, basic.pk), "FRONT", "BACK")
@@ -240,7 +261,8 @@ def test_note_fields_while_studying(client_for, course, student, xss_notes, xss_
         client.post(reverse("study_rate", args=[course.slug]), {"token": token, "rating": "3"})
     assert {note.pk for note in xss_notes} <= seen
     assert_inert(
-        get(client, "study_practice", course.slug, xss_lesson.slug, query="?reveal=1"), "FRONT", "BACK"
+        get(client, "study_practice", course.slug, xss_lesson.slug, query="?reveal=1"),
+        *("FRONT", "BACK", "NNOTE", "NREF"),
     )
     card = Card.objects.get(note=xss_notes[0])
     client.post(reverse("study_suspend", args=[course.slug, card.pk]), {"suspend": "1"})
@@ -329,3 +351,13 @@ def test_override_reasons_and_flagged_text_on_the_item_quality_pages(
     ):
         assert_inert(client.get(url))
     assert_inert(client.get(reverse("quality_report", args=[course.slug])), "reason")
+
+
+def test_an_addendum_on_the_lesson_page_and_its_form(client_for, course, student, educator, xss_lesson):
+    addendum = LessonAddendumFactory(
+        lesson=xss_lesson, title=p("ATITLE"), body=p("ABODY"), reference=p("AREF")
+    )
+    assert_inert(get(client_for(student), "lesson", course.slug, xss_lesson.slug), "ATITLE", "ABODY", "AREF")
+    page = get(client_for(educator), "addenda_edit", course.slug, xss_lesson.slug, addendum.pk)
+    assert page.status_code == 200
+    assert "<script>alert" not in page.content.decode()

@@ -26,6 +26,7 @@ from tests.factories import (
     CardStateFactory,
     DraftFactory,
     ImageFactory,
+    LessonAddendumFactory,
     LessonFactory,
     LtiCourseLinkFactory,
     NoteFactory,
@@ -87,6 +88,9 @@ MATRIX: dict[str, Entry] = {
     "course": Entry(kwargs=C),
     "lesson": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
     "lesson_read": Entry(kwargs={**C, "lesson_slug": own("lesson")}, ok=405),
+    "addenda_create": Entry(kwargs={**C, "lesson_slug": own("lesson")}),
+    "addenda_edit": Entry(kwargs={**C, "lesson_slug": own("lesson"), "pk": own("addendum")}),
+    "addenda_delete": Entry(kwargs={**C, "lesson_slug": own("lesson"), "pk": own("addendum")}, ok=405),
     # Articles
     "articles_import": Entry(kwargs=C),
     "articles_confirm": Entry(kwargs=C, ok=405),
@@ -203,6 +207,7 @@ def world(course, other_course, student, educator, lead, outsider):
     card = CardFactory(note=note)
     state = CardStateFactory(user=student, card=card)
     draft = DraftFactory(course=course, article=article, lesson=lesson)
+    addendum = LessonAddendumFactory(lesson=lesson)
     image = ImageFactory(question=question)
     removal = RemovalFactory(course=course)
     lti_link = LtiCourseLinkFactory(course=course)
@@ -220,6 +225,7 @@ def world(course, other_course, student, educator, lead, outsider):
         "card": card.pk,
         "card_state": state.pk,
         "draft": draft.pk,
+        "addendum": addendum.pk,
         "image": image.pk,
         "image_name": image.file.name,
         "removal": removal.pk,

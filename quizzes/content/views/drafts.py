@@ -20,6 +20,7 @@ from quizzes.items import quality, qualityreport
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.items.itemwriting.items import ERROR, from_draft
 from quizzes.items.notetext import CLOZE_RE, clozes
+from quizzes.items.spans import LessonText
 from quizzes.models import Course, Draft
 from quizzes.models.drafts import DraftStatus
 
@@ -50,6 +51,18 @@ def highlight(excerpt: str, needles: list[str]) -> SafeString:
             last = match.end()
     pieces.append(escape(excerpt[last:]))
     return mark_safe("".join(pieces).replace("\n", "<br>"))
+
+
+def marked_spans(draft: Draft, texts: dict[int, LessonText] | None = None) -> list[dict]:
+    """The draft's spans, each under its heading in the lesson, with the answer marked in it."""
+    texts = {} if texts is None else texts
+    if draft.lesson_id not in texts:
+        texts[draft.lesson_id] = LessonText(draft.lesson.title, draft.lesson.body)
+    needles = answers_of(draft.payload)
+    return [
+        {"heading": span.heading, "text": span.text, "marked": highlight(span.text, needles)}
+        for span in texts[draft.lesson_id].locate(drafting.draft_spans(draft, texts[draft.lesson_id]))
+    ]
 
 
 def prompt_html(draft: Draft) -> SafeString:
@@ -92,9 +105,10 @@ def review(request: HttpRequest, course: Course) -> HttpResponse:
             pk__in=[pk for pk, found in checked.flags.items() if quality.matches(found, flag)]
         )
     page = Paginator(drafts, 50).get_page(request.GET.get("page"))
+    texts: dict[int, LessonText] = {}
     for draft in page:
         draft.kind_label = KIND_LABELS.get(draft.kind, draft.kind)
-        draft.marked_excerpt = highlight(draft.excerpt, answers_of(draft.payload))
+        draft.spans = marked_spans(draft, texts)
         draft.prompt_html = prompt_html(draft)
         draft.flags = quality.shown(checked.flags.get(draft.pk, ()), {})
         draft.has_errors = any(shown.flag.severity == ERROR for shown in draft.flags)
@@ -208,7 +222,6 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Edited, accepted and published.")
             return redirect("drafts_review", slug=course.slug)
-    marked = highlight(draft.excerpt, answers_of(draft.payload))
     return render(
         request,
         "quizzes/drafts/edit.html",
@@ -216,7 +229,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
             "course": course,
             "draft": draft,
             "form": form,
-            "marked_excerpt": marked,
+            "spans": marked_spans(draft),
             "kind_label": KIND_LABELS.get(draft.kind),
             "flags": quality.shown(flags, {}),
         },

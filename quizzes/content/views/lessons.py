@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment.views.closedbook import open_book
+from quizzes.content import addenda
 from quizzes.models import Course, Lesson, LessonRead
 
 
@@ -33,6 +34,7 @@ def lesson_detail(request: HttpRequest, course: Course, lesson_slug: str) -> Htt
     previous = siblings[index - 1] if index > 0 else None
     following = siblings[index + 1] if index + 1 < len(siblings) else None
     is_read = LessonRead.objects.filter(lesson=lesson, user=request.user).exists()
+    notes_by_educators = addenda.addenda_of(lesson)
     return render(
         request,
         "quizzes/lessons/detail.html",
@@ -42,6 +44,7 @@ def lesson_detail(request: HttpRequest, course: Course, lesson_slug: str) -> Htt
             "previous": previous,
             "next": following,
             "is_read": is_read,
+            "addenda": notes_by_educators,
             "position": index + 1,
             "total": len(siblings),
         },

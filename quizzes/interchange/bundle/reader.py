@@ -17,8 +17,17 @@ from django.db import transaction
 from quizzes.assessment import secrecy
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.checker import BundleError, Checker
-from quizzes.interchange.bundle.schema import ITEM_KEYS, QUIZ, check_course_parts, check_format, check_items
+from quizzes.interchange.bundle.schema import (
+    ADDENDA_KEY,
+    ITEM_KEYS,
+    QUIZ,
+    check_course_parts,
+    check_format,
+    check_items,
+    lesson_texts,
+)
 from quizzes.items import notes
+from quizzes.items.spans import LessonText
 from quizzes.items.versions import CONTENT_PREFETCH, question_content
 from quizzes.items.versions import checksum as version_checksum
 from quizzes.models import (
@@ -27,6 +36,7 @@ from quizzes.models import (
     Course,
     FlagOverride,
     Lesson,
+    LessonAddendum,
     MatchingPair,
     Note,
     Question,
@@ -59,11 +69,10 @@ def import_course(data: dict, *, slug: str | None = None) -> Course:
     (database unchanged) naming every problem found.
     """
     check = Checker()
-    if not check_format(check, data, {"course", "articles", "lessons", *ITEM_KEYS}):
+    if not check_format(check, data, {"course", "articles", "lessons", *ITEM_KEYS, ADDENDA_KEY}):
         raise BundleError(check.problems)
     course_data, articles, lessons = check_course_parts(check, data, slug)
-    lesson_slugs = {x["slug"] for x in lessons if x}
-    items = check_items(check, data, lesson_slugs, {name: set() for name in ITEM_KEYS})
+    items = check_items(check, data, lesson_texts(lessons), {name: set() for name in ITEM_KEYS})
     target_slug = slug or (course_data or {}).get("slug")
     course = Course.objects.filter(slug=target_slug).first() if target_slug else None
     if course is not None and _has_content(course):
@@ -108,29 +117,30 @@ def _write_course(course: Course | None, data: dict, slug: str) -> Course:
 def import_items(course: Course, data: dict) -> dict[str, int]:
     """Add a bundle's questions, notes and quizzes to `course`; return how many of each.
 
-    `data` holds only "questions", "notes" and "quizzes" (each optional;
-    "format"/"version" may be present). Lessons are named by slug and must
+    `data` holds only "questions", "notes", "quizzes" and "addenda" (each
+    optional; "format"/"version" may be present). Lessons are named by slug and must
     exist in the course; quizzes may list questions already in the course.
     A key already used in the course is refused. Raises BundleError
     (database unchanged).
     """
     check = Checker()
-    if not check_format(check, data, set(ITEM_KEYS)):
+    if not check_format(check, data, {*ITEM_KEYS, ADDENDA_KEY}):
         raise BundleError(check.problems)
     lessons = {lesson.slug: lesson for lesson in course.lessons.all()}
+    texts = {slug: LessonText(lesson.title, lesson.body) for slug, lesson in lessons.items()}
     existing = {
         "questions": set(course.questions.exclude(key="").values_list("key", flat=True)),
         "notes": set(course.notes.exclude(key="").values_list("key", flat=True)),
         "quizzes": set(course.quizzes.exclude(key="").values_list("key", flat=True)),
     }
-    items = check_items(check, data, set(lessons), existing)
+    items = check_items(check, data, texts, existing)
     if check.problems:
         raise BundleError(check.problems)
     existing_questions = {q.key: q for q in course.questions.exclude(key="")}
     with transaction.atomic():
         created = _write_items(course, items, lessons, existing_questions)
         _first_versions(created, items["questions"])
-    return {name: len(items[name]) for name in ITEM_KEYS}
+    return {name: len(items[name]) for name in (*ITEM_KEYS, ADDENDA_KEY)}
 
 
 def _tags(course: Course, names: set[str]) -> dict[str, Tag]:
@@ -173,6 +183,12 @@ def _write_items(
     _write_notes(course, items["notes"], lessons, tags)
     _write_links(course, new_questions, items["questions"])
     _write_quizzes(course, items["quizzes"], lessons, questions)
+    LessonAddendum.objects.bulk_create(
+        LessonAddendum(
+            lesson=lessons[a["lesson"]], title=a["title"], body=a["body"], reference=a["reference"]
+        )
+        for a in items[ADDENDA_KEY]
+    )
     return new_questions
 
 
@@ -185,9 +201,15 @@ QUESTION_FIELDS = (
     "stem",
     "explanation",
     "hint",
-    "source_excerpt",
+    "source_spans",
 )
-NOTE_FIELDS = ("key", "kind", "status", "origin", "front", "back", "text", "pairs", "extra", "source_excerpt")
+NOTE_FIELDS = ("key", "kind", "status", "origin", "front", "back", "text", "pairs", "extra", "source_spans")
+
+
+def _teaching_note(item: dict) -> dict[str, str]:
+    """The model fields of a checked record's teaching note ({"text": "", ...} when it has none)."""
+    note = item["teaching_note"]
+    return {"teaching_note": note["text"], "teaching_note_reference": note["reference"]}
 
 
 def _write_questions(
@@ -195,7 +217,12 @@ def _write_questions(
 ) -> list[Question]:
     """Questions with their choices or pairs, versions and tags, in bulk."""
     new_questions = Question.objects.bulk_create(
-        Question(course=course, lesson=lessons[q["lesson"]], **{name: q[name] for name in QUESTION_FIELDS})
+        Question(
+            course=course,
+            lesson=lessons[q["lesson"]],
+            **{name: q[name] for name in QUESTION_FIELDS},
+            **_teaching_note(q),
+        )
         for q in data
     )
     choices, pairs, versions, question_tags = [], [], [], []
@@ -243,7 +270,12 @@ def _write_questions(
 def _write_notes(course: Course, data: list[dict], lessons: dict[str, Lesson], tags: dict[str, Tag]) -> None:
     """Notes and their cards (the notes service), and their tags."""
     new_notes = notes.create_notes(
-        Note(course=course, lesson=lessons[n["lesson"]], **{name: n[name] for name in NOTE_FIELDS})
+        Note(
+            course=course,
+            lesson=lessons[n["lesson"]],
+            **{name: n[name] for name in NOTE_FIELDS},
+            **_teaching_note(n),
+        )
         for n in data
     )
     for note, n in zip(new_notes, data, strict=True):

@@ -24,17 +24,21 @@ from quizzes.interchange.bundle.checker import (
     parse_when,
     text_field,
 )
-from quizzes.items import grading, notetext
+from quizzes.items import grading, notetext, spans
 from quizzes.items.itemwriting.catalogue import CHECKS
+from quizzes.items.spans import LessonText
 from quizzes.models import limits
 from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, GradingMethod, QuizMode
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 FORMAT = "medquiz-course"
-VERSION = 2  # 2: lesson bodies with nested lists, label rows and tables (bundle/body.py)
-READABLE_VERSIONS = (1, 2)  # a version-1 bundle's lesson bodies are upgraded on import
+# 2: lesson bodies with nested lists, label rows and tables (bundle/body.py);
+# 3: source_spans (a list) instead of source_excerpt, teaching notes, lesson addenda.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)  # a version-1 bundle's lesson bodies are upgraded on import
 ITEM_KEYS = ("questions", "notes", "quizzes")
+ADDENDA_KEY = "addenda"
 
 
 COURSE = {
@@ -75,7 +79,9 @@ QUESTION = {
     "stem": text_field(limits.STEM, default=REQUIRED, blank=False),
     "explanation": text_field(limits.EXPLANATION),
     "hint": text_field(limits.OPTION_EXPLANATION),
-    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
+    "source_spans": F(list, []),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),  # before version 3: one span a line
+    "teaching_note": F((dict, type(None)), None),
     "tags": F(list, []),
     "notes": F(list, []),  # keys of the notes that teach the question's fact
     "choices": F(list, []),
@@ -104,7 +110,9 @@ NOTE = {
     "text": text_field(limits.CLOZE_TEXT),
     "pairs": F(list, []),
     "extra": text_field(limits.NOTE_EXTRA),
-    "source_excerpt": text_field(limits.SOURCE_EXCERPT),
+    "source_spans": F(list, []),
+    "source_excerpt": text_field(limits.SOURCE_EXCERPT),  # before version 3: one span a line
+    "teaching_note": F((dict, type(None)), None),
     "tags": F(list, []),
     "images": F(list, []),
     "overrides": F(list, []),
@@ -133,6 +141,16 @@ QUIZ = {
     "random": F(list, []),
 }
 RANDOM_RULE = {"count": count_field(low=1), "lessons": F(list, [])}
+TEACHING_NOTE = {
+    "text": text_field(limits.TEACHING_NOTE, default=REQUIRED, blank=False),
+    "reference": text_field(limits.REFERENCE, default=REQUIRED, blank=False),
+}
+ADDENDUM = {
+    "lesson": F(str),
+    "title": text_field(200, default=REQUIRED, blank=False),
+    "body": text_field(limits.ADDENDUM_BODY, default=REQUIRED, blank=False),
+    "reference": text_field(limits.REFERENCE, default=REQUIRED, blank=False),
+}
 
 
 def question_content(question: dict) -> dict:
@@ -177,9 +195,32 @@ def _check_overrides(check: Checker, where: str, item: dict) -> None:
     item["overrides"] = overrides
 
 
-def _check_question(check: Checker, where: str, question: dict, lessons: set[str]) -> None:
+def _check_provenance(check: Checker, where: str, item: dict, lessons: dict[str, LessonText]) -> None:
+    """``source_spans`` (each a contiguous piece of the lesson's text) and ``teaching_note``.
+
+    An older record's ``source_excerpt`` is read as one span a line, as stored
+    items were migrated (0011_issue14); spans given as such are checked
+    against the lesson's text, and are then stored as ``source_spans``.
+    """
+    excerpt = item.pop("source_excerpt")
+    if check.strings(f"{where}.source_spans", item["source_spans"], limits.SOURCE_EXCERPT):
+        if excerpt.strip() and item["source_spans"]:
+            check.add(where, "give source_spans or (before version 3) source_excerpt, not both")
+        elif item["source_spans"] and item["lesson"] in lessons:
+            for problem in lessons[item["lesson"]].problems(item["source_spans"]):
+                check.add(f"{where}.source_spans", problem)
+    if not item["source_spans"]:
+        item["source_spans"] = spans.from_excerpt(excerpt)
+    note = item["teaching_note"]
+    if note is not None:
+        note = check.record(f"{where}.teaching_note", note, TEACHING_NOTE)
+    item["teaching_note"] = note or {"text": "", "reference": ""}
+
+
+def _check_question(check: Checker, where: str, question: dict, lessons: dict[str, LessonText]) -> None:
     if question["lesson"] not in lessons:
         check.add(where, f"unknown lesson {question['lesson']!r}")
+    _check_provenance(check, where, question, lessons)
     check.strings(f"{where}.tags", question["tags"], 60)
     _check_overrides(check, where, question)
     matching = question["kind"] == QuestionKind.MATCHING
@@ -213,9 +254,10 @@ def _check_question(check: Checker, where: str, question: dict, lessons: set[str
             check.add(where, problem)
 
 
-def _check_note(check: Checker, where: str, note: dict, lessons: set[str]) -> None:
+def _check_note(check: Checker, where: str, note: dict, lessons: dict[str, LessonText]) -> None:
     if note["lesson"] not in lessons:
         check.add(where, f"unknown lesson {note['lesson']!r}")
+    _check_provenance(check, where, note, lessons)
     check.strings(f"{where}.tags", note["tags"], 60)
     _check_overrides(check, where, note)
     for index, pair in enumerate(note["pairs"]):
@@ -273,9 +315,10 @@ def _check_quiz(check: Checker, where: str, quiz: dict, lessons: set[str], quest
 
 
 def check_items(
-    check: Checker, data: dict, lessons: set[str], existing: dict[str, set[str]]
+    check: Checker, data: dict, lessons: dict[str, LessonText], existing: dict[str, set[str]]
 ) -> dict[str, list[dict]]:
-    """Validate questions, notes and quizzes; `existing` holds keys already in the course."""
+    """Validate questions, notes, quizzes and addenda; `lessons` maps each lesson slug to its
+    text (spans are found in it); `existing` holds keys already in the course."""
     items: dict[str, list] = {}
     for name, spec in (("questions", QUESTION), ("notes", NOTE), ("quizzes", QUIZ)):
         records = [check.record(f"{name}[{i}]", r, spec) for i, r in enumerate(list_of(check, data, name))]
@@ -300,8 +343,20 @@ def check_items(
     question_keys = existing["questions"] | {q["key"] for q in items["questions"] if q and q["key"]}
     for index, quiz in enumerate(items["quizzes"]):
         if quiz:
-            _check_quiz(check, f"quizzes[{index}]", quiz, lessons, question_keys)
+            _check_quiz(check, f"quizzes[{index}]", quiz, set(lessons), question_keys)
+    addenda = [
+        check.record(f"addenda[{i}]", a, ADDENDUM) for i, a in enumerate(list_of(check, data, ADDENDA_KEY))
+    ]
+    for index, addendum in enumerate(addenda):
+        if addendum and addendum["lesson"] not in lessons:
+            check.add(f"addenda[{index}]", f"unknown lesson {addendum['lesson']!r}")
+    items[ADDENDA_KEY] = addenda
     return items
+
+
+def lesson_texts(lessons: list[dict | None]) -> dict[str, LessonText]:
+    """Each bundle lesson's text by slug (the spans of its items are found in it)."""
+    return {x["slug"]: LessonText(x["title"], x["body"]) for x in lessons if x}
 
 
 def check_format(check: Checker, data: Any, allowed: set[str]) -> bool:
@@ -314,7 +369,7 @@ def check_format(check: Checker, data: Any, allowed: set[str]) -> bool:
         if data.get("format") != FORMAT:
             check.add("format", f"must be {FORMAT!r}")
         if data.get("version") not in READABLE_VERSIONS:
-            check.add("version", f"this app reads versions 1 and {VERSION}, not {data.get('version')!r}")
+            check.add("version", f"this app reads versions 1 to {VERSION}, not {data.get('version')!r}")
     return True
 
 

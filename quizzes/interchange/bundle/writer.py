@@ -12,7 +12,17 @@ from django.db.models import Prefetch
 
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
-from quizzes.models import Course, FlagOverride, Lesson, Note, Question, QuestionVersion, QuizItem, Tag
+from quizzes.models import (
+    Course,
+    FlagOverride,
+    Lesson,
+    LessonAddendum,
+    Note,
+    Question,
+    QuestionVersion,
+    QuizItem,
+    Tag,
+)
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 
 
@@ -36,7 +46,7 @@ def _keys(objects: list, prefix: str) -> dict[int, str]:
 
 
 def export_course(course: Course) -> dict:
-    """The course as a JSON-ready dict (format "medquiz-course", version 2); no personal data."""
+    """The course as a JSON-ready dict (format "medquiz-course", version 3); no personal data."""
     articles = list(course.articles.order_by("id"))
     lessons = list(course.lessons.select_related("article").order_by("order", "id"))
     return {
@@ -81,7 +91,7 @@ def export_course(course: Course) -> dict:
 
 
 def export_items(course: Course) -> dict:
-    """The course's questions, notes and quizzes (not students' practice sets), bundle-shaped."""
+    """The course's questions, notes, quizzes (not students' practice sets) and lesson addenda, bundle-shaped."""
     tags = Prefetch("tags", queryset=Tag.objects.order_by("name"))
     questions = list(
         course.questions.select_related("lesson")
@@ -111,6 +121,7 @@ def export_items(course: Course) -> dict:
         )
         .order_by("id")
     )
+    addenda = LessonAddendum.objects.filter(lesson__course=course).select_related("lesson")
     question_keys = _keys(questions, "q")
     note_keys = _keys(course_notes, "n")
     quiz_keys = _keys(quizzes, "quiz")
@@ -151,7 +162,17 @@ def export_items(course: Course) -> dict:
             }
             for quiz in quizzes
         ],
+        "addenda": [
+            {"lesson": a.lesson.slug, "title": a.title, "body": a.body, "reference": a.reference}
+            for a in addenda.order_by("lesson__order", "lesson_id", "created_at", "id")
+        ],
     }
+
+
+def _teaching_note(item) -> dict | None:
+    if not item.teaching_note:
+        return None
+    return {"text": item.teaching_note, "reference": item.teaching_note_reference}
 
 
 def _export_question(question: Question, key: str, note_keys: dict[int, str]) -> dict:
@@ -169,7 +190,8 @@ def _export_question(question: Question, key: str, note_keys: dict[int, str]) ->
         "explanation": question.explanation,
         **({"hint": question.hint} if question.hint else {}),
         **({"notes": linked} if linked else {}),
-        "source_excerpt": question.source_excerpt,
+        "source_spans": question.source_spans,
+        "teaching_note": _teaching_note(question),
         "tags": [tag.name for tag in question.tags.all()],
         "choices": [
             {"text": c.text, "correct": c.is_correct, "explanation": c.explanation}
@@ -197,7 +219,8 @@ def _export_note(note: Note, key: str) -> dict:
         "text": note.text,
         "pairs": note.pairs,
         "extra": note.extra,
-        "source_excerpt": note.source_excerpt,
+        "source_spans": note.source_spans,
+        "teaching_note": _teaching_note(note),
         "tags": [tag.name for tag in note.tags.all()],
         "overrides": [{"check": o.flag, "reason": o.reason} for o in note.flag_overrides.all()],
         **({"images": media.export_images(list(note.images.all()))} if note.images.all() else {}),

@@ -5,14 +5,16 @@ from django.db.models import Q
 
 from quizzes.forms import CrispyMixin, override_reason_field
 from quizzes.items import notes, notetext, quality
+from quizzes.items.forms import provenance
 from quizzes.models import Lesson, Note
 from quizzes.models.notes import NoteKind, NoteStatus
 
+SOURCE_FIELDS = ("source_spans", "teaching_note", "teaching_note_reference")
 KIND_FIELDS = {
-    NoteKind.BASIC: ("lesson", "front", "back", "extra", "source_excerpt"),
-    NoteKind.REVERSED: ("lesson", "front", "back", "extra", "source_excerpt"),
-    NoteKind.CLOZE: ("lesson", "text", "extra", "source_excerpt"),
-    NoteKind.CLASSIFICATION: ("lesson", "front", "pairs_text", "extra", "source_excerpt"),
+    NoteKind.BASIC: ("lesson", "front", "back", "extra", *SOURCE_FIELDS),
+    NoteKind.REVERSED: ("lesson", "front", "back", "extra", *SOURCE_FIELDS),
+    NoteKind.CLOZE: ("lesson", "text", "extra", *SOURCE_FIELDS),
+    NoteKind.CLASSIFICATION: ("lesson", "front", "pairs_text", "extra", *SOURCE_FIELDS),
 }
 
 
@@ -24,22 +26,29 @@ class NoteForm(CrispyMixin, forms.ModelForm):
         required=False,
         help_text="One per line: premise | category, e.g. “Milk-alkali syndrome | Metastatic”. Each line is a card.",
     )
+    source_spans = provenance.SourceSpansField()
 
     class Meta:
         model = Note
-        fields = ("lesson", "front", "back", "text", "extra", "source_excerpt")
+        fields = (
+            "lesson",
+            "front",
+            "back",
+            "text",
+            "extra",
+            "source_spans",
+            "teaching_note",
+            "teaching_note_reference",
+        )
         widgets = {
             "front": forms.Textarea(attrs={"rows": 3}),
             "back": forms.Textarea(attrs={"rows": 3}),
             "text": forms.Textarea(attrs={"rows": 5}),
             "extra": forms.Textarea(attrs={"rows": 2}),
-            "source_excerpt": forms.Textarea(attrs={"rows": 3}),
+            **provenance.WIDGETS,
         }
-        labels = {
-            "extra": "Extra (shown with the answer)",
-            "source_excerpt": "Source excerpt from the article",
-        }
-        help_texts = {"source_excerpt": "The article text that supports this note."}
+        labels = {"extra": "Extra (shown with the answer)", **provenance.LABELS}
+        help_texts = provenance.HELP_TEXTS
 
     def __init__(self, *args, course, kind: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,6 +101,7 @@ class NoteForm(CrispyMixin, forms.ModelForm):
                 self.add_error("front", "Say what each premise is classified by, e.g. “Which type?”.")
             if "pairs_text" in data and not data["pairs_text"]:
                 self.add_error("pairs_text", "Add at least one “premise | category” line.")
+        provenance.add_errors(self, data.get("lesson"))
         return data
 
     def note_fields(self) -> dict:

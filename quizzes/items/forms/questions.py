@@ -12,7 +12,8 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from quizzes.forms import ModelIdsField, override_reason_field
-from quizzes.items import grading, links, quality, questions
+from quizzes.items import grading, links, quality, questions, spans
+from quizzes.items.forms import provenance
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Note, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
 
@@ -46,25 +47,31 @@ class QuestionForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label="Flashcards that teach this fact",
     )
+    source_spans = provenance.SourceSpansField()
 
     class Meta:
         model = Question
-        fields = ("lesson", "stem", "explanation", "hint", "source_excerpt")
-        labels = {
-            "stem": "Stem (clinical vignette and lead-in)",
-            "source_excerpt": "Supporting article excerpt",
-        }
+        fields = (
+            "lesson",
+            "stem",
+            "explanation",
+            "hint",
+            "source_spans",
+            "teaching_note",
+            "teaching_note_reference",
+        )
+        labels = {"stem": "Stem (clinical vignette and lead-in)", **provenance.LABELS}
         help_texts = {
             "explanation": "Shown after answering (tutor mode) or in the review.",
             "hint": "Interactive quizzes show it after a wrong try (else the chosen option's explanation). "
             "Point to the fact; do not give the answer.",
-            "source_excerpt": "Quote the article text that states the answer.",
+            **provenance.HELP_TEXTS,
         }
         widgets = {
             "stem": forms.Textarea(attrs={"rows": 4}),
             "explanation": forms.Textarea(attrs={"rows": 4}),
             "hint": forms.Textarea(attrs={"rows": 2}),
-            "source_excerpt": forms.Textarea(attrs={"rows": 4}),
+            **provenance.WIDGETS,
         }
 
     def __init__(self, *args, course: Course, kind: str, **kwargs):
@@ -99,12 +106,19 @@ class QuestionForm(forms.ModelForm):
                 Column(
                     "explanation",
                     "hint",
-                    "source_excerpt",
+                    "source_spans",
+                    "teaching_note",
+                    "teaching_note_reference",
                     Field("tags", autocomplete="off"),
                     css_class="col-lg-6",
                 ),
             )
         )
+
+    def clean(self):
+        data = super().clean()
+        provenance.add_errors(self, data.get("lesson"))
+        return data
 
     def clean_tags(self) -> list[str]:
         names = questions.parse_tags(self.cleaned_data["tags"])
@@ -121,7 +135,9 @@ class QuestionForm(forms.ModelForm):
             "stem": data["stem"],
             "explanation": data.get("explanation", ""),
             "hint": data.get("hint", ""),
-            "source_excerpt": data.get("source_excerpt", ""),
+            "source_spans": data.get("source_spans", []),
+            "teaching_note": data.get("teaching_note", ""),
+            "teaching_note_reference": data.get("teaching_note_reference", ""),
             "tags": data["tags"],
             "notes": data.get("notes") or [],
             **({"reason": data.get("reason", "")} if "reason" in self.fields else {}),
@@ -130,9 +146,10 @@ class QuestionForm(forms.ModelForm):
     def note_rows(self) -> dict:
         """The notes to offer as links: those sharing a source span with the question first
         (links.suggested_notes), then the rest, each with whether it is linked now."""
-        excerpt = self["source_excerpt"].value() or ""
+        value = self["source_spans"].value() or []
+        cited = value if isinstance(value, list) else spans.from_text(value)
         linked = {str(pk) for pk in (self["notes"].value() or [])}
-        suggested = links.suggested_notes(course=self.course, excerpt=excerpt)
+        suggested = links.suggested_notes(course=self.course, spans=cited)
         first = {row.note.pk for row in suggested}
         rows = [
             {

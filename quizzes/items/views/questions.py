@@ -272,6 +272,7 @@ def preview(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         context["q"] = _as_student_sees(content, show_key=show_key)
         context["explanation"] = content.get("explanation", "") if show_key else ""
         context["explanation_images"] = content.get("explanation_images", []) if show_key else []
+        context["teaching_note"] = content.get("teaching_note") if show_key else None
     return render(request, "quizzes/questions/preview.html", context)
 
 

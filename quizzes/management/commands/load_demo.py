@@ -4,7 +4,8 @@ Reads fixtures/calcinosis-cutis/course.json: {"course": {...} (the bundle's
 course fields), "articles": [paths], "items": path}, paths relative to that
 file. Safe to run again: the course and users are kept, an unchanged
 article is not rewritten, and only items whose key the course lacks are
-added (an item without a key gets "demo-<kind>-<n>" from its position).
+added (an item without a key gets "demo-<kind>-<n>" from its position), and
+only addenda whose lesson has no addendum of that title.
 """
 
 import json
@@ -19,7 +20,7 @@ from quizzes.content.reader.outline import ArticleError
 from quizzes.interchange.bundle.checker import BundleError
 from quizzes.interchange.bundle.reader import import_course, import_items
 from quizzes.interchange.bundle.schema import FORMAT, VERSION
-from quizzes.models import Course, Membership, User
+from quizzes.models import Course, LessonAddendum, Membership, User
 from quizzes.models.people import Role
 
 DEMO_DIR = Path(settings.BASE_DIR) / "fixtures" / "calcinosis-cutis"
@@ -39,14 +40,23 @@ def _read_json(path: Path):
 
 
 def _new_items(course: Course, items: dict) -> dict:
-    """The items whose keys the course does not have yet (keyless ones keyed by position)."""
+    """The items whose keys the course does not have yet (keyless ones keyed by position), and the
+    addenda whose lesson has none of that title yet."""
     have = {
         "questions": set(course.questions.values_list("key", flat=True)),
         "notes": set(course.notes.values_list("key", flat=True)),
         "quizzes": set(course.quizzes.values_list("key", flat=True)),
     }
     fresh = {}
+    titled = set(LessonAddendum.objects.filter(lesson__course=course).values_list("lesson__slug", "title"))
     for name, records in items.items():
+        if name == "addenda" and isinstance(records, list):
+            fresh[name] = [
+                r
+                for r in records
+                if not (isinstance(r, dict) and (r.get("lesson"), r.get("title")) in titled)
+            ]
+            continue
         if name not in have or not isinstance(records, list):
             fresh[name] = records  # import_items names the problem
             continue

@@ -27,6 +27,9 @@ SECRETS = (
     "WHYRIGHT",
     "WHYWRONG",
     "OVERALLWHY",
+    "TEACHNOTE",
+    "TEACHREF",
+    "Beyond the article",
     "Correct answer",
     'is-correct"',
     'is-wrong"',
@@ -207,6 +210,8 @@ def test_tutor_check_shows_verdict_key_and_explanations(client_for, course, less
     assert "Incorrect" in response.text
     for secret in ("KEYTEXT 0", "WHYRIGHT 0", "WHYWRONG 0", "OVERALLWHY 0"):
         assert secret in response.text
+    assert "<strong>Beyond the article:</strong> TEACHNOTE 0" in response.text
+    assert "Reference: TEACHREF 0" in response.text
     assert "Review the lesson" in response.text
     assert "WHYRIGHT 1" not in response.text
     assert Response.objects.get(attempt=attempt, slot=1).score == 0.0

@@ -62,7 +62,7 @@ def test_saving_a_published_note_into_an_error_needs_a_reason(client_for, educat
     )
     sync_cards(note)
     client = client_for(educator)
-    data = {"lesson": lesson.pk, "text": SHOWS_ANSWER, "extra": "", "source_excerpt": ""}
+    data = {"lesson": lesson.pk, "text": SHOWS_ANSWER, "extra": "", "source_spans": ""}
     response = client.post(url("notes_edit", course, note.pk), data)
     assert response.status_code == 200 and "Item-writing checks on what you submitted" in response.text
     assert Note.objects.get(pk=note.pk).text == "{{c1::Warfarin}} is a risk factor."

@@ -69,7 +69,7 @@ def test_creating_a_cloze_note_makes_a_draft_with_one_card_per_cloze(client_for,
             "lesson": lesson.pk,
             "text": "{{c1::Metastatic}} calcinosis follows {{c2::abnormal calcium::a lab finding}}.",
             "extra": "",
-            "source_excerpt": "Metastatic calcinosis cutis is caused by abnormal calcium metabolism.",
+            "source_spans": "The article says so.",
         },
     )
     note = Note.objects.get()
@@ -77,7 +77,7 @@ def test_creating_a_cloze_note_makes_a_draft_with_one_card_per_cloze(client_for,
     assert response["Location"] == url("notes_detail", course, note.pk)
     assert (note.kind, note.status, note.created_by) == ("cloze", "draft", educator)
     assert list(note.cards.values_list("ord", flat=True)) == [1, 2]
-    assert note.source_excerpt.startswith("Metastatic")
+    assert note.source_spans == ["The article says so."]
 
 
 def test_cloze_without_a_cloze_is_refused(client_for, course, educator, lesson):
@@ -133,7 +133,7 @@ def test_editing_keeps_cards_and_their_study_state(client_for, course, educator,
             "front": "Repeated heel sticks",
             "back": "Iatrogenic",
             "extra": "",
-            "source_excerpt": "",
+            "source_spans": "",
         },
     )
     assert response.status_code == 302

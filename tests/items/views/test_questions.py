@@ -59,7 +59,7 @@ def question_data(lesson, **extra):
         "lesson": str(lesson.pk),
         "stem": "Which type of calcinosis cutis follows milk-alkali syndrome?",
         "explanation": "Raised calcium and phosphate.",
-        "source_excerpt": "Metastatic calcinosis cutis ... milk-alkali syndrome",
+        "source_spans": "The article says so.",
         "tags": "metastatic, high yield",
         **extra,
     }
