@@ -1,7 +1,11 @@
 """The curated calcinosis cutis bank and deck (fixtures/calcinosis-cutis/items.json).
 
-Checks the content against the seed article it must be traceable to, and
-against the rules in quizzes.grading, without a database.
+Checks the content, without a database, against what a teaching lead asks of
+it: traceable to the seed article (every span a contiguous piece of its
+lesson's text, as the article reader cuts the lessons), anything beyond the
+article a teaching note with its reference, questions that test clinical
+reasoning in the NBME single-best-answer form, an exam whose items do not cue
+each other, a practice quiz per lesson, and one fact per flashcard.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from collections import Counter
 import pytest
 from django.utils.text import slugify
 
-from quizzes.content.bodies import lesson_body
 from quizzes.content.reader import parse
+from quizzes.content.reader.outline import Block, Section
 from quizzes.items.grading import validate_content
-from quizzes.items.spans import LessonText
+from quizzes.items.itemwriting import checks
+from quizzes.items.itemwriting.items import ERROR, from_note, from_question
 from tests.paths import ROOT
 
 ITEMS = json.loads((ROOT / "fixtures" / "calcinosis-cutis" / "items.json").read_text(encoding="utf-8"))
@@ -24,127 +29,100 @@ SEED = (ROOT / "fixtures" / "articles" / "calcinosis-cutis.txt").read_text(encod
 QUESTIONS = ITEMS["questions"]
 NOTES = ITEMS["notes"]
 QUIZZES = ITEMS["quizzes"]
+ADDENDA = ITEMS["addenda"]
+OUTLINE = parse(SEED)
 
-LESSONS = {
+LESSONS = [
     "what-is-calcinosis-cutis",
     "what-causes-calcinosis-cutis",
     "what-are-the-signs-and-symptoms-of-calcinosis-cutis",
     "how-is-calcinosis-cutis-diagnosed",
     "what-is-the-treatment-for-calcinosis-cutis",
-}
+]
+CAUSES = "what-causes-calcinosis-cutis"
 TYPES = ("Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic")
-# Conditions other sources list under dystrophic calcinosis cutis. The seed's
-# list is missing, so none of them may appear anywhere in the content.
+# The sources a teaching note may cite (the demo course's clinical notes, beyond the article).
+REFERENCES = (
+    "Reiter N, El-Shabrawi L, Leinweber B, Berghold A, Aberer E. Calcinosis cutis: part I. Diagnostic pathway. "
+    "J Am Acad Dermatol. 2011;65(1):1-12.",
+    "Reiter N, El-Shabrawi L, Leinweber B, Berghold A, Aberer E. Calcinosis cutis: part II. Treatment options. "
+    "J Am Acad Dermatol. 2011;65(1):15-22.",
+    "Nigwekar SU, Thadhani R, Brandenburg VM. Calciphylaxis. N Engl J Med. 2018;378(18):1704-1714.",
+)
+# Causes of dystrophic calcinosis cutis that the seed's text lost; they come from the addendum.
 DYSTROPHIC_CAUSES = (
-    "dermatomyositis",
-    "scleroderma",
     "systemic sclerosis",
+    "dermatomyositis",
     "lupus",
-    "crest",
-    "morphoea",
     "panniculitis",
     "pseudoxanthoma",
     "ehlers",
-    "porphyria",
     "werner",
-    "acne",
+    "pilomatricoma",
+    "epidermoid",
+    "basal cell",
+    "parasitic",
     "burn",
     "keloid",
-    "pilomatric",
-    "varicose",
-    "venous",
-    "cyst",
-    "tumour",
-    "tumor",
-    "insect bite",
-    "trauma to the skin",
 )
-STOPWORDS = {"with", "that", "which", "from", "into", "this", "their", "they", "them", "have"}
+VIGNETTE_PATIENT = re.compile(r"\b(\d+-(year|week)-old|infant|man|woman|boy|girl|patient)\b")
+SOURCE_WORDS = re.compile(r"\b(article|list|lists|listed|text|passage)\b", re.IGNORECASE)
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.split())
+# --- the lessons, as the article reader cuts them --------------------------------------
 
 
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+def block_texts(block: Block) -> list[str]:
+    texts = [block.text, *block.header, *block.caption.split("\n")]
+    for item in block.items:
+        texts.append(item.text)
+        for nested in item.blocks:
+            texts += block_texts(nested)
+    for row in block.rows:
+        texts += [f"{row.label}: {row.text}", row.label, row.text]
+    for cells in block.cells:
+        texts += list(cells)
+    return [text for text in texts if text]
 
 
-def lesson_texts() -> dict[str, LessonText]:
-    """Each lesson's text as an import of the seed stores it (slug -> text)."""
-    outline = parse(SEED)
-    return {
-        slugify(section.heading): LessonText(
-            section.heading, lesson_body(section, outline.intro if index == 0 else None)
-        )
-        for index, section in enumerate(outline.lessons)
-    }
+def section_text(section: Section) -> str:
+    """Every heading, paragraph, lead-in and list entry of a lesson, one per line."""
+    texts = []
+    for part in section.walk():
+        texts.append(part.heading)
+        for block in part.blocks:
+            texts += block_texts(block)
+    return "\n".join(texts)
 
 
-LESSON_TEXTS = lesson_texts()
+LESSON_TEXT = {slugify(section.heading): section_text(section) for section in OUTLINE.lessons}
+SUBSECTIONS = {
+    slugify(section.heading): [sub.heading for sub in section.subsections] for section in OUTLINE.lessons
+}
 
 
-def seed_paragraph(starting: str) -> str:
-    """The seed paragraph that begins with `starting`, whitespace-normalised."""
-    for paragraph in re.split(r"\n\s*\n", SEED):
-        if normalise(paragraph).startswith(starting):
-            return normalise(paragraph)
-    raise AssertionError(f"No seed paragraph starts with {starting!r}")
-
-
-def seed_list_after(heading: str) -> list[str]:
-    """The bullet items that follow `heading` in the seed, without a final full stop."""
-    lines = SEED.splitlines()
-    start = next(i for i, line in enumerate(lines) if heading in line)
-    items = []
-    for line in lines[start + 1 :]:
-        stripped = line.strip()
-        if not stripped:
-            if items:
-                break
-            continue
-        if not stripped.startswith("•"):
-            break
-        items.append(stripped.lstrip("•").strip().rstrip("."))
-    return items
-
-
-METASTATIC_CAUSES = seed_list_after("Conditions that can cause metastatic calcinosis cutis may include:")
-DYSTROPHIC_TEXT = seed_paragraph("Dystrophic calcinosis cutis occurs").lower()
-IATROGENIC_TEXT = seed_paragraph("Iatrogenic calcinosis cutis arises").lower()
-METASTATIC_TEXT = seed_paragraph("Metastatic calcinosis cutis occurs").lower()
-IDIOPATHIC_TEXT = seed_paragraph("Idiopathic calcinosis cutis generally").lower()
-
-
-def grading_content(question: dict) -> dict:
-    """The question as quizzes.grading expects it (the shape an import builds)."""
-    content = {"kind": question["kind"], "stem": question["stem"], "explanation": question["explanation"]}
-    if question["kind"] == "matching":
-        real = [pair for pair in question["pairs"] if pair["premise"].strip()]
-        content["pairs"] = [
-            {"id": f"p{number}", "premise": pair["premise"], "answer": pair["answer"]}
-            for number, pair in enumerate(real, 1)
-        ]
-        content["categories"] = list(dict.fromkeys(pair["answer"] for pair in question["pairs"]))
-        return content
-    if question["kind"] == "true_false":
-        ids = [choice["text"].lower() for choice in question["choices"]]
-    else:
-        ids = [chr(ord("a") + index) for index in range(len(question["choices"]))]
-    content["choices"] = [
-        {
-            "id": option_id,
-            "text": choice["text"],
-            "correct": choice["correct"],
-            "explanation": choice["explanation"],
-        }
-        for option_id, choice in zip(ids, question["choices"], strict=True)
-    ]
-    return content
+def item_item(item: dict):
+    """A question or note as the item-writing checks read it."""
+    if "stem" in item:
+        content = {"kind": item["kind"], "stem": item["stem"]}
+        if item["kind"] == "matching":
+            content["pairs"] = [pair for pair in item["pairs"] if pair["premise"].strip()]
+            content["categories"] = list(dict.fromkeys(pair["answer"] for pair in item["pairs"]))
+        else:
+            content["choices"] = item["choices"]
+        return from_question(item["key"], content)
+    return from_note(
+        item["key"],
+        kind=item["kind"],
+        front=item["front"],
+        back=item["back"],
+        text=item["text"],
+        pairs=item["pairs"],
+    )
 
 
 def item_texts(item: dict) -> list[str]:
-    """Every piece of text a student can see in a question or note."""
+    """Every piece of text a student can see in a question or note (teaching note apart)."""
     texts = [item.get(field, "") for field in ("stem", "explanation", "front", "back", "text", "extra")]
     for choice in item.get("choices", []):
         texts += [choice["text"], choice["explanation"]]
@@ -153,40 +131,79 @@ def item_texts(item: dict) -> list[str]:
     return [text for text in texts if text]
 
 
-def type_pairs(item: dict) -> list[tuple[str, str]]:
-    """(premise, type) pairs of a matching question or classification note that sorts into the four types."""
-    raw = item.get("pairs", [])
-    pairs = [(pair["premise"], pair["answer"]) if isinstance(pair, dict) else tuple(pair) for pair in raw]
-    return [(premise, answer) for premise, answer in pairs if premise.strip() and answer in TYPES]
+def premises(item: dict) -> list[tuple[str, str]]:
+    pairs = [(p["premise"], p["answer"]) if isinstance(p, dict) else tuple(p) for p in item.get("pairs", [])]
+    return [(premise, answer) for premise, answer in pairs if premise.strip()]
 
 
-# --- counts and coverage ------------------------------------------------------
+def words(text: str) -> set[str]:
+    """The words of ``text``, lower case, a plural "s" dropped ("newborns" is "newborn")."""
+    return {
+        word.removesuffix("s") if len(word) > 4 else word for word in re.findall(r"[a-z0-9]+", text.lower())
+    }
+
+
+def key_position(question: dict) -> int:
+    return [choice["correct"] for choice in question["choices"]].index(True)
+
+
+PUBLISHED_QUESTIONS = [q for q in QUESTIONS if q["status"] == "published"]
+PUBLISHED_NOTES = [n for n in NOTES if n["status"] == "published"]
+BY_KEY = {question["key"]: question for question in QUESTIONS}
+VIGNETTES = [q for q in PUBLISHED_QUESTIONS if "vignette" in q["tags"]]
+EXAM = next(quiz for quiz in QUIZZES if quiz["mode"] == "exam")
+TUTOR_QUIZZES = [quiz for quiz in QUIZZES if quiz["mode"] == "tutor"]
+ALL_ITEMS = QUESTIONS + NOTES
+ids = lambda item: item["key"]  # noqa: E731
+
+
+# --- counts, kinds and coverage ----------------------------------------------------------
 
 
 def test_lesson_slugs_are_the_seed_headings():
-    outline = parse(SEED)
-    assert {slugify(section.heading) for section in outline.lessons} == LESSONS
+    assert list(LESSON_TEXT) == LESSONS
+    assert SUBSECTIONS[CAUSES] == [f"{kind} calcinosis cutis" for kind in TYPES]
 
 
-def test_bank_has_enough_published_questions_and_matching_items():
-    published = [question for question in QUESTIONS if question["status"] == "published"]
-    assert len(published) >= 30
-    assert sum(question["kind"] == "matching" for question in published) >= 3
+def test_bank_has_enough_published_questions_mostly_vignettes():
+    assert len(PUBLISHED_QUESTIONS) >= 45
     assert {question["origin"] for question in QUESTIONS} == {"authored"}
+    assert len(VIGNETTES) >= 0.6 * len(PUBLISHED_QUESTIONS), (len(VIGNETTES), len(PUBLISHED_QUESTIONS))
+
+
+@pytest.mark.parametrize("question", VIGNETTES, ids=ids)
+def test_a_vignette_is_a_single_best_answer_about_a_patient(question):
+    assert question["kind"] == "single"
+    first, *_rest, lead_in = re.split(r"(?<=[.?])\s+", question["stem"])
+    assert _rest or lead_in != first, "a vignette has the case, then the question"
+    assert VIGNETTE_PATIENT.search(first), first
+    assert lead_in.endswith("?"), lead_in
+
+
+def test_true_false_and_select_all_are_a_small_share():
+    kinds = Counter(question["kind"] for question in PUBLISHED_QUESTIONS)
+    assert kinds["true_false"] + kinds["multiple"] <= 0.15 * len(PUBLISHED_QUESTIONS), kinds
+    assert kinds["single"] >= 0.75 * len(PUBLISHED_QUESTIONS), kinds
 
 
 def test_deck_has_enough_published_notes():
-    assert sum(note["status"] == "published" for note in NOTES) >= 40
+    assert len(PUBLISHED_NOTES) >= 45
     assert {note["origin"] for note in NOTES} == {"authored"}
 
 
-def test_every_lesson_has_questions_and_notes():
-    assert {question["lesson"] for question in QUESTIONS} == LESSONS
-    assert {note["lesson"] for note in NOTES} == LESSONS
-    per_lesson = Counter(question["lesson"] for question in QUESTIONS)
-    assert min(per_lesson.values()) >= 3, per_lesson
-    notes_per_lesson = Counter(note["lesson"] for note in NOTES)
-    assert min(notes_per_lesson.values()) >= 5, notes_per_lesson
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_lesson_is_tested_by_questions_and_cards(lesson):
+    assert sum(question["lesson"] == lesson for question in PUBLISHED_QUESTIONS) >= 3
+    assert sum(note["lesson"] == lesson for note in PUBLISHED_NOTES) >= 3
+
+
+@pytest.mark.parametrize("heading", SUBSECTIONS[CAUSES])
+def test_every_sub_section_is_tested_by_questions_and_cards(heading):
+    tag = heading.split()[0].lower()  # "Dystrophic calcinosis cutis" -> "dystrophic"
+    questions = [q for q in PUBLISHED_QUESTIONS if q["lesson"] == CAUSES and tag in q["tags"]]
+    notes = [n for n in PUBLISHED_NOTES if n["lesson"] == CAUSES and tag in n["tags"]]
+    assert len(questions) >= 2 and len(notes) >= 2, (len(questions), len(notes))
+    assert any(tag in question["tags"] for question in VIGNETTES)
 
 
 def test_keys_are_unique():
@@ -194,249 +211,279 @@ def test_keys_are_unique():
     assert [key for key, count in Counter(keys).items() if count > 1] == []
 
 
-# --- traceable to the article ---------------------------------------------------
+# --- traceable: spans, teaching notes, the addendum ------------------------------------------
 
 
-@pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
-def test_every_span_is_a_contiguous_piece_of_its_lessons_text(item):
-    assert "source_excerpt" not in item  # the old one-string excerpt is gone (source_spans, bundle version 3)
-    assert item["source_spans"], "no source spans"
-    assert LESSON_TEXTS[item["lesson"]].problems(item["source_spans"]) == []
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=ids)
+def test_every_span_is_contiguous_text_of_its_lesson(item):
+    assert item["lesson"] in LESSONS
+    assert "source_excerpt" not in item
+    spans = item["source_spans"]
+    assert spans or item.get("teaching_note"), "no span and no teaching note"
+    assert all(span.strip() == span and span for span in spans)
+    assert [span for span in spans if span not in LESSON_TEXT[item["lesson"]]] == []
 
 
-@pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
-def test_a_teaching_note_has_its_reference(item):
-    note = item.get("teaching_note")
-    if note is not None:
-        assert set(note) == {"text", "reference"}
-        assert note["text"].strip() and note["reference"].strip()
+@pytest.mark.parametrize("item", [i for i in ALL_ITEMS if i.get("teaching_note")], ids=ids)
+def test_teaching_notes_carry_a_reference(item):
+    note = item["teaching_note"]
+    assert set(note) == {"text", "reference"}
+    assert note["text"].strip() and note["reference"].strip()
+    assert not note["text"].lower().startswith("beyond the article")  # the page says that
+    reference = note["reference"]
+    for known in REFERENCES:
+        reference = reference.replace(known, "")
+    assert reference.strip() == "", note["reference"]
 
 
-def test_addenda_are_on_known_lessons_with_a_reference():
-    for addendum in ITEMS.get("addenda", []):
-        assert addendum["lesson"] in LESSONS
-        assert addendum["title"].strip() and addendum["body"].strip() and addendum["reference"].strip()
+def test_the_dystrophic_causes_are_an_addendum_on_the_causes_lesson():
+    (addendum,) = ADDENDA
+    assert addendum["lesson"] == CAUSES
+    assert addendum["title"].strip() and addendum["reference"] == REFERENCES[0]
+    body = addendum["body"].lower()
+    assert [cause for cause in DYSTROPHIC_CAUSES if cause not in body] == []
+    assert "systemic sclerosis" not in LESSON_TEXT[CAUSES].lower()  # not the article's words
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q["kind"] == "single"], ids=lambda item: item["key"]
-)
-def test_single_best_answer_key_is_in_its_excerpt(question):
-    (correct,) = [choice["text"] for choice in question["choices"] if choice["correct"]]
-    excerpt = set(words(" ".join(question["source_spans"])))
-    key_words = [word for word in words(correct) if len(word) >= 4 and word not in STOPWORDS]
-    assert key_words
-    assert [word for word in key_words if word not in excerpt] == []
-
-
-def test_every_metastatic_cause_in_the_seed_has_a_classification_card():
-    assert len(METASTATIC_CAUSES) == 8
-    classified = {
-        premise.casefold(): answer
-        for note in NOTES
-        if note["kind"] == "classification"
-        for premise, answer in note["pairs"]
-    }
-    assert {cause: classified.get(cause.casefold()) for cause in METASTATIC_CAUSES} == dict.fromkeys(
-        METASTATIC_CAUSES, "Metastatic"
-    )
-
-
-def test_every_iatrogenic_example_has_a_classification_card():
-    classified = {
-        premise.casefold(): answer
-        for note in NOTES
-        if note["kind"] == "classification"
-        for premise, answer in note["pairs"]
-    }
-    examples = [
-        "parenteral administration of calcium or phosphate",
-        "calcium deposition in newborns from repeated heel sticks",
-    ]
-    assert all(example in IATROGENIC_TEXT for example in examples)
-    assert {example: classified.get(example) for example in examples} == dict.fromkeys(examples, "Iatrogenic")
-
-
-@pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
-def test_premises_sorted_into_a_type_are_stated_for_that_type(item):
-    # Metastatic: one of the seed's listed causes or words of its definition;
-    # the others: words of their own paragraph (the seed has no list of dystrophic causes).
-    for premise, answer in type_pairs(item):
-        phrase = premise.lower().removeprefix("occurs in the setting of ").removeprefix("occurs in ")
-        phrase = phrase.removeprefix("often associated with ").removeprefix("arises ")
-        if answer == "Metastatic":
-            assert premise in METASTATIC_CAUSES or phrase in METASTATIC_TEXT, premise
-        elif answer == "Dystrophic":
-            assert phrase in DYSTROPHIC_TEXT, premise
-        elif answer == "Iatrogenic":
-            assert phrase in IATROGENIC_TEXT, premise
-        else:
-            assert phrase in IDIOPATHIC_TEXT, premise
-
-
-@pytest.mark.parametrize("item", QUESTIONS + NOTES, ids=lambda item: item["key"])
-def test_no_item_names_a_dystrophic_cause(item):
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=ids)
+def test_an_item_naming_a_dystrophic_cause_cites_the_addendum_source(item):
     text = " ".join(item_texts(item)).lower()
-    assert [term for term in DYSTROPHIC_CAUSES if re.search(rf"\b{re.escape(term)}", text)] == []
+    named = [cause for cause in DYSTROPHIC_CAUSES if re.search(rf"\b{re.escape(cause)}", text)]
+    if named:
+        assert REFERENCES[0] in item.get("teaching_note", {}).get("reference", ""), named
 
 
-# --- well-formed questions ------------------------------------------------------
+def test_the_bank_covers_the_dystrophic_causes_with_a_connective_tissue_vignette():
+    vignette_text = " ".join(q["stem"] for q in VIGNETTES if "dystrophic" in q["tags"]).lower()
+    assert "systemic sclerosis" in vignette_text or "dermatomyositis" in vignette_text
+    covered = " ".join(" ".join(item_texts(item)) for item in ALL_ITEMS).lower()
+    assert [cause for cause in DYSTROPHIC_CAUSES if cause not in covered] == []
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=lambda item: item["key"])
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=ids)
+def test_the_three_misleading_framings_carry_their_teaching_note(item):
+    text = " ".join(item_texts(item)).lower()
+    note = item.get("teaching_note", {}).get("text", "").lower()
+    if "calciphylaxis" in text:
+        assert "calciphylaxis" in note, "calciphylaxis without its note"
+    if "warfarin" in text:
+        assert "calciphylaxis" in note, "warfarin without the calciphylaxis caveat"
+    if "carbon dioxide" in text:
+        assert "laser" in note
+    assert "carbon dioxide removal" not in " ".join(
+        [item.get("stem", ""), item.get("front", ""), item.get("text", "")]
+    ).lower().replace('"surgical or carbon dioxide removal"', "")
+
+
+def test_calciphylaxis_classification_card_carries_its_note():
+    cards = [n for n in NOTES if n["kind"] == "classification" and "Calciphylaxis" in dict(premises(n))]
+    assert cards
+    for card in cards:
+        assert "separate type" in card["teaching_note"]["text"]
+        assert REFERENCES[0] in card["teaching_note"]["reference"]
+
+
+def test_every_cause_in_the_article_has_a_classification_card():
+    classified = {
+        premise.casefold(): answer
+        for note in NOTES
+        if note["kind"] == "classification"
+        for premise, answer in premises(note)
+    }
+    section = next(s for s in OUTLINE.lessons if slugify(s.heading) == CAUSES)
+    metastatic = next(sub for sub in section.subsections if sub.heading.startswith("Metastatic"))
+    causes = [text for block in metastatic.blocks if block.kind == "list" for text in block.texts]
+    assert len(causes) == 8
+    assert {cause: classified.get(cause.casefold()) for cause in causes} == dict.fromkeys(
+        causes, "Metastatic"
+    )
+    examples = [
+        "Parenteral administration of calcium or phosphate",
+        "Calcium deposition in newborns from repeated heel sticks",
+    ]
+    assert {e: classified.get(e.casefold()) for e in examples} == dict.fromkeys(examples, "Iatrogenic")
+    dystrophic = [premise for premise, answer in classified.items() if answer == "Dystrophic"]
+    assert len(dystrophic) >= 10
+
+
+@pytest.mark.parametrize("item", [i for i in ALL_ITEMS if premises(i)], ids=ids)
+def test_premises_sorted_into_a_type_are_stated_for_that_type(item):
+    section = next(s for s in OUTLINE.lessons if slugify(s.heading) == CAUSES)
+    stated = {sub.heading.split()[0]: section_text(sub) for sub in section.subsections}
+    stated["Dystrophic"] += " " + ADDENDA[0]["body"]
+    note = item.get("teaching_note", {}).get("text", "")
+    for premise, answer in premises(item):
+        assert answer in TYPES
+        source = words(stated[answer] + " " + (note if answer in ("Dystrophic", "Iatrogenic") else ""))
+        missing = {word for word in words(premise) if len(word) > 3} - source
+        assert missing == set(), (premise, answer)
+
+
+# --- well-formed questions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=ids)
 def test_question_content_passes_grading_validation(question):
-    assert question["status"] == "published"
-    assert question["lesson"] in LESSONS
-    assert validate_content(grading_content(question)) == []
-
-
-@pytest.mark.parametrize("question", QUESTIONS, ids=lambda item: item["key"])
-def test_question_follows_the_item_writing_rules(question):
-    kind, choices = question["kind"], question["choices"]
-    assert question["explanation"].strip()
-    assert not re.search(r"\b(EXCEPT|NOT)\b", question["stem"])
-    for choice in choices:
-        assert "all of the above" not in choice["text"].lower()
-        assert "none of the above" not in choice["text"].lower()
-        assert choice["explanation"].strip(), choice["text"]
-    if kind == "single":
-        assert 4 <= len(choices) <= 5
-    elif kind == "multiple":
-        assert 4 <= len(choices) <= 6
-        assert 0 < sum(choice["correct"] for choice in choices) < len(choices)
-    elif kind == "true_false":
-        assert [choice["text"] for choice in choices] == ["True", "False"]
+    content = {"kind": question["kind"], "stem": question["stem"], "explanation": question["explanation"]}
+    if question["kind"] == "matching":
+        real = [pair for pair in question["pairs"] if pair["premise"].strip()]
+        content["pairs"] = [{"id": f"p{n}", **pair} for n, pair in enumerate(real, 1)]
+        content["categories"] = list(dict.fromkeys(pair["answer"] for pair in question["pairs"]))
     else:
-        assert choices == []
-        assert sum(bool(pair["premise"].strip()) for pair in question["pairs"]) >= 2
+        option_ids = (
+            [c["text"].lower() for c in question["choices"]]
+            if question["kind"] == "true_false"
+            else [chr(ord("a") + n) for n in range(len(question["choices"]))]
+        )
+        content["choices"] = [{"id": i, **c} for i, c in zip(option_ids, question["choices"], strict=True)]
+    assert question["status"] == "published"
+    assert validate_content(content) == []
 
 
-# Words that give a wrong option away (test-wise students rule them out).
-ABSOLUTES = re.compile(
-    r"\b(always|never|only|all|none|every|reliably|invariably|completely|entirely|alone)\b", re.I
-)
-# A true/false statement with a negation makes "False" a double negative.
-NEGATIONS = re.compile(r"\b(not|no|never|none|nor|cannot)\b|n't", re.I)
+@pytest.mark.parametrize("question", QUESTIONS, ids=ids)
+def test_question_follows_the_item_writing_rules(question):
+    assert question["explanation"].strip()
+    assert not SOURCE_WORDS.search(question["stem"]), question["stem"]
+    assert all(choice["explanation"].strip() for choice in question["choices"])
+    if question["kind"] == "single":
+        assert 4 <= len(question["choices"]) <= 5
+        assert sum(choice["correct"] for choice in question["choices"]) == 1
+    elif question["kind"] == "multiple":
+        assert 0 < sum(choice["correct"] for choice in question["choices"]) < len(question["choices"])
+        assert question["stem"].endswith("Select all that apply.")
+    elif question["kind"] == "true_false":
+        assert [choice["text"] for choice in question["choices"]] == ["True", "False"]
+    else:
+        assert question["choices"] == []
+        used = Counter(answer for _premise, answer in premises(question))
+        unused = {pair["answer"] for pair in question["pairs"]} - set(used)
+        assert max(used.values()) == 1 or "more than once" in question["stem"]
+        assert not unused or "not at all" in question["stem"]
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q["kind"] in ("single", "multiple")], ids=lambda item: item["key"]
-)
-def test_no_option_uses_an_absolute_term(question):
-    assert [choice["text"] for choice in question["choices"] if ABSOLUTES.search(choice["text"])] == []
+@pytest.mark.parametrize("item", ALL_ITEMS, ids=ids)
+def test_no_published_item_has_an_item_writing_error(item):
+    flags = checks.check_item(item_item(item))
+    assert [f"{flag.check}: {flag.message}" for flag in flags if flag.severity == ERROR] == []
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q["kind"] == "true_false"], ids=lambda item: item["key"]
-)
-def test_true_false_statement_has_no_negation_or_absolute(question):
-    assert not NEGATIONS.search(question["stem"]), question["stem"]
-    assert not ABSOLUTES.search(question["stem"]), question["stem"]
+def test_key_positions_are_varied():
+    singles = [q for q in PUBLISHED_QUESTIONS if q["kind"] == "single"]
+    positions = Counter(key_position(q) for q in singles)
+    assert len(positions) >= 4 and max(positions.values()) <= 0.35 * len(singles), positions
+    found = checks.check_set([item_item(q) for q in singles])
+    assert [f.check for f in found if f.check == "key-position-balance"] == []
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q["kind"] == "single"], ids=lambda item: item["key"]
-)
-def test_single_best_answer_key_is_not_much_longer_than_the_distractors(question):
-    (key,) = [len(choice["text"]) for choice in question["choices"] if choice["correct"]]
-    longest_distractor = max(len(choice["text"]) for choice in question["choices"] if not choice["correct"])
-    assert key <= 1.5 * longest_distractor or key - longest_distractor <= 20
+def test_the_bank_as_a_set_has_no_duplicates_give_aways_or_clones():
+    found = checks.check_set([item_item(item) for item in PUBLISHED_QUESTIONS + PUBLISHED_NOTES])
+    assert [(f.check, f.items) for f in found] == []
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in QUESTIONS if q["kind"] == "matching"], ids=lambda item: item["key"]
-)
-def test_matching_stem_says_when_a_category_is_reused_or_unused(question):
-    used = Counter(pair["answer"] for pair in question["pairs"] if pair["premise"].strip())
-    unused = {pair["answer"] for pair in question["pairs"]} - set(used)
-    if max(used.values()) > 1:
-        assert "more than once" in question["stem"]
-    if unused:
-        assert "not at all" in question["stem"]
+# --- quizzes ---------------------------------------------------------------------------------
 
 
-# --- well-formed notes ------------------------------------------------------------
+def test_quizzes_reference_existing_questions_once_each():
+    for quiz in QUIZZES:
+        assert quiz["questions"], quiz["title"]
+        assert set(quiz["questions"]) <= set(BY_KEY), quiz["title"]
+        assert len(set(quiz["questions"])) == len(quiz["questions"]), quiz["title"]
+        assert quiz["is_published"] and 0 <= quiz["pass_mark"] <= 100
+
+
+def test_the_exam_is_single_best_answer_across_every_lesson():
+    assert (EXAM["title"], EXAM["time_limit_minutes"], EXAM["attempts_allowed"]) == (
+        "Calcinosis cutis: end-of-module exam",
+        20,
+        2,
+    )
+    assert (EXAM["shuffle_questions"], EXAM["shuffle_options"], EXAM["pass_mark"], EXAM["closed_book"]) == (
+        True,
+        True,
+        70,
+        True,
+    )
+    chosen = [BY_KEY[key] for key in EXAM["questions"]]
+    assert len(chosen) >= 20
+    assert {question["kind"] for question in chosen} == {"single"}
+    assert {question["lesson"] for question in chosen} == set(LESSONS)
+    assert sum("vignette" in question["tags"] for question in chosen) >= 0.75 * len(chosen)
+
+
+def test_no_exam_item_cues_another():
+    chosen = [item_item(BY_KEY[key]) for key in EXAM["questions"]]
+    assert [(f.check, f.items) for f in checks.check_set(chosen, shuffled=EXAM["shuffle_options"])] == []
+    assert [(f.check, f.items) for f in checks.check_set(chosen, shuffled=False)] == []
+
+
+def test_exam_questions_are_not_practised_with_feedback_first():
+    practised = {key for quiz in TUTOR_QUIZZES for key in quiz["questions"]}
+    assert practised & set(EXAM["questions"]) == set()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_lesson_has_a_tutor_practice_quiz(lesson):
+    own = [quiz for quiz in TUTOR_QUIZZES if {BY_KEY[key]["lesson"] for key in quiz["questions"]} == {lesson}]
+    assert own, lesson
+    (quiz,) = own
+    assert (quiz["time_limit_minutes"], quiz["attempts_allowed"]) == (None, 0)
+    assert len(quiz["questions"]) >= 2
+
+
+@pytest.mark.parametrize("quiz", TUTOR_QUIZZES, ids=lambda quiz: quiz["key"])
+def test_practice_quizzes_have_no_set_level_flag(quiz):
+    chosen = [item_item(BY_KEY[key]) for key in quiz["questions"]]
+    assert [(f.check, f.items) for f in checks.check_set(chosen, shuffled=quiz["shuffle_options"])] == []
+
+
+def test_the_course_practice_quiz_keeps_its_settings():
+    practice = next(quiz for quiz in QUIZZES if quiz["title"] == "Calcinosis cutis: practice")
+    assert (practice["mode"], len(practice["questions"]), practice["pass_mark"]) == ("tutor", 12, 60)
+    first, second = (BY_KEY[key] for key in practice["questions"][:2])
+    assert [c["text"] for c in first["choices"] if c["correct"]] == ["Cutaneous calcification"]
+    assert second["kind"] == "true_false"  # the student journey answers it "False", and it is keyed True
+    assert [c["text"] for c in second["choices"] if c["correct"]] == ["True"]
+
+
+# --- notes: one fact per card ------------------------------------------------------------------
 
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.+?)\}\}")
 
 
-@pytest.mark.parametrize("note", NOTES, ids=lambda item: item["key"])
+@pytest.mark.parametrize("note", NOTES, ids=ids)
 def test_note_fields_fit_its_kind(note):
     assert note["status"] == "published"
-    assert note["lesson"] in LESSONS
     kind = note["kind"]
     if kind in ("basic", "reversed"):
         assert note["front"].strip() and note["back"].strip()
         assert note["text"] == "" and note["pairs"] == []
+        assert note["front"].count("?") <= 1
+        assert not SOURCE_WORDS.search(note["front"]), note["front"]
     elif kind == "cloze":
         assert note["front"] == "" and note["back"] == "" and note["pairs"] == []
-        deletions = CLOZE.findall(note["text"])
-        assert deletions, "no {{cN::...}} deletion"
-        assert all(int(number) >= 1 and answer.split("::")[0].strip() for number, answer in deletions)
-        # Every brace pair belongs to a deletion: no stray or unbalanced markup.
+        assert CLOZE.findall(note["text"]), "no {{cN::...}} deletion"
         assert "{{" not in CLOZE.sub("", note["text"]) and "}}" not in CLOZE.sub("", note["text"])
+        assert not SOURCE_WORDS.search(note["text"]), note["text"]
     else:
         assert kind == "classification"
         assert note["front"].strip() and note["text"] == ""
-        assert len(note["pairs"]) >= 2
-        assert all(len(pair) == 2 and pair[0].strip() and pair[1].strip() for pair in note["pairs"])
-        assert len({premise.casefold() for premise, _ in note["pairs"]}) == len(note["pairs"])
+        assert 2 <= len(note["pairs"]) <= 5
+        assert all(len(pair) == 2 and pair[0].strip() and pair[1] in TYPES for pair in note["pairs"])
 
 
-@pytest.mark.parametrize(
-    "note", [n for n in NOTES if n["kind"] in ("basic", "reversed")], ids=lambda item: item["key"]
-)
-def test_card_front_asks_one_question(note):
-    front = note["front"]
-    assert front.count("?") <= 1, front
-    assert not re.search(r"\band (what|which|how|why|when|where|who)\b", front, re.I), front
+@pytest.mark.parametrize("note", NOTES, ids=ids)
+def test_a_card_asks_for_five_facts_at_most_and_never_shows_its_answer(note):
+    flags = checks.check_item(item_item(note))
+    assert [flag.check for flag in flags if flag.check in ("overloaded-card", "answer-on-card")] == []
 
 
-@pytest.mark.parametrize("note", [n for n in NOTES if n["kind"] == "cloze"], ids=lambda item: item["key"])
-def test_cloze_answer_is_not_given_away_by_the_rest_of_its_card(note):
-    for number in {int(found) for found, _ in CLOZE.findall(note["text"])}:
-        hidden = [
-            answer.split("::")[0] for found, answer in CLOZE.findall(note["text"]) if int(found) == number
-        ]
-        shown = CLOZE.sub(
-            lambda match, number=number: "" if int(match[1]) == number else match[2].split("::")[0],
-            note["text"],
-        ).casefold()
-        assert [answer for answer in hidden if answer.casefold() in shown] == [], number
-
-
-# --- quizzes ------------------------------------------------------------------------
-
-
-def test_quizzes_reference_existing_questions_once_each():
-    keys = {question["key"] for question in QUESTIONS}
-    for quiz in QUIZZES:
-        assert quiz["questions"], quiz["title"]
-        assert set(quiz["questions"]) <= keys, quiz["title"]
-        assert len(set(quiz["questions"])) == len(quiz["questions"]), quiz["title"]
-        assert 0 <= quiz["pass_mark"] <= 100
-
-
-def test_demo_quizzes_have_the_agreed_settings():
-    by_title = {quiz["title"]: quiz for quiz in QUIZZES}
-    practice = by_title["Calcinosis cutis: practice"]
-    exam = by_title["Calcinosis cutis: end-of-module exam"]
-    causes = by_title["Causes and types"]
-    assert (practice["mode"], len(practice["questions"]), practice["time_limit_minutes"]) == (
-        "tutor",
-        12,
-        None,
-    )
-    assert (practice["attempts_allowed"], practice["shuffle_options"], practice["pass_mark"]) == (0, True, 60)
-    assert (exam["mode"], len(exam["questions"]), exam["time_limit_minutes"], exam["attempts_allowed"]) == (
-        "exam",
-        20,
-        20,
-        2,
-    )
-    assert (exam["shuffle_questions"], exam["shuffle_options"], exam["pass_mark"]) == (True, True, 70)
-    lesson_of = {question["key"]: question["lesson"] for question in QUESTIONS}
-    assert {lesson_of[key] for key in exam["questions"]} == LESSONS
-    assert causes["mode"] == "tutor"
-    assert all(quiz["is_published"] for quiz in QUIZZES)
+def test_no_two_cards_ask_the_same_thing():
+    classified = [
+        premise.casefold() for n in NOTES if n["kind"] == "classification" for premise, _ in premises(n)
+    ]
+    assert [premise for premise, count in Counter(classified).items() if count > 1] == []
+    fronts = [note["front"].casefold() for note in NOTES if note["kind"] in ("basic", "reversed")]
+    assert [front for front, count in Counter(fronts).items() if count > 1] == []
+    found = checks.check_set([item_item(note) for note in NOTES])
+    assert [(f.check, f.items) for f in found if f.check == "near-duplicate"] == []
