@@ -1,23 +1,17 @@
-"""Notes: definition cards, cloze cards and classification cards."""
+"""Notes: definition cards and cloze cards."""
 
 from __future__ import annotations
 
 import re
 
 from quizzes.content.generation.drafts import DraftCollector
-from quizzes.content.generation.facts import Category, Group, label_of
-from quizzes.content.generation.groups import (
-    all_blocks,
-    member_excerpt,
-    paragraph_sentences,
-    usable_members,
-)
+from quizzes.content.generation.facts import Category, Group
+from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
     excerpt_lines,
+    lower_first,
     mentions,
-    premise_of,
     sentences,
-    short_form,
     squash,
     upper_first,
 )
@@ -131,8 +125,13 @@ _PRONOUNS = {
 }
 
 
-def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
-    """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`)."""
+def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "") -> None:
+    """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
+
+    ``context``: the heading of the sub-section the sentence is in ("" in a
+    lesson's own text); the card names it when the sentence does not, so a
+    fact about one form of the condition is not taught as true of all.
+    """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
         return
     for pattern in _CLOZES:
@@ -146,7 +145,12 @@ def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector) 
         if sentence.casefold().startswith(("they ", "these ", "this ")):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
-        if not mentions(sentence, condition):
+        if context and not mentions(sentence, context):
+            if mentions(context, condition):
+                prompt = f"{upper_first(context)}: {prompt}"
+            else:
+                prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
+        elif not mentions(sentence, condition):
             prompt = f"{upper_first(condition)}: {prompt}"
         out.cloze_sentences.add(squash(sentence))
         out.add(
@@ -179,20 +183,3 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
         excerpt=sentence,
         explanation=sentence,
     )
-
-
-def classification_cards(group: Group, out: DraftCollector) -> None:
-    """A card per item the article places in exactly one category: premise -> category."""
-    if len(group.categories) < 2:
-        return
-    for item, category, lst in usable_members(group):
-        excerpt = member_excerpt(category, lst, item)
-        out.add(
-            "classification",
-            group.lesson,
-            (group.heading, short_form(item)),
-            prompt=premise_of(item),
-            answer=category.name,
-            excerpt=excerpt,
-            explanation=f'Listed under "{label_of(category)}": {item}.',
-        )

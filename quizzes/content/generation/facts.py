@@ -28,6 +28,8 @@ class ItemList:
     lead_in: str
     items: tuple[str, ...]
     parent: str = ""
+    section: str = ""  # the heading of the section the list is in (for a nested list too)
+    outer: str = ""  # for a list under an entry: the lead-in of the entry's own list ("Triggers include:")
 
     @property
     def intro(self) -> str:

@@ -1,0 +1,119 @@
+"""List cards: a basic card asking for a short list the article gives, whole ("Which infections can cause
+erythema nodosum?" -> its five infections).
+
+A list is never split into single statements here: a statement made from one
+entry of a list loses what the lead-in says about the whole ("Tests ... are
+limited to", "Medications" filed under causes read as treatments). The card
+asks the list's own question and its back is the list itself, so the meaning
+is kept whatever the lead-in. Only lists of two to five entries make cards
+(more is too many facts for one card), and only when the question can be
+phrased from the article's own words:
+
+- a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
+- "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
+- "Tests may include:" in a lesson on diagnosis -> "Which tests may help to diagnose <condition>?";
+- a list under a short entry ("Infections") in a lesson "What causes X?" ->
+  "Which infections can cause X?" (entries named "Other ..." say nothing alone).
+
+A list inside a sub-section or under an entry names that context in its question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.drafts import MAX_LIST_CARD_ITEMS, DraftCollector
+from quizzes.content.generation.facts import ItemList
+from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, words
+
+_THAT = re.compile(
+    r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
+)
+_INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
+_TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
+_DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
+_CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
+_GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
+MAX_ENTRY_WORDS = 4
+
+
+def list_question(lst: ItemList, condition: str) -> str | None:
+    """The question a list answers, in the article's words (see the module docstring); None if unsure."""
+    lead = lst.lead_in.strip().rstrip(":").strip()
+    if lead and (match := _THAT.match(lead)):
+        vp = match["vp"]
+        if vp.split()[-1] in ("include", "includes", "are", "is"):
+            return None
+        context = "" if mentions(vp, condition) else f" in {condition}"
+        return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
+    if lead and (match := _INDICATED.match(lead)):
+        subject = lower_first(match["x"])
+        if not mentions(subject, condition):
+            if " lesions" in subject:
+                subject = subject.replace(" lesions", f" {condition} lesions", 1)
+            else:
+                subject += f" in {condition}"
+        return _in_context(f"When is {subject} indicated?", lst, condition)
+    diagnosis = _DIAGNOSIS_LESSON.match(lst.lesson)
+    if lead and _TESTS.match(lead) and diagnosis and lst.heading == lst.lesson:
+        return f"Which tests may help to diagnose {diagnosis['x']}?"
+    causes = _CAUSES_LESSON.match(lst.lesson)
+    entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
+    if lead or not causes or not entry or not _class_name(entry):
+        return None
+    about = causes["x"]
+    section = _CAUSES_OF.sub("", lst.section) if lst.section not in (lst.lesson, entry) else ""
+    if section and mentions(section, condition):
+        about = lower_first(section)  # "Causes of acute urticaria" -> "acute urticaria"
+    if re.search(r"\btrigger", lst.outer, re.IGNORECASE):
+        flares = "flares of " if re.search(r"\bflares?\b", lst.outer, re.IGNORECASE) else ""
+        return f"Which {entry.casefold()} can trigger {flares}{about}?"
+    if lst.outer:
+        return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
+    return f"Which {entry.casefold()} can cause {about}?"
+
+
+def _class_name(entry: str) -> bool:
+    """A short plural name of a class of causes ("Infections", "Lifestyle factors"); not "Other triggers",
+    "Associated diseases" (an association is no cause) or a single trigger ("Cold")."""
+    split = entry.split()
+    if not 0 < len(split) <= MAX_ENTRY_WORDS or not words(entry):
+        return False
+    last = split[-1].casefold()
+    return (
+        words(split[0])[0] not in _GENERIC
+        and "associat" not in entry.casefold()
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
+
+
+def _in_context(question: str, lst: ItemList, condition: str) -> str | None:
+    """The question, naming the sub-section or entry the list sits under when it does not already."""
+    where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
+    if not where or mentions(question, where):
+        return question
+    if where.endswith("?") or len(where.split()) > MAX_ENTRY_WORDS:
+        return None  # a long entry or a question heading is no context to name
+    return f"In {lower_first(where)} ({condition}): {question[0].lower()}{question[1:]}"
+
+
+def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A basic card per short list whose question can be phrased (see the module docstring)."""
+    for lst in lists:
+        if not 2 <= len(lst.items) <= MAX_LIST_CARD_ITEMS:
+            continue
+        question = list_question(lst, condition)
+        if question is None:
+            continue
+        back = "; ".join(item.rstrip(".") for item in lst.items)
+        out.add(
+            "basic",
+            lst.lesson,
+            ("list", lst.heading, lst.parent, lst.lead_in),
+            prompt=question,
+            answer=back,
+            excerpt=excerpt_lines(lst.parent or None, lst.lead_in or None, *lst.items),
+            explanation="\n".join(line for line in (lst.parent, lst.lead_in, *lst.items) if line),
+        )
