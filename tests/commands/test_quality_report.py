@@ -83,5 +83,6 @@ def test_an_unknown_course_is_an_error():
 def test_draft_report_prints_the_item_writing_flags():
     text = run("draft_report", str(SEED))
     assert "item-writing checks:" in text
-    assert "ERROR   hedged-statement: “may”" in text
-    assert "set warning: true-false-balance: 13 of 13 true/false statements are keyed True" in text
+    assert "item-writing checks: 0 of 22 drafts flagged, 0 with errors" in text
+    assert "dropped by the item-writing checks: 1" in text
+    assert "[answer-on-card: Card c1 hides “calcinosis”" in text

@@ -102,7 +102,7 @@ def _in_context(question: str, lst: ItemList, condition: str) -> str | None:
 def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A basic card per short list whose question can be phrased (see the module docstring)."""
     for lst in lists:
-        if not 2 <= len(lst.items) <= MAX_LIST_CARD_ITEMS:
+        if not 2 <= len(lst.items) <= MAX_LIST_CARD_ITEMS or any(";" in item for item in lst.items):
             continue
         question = list_question(lst, condition)
         if question is None:

@@ -225,7 +225,7 @@ def type_questions(group: Group, outline: Outline, out: DraftCollector) -> set[s
             prompt=stem,
             answer=category.name,
             options=options,
-            excerpt=excerpt_lines(lst.lead_in, item, appearance[0] if appearance and vignette else None),
+            excerpt=excerpt_lines(appearance[0] if appearance and vignette else None, lst.lead_in, item),
             explanation=f"{lst.lead_in} {item}.",
         )
     return used
