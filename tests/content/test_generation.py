@@ -130,7 +130,6 @@ def test_cloze_cards_delete_stated_facts(seed):
 @pytest.mark.parametrize(
     ("sentence", "deleted"),
     [
-        ("It is usually inherited in an autosomal dominant manner.", "autosomal dominant"),
         ("Most cases are caused by mutations in the KRT5 gene.", "KRT5"),
         ("The most common trigger of blistering is friction.", "friction"),
         ("Infection is the most common identifiable trigger.", "Infection"),
@@ -146,6 +145,14 @@ def test_cloze_patterns(sentence, deleted):
     assert card.prompt == f"Skin disease: {sentence.replace(deleted, '{{c1::' + deleted + '}}', 1)}"
 
 
+def test_a_sentence_opening_with_it_after_one_about_the_condition_names_the_condition():
+    text = "Skin disease is rare. It is usually inherited in an autosomal dominant manner."
+    outline = Outline(title="Skin disease", lessons=[Section("Notes", [Block("paragraph", text)])])
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.prompt == "Skin disease is usually inherited in an {{c1::autosomal dominant}} manner."
+    assert card.excerpt == "It is usually inherited in an autosomal dominant manner."
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -153,6 +160,7 @@ def test_cloze_patterns(sentence, deleted):
         "Lesions measure 2 to 5 cm and appear over 3 weeks.",  # two numbers: which one?
         "Most lesions are caused by a virus.",  # a determiner is no fact
         "The treatment options are listed below:",
+        "It is usually inherited in an autosomal dominant manner.",  # "it": the disease, or what?
     ],
 )
 def test_cloze_refuses_unclear_sentences(sentence):

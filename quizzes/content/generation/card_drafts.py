@@ -125,12 +125,17 @@ _PRONOUNS = {
 }
 
 
-def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "") -> None:
+def cloze_card(
+    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", before: str = ""
+) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
     ``context``: the heading of the sub-section the sentence is in ("" in a
     lesson's own text); the card names it when the sentence does not, so a
     fact about one form of the condition is not taught as true of all.
+    ``before``: the sentence before it in its paragraph. A sentence opening
+    with "It" is a card only when that sentence opens with the condition's
+    name (then "It" is the condition, and the card says so).
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
         return
@@ -145,12 +150,18 @@ def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector, 
         if sentence.casefold().startswith(("they ", "these ", "this ")):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
-        if context and not mentions(sentence, context):
+        said = sentence  # what the card says (the excerpt stays the article's sentence)
+        if sentence.startswith("It "):
+            if context or not squash(before).startswith(squash(condition) + " "):
+                return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
+            prompt = f"{upper_first(condition)}{prompt[2:]}"
+            said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and not mentions(said, context):
             if mentions(context, condition):
                 prompt = f"{upper_first(context)}: {prompt}"
             else:
                 prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
-        elif not mentions(sentence, condition):
+        elif not mentions(said, condition):
             prompt = f"{upper_first(condition)}: {prompt}"
         out.cloze_sentences.add(squash(sentence))
         out.add(

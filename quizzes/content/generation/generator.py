@@ -52,7 +52,6 @@ from quizzes.content.generation.drafts import (
 from quizzes.content.generation.groups import (
     all_lists,
     find_groups,
-    paragraph_sentences,
     sections_of,
     teachable,
 )
@@ -107,8 +106,11 @@ def generate_screened(outline: Outline) -> Screened:
                 type_cloze_card(group, category, out)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
-        for sentence in paragraph_sentences(section.blocks):
-            cloze_card(sentence, lesson, condition, out, context)
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                found = sentences(block.text)
+                for before, sentence in zip(["", *found], found, strict=False):
+                    cloze_card(sentence, lesson, condition, out, context, before)
     for group in typed:
         classification_cards(group, out)
         description_matching(group, out)

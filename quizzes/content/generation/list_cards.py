@@ -10,6 +10,8 @@ is kept whatever the lead-in. Only lists of two to five entries make cards
 phrased from the article's own words:
 
 - a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
+- "<things> seen in / used for ... include:" -> "Which <things> are seen in / used for ...?";
+- "Symptoms are eased by:" -> "How can symptoms of <condition> be eased?";
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
 - "Tests may include:" in a lesson on diagnosis -> "Which tests may help to diagnose <condition>?";
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
@@ -29,6 +31,12 @@ from quizzes.content.generation.text import excerpt_lines, lower_first, mentions
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
 )
+_PARTICIPLE = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
+    r" (?:may |can |often )?(?:include|includes)$"
+)
+_EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|reduced|improved) by$")
+_PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 _INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
 _TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
 _CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
@@ -47,6 +55,14 @@ def list_question(lst: ItemList, condition: str) -> str | None:
             return None
         context = "" if mentions(vp, condition) else f" in {condition}"
         return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
+    if lead and (match := _PARTICIPLE.match(lead)):
+        vp = match["vp"]
+        context = "" if _names(vp, condition) else f" in {condition}"
+        return _in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+    if lead and (match := _EASED.match(lead)) and match["x"].split()[0].casefold() not in _PRONOUNS:
+        x = match["x"].casefold()
+        of = "" if mentions(x, condition) else f" of {condition}"
+        return _in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
     if lead and (match := _INDICATED.match(lead)):
         subject = lower_first(match["x"])
         if not mentions(subject, condition):
@@ -89,14 +105,20 @@ def _class_name(entry: str) -> bool:
     )
 
 
-def _in_context(question: str, lst: ItemList, condition: str) -> str | None:
-    """The question, naming the sub-section or entry the list sits under when it does not already."""
+def _in_context(question: str, lst: ItemList, condition: str) -> str:
+    """The question, naming the sub-section or entry the list sits under when that names a form of the
+    condition ("Chronic urticaria") the question does not; other headings ("General measures") add nothing
+    the lead-in does not say."""
     where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
-    if not where or mentions(question, where):
+    if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
         return question
-    if where.endswith("?") or len(where.split()) > MAX_ENTRY_WORDS:
-        return None  # a long entry or a question heading is no context to name
-    return f"In {lower_first(where)} ({condition}): {question[0].lower()}{question[1:]}"
+    return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
+
+
+def _names(text: str, condition: str) -> bool:
+    """Whether ``text`` names the condition, or a word made from it ("psoriatic" for psoriasis)."""
+    stem = condition.split()[0].casefold()[:6]
+    return mentions(text, condition) or any(w.casefold().startswith(stem) for w in text.split())
 
 
 def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
