@@ -1,0 +1,194 @@
+"""What the generator promises (issue 13), on every fixture article and on small outlines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizzes.content.generation import generator
+from quizzes.content.generation.generator import FALSE, TRUE, generate, self_check
+from quizzes.content.reader.outline import Block, Item, Outline, Section
+from quizzes.items.itemwriting import checks
+from quizzes.items.itemwriting.items import ERROR, from_draft
+from tests.generation.articles import NAMES, drafts_of, outline_of, screened_of
+
+GENERIC = {"Infections", "Medications", "Medicines", "Other triggers", "Foods", "Lifestyle factors"}
+
+
+def kinds(drafts, *wanted):
+    return [d for d in drafts if d.kind in wanted]
+
+
+def items_of(drafts):
+    return [from_draft(d.to_json()) for d in drafts]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_draft_carries_an_item_writing_error(name):
+    for item in items_of(drafts_of(name)):
+        assert [f.check for f in checks.check_item(item) if f.severity == ERROR] == [], item.stem
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_clone_sets_near_duplicates_give_aways_or_unbalanced_keys(name):
+    found = checks.check_set(items_of(drafts_of(name)))
+    assert [(f.check, f.message) for f in found] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_answers_are_in_their_excerpts_and_no_distractor_is_correct(name):
+    failed = [c for c in self_check(drafts_of(name), outline_of(name)) if not c.ok]
+    assert failed == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_sorts_items_under_generic_headings(name):
+    for draft in kinds(drafts_of(name), "single", "multiple", "matching", "classification"):
+        named = {*draft.options, draft.answer, *draft.categories}
+        assert not named & GENERIC, draft.prompt
+        assert "type of" in f"{draft.prompt} {draft.question}", draft.prompt
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_choice_stem_asks_a_question_naming_the_condition_or_its_type(name):
+    for draft in kinds(drafts_of(name), "single", "matching"):
+        assert draft.prompt.endswith(("?", ".")), draft.prompt
+        assert re.search(r"\b(?:which type of|type of)\b", draft.prompt, re.I), draft.prompt
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_true_false_keys_are_balanced(name):
+    statements = kinds(drafts_of(name), "true_false")
+    assert sum(d.answer == TRUE for d in statements) == sum(d.answer == FALSE for d in statements)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_lesson_with_content_yields_a_draft_or_a_reason(name):
+    outline = outline_of(name)
+    screened = screened_of(name)
+    silent = generator.silent_lessons(outline, screened)
+    drafted = {d.lesson for d in screened.kept}
+    for lesson in outline.lessons:
+        if lesson.heading in ("Related information", "References"):
+            continue
+        if any(s.blocks for s in lesson.walk()):
+            assert lesson.heading in drafted or silent.get(lesson.heading), lesson.heading
+
+
+def test_leg_ulcer_false_statements_move_a_cause_to_a_sibling_type():
+    statements = kinds(drafts_of("leg-ulcer.txt"), "true_false")
+    false = [d for d in statements if d.answer == FALSE]
+    assert len(false) == 3
+    assert "A recognised cause of venous leg ulcers is smoking." in [d.prompt for d in false]
+    for draft in false:
+        assert "listed as a cause of" in draft.explanation
+
+
+def test_leg_ulcer_vignettes_use_only_the_articles_clinical_description():
+    vignettes = [d for d in drafts_of("leg-ulcer.txt") if d.prompt.startswith("A patient")]
+    assert {d.answer for d in vignettes} == {"Venous", "Arterial"}
+    venous = next(d for d in vignettes if d.answer == "Venous")
+    assert venous.prompt == (
+        "A patient has leg ulcers that are shallow and lie above the inner ankle, surrounded by brown "
+        "staining and eczema. Which type of leg ulcer is most likely?"
+    )
+    assert venous.excerpt == (
+        "Venous leg ulcers are usually shallow and lie above the inner ankle, surrounded by brown staining "
+        "and eczema."
+    )
+    assert venous.lesson == "What are the clinical features of leg ulcers?"
+
+
+def test_the_seed_gives_a_vignette_from_a_listed_condition_and_the_lesions_appearance():
+    (vignette,) = [d for d in drafts_of("calcinosis-cutis.txt") if d.prompt.startswith("A patient")]
+    assert vignette.answer == "Metastatic"
+    assert vignette.options == ("Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic")
+    cause = vignette.excerpt.split("\n")[-1]
+    assert cause.casefold() in vignette.prompt.casefold()
+    assert "firm, whitish/yellowish papules, plaques or nodules" in vignette.excerpt
+
+
+def test_the_seed_asks_which_type_a_cause_gives():
+    questions = [
+        d for d in kinds(drafts_of("calcinosis-cutis.txt"), "single") if "can cause which" in d.prompt
+    ]
+    assert [d.prompt for d in questions] == [
+        "Primary or secondary hyperparathyroidism can cause which type of calcinosis cutis?"
+    ]
+
+
+def _outline(lead_in: str, items: tuple[str, ...], heading: str = "How is keratosis pilaris diagnosed?"):
+    return Outline(
+        title="Keratosis pilaris",
+        lessons=[
+            Section(
+                heading, [Block("paragraph", "Keratosis pilaris is common."), Block("list", lead_in, items)]
+            )
+        ],
+    )
+
+
+def test_an_exclusive_list_is_never_split_into_statements():
+    drafts = generate(_outline("Tests are limited to:", ("Full blood count", "Ferritin", "Thyroid function")))
+    assert kinds(drafts, "true_false", "single", "multiple") == []
+
+
+def test_a_short_list_gives_one_card_asking_for_the_whole_list():
+    outline = _outline(
+        "Medicines that can make it worse include:", ("Lithium", "Beta blockers"), "What makes it worse?"
+    )
+    (card,) = [d for d in generate(outline) if d.kind == "basic" and d.prompt.startswith("Which")]
+    assert card.prompt == "Which medicines can make it worse in keratosis pilaris?"
+    assert card.answer == "Lithium; Beta blockers"
+    assert card.excerpt == "Medicines that can make it worse include:\nLithium\nBeta blockers"
+
+
+def test_a_class_of_causes_is_asked_as_causes_never_as_treatments():
+    outline = Outline(
+        title="Erythema nodosum",
+        lessons=[
+            Section(
+                "What causes erythema nodosum?",
+                [
+                    Block(
+                        "list",
+                        "Triggers include:",
+                        items=(
+                            Item(
+                                "Medications",
+                                (Block("list", "", ("Oral contraceptive pill", "Penicillins")),),
+                            ),
+                            Item(
+                                "Infections",
+                                (Block("list", "", ("Tuberculosis", "Streptococcal throat infection")),),
+                            ),
+                        ),
+                    )
+                ],
+            )
+        ],
+    )
+    prompts = [d.prompt for d in generate(outline)]
+    assert "Which medications can trigger erythema nodosum?" in prompts
+    assert not any("include oral contraceptive" in p.casefold() for p in prompts)
+
+
+def test_a_cloze_from_a_sub_section_names_it():
+    outline = Outline(
+        title="Erythema multiforme",
+        lessons=[
+            Section(
+                "What is the treatment for erythema multiforme?",
+                [],
+                [
+                    Section(
+                        "Recurrent erythema multiforme",
+                        [Block("paragraph", "Aciclovir is given for six months.")],
+                    )
+                ],
+            )
+        ],
+    )
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.prompt == "Recurrent erythema multiforme: Aciclovir is given for {{c1::six}} months."
