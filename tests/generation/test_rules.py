@@ -8,6 +8,7 @@ import pytest
 
 from quizzes.content.generation import generator
 from quizzes.content.generation.generator import FALSE, TRUE, generate, self_check
+from quizzes.content.generation.text import condition_name
 from quizzes.content.reader.outline import Block, Item, Outline, Section
 from quizzes.items.itemwriting import checks
 from quizzes.items.itemwriting.items import ERROR, from_draft
@@ -45,16 +46,19 @@ def test_answers_are_in_their_excerpts_and_no_distractor_is_correct(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_nothing_sorts_items_under_generic_headings(name):
     for draft in kinds(drafts_of(name), "single", "multiple", "matching", "classification"):
-        named = {*draft.options, draft.answer, *draft.categories}
-        assert not named & GENERIC, draft.prompt
-        assert "type of" in f"{draft.prompt} {draft.question}", draft.prompt
+        assert not {*draft.options, draft.answer, *draft.categories} & GENERIC, draft.prompt
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_choice_stem_asks_a_question_naming_the_condition_or_its_type(name):
-    for draft in kinds(drafts_of(name), "single", "matching"):
-        assert draft.prompt.endswith(("?", ".")), draft.prompt
-        assert re.search(r"\b(?:which type of|type of)\b", draft.prompt, re.I), draft.prompt
+def test_every_question_names_the_condition_and_what_is_asked(name):
+    condition = condition_name(outline_of(name).title)
+    for draft in kinds(drafts_of(name), "single", "matching", "true_false"):
+        assert condition.casefold() in draft.prompt.casefold(), draft.prompt
+        assert re.search(r"\b(?:which|match each|a recognised cause of)\b", draft.prompt, re.I), draft.prompt
+    for draft in kinds(drafts_of(name), "classification"):
+        assert re.fullmatch(rf"Which type of {re.escape(condition)} .+\?", draft.question, re.I), (
+            draft.question
+        )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -156,11 +156,10 @@ def cloze_card(
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"
-        if context and not mentions(said, context):
-            if mentions(context, condition):
-                prompt = f"{upper_first(context)}: {prompt}"
-            else:
-                prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
+        if context and mentions(context, condition) and not mentions(said, context):
+            prompt = f"{upper_first(context)}: {prompt}"  # a form of the condition ("Recurrent ...")
+        elif context and not mentions(said, condition):
+            prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
         elif not mentions(said, condition):
             prompt = f"{upper_first(condition)}: {prompt}"
         out.cloze_sentences.add(squash(sentence))

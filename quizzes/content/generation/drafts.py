@@ -25,7 +25,7 @@ MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
 MIN_DISTRACTORS = 3
 
 
-MAX_LIST_CARD_ITEMS = 5  # a card asks for five facts at most
+MAX_LIST_CARD_ITEMS = 4  # a card asking for a set is hard to recall: four facts at most
 
 
 SAME_OPTIONS_AT_MOST = 2  # a third question on one option set makes a clone set

@@ -24,6 +24,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   single best answer questions and clinical vignettes whose options are the
   types, and true/false statements in true/false pairs (:mod:`typed`).
   Groups of generic classes ("Infections", "Medications") sort nothing.
+- **rows and tables** naming kinds (types, grades, stages, complications,
+  features, treatment steps) with what the article says of each: a matching
+  question, and vignettes for types, grades, stages and complications
+  (:mod:`tables`).
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing.
 
@@ -41,6 +45,7 @@ from quizzes.content.generation.card_drafts import cloze_card, definition_cards,
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
     FALSE,
+    MAX_LIST_CARD_ITEMS,
     MAX_OPTIONS,
     NOTE_KINDS,
     QUESTION_KINDS,
@@ -57,6 +62,7 @@ from quizzes.content.generation.groups import (
 )
 from quizzes.content.generation.list_cards import list_cards
 from quizzes.content.generation.screening import Screened, screen
+from quizzes.content.generation.tables import row_drafts
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
@@ -116,6 +122,7 @@ def generate_screened(outline: Outline) -> Screened:
         description_matching(group, out)
         used = type_questions(group, outline, out)
         statements(group, condition, used, out)
+    row_drafts(outline, condition, out)
     typed_lists = {lst for g in typed for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     return screen(out.drafts)
@@ -137,7 +144,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
         if lists:
             reasons.append(
-                f"{len(lists)} list(s), none short (2-5 entries) with a lead-in that can be asked as a question"
+                f"{len(lists)} list(s), none short (2-{MAX_LIST_CARD_ITEMS} entries) with a lead-in that can be asked as a question"
             )
         reasons.append(
             "no sentence states a fact in a shape that can be deleted safely (a count, a number, "

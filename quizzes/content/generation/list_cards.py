@@ -5,8 +5,8 @@ A list is never split into single statements here: a statement made from one
 entry of a list loses what the lead-in says about the whole ("Tests ... are
 limited to", "Medications" filed under causes read as treatments). The card
 asks the list's own question and its back is the list itself, so the meaning
-is kept whatever the lead-in. Only lists of two to five entries make cards
-(more is too many facts for one card), and only when the question can be
+is kept whatever the lead-in. Only lists of two to four entries make cards
+(a set of more is too hard to recall as one card), and only when the question can be
 phrased from the article's own words:
 
 - a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
@@ -49,6 +49,7 @@ MAX_ENTRY_WORDS = 4
 def list_question(lst: ItemList, condition: str) -> str | None:
     """The question a list answers, in the article's words (see the module docstring); None if unsure."""
     lead = lst.lead_in.strip().rstrip(":").strip()
+    condition = as_in_heading(lst.lesson, condition)
     if lead and (match := _THAT.match(lead)):
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
@@ -88,6 +89,13 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
+
+
+def as_in_heading(heading: str, condition: str) -> str:
+    """The condition as the lesson's heading names it ("a leg ulcer" in "What is the treatment for a leg
+    ulcer?"), so a countable condition keeps its article."""
+    match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}s?\b", heading, re.IGNORECASE)
+    return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
 
 
 def _class_name(entry: str) -> bool:
@@ -130,12 +138,16 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         if question is None:
             continue
         back = "; ".join(item.rstrip(".") for item in lst.items)
+        # Where the question's words come from: the section heading, the entry's own list's lead-in
+        # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
+        section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
+        lines = [section, lst.outer, lst.parent, lst.lead_in, *lst.items]
         out.add(
             "basic",
             lst.lesson,
             ("list", lst.heading, lst.parent, lst.lead_in),
             prompt=question,
             answer=back,
-            excerpt=excerpt_lines(lst.parent or None, lst.lead_in or None, *lst.items),
-            explanation="\n".join(line for line in (lst.parent, lst.lead_in, *lst.items) if line),
+            excerpt=excerpt_lines(*lines),
+            explanation="\n".join(line for line in lines if line),
         )

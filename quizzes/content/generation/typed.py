@@ -99,8 +99,11 @@ def classification_cards(group: Group, out: DraftCollector) -> None:
     members = _causes(group)
     if len({id(c) for _, c, _ in members}) < 2:
         return  # one type only: the answer would always be the same
-    question = f"Which type of {noun_singular(group)} can this cause?"
     for item, category, lst in members:
+        # A prose example may be an instance of the type ("calcium deposition in newborns from heel
+        # sticks"), not a cause of it.
+        verb = "can this cause" if lst is not None else "is associated with this"
+        question = f"Which type of {noun_singular(group)} {verb}?"
         out.add(
             "classification",
             group.lesson,

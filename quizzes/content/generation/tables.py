@@ -1,0 +1,150 @@
+"""Drafts from label rows and tables that describe kinds of something (types, grades, stages,
+complications, features, treatment steps): "Postherpetic neuralgia: pain that persists for 3 months ...".
+
+Each row pairs a name with what the article says of it, so:
+
+- a **matching** question pairs descriptions with names ("Match each complication of shingles to its
+  description."), three rows or more;
+- single best answer **vignettes** put one description in a patient ("A patient with shingles develops
+  pain that persists for 3 months or more after the rash has healed. Which complication of shingles is
+  most likely?"), the options being the rows' names, when the rows are types, grades, stages or
+  complications and the column (for a table) is about lesions or features.
+
+Only when the lesson's heading says what the names are (see :data:`_KINDS`), so the stem can name it. A
+row whose description shares a word with its own name and no other ("shingles of the ophthalmic nerve"
+for herpes zoster ophthalmicus) would give its answer away: it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from quizzes.content.generation.drafts import SAME_OPTIONS_AT_MOST, DraftCollector
+from quizzes.content.generation.text import lower_first, squash, upper_first, words
+from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
+
+MIN_ROWS = 3
+MAX_ROWS = 5
+
+# What a lesson heading says the rows are: (pattern, singular noun, vignettes allowed).
+_KINDS = (
+    (re.compile(r"\btypes?\b", re.I), "type", True),
+    (re.compile(r"\bcomplications?\b", re.I), "complication", True),
+    (re.compile(r"\bstag(?:es?|ed|ing)\b", re.I), "stage", True),
+    (re.compile(r"\bgrad(?:es?|ed|ing)\b", re.I), "grade", True),
+    (re.compile(r"\b(?:clinical features|signs|symptoms)\b", re.I), "feature", False),
+)
+_FEATURE_COLUMN = re.compile(r"\b(?:features?|lesions?|signs?|appearance|description)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    lesson: str
+    noun: str  # "complication", "grade"
+    pairs: tuple[tuple[str, str], ...]  # (name, description)
+    column: str  # a table's column header ("" for label rows)
+    vignettes: bool
+
+
+def _kind_of(heading: str, labels: list[str]) -> tuple[str, bool] | None:
+    if all(label.casefold().startswith("stage") for label in labels):
+        return "stage", True
+    if all(label.casefold().startswith("grade") for label in labels):
+        return "grade", True
+    for pattern, noun, vignettes in _KINDS:
+        if pattern.search(heading):
+            return noun, vignettes
+    return None
+
+
+def _gives_away(name: str, description: str, names: list[str]) -> bool:
+    """A word (its first five letters) of the description shared with its own name and no other's."""
+    stems = lambda text: {w[:5] for w in words(text) if len(w) >= 4}  # noqa: E731
+    own = stems(description) & stems(name)
+    others = set().union(*(stems(n) for n in names if n != name))
+    return bool(own - others)
+
+
+def _row_sets(outline: Outline) -> list[_Rows]:
+    found = []
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                found += _from_block(block, lesson.heading, section.heading)
+    return found
+
+
+def _from_block(block: Block, lesson: str, heading: str) -> list[_Rows]:
+    columns: list[tuple[str, list[tuple[str, str]]]] = []
+    if block.kind == ROWS:
+        columns.append(("", [(row.label, row.text) for row in block.rows]))
+    elif block.kind == TABLE and len(block.header) >= 2:
+        for index, header in enumerate(block.header[1:], start=1):
+            pairs = [(row[0], row[index]) for row in block.cells if len(row) > index]
+            columns.append((header, pairs))
+    found = []
+    for column, pairs in columns:
+        pairs = [(n.strip(), d.strip().rstrip(".")) for n, d in pairs if words(n) and words(d)]
+        names = [n for n, _ in pairs]
+        if not MIN_ROWS <= len(pairs) <= MAX_ROWS or len({squash(n) for n in names}) < len(names):
+            continue
+        kind = _kind_of(f"{heading} {lesson}", names)
+        if kind is None:
+            continue
+        noun, vignettes = kind
+        if block.kind == TABLE and block.header[0].strip():
+            noun = block.header[0].strip().casefold()
+        fair = tuple((n, d) for n, d in pairs if not _gives_away(n, d, names))
+        if len(fair) >= MIN_ROWS:
+            found.append(
+                _Rows(
+                    lesson,
+                    noun,
+                    fair,
+                    column,
+                    vignettes and _FEATURE_COLUMN.search(column or "features") is not None,
+                )
+            )
+    return found
+
+
+def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """Matching questions and vignettes from rows (see the module docstring)."""
+    used: Counter[frozenset[str]] = Counter()
+    for rows in _row_sets(outline):
+        names = tuple(n for n, _ in rows.pairs)
+        what = lower_first(rows.column) if rows.column else "description"
+        excerpt = "\n".join(line for pair in rows.pairs for line in pair)
+        out.add(
+            "matching",
+            rows.lesson,
+            ("rows", rows.noun, rows.column, *names),
+            prompt=f"Match each {rows.noun} of {condition} to its {what}.",
+            answer="",
+            pairs=tuple((upper_first(d), n) for n, d in rows.pairs),
+            categories=names,
+            excerpt=excerpt,
+            explanation="\n".join(f"{n}: {d}." for n, d in rows.pairs),
+        )
+        if not rows.vignettes:
+            continue
+        for name, description in rows.pairs:
+            if used[frozenset(names)] >= SAME_OPTIONS_AT_MOST:
+                break
+            used[frozenset(names)] += 1
+            if rows.noun == "complication":
+                stem = f"A patient with {condition} develops {lower_first(description)}."
+            else:
+                stem = f"A patient has {condition} with {lower_first(description)}."
+            out.add(
+                "single",
+                rows.lesson,
+                ("rows", rows.noun, name, description),
+                prompt=f"{stem} Which {rows.noun} of {condition} is most likely?",
+                answer=name,
+                options=names,
+                excerpt=f"{name}\n{description}",
+                explanation=f"{name}: {description}.",
+            )
