@@ -20,7 +20,10 @@ from quizzes.content.reader.outline import Outline
 _ANAPHORS = ("this ", "these ", "it ", "they ", "such ", "the condition ")
 
 
-_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b).+?)\s*\?$", re.IGNORECASE)
+_WHAT_IS = re.compile(
+    r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b|it\b|they\b|this\b|these\b).+?)(?<!\blike)\s*\?$",
+    re.IGNORECASE,
+)  # "What is it like?" asks no term
 
 
 def _defining(paragraph: str, term: str) -> str:
@@ -53,6 +56,7 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
             excerpt=excerpt_lines(back),
             explanation=explanation,
         )
+        out.cloze_sentences.update(squash(s) for s in sentences(back))  # one fact, one card
         made = made or mentions(match.group("term"), condition)
     if made:
         return
@@ -60,6 +64,7 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
         for sentence in paragraph_sentences(blocks):
             if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
                 prompt = f"What is {condition}?"
+                out.cloze_sentences.add(squash(sentence))
                 out.add(
                     "basic",
                     lesson,

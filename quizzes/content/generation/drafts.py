@@ -16,13 +16,10 @@ NOTE_KINDS = ("basic", "cloze", "classification")
 TRUE, FALSE = "True", "False"
 
 
-MAX_MATCHING_PAIRS = 8
+MIN_MATCHING_OPTIONS = 4  # premises are one fewer than options, so the last is never found by elimination
 
 
 MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
-
-
-MIN_DISTRACTORS = 3
 
 
 MAX_LIST_CARD_ITEMS = 4  # a card asking for a set is hard to recall: four facts at most

@@ -3,8 +3,8 @@ complications, features, treatment steps): "Postherpetic neuralgia: pain that pe
 
 Each row pairs a name with what the article says of it, so:
 
-- a **matching** question pairs descriptions with names ("Match each complication of shingles to its
-  description."), three rows or more;
+- a **matching** question pairs descriptions with names ("Match each feature of scabies to its
+  description."), four rows or more, one description left out so the last is not found by elimination;
 - single best answer **vignettes** put one description in a patient ("A patient with shingles develops
   pain that persists for 3 months or more after the rash has healed. Which complication of shingles is
   most likely?"), the options being the rows' names, when the rows are types, grades, stages or
@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from quizzes.content.generation.drafts import SAME_OPTIONS_AT_MOST, DraftCollector
+from quizzes.content.generation.drafts import MIN_MATCHING_OPTIONS, SAME_OPTIONS_AT_MOST, DraftCollector
 from quizzes.content.generation.text import lower_first, squash, upper_first, words
 from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
 
@@ -116,18 +116,20 @@ def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
     for rows in _row_sets(outline):
         names = tuple(n for n, _ in rows.pairs)
         what = lower_first(rows.column) if rows.column else "description"
-        excerpt = "\n".join(line for pair in rows.pairs for line in pair)
-        out.add(
-            "matching",
-            rows.lesson,
-            ("rows", rows.noun, rows.column, *names),
-            prompt=f"Match each {rows.noun} of {condition} to its {what}.",
-            answer="",
-            pairs=tuple((upper_first(d), n) for n, d in rows.pairs),
-            categories=names,
-            excerpt=excerpt,
-            explanation="\n".join(f"{n}: {d}." for n, d in rows.pairs),
-        )
+        premises = rows.pairs[:-1]  # one option more than premises: the last pair is not given by elimination
+        excerpt = "\n".join(line for pair in premises for line in pair)
+        if len(names) >= MIN_MATCHING_OPTIONS:
+            out.add(
+                "matching",
+                rows.lesson,
+                ("rows", rows.noun, rows.column, *names),
+                prompt=f"Match each {rows.noun} of {condition} to its {what}.",
+                answer="",
+                pairs=tuple((upper_first(d), n) for n, d in premises),
+                categories=names,
+                excerpt=excerpt,
+                explanation="\n".join(f"{n}: {d}." for n, d in premises),
+            )
         if not rows.vignettes:
             continue
         for name, description in rows.pairs:

@@ -11,7 +11,8 @@ From a typed group:
 
 - a **classification** card per cause the article places under one type,
   asking "Which type of leg ulcer can this cause?";
-- a **matching** question of the types' descriptions (three or more);
+- a **matching** question of the types' descriptions (four types or more; one description is left
+  out, so the last pair is not found by elimination);
 - **single** best answer questions: "Varicose veins can cause which type of
   leg ulcer?", and clinical **vignettes** built only from the article: a
   type's own clinical description ("Venous leg ulcers are usually shallow and
@@ -31,6 +32,7 @@ from collections import Counter
 
 from quizzes.content.generation.drafts import (
     FALSE,
+    MIN_MATCHING_OPTIONS,
     SAME_OPTIONS_AT_MOST,
     STATEMENT_PAIRS_PER_CATEGORY,
     TRUE,
@@ -127,8 +129,9 @@ def description_matching(group: Group, out: DraftCollector) -> None:
         rest = re.sub(r"^(?:are|is) (?=due to\b)", "", rest)  # "Are due to ..." -> "Due to ..."
         if rest and not overlaps(category.tag, rest):
             described.append((rest, category))
-    if len(described) < 3:
+    if len(described) < MIN_MATCHING_OPTIONS or len(described) < len(group.categories):
         return
+    described = described[:-1]  # one option more than premises: the last pair is not given by elimination
     out.add(
         "matching",
         group.lesson,
