@@ -240,7 +240,7 @@ def test_keys_survive_an_unrelated_edit():
 def test_a_changed_fact_keeps_its_key_but_shows_the_new_excerpt():
     text = text_of("calcinosis-cutis.txt")
     edited = text.replace(
-        "consisting mainly of calcium phosphate with", "consisting mainly of calcium phosphate and"
+        "consisting mainly of calcium phosphate with", "consisting mainly of calcium phosphate, with"
     )
     before = {d.key: d for d in generate(parse(text)) if d.kind == "cloze"}
     after = {d.key: d for d in generate(parse(edited)) if d.kind == "cloze"}

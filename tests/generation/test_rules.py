@@ -9,7 +9,7 @@ import pytest
 from quizzes.content.generation import generator
 from quizzes.content.generation.generator import FALSE, TRUE, generate, self_check
 from quizzes.content.generation.text import condition_name
-from quizzes.content.reader.outline import Block, Item, Outline, Section
+from quizzes.content.reader.outline import Block, Item, Outline, Row, Section
 from quizzes.items.itemwriting import checks
 from quizzes.items.itemwriting.items import ERROR, from_draft
 from tests.generation.articles import NAMES, drafts_of, outline_of, screened_of
@@ -196,3 +196,24 @@ def test_a_cloze_from_a_sub_section_names_it():
     )
     (card,) = kinds(generate(outline), "cloze")
     assert card.prompt == "Recurrent erythema multiforme: Aciclovir is given for {{c1::six}} months."
+
+
+def test_a_cloze_never_hides_one_item_of_a_coordinated_list():
+    text = "Impetigo is caused by Staphylococcus aureus, Streptococcus pyogenes, or both."
+    outline = Outline(
+        title="Impetigo", lessons=[Section("What causes impetigo?", [Block("paragraph", text)])]
+    )
+    assert kinds(generate(outline), "cloze") == []
+
+
+def test_a_row_whose_description_echoes_its_name_gives_no_vignette():
+    rows = (
+        Row("Erythematotelangiectatic", "persistent redness and visible blood vessels (telangiectasia)"),
+        Row("Papulopustular", "red papules and pustules"),
+        Row("Ocular", "gritty, sore eyes and swollen eyelids"),
+        Row("Phymatous", "thickened skin, most often of the nose (rhinophyma)"),
+    )
+    outline = Outline(
+        title="Rosacea", lessons=[Section("What are the types of rosacea?", [Block("rows", "", rows=rows)])]
+    )
+    assert kinds(generate(outline), "single", "matching") == []  # one fair row left: nothing to ask

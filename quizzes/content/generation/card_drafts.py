@@ -111,6 +111,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+# What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
+_COORDINATED = re.compile(r"^(?:,\s+[^,.;]+?,?\s+(?:or|and)\b|\s+(?:or|and|and/or)\s)", re.IGNORECASE)
+
+
 # Deleting a pronoun or a determiner tests nothing.
 _PRONOUNS = {
     "it",
@@ -152,6 +156,8 @@ def cloze_card(
         deleted = sentence[start:end]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if _COORDINATED.match(sentence[end:]):
+            return  # one of two or more items joined by and/or: the card would hide half a list
         if sentence.casefold().startswith(("they ", "these ", "this ")):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"

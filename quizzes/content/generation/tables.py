@@ -11,8 +11,8 @@ Each row pairs a name with what the article says of it, so:
   complications and the column (for a table) is about lesions or features.
 
 Only when the lesson's heading says what the names are (see :data:`_KINDS`), so the stem can name it. A
-row whose description shares a word with its own name and no other ("shingles of the ophthalmic nerve"
-for herpes zoster ophthalmicus) would give its answer away: it is left out.
+row whose description echoes its own name and no other ("shingles of the ophthalmic nerve" for herpes
+zoster ophthalmicus, "rhinophyma" for phymatous rosacea) would give its answer away: it is left out.
 """
 
 from __future__ import annotations
@@ -60,10 +60,15 @@ def _kind_of(heading: str, labels: list[str]) -> tuple[str, bool] | None:
 
 
 def _gives_away(name: str, description: str, names: list[str]) -> bool:
-    """A word (its first five letters) of the description shared with its own name and no other's."""
-    stems = lambda text: {w[:5] for w in words(text) if len(w) >= 4}  # noqa: E731
-    own = stems(description) & stems(name)
-    others = set().union(*(stems(n) for n in names if n != name))
+    """The description echoes its own name and no other's: a word sharing five letters in a row with it
+    ("plaques" / "Plaque psoriasis", "telangiectasia" / "Erythematotelangiectatic", "rhinophyma" /
+    "Phymatous")."""
+
+    def pieces(text: str) -> set[str]:
+        return {w[i : i + 5] for w in words(text) if len(w) >= 5 for i in range(len(w) - 4)}
+
+    own = pieces(description) & pieces(name)
+    others = set().union(*(pieces(n) for n in names if n != name))
     return bool(own - others)
 
 
