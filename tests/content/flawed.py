@@ -33,10 +33,15 @@ STATEMENTS = [
 ]  # fmt: skip
 
 
-def add_flawed_drafts(course) -> list[Draft]:
-    """The matching draft asking where causes are "listed under" and six statements all keyed True."""
-    article = Article.objects.filter(course=course).first()
-    lessons = {lesson.title: lesson for lesson in Lesson.objects.filter(article=article)}
+def add_flawed_drafts(course, article=None) -> list[Draft]:
+    """The matching draft asking where causes are "listed under" and six statements all keyed True,
+    on the article's lessons about causes and treatment (the seed's by default)."""
+    article = article or Article.objects.filter(course=course).first()
+    found = list(Lesson.objects.filter(article=article).order_by("order"))
+    lessons = {
+        CAUSES: next(lesson for lesson in found if "cause" in lesson.title.casefold()),
+        TREATMENT: next(lesson for lesson in found if "treat" in lesson.title.casefold()),
+    }
     made = [
         Draft.objects.create(
             course=course, article=article, lesson=lessons[CAUSES], key="old-matching", kind="matching",
