@@ -1,5 +1,5 @@
 """Drafts from label rows and tables that describe kinds of something (types, grades, stages,
-complications, features, treatment steps): "Postherpetic neuralgia: pain that persists for 3 months ...".
+complications, features, the steps of a stepped treatment): "Postherpetic neuralgia: pain that persists for 3 months ...".
 
 Each row pairs a name with what the article says of it, so:
 
@@ -49,6 +49,8 @@ class _Rows:
 
 
 def _kind_of(heading: str, labels: list[str]) -> tuple[str, bool] | None:
+    if all(re.fullmatch(r"step \d+", label.casefold()) for label in labels):
+        return "step", False  # a stepped treatment: which treatment belongs to which step
     if all(label.casefold().startswith("stage") for label in labels):
         return "stage", True
     if all(label.casefold().startswith("grade") for label in labels):
@@ -123,12 +125,15 @@ def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
         what = lower_first(rows.column) if rows.column else "description"
         premises = rows.pairs[:-1]  # one option more than premises: the last pair is not given by elimination
         excerpt = "\n".join(line for pair in premises for line in pair)
+        prompt = f"Match each {rows.noun} of {condition} to its {what}."
+        if rows.noun == "step":
+            prompt = f"Match each treatment to its step in the stepped treatment of {condition}."
         if len(names) >= MIN_MATCHING_OPTIONS:
             out.add(
                 "matching",
                 rows.lesson,
                 ("rows", rows.noun, rows.column, *names),
-                prompt=f"Match each {rows.noun} of {condition} to its {what}.",
+                prompt=prompt,
                 answer="",
                 pairs=tuple((upper_first(d), n) for n, d in premises),
                 categories=names,
