@@ -217,3 +217,16 @@ def test_a_row_whose_description_echoes_its_name_gives_no_vignette():
         title="Rosacea", lessons=[Section("What are the types of rosacea?", [Block("rows", "", rows=rows)])]
     )
     assert kinds(generate(outline), "single", "matching") == []  # one fair row left: nothing to ask
+
+
+def test_numbered_instructions_are_no_treatment_ladder():
+    rows = tuple(
+        Row(f"Step {n}", text)
+        for n, text in enumerate(("wash the sores", "cover them", "use own towels", "see a doctor"), 1)
+    )
+    lesson = Section("What is the treatment for impetigo?", [Block("rows", "", rows=rows)])
+    assert generate(Outline(title="Impetigo", lessons=[lesson])) == []
+    stepped = Section(lesson.heading, [Block("paragraph", "Treatment is given in steps."), *lesson.blocks])
+    (matching,) = kinds(generate(Outline(title="Impetigo", lessons=[stepped])), "matching")
+    assert matching.prompt == "Match each treatment to its step in the stepped treatment of impetigo."
+    assert len(matching.pairs) == 3 and len(matching.categories) == 4

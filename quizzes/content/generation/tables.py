@@ -36,6 +36,8 @@ _KINDS = (
     (re.compile(r"\bgrad(?:es?|ed|ing)\b", re.I), "grade", True),
     (re.compile(r"\b(?:clinical features|signs|symptoms)\b", re.I), "feature", False),
 )
+# The section says its treatment is given in steps ("Treatment is stepped up", "is given in steps").
+_STEPPED = re.compile(r"\b(?:stepped|in steps|step up|stepwise)\b", re.I)
 _FEATURE_COLUMN = re.compile(r"\b(?:features?|lesions?|signs?|appearance|description)\b", re.I)
 
 
@@ -78,12 +80,15 @@ def _row_sets(outline: Outline) -> list[_Rows]:
     found = []
     for lesson in outline.lessons:
         for section in lesson.walk():
+            stepped = any(
+                _STEPPED.search(block.text) for block in section.blocks if block.kind == "paragraph"
+            )
             for block in section.blocks:
-                found += _from_block(block, lesson.heading, section.heading)
+                found += _from_block(block, lesson.heading, section.heading, stepped)
     return found
 
 
-def _from_block(block: Block, lesson: str, heading: str) -> list[_Rows]:
+def _from_block(block: Block, lesson: str, heading: str, stepped: bool) -> list[_Rows]:
     columns: list[tuple[str, list[tuple[str, str]]]] = []
     if block.kind == ROWS:
         columns.append(("", [(row.label, row.text) for row in block.rows]))
@@ -98,8 +103,8 @@ def _from_block(block: Block, lesson: str, heading: str) -> list[_Rows]:
         if not MIN_ROWS <= len(pairs) <= MAX_ROWS or len({squash(n) for n in names}) < len(names):
             continue
         kind = _kind_of(f"{heading} {lesson}", names)
-        if kind is None:
-            continue
+        if kind is None or (kind[0] == "step" and not stepped):
+            continue  # numbered instructions ("Step 1: wash the sores") are no treatment ladder
         noun, vignettes = kind
         if block.kind == TABLE and block.header[0].strip():
             noun = block.header[0].strip().casefold()
