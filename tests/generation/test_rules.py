@@ -230,3 +230,19 @@ def test_numbered_instructions_are_no_treatment_ladder():
     (matching,) = kinds(generate(Outline(title="Impetigo", lessons=[stepped])), "matching")
     assert matching.prompt == "Match each treatment to its step in the stepped treatment of impetigo."
     assert len(matching.pairs) == 3 and len(matching.categories) == 4
+
+
+def test_a_row_without_a_finding_gives_no_vignette():
+    rows = (
+        Row("Postherpetic neuralgia", "treated with amitriptyline or gabapentin"),
+        Row("Bacterial infection", "the most common complication in children"),
+        Row("Ramsay Hunt syndrome", "facial palsy, ear pain and blisters in the ear canal"),
+        Row("Scarring", "pale or dark marks where the blisters were"),
+    )
+    lesson = Section("What are the complications of shingles?", [Block("rows", "", rows=rows)])
+    vignettes = kinds(generate(Outline(title="Shingles", lessons=[lesson])), "single")
+    assert [d.answer for d in vignettes] == ["Ramsay Hunt syndrome", "Scarring"]
+    assert vignettes[0].prompt == (
+        "A patient with shingles develops facial palsy, ear pain and blisters in the ear canal. "
+        "Which complication of shingles is most likely?"
+    )

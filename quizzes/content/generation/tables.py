@@ -38,6 +38,14 @@ _KINDS = (
 )
 # The section says its treatment is given in steps ("Treatment is stepped up", "is given in steps").
 _STEPPED = re.compile(r"\b(?:stepped|in steps|step up|stepwise)\b", re.I)
+# A description a patient can "have" or "develop": it opens with a finding, not with a verb, an
+# article or a frequency ("treated with ...", "the most common type", "usually ...").
+_FINDING = re.compile(
+    r"^(?!(?:the|a|an|this|it|they|is|are|was|may|can|often|usually|most|more|less|rare|rarely|common|"
+    r"uncommon|seen|found|treated|managed|caused|due|occurs?|affects?|when|if|in|on|at|for|with|by|after|"
+    r"before|from)\b)[A-Za-z]",
+    re.I,
+)
 _FEATURE_COLUMN = re.compile(r"\b(?:features?|lesions?|signs?|appearance|description)\b", re.I)
 
 
@@ -150,6 +158,8 @@ def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
         for name, description in rows.pairs:
             if used[frozenset(names)] >= SAME_OPTIONS_AT_MOST:
                 break
+            if not _FINDING.match(description):
+                continue  # "treated with ...", "the most common type": no finding to put in a patient
             used[frozenset(names)] += 1
             if rows.noun == "complication":
                 stem = f"A patient with {condition} develops {lower_first(description)}."
