@@ -246,3 +246,19 @@ def test_a_row_without_a_finding_gives_no_vignette():
         "A patient with shingles develops facial palsy, ear pain and blisters in the ear canal. "
         "Which complication of shingles is most likely?"
     )
+
+
+def test_a_treatment_table_gives_a_card_per_row():
+    table = Block(
+        "table",
+        "",
+        header=("Extent", "Treatment"),
+        cells=(("Localised", "Hydrogen peroxide 1% cream"), ("Widespread", "Oral flucloxacillin")),
+    )
+    lesson = Section("What is the treatment for impetigo?", [table])
+    cards = [d for d in generate(Outline(title="Impetigo", lessons=[lesson])) if d.kind == "basic"]
+    assert [(d.prompt, d.answer) for d in cards] == [
+        ("In impetigo (extent: localised), what is the treatment?", "Hydrogen peroxide 1% cream"),
+        ("In impetigo (extent: widespread), what is the treatment?", "Oral flucloxacillin"),
+    ]
+    assert cards[0].excerpt == "Localised\nHydrogen peroxide 1% cream"

@@ -62,7 +62,7 @@ from quizzes.content.generation.groups import (
 )
 from quizzes.content.generation.list_cards import list_cards
 from quizzes.content.generation.screening import Screened, screen
-from quizzes.content.generation.tables import row_drafts
+from quizzes.content.generation.tables import row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
@@ -123,6 +123,7 @@ def generate_screened(outline: Outline) -> Screened:
         used = type_questions(group, outline, out)
         statements(group, condition, used, out)
     row_drafts(outline, condition, out)
+    treatment_cards(outline, condition, out)
     typed_lists = {lst for g in typed for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     return screen(out.drafts)

@@ -10,6 +10,9 @@ Each row pairs a name with what the article says of it, so:
   most likely?"), the options being the rows' names, when the rows are types, grades, stages or
   complications and the column (for a table) is about lesions or features.
 
+A table giving a treatment per situation ("Extent | Treatment") in a lesson about treatment gives a
+**basic** card per row ("In impetigo (extent: localised, not bullous), what is the treatment?").
+
 Only when the lesson's heading says what the names are (see :data:`_KINDS`), so the stem can name it. A
 row whose description echoes its own name and no other ("shingles of the ophthalmic nerve" for herpes
 zoster ophthalmicus, "rhinophyma" for phymatous rosacea) would give its answer away: it is left out.
@@ -22,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quizzes.content.generation.drafts import MIN_MATCHING_OPTIONS, SAME_OPTIONS_AT_MOST, DraftCollector
-from quizzes.content.generation.text import lower_first, squash, upper_first, words
+from quizzes.content.generation.text import lower_first, mentions, squash, upper_first, words
 from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
 
 MIN_ROWS = 3
@@ -37,6 +40,7 @@ _KINDS = (
     (re.compile(r"\b(?:clinical features|signs|symptoms)\b", re.I), "feature", False),
 )
 # The section says its treatment is given in steps ("Treatment is stepped up", "is given in steps").
+_TREATMENT = re.compile(r"\btreat(?:ment|ed)?s?\b", re.I)
 _STEPPED = re.compile(r"\b(?:stepped|in steps|step up|stepwise)\b", re.I)
 # A description a patient can "have" or "develop": it opens with a finding, not with a verb, an
 # article or a frequency ("treated with ...", "the most common type", "usually ...").
@@ -175,3 +179,37 @@ def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
                 excerpt=f"{name}\n{description}",
                 explanation=f"{name}: {description}.",
             )
+
+
+def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table that gives a treatment per situation ("Extent | Treatment":
+    "Localised, not bullous | Hydrogen peroxide 1% cream"), in a lesson about treatment."""
+    for lesson in outline.lessons:
+        if not _TREATMENT.search(lesson.heading):
+            continue
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) < 2 or not block.header[0].strip():
+                    continue
+                for index, header in enumerate(block.header[1:], start=1):
+                    if not _TREATMENT.search(header):
+                        continue
+                    for row in block.cells:
+                        if len(row) <= index or not words(row[0]) or not words(row[index]):
+                            continue
+                        situation, treatment = row[0].strip(), row[index].strip().rstrip(".")
+                        what = lower_first(header.strip())
+                        if mentions(situation, condition):
+                            front = f"What is the {what} of {lower_first(situation)}?"
+                        else:
+                            kind = block.header[0].strip().casefold()
+                            front = f"In {condition} ({kind}: {lower_first(situation)}), what is the {what}?"
+                        out.add(
+                            "basic",
+                            lesson.heading,
+                            ("table", header, situation),
+                            prompt=front,
+                            answer=treatment,
+                            excerpt=f"{situation}\n{treatment}",
+                            explanation=f"{block.header[0]}: {situation}. {header}: {treatment}.",
+                        )
