@@ -262,3 +262,31 @@ def test_a_treatment_table_gives_a_card_per_row():
         ("In impetigo (extent: widespread), what is the treatment?", "Oral flucloxacillin"),
     ]
     assert cards[0].excerpt == "Localised\nHydrogen peroxide 1% cream"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "heading", "question"),
+    [
+        ("Risk factors include:", "Who gets tinea pedis?", "What are some risk factors for tinea pedis?"),
+        (
+            "Medicines that may be used include:",
+            "What is the treatment?",
+            "Which medicines may be used for tinea pedis?",
+        ),
+        (
+            "Conditions that can look like tinea pedis include:",
+            "Diagnosis",
+            "Which conditions can look like tinea pedis?",
+        ),
+        (
+            "Tests may include:",
+            "How is tinea pedis diagnosed?",
+            "Which tests may help to diagnose tinea pedis?",
+        ),
+    ],
+)
+def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question):
+    lesson = Section(heading, [Block("list", lead_in, ("Sweaty feet", "Occlusive footwear"))])
+    (card,) = [d for d in generate(Outline(title="Tinea pedis", lessons=[lesson])) if d.kind == "basic"]
+    assert card.prompt == question
+    assert card.answer == "Sweaty feet; Occlusive footwear"

@@ -12,6 +12,7 @@ phrased from the article's own words:
 - a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
 - "<things> seen in / used for ... include:" -> "Which <things> are seen in / used for ...?";
 - "Symptoms are eased by:" -> "How can symptoms of <condition> be eased?";
+- "Risk factors include:" (complications, triggers, features...) -> "What are some risk factors for <condition>?";
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
 - "Tests may include:" in a lesson on diagnosis -> "Which tests may help to diagnose <condition>?";
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
@@ -35,6 +36,12 @@ _PARTICIPLE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
     r" (?:may |can |often )?(?:include|includes)$"
 )
+_KNOWN_LIST = re.compile(
+    r"^(?P<np>risk factors|complications|symptoms|signs|clinical features|features|triggers)"
+    r" (?:may |can |often )?(?:include|includes)$",
+    re.I,
+)
+_TREATING = re.compile(r"\b(?:tried|used|given|prescribed|treat\w*|reliev\w*|manag\w*)\b")
 _EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|reduced|improved) by$")
 _PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 _INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
@@ -54,12 +61,15 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
             return None
-        context = "" if mentions(vp, condition) else f" in {condition}"
+        context = "" if mentions(vp, condition) else _context(vp, condition)
         return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
     if lead and (match := _PARTICIPLE.match(lead)):
         vp = match["vp"]
-        context = "" if _names(vp, condition) else f" in {condition}"
+        context = "" if _names(vp, condition) else _context(vp, condition)
         return _in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+    if lead and (match := _KNOWN_LIST.match(lead)):
+        np = match["np"].casefold()
+        return f"What are some {np} {'for' if np.startswith('risk') else 'of'} {condition}?"
     if lead and (match := _EASED.match(lead)) and match["x"].split()[0].casefold() not in _PRONOUNS:
         x = match["x"].casefold()
         of = "" if mentions(x, condition) else f" of {condition}"
@@ -96,6 +106,11 @@ def as_in_heading(heading: str, condition: str) -> str:
     ulcer?"), so a countable condition keeps its article."""
     match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}s?\b", heading, re.IGNORECASE)
     return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
+
+
+def _context(phrase: str, condition: str) -> str:
+    """ " for <condition>" after a treating verb ("may be used for tinea pedis"), else " in <condition>"."""
+    return f" for {condition}" if _TREATING.search(phrase) and " for " not in phrase else f" in {condition}"
 
 
 def _class_name(entry: str) -> bool:
