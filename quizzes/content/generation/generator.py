@@ -54,13 +54,14 @@ from quizzes.content.generation.drafts import (
     Draft,
     DraftCollector,
 )
+from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
     all_lists,
     find_groups,
     sections_of,
     teachable,
 )
-from quizzes.content.generation.list_cards import list_cards
+from quizzes.content.generation.list_cards import list_cards, list_question
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -143,16 +144,25 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
-        if lists:
-            reasons.append(
-                f"{len(lists)} list(s), none short (2-{MAX_LIST_CARD_ITEMS} entries) with a lead-in that can be asked as a question"
-            )
+        reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
         reasons.append(
             "no sentence states a fact in a shape that can be deleted safely (a count, a number, "
             "a name, a cause, what confirms the diagnosis)"
         )
         why[lesson.heading] = "; ".join(reasons)
     return why
+
+
+def _why_no_card(lst: ItemList, condition: str) -> str:
+    """Why a list gave no list card: too long, or a lead-in that cannot be asked as a question."""
+    named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
+    if len(lst.items) > MAX_LIST_CARD_ITEMS:
+        return f"{named} has {len(lst.items)} entries (a card asks for {MAX_LIST_CARD_ITEMS} at most)"
+    if len(lst.items) < 2:
+        return f"{named} has one entry"
+    if list_question(lst, condition) is None:
+        return f"{named} has no lead-in that can be asked as a question in the article's words"
+    return f"{named} belongs to a classification whose other drafts were dropped"
 
 
 def report(outline: Outline) -> dict:
