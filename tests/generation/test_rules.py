@@ -290,3 +290,12 @@ def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question)
     (card,) = [d for d in generate(Outline(title="Tinea pedis", lessons=[lesson])) if d.kind == "basic"]
     assert card.prompt == question
     assert card.answer == "Sweaty feet; Occlusive footwear"
+
+
+def test_it_names_the_condition_through_a_chain_of_sentences_about_it():
+    text = "Tinea pedis is a fungal infection. It causes itch. It is also known as athlete's foot."
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is tinea pedis?", [Block("paragraph", text)])]
+    )
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.prompt == "Tinea pedis is also known as {{c1::athlete's foot}}."

@@ -90,7 +90,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\bthere are (?P<x>{_NUMBER}) (?:\w+ ){{0,2}}(?:types|forms|subtypes|kinds|categories|groups|stages)\b",
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
         rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
         r"(?:used|performed|needed|required) to confirm the diagnosis",
@@ -135,16 +135,16 @@ _PRONOUNS = {
 
 
 def cloze_card(
-    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", before: str = ""
+    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", it_is: bool = False
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
     ``context``: the heading of the sub-section the sentence is in ("" in a
     lesson's own text); the card names it when the sentence does not, so a
     fact about one form of the condition is not taught as true of all.
-    ``before``: the sentence before it in its paragraph. A sentence opening
-    with "It" is a card only when that sentence opens with the condition's
-    name (then "It" is the condition, and the card says so).
+    ``it_is``: whether "It" at the start of the sentence is the condition
+    (the paragraph's sentences before it open with its name, or with "It"
+    after one that does); only then is such a sentence a card, naming it.
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
         return
@@ -163,7 +163,7 @@ def cloze_card(
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
         said = sentence  # what the card says (the excerpt stays the article's sentence)
         if sentence.startswith("It "):
-            if context or not squash(before).startswith(squash(condition) + " "):
+            if context or not it_is:
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"

@@ -115,9 +115,11 @@ def generate_screened(outline: Outline) -> Screened:
         context = section.heading if section.heading not in (lesson, outline.title) else ""
         for block in section.blocks:
             if block.kind == "paragraph":
-                found = sentences(block.text)
-                for before, sentence in zip(["", *found], found, strict=False):
-                    cloze_card(sentence, lesson, condition, out, context, before)
+                it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                for sentence in sentences(block.text):
+                    cloze_card(sentence, lesson, condition, out, context, it_is)
+                    named = squash(sentence).startswith(squash(condition) + " ")
+                    it_is = named or (it_is and sentence.startswith("It "))
     for group in typed:
         classification_cards(group, out)
         description_matching(group, out)
