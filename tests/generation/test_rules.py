@@ -299,3 +299,37 @@ def test_it_names_the_condition_through_a_chain_of_sentences_about_it():
     )
     (card,) = kinds(generate(outline), "cloze")
     assert card.prompt == "Tinea pedis is also known as {{c1::athlete's foot}}."
+
+
+def _lesson_text(section: Section) -> str:
+    """Every piece of text a lesson shows: headings, paragraphs, lead-ins, entries, rows and cells."""
+    found = [section.heading]
+    for block in section.blocks:
+        found += [block.text, block.caption, *(r.label for r in block.rows), *(r.text for r in block.rows)]
+        found += [cell for row in block.cells for cell in row]
+        entries = list(block.items)
+        while entries:
+            entry = entries.pop()
+            found.append(entry if isinstance(entry, str) else entry.text)
+            for sub in () if isinstance(entry, str) else entry.blocks:
+                found.append(sub.text)
+                entries += list(sub.items)
+    return "\n".join([*found, *(_lesson_text(sub) for sub in section.subsections)])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_excerpt_line_is_verbatim_text_of_the_drafts_lesson(name):
+    """Each cited line is a contiguous piece of the lesson's own text (case and all). The one exception:
+    a vignette joining a listed cause (its lesson) with the lesions' appearance (the signs lesson)."""
+    outline = outline_of(name)
+    texts = {lesson.heading: _lesson_text(lesson) for lesson in outline.lessons}
+    texts[outline.title] = "\n".join(block.text for block in outline.intro)
+    for draft in drafts_of(name):
+        lines = draft.excerpt.split("\n")
+        if (
+            draft.kind == "single"
+            and draft.prompt.startswith("A patient with")
+            and "develops" in draft.prompt
+        ):
+            lines = lines[1:]  # the appearance sentence, from the signs lesson
+        assert [line for line in lines if line not in texts[draft.lesson]] == [], draft.prompt

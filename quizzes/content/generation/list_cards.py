@@ -156,7 +156,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
-        lines = [section, lst.outer, lst.parent, lst.lead_in, *lst.items]
+        # A list split from a row or a table cell is cited as the article wrote it, not as split.
+        lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
         out.add(
             "basic",
             lst.lesson,

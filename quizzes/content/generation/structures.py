@@ -126,7 +126,9 @@ def _row_lists(block: Block, lesson: str, section: str) -> list[tuple[str, ItemL
     for row in block.rows:
         items = phrase_items(row.text, row.items)
         if items:
-            found.append((row.label, ItemList(lesson, row.label, "", items, row.label, section)))
+            found.append(
+                (row.label, ItemList(lesson, row.label, "", items, row.label, section, text=row.text))
+            )
     return found
 
 
@@ -139,7 +141,7 @@ def _table_columns(block: Block, lesson: str, section: str) -> list[list[tuple[s
         for index, cell in enumerate(row[1 : len(columns) + 1]):
             items = phrase_items(cell)
             if items:
-                columns[index].append((label, ItemList(lesson, label, "", items, label, section)))
+                columns[index].append((label, ItemList(lesson, label, "", items, label, section, text=cell)))
     return columns
 
 
