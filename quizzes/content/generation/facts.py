@@ -85,8 +85,3 @@ class Group:
     def category(self, name: str) -> Category | None:
         """The category with this name, if any."""
         return next((c for c in self.categories if c.name == name), None)
-
-
-def label_of(category: Category) -> str:
-    """How an explanation names a category: its heading, or its list's lead-in."""
-    return category.heading or category.lists[0].lead_in.rstrip(": ")
