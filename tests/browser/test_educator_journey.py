@@ -18,8 +18,8 @@ from quizzes.models.questions import QuestionStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ARTICLE = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "erythema-nodosum.txt"
-LESSON = "What is the treatment for erythema nodosum?"  # one of the article's 7 lessons, for the preview
+ARTICLE = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "leg-ulcer.txt"
+LESSON = "What is the treatment for a leg ulcer?"  # one of the article's 5 lessons, for the preview
 
 
 def nav(page, name):
@@ -36,16 +36,16 @@ def test_educator_imports_an_article_reviews_drafts_and_builds_a_quiz(page, live
     page.get_by_label("Article file").set_input_files(ARTICLE)
     shoot("educator-01-import")
     page.get_by_role("button", name="Preview").click()
-    expect(page.get_by_role("heading", name="Preview: Erythema nodosum")).to_be_visible()
+    expect(page.get_by_role("heading", name="Preview: Leg ulcer")).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("A new article")
     expect(page.get_by_text(LESSON)).to_be_visible()
-    assert not Article.objects.filter(course=demo, title="Erythema nodosum").exists()  # nothing saved yet
+    assert not Article.objects.filter(course=demo, title="Leg ulcer").exists()  # nothing saved yet
     shoot("educator-02-preview")
     page.get_by_role("button", name=re.compile(r"^Import \d+ lessons$")).click()
     expect(page.get_by_role("heading", name="Import an article")).to_be_visible()
     expect(page.get_by_role("alert").filter(has_text="Drafts proposed")).to_be_visible()
-    expect(page.get_by_role("listitem").filter(has_text="Erythema nodosum")).to_be_visible()
-    article = Article.objects.get(course=demo, title="Erythema nodosum")
+    expect(page.get_by_role("listitem").filter(has_text="Leg ulcer")).to_be_visible()
+    article = Article.objects.get(course=demo, title="Leg ulcer")
     # The first lesson with a single-best-answer draft (which lessons get one is the generator's business).
     first = (
         Draft.objects.filter(article=article, status=DraftStatus.PENDING, kind="single")
@@ -82,11 +82,11 @@ def test_educator_imports_an_article_reviews_drafts_and_builds_a_quiz(page, live
     # Build a quiz: settings, pick the new question from the bank, publish.
     nav(page, "Quiz builder")
     page.get_by_role("link", name="New quiz").click()
-    page.get_by_label("Title").fill("Erythema nodosum: first check")
+    page.get_by_label("Title").fill("Leg ulcer: first check")
     page.get_by_label("Tutor (feedback after each answer)").check()
     shoot("educator-04-new-quiz")
     page.get_by_role("button", name="Create quiz").click()
-    expect(page.get_by_role("heading", name="Erythema nodosum: first check", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Leg ulcer: first check", level=1)).to_be_visible()
     expect(page.get_by_text("Not published", exact=True)).to_be_visible()
 
     picker = page.get_by_role("region", name="Add questions from the bank")
@@ -104,7 +104,7 @@ def test_educator_imports_an_article_reviews_drafts_and_builds_a_quiz(page, live
     expect(page.get_by_text("Published", exact=True)).to_be_visible()
     shoot("educator-05-quiz-published")
 
-    quiz = Quiz.objects.get(course=demo, title="Erythema nodosum: first check")
+    quiz = Quiz.objects.get(course=demo, title="Leg ulcer: first check")
     assert quiz.is_published and quiz.mode == "tutor"
     assert list(quiz.items.values_list("question_id", flat=True)) == [question.pk]
     assert quiz in Quiz.objects.for_students(demo)

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from quizzes.content.importing import import_article
 from quizzes.models import Draft, FlagOverride
+from tests.content.flawed import add_flawed_drafts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,7 +20,8 @@ LESSON = "What causes erythema nodosum?"
 def test_educator_reviews_flagged_drafts_and_reads_the_item_quality_page(
     page, live_server, login, shoot, demo, axe_check
 ):
-    import_article(course=demo, text=ARTICLE.read_text())
+    imported = import_article(course=demo, text=ARTICLE.read_text())
+    add_flawed_drafts(demo, imported.article)  # the generator's own drafts carry no error now
     login("educator", "demo-pass-2026")
 
     # The queue: each draft with its flags; filter the lesson's drafts with errors.

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from quizzes.content import drafting
 from quizzes.content.importing import import_article
 from quizzes.models import Draft, FlagOverride, Note, Question
+from tests.content.flawed import add_flawed_drafts
 from tests.paths import SEED as SEED_PATH
 
 SEED = SEED_PATH.read_text()
@@ -19,7 +20,7 @@ def imported(course):
 
 def test_import_generates_pending_drafts_of_every_kind(course, imported):
     kinds = set(Draft.objects.filter(course=course).values_list("kind", flat=True))
-    assert {"basic", "cloze", "classification", "single", "matching", "true_false"} <= kinds
+    assert {"basic", "cloze", "classification", "single", "matching"} <= kinds
     assert set(Draft.objects.values_list("status", flat=True)) == {"pending"}
     assert imported.draft_count == Draft.objects.count()
 
@@ -65,7 +66,7 @@ def test_accepting_a_single_best_answer_publishes_a_generated_question(course, i
 
 
 def test_accepting_twice_makes_one_item(course, imported, educator):
-    draft = Draft.objects.filter(kind="true_false").first()
+    draft = Draft.objects.filter(kind="single").first()
     drafting.accept(draft=draft, user=educator)
     drafting.accept(draft=draft, user=educator)
     assert Question.objects.count() == 1
@@ -94,7 +95,7 @@ def test_edit_then_accept_uses_the_edited_text(course, imported, educator):
 
 
 def test_changed_source_marks_accepted_drafts_for_review_and_leaves_the_item(course, imported, educator):
-    draft = Draft.objects.get(kind="basic")
+    draft = Draft.objects.get(kind="basic", payload__prompt="What is calcinosis cutis?")
     note = drafting.accept(draft=draft, user=educator)
     edited = SEED.replace("commonly occurs in the skin", "most often occurs in the skin")
     import_article(course=course, text=edited)
@@ -106,7 +107,7 @@ def test_changed_source_marks_accepted_drafts_for_review_and_leaves_the_item(cou
 
 
 def test_bulk_accept_reports_counts(course, imported, educator):
-    ids = list(Draft.objects.filter(kind="true_false").values_list("pk", flat=True)[:3])
+    ids = list(Draft.objects.filter(kind__in=["single", "matching"]).values_list("pk", flat=True)[:3])
     done = drafting.accept_many(
         course=course, ids=ids, user=educator, include_flagged=True, reason="Reviewed"
     )
@@ -117,19 +118,24 @@ def test_bulk_accept_reports_counts(course, imported, educator):
 # --- item-writing flags -------------------------------------------------------------------------
 
 
+@pytest.fixture
+def flawed(course, imported):
+    return add_flawed_drafts(course)
+
+
 def _listed_under():
     """The matching draft that asks which type each cause is "listed under" (an error)."""
     return next(d for d in Draft.objects.filter(kind="matching") if "listed under" in d.payload["prompt"])
 
 
-def test_a_draft_with_an_error_is_not_accepted_without_a_reason(course, imported, educator):
+def test_a_draft_with_an_error_is_not_accepted_without_a_reason(course, flawed, educator):
     with pytest.raises(ValidationError, match="Asks where the article files something"):
         drafting.accept(draft=_listed_under(), user=educator)
     assert not Question.objects.exists()
     assert Draft.objects.get(pk=_listed_under().pk).status == "pending"
 
 
-def test_the_reason_is_kept_on_the_question_it_makes(course, imported, educator):
+def test_the_reason_is_kept_on_the_question_it_makes(course, flawed, educator):
     question = drafting.accept(draft=_listed_under(), user=educator, reason="Rewritten in class")
     override = FlagOverride.objects.get(question=question)
     assert (override.flag, override.reason, override.created_by) == (
@@ -139,10 +145,8 @@ def test_the_reason_is_kept_on_the_question_it_makes(course, imported, educator)
     )
 
 
-def test_bulk_accept_skips_flagged_drafts_unless_asked(course, imported, educator):
-    clean = Draft.objects.get(
-        kind="true_false", payload__prompt__startswith="Dystrophic calcinosis cutis occurs"
-    )
+def test_bulk_accept_skips_flagged_drafts_unless_asked(course, flawed, educator):
+    clean = Draft.objects.get(key="old-true-false-0")
     hedged = Draft.objects.get(kind="true_false", payload__prompt__startswith="Colchicine may be tried")
     vague = Draft.objects.get(kind="true_false", payload__prompt__startswith="Idiopathic calcinosis cutis")
     done = drafting.accept_many(course=course, ids=[clean.pk, hedged.pk, vague.pk], user=educator)
@@ -151,3 +155,9 @@ def test_bulk_accept_skips_flagged_drafts_unless_asked(course, imported, educato
     assert (done.accepted, done.skipped) == (1, 0)  # the warning passes; the error needs a reason
     assert "Hedged true/false statement" in done.problems[0]
     assert set(Draft.objects.filter(status="accepted").values_list("pk", flat=True)) == {clean.pk, vague.pk}
+
+
+def test_the_generated_drafts_of_the_seed_carry_no_item_writing_error(course, imported, educator):
+    generated = list(Draft.objects.filter(course=course).values_list("pk", flat=True))
+    done = drafting.accept_many(course=course, ids=generated, user=educator, include_flagged=True)
+    assert (done.accepted, done.problems) == (len(generated), [])

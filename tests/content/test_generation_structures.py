@@ -41,45 +41,6 @@ def test_every_excerpt_line_is_in_the_stored_article_text(name):
             assert squash(line) in text, (draft.key, line)
 
 
-def test_entries_nested_under_an_entry_are_grouped_by_it():
-    cards = classified(drafts_of("erythema-multiforme.txt"))
-    assert cards["Herpes simplex virus"] == "Infections"
-    assert cards["Sulfonamides"] == "Medications"
-    assert cards["Radiotherapy"] == "Other triggers"
-    assert "Medications" not in cards  # a group's name is not one of its members
-
-
-def test_a_nested_entry_is_drafted_with_its_parent_and_never_glued_to_the_outer_lead_in():
-    drafts = drafts_of("erythema-multiforme.txt")
-    card = next(d for d in drafts if d.kind == "classification" and d.prompt == "Herpes simplex virus")
-    assert card.excerpt == "Infections\nHerpes simplex virus, the most common trigger"
-    for draft in drafts:
-        text = squash(draft.prompt)
-        assert "triggers include herpes" not in text and "triggers include sulfonamides" not in text
-        assert "itch or burn" not in text  # the sentence before the features list does not introduce it
-
-
-def test_label_rows_and_table_rows_are_grouping_facts():
-    assert classified(drafts_of("urticaria.html"))["Cold urticaria"] == "Chronic inducible urticaria"
-    assert classified(drafts_of("urticaria.html"))["Penicillins"] == "Medicines"
-    assert classified(drafts_of("psoriasis.md"))["Coal tar"] == "Mild"
-    assert classified(drafts_of("acne.md"))["Many papules and pustules"] == "Moderate"
-
-
-def test_a_table_question_offers_the_other_rows_categories():
-    question = next(
-        d
-        for d in drafts_of("urticaria.html")
-        if d.prompt == 'In "Causes of acute urticaria", which group includes "Nuts"?'
-    )
-    assert question.answer == "Foods" and set(question.options) == {
-        "Infections",
-        "Medicines",
-        "Foods",
-        "Other",
-    }
-
-
 def test_rows_whose_text_is_a_sentence_give_no_grouping_facts():
     cards = classified(drafts_of("hidradenitis-suppurativa.txt"))
     assert "Stage I" not in cards.values()
@@ -101,16 +62,3 @@ def test_a_list_without_lead_in_under_a_question_heading_states_nothing():
         ],
     )
     assert not [d for d in generate(outline) if d.kind == "true_false"]
-
-
-def test_a_list_under_a_sub_heading_is_introduced_by_it():
-    outline = Outline(
-        title="Acne",
-        lessons=[
-            Section(
-                "What causes acne?",
-                subsections=[Section("Common triggers", [Block("list", "", ("Stress", "Cosmetics"))])],
-            )
-        ],
-    )
-    assert "Common triggers of acne include stress." in {d.prompt for d in generate(outline)}

@@ -1,23 +1,17 @@
-"""Notes: definition cards, cloze cards and classification cards."""
+"""Notes: definition cards and cloze cards."""
 
 from __future__ import annotations
 
 import re
 
 from quizzes.content.generation.drafts import DraftCollector
-from quizzes.content.generation.facts import Category, Group, label_of
-from quizzes.content.generation.groups import (
-    all_blocks,
-    member_excerpt,
-    paragraph_sentences,
-    usable_members,
-)
+from quizzes.content.generation.facts import Category, Group
+from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
     excerpt_lines,
+    lower_first,
     mentions,
-    premise_of,
     sentences,
-    short_form,
     squash,
     upper_first,
 )
@@ -26,7 +20,10 @@ from quizzes.content.reader.outline import Outline
 _ANAPHORS = ("this ", "these ", "it ", "they ", "such ", "the condition ")
 
 
-_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b).+?)\s*\?$", re.IGNORECASE)
+_WHAT_IS = re.compile(
+    r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b|it\b|they\b|this\b|these\b).+?)(?<!\blike)\s*\?$",
+    re.IGNORECASE,
+)  # "What is it like?" asks no term
 
 
 def _defining(paragraph: str, term: str) -> str:
@@ -59,6 +56,7 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
             excerpt=excerpt_lines(back),
             explanation=explanation,
         )
+        out.cloze_sentences.update(squash(s) for s in sentences(back))  # one fact, one card
         made = made or mentions(match.group("term"), condition)
     if made:
         return
@@ -66,6 +64,7 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
         for sentence in paragraph_sentences(blocks):
             if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
                 prompt = f"What is {condition}?"
+                out.cloze_sentences.add(squash(sentence))
                 out.add(
                     "basic",
                     lesson,
@@ -91,7 +90,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\bthere are (?P<x>{_NUMBER}) (?:\w+ ){{0,2}}(?:types|forms|subtypes|kinds|categories|groups|stages)\b",
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
         rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
         r"(?:used|performed|needed|required) to confirm the diagnosis",
@@ -110,6 +109,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
 )
+
+
+# What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
+_COORDINATED = re.compile(r"^(?:,\s+[^,.;]+?,?\s+(?:or|and)\b|\s+(?:or|and|and/or)\s)", re.IGNORECASE)
 
 
 # Deleting a pronoun or a determiner tests nothing.
@@ -131,8 +134,18 @@ _PRONOUNS = {
 }
 
 
-def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
-    """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`)."""
+def cloze_card(
+    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", it_is: bool = False
+) -> None:
+    """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
+
+    ``context``: the heading of the sub-section the sentence is in ("" in a
+    lesson's own text); the card names it when the sentence does not, so a
+    fact about one form of the condition is not taught as true of all.
+    ``it_is``: whether "It" at the start of the sentence is the condition
+    (the paragraph's sentences before it open with its name, or with "It"
+    after one that does); only then is such a sentence a card, naming it.
+    """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
         return
     for pattern in _CLOZES:
@@ -143,10 +156,22 @@ def cloze_card(sentence: str, lesson: str, condition: str, out: DraftCollector) 
         deleted = sentence[start:end]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if _COORDINATED.match(sentence[end:]):
+            return  # one of two or more items joined by and/or: the card would hide half a list
         if sentence.casefold().startswith(("they ", "these ", "this ")):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
-        if not mentions(sentence, condition):
+        said = sentence  # what the card says (the excerpt stays the article's sentence)
+        if sentence.startswith("It "):
+            if context or not it_is:
+                return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
+            prompt = f"{upper_first(condition)}{prompt[2:]}"
+            said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and mentions(context, condition) and not mentions(said, context):
+            prompt = f"{upper_first(context)}: {prompt}"  # a form of the condition ("Recurrent ...")
+        elif context and not mentions(said, condition):
+            prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
+        elif not mentions(said, condition):
             prompt = f"{upper_first(condition)}: {prompt}"
         out.cloze_sentences.add(squash(sentence))
         out.add(
@@ -179,20 +204,3 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
         excerpt=sentence,
         explanation=sentence,
     )
-
-
-def classification_cards(group: Group, out: DraftCollector) -> None:
-    """A card per item the article places in exactly one category: premise -> category."""
-    if len(group.categories) < 2:
-        return
-    for item, category, lst in usable_members(group):
-        excerpt = member_excerpt(category, lst, item)
-        out.add(
-            "classification",
-            group.lesson,
-            (group.heading, short_form(item)),
-            prompt=premise_of(item),
-            answer=category.name,
-            excerpt=excerpt,
-            explanation=f'Listed under "{label_of(category)}": {item}.',
-        )

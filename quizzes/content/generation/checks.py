@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizzes.content.generation.drafts import TRUE, CheckResult, Draft
 from quizzes.content.generation.facts import Group, ItemList
 from quizzes.content.generation.groups import all_lists, find_groups, teachable
@@ -61,6 +63,10 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
             right = draft.answer.split("\n")
             found = all(_found(r, draft.excerpt) for r in right)
             bad = _bad_options(draft, right, groups, every_list)
+        elif draft.kind == "basic":  # a defining sentence, or a list card's entries joined by "; "
+            found = _found(draft.answer, draft.excerpt) or all(
+                _found(part, draft.excerpt) for part in draft.answer.split("; ")
+            )
         else:
             found = _found(draft.answer, draft.excerpt)
             if draft.kind == "single":
@@ -106,11 +112,22 @@ def _bad_options(
     return [o for o in wrong if any(overlaps(o, i) for i in asked)]
 
 
+_CAUSE_STATEMENT = re.compile(r"^A recognised cause of (?P<type>.+) is (?P<item>.+)\.$")
+
+
 def _check_statement(
     draft: Draft, outline: Outline, groups: list[Group], every_list: list[ItemList]
 ) -> tuple[bool, list[str]]:
     if _found(draft.prompt, draft.excerpt):  # a sentence quoted from the article
         return draft.answer == TRUE, []
+    if match := _CAUSE_STATEMENT.match(draft.prompt):  # a cause, moved or not (see ``typed.statements``)
+        named = [c for g in groups for c in g.categories if squash(c.heading) == squash(match["type"])]
+        item = match["item"]
+        listed = bool(named) and any(overlaps(item, a) for a in named[0].asked)
+        in_excerpt = any(overlaps(item, line) for line in draft.excerpt.split("\n"))
+        if draft.answer == TRUE:
+            return in_excerpt and listed, []
+        return in_excerpt and bool(named), [item] if listed else []
     sources = [
         (lst, item)
         for lst, item, _ in _statement_sources(draft.prompt, outline)

@@ -16,25 +16,22 @@ NOTE_KINDS = ("basic", "cloze", "classification")
 TRUE, FALSE = "True", "False"
 
 
-MAX_MATCHING_PAIRS = 8
+MIN_MATCHING_OPTIONS = 4  # premises are one fewer than options, so the last is never found by elimination
 
 
 MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
 
 
-MIN_DISTRACTORS = 3
+MAX_LIST_CARD_ITEMS = 4  # a card asking for a set is hard to recall: four facts at most
 
 
-LIST_QUESTIONS_PER_LIST = 3
+SAME_OPTIONS_AT_MOST = 2  # a third question on one option set makes a clone set
 
 
-TRUE_STATEMENTS_PER_LIST = 4
+TYPE_QUESTIONS_PER_CATEGORY = 2
 
 
-TRUE_STATEMENTS_PER_GROUP_LIST = 2
-
-
-FALSE_STATEMENTS_PER_CATEGORY = 2
+STATEMENT_PAIRS_PER_CATEGORY = 1  # one true and one false statement per category
 
 
 @dataclass(frozen=True)
@@ -63,6 +60,7 @@ class Draft:
     categories: tuple[str, ...] = ()
     excerpt: str = ""
     explanation: str = ""
+    question: str = ""  # a classification card's question ("Which type of leg ulcer?")
 
     def to_json(self) -> dict:
         """The draft as JSON-ready data (the shape of ``import_article --json``)."""
@@ -79,6 +77,8 @@ class Draft:
         if self.kind == "matching":
             data["pairs"] = [list(pair) for pair in self.pairs]
             data["categories"] = list(self.categories)
+        if self.question:
+            data["question"] = self.question
         return data
 
 

@@ -28,6 +28,9 @@ class ItemList:
     lead_in: str
     items: tuple[str, ...]
     parent: str = ""
+    section: str = ""  # the heading of the section the list is in (for a nested list too)
+    outer: str = ""  # for a list under an entry: the lead-in of the entry's own list ("Triggers include:")
+    text: str = ""  # for a list split from a row's or a table cell's text: that text, verbatim
 
     @property
     def intro(self) -> str:
@@ -82,8 +85,3 @@ class Group:
     def category(self, name: str) -> Category | None:
         """The category with this name, if any."""
         return next((c for c in self.categories if c.name == name), None)
-
-
-def label_of(category: Category) -> str:
-    """How an explanation names a category: its heading, or its list's lead-in."""
-    return category.heading or category.lists[0].lead_in.rstrip(": ")

@@ -1,4 +1,4 @@
-"""Turn an article outline into draft questions and flashcards.
+"""Turn an article outline into draft questions and flashcards an educator would publish.
 
 Pure module: no Django imports, deterministic (the same outline always gives
 the same drafts in the same order). Every draft carries ``excerpt``: the
@@ -7,119 +7,84 @@ article text that supports it, as lines each found verbatim in the article
 identity made from its kind, lesson and the fact it tests, so regenerating
 an edited article neither duplicates drafts nor collides with unrelated ones.
 
-The rule everywhere: nothing is stated that the article does not say, and
-where the article is silent (a type with no list of causes) nothing is made.
+The rules: nothing is stated that the article does not say; every stem names
+the condition and what is asked; a doubtful draft is dropped, not proposed.
 
 - **basic**: a "What is X?" heading gives a card whose back is the defining
-  sentence of the section's first paragraph (with the sentence before it when
-  the defining one opens with "This"/"It"...).
-- **cloze**: conservative patterns in paragraph sentences (:data:`_CLOZES`):
-  counts ("classified into four major types"), numbers with units,
-  composition ("consisting mainly of calcium phosphate"), names ("known as"),
-  what confirms the diagnosis, "the most common ...", "caused by ...", and
-  each type's defining sentence with the type's name deleted.
-- **groups**: a section whose sub-sections are parallel (headings sharing
-  words, "Metastatic calcinosis cutis" / "Dystrophic calcinosis cutis"; or
-  else two or more sub-sections holding lists) is a classification whose
-  categories are the sub-headings without the shared words; so are lists in
-  one section whose lead-ins differ in a few words only ("First-line
-  treatments include:" / "Second-line treatments include:"). From a group:
-  a **classification** card per list item (premise -> category),
-  **matching** questions (items -> categories; definitions -> types),
-  **single** best answer questions ("Sarcoidosis can cause which type of
-  calcinosis cutis?", and "Which of the following ...?" from a list with
-  distractors from sibling lists), **multiple**-response questions, and
-  **true_false** items: true from lists and from type definitions, false
-  only when a sibling list holds the item and the asked category has a list
-  of its own whose lead-in names it. When the category is a quality of the
-  items ("Topical treatments include: Corticosteroids") a sibling's item is
-  no safe wrong answer, so such lists give true statements only.
-- **other lists** (treatments, indications, tests...) give true statements
-  made from the lead-in and the item. Where one lesson has two or more such
-  lists of *different nature* ("Medications that may be tried include:" /
-  "Surgical ... removal of lesions is indicated when they:"), each list's items
-  are their own kind: a **matching** question sorts items into their lists
-  (categories named from the lead-ins) and **single** best answer questions
-  ("Which of the following is an indication for surgical or carbon dioxide
-  removal of calcinosis cutis lesions?") take the key from the asked list and
-  distractors from the others (see :mod:`quizzes.generation.mixed_lists`).
-  Lists of one nature ("Features include:" / "Other features include:") have
-  no safe distractor, so give no multiple-choice question.
-- An item listed under two categories (by containment too) classifies
-  nothing and is never a key or a distractor; reference sections give nothing.
+  sentence; a short list gives a card asking for the whole list in the
+  article's words (:mod:`list_cards`). Lists are never split into single
+  statements (the lead-in's meaning, "limited to", "may include", a class
+  of causes read as treatments, is lost).
+- **cloze**: conservative patterns in paragraph sentences (counts, numbers
+  with units, composition, names, what confirms the diagnosis, "the most
+  common ...", "caused by ..."), each type's defining sentence with its name
+  deleted; a sentence of a sub-section names that sub-section.
+- **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
+  classification cards, a matching question of the types' descriptions,
+  single best answer questions and clinical vignettes whose options are the
+  types, and true/false statements in true/false pairs (:mod:`typed`).
+  Groups of generic classes ("Infections", "Medications") sort nothing.
+- **rows and tables** naming kinds (types, grades, stages, complications,
+  features, treatment steps) with what the article says of each: a matching
+  question, and vignettes for types, grades, stages and complications
+  (:mod:`tables`).
+- Every draft then passes the item-writing checks or is dropped
+  (:mod:`screening`); :func:`report` says why a lesson gave nothing.
 
-A distractor is never anything the article lists under the asked category:
-every list of that category is checked (and every list whose lead-in names
-it), comparing words after folding case, punctuation, plurals and British
-spellings, and counting containment ("Paget disease" inside "Destructive
-bone disease, such as Paget disease").
-
-The mechanics live in :mod:`quizzes.generation` (``text``, ``drafts``,
-``groups``, ``wording``, ``cards``, ``questions``, ``checks``); this module
-is the public entry. ``self_check`` re-reads the article to check each draft; ``report`` sums the
-checks per kind for ``manage.py draft_report``.
+A distractor or false statement is never anything the article lists under
+the asked type: every list of that type is checked (and every list whose
+lead-in names it), comparing words after folding case, punctuation, plurals
+and British spellings, and counting containment.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from quizzes.content.generation.card_drafts import (
-    classification_cards,
-    cloze_card,
-    definition_cards,
-    type_cloze_card,
-)
+from quizzes.content.generation.card_drafts import cloze_card, definition_cards, type_cloze_card
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
     FALSE,
-    FALSE_STATEMENTS_PER_CATEGORY,
-    LIST_QUESTIONS_PER_LIST,
-    MAX_MATCHING_PAIRS,
+    MAX_LIST_CARD_ITEMS,
     MAX_OPTIONS,
-    MIN_DISTRACTORS,
     NOTE_KINDS,
     QUESTION_KINDS,
     TRUE,
-    TRUE_STATEMENTS_PER_GROUP_LIST,
-    TRUE_STATEMENTS_PER_LIST,
     CheckResult,
     Draft,
     DraftCollector,
 )
+from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
-    all_blocks,
     all_lists,
     find_groups,
-    paragraph_sentences,
+    sections_of,
     teachable,
 )
-from quizzes.content.generation.mixed_lists import mixed_list_questions
-from quizzes.content.generation.questions import (
-    group_statements,
-    list_questions,
-    matching_questions,
-    true_statement,
+from quizzes.content.generation.list_cards import list_cards, list_question
+from quizzes.content.generation.screening import Screened, screen
+from quizzes.content.generation.tables import row_drafts, treatment_cards
+from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
+from quizzes.content.generation.typed import (
+    classification_cards,
+    description_matching,
+    statements,
     type_questions,
+    typed_groups,
 )
-from quizzes.content.generation.text import condition_name, overlaps, sentences, spread, squash, words
 from quizzes.content.reader.outline import Outline
 
 __all__ = [
     "FALSE",
-    "FALSE_STATEMENTS_PER_CATEGORY",
-    "LIST_QUESTIONS_PER_LIST",
-    "MAX_MATCHING_PAIRS",
     "MAX_OPTIONS",
-    "MIN_DISTRACTORS",
     "NOTE_KINDS",
     "QUESTION_KINDS",
     "TRUE",
-    "TRUE_STATEMENTS_PER_GROUP_LIST",
-    "TRUE_STATEMENTS_PER_LIST",
     "CheckResult",
     "Draft",
+    "Screened",
     "generate",
+    "generate_screened",
     "overlaps",
     "report",
     "self_check",
@@ -131,39 +96,81 @@ __all__ = [
 
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
+    return generate_screened(outline).kept
+
+
+def generate_screened(outline: Outline) -> Screened:
+    """The drafts kept, and those dropped by the item-writing checks with the reason."""
     outline = teachable(outline)
     out = DraftCollector()
     condition = condition_name(outline.title)
     every_list = all_lists(outline)
-    groups = find_groups(outline)
+    typed = typed_groups(find_groups(outline))
     definition_cards(outline, condition, out)
-    for group in groups:
+    for group in typed:
         for category in group.categories:
-            if group.noun and category.definition:
+            if category.definition:
                 type_cloze_card(group, category, out)
-    for lesson, blocks in all_blocks(outline):
-        for sentence in paragraph_sentences(blocks):
-            cloze_card(sentence, lesson, condition, out)
-    for group in groups:
+    for lesson, section in sections_of(outline):
+        context = section.heading if section.heading not in (lesson, outline.title) else ""
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                for sentence in sentences(block.text):
+                    cloze_card(sentence, lesson, condition, out, context, it_is)
+                    named = squash(sentence).startswith(squash(condition) + " ")
+                    it_is = named or (it_is and sentence.startswith("It "))
+    for group in typed:
         classification_cards(group, out)
-        matching_questions(group, out)
-        type_questions(group, out)
-        list_questions(group, condition, every_list, out)
-        group_statements(group, condition, every_list, out)
-    grouped = {lst for g in groups for c in g.categories for lst in c.lists}
-    for lst in every_list:
-        if lst not in grouped and lst.intro:  # a list nothing introduces states nothing alone
-            for item in spread(lst.items, TRUE_STATEMENTS_PER_LIST):
-                true_statement(lst, item, condition, out)
-    for lesson in dict.fromkeys([outline.title, *(s.heading for s in outline.lessons)]):
-        free = [lst for lst in every_list if lst.lesson == lesson and lst not in grouped]
-        mixed_list_questions(free, groups, every_list, condition, out)
-    return out.drafts
+        description_matching(group, out)
+        used = type_questions(group, outline, out)
+        statements(group, condition, used, out)
+    row_drafts(outline, condition, out)
+    treatment_cards(outline, condition, out)
+    typed_lists = {lst for g in typed for c in g.categories for lst in c.lists}
+    list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
+    return screen(out.drafts)
+
+
+def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
+    """Each lesson with content that gives no draft, and why."""
+    outline = teachable(outline)
+    drafted = {d.lesson for d in screened.kept}
+    dropped = Counter(d.lesson for d, _ in screened.dropped)
+    every_list = all_lists(outline)
+    why = {}
+    for lesson in outline.lessons:
+        if lesson.heading in drafted or not any(s.blocks for s in lesson.walk()):
+            continue
+        lists = [lst for lst in every_list if lst.lesson == lesson.heading]
+        reasons = []
+        if dropped[lesson.heading]:
+            reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
+        reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
+        reasons.append(
+            "no sentence states a fact in a shape that can be deleted safely (a count, a number, "
+            "a name, a cause, what confirms the diagnosis)"
+        )
+        why[lesson.heading] = "; ".join(reasons)
+    return why
+
+
+def _why_no_card(lst: ItemList, condition: str) -> str:
+    """Why a list gave no list card: too long, or a lead-in that cannot be asked as a question."""
+    named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
+    if len(lst.items) > MAX_LIST_CARD_ITEMS:
+        return f"{named} has {len(lst.items)} entries (a card asks for {MAX_LIST_CARD_ITEMS} at most)"
+    if len(lst.items) < 2:
+        return f"{named} has one entry"
+    if list_question(lst, condition) is None:
+        return f"{named} has no lead-in that can be asked as a question in the article's words"
+    return f"{named} belongs to a classification whose other drafts were dropped"
 
 
 def report(outline: Outline) -> dict:
     """Generate drafts for an article and summarise them per kind, with the checks that failed."""
-    drafts = generate(outline)
+    screened = generate_screened(outline)
+    drafts = screened.kept
     checks = self_check(drafts, outline)
     kinds: dict[str, dict[str, int]] = {}
     for check in checks:
@@ -190,4 +197,8 @@ def report(outline: Outline) -> dict:
             for c in checks
             if not c.ok
         ],
+        "dropped": [
+            {"key": d.key, "kind": d.kind, "prompt": d.prompt, "reason": r} for d, r in screened.dropped
+        ],
+        "silent_lessons": silent_lessons(outline, screened),
     }

@@ -50,11 +50,11 @@ def categories_of(block: Block) -> list[Item]:
 def block_lists(block: Block, lesson: str, heading: str) -> list[ItemList]:
     """The lists a block holds besides its own entries: nested lists, row lists, table lists."""
     if block.kind == LIST:
-        return [lst for item in block.items for lst in _nested_lists(item, lesson)]
+        return [lst for item in block.items for lst in _nested_lists(item, lesson, heading, block.text)]
     if block.kind == ROWS:
-        return [lst for _, lst in _row_lists(block, lesson)]
+        return [lst for _, lst in _row_lists(block, lesson, heading)]
     if block.kind == TABLE:
-        return [lst for column in _table_columns(block, lesson) for _, lst in column]
+        return [lst for column in _table_columns(block, lesson, heading) for _, lst in column]
     return []
 
 
@@ -69,9 +69,9 @@ def block_groups(block: Block, lesson: str, heading: str) -> list[Group]:
     if block.kind == LIST:
         return _nested_groups(block, lesson, heading)
     if block.kind == ROWS:
-        return [group for group in [_group(lesson, heading, _row_lists(block, lesson))] if group]
+        return [group for group in [_group(lesson, heading, _row_lists(block, lesson, heading))] if group]
     if block.kind == TABLE:
-        columns = _table_columns(block, lesson)
+        columns = _table_columns(block, lesson, heading)
         usable = [column for column in columns if len(column) >= 2]
         name = block.caption or heading
         groups = []
@@ -84,47 +84,55 @@ def block_groups(block: Block, lesson: str, heading: str) -> list[Group]:
     return []
 
 
-def _nested_lists(item: Item, lesson: str) -> list[ItemList]:
+def _nested_lists(item: Item, lesson: str, section: str, outer: str) -> list[ItemList]:
     found = []
     for sub in item.blocks:
         if sub.kind != LIST:
             continue
         entries = own_entries(sub)
         if entries:
-            found.append(ItemList(lesson, item.text, sub.text, entries, parent=item.text))
+            found.append(ItemList(lesson, item.text, sub.text, entries, item.text, section, outer))
         for entry in sub.items:
-            found += _nested_lists(entry, lesson)
+            found += _nested_lists(entry, lesson, section, sub.text)
     return found
 
 
-def _nested_groups(block: Block, lesson: str, heading: str) -> list[Group]:
+def _nested_groups(block: Block, lesson: str, heading: str, section: str = "") -> list[Group]:
     groups = []
     members = []
+    section = section or heading
     for item in categories_of(block):
         for sub in item.blocks:
             entries = own_entries(sub) if sub.kind == LIST else ()
             if entries:
-                members.append((item.text, ItemList(lesson, item.text, sub.text, entries, parent=item.text)))
+                members.append(
+                    (
+                        item.text,
+                        ItemList(lesson, item.text, sub.text, entries, item.text, section, block.text),
+                    )
+                )
     group = _group(lesson, heading, members)
     if group:
         groups.append(group)
     for item in block.items:
         for sub in item.blocks:
             if sub.kind == LIST:
-                groups += _nested_groups(sub, lesson, item.text)
+                groups += _nested_groups(sub, lesson, item.text, section)
     return groups
 
 
-def _row_lists(block: Block, lesson: str) -> list[tuple[str, ItemList]]:
+def _row_lists(block: Block, lesson: str, section: str) -> list[tuple[str, ItemList]]:
     found = []
     for row in block.rows:
         items = phrase_items(row.text, row.items)
         if items:
-            found.append((row.label, ItemList(lesson, row.label, "", items, parent=row.label)))
+            found.append(
+                (row.label, ItemList(lesson, row.label, "", items, row.label, section, text=row.text))
+            )
     return found
 
 
-def _table_columns(block: Block, lesson: str) -> list[list[tuple[str, ItemList]]]:
+def _table_columns(block: Block, lesson: str, section: str) -> list[list[tuple[str, ItemList]]]:
     columns: list[list[tuple[str, ItemList]]] = [[] for _ in block.header[1:]]
     for row in block.cells:
         label = row[0] if row else ""
@@ -133,7 +141,7 @@ def _table_columns(block: Block, lesson: str) -> list[list[tuple[str, ItemList]]
         for index, cell in enumerate(row[1 : len(columns) + 1]):
             items = phrase_items(cell)
             if items:
-                columns[index].append((label, ItemList(lesson, label, "", items, parent=label)))
+                columns[index].append((label, ItemList(lesson, label, "", items, label, section, text=cell)))
     return columns
 
 

@@ -7,9 +7,8 @@ punctuation, plurals and British spellings folded, containment counted.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
@@ -111,14 +110,6 @@ def excerpt_lines(*parts: str | None) -> str:
         if part and part.strip() and part.strip() not in seen:
             seen.append(part.strip())
     return "\n".join(seen)
-
-
-def seeded_order(seed: str, values: Iterable[str]) -> list[str]:
-    """A fixed, seed-dependent order (so each question gets its own distractors)."""
-    return sorted(
-        values,
-        key=lambda value: hashlib.sha1(f"{seed}\x1f{value}".encode(), usedforsecurity=False).hexdigest(),
-    )
 
 
 def spread(values: Sequence[str], count: int) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.facts import Category, Group, ItemList
+from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.text import lower_first, mentions, short_form, singular, upper_first
 
 _THAT = re.compile(
@@ -33,21 +33,6 @@ def context_of(phrase: str, condition: str, preposition: str = "in") -> str:
         return ""
     treating = _TREATING.search(phrase) and " for " not in phrase
     return f" for {condition}" if treating else f" {preposition} {condition}"
-
-
-# Words a lead-in can end with and still read on into an entry ("... may include: X", "... is
-# eased by: X", "... indicated when they: X"); "... is treated in steps: X" does not.
-_READS_ON = {
-    "include", "includes", "including", "are", "is", "be", "by", "with", "as", "from", "they", "of",
-    "to", "for", "in", "on", "at", "into", "involve", "involves", "comprise", "comprises", "contain",
-    "contains", "affect", "affects", "cause", "causes", "when", "if", "such", "e.g", "eg", "after",
-}  # fmt: skip
-
-
-def reads_on(lst: ItemList) -> bool:
-    """Whether "<what introduces the list> <entry>" reads as one sentence (see ``_READS_ON``)."""
-    intro = lst.intro.strip().rstrip(":").strip()
-    return bool(intro) and (not lst.lead_in or intro.split()[-1].casefold().strip(".,") in _READS_ON)
 
 
 def lead_of(lst: ItemList, condition: str) -> str:
@@ -79,39 +64,6 @@ def membership_statement(lst: ItemList, item: str, condition: str, *, plain: boo
     if not mentions(lead, about):
         text = f"In {lower_first(about.rstrip('?'))}, {lower_first(text)}"
     return text
-
-
-def list_stem(lst: ItemList, condition: str) -> str:
-    """'Which of the following ...?' phrased from the list's lead-in."""
-    lead = lead_of(lst, condition)
-    if match := _THAT.match(lead):
-        vp = match.group("vp")
-        return f"Which of the following {match.group('np').casefold()} {vp}{context_of(vp, condition)}?"
-    if match := _INDICATED.match(lead):
-        subject = lower_first(match.group("x"))
-        if not mentions(subject, condition):
-            if " lesions" in subject:
-                return f"Which of the following is an indication for {subject.replace(' lesions', f' {condition} lesions', 1)}?"
-            subject += f" in {condition}"
-        return f"Which of the following is an indication for {subject}?"
-    match = _PLAIN.match(lead)
-    if match and len(match.group("np").split()) <= 8 and not match.group("np").endswith((" and", " or")):
-        np = lower_first(match.group("np"))
-        return f"Which of the following is one of the {np}{context_of(np, condition, 'of')}?"
-    return f'Which of the following completes the statement: "{lead} \u2026"?'
-
-
-def type_stem(item: str, category: Category, lst: ItemList, group: Group) -> str:
-    """'Sarcoidosis can cause which type of calcinosis cutis?' and its plainer fallbacks."""
-    if group.noun:
-        match = _THAT.match(lst.lead_in.rstrip(": "))
-        heading = category.heading.casefold()
-        if match and heading in match.group("vp").casefold() and item == short_form(item):
-            start = match.group("vp").casefold().index(heading)
-            vp = match.group("vp")
-            return f"{upper_first(item)} {vp[:start]}which type of {group.noun}{vp[start + len(heading) :]}?"
-        return f'"{item}" is listed under which type of {group.noun}?'
-    return f'In "{group.heading}", which group includes "{item}"?'
 
 
 def list_labels(lst: ItemList) -> tuple[str, str] | None:

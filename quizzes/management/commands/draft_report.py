@@ -1,9 +1,13 @@
 """`manage.py draft_report PATH`: the generator's self-checks and the item-writing checks on any
-article file (any format), without a database."""
+article file (any format), without a database; what the generator dropped and why, the lessons that
+gave nothing and why; and, for an article graded by hand (``tests/generation/graded/<file>.json``, or
+``--graded FILE``), the valid / flawed / invalid rates and the drafts not graded yet."""
 
+import json
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from quizzes.content import reader
@@ -24,8 +28,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all", action="store_true", help="List every draft, not only the ones that fail."
         )
+        parser.add_argument(
+            "--graded",
+            help="Hand grades of this article's drafts (JSON: {key: {grade, reason, ...}}); "
+            "default tests/generation/graded/<file name>.json when it exists.",
+        )
 
-    def handle(self, *args, path, all, **options):
+    def handle(self, *args, path, all, graded=None, **options):
         try:
             data = Path(path).read_bytes()
         except OSError as error:
@@ -34,7 +43,8 @@ class Command(BaseCommand):
             outline = reader.read(data).outline
         except ArticleError as error:
             raise CommandError(f"{path}: {error}") from None
-        drafts = generator.generate(outline)
+        screened = generator.generate_screened(outline)
+        drafts = screened.kept
         checks = generator.self_check(drafts, outline)
         out = self.stdout
         out.write(f"{outline.title}: {len(drafts)} drafts")
@@ -63,6 +73,45 @@ class Command(BaseCommand):
             f"answers missing from their excerpt: {missing}; distractors that are actually correct: {bad}"
         )
         self._item_writing(drafts, all)
+        out.write("")
+        out.write(f"dropped by the item-writing checks: {len(screened.dropped)}")
+        for draft, reason in screened.dropped:
+            out.write(f"  {draft.kind:<15} {draft.prompt[:70]}  [{reason[:90]}]")
+        for lesson, why in generator.silent_lessons(outline, screened).items():
+            out.write(f"lesson without drafts: {lesson} ({why})")
+        self._grades(Path(path), drafts, graded)
+
+    def _grades(self, path: Path, drafts, graded: str | None) -> None:
+        """Valid / flawed / invalid rates over the drafts graded by hand, and the drafts not graded yet."""
+        file = (
+            Path(graded)
+            if graded
+            else Path(settings.BASE_DIR) / "tests/generation/graded" / f"{path.name}.json"
+        )
+        if not file.exists():
+            return
+        try:
+            grades = json.loads(file.read_text())
+        except (OSError, ValueError) as error:
+            raise CommandError(f"Cannot read the grades in {file}: {error}") from None
+        out = self.stdout
+        found = [grades[d.key]["grade"] for d in drafts if d.key in grades]
+        counts = Counter(found)
+        total = len(found)
+        out.write("")
+        out.write(f"graded by hand ({file.name}): {total} of {len(drafts)} drafts")
+        for grade in ("valid", "flawed", "invalid"):
+            share = f"{100 * counts[grade] / total:.0f}%" if total else "-"
+            out.write(f"  {grade:<8}{counts[grade]:>5}  {share}")
+        for draft in drafts:
+            if draft.key in grades and grades[draft.key]["grade"] == "invalid":
+                out.write(
+                    f"  INVALID {draft.key}: {draft.prompt[:70]} ({grades[draft.key].get('reason', '')})"
+                )
+        new = [d for d in drafts if d.key not in grades]
+        out.write(f"not graded yet: {len(new)}")
+        for draft in new:
+            out.write(f"  {draft.key} {draft.kind:<15} {draft.prompt[:80]}")
 
     def _item_writing(self, drafts, every: bool) -> None:
         """Each draft's item-writing flags (its own and the batch's), a count per check, the set findings."""

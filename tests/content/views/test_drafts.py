@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from quizzes.content.importing import import_article
 from quizzes.models import Draft, Question
+from tests.content.flawed import add_flawed_drafts
 from tests.paths import SEED as SEED_PATH
 
 SEED = SEED_PATH.read_text()
@@ -12,6 +13,12 @@ SEED = SEED_PATH.read_text()
 def drafts(course):
     import_article(course=course, text=SEED)
     return Draft.objects.filter(course=course)
+
+
+@pytest.fixture
+def flawed(drafts, course):
+    add_flawed_drafts(course)
+    return drafts
 
 
 @pytest.mark.parametrize(
@@ -69,7 +76,7 @@ def test_reject_then_filter_by_status(client_for, educator, course, drafts):
 
 
 def test_bulk_accept_selected(client_for, educator, course, drafts):
-    ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True)[:2])
+    ids = list(drafts.filter(kind="classification").values_list("pk", flat=True)[:2])
     client_for(educator).post(
         reverse("drafts_bulk_accept", args=[course.slug]),
         {"ids": ids, "include_flagged": "1", "reason": "Read"},
@@ -113,14 +120,14 @@ def test_cloze_drafts_show_their_gaps_not_the_raw_syntax(client_for, educator, c
 # --- item-writing flags in the queue ---------------------------------------------------------------
 
 
-def test_each_draft_shows_its_flags_and_the_batch_checks(client_for, educator, course, drafts):
+def test_each_draft_shows_its_flags_and_the_batch_checks(client_for, educator, course, flawed):
     response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "matching"})
     assert "Asks where the article files something." in response.text
-    assert "13 of 13 true/false statements are keyed True" in response.text  # the article's batch
+    assert "6 of 6 true/false statements are keyed True" in response.text  # the article's batch
     assert 'placeholder="Reason to publish anyway"' in response.text
 
 
-def test_the_queue_filters_by_flag(client_for, educator, course, drafts):
+def test_the_queue_filters_by_flag(client_for, educator, course, flawed):
     client = client_for(educator)
     hedged = client.get(reverse("drafts_review", args=[course.slug]), {"flag": "hedged-statement"})
     assert "Colchicine may be tried for calcinosis cutis." in hedged.text
@@ -130,7 +137,8 @@ def test_the_queue_filters_by_flag(client_for, educator, course, drafts):
     assert "Colchicine may be tried" not in clean.text
 
 
-def test_accept_anyway_keeps_the_reason(client_for, educator, course, drafts):
+def test_accept_anyway_keeps_the_reason(client_for, educator, course, flawed):
+    drafts = flawed
     draft = next(d for d in drafts.filter(kind="true_false") if d.payload["prompt"].startswith("Colchicine"))
     url = reverse("drafts_accept", args=[course.slug, draft.pk])
     client = client_for(educator)
@@ -140,7 +148,8 @@ def test_accept_anyway_keeps_the_reason(client_for, educator, course, drafts):
     assert Question.objects.get().flag_overrides.get().reason == "Reworded before the exam"
 
 
-def test_bulk_accept_says_how_many_flagged_drafts_it_skipped(client_for, educator, course, drafts):
+def test_bulk_accept_says_how_many_flagged_drafts_it_skipped(client_for, educator, course, flawed):
+    drafts = flawed
     ids = list(drafts.filter(kind="true_false").values_list("pk", flat=True))
     response = client_for(educator).post(
         reverse("drafts_bulk_accept", args=[course.slug]), {"ids": ids}, follow=True

@@ -1,0 +1,169 @@
+"""List cards: a basic card asking for a short list the article gives, whole ("Which infections can cause
+erythema nodosum?" -> its five infections).
+
+A list is never split into single statements here: a statement made from one
+entry of a list loses what the lead-in says about the whole ("Tests ... are
+limited to", "Medications" filed under causes read as treatments). The card
+asks the list's own question and its back is the list itself, so the meaning
+is kept whatever the lead-in. Only lists of two to four entries make cards
+(a set of more is too hard to recall as one card), and only when the question can be
+phrased from the article's own words:
+
+- a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
+- "<things> seen in / used for ... include:" -> "Which <things> are seen in / used for ...?";
+- "Symptoms are eased by:" -> "How can symptoms of <condition> be eased?";
+- "Risk factors include:" (complications, triggers, features...) -> "What are some risk factors for <condition>?";
+- "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
+- "Tests may include:" in a lesson on diagnosis -> "Which tests may help to diagnose <condition>?";
+- a list under a short entry ("Infections") in a lesson "What causes X?" ->
+  "Which infections can cause X?" (entries named "Other ..." say nothing alone).
+
+A list inside a sub-section or under an entry names that context in its question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.drafts import MAX_LIST_CARD_ITEMS, DraftCollector
+from quizzes.content.generation.facts import ItemList
+from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, words
+
+_THAT = re.compile(
+    r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
+)
+_PARTICIPLE = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
+    r" (?:may |can |often )?(?:include|includes)$"
+)
+_KNOWN_LIST = re.compile(
+    r"^(?P<np>risk factors|complications|symptoms|signs|clinical features|features|triggers)"
+    r" (?:may |can |often )?(?:include|includes)$",
+    re.I,
+)
+_TREATING = re.compile(r"\b(?:tried|used|given|prescribed|treat\w*|reliev\w*|manag\w*)\b")
+_EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|reduced|improved) by$")
+_PRONOUNS = {"it", "they", "this", "these", "that", "those"}
+_INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
+_TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
+_DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
+_CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
+_GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
+MAX_ENTRY_WORDS = 4
+
+
+def list_question(lst: ItemList, condition: str) -> str | None:
+    """The question a list answers, in the article's words (see the module docstring); None if unsure."""
+    lead = lst.lead_in.strip().rstrip(":").strip()
+    condition = as_in_heading(lst.lesson, condition)
+    if lead and (match := _THAT.match(lead)):
+        vp = match["vp"]
+        if vp.split()[-1] in ("include", "includes", "are", "is"):
+            return None
+        context = "" if mentions(vp, condition) else _context(vp, condition)
+        return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
+    if lead and (match := _PARTICIPLE.match(lead)):
+        vp = match["vp"]
+        context = "" if _names(vp, condition) else _context(vp, condition)
+        return _in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+    if lead and (match := _KNOWN_LIST.match(lead)):
+        np = match["np"].casefold()
+        return f"What are some {np} {'for' if np.startswith('risk') else 'of'} {condition}?"
+    if lead and (match := _EASED.match(lead)) and match["x"].split()[0].casefold() not in _PRONOUNS:
+        x = match["x"].casefold()
+        of = "" if mentions(x, condition) else f" of {condition}"
+        return _in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
+    if lead and (match := _INDICATED.match(lead)):
+        subject = lower_first(match["x"])
+        if not mentions(subject, condition):
+            if " lesions" in subject:
+                subject = subject.replace(" lesions", f" {condition} lesions", 1)
+            else:
+                subject += f" in {condition}"
+        return _in_context(f"When is {subject} indicated?", lst, condition)
+    diagnosis = _DIAGNOSIS_LESSON.match(lst.lesson)
+    if lead and _TESTS.match(lead) and diagnosis and lst.heading == lst.lesson:
+        return f"Which tests may help to diagnose {diagnosis['x']}?"
+    causes = _CAUSES_LESSON.match(lst.lesson)
+    entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
+    if lead or not causes or not entry or not _class_name(entry):
+        return None
+    about = causes["x"]
+    section = _CAUSES_OF.sub("", lst.section) if lst.section not in (lst.lesson, entry) else ""
+    if section and mentions(section, condition):
+        about = lower_first(section)  # "Causes of acute urticaria" -> "acute urticaria"
+    if re.search(r"\btrigger", lst.outer, re.IGNORECASE):
+        flares = "flares of " if re.search(r"\bflares?\b", lst.outer, re.IGNORECASE) else ""
+        return f"Which {entry.casefold()} can trigger {flares}{about}?"
+    if lst.outer:
+        return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
+    return f"Which {entry.casefold()} can cause {about}?"
+
+
+def as_in_heading(heading: str, condition: str) -> str:
+    """The condition as the lesson's heading names it ("a leg ulcer" in "What is the treatment for a leg
+    ulcer?"), so a countable condition keeps its article."""
+    match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}s?\b", heading, re.IGNORECASE)
+    return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
+
+
+def _context(phrase: str, condition: str) -> str:
+    """ " for <condition>" after a treating verb ("may be used for tinea pedis"), else " in <condition>"."""
+    return f" for {condition}" if _TREATING.search(phrase) and " for " not in phrase else f" in {condition}"
+
+
+def _class_name(entry: str) -> bool:
+    """A short plural name of a class of causes ("Infections", "Lifestyle factors"); not "Other triggers",
+    "Associated diseases" (an association is no cause) or a single trigger ("Cold")."""
+    split = entry.split()
+    if not 0 < len(split) <= MAX_ENTRY_WORDS or not words(entry):
+        return False
+    last = split[-1].casefold()
+    return (
+        words(split[0])[0] not in _GENERIC
+        and "associat" not in entry.casefold()
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
+
+
+def _in_context(question: str, lst: ItemList, condition: str) -> str:
+    """The question, naming the sub-section or entry the list sits under when that names a form of the
+    condition ("Chronic urticaria") the question does not; other headings ("General measures") add nothing
+    the lead-in does not say."""
+    where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
+    if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
+        return question
+    return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
+
+
+def _names(text: str, condition: str) -> bool:
+    """Whether ``text`` names the condition, or a word made from it ("psoriatic" for psoriasis)."""
+    stem = condition.split()[0].casefold()[:6]
+    return mentions(text, condition) or any(w.casefold().startswith(stem) for w in text.split())
+
+
+def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A basic card per short list whose question can be phrased (see the module docstring)."""
+    for lst in lists:
+        if not 2 <= len(lst.items) <= MAX_LIST_CARD_ITEMS or any(";" in item for item in lst.items):
+            continue
+        question = list_question(lst, condition)
+        if question is None:
+            continue
+        back = "; ".join(item.rstrip(".") for item in lst.items)
+        # Where the question's words come from: the section heading, the entry's own list's lead-in
+        # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
+        section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
+        # A list split from a row or a table cell is cited as the article wrote it, not as split.
+        lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
+        out.add(
+            "basic",
+            lst.lesson,
+            ("list", lst.heading, lst.parent, lst.lead_in),
+            prompt=question,
+            answer=back,
+            excerpt=excerpt_lines(*lines),
+            explanation="\n".join(line for line in lines if line),
+        )

@@ -1,0 +1,215 @@
+"""Drafts from label rows and tables that describe kinds of something (types, grades, stages,
+complications, features, the steps of a stepped treatment): "Postherpetic neuralgia: pain that persists for 3 months ...".
+
+Each row pairs a name with what the article says of it, so:
+
+- a **matching** question pairs descriptions with names ("Match each feature of scabies to its
+  description."), four rows or more, one description left out so the last is not found by elimination;
+- single best answer **vignettes** put one description in a patient ("A patient with shingles develops
+  pain that persists for 3 months or more after the rash has healed. Which complication of shingles is
+  most likely?"), the options being the rows' names, when the rows are types, grades, stages or
+  complications and the column (for a table) is about lesions or features.
+
+A table giving a treatment per situation ("Extent | Treatment") in a lesson about treatment gives a
+**basic** card per row ("In impetigo (extent: localised, not bullous), what is the treatment?").
+
+Only when the lesson's heading says what the names are (see :data:`_KINDS`), so the stem can name it. A
+row whose description echoes its own name and no other ("shingles of the ophthalmic nerve" for herpes
+zoster ophthalmicus, "rhinophyma" for phymatous rosacea) would give its answer away: it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from quizzes.content.generation.drafts import MIN_MATCHING_OPTIONS, SAME_OPTIONS_AT_MOST, DraftCollector
+from quizzes.content.generation.text import lower_first, mentions, squash, upper_first, words
+from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
+
+MIN_ROWS = 3
+MAX_ROWS = 5
+
+# What a lesson heading says the rows are: (pattern, singular noun, vignettes allowed).
+_KINDS = (
+    (re.compile(r"\btypes?\b", re.I), "type", True),
+    (re.compile(r"\bcomplications?\b", re.I), "complication", True),
+    (re.compile(r"\bstag(?:es?|ed|ing)\b", re.I), "stage", True),
+    (re.compile(r"\bgrad(?:es?|ed|ing)\b", re.I), "grade", True),
+    (re.compile(r"\b(?:clinical features|signs|symptoms)\b", re.I), "feature", False),
+)
+# The section says its treatment is given in steps ("Treatment is stepped up", "is given in steps").
+_TREATMENT = re.compile(r"\btreat(?:ment|ed)?s?\b", re.I)
+_STEPPED = re.compile(r"\b(?:stepped|in steps|step up|stepwise)\b", re.I)
+# A description a patient can "have" or "develop": it opens with a finding, not with a verb, an
+# article or a frequency ("treated with ...", "the most common type", "usually ...").
+_FINDING = re.compile(
+    r"^(?!(?:the|a|an|this|it|they|is|are|was|may|can|often|usually|most|more|less|rare|rarely|common|"
+    r"uncommon|seen|found|treated|managed|caused|due|occurs?|affects?|when|if|in|on|at|for|with|by|after|"
+    r"before|from)\b)[A-Za-z]",
+    re.I,
+)
+_FEATURE_COLUMN = re.compile(r"\b(?:features?|lesions?|signs?|appearance|description)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    lesson: str
+    noun: str  # "complication", "grade"
+    pairs: tuple[tuple[str, str], ...]  # (name, description)
+    column: str  # a table's column header ("" for label rows)
+    vignettes: bool
+
+
+def _kind_of(heading: str, labels: list[str]) -> tuple[str, bool] | None:
+    if all(re.fullmatch(r"step \d+", label.casefold()) for label in labels):
+        return "step", False  # a stepped treatment: which treatment belongs to which step
+    if all(label.casefold().startswith("stage") for label in labels):
+        return "stage", True
+    if all(label.casefold().startswith("grade") for label in labels):
+        return "grade", True
+    for pattern, noun, vignettes in _KINDS:
+        if pattern.search(heading):
+            return noun, vignettes
+    return None
+
+
+def _gives_away(name: str, description: str, names: list[str]) -> bool:
+    """The description echoes its own name and no other's: a word sharing five letters in a row with it
+    ("plaques" / "Plaque psoriasis", "telangiectasia" / "Erythematotelangiectatic", "rhinophyma" /
+    "Phymatous")."""
+
+    def pieces(text: str) -> set[str]:
+        return {w[i : i + 5] for w in words(text) if len(w) >= 5 for i in range(len(w) - 4)}
+
+    own = pieces(description) & pieces(name)
+    others = set().union(*(pieces(n) for n in names if n != name))
+    return bool(own - others)
+
+
+def _row_sets(outline: Outline) -> list[_Rows]:
+    found = []
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            stepped = any(
+                _STEPPED.search(block.text) for block in section.blocks if block.kind == "paragraph"
+            )
+            for block in section.blocks:
+                found += _from_block(block, lesson.heading, section.heading, stepped)
+    return found
+
+
+def _from_block(block: Block, lesson: str, heading: str, stepped: bool) -> list[_Rows]:
+    columns: list[tuple[str, list[tuple[str, str]]]] = []
+    if block.kind == ROWS:
+        columns.append(("", [(row.label, row.text) for row in block.rows]))
+    elif block.kind == TABLE and len(block.header) >= 2:
+        for index, header in enumerate(block.header[1:], start=1):
+            pairs = [(row[0], row[index]) for row in block.cells if len(row) > index]
+            columns.append((header, pairs))
+    found = []
+    for column, pairs in columns:
+        pairs = [(n.strip(), d.strip().rstrip(".")) for n, d in pairs if words(n) and words(d)]
+        names = [n for n, _ in pairs]
+        if not MIN_ROWS <= len(pairs) <= MAX_ROWS or len({squash(n) for n in names}) < len(names):
+            continue
+        kind = _kind_of(f"{heading} {lesson}", names)
+        if kind is None or (kind[0] == "step" and not stepped):
+            continue  # numbered instructions ("Step 1: wash the sores") are no treatment ladder
+        noun, vignettes = kind
+        if block.kind == TABLE and block.header[0].strip():
+            noun = block.header[0].strip().casefold()
+        fair = tuple((n, d) for n, d in pairs if not _gives_away(n, d, names))
+        if len(fair) >= MIN_ROWS:
+            found.append(
+                _Rows(
+                    lesson,
+                    noun,
+                    fair,
+                    column,
+                    vignettes and _FEATURE_COLUMN.search(column or "features") is not None,
+                )
+            )
+    return found
+
+
+def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """Matching questions and vignettes from rows (see the module docstring)."""
+    used: Counter[frozenset[str]] = Counter()
+    for rows in _row_sets(outline):
+        names = tuple(n for n, _ in rows.pairs)
+        what = lower_first(rows.column) if rows.column else "description"
+        premises = rows.pairs[:-1]  # one option more than premises: the last pair is not given by elimination
+        excerpt = "\n".join(line for pair in premises for line in pair)
+        prompt = f"Match each {rows.noun} of {condition} to its {what}."
+        if rows.noun == "step":
+            prompt = f"Match each treatment to its step in the stepped treatment of {condition}."
+        if len(names) >= MIN_MATCHING_OPTIONS:
+            out.add(
+                "matching",
+                rows.lesson,
+                ("rows", rows.noun, rows.column, *names),
+                prompt=prompt,
+                answer="",
+                pairs=tuple((upper_first(d), n) for n, d in premises),
+                categories=names,
+                excerpt=excerpt,
+                explanation="\n".join(f"{n}: {d}." for n, d in premises),
+            )
+        if not rows.vignettes:
+            continue
+        for name, description in rows.pairs:
+            if used[frozenset(names)] >= SAME_OPTIONS_AT_MOST:
+                break
+            if not _FINDING.match(description):
+                continue  # "treated with ...", "the most common type": no finding to put in a patient
+            used[frozenset(names)] += 1
+            if rows.noun == "complication":
+                stem = f"A patient with {condition} develops {lower_first(description)}."
+            else:
+                stem = f"A patient has {condition} with {lower_first(description)}."
+            out.add(
+                "single",
+                rows.lesson,
+                ("rows", rows.noun, name, description),
+                prompt=f"{stem} Which {rows.noun} of {condition} is most likely?",
+                answer=name,
+                options=names,
+                excerpt=f"{name}\n{description}",
+                explanation=f"{name}: {description}.",
+            )
+
+
+def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table that gives a treatment per situation ("Extent | Treatment":
+    "Localised, not bullous | Hydrogen peroxide 1% cream"), in a lesson about treatment."""
+    for lesson in outline.lessons:
+        if not _TREATMENT.search(lesson.heading):
+            continue
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) < 2 or not block.header[0].strip():
+                    continue
+                for index, header in enumerate(block.header[1:], start=1):
+                    if not _TREATMENT.search(header):
+                        continue
+                    for row in block.cells:
+                        if len(row) <= index or not words(row[0]) or not words(row[index]):
+                            continue
+                        situation, treatment = row[0].strip(), row[index].strip().rstrip(".")
+                        what = lower_first(header.strip())
+                        if mentions(situation, condition):
+                            front = f"What is the {what} of {lower_first(situation)}?"
+                        else:
+                            kind = block.header[0].strip().casefold()
+                            front = f"In {condition} ({kind}: {lower_first(situation)}), what is the {what}?"
+                        out.add(
+                            "basic",
+                            lesson.heading,
+                            ("table", header, situation),
+                            prompt=front,
+                            answer=treatment,
+                            excerpt=f"{situation}\n{treatment}",
+                            explanation=f"{block.header[0]}: {situation}. {header}: {treatment}.",
+                        )

@@ -1,0 +1,335 @@
+"""What the generator promises (issue 13), on every fixture article and on small outlines."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizzes.content.generation import generator
+from quizzes.content.generation.generator import FALSE, TRUE, generate, self_check
+from quizzes.content.generation.text import condition_name
+from quizzes.content.reader.outline import Block, Item, Outline, Row, Section
+from quizzes.items.itemwriting import checks
+from quizzes.items.itemwriting.items import ERROR, from_draft
+from tests.generation.articles import NAMES, drafts_of, outline_of, screened_of
+
+GENERIC = {"Infections", "Medications", "Medicines", "Other triggers", "Foods", "Lifestyle factors"}
+
+
+def kinds(drafts, *wanted):
+    return [d for d in drafts if d.kind in wanted]
+
+
+def items_of(drafts):
+    return [from_draft(d.to_json()) for d in drafts]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_draft_carries_an_item_writing_error(name):
+    for item in items_of(drafts_of(name)):
+        assert [f.check for f in checks.check_item(item) if f.severity == ERROR] == [], item.stem
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_clone_sets_near_duplicates_give_aways_or_unbalanced_keys(name):
+    found = checks.check_set(items_of(drafts_of(name)))
+    assert [(f.check, f.message) for f in found] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_answers_are_in_their_excerpts_and_no_distractor_is_correct(name):
+    failed = [c for c in self_check(drafts_of(name), outline_of(name)) if not c.ok]
+    assert failed == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_nothing_sorts_items_under_generic_headings(name):
+    for draft in kinds(drafts_of(name), "single", "multiple", "matching", "classification"):
+        assert not {*draft.options, draft.answer, *draft.categories} & GENERIC, draft.prompt
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_question_names_the_condition_and_what_is_asked(name):
+    condition = condition_name(outline_of(name).title)
+    for draft in kinds(drafts_of(name), "single", "matching", "true_false"):
+        assert condition.casefold() in draft.prompt.casefold(), draft.prompt
+        assert re.search(r"\b(?:which|match each|a recognised cause of)\b", draft.prompt, re.I), draft.prompt
+    for draft in kinds(drafts_of(name), "classification"):
+        assert re.fullmatch(rf"Which type of {re.escape(condition)} .+\?", draft.question, re.I), (
+            draft.question
+        )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_true_false_keys_are_balanced(name):
+    statements = kinds(drafts_of(name), "true_false")
+    assert sum(d.answer == TRUE for d in statements) == sum(d.answer == FALSE for d in statements)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_lesson_with_content_yields_a_draft_or_a_reason(name):
+    outline = outline_of(name)
+    screened = screened_of(name)
+    silent = generator.silent_lessons(outline, screened)
+    drafted = {d.lesson for d in screened.kept}
+    for lesson in outline.lessons:
+        if lesson.heading in ("Related information", "References"):
+            continue
+        if any(s.blocks for s in lesson.walk()):
+            assert lesson.heading in drafted or silent.get(lesson.heading), lesson.heading
+
+
+def test_leg_ulcer_false_statements_move_a_cause_to_a_sibling_type():
+    statements = kinds(drafts_of("leg-ulcer.txt"), "true_false")
+    false = [d for d in statements if d.answer == FALSE]
+    assert len(false) == 3
+    assert "A recognised cause of venous leg ulcers is smoking." in [d.prompt for d in false]
+    for draft in false:
+        assert "listed as a cause of" in draft.explanation
+
+
+def test_leg_ulcer_vignettes_use_only_the_articles_clinical_description():
+    vignettes = [d for d in drafts_of("leg-ulcer.txt") if d.prompt.startswith("A patient")]
+    assert {d.answer for d in vignettes} == {"Venous", "Arterial"}
+    venous = next(d for d in vignettes if d.answer == "Venous")
+    assert venous.prompt == (
+        "A patient has leg ulcers that are shallow and lie above the inner ankle, surrounded by brown "
+        "staining and eczema. Which type of leg ulcer is most likely?"
+    )
+    assert venous.excerpt == (
+        "Venous leg ulcers are usually shallow and lie above the inner ankle, surrounded by brown staining "
+        "and eczema."
+    )
+    assert venous.lesson == "What are the clinical features of leg ulcers?"
+
+
+def test_the_seed_gives_a_vignette_from_a_listed_condition_and_the_lesions_appearance():
+    (vignette,) = [d for d in drafts_of("calcinosis-cutis.txt") if d.prompt.startswith("A patient")]
+    assert vignette.answer == "Metastatic"
+    assert vignette.options == ("Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic")
+    cause = vignette.excerpt.split("\n")[-1]
+    assert cause.casefold() in vignette.prompt.casefold()
+    assert "firm, whitish/yellowish papules, plaques or nodules" in vignette.excerpt
+
+
+def test_the_seed_asks_which_type_a_cause_gives():
+    questions = [
+        d for d in kinds(drafts_of("calcinosis-cutis.txt"), "single") if "can cause which" in d.prompt
+    ]
+    assert [d.prompt for d in questions] == [
+        "Primary or secondary hyperparathyroidism can cause which type of calcinosis cutis?"
+    ]
+
+
+def _outline(lead_in: str, items: tuple[str, ...], heading: str = "How is keratosis pilaris diagnosed?"):
+    return Outline(
+        title="Keratosis pilaris",
+        lessons=[
+            Section(
+                heading, [Block("paragraph", "Keratosis pilaris is common."), Block("list", lead_in, items)]
+            )
+        ],
+    )
+
+
+def test_an_exclusive_list_is_never_split_into_statements():
+    drafts = generate(_outline("Tests are limited to:", ("Full blood count", "Ferritin", "Thyroid function")))
+    assert kinds(drafts, "true_false", "single", "multiple") == []
+
+
+def test_a_short_list_gives_one_card_asking_for_the_whole_list():
+    outline = _outline(
+        "Medicines that can make it worse include:", ("Lithium", "Beta blockers"), "What makes it worse?"
+    )
+    (card,) = [d for d in generate(outline) if d.kind == "basic" and d.prompt.startswith("Which")]
+    assert card.prompt == "Which medicines can make it worse in keratosis pilaris?"
+    assert card.answer == "Lithium; Beta blockers"
+    assert card.excerpt == "Medicines that can make it worse include:\nLithium\nBeta blockers"
+
+
+def test_a_class_of_causes_is_asked_as_causes_never_as_treatments():
+    outline = Outline(
+        title="Erythema nodosum",
+        lessons=[
+            Section(
+                "What causes erythema nodosum?",
+                [
+                    Block(
+                        "list",
+                        "Triggers include:",
+                        items=(
+                            Item(
+                                "Medications",
+                                (Block("list", "", ("Oral contraceptive pill", "Penicillins")),),
+                            ),
+                            Item(
+                                "Infections",
+                                (Block("list", "", ("Tuberculosis", "Streptococcal throat infection")),),
+                            ),
+                        ),
+                    )
+                ],
+            )
+        ],
+    )
+    prompts = [d.prompt for d in generate(outline)]
+    assert "Which medications can trigger erythema nodosum?" in prompts
+    assert not any("include oral contraceptive" in p.casefold() for p in prompts)
+
+
+def test_a_cloze_from_a_sub_section_names_it():
+    outline = Outline(
+        title="Erythema multiforme",
+        lessons=[
+            Section(
+                "What is the treatment for erythema multiforme?",
+                [],
+                [
+                    Section(
+                        "Recurrent erythema multiforme",
+                        [Block("paragraph", "Aciclovir is given for six months.")],
+                    )
+                ],
+            )
+        ],
+    )
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.prompt == "Recurrent erythema multiforme: Aciclovir is given for {{c1::six}} months."
+
+
+def test_a_cloze_never_hides_one_item_of_a_coordinated_list():
+    text = "Impetigo is caused by Staphylococcus aureus, Streptococcus pyogenes, or both."
+    outline = Outline(
+        title="Impetigo", lessons=[Section("What causes impetigo?", [Block("paragraph", text)])]
+    )
+    assert kinds(generate(outline), "cloze") == []
+
+
+def test_a_row_whose_description_echoes_its_name_gives_no_vignette():
+    rows = (
+        Row("Erythematotelangiectatic", "persistent redness and visible blood vessels (telangiectasia)"),
+        Row("Papulopustular", "red papules and pustules"),
+        Row("Ocular", "gritty, sore eyes and swollen eyelids"),
+        Row("Phymatous", "thickened skin, most often of the nose (rhinophyma)"),
+    )
+    outline = Outline(
+        title="Rosacea", lessons=[Section("What are the types of rosacea?", [Block("rows", "", rows=rows)])]
+    )
+    assert kinds(generate(outline), "single", "matching") == []  # one fair row left: nothing to ask
+
+
+def test_numbered_instructions_are_no_treatment_ladder():
+    rows = tuple(
+        Row(f"Step {n}", text)
+        for n, text in enumerate(("wash the sores", "cover them", "use own towels", "see a doctor"), 1)
+    )
+    lesson = Section("What is the treatment for impetigo?", [Block("rows", "", rows=rows)])
+    assert generate(Outline(title="Impetigo", lessons=[lesson])) == []
+    stepped = Section(lesson.heading, [Block("paragraph", "Treatment is given in steps."), *lesson.blocks])
+    (matching,) = kinds(generate(Outline(title="Impetigo", lessons=[stepped])), "matching")
+    assert matching.prompt == "Match each treatment to its step in the stepped treatment of impetigo."
+    assert len(matching.pairs) == 3 and len(matching.categories) == 4
+
+
+def test_a_row_without_a_finding_gives_no_vignette():
+    rows = (
+        Row("Postherpetic neuralgia", "treated with amitriptyline or gabapentin"),
+        Row("Bacterial infection", "the most common complication in children"),
+        Row("Ramsay Hunt syndrome", "facial palsy, ear pain and blisters in the ear canal"),
+        Row("Scarring", "pale or dark marks where the blisters were"),
+    )
+    lesson = Section("What are the complications of shingles?", [Block("rows", "", rows=rows)])
+    vignettes = kinds(generate(Outline(title="Shingles", lessons=[lesson])), "single")
+    assert [d.answer for d in vignettes] == ["Ramsay Hunt syndrome", "Scarring"]
+    assert vignettes[0].prompt == (
+        "A patient with shingles develops facial palsy, ear pain and blisters in the ear canal. "
+        "Which complication of shingles is most likely?"
+    )
+
+
+def test_a_treatment_table_gives_a_card_per_row():
+    table = Block(
+        "table",
+        "",
+        header=("Extent", "Treatment"),
+        cells=(("Localised", "Hydrogen peroxide 1% cream"), ("Widespread", "Oral flucloxacillin")),
+    )
+    lesson = Section("What is the treatment for impetigo?", [table])
+    cards = [d for d in generate(Outline(title="Impetigo", lessons=[lesson])) if d.kind == "basic"]
+    assert [(d.prompt, d.answer) for d in cards] == [
+        ("In impetigo (extent: localised), what is the treatment?", "Hydrogen peroxide 1% cream"),
+        ("In impetigo (extent: widespread), what is the treatment?", "Oral flucloxacillin"),
+    ]
+    assert cards[0].excerpt == "Localised\nHydrogen peroxide 1% cream"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "heading", "question"),
+    [
+        ("Risk factors include:", "Who gets tinea pedis?", "What are some risk factors for tinea pedis?"),
+        (
+            "Medicines that may be used include:",
+            "What is the treatment?",
+            "Which medicines may be used for tinea pedis?",
+        ),
+        (
+            "Conditions that can look like tinea pedis include:",
+            "Diagnosis",
+            "Which conditions can look like tinea pedis?",
+        ),
+        (
+            "Tests may include:",
+            "How is tinea pedis diagnosed?",
+            "Which tests may help to diagnose tinea pedis?",
+        ),
+    ],
+)
+def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question):
+    lesson = Section(heading, [Block("list", lead_in, ("Sweaty feet", "Occlusive footwear"))])
+    (card,) = [d for d in generate(Outline(title="Tinea pedis", lessons=[lesson])) if d.kind == "basic"]
+    assert card.prompt == question
+    assert card.answer == "Sweaty feet; Occlusive footwear"
+
+
+def test_it_names_the_condition_through_a_chain_of_sentences_about_it():
+    text = "Tinea pedis is a fungal infection. It causes itch. It is also known as athlete's foot."
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is tinea pedis?", [Block("paragraph", text)])]
+    )
+    (card,) = kinds(generate(outline), "cloze")
+    assert card.prompt == "Tinea pedis is also known as {{c1::athlete's foot}}."
+
+
+def _lesson_text(section: Section) -> str:
+    """Every piece of text a lesson shows: headings, paragraphs, lead-ins, entries, rows and cells."""
+    found = [section.heading]
+    for block in section.blocks:
+        found += [block.text, block.caption, *(r.label for r in block.rows), *(r.text for r in block.rows)]
+        found += [cell for row in block.cells for cell in row]
+        entries = list(block.items)
+        while entries:
+            entry = entries.pop()
+            found.append(entry if isinstance(entry, str) else entry.text)
+            for sub in () if isinstance(entry, str) else entry.blocks:
+                found.append(sub.text)
+                entries += list(sub.items)
+    return "\n".join([*found, *(_lesson_text(sub) for sub in section.subsections)])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_excerpt_line_is_verbatim_text_of_the_drafts_lesson(name):
+    """Each cited line is a contiguous piece of the lesson's own text (case and all). The one exception:
+    a vignette joining a listed cause (its lesson) with the lesions' appearance (the signs lesson)."""
+    outline = outline_of(name)
+    texts = {lesson.heading: _lesson_text(lesson) for lesson in outline.lessons}
+    texts[outline.title] = "\n".join(block.text for block in outline.intro)
+    for draft in drafts_of(name):
+        lines = draft.excerpt.split("\n")
+        if (
+            draft.kind == "single"
+            and draft.prompt.startswith("A patient with")
+            and "develops" in draft.prompt
+        ):
+            lines = lines[1:]  # the appearance sentence, from the signs lesson
+        assert [line for line in lines if line not in texts[draft.lesson]] == [], draft.prompt
