@@ -33,6 +33,14 @@ STATEMENTS = [
 ]  # fmt: skip
 
 
+# The lesson text each treatment statement came from (the lead-in and the drug's entry).
+EXCERPTS = {
+    statement: f"Medications that may be tried include:\n{statement.split()[0]}"
+    for lesson, statement in STATEMENTS
+    if lesson == TREATMENT
+}
+
+
 def add_flawed_drafts(course, article=None) -> list[Draft]:
     """The matching draft asking where causes are "listed under" and six statements all keyed True,
     on the article's lessons about causes and treatment (the seed's by default)."""
@@ -52,12 +60,12 @@ def add_flawed_drafts(course, article=None) -> list[Draft]:
         key = f"old-true-false-{number}"
         payload = {
             "key": key, "kind": "true_false", "lesson": lesson, "prompt": statement, "answer": "True",
-            "options": ["True", "False"], "explanation": statement, "excerpt": statement,
+            "options": ["True", "False"], "explanation": statement, "excerpt": EXCERPTS.get(statement, statement),
         }  # fmt: skip
         made.append(
             Draft.objects.create(
                 course=course, article=article, lesson=lessons[lesson], key=key, kind="true_false",
-                payload=payload, excerpt=statement,
+                payload=payload, excerpt=EXCERPTS.get(statement, statement),
             )
         )  # fmt: skip
     return made

@@ -104,13 +104,11 @@ def test_leg_ulcer_vignettes_use_only_the_articles_clinical_description():
     assert venous.lesson == "What are the clinical features of leg ulcers?"
 
 
-def test_the_seed_gives_a_vignette_from_a_listed_condition_and_the_lesions_appearance():
-    (vignette,) = [d for d in drafts_of("calcinosis-cutis.txt") if d.prompt.startswith("A patient")]
-    assert vignette.answer == "Metastatic"
-    assert vignette.options == ("Dystrophic", "Metastatic", "Idiopathic", "Iatrogenic")
-    cause = vignette.excerpt.split("\n")[-1]
-    assert cause.casefold() in vignette.prompt.casefold()
-    assert "firm, whitish/yellowish papules, plaques or nodules" in vignette.excerpt
+def test_a_vignette_needs_the_cause_and_the_lesions_look_in_one_lesson():
+    """A vignette joining a listed cause with what the lesions look like cites both, and an item's
+    spans are pieces of its own lesson (tests/content/test_draft_spans.py): the seed describes the
+    lesions in another lesson than the causes, so it gives no such vignette."""
+    assert not [d for d in drafts_of("calcinosis-cutis.txt") if d.prompt.startswith("A patient with")]
 
 
 def test_the_seed_asks_which_type_a_cause_gives():
@@ -118,7 +116,8 @@ def test_the_seed_asks_which_type_a_cause_gives():
         d for d in kinds(drafts_of("calcinosis-cutis.txt"), "single") if "can cause which" in d.prompt
     ]
     assert [d.prompt for d in questions] == [
-        "Primary or secondary hyperparathyroidism can cause which type of calcinosis cutis?"
+        "Primary or secondary hyperparathyroidism can cause which type of calcinosis cutis?",
+        "Paraneoplastic hypercalcaemia can cause which type of calcinosis cutis?",
     ]
 
 

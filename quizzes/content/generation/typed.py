@@ -202,7 +202,11 @@ def type_questions(group: Group, outline: Outline, out: DraftCollector) -> set[s
                 excerpt=sentence,
                 explanation=sentence,
             )
-    appearance = _appearance(features, group)
+    # A vignette cites what the lesions look like; only from the group's own lesson (an item's
+    # spans are pieces of its own lesson's text).
+    appearance = _appearance(
+        [(lesson, sentence) for lesson, sentence in features if lesson == group.lesson], group
+    )
     by_category: dict[int, int] = Counter()
     for item, category, lst in _causes(group):
         if lst is None or by_category[id(category)] >= TYPE_QUESTIONS_PER_CATEGORY:
