@@ -6,41 +6,48 @@ The queue, per (student, course), as in Anki:
 3. new cards (published notes, no review yet, not suspended), in lesson
    order, up to `new_cards_per_day` minus new cards introduced today.
 Siblings (other cards of the same note) of a card reviewed today are buried
-until tomorrow. The day rolls over at 4 a.m. in the student's time zone
-(`studyday`). When nothing else is left, learning cards due within 20 minutes
-are shown (Anki's "learn ahead limit") instead of making the student wait.
+until tomorrow: `reviews.rate` stores that on their states (`buried_until`),
+so the queue reads only the student's states. The day rolls over at 4 a.m. in
+the student's time zone (`studyday`). When nothing else is left, learning
+cards due within 20 minutes are shown (Anki's "learn ahead limit") instead of
+making the student wait.
 
-Every query here aggregates in the database, so building the queue costs a
-fixed number of queries whatever the deck size. Recording a review is in
-`reviews`.
+Nothing is kept between requests, so the queue cannot go stale (two tabs,
+undo, suspend, the rollover): each request reads it afresh in at most three
+queries whatever the deck size: one for every count (today's reviews and the
+due states, as scalar subqueries), one ordered, limited query for the new
+cards (at most the day's new-card allowance), and one for the next learning or
+review card when there is one. Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardState, Lesson, ReviewLog
+from quizzes.models import Card, CardState, Course, Image, Lesson, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
+LEARNING = (FsrsState.LEARNING, FsrsState.RELEARNING)
 
 
 # --- the queue ---------------------------------------------------------------
-
-
-@dataclass
-class Today:
-    """What the student has done today in this course (from today's review logs)."""
-
-    new_done: int = 0
-    reviews_done: int = 0
-    cards: set[int] = field(default_factory=set)
-    notes: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -53,7 +60,7 @@ class Queue:
     card: Card | None = None
     state: CardState | None = None
     kind: int | None = None  # a ReviewKind
-    reviewed_today: bool = False  # any review logged today in this course (so there is one to undo)
+    undoable: bool = False  # any review of the student's in this course (so there is one to undo)
 
     @property
     def total(self) -> int:
@@ -64,95 +71,97 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-def _today(user, course, start: dt.datetime) -> Today:
-    today = Today()
-    rows = ReviewLog.objects.filter(user=user, card__note__course=course, reviewed_at__gte=start).values_list(
-        "card_id", "card__note_id", "kind"
-    )
-    for card_id, note_id, kind in rows:
-        today.cards.add(card_id)
-        today.notes.add(note_id)
-        today.new_done += kind == ReviewKind.NEW
-        today.reviews_done += kind == ReviewKind.REVIEW
-    return today
+def _count(queryset: QuerySet) -> Subquery:
+    """``(SELECT COUNT(*) FROM ...)`` as a scalar subquery."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+    return Subquery(counted.values("n")[:1], output_field=IntegerField())
 
 
-def _studied_states(user, course, now: dt.datetime, today: Today) -> QuerySet:
-    """The student's reviewed, unsuspended, unburied cards of published notes in `course`."""
-    qs = CardState.objects.filter(
+def studied_states(user, course, now: dt.datetime) -> QuerySet:
+    """The student's reviewed, unsuspended, unburied states of published cards in `course`."""
+    return CardState.objects.filter(
         user=user,
         card__note__course=course,
         card__note__status=NoteStatus.PUBLISHED,
         suspended=False,
         last_review__isnull=False,
     ).exclude(buried_until__gt=now)
-    if today.notes:
-        qs = qs.exclude(Q(card__note_id__in=today.notes) & ~Q(card_id__in=today.cards))
-    return qs
 
 
-def new_cards(user, course, now: dt.datetime, today: Today | None = None) -> QuerySet:
-    """Cards the student has never reviewed (nor suspended or buried), in lesson order."""
-    # NOT IN (subquery) is evaluated once; a correlated NOT EXISTS would run once per card.
-    blocked = CardState.objects.filter(
-        Q(last_review__isnull=False) | Q(suspended=True) | Q(buried_until__gt=now), user=user
-    ).values("card_id")
-    qs = Card.objects.published_in(course).exclude(pk__in=blocked)
-    if today and today.notes:
-        qs = qs.exclude(Q(note_id__in=today.notes) & ~Q(pk__in=today.cards))
-    return qs.order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
+def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
+    """Today's reviews (new, review), whether there is any review to undo, and the due states,
+    in one query."""
+    today = ReviewLog.objects.filter(user=user, card__note__course=course, reviewed_at__gte=start)
+    states = studied_states(user, course, now)
+    learning = states.filter(state__in=LEARNING)
+    return (
+        Course.objects.filter(pk=course.pk)
+        .values(
+            new_done=_count(today.filter(kind=ReviewKind.NEW)),
+            reviews_done=_count(today.filter(kind=ReviewKind.REVIEW)),
+            undoable=Exists(ReviewLog.objects.filter(user=user, card__note__course=course)),
+            review=_count(states.filter(state=FsrsState.REVIEW, due__lt=end)),
+            learning_now=_count(learning.filter(due__lte=now)),
+            learning_ahead=_count(learning.filter(due__lte=now + LEARN_AHEAD)),
+        )
+        .get()
+    )
+
+
+def _has_images(note: str) -> Exists:
+    """Whether the note at `note` (a path from the queried model) has images: a card without
+    any then costs no image query."""
+    return Exists(Image.objects.filter(note=OuterRef(note)))
+
+
+def new_cards(user, course, now: dt.datetime) -> QuerySet:
+    """Cards the student has never reviewed (nor suspended or buried), in lesson order, each
+    with the student's state row when it has one (`own_state`: unsuspended, or a buried sibling
+    of yesterday; None otherwise)."""
+    return (
+        Card.objects.published_in(course)
+        .annotate(own_state=FilteredRelation("states", condition=Q(states__user=user)))
+        .filter(
+            Q(own_state__isnull=True)
+            | Q(own_state__last_review__isnull=True, own_state__suspended=False)
+            & (Q(own_state__buried_until__isnull=True) | Q(own_state__buried_until__lte=now))
+        )
+        .order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
+    )
 
 
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now` (four queries, rarely five)."""
+    """Today's counts and the next card for `user` in `course` at `now` (at most three queries)."""
     start, end = day_bounds(user, now)
-    today = _today(user, course, start)
-    states = _studied_states(user, course, now, today)
-
-    review_left = max(course.reviews_per_day - today.reviews_done, 0)
-    new_left = max(course.new_cards_per_day - today.new_done, 0)
-    review_due = Q(state=FsrsState.REVIEW, due__lt=end)
-    learning_due = Q(state__in=[FsrsState.LEARNING, FsrsState.RELEARNING])
-    # One aggregate counts today's reviews and the learning cards due now and within
-    # the learn-ahead limit (which of the two counts depends on the other queues).
-    counts = states.aggregate(
-        review=Count("pk", filter=review_due),
-        learning_now=Count("pk", filter=learning_due & Q(due__lte=now)),
-        learning_ahead=Count("pk", filter=learning_due & Q(due__lte=now + LEARN_AHEAD)),
+    counts = _counts(user, course, now, start, end)
+    review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
+    new_left = max(course.new_cards_per_day - counts["new_done"], 0)
+    # One ordered, limited query gives both today's new count and the next new card.
+    new = (
+        list(
+            new_cards(user, course, now)
+            .annotate(has_images=_has_images("note_id"))
+            .select_related("note__lesson", "own_state")[:new_left]
+        )
+        if new_left
+        else []
     )
-    review_count = min(counts["review"], review_left)
-    # One ordered query gives both today's new count and the next new card.
-    new_ids = (
-        list(new_cards(user, course, now, today).values_list("pk", flat=True)[:new_left]) if new_left else []
-    )
-    new_count = len(new_ids)
-
-    cutoff = now if review_count or new_count else now + LEARN_AHEAD
+    cutoff = now if review_count or new else now + LEARN_AHEAD
     learning_count = counts["learning_now"] if cutoff == now else counts["learning_ahead"]
-    queue = Queue(
-        new=new_count, learning=learning_count, review=review_count, reviewed_today=bool(today.cards)
-    )
-
-    related = ("card__note__lesson",)
+    queue = Queue(new=len(new), learning=learning_count, review=review_count, undoable=counts["undoable"])
+    states = studied_states(user, course, now).select_related("card__note__lesson")
     if queue.learning:
-        learning = states.filter(learning_due, due__lte=cutoff)
-        queue.state = learning.select_related(*related).order_by("due", "pk").first()
+        states = states.filter(state__in=LEARNING, due__lte=cutoff)
     elif queue.review:
-        queue.state = states.filter(review_due).select_related(*related).order_by("due", "pk").first()
+        states = states.filter(state=FsrsState.REVIEW, due__lt=end)
+    if queue.learning or queue.review:
+        queue.state = states.annotate(has_images=_has_images("card__note_id")).order_by("due", "pk").first()
     if queue.state is not None:
         queue.card, queue.kind = queue.state.card, queue.state.state
-    elif queue.new:
-        # A new card can have a state row without a review (it was suspended, then
-        # unsuspended): its id comes with the card, and only then is the row read.
-        own_state = CardState.objects.filter(user=user, card=OuterRef("pk")).values("pk")[:1]
-        queue.card = (
-            Card.objects.select_related("note__lesson")
-            .annotate(study_state_id=Subquery(own_state))
-            .get(pk=new_ids[0])
-        )
-        queue.kind = ReviewKind.NEW
-        if queue.card.study_state_id is not None:
-            queue.state = CardState.objects.get(pk=queue.card.study_state_id)
+        queue.card.has_images = queue.state.has_images
+    elif new:
+        queue.card, queue.kind = new[0], ReviewKind.NEW
+        queue.state = getattr(queue.card, "own_state", None)
     return queue
 
 
@@ -160,9 +169,9 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
 
 
 def has_review(*, user, course, queue: Queue | None = None) -> bool:
-    """Is there a review `undo_last` could undo? (No query when `queue` saw one today.)"""
-    if queue is not None and queue.reviewed_today:
-        return True
+    """Is there a review `undo_last` could undo? (No query when `queue` is given: it knows.)"""
+    if queue is not None:
+        return queue.undoable
     return ReviewLog.objects.filter(user=user, card__note__course=course).exists()
 
 
