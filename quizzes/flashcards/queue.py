@@ -25,21 +25,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    FilteredRelation,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardState, Course, Image, Lesson, ReviewLog
+from quizzes.models import Card, CardState, Image, Lesson, Note, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
@@ -71,12 +61,6 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-def _count(queryset: QuerySet) -> Subquery:
-    """``(SELECT COUNT(*) FROM ...)`` as a scalar subquery."""
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
-    return Subquery(counted.values("n")[:1], output_field=IntegerField())
-
-
 def studied_states(user, course, now: dt.datetime) -> QuerySet:
     """The student's reviewed, unsuspended, unburied states of published cards in `course`."""
     return CardState.objects.filter(
@@ -88,80 +72,146 @@ def studied_states(user, course, now: dt.datetime) -> QuerySet:
     ).exclude(buried_until__gt=now)
 
 
-def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
-    """Today's reviews (new, review), whether there is any review to undo, and the due states,
-    in one query."""
-    today = ReviewLog.objects.filter(user=user, card__note__course=course, reviewed_at__gte=start)
-    states = studied_states(user, course, now)
-    learning = states.filter(state__in=LEARNING)
-    return (
-        Course.objects.filter(pk=course.pk)
-        .values(
-            new_done=_count(today.filter(kind=ReviewKind.NEW)),
-            reviews_done=_count(today.filter(kind=ReviewKind.REVIEW)),
-            undoable=Exists(ReviewLog.objects.filter(user=user, card__note__course=course)),
-            review=_count(states.filter(state=FsrsState.REVIEW, due__lt=end)),
-            learning_now=_count(learning.filter(due__lte=now)),
-            learning_ahead=_count(learning.filter(due__lte=now + LEARN_AHEAD)),
-        )
-        .get()
-    )
+# The queue runs on every study request, so its two statements are written out: the ORM
+# took several times longer to build them than the database to answer them. Plain SQL that
+# SQLite and PostgreSQL both run, every value a parameter.
+#
+# 1. Every count, and the first learning and review card (ordered, limited scalar
+#    subqueries); the states are read through the (user, due) index.
+STUDIED = """
+  FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
+  WHERE s.user_id = %(user)s AND n.course_id = %(course)s AND n.status = %(published)s
+    AND s.last_review IS NOT NULL AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)"""
+TODAY = """
+  FROM {log} r JOIN {card} rc ON rc.id = r.card_id JOIN {note} rn ON rn.id = rc.note_id
+  WHERE r.user_id = %(user)s AND rn.course_id = %(course)s"""
+FIRST = "SELECT s.id {studied} AND {where} ORDER BY s.due, s.id LIMIT 1"
+REVIEW_DUE = "s.state = {review} AND s.due < %(end)s"
+LEARNING_NOW = "s.state IN ({learning}) AND s.due <= %(now)s"
+LEARNING_AHEAD = "s.state IN ({learning}) AND s.due <= %(ahead)s"
+COUNTS_SQL = f"""
+SELECT
+  COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
+  COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END),
+  COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{new}}),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{review}}),
+  CASE WHEN EXISTS (SELECT 1 {TODAY}) THEN 1 ELSE 0 END,
+  ({FIRST.format(studied=STUDIED, where=REVIEW_DUE)}),
+  ({FIRST.format(studied=STUDIED, where=LEARNING_NOW)}),
+  ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)})
+{STUDIED} AND s.due <= %(last)s
+"""
+COUNTS = (
+    "review",
+    "learning_now",
+    "learning_ahead",
+    "new_done",
+    "reviews_done",
+    "undoable",
+    "next_review",
+    "next_learning_now",
+    "next_learning_ahead",
+)
+# 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
+#    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
+#    allowance, each with its state row's id if it has one.
+NEW_SQL = """
+SELECT c.id, s.id
+  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
+  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
+  WHERE n.course_id = %(course)s AND n.status = %(published)s
+    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
+                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
+  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
+  LIMIT %(limit)s
+"""
+TABLES = {
+    "state": CardState._meta.db_table,
+    "card": Card._meta.db_table,
+    "note": Note._meta.db_table,
+    "log": ReviewLog._meta.db_table,
+    "lesson": Lesson._meta.db_table,
+    "review": int(FsrsState.REVIEW),
+    "learning": ", ".join(str(int(state)) for state in LEARNING),
+    "new": int(ReviewKind.NEW),
+}
+COUNTS_SQL = COUNTS_SQL.format(**TABLES)
+NEW_SQL = NEW_SQL.format(**TABLES)
 
 
 def _has_images(note: str) -> Exists:
-    """Whether the note at `note` (a path from the queried model) has images: a card without
-    any then costs no image query."""
-    return Exists(Image.objects.filter(note=OuterRef(note)))
+    """Whether the note at `note` has images (so a card without any costs no image query)."""
+    return Exists(Image.objects.filter(note_id=OuterRef(note)))
 
 
-def new_cards(user, course, now: dt.datetime) -> QuerySet:
-    """Cards the student has never reviewed (nor suspended or buried), in lesson order, each
-    with the student's state row when it has one (`own_state`: unsuspended, or a buried sibling
-    of yesterday; None otherwise)."""
-    return (
-        Card.objects.published_in(course)
-        .annotate(own_state=FilteredRelation("states", condition=Q(states__user=user)))
-        .filter(
-            Q(own_state__isnull=True)
-            | Q(own_state__last_review__isnull=True, own_state__suspended=False)
-            & (Q(own_state__buried_until__isnull=True) | Q(own_state__buried_until__lte=now))
-        )
-        .order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
-    )
+def _params(user, course, now: dt.datetime, **more) -> dict:
+    moment = connection.ops.adapt_datetimefield_value
+    params = {
+        "user": user.pk,
+        "course": course.pk,
+        "published": NoteStatus.PUBLISHED.value,
+        "now": now,
+    } | more
+    return {
+        name: moment(value) if isinstance(value, dt.datetime) else value for name, value in params.items()
+    }
+
+
+def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
+    """Today's reviews (new, review), whether there is any review to undo, the due states
+    (reviews due today, learning cards due now and within the learn-ahead limit) and the
+    first of each, in one query."""
+    ahead = now + LEARN_AHEAD
+    params = _params(user, course, now, ahead=ahead, start=start, end=end, last=max(end, ahead))
+    with connection.cursor() as cursor:
+        cursor.execute(COUNTS_SQL, params)
+        return dict(zip(COUNTS, cursor.fetchone(), strict=True))
+
+
+def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
+    """(card id, state id or None) of today's new cards, in order."""
+    with connection.cursor() as cursor:
+        cursor.execute(NEW_SQL, _params(user, course, now, limit=limit))
+        return cursor.fetchall()
 
 
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now` (at most three queries)."""
+    """Today's counts and the next card for `user` in `course` at `now`, in three queries at
+    most (the counts with the first due cards, today's new cards, the card to show)."""
     start, end = day_bounds(user, now)
     counts = _counts(user, course, now, start, end)
     review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
     new_left = max(course.new_cards_per_day - counts["new_done"], 0)
     # One ordered, limited query gives both today's new count and the next new card.
-    new = (
-        list(
-            new_cards(user, course, now)
-            .annotate(has_images=_has_images("note_id"))
-            .select_related("note__lesson", "own_state")[:new_left]
-        )
-        if new_left
-        else []
+    new = _new_cards(user, course, now, new_left) if new_left else []
+    ahead = not (review_count or new)  # nothing else left: learn ahead
+    queue = Queue(
+        new=len(new),
+        learning=counts["learning_ahead" if ahead else "learning_now"],
+        review=review_count,
+        undoable=bool(counts["undoable"]),
     )
-    cutoff = now if review_count or new else now + LEARN_AHEAD
-    learning_count = counts["learning_now"] if cutoff == now else counts["learning_ahead"]
-    queue = Queue(new=len(new), learning=learning_count, review=review_count, undoable=counts["undoable"])
-    states = studied_states(user, course, now).select_related("card__note__lesson")
     if queue.learning:
-        states = states.filter(state__in=LEARNING, due__lte=cutoff)
+        card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
     elif queue.review:
-        states = states.filter(state=FsrsState.REVIEW, due__lt=end)
-    if queue.learning or queue.review:
-        queue.state = states.annotate(has_images=_has_images("card__note_id")).order_by("due", "pk").first()
-    if queue.state is not None:
-        queue.card, queue.kind = queue.state.card, queue.state.state
-        queue.card.has_images = queue.state.has_images
+        card_id, state_id = None, counts["next_review"]
     elif new:
-        queue.card, queue.kind = new[0], ReviewKind.NEW
-        queue.state = getattr(queue.card, "own_state", None)
+        (card_id, state_id), queue.kind = new[0], ReviewKind.NEW
+    else:
+        return queue
+    if state_id is not None:
+        states = CardState.objects.select_related("card__note__lesson").annotate(
+            has_images=_has_images("card__note_id")
+        )
+        queue.state = states.get(pk=state_id)
+        queue.card = queue.state.card
+        queue.card.has_images = queue.state.has_images
+        if queue.kind is None:
+            queue.kind = queue.state.state
+    else:
+        cards = Card.objects.select_related("note__lesson").annotate(has_images=_has_images("note_id"))
+        queue.card = cards.get(pk=card_id)
     return queue
 
 
