@@ -33,6 +33,7 @@ import gevent
 from locust import FastHttpUser, constant, events, task
 
 SESSIONS = os.environ.get("LOADTEST_SESSIONS", "artifacts/loadtest/sessions.txt")
+EXAM_SESSIONS = os.environ.get("LOADTEST_EXAM_SESSIONS", SESSIONS)
 COURSE = os.environ.get("LOADTEST_COURSE", "calcinosis-cutis")
 LEDGER = os.environ.get("LOADTEST_LEDGER", "artifacts/loadtest/ledger.json")
 CARD_SECONDS = float(os.environ.get("LOADTEST_CARD_SECONDS", "8"))
@@ -43,18 +44,19 @@ QUIZ = {
     "practice": os.environ.get("LOADTEST_PRACTICE_QUIZ", ""),
 }
 HTMX = {"HX-Request": "true"}
+REFUSALS = ("HX-Refresh", "HX-Redirect", "HX-Retarget")
 CSRF = "loadtestcsrfsecret0123456789abcd"  # 32 characters: Django's unmasked secret form
-cohort: list[tuple[str, str]] = []
+cohorts: dict[str, list[tuple[str, str]]] = {}
 ledger: dict[str, dict[str, set]] = defaultdict(lambda: {"reviews": set(), "answers": set()})
 
 
-def next_student() -> tuple[str, str]:
-    """The next unused (username, session key) of the enrolled cohort."""
-    if not cohort:
-        with open(SESSIONS) as f:
+def next_student(path: str) -> tuple[str, str]:
+    """The next unused (username, session key) of the cohort enrolled in the file at `path`."""
+    if path not in cohorts:
+        with open(path) as f:
             lines = [line for line in f.read().splitlines() if line.strip()]
-            cohort.extend(tuple(line.split()) for line in reversed(lines))
-    return cohort.pop()
+            cohorts[path] = [tuple(line.split()) for line in reversed(lines)]
+    return cohorts[path].pop()
 
 
 FORM_RE = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S)
@@ -101,9 +103,10 @@ def hidden(form: dict) -> dict:
 
 class Signed(FastHttpUser):
     abstract = True
+    sessions = SESSIONS
 
     def on_start(self):
-        self.username, session_key = next_student()
+        self.username, session_key = next_student(self.sessions)
         self.cookies = {"Cookie": f"sessionid={session_key}; csrftoken={CSRF}"}
 
     def get(self, url: str, name: str, htmx: bool = False):
@@ -111,14 +114,40 @@ class Signed(FastHttpUser):
         headers = self.cookies | (HTMX if htmx else {})
         for _ in range(3):
             response = self.client.get(url, name=name, headers=headers, allow_redirects=False)
-            if response.status_code not in (301, 302) or not response.headers.get("Location"):
+            location = response.headers.get("Location") or ""
+            if response.status_code not in (301, 302) or not location or self.logged_out(location):
                 break
-            url = response.headers["Location"]
+            url = location
         return response
 
     def post(self, url: str, data: dict, name: str, htmx: bool = False):
         headers = self.cookies | {"X-CSRFToken": CSRF} | (HTMX if htmx else {})
-        return self.client.post(url, data=data, name=name, headers=headers)
+        response = self.client.post(url, data=data, name=name, headers=headers, allow_redirects=False)
+        self.logged_out(response.headers.get("Location") or "")
+        return response
+
+    def post_again_if_lost(self, url: str, data: dict, name: str):
+        """POST (as htmx does) and, if the answer is lost (a dead server, a 502/503), post the
+        same again a moment later, as a person clicking again would: the app counts it once."""
+        response = self.post(url, data, name=name, htmx=True)
+        if response.status_code == 0 or response.status_code >= 500:
+            gevent.sleep(1.0)
+            response = self.post(url, data, name=f"{name} (again)", htmx=True)
+        return response
+
+    def logged_out(self, location: str) -> bool:
+        """Sent to the log-in page: the student was logged out (counted as a failure)."""
+        if "/accounts/login/" not in location:
+            return False
+        events.request.fire(
+            request_type="AUTH",
+            name="logged out",
+            response_time=0,
+            response_length=0,
+            exception=RuntimeError(f"{self.username} was sent to log in"),
+            context={},
+        )
+        return True
 
     def answer_question(self, url: str, think: tuple[float, float] | None = None) -> str | None:
         """Show the question at `url`, answer it (a random option, or a random category for each
@@ -130,8 +159,9 @@ class Signed(FastHttpUser):
             gevent.sleep(random.uniform(*think))
         data = answer_for(form, page) if form else None
         if data:
-            response = self.post(form["action"], data, name="attempt: answer", htmx=True)
-            if response.status_code == 200:
+            response = self.post_again_if_lost(form["action"], data, name="attempt: answer")
+            # A refusal (a stale page, a closed attempt) comes as 200 with an htmx instruction.
+            if response.status_code == 200 and not any(h in response.headers for h in REFUSALS):
                 ledger[self.username]["answers"].add(form["action"])
             page += response.text
         following = re.search(r'id="next-link" href="([^"]+)"', page)
@@ -145,10 +175,12 @@ class Signed(FastHttpUser):
         starts = [f for f in forms(page) if "/attempts/start/" in f.get("action", "")]
         if not starts:
             return None
-        start = next((f for f in starts if f["action"].endswith(f"/start/{QUIZ[kind]}/")), starts[0])
+        # Starting returns the attempt in progress if there is one (say the answer to an
+        # earlier start was lost), so the quiz is started by its address, not by its form.
+        action = f"/c/{COURSE}/attempts/start/{QUIZ[kind]}/" if QUIZ[kind] else starts[0]["action"]
         headers = self.cookies | {"X-CSRFToken": CSRF}
         response = self.client.post(
-            start["action"], data=hidden(start), name=f"{kind}: start", headers=headers, allow_redirects=False
+            action, data=hidden(starts[0]), name=f"{kind}: start", headers=headers, allow_redirects=False
         )
         return response.headers.get("Location") if response.status_code == 302 else None
 
@@ -195,10 +227,12 @@ class Student(Signed):
             times = 2 if random.random() < 0.05 else 1  # a double click, now and then
             page = ""
             for _ in range(times):
-                response = self.post(
-                    f"/c/{COURSE}/study/rate/", data, name="study: rate (+ next card)", htmx=True
+                response = self.post_again_if_lost(
+                    f"/c/{COURSE}/study/rate/", data, name="study: rate (+ next card)"
                 )
                 if response.status_code == 200:
+                    # Recorded now, or by a first post whose answer was lost (the same token is
+                    # then refused as already answered): either way, once.
                     ledger[self.username]["reviews"].add(data["token"])
                     page = page or response.text
         found = TOKEN_RE.search(page)
@@ -217,6 +251,9 @@ class Student(Signed):
 
 class ExamTaker(Signed):
     """Starts the timed exam, answers every question, submits, and is done."""
+
+    sessions = EXAM_SESSIONS
+    fixed_count = int(os.environ.get("LOADTEST_EXAM_USERS", "0"))  # with students: this many sit the exam
 
     wait_time = constant(3600)
 

@@ -1,7 +1,8 @@
 """Print the load test's figures and check every write was recorded exactly once.
 
-Usage: python tests/load/summary.py artifacts/loadtest (run by .ci/loadtest, with
-DATABASE_URL pointing at the load test's database). Exits 1 if a target is missed.
+Usage: python tests/load/summary.py artifacts/loadtest (run by .ci/loadtest), or
+python tests/load/summary.py --scaleout artifacts/scaleout (run by .ci/scaleout), with
+DATABASE_URL pointing at the run's database. Exits 1 if a target is missed.
 
 - The ramp: each step's students, requests, p50/p99 and failures (steps.json, written by
   tests/load/ramp.py); the largest cohort held is the last step before the first one
@@ -49,6 +50,65 @@ def locust_cpu(path: Path) -> str:
     return f"{user + system:.0f} s of CPU in {wall:.0f} s ({(user + system) / wall:.0%} of one core)"
 
 
+def ledger_check(out: Path) -> tuple[dict, bool]:
+    """Every review and answer the server accepted (the ledgers) against the database."""
+    from quizzes.models import Response, ReviewLog
+
+    ledger: dict = {}
+    for path in sorted(out.glob("ledger-*.json")):
+        ledger.update(json.loads(path.read_text()))
+    reviews_expected = sum(len(v.get("reviews", [])) for v in ledger.values())
+    answers_expected = sum(len(v.get("answers", [])) for v in ledger.values())
+    reviews = ReviewLog.objects.filter(user__username__in=ledger).count()
+    answers = Response.objects.filter(attempt__user__username__in=ledger, answered_at__isnull=False).count()
+    print(f"reviews: {reviews_expected} accepted by the server, {reviews} in the database")
+    print(f"answers: {answers_expected} accepted by the server, {answers} in the database")
+    if reviews != reviews_expected or answers != answers_expected or not ledger:
+        print("WRITE CHECK FAILED: a write was lost or doubled")
+        return ledger, False
+    print("write check: every review and answer recorded exactly once")
+    return ledger, True
+
+
+def exams_submitted(ledger: dict) -> tuple[int, int]:
+    """(students who went through every exam question, exams submitted in the database)."""
+    from quizzes.models import Attempt
+    from quizzes.models.practice import AttemptState, QuizMode
+
+    users = [u for u in ledger if u.startswith("exam-")]
+    submitted = Attempt.objects.filter(
+        user__username__in=users, quiz__mode=QuizMode.EXAM, state=AttemptState.SUBMITTED
+    ).count()
+    return sum(1 for u in users if ledger[u].get("exam_done")), submitted
+
+
+def scaleout(out: Path) -> int:
+    """The scale-out run: every request through the balancer, the errors while one app
+    server was down, anyone logged out, and the ledger check."""
+    stats = rows(out / "scaleout_stats.csv")
+    print("\n== results ==")
+    table(stats)
+    failures = []
+    if (out / "scaleout_failures.csv").exists():
+        with (out / "scaleout_failures.csv").open() as f:
+            failures = list(csv.DictReader(f))
+    total = sum(int(row["Occurrences"]) for row in failures)
+    logged_out = sum(int(row["Occurrences"]) for row in failures if row["Name"] == "logged out")
+    print(f"errors seen through the balancer: {total} (while app server 1 was killed and restarted)")
+    for row in failures:
+        print(f"   {row['Occurrences']:>5} x {row['Method']} {row['Name']}: {row['Error'][:110]}")
+    print(f"students logged out: {logged_out}")
+    import django
+
+    django.setup()
+    ledger, exact = ledger_check(out)
+    sat, submitted = exams_submitted(ledger)
+    print(f"exams: {sat} students went through every question, {submitted} exams submitted in the database")
+    failed = not exact or logged_out or submitted != sat
+    print(f"targets {'MISSED' if failed else 'met'}: no write lost or doubled, nobody logged out")
+    return 1 if failed else 0
+
+
 def main(out: Path) -> int:
     failed = False
     steps = json.loads((out / "steps.json").read_text()) if (out / "steps.json").exists() else []
@@ -83,37 +143,18 @@ def main(out: Path) -> int:
     import django
 
     django.setup()
-    from quizzes.models import Attempt, Response, ReviewLog
-    from quizzes.models.practice import AttemptState, QuizMode
-
-    ledger: dict = {}
-    for path in sorted(out.glob("ledger-*.json")):
-        ledger.update(json.loads(path.read_text()))
-    exam_users = [u for u in ledger if u.startswith("exam-")]
-    submitted = Attempt.objects.filter(
-        user__username__in=exam_users, quiz__mode=QuizMode.EXAM, state=AttemptState.SUBMITTED
-    ).count()
-    sat = sum(1 for u in exam_users if ledger[u].get("exam_done"))
+    ledger, exact = ledger_check(out)
+    sat, submitted = exams_submitted(ledger)
     print(
         f"exam storm: {exam_errors} errors, p99 {exam_p99:.0f} ms (targets: 0 errors, p99 < {EXAM_P99_MS} ms);"
         f" {sat} students went through every question, {submitted} exams submitted in the database"
     )
-    failed |= exam_errors != 0 or exam_p99 >= EXAM_P99_MS or submitted != sat or not exam_users
-
-    reviews_expected = sum(len(v.get("reviews", [])) for v in ledger.values())
-    answers_expected = sum(len(v.get("answers", [])) for v in ledger.values())
-    reviews = ReviewLog.objects.filter(user__username__in=ledger).count()
-    answers = Response.objects.filter(attempt__user__username__in=ledger, answered_at__isnull=False).count()
-    print(f"reviews: {reviews_expected} accepted by the server, {reviews} in the database")
-    print(f"answers: {answers_expected} accepted by the server, {answers} in the database")
-    if reviews != reviews_expected or answers != answers_expected or not ledger:
-        print("WRITE CHECK FAILED: a write was lost or doubled")
-        failed = True
-    else:
-        print("write check: every review and answer recorded exactly once")
+    failed |= exam_errors != 0 or exam_p99 >= EXAM_P99_MS or submitted != sat or not sat or not exact
     print(f"targets {'MISSED' if failed else 'met'}")
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--scaleout"]:
+        sys.exit(scaleout(Path(sys.argv[2] if len(sys.argv) > 2 else "artifacts/scaleout")))
     sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/loadtest")))
