@@ -15,6 +15,7 @@ so every answer is a real write).
 """
 
 import html
+import io
 import os
 import re
 import statistics
@@ -74,10 +75,14 @@ class Browser:
             "HTTP_ORIGIN": f"{scheme}://{HOST}",
         }
 
-    def request(self, method: str, path: str, data: dict | None = None, htmx: bool = False) -> tuple[int, str]:
-        import io
-
-        body = urlencode({**(data or {}), "csrfmiddlewaretoken": self.csrf}, doseq=True).encode() if data else b""
+    def request(
+        self, method: str, path: str, data: dict | None = None, htmx: bool = False
+    ) -> tuple[int, str]:
+        body = (
+            urlencode({**(data or {}), "csrfmiddlewaretoken": self.csrf}, doseq=True).encode()
+            if data
+            else b""
+        )
         path, _, query = path.partition("?")
         environ = self.base | {
             "REQUEST_METHOD": method,
@@ -121,7 +126,8 @@ def answer_form(page: str) -> tuple[str, dict, list[str]]:
 
 
 def seed():
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
     course = Course.objects.get(slug="calcinosis-cutis")
     users = []
     for name in ("bench-studies", "bench-sits-exam"):
@@ -164,14 +170,20 @@ def _run(out, course, studier, examinee, attempt) -> None:
     # name -> (prepare (untimed), call (timed) taking what prepare returned)
     endpoints = {
         "/ping/": (None, lambda _: study.request("GET", "/ping/")),
-        "baseline: signed-in course page": (None, lambda _: study.request("GET", f"/c/{slug}/bench-baseline/")),
+        "baseline: signed-in course page": (
+            None,
+            lambda _: study.request("GET", f"/c/{slug}/bench-baseline/"),
+        ),
         "study: show the next card": (None, lambda _: study.request("GET", f"/c/{slug}/study/")),
         "study: rate (answers with the next card)": (
             rate_prepare,
             lambda data: study.request("POST", f"/c/{slug}/study/rate/", data, htmx=True),
         ),
         "attempt: question": (None, lambda _: exam.request("GET", question_url)),
-        "attempt: answer": (answer_prepare, lambda prepared: exam.request("POST", prepared[0], prepared[1], htmx=True)),
+        "attempt: answer": (
+            answer_prepare,
+            lambda prepared: exam.request("POST", prepared[0], prepared[1], htmx=True),
+        ),
         "quizzes: list": (None, lambda _: study.request("GET", f"/c/{slug}/attempts/")),
         "progress: dashboard": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
     }
@@ -195,7 +207,9 @@ def _run(out, course, studier, examinee, attempt) -> None:
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians["baseline: signed-in course page"]
     load = os.getloadavg()
-    out.write(f"   {connection.vendor}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores\n")
+    out.write(
+        f"   {connection.vendor}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores\n"
+    )
     out.write(f"   {'endpoint':<42} {'median':>8} {'p90':>8} {'queries':>8} {'ratio':>6}\n")
     for name, values in times.items():
         ratio = medians[name] / base

@@ -47,7 +47,12 @@ HTMX = {"HX-Request": "true"}
 REFUSALS = ("HX-Refresh", "HX-Redirect", "HX-Retarget")
 CSRF = "loadtestcsrfsecret0123456789abcd"  # 32 characters: Django's unmasked secret form
 cohorts: dict[str, list[tuple[str, str]]] = {}
-ledger: dict[str, dict[str, set]] = defaultdict(lambda: {"reviews": set(), "answers": set()})
+# Per student: the writes the server confirmed, and those posted whose answer never came back
+# (a dead server, a 503 twice): the database must hold every confirmed one, and no more than
+# the writes posted (confirmed or not), each once.
+ledger: dict[str, dict[str, set]] = defaultdict(
+    lambda: {"reviews": set(), "answers": set(), "reviews_unconfirmed": set(), "answers_unconfirmed": set()}
+)
 
 
 def next_student(path: str) -> tuple[str, str]:
@@ -163,6 +168,8 @@ class Signed(FastHttpUser):
             # A refusal (a stale page, a closed attempt) comes as 200 with an htmx instruction.
             if response.status_code == 200 and not any(h in response.headers for h in REFUSALS):
                 ledger[self.username]["answers"].add(form["action"])
+            elif response.status_code == 0 or response.status_code >= 500:
+                ledger[self.username]["answers_unconfirmed"].add(form["action"])
             page += response.text
         following = re.search(r'id="next-link" href="([^"]+)"', page)
         if following is None or following[1].endswith("/submit/"):
@@ -235,6 +242,8 @@ class Student(Signed):
                     # then refused as already answered): either way, once.
                     ledger[self.username]["reviews"].add(data["token"])
                     page = page or response.text
+                elif response.status_code == 0 or response.status_code >= 500:
+                    ledger[self.username]["reviews_unconfirmed"].add(data["token"])
         found = TOKEN_RE.search(page)
         self.token = html.unescape(found[1]) if found else None
 
