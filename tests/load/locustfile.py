@@ -135,7 +135,7 @@ class Signed(FastHttpUser):
         """POST (as htmx does) and, if the answer is lost (a dead server, a 502/503), post the
         same again a moment later, as a person clicking again would: the app counts it once."""
         response = self.post(url, data, name=name, htmx=True)
-        if response.status_code == 0 or response.status_code >= 500:
+        if not response.status_code or response.status_code >= 500:
             gevent.sleep(1.0)
             response = self.post(url, data, name=f"{name} (again)", htmx=True)
         return response
@@ -168,7 +168,7 @@ class Signed(FastHttpUser):
             # A refusal (a stale page, a closed attempt) comes as 200 with an htmx instruction.
             if response.status_code == 200 and not any(h in response.headers for h in REFUSALS):
                 ledger[self.username]["answers"].add(form["action"])
-            elif response.status_code == 0 or response.status_code >= 500:
+            elif not response.status_code or response.status_code >= 500:
                 ledger[self.username]["answers_unconfirmed"].add(form["action"])
             page += response.text
         following = re.search(r'id="next-link" href="([^"]+)"', page)
@@ -242,7 +242,7 @@ class Student(Signed):
                     # then refused as already answered): either way, once.
                     ledger[self.username]["reviews"].add(data["token"])
                     page = page or response.text
-                elif response.status_code == 0 or response.status_code >= 500:
+                elif not response.status_code or response.status_code >= 500:
                     ledger[self.username]["reviews_unconfirmed"].add(data["token"])
         found = TOKEN_RE.search(page)
         self.token = html.unescape(found[1]) if found else None
