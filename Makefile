@@ -16,7 +16,7 @@ FIND_PYTHON = for p in python3.14 python3.13 python3.12 python3 $$(ls -d $$HOME/
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$p; exit 0; fi; \
 	done; echo "No Python 3.12+ found: install one (e.g. pyenv install 3.12)" >&2; exit 1
 
-.PHONY: run test lint imports bench loadtest install install-dev assets migrate demo clean
+.PHONY: run test lint imports bench loadtest scaleout install install-dev assets migrate demo clean
 
 $(BIN)/.installed: requirements.txt
 	@test -x $(PY) || { PYTHON=$$($(FIND_PYTHON)) && echo "Creating $(VENV) with $$PYTHON" && $$PYTHON -m venv $(VENV); }
@@ -68,6 +68,10 @@ bench: migrate
 
 loadtest: install-dev
 	bash .ci/loadtest
+
+# Two app servers behind HAProxy (installed from Debian if missing), PostgreSQL and Redis shared.
+scaleout: install-dev
+	bash .ci/scaleout
 
 clean:
 	rm -rf $(VENV) .cache $(VENDOR) staticfiles

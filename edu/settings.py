@@ -170,6 +170,21 @@ THROTTLES = {
 }
 THROTTLE_CACHE = "default"
 
+# The cache: local memory (one per process) unless REDIS_URL names a Redis database, which
+# every worker and server then shares (Django's own Redis backend): the throttles above, and
+# sessions, which are then read from the cache and written through to the database
+# (cached_db), so a restarted or replaced Redis logs nobody out. Several app servers need it.
+REDIS_URL = os.getenv("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.getenv("CACHE_KEY_PREFIX", "medquiz"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True

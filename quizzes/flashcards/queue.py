@@ -6,41 +6,38 @@ The queue, per (student, course), as in Anki:
 3. new cards (published notes, no review yet, not suspended), in lesson
    order, up to `new_cards_per_day` minus new cards introduced today.
 Siblings (other cards of the same note) of a card reviewed today are buried
-until tomorrow. The day rolls over at 4 a.m. in the student's time zone
-(`studyday`). When nothing else is left, learning cards due within 20 minutes
-are shown (Anki's "learn ahead limit") instead of making the student wait.
+until tomorrow: `reviews.rate` stores that on their states (`buried_until`),
+so the queue reads only the student's states. The day rolls over at 4 a.m. in
+the student's time zone (`studyday`). When nothing else is left, learning
+cards due within 20 minutes are shown (Anki's "learn ahead limit") instead of
+making the student wait.
 
-Every query here aggregates in the database, so building the queue costs a
-fixed number of queries whatever the deck size. Recording a review is in
-`reviews`.
+Nothing is kept between requests, so the queue cannot go stale (two tabs,
+undo, suspend, the rollover): each request reads it afresh in at most three
+queries whatever the deck size: one for every count (today's reviews and the
+due states, as scalar subqueries), one ordered, limited query for the new
+cards (at most the day's new-card allowance), and one for the next learning or
+review card when there is one. Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardState, Lesson, ReviewLog
+from quizzes.models import Card, CardState, Image, Lesson, Note, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
+LEARNING = (FsrsState.LEARNING, FsrsState.RELEARNING)
 
 
 # --- the queue ---------------------------------------------------------------
-
-
-@dataclass
-class Today:
-    """What the student has done today in this course (from today's review logs)."""
-
-    new_done: int = 0
-    reviews_done: int = 0
-    cards: set[int] = field(default_factory=set)
-    notes: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -53,7 +50,7 @@ class Queue:
     card: Card | None = None
     state: CardState | None = None
     kind: int | None = None  # a ReviewKind
-    reviewed_today: bool = False  # any review logged today in this course (so there is one to undo)
+    undoable: bool = False  # any review of the student's in this course (so there is one to undo)
 
     @property
     def total(self) -> int:
@@ -64,95 +61,157 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-def _today(user, course, start: dt.datetime) -> Today:
-    today = Today()
-    rows = ReviewLog.objects.filter(user=user, card__note__course=course, reviewed_at__gte=start).values_list(
-        "card_id", "card__note_id", "kind"
-    )
-    for card_id, note_id, kind in rows:
-        today.cards.add(card_id)
-        today.notes.add(note_id)
-        today.new_done += kind == ReviewKind.NEW
-        today.reviews_done += kind == ReviewKind.REVIEW
-    return today
-
-
-def _studied_states(user, course, now: dt.datetime, today: Today) -> QuerySet:
-    """The student's reviewed, unsuspended, unburied cards of published notes in `course`."""
-    qs = CardState.objects.filter(
+def studied_states(user, course, now: dt.datetime) -> QuerySet:
+    """The student's reviewed, unsuspended, unburied states of published cards in `course`."""
+    return CardState.objects.filter(
         user=user,
         card__note__course=course,
         card__note__status=NoteStatus.PUBLISHED,
         suspended=False,
         last_review__isnull=False,
     ).exclude(buried_until__gt=now)
-    if today.notes:
-        qs = qs.exclude(Q(card__note_id__in=today.notes) & ~Q(card_id__in=today.cards))
-    return qs
 
 
-def new_cards(user, course, now: dt.datetime, today: Today | None = None) -> QuerySet:
-    """Cards the student has never reviewed (nor suspended or buried), in lesson order."""
-    # NOT IN (subquery) is evaluated once; a correlated NOT EXISTS would run once per card.
-    blocked = CardState.objects.filter(
-        Q(last_review__isnull=False) | Q(suspended=True) | Q(buried_until__gt=now), user=user
-    ).values("card_id")
-    qs = Card.objects.published_in(course).exclude(pk__in=blocked)
-    if today and today.notes:
-        qs = qs.exclude(Q(note_id__in=today.notes) & ~Q(pk__in=today.cards))
-    return qs.order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
+# The queue runs on every study request, so its two statements are written out: the ORM
+# took several times longer to build them than the database to answer them. Plain SQL that
+# SQLite and PostgreSQL both run, every value a parameter.
+#
+# 1. Every count, and the first learning and review card (ordered, limited scalar
+#    subqueries); the states are read through the (user, due) index.
+STUDIED = """
+  FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
+  WHERE s.user_id = %(user)s AND n.course_id = %(course)s AND n.status = %(published)s
+    AND s.last_review IS NOT NULL AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)"""
+TODAY = """
+  FROM {log} r JOIN {card} rc ON rc.id = r.card_id JOIN {note} rn ON rn.id = rc.note_id
+  WHERE r.user_id = %(user)s AND rn.course_id = %(course)s"""
+FIRST = "SELECT s.id {studied} AND {where} ORDER BY s.due, s.id LIMIT 1"
+REVIEW_DUE = "s.state = {review} AND s.due < %(end)s"
+LEARNING_NOW = "s.state IN ({learning}) AND s.due <= %(now)s"
+LEARNING_AHEAD = "s.state IN ({learning}) AND s.due <= %(ahead)s"
+COUNTS_SQL = f"""
+SELECT
+  COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
+  COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END),
+  COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{new}}),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{review}}),
+  CASE WHEN EXISTS (SELECT 1 {TODAY}) THEN 1 ELSE 0 END,
+  ({FIRST.format(studied=STUDIED, where=REVIEW_DUE)}),
+  ({FIRST.format(studied=STUDIED, where=LEARNING_NOW)}),
+  ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)})
+{STUDIED} AND s.due <= %(last)s
+"""
+COUNTS = (
+    "review",
+    "learning_now",
+    "learning_ahead",
+    "new_done",
+    "reviews_done",
+    "undoable",
+    "next_review",
+    "next_learning_now",
+    "next_learning_ahead",
+)
+# 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
+#    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
+#    allowance, each with its state row's id if it has one.
+NEW_SQL = """
+SELECT c.id, s.id
+  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
+  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
+  WHERE n.course_id = %(course)s AND n.status = %(published)s
+    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
+                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
+  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
+  LIMIT %(limit)s
+"""
+TABLES = {
+    "state": CardState._meta.db_table,
+    "card": Card._meta.db_table,
+    "note": Note._meta.db_table,
+    "log": ReviewLog._meta.db_table,
+    "lesson": Lesson._meta.db_table,
+    "review": int(FsrsState.REVIEW),
+    "learning": ", ".join(str(int(state)) for state in LEARNING),
+    "new": int(ReviewKind.NEW),
+}
+COUNTS_SQL = COUNTS_SQL.format(**TABLES)
+NEW_SQL = NEW_SQL.format(**TABLES)
+
+
+def _has_images(note: str) -> Exists:
+    """Whether the note at `note` has images (so a card without any costs no image query)."""
+    return Exists(Image.objects.filter(note_id=OuterRef(note)))
+
+
+def _params(user, course, now: dt.datetime, **more) -> dict:
+    moment = connection.ops.adapt_datetimefield_value
+    params = {
+        "user": user.pk,
+        "course": course.pk,
+        "published": NoteStatus.PUBLISHED.value,
+        "now": now,
+    } | more
+    return {
+        name: moment(value) if isinstance(value, dt.datetime) else value for name, value in params.items()
+    }
+
+
+def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
+    """Today's reviews (new, review), whether there is any review to undo, the due states
+    (reviews due today, learning cards due now and within the learn-ahead limit) and the
+    first of each, in one query."""
+    ahead = now + LEARN_AHEAD
+    params = _params(user, course, now, ahead=ahead, start=start, end=end, last=max(end, ahead))
+    with connection.cursor() as cursor:
+        cursor.execute(COUNTS_SQL, params)
+        return dict(zip(COUNTS, cursor.fetchone(), strict=True))
+
+
+def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
+    """(card id, state id or None) of today's new cards, in order."""
+    with connection.cursor() as cursor:
+        cursor.execute(NEW_SQL, _params(user, course, now, limit=limit))
+        return cursor.fetchall()
 
 
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now` (four queries, rarely five)."""
+    """Today's counts and the next card for `user` in `course` at `now`, in three queries at
+    most (the counts with the first due cards, today's new cards, the card to show)."""
     start, end = day_bounds(user, now)
-    today = _today(user, course, start)
-    states = _studied_states(user, course, now, today)
-
-    review_left = max(course.reviews_per_day - today.reviews_done, 0)
-    new_left = max(course.new_cards_per_day - today.new_done, 0)
-    review_due = Q(state=FsrsState.REVIEW, due__lt=end)
-    learning_due = Q(state__in=[FsrsState.LEARNING, FsrsState.RELEARNING])
-    # One aggregate counts today's reviews and the learning cards due now and within
-    # the learn-ahead limit (which of the two counts depends on the other queues).
-    counts = states.aggregate(
-        review=Count("pk", filter=review_due),
-        learning_now=Count("pk", filter=learning_due & Q(due__lte=now)),
-        learning_ahead=Count("pk", filter=learning_due & Q(due__lte=now + LEARN_AHEAD)),
-    )
-    review_count = min(counts["review"], review_left)
-    # One ordered query gives both today's new count and the next new card.
-    new_ids = (
-        list(new_cards(user, course, now, today).values_list("pk", flat=True)[:new_left]) if new_left else []
-    )
-    new_count = len(new_ids)
-
-    cutoff = now if review_count or new_count else now + LEARN_AHEAD
-    learning_count = counts["learning_now"] if cutoff == now else counts["learning_ahead"]
+    counts = _counts(user, course, now, start, end)
+    review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
+    new_left = max(course.new_cards_per_day - counts["new_done"], 0)
+    # One ordered, limited query gives both today's new count and the next new card.
+    new = _new_cards(user, course, now, new_left) if new_left else []
+    ahead = not (review_count or new)  # nothing else left: learn ahead
     queue = Queue(
-        new=new_count, learning=learning_count, review=review_count, reviewed_today=bool(today.cards)
+        new=len(new),
+        learning=counts["learning_ahead" if ahead else "learning_now"],
+        review=review_count,
+        undoable=bool(counts["undoable"]),
     )
-
-    related = ("card__note__lesson",)
     if queue.learning:
-        learning = states.filter(learning_due, due__lte=cutoff)
-        queue.state = learning.select_related(*related).order_by("due", "pk").first()
+        card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
     elif queue.review:
-        queue.state = states.filter(review_due).select_related(*related).order_by("due", "pk").first()
-    if queue.state is not None:
-        queue.card, queue.kind = queue.state.card, queue.state.state
-    elif queue.new:
-        # A new card can have a state row without a review (it was suspended, then
-        # unsuspended): its id comes with the card, and only then is the row read.
-        own_state = CardState.objects.filter(user=user, card=OuterRef("pk")).values("pk")[:1]
-        queue.card = (
-            Card.objects.select_related("note__lesson")
-            .annotate(study_state_id=Subquery(own_state))
-            .get(pk=new_ids[0])
+        card_id, state_id = None, counts["next_review"]
+    elif new:
+        (card_id, state_id), queue.kind = new[0], ReviewKind.NEW
+    else:
+        return queue
+    if state_id is not None:
+        states = CardState.objects.select_related("card__note__lesson").annotate(
+            has_images=_has_images("card__note_id")
         )
-        queue.kind = ReviewKind.NEW
-        if queue.card.study_state_id is not None:
-            queue.state = CardState.objects.get(pk=queue.card.study_state_id)
+        queue.state = states.get(pk=state_id)
+        queue.card = queue.state.card
+        queue.card.has_images = queue.state.has_images
+        if queue.kind is None:
+            queue.kind = queue.state.state
+    else:
+        cards = Card.objects.select_related("note__lesson").annotate(has_images=_has_images("note_id"))
+        queue.card = cards.get(pk=card_id)
     return queue
 
 
@@ -160,9 +219,9 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
 
 
 def has_review(*, user, course, queue: Queue | None = None) -> bool:
-    """Is there a review `undo_last` could undo? (No query when `queue` saw one today.)"""
-    if queue is not None and queue.reviewed_today:
-        return True
+    """Is there a review `undo_last` could undo? (No query when `queue` is given: it knows.)"""
+    if queue is not None:
+        return queue.undoable
     return ReviewLog.objects.filter(user=user, card__note__course=course).exists()
 
 

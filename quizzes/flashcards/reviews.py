@@ -4,6 +4,11 @@ Each service is one transaction. A rating posts the CardState version it was
 shown; the update is conditional on it (``UPDATE ... WHERE version = N``), so a
 review posted twice is recorded once and a stale one is refused. Every review
 log keeps the exact state before it, so undo restores it.
+
+Sibling burying is written here, not worked out by the queue: rating a card of
+a note with several cards buries the others until the end of the student's
+study day (4 a.m. in their zone), bumping their versions so that a page showing
+one of them is stale; undoing the note's only review of that day unburies them.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from quizzes.flashcards import scheduling
+from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Card, CardState, ReviewLog
-from quizzes.models.notes import NoteStatus
+from quizzes.models.notes import NoteKind, NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEECH_THRESHOLD = 8  # lapses; then every half threshold again, as in Anki
@@ -137,6 +144,7 @@ def rate(
             kind=kind,
             state_before=snapshot(state),
         )
+        _bury_siblings(user, card, until=day_bounds(user, now)[1], now=now)
     message = LEECH.format(lapses=lapses) if leech else ""
     return Rated(recorded=True, message=message, leech=leech, outcome=outcome, log=log)
 
@@ -155,6 +163,47 @@ def _store_state(user, card: Card, state: CardState | None, shown_version: int, 
     except IntegrityError:
         return False
     return True
+
+
+def _siblings(card: Card) -> list[int]:
+    """The ids of the other cards of `card`'s note (no query for a basic note: it has one card)."""
+    if card.note.kind == NoteKind.BASIC:
+        return []
+    return list(Card.objects.filter(note_id=card.note_id).exclude(pk=card.pk).values_list("pk", flat=True))
+
+
+def _bury_siblings(user, card: Card, *, until: dt.datetime, now: dt.datetime) -> None:
+    """Bury the other cards of `card`'s note for `user` until `until` (a new one gets an
+    unreviewed state row to hold it); each buried state's version moves on."""
+    siblings = _siblings(card)
+    if not siblings:
+        return
+    states = CardState.objects.filter(user=user, card_id__in=siblings)
+    states.update(buried_until=until, version=F("version") + 1)
+    held = set(states.values_list("card_id", flat=True))
+    CardState.objects.bulk_create(
+        [
+            CardState(user=user, card_id=pk, **(_unreviewed(now) | {"buried_until": until, "version": 1}))
+            for pk in siblings
+            if pk not in held
+        ]
+    )
+
+
+def _unbury_siblings(user, card: Card, *, day: tuple[dt.datetime, dt.datetime]) -> None:
+    """After undoing a review of `card` on `day`: unbury its siblings unless another card of
+    the note was still reviewed that day (the burying is then still owed to that review)."""
+    siblings = _siblings(card)
+    if not siblings:
+        return
+    start, end = day
+    if ReviewLog.objects.filter(
+        user=user, card__note_id=card.note_id, reviewed_at__gte=start, reviewed_at__lt=end
+    ).exists():
+        return
+    CardState.objects.filter(user=user, card_id__in=siblings, buried_until=end).update(
+        buried_until=None, version=F("version") + 1
+    )
 
 
 def _unreviewed(now: dt.datetime) -> dict:
@@ -181,7 +230,7 @@ def undo_last(*, user, course) -> Card | None:
     with transaction.atomic():
         log = (
             ReviewLog.objects.filter(user=user, card__note__course=course)
-            .select_related("card")
+            .select_related("card__note")
             .order_by("-reviewed_at", "-pk")
             .first()
         )
@@ -197,6 +246,7 @@ def undo_last(*, user, course) -> Card | None:
         if not updated:
             CardState.objects.create(user=user, card_id=log.card_id, **values)
         log.delete()
+        _unbury_siblings(user, log.card, day=day_bounds(user, log.reviewed_at))
     return log.card
 
 

@@ -1,7 +1,11 @@
 """Students study their flashcards: today's queue, rating, undo, suspend, and practice by lesson.
 
-Works as plain forms (reveal is a GET with ?reveal=1; every change is a POST
-followed by a redirect) and better with htmx, which swaps the study panel.
+One request per card: flashcards are self-graded, so the back has no secret to
+keep and comes with the front, hidden; the browser reveals it (study.js: the
+"Show answer" button or Space). Rating a card answers with the next one. Without
+JavaScript, "Show answer" is a GET with ?reveal=1 and rating answers with the
+whole page; with htmx the panel is swapped. Undo and suspend are a POST then a
+redirect without JavaScript.
 """
 
 import datetime as dt
@@ -54,46 +58,38 @@ def _from_ms(value: int) -> dt.datetime:
 
 
 def _panel_context(
-    request: HttpRequest, course: Course, *, reveal: bool, front_at: int | None = None
+    request: HttpRequest, course: Course, *, reveal: bool = False, front_at: int | None = None
 ) -> dict:
+    """The next card with its back, its answer token and the four buttons (`reveal`: shown
+    already, for the no-JavaScript "Show answer"; otherwise the browser reveals it)."""
     now = timezone.now()
     queue = build_queue(user=request.user, course=course, now=now)
     context = {
         "course": course,
         "queue": queue,
-        "reveal": False,
+        "reveal": reveal,
         "can_undo": has_review(user=request.user, course=course, queue=queue),
     }
     if queue.card is None:
         context["lessons"] = cram_lessons(course)
         return context
     front, back = render_card(queue.card)
-    front_images, back_images = card_images(queue.card)
+    front_images, back_images = card_images(queue.card) if queue.card.has_images else ([], [])
+    version = queue.state.version if queue.state else 0
+    previews = scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now)
+    token = {"u": request.user.pk, "c": queue.card.pk, "v": version, "t": _ms(now), "f": front_at or _ms(now)}
     context |= {
         "front": front,
         "front_images": front_images,
         "front_at": signing.dumps(_ms(now), salt=TOKEN_SALT),
+        "back": back,
+        "back_images": back_images,
+        "token": signing.dumps(token, salt=TOKEN_SALT),
+        "buttons": [
+            (rating, label, previews[rating].interval_text, BUTTON_STYLES[rating])
+            for rating, label in scheduling.RATINGS.items()
+        ],
     }
-    if reveal:
-        version = queue.state.version if queue.state else 0
-        previews = scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now)
-        token = {
-            "u": request.user.pk,
-            "c": queue.card.pk,
-            "v": version,
-            "t": _ms(now),
-            "f": front_at or _ms(now),
-        }
-        context |= {
-            "reveal": True,
-            "back": back,
-            "back_images": back_images,
-            "token": signing.dumps(token, salt=TOKEN_SALT),
-            "buttons": [
-                (rating, label, previews[rating].interval_text, BUTTON_STYLES[rating])
-                for rating, label in scheduling.RATINGS.items()
-            ],
-        }
     return context
 
 
@@ -119,7 +115,7 @@ def study_home(request: HttpRequest, course: Course) -> HttpResponse:
 def _after_change(request: HttpRequest, course: Course, notices: list[tuple[str, str]]) -> HttpResponse:
     """htmx: the next card's panel with any notices in it; otherwise redirect to the study page."""
     if request.htmx:
-        context = _panel_context(request, course, reveal=False)
+        context = _panel_context(request, course)
         context["notices"] = notices
         return render(request, PANEL, context)
     for level, text in notices:
@@ -163,10 +159,10 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         shown_at=shown_at,
         state=getattr(card, "own_state", None),  # not set when the student has no state yet
     )
-    notices = []
-    if result.message:
-        notices.append((messages.WARNING, result.message))
-    return _after_change(request, course, notices)
+    notices = [(messages.WARNING, result.message)] if result.message else []
+    # The next card comes in this response: the panel for htmx, the whole page without it.
+    context = _panel_context(request, course) | {"notices": notices}
+    return render(request, PANEL if request.htmx else "quizzes/study/study.html", context)
 
 
 @course_view("study_cards")

@@ -1,14 +1,24 @@
-"""`make loadtest`: simulated students study cards and answer quiz questions.
+"""`make loadtest`: simulated students, as many as the server holds.
 
-Each user is one of a cohort of students that .ci/loadtest enrolled in the demo
-course beforehand, with a signed-in session each (LOADTEST_SESSIONS: one
-"username session_key" per line), so that password hashing at sign-up does not
-swamp the measurement. Each then loops: study the next due card (reveal, rate; now and then posting the same
-rating twice, as a double click would), and answer quiz questions. Every
-write the server accepted is counted per user and written to
-LOADTEST_LEDGER at the end, so the checker can verify each was recorded
-exactly once. Answers and ratings are posted as htmx does (HX-Request), as a
-browser with JavaScript would. The `Baseline` user only requests /ping/.
+Every user is one of a cohort that .ci/loadtest enrolled beforehand, each with a
+signed-in session (LOADTEST_SESSIONS: one "username session_key" per line), so that
+password hashing does not swamp the run. Users are Locust's FastHttpUser (its
+gevent HTTP client costs the load generator a fraction of what requests does) and
+send the session and CSRF cookies themselves: production cookies are Secure and
+the load test speaks plain HTTP on loopback.
+
+- `Student` (the ramp): opens the study page, then rates one card every
+  LOADTEST_CARD_SECONDS (8 s) — one request per card, the rating answers with
+  the next one — and answers a question of the practice quiz every
+  LOADTEST_QUESTION_SECONDS (30 s): the question page, then the answer.
+  The ramp (tests/load/ramp.py, given with -f after this file) adds students
+  step by step until a step's p99 passes 100 ms or a request fails.
+- `ExamTaker` (the storm): starts the timed exam, answers every question with
+  a few seconds to read each, and submits.
+
+Every write the server accepted is counted per user and written to LOADTEST_LEDGER,
+so the checker can verify each was recorded exactly once; now and then a rating
+is posted twice, as a double click would.
 """
 
 import html
@@ -16,36 +26,52 @@ import json
 import os
 import random
 import re
+import time
 from collections import defaultdict
 
-from locust import HttpUser, between, constant, events, task
+import gevent
+from locust import FastHttpUser, constant, events, task
 
 SESSIONS = os.environ.get("LOADTEST_SESSIONS", "artifacts/loadtest/sessions.txt")
-FIRST = int(os.environ.get("LOADTEST_FIRST_STUDENT", "0"))  # each phase uses its own students
+EXAM_SESSIONS = os.environ.get("LOADTEST_EXAM_SESSIONS", SESSIONS)
 COURSE = os.environ.get("LOADTEST_COURSE", "calcinosis-cutis")
 LEDGER = os.environ.get("LOADTEST_LEDGER", "artifacts/loadtest/ledger.json")
+CARD_SECONDS = float(os.environ.get("LOADTEST_CARD_SECONDS", "8"))
+QUESTION_SECONDS = float(os.environ.get("LOADTEST_QUESTION_SECONDS", "30"))
+EXAM_THINK = (2.0, 5.0)
+QUIZ = {
+    "exam": os.environ.get("LOADTEST_EXAM_QUIZ", ""),
+    "practice": os.environ.get("LOADTEST_PRACTICE_QUIZ", ""),
+}
 HTMX = {"HX-Request": "true"}
-cohort: list[tuple[str, str]] = []
+REFUSALS = ("HX-Refresh", "HX-Redirect", "HX-Retarget")
+CSRF = "loadtestcsrfsecret0123456789abcd"  # 32 characters: Django's unmasked secret form
+cohorts: dict[str, list[tuple[str, str]]] = {}
+# Per student: the writes the server confirmed, and those posted whose answer never came back
+# (a dead server, a 503 twice): the database must hold every confirmed one, and no more than
+# the writes posted (confirmed or not), each once.
+ledger: dict[str, dict[str, set]] = defaultdict(
+    lambda: {"reviews": set(), "answers": set(), "reviews_unconfirmed": set(), "answers_unconfirmed": set()}
+)
 
 
-def next_student() -> tuple[str, str]:
-    """The next unused (username, session key) of the enrolled cohort."""
-    if not cohort:
-        with open(SESSIONS) as f:
-            lines = [line for line in f.read().splitlines() if line.strip()][FIRST:]
-            cohort.extend(tuple(line.split()) for line in reversed(lines))
-    return cohort.pop()
+def next_student(path: str) -> tuple[str, str]:
+    """The next unused (username, session key) of the cohort enrolled in the file at `path`."""
+    if path not in cohorts:
+        with open(path) as f:
+            lines = [line for line in f.read().splitlines() if line.strip()]
+            cohorts[path] = [tuple(line.split()) for line in reversed(lines)]
+    return cohorts[path].pop()
 
-
-ledger: dict[str, dict[str, set]] = defaultdict(lambda: {"reviews": set(), "answers": set()})
 
 FORM_RE = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S)
 ATTR_RE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 INPUT_RE = re.compile(r"<(?:input|button)\b([^>]*)>", re.S)
+TOKEN_RE = re.compile(r'name="token" value="([^"]+)"')
 
 
 def forms(page: str) -> list[dict]:
-    """Every form on the page: its action and its named inputs/buttons (attribute dicts)."""
+    """Every form on the page: its attributes and its named inputs/buttons (attribute dicts)."""
     out = []
     for attrs, body in FORM_RE.findall(page):
         form = {k: html.unescape(v) for k, v in ATTR_RE.findall(attrs)}
@@ -56,106 +82,205 @@ def forms(page: str) -> list[dict]:
     return out
 
 
+SELECT_RE = re.compile(r'<select\b[^>]*name="([^"]+)"[^>]*>(.*?)</select>', re.S)
+OPTION_RE = re.compile(r'<option value="([^"]+)"')
+
+
+def answer_for(form: dict, page: str) -> dict | None:
+    """A random answer to the question of `form` (None if it shows no inputs: already answered)."""
+    choices = sorted({i["value"] for i in form["inputs"] if i.get("name") in ("choice", "choices")})
+    multiple = any(i.get("name") == "choices" for i in form["inputs"])
+    matches = {name: OPTION_RE.findall(body) for name, body in SELECT_RE.findall(page)}
+    if not choices and not matches:
+        return None
+    data = hidden(form)
+    if choices:
+        data["choices" if multiple else "choice"] = random.choice(choices)
+    data |= {name: random.choice(options) for name, options in matches.items() if options}
+    return data
+
+
 def hidden(form: dict) -> dict:
     return {
         i["name"]: i.get("value", "") for i in form["inputs"] if i.get("type") == "hidden" and "name" in i
     }
 
 
-class Student(HttpUser):
-    wait_time = between(0.5, 1.5)  # a person reads, thinks, clicks
+class Signed(FastHttpUser):
+    abstract = True
+    sessions = SESSIONS
 
     def on_start(self):
-        # Production cookies are Secure; the load test speaks plain HTTP on loopback,
-        # so after every request the session's cookies are made sendable over HTTP.
-        send = self.client.request
+        self.username, session_key = next_student(self.sessions)
+        self.cookies = {"Cookie": f"sessionid={session_key}; csrftoken={CSRF}"}
 
-        def request(*args, **kwargs):
-            response = send(*args, **kwargs)
-            for cookie in self.client.cookies:
-                cookie.secure = False
-            return response
+    def get(self, url: str, name: str, htmx: bool = False):
+        """GET `url`, following redirects here (the client's own would drop our cookies)."""
+        headers = self.cookies | (HTMX if htmx else {})
+        for _ in range(3):
+            response = self.client.get(url, name=name, headers=headers, allow_redirects=False)
+            location = response.headers.get("Location") or ""
+            if response.status_code not in (301, 302) or not location or self.logged_out(location):
+                break
+            url = location
+        return response
 
-        self.client.request = request
-        self.username, session_key = next_student()
-        self.client.cookies.set("sessionid", session_key)
-        self.attempt_url = None
+    def post(self, url: str, data: dict, name: str, htmx: bool = False):
+        headers = self.cookies | {"X-CSRFToken": CSRF} | (HTMX if htmx else {})
+        response = self.client.post(url, data=data, name=name, headers=headers, allow_redirects=False)
+        self.logged_out(response.headers.get("Location") or "")
+        return response
 
-    @task(3)
-    def study_a_card(self):
-        page = self.client.get(f"/c/{COURSE}/study/", name="study: next card").text
-        reveal = re.search(r'href="([^"]*reveal=1[^"]*)"', page)
-        if not reveal:
-            return
-        back = self.client.get(html.unescape(reveal[1]), name="study: reveal").text
-        rate = next((f for f in forms(back) if f.get("action", "").endswith("/study/rate/")), None)
-        if rate is None:
-            return
-        data = {**hidden(rate), "rating": str(random.choice([1, 3, 3, 3, 4]))}
-        times = 2 if random.random() < 0.15 else 1  # a double click, now and then
-        for _ in range(times):
-            response = self.client.post(rate["action"], data, headers=HTMX, name="study: rate")
-            if response.status_code == 200:
-                ledger[self.username]["reviews"].add(data["token"])
+    def post_again_if_lost(self, url: str, data: dict, name: str):
+        """POST (as htmx does) and, if the answer is lost (a dead server, a 502/503), post the
+        same again a moment later, as a person clicking again would: the app counts it once."""
+        response = self.post(url, data, name=name, htmx=True)
+        if not response.status_code or response.status_code >= 500:
+            gevent.sleep(1.0)
+            response = self.post(url, data, name=f"{name} (again)", htmx=True)
+        return response
 
-    @task(2)
-    def answer_a_question(self):
-        if self.attempt_url is None:
-            page = self.client.get(f"/c/{COURSE}/attempts/", name="quizzes: list").text
-            starts = [f for f in forms(page) if "/attempts/start/" in f.get("action", "")]
-            if not starts:
-                return
-            start = random.choice(starts)
-            response = self.client.post(start["action"], hidden(start), name="quizzes: start")
-            self.attempt_url = response.url
-        response = self.client.get(self.attempt_url, name="attempt: question")
-        url, page = response.url, response.text
-        answer = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
-        choices = (
-            sorted({i["value"] for i in answer["inputs"] if i.get("name") == "choice"}) if answer else []
+    def logged_out(self, location: str) -> bool:
+        """Sent to the log-in page: the student was logged out (counted as a failure)."""
+        if "/accounts/login/" not in location:
+            return False
+        events.request.fire(
+            request_type="AUTH",
+            name="logged out",
+            response_time=0,
+            response_length=0,
+            exception=RuntimeError(f"{self.username} was sent to log in"),
+            context={},
         )
-        if choices:
-            data = {**hidden(answer), "choice": random.choice(choices)}
-            response = self.client.post(answer["action"], data, headers=HTMX, name="attempt: answer")
-            if response.status_code == 200:
-                ledger[self.username]["answers"].add(answer["action"])
-            page = response.text
-        following = re.search(r'id="next-link" href="([^"]+)"', page)
-        if following:
-            self.attempt_url = html.unescape(following[1])
-            return
-        slot = re.search(r"^(.*/q/)(\d+)/$", url)
-        if not choices and slot:  # a matching question: skip it
-            self.attempt_url = f"{slot[1]}{int(slot[2]) + 1}/"
-            return
-        self.submit(url)
+        return True
 
-    def submit(self, url: str):
-        """Submit the attempt the question at `url` belongs to, then start afresh next time."""
-        self.attempt_url = None
-        base = re.search(r"^(.*/attempts/\d+/)", url)
+    def answer_question(self, url: str, think: tuple[float, float] | None = None) -> str | None:
+        """Show the question at `url`, answer it (a random option, or a random category for each
+        premise of a matching question), and return the next question's address (None after
+        the last one)."""
+        page = self.get(url, name="attempt: question").text
+        form = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
+        if think:
+            gevent.sleep(random.uniform(*think))
+        data = answer_for(form, page) if form else None
+        if data:
+            response = self.post_again_if_lost(form["action"], data, name="attempt: answer")
+            # A refusal (a stale page, a closed attempt) comes as 200 with an htmx instruction.
+            if response.status_code == 200 and not any(h in response.headers for h in REFUSALS):
+                ledger[self.username]["answers"].add(form["action"])
+            elif not response.status_code or response.status_code >= 500:
+                ledger[self.username]["answers_unconfirmed"].add(form["action"])
+            page += response.text
+        following = re.search(r'id="next-link" href="([^"]+)"', page)
+        if following is None or following[1].endswith("/submit/"):
+            return None
+        return html.unescape(following[1])
+
+    def start_quiz(self, kind: str) -> str | None:
+        """Start the quiz whose card says `kind` on the quiz list; the first question's address."""
+        page = self.get(f"/c/{COURSE}/attempts/", name="quizzes: list").text
+        starts = [f for f in forms(page) if "/attempts/start/" in f.get("action", "")]
+        if not starts:
+            return None
+        # Starting returns the attempt in progress if there is one (say the answer to an
+        # earlier start was lost), so the quiz is started by its address, not by its form.
+        action = f"/c/{COURSE}/attempts/start/{QUIZ[kind]}/" if QUIZ[kind] else starts[0]["action"]
+        headers = self.cookies | {"X-CSRFToken": CSRF}
+        response = self.client.post(
+            action, data=hidden(starts[0]), name=f"{kind}: start", headers=headers, allow_redirects=False
+        )
+        return response.headers.get("Location") if response.status_code == 302 else None
+
+    def submit(self, url: str, name: str):
+        base = re.search(r"^(?:https?://[^/]+)?(/.*?/attempts/\d+/)", url or "")
         if base is None:
             return
-        page = self.client.get(f"{base[1]}submit/", name="attempt: submit (page)").text
+        page = self.get(f"{base[1]}submit/", name=f"{name}: submit (page)").text
         form = next((f for f in forms(page) if f.get("action", "").endswith("/submit/")), None)
         if form:
-            self.client.post(form["action"], hidden(form), name="attempt: submit")
+            self.post(form["action"], hidden(form), name=f"{name}: submit")
 
 
-class Saturating(Student):
-    """The same journey with no think time: how much of it the server can serve."""
-
-    wait_time = constant(0)
-
-
-class Baseline(HttpUser):
-    """The bare Django view, run on its own before the students (see .ci/loadtest)."""
+class Student(Signed):
+    """Studies one card every CARD_SECONDS and answers a practice question every QUESTION_SECONDS."""
 
     wait_time = constant(0)
+
+    def on_start(self):
+        super().on_start()
+        self.token = None
+        self.question_url = None
+        now = time.monotonic()
+        # Spread the cohort's clocks so that their requests do not arrive in lockstep.
+        self.next_card = now + random.uniform(0, CARD_SECONDS)
+        self.next_question = now + random.uniform(0, QUESTION_SECONDS)
 
     @task
-    def ping(self):
-        self.client.get("/ping/", name="baseline: /ping/")
+    def live(self):
+        now = time.monotonic()
+        if now >= self.next_card:
+            self.next_card += CARD_SECONDS
+            self.study_a_card()
+        if now >= self.next_question:
+            self.next_question += QUESTION_SECONDS
+            self.answer_practice_question()
+        gevent.sleep(max(0.0, min(self.next_card, self.next_question) - time.monotonic()))
+
+    def study_a_card(self):
+        if self.token is None:
+            page = self.get(f"/c/{COURSE}/study/", name="study: page").text
+        else:
+            data = {"token": self.token, "rating": str(random.choice([1, 3, 3, 3, 4]))}
+            times = 2 if random.random() < 0.05 else 1  # a double click, now and then
+            page = ""
+            for _ in range(times):
+                response = self.post_again_if_lost(
+                    f"/c/{COURSE}/study/rate/", data, name="study: rate (+ next card)"
+                )
+                if response.status_code == 200:
+                    # Recorded now, or by a first post whose answer was lost (the same token is
+                    # then refused as already answered): either way, once.
+                    ledger[self.username]["reviews"].add(data["token"])
+                    page = page or response.text
+                elif not response.status_code or response.status_code >= 500:
+                    ledger[self.username]["reviews_unconfirmed"].add(data["token"])
+        found = TOKEN_RE.search(page)
+        self.token = html.unescape(found[1]) if found else None
+
+    def answer_practice_question(self):
+        if self.question_url is None:
+            self.question_url = self.start_quiz("practice")
+            if self.question_url is None:
+                return
+        following = self.answer_question(self.question_url)
+        if following is None:
+            self.submit(self.question_url, "practice")
+        self.question_url = following
+
+
+class ExamTaker(Signed):
+    """Starts the timed exam, answers every question, submits, and is done."""
+
+    sessions = EXAM_SESSIONS
+    fixed_count = int(os.environ.get("LOADTEST_EXAM_USERS", "0"))  # with students: this many sit the exam
+
+    wait_time = constant(3600)
+
+    @task
+    def sit_the_exam(self):
+        resume = self.start_quiz("exam")
+        if resume is None:
+            return
+        first = self.get(resume, name="attempt: question").text
+        base = re.search(r"(/c/[^/]+/attempts/\d+/)q/\d+/", first)
+        if base is None:
+            return
+        # The exam's questions, from the palette's links; one by one, in order, then submit.
+        slots = max(int(n) for n in re.findall(re.escape(base[1]) + r"q/(\d+)/", first))
+        for slot in range(1, slots + 1):
+            self.answer_question(f"{base[1]}q/{slot}/", think=EXAM_THINK)
+        self.submit(base[1], "exam")
+        ledger[self.username]["exam_done"] = {1}
 
 
 @events.test_stop.add_listener

@@ -1,30 +1,48 @@
 // Study keys, as in Anki: Space or Enter shows the answer; 1-4 answer Again/Hard/Good/Easy.
-// The buttons are looked up at each key press, so cards swapped in by htmx work too.
+// The back comes with the front, hidden; "Show answer" reveals it here without a request
+// (without JavaScript the link asks the server for the revealed page instead).
+// Elements are looked up at each event, so cards swapped in by htmx work too.
 (() => {
   const typing = (el) => el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
+  const reveal = () => {
+    const answer = document.getElementById("study-answer");
+    if (!answer || !answer.hidden) return false;
+    answer.hidden = false;
+    document.getElementById("study-rate").hidden = false;
+    document.querySelectorAll("[data-hide-on-reveal]").forEach((el) => { el.hidden = true; });
+    document.getElementById("study-show")?.remove();
+    // Move focus to the answer so screen readers read it.
+    document.getElementById("study-back")?.focus({ preventScroll: true });
+    return true;
+  };
+
+  document.addEventListener("click", (event) => {
+    if (event.target.closest("#study-reveal") && reveal()) event.preventDefault();
+  });
+
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(document.activeElement)) return;
-    const reveal = document.getElementById("study-reveal");
-    if ((event.key === " " || event.key === "Enter") && reveal) {
+    const button = document.getElementById("study-reveal");
+    if ((event.key === " " || event.key === "Enter") && button) {
       // Let Enter/Space act on a focused button or link normally.
-      if (document.activeElement && document.activeElement !== document.body && document.activeElement !== reveal) return;
+      if (document.activeElement && document.activeElement !== document.body && document.activeElement !== button) return;
       event.preventDefault();
-      reveal.click();
+      button.click();
       return;
     }
     if (/^[1-4]$/.test(event.key)) {
-      const button = document.querySelector(`button[data-key="${event.key}"]`);
-      if (button && !button.disabled) {
+      const rating = document.querySelector(`#study-rate:not([hidden]) button[data-key="${event.key}"]`);
+      if (rating && !rating.disabled) {
         event.preventDefault();
-        button.click();
+        rating.click();
       }
     }
   });
 
-  // After htmx swaps in the answer, move focus to it so screen readers read it.
+  // After a no-JavaScript-style reveal (a page with the answer shown), focus the answer too.
   document.addEventListener("htmx:afterSwap", () => {
-    const back = document.getElementById("study-back");
-    if (back) back.focus({ preventScroll: true });
+    const answer = document.getElementById("study-answer");
+    if (answer && !answer.hidden) document.getElementById("study-back")?.focus({ preventScroll: true });
   });
 })();

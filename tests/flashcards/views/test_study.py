@@ -1,6 +1,7 @@
 """The study pages: who may study, showing and rating cards, undo, suspend, practice, bounded queries."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import signing
@@ -33,6 +34,12 @@ def shown_token(response) -> str:
     return response.context["token"]
 
 
+def hidden_answer(body: str) -> str:
+    """The answer block sent with the front, hidden until the student reveals it ('' if none)."""
+    match = re.search(r'<div id="study-answer" hidden>(.*?)</div>\s*</div>\s*</article>', body, re.S)
+    return match[1] if match else ""
+
+
 @pytest.mark.parametrize(
     ("persona", "status"),
     [("student", 200), ("educator", 403), ("lead", 403), ("outsider", 404)],
@@ -48,14 +55,29 @@ def test_anonymous_visitor_is_sent_to_log_in(client_for, course):
     assert "/login" in response["Location"] or "login" in response["Location"]
 
 
-def test_front_shows_the_question_and_counts_but_not_the_answer(client_for, course, student, note):
+def test_front_shows_the_question_and_counts_with_the_answer_hidden(client_for, course, student, note):
     response = client_for(student).get(study_url(course))
     body = response.content.decode()
     assert response.status_code == 200
     assert "Heel sticks cause which type?" in body
-    assert "Iatrogenic" not in body
+    assert body.count("Iatrogenic") == 1 and "Iatrogenic" in hidden_answer(body)  # sent, not shown
+    assert re.search(r'<form method="post" id="study-rate"[^>]* hidden>', body)
     assert '1 <span class="fw-normal">new</span>' in body
-    assert "Show answer" in body
+    assert "Show answer" in body and "?reveal=1" in body  # the no-JavaScript way to reveal
+
+
+def test_the_front_comes_with_the_buttons_and_token_so_one_request_per_card(
+    client_for, course, student, note
+):
+    client = client_for(student)
+    front = client.get(study_url(course))
+    for label, interval in [("Again", "1m"), ("Hard", "6m"), ("Good", "10m")]:
+        assert f'aria-label="{label}, next in {interval}' in front.content.decode()
+    response = client.post(
+        reverse("study_rate", args=[course.slug]), {"token": shown_token(front), "rating": 3}
+    )
+    assert response.status_code == 200
+    assert ReviewLog.objects.filter(user=student, rating=3).count() == 1
 
 
 def test_reveal_shows_the_answer_and_four_buttons_with_intervals(client_for, course, student, note):
@@ -74,7 +96,7 @@ def test_rating_records_the_interval_the_button_showed(client_for, course, stude
     response = client.post(
         reverse("study_rate", args=[course.slug]), {"token": shown_token(reveal), "rating": 3}
     )
-    assert response.status_code == 302
+    assert response.status_code == 200  # the next card's page, in the same response
     state = CardState.objects.get(user=student)
     assert scheduling.interval_text(state.due - state.last_review) == good[2] == "10m"
     log = ReviewLog.objects.get(user=student)
@@ -103,8 +125,22 @@ def test_htmx_rating_swaps_in_the_next_card_panel(client_for, course, student, n
     body = response.content.decode()
     assert response.status_code == 200
     assert body.lstrip().startswith('<section id="study-panel"')
-    assert "Second front" in body and "Second back" not in body
+    assert "Second front" in body and "Second back" in hidden_answer(body)
     assert "<html" not in body
+
+
+def test_rating_without_javascript_answers_with_the_next_card_page(client_for, course, student, note, lesson):
+    second = NoteFactory(course=course, lesson=lesson, front="Second front", back="Second back")
+    sync_cards(second)
+    client = client_for(student)
+    response = client.post(
+        reverse("study_rate", args=[course.slug]),
+        {"token": shown_token(client.get(study_url(course))), "rating": 3},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200 and "<html" in body
+    assert "Second front" in body and "Second back" in hidden_answer(body)
+    assert response.context["queue"].card.note == second
 
 
 def test_a_forged_or_other_students_token_is_refused(client_for, course, student, note):
@@ -195,44 +231,6 @@ def test_nothing_due_offers_practice_by_lesson_which_writes_nothing(
     assert response.status_code == 200
     assert "Card 2 of 3" in response.content.decode()
     assert (CardState.objects.count(), ReviewLog.objects.count()) == before
-
-
-@pytest.fixture
-def big_deck(course, student):
-    """5,000 cards, 1,000 of them reviewed by the student."""
-    lessons = [LessonFactory(course=course, order=i) for i in range(5)]
-    from quizzes.models import Note
-
-    notes = Note.objects.bulk_create(
-        [
-            Note(
-                course=course,
-                lesson=lessons[i % 5],
-                kind="basic",
-                front=f"F{i}",
-                back=f"B{i}",
-                status="published",
-            )
-            for i in range(5000)
-        ]
-    )
-    cards = Card.objects.bulk_create([Card(note=n, ord=0) for n in notes])
-    now = timezone.now()
-    CardState.objects.bulk_create(
-        [
-            CardState(
-                user=student,
-                card=c,
-                state=2,
-                stability=5,
-                difficulty=5,
-                due=now + dt.timedelta(days=i % 20 - 10),
-                last_review=now - dt.timedelta(days=20),
-            )
-            for i, c in enumerate(cards[:1000])
-        ]
-    )
-    return cards
 
 
 def test_showing_a_card_takes_a_bounded_number_of_queries_with_5000_cards(

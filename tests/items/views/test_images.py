@@ -128,7 +128,7 @@ def test_an_exam_shows_the_stem_image_but_not_the_explanation_image_before_its_r
     assert f'alt="{why.alt}"' in review
 
 
-def test_study_shows_a_notes_front_image_and_its_back_image_only_when_revealed(
+def test_study_shows_a_notes_front_image_and_its_back_image_in_the_hidden_answer(
     client_for, course, lesson, student
 ):
     note = NoteFactory(course=course, lesson=lesson)
@@ -139,7 +139,9 @@ def test_study_shows_a_notes_front_image_and_its_back_image_only_when_revealed(
     back = ImageFactory(question=None, note=note, slot="back", alt="Radiograph of the answer")
     client = client_for(student)
     page = client.get(reverse("study_home", args=[course.slug])).text
-    assert front.alt in page and back.alt not in page
+    shown, answer = page.split('<div id="study-answer" hidden>')  # the back comes hidden with the front
+    assert front.alt in shown and back.alt not in shown
+    assert back.alt in answer.split("</article>")[0]
     revealed = client.get(reverse("study_home", args=[course.slug]) + "?reveal=1").text
     assert back.alt in revealed
 

@@ -1,0 +1,42 @@
+"""Several app servers share one cache: local memory by default (make run, make test need no
+Redis); with REDIS_URL, Django's Redis backend holds the cache, the throttles and the sessions."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def _settings_with(env: dict) -> dict:
+    code = (
+        "import json, edu.settings as s; from django.utils.module_loading import import_string;"
+        "caches = getattr(s, 'CACHES', {'default': {'BACKEND': 'default'}});"
+        "print(json.dumps({'cache': caches['default'], 'session': getattr(s, 'SESSION_ENGINE', 'default'),"
+        " 'throttles': s.THROTTLE_CACHE}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_KEY_PREFIX")}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_local_memory_and_database_sessions_by_default():
+    configured = _settings_with({})
+    assert configured["cache"]["BACKEND"] == "default"  # Django's local-memory cache
+    assert configured["session"] == "default"  # database sessions
+
+
+def test_redis_holds_the_cache_throttles_and_sessions_when_configured():
+    configured = _settings_with({"REDIS_URL": "redis://cache.internal:6379/3"})
+    assert configured["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert configured["cache"]["LOCATION"] == "redis://cache.internal:6379/3"
+    assert configured["throttles"] == "default"
+    assert configured["session"] == "django.contrib.sessions.backends.cached_db"

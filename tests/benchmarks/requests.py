@@ -1,0 +1,222 @@
+"""Request-level benchmark: the key endpoints against a signed-in baseline page, in one run.
+
+Every request goes in-process through Django's WSGI handler and the whole
+middleware stack (sessions, CSRF, authentication, axes, htmx, the app's own)
+on the configured database, as gunicorn would call it, with `DEBUG` off. The
+rounds interleave the endpoints so that a busy machine slows them alike; each
+figure is the median server time of its endpoint, with its query count, and
+its ratio to the baseline: a course page that only loads the session, the user
+and the course with the student's membership and renders the base template.
+Target: every key endpoint at most 2x the baseline.
+
+The demo course is loaded; one student studies (rating "Again" keeps a card
+due), another answers the end-of-module exam (alternating between two options,
+so every answer is a real write).
+"""
+
+import html
+import io
+import os
+import re
+import statistics
+import time
+from importlib import import_module
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+from django.db import connection
+from django.middleware.csrf import _get_new_csrf_string
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+from quizzes.assessment import attempts
+from quizzes.models import Course, Membership, Quiz, User
+from quizzes.models.practice import QuizMode
+from tests.benchmarks import section
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "150"))
+TARGET_RATIO = 2.0
+HOST = "testserver"
+
+
+class Browser:
+    """A signed-in student's browser, calling the WSGI handler directly (no test-client
+    instrumentation: no template signals, no context copies)."""
+
+    def __init__(self, handler: WSGIHandler, user: User):
+        store = import_module(settings.SESSION_ENGINE).SessionStore()
+        store.update(
+            {
+                SESSION_KEY: str(user.pk),
+                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                HASH_SESSION_KEY: user.get_session_auth_hash(),
+            }
+        )
+        store.create()
+        self.handler = handler
+        self.csrf = _get_new_csrf_string()
+        scheme = "https" if settings.SECURE_SSL_REDIRECT else "http"
+        self.base = {
+            "SERVER_NAME": HOST,
+            "SERVER_PORT": "443" if scheme == "https" else "80",
+            "HTTP_HOST": HOST,
+            "REMOTE_ADDR": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": scheme,
+            "wsgi.errors": None,
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+            "HTTP_COOKIE": f"{settings.SESSION_COOKIE_NAME}={store.session_key}; "
+            f"{settings.CSRF_COOKIE_NAME}={self.csrf}",
+            "HTTP_ORIGIN": f"{scheme}://{HOST}",
+        }
+
+    def request(
+        self, method: str, path: str, data: dict | None = None, htmx: bool = False
+    ) -> tuple[int, str]:
+        body = (
+            urlencode({**(data or {}), "csrfmiddlewaretoken": self.csrf}, doseq=True).encode()
+            if data
+            else b""
+        )
+        path, _, query = path.partition("?")
+        environ = self.base | {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+        }
+        if htmx:
+            environ["HTTP_HX_REQUEST"] = "true"
+        status = []
+        chunks = self.handler(environ, lambda s, headers, exc_info=None: status.append(s))
+        try:
+            content = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        return int(status[0].split()[0]), content.decode()
+
+
+FORM_RE = re.compile(r'<form\b([^>]*id="answer-form"[^>]*)>(.*?)</form>', re.S)
+INPUT_RE = re.compile(r"<input\b([^>]*)>", re.S)
+ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def answer_form(page: str) -> tuple[str, dict, list[str]]:
+    """The answer form's action, hidden fields and single-choice values ([] for other kinds)."""
+    match = FORM_RE.search(page)
+    if match is None:
+        raise RuntimeError("no answer form on the question page")
+    action = html.unescape(dict(ATTR_RE.findall(match[1]))["action"])
+    fields, choices = {}, []
+    for tag in INPUT_RE.findall(match[2]):
+        attrs = {k: html.unescape(v) for k, v in ATTR_RE.findall(tag)}
+        if attrs.get("type") == "hidden" and "name" in attrs:
+            fields[attrs["name"]] = attrs.get("value", "")
+        elif attrs.get("type") == "radio" and attrs.get("name") == "choice":
+            choices.append(attrs["value"])
+    return action, fields, choices
+
+
+def seed():
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+    course = Course.objects.get(slug="calcinosis-cutis")
+    users = []
+    for name in ("bench-studies", "bench-sits-exam"):
+        user = User.objects.create(username=name, timezone="Europe/London")
+        Membership.objects.create(user=user, course=course, role="student")
+        users.append(user)
+    exam = Quiz.objects.filter(course=course, mode=QuizMode.EXAM).order_by("pk").first()
+    attempt = attempts.start(quiz=exam, user=users[1], now=timezone.now())
+    return course, users, attempt
+
+
+def run(out) -> None:
+    with section(out, f"requests: key endpoints against a signed-in page ({ROUNDS} interleaved rounds)"):
+        course, (studier, examinee), attempt = seed()
+        with override_settings(ROOT_URLCONF="tests.benchmarks._urls", DEBUG=False):
+            _run(out, course, studier, examinee, attempt)
+
+
+def _run(out, course, studier, examinee, attempt) -> None:
+    handler = WSGIHandler()
+    study, exam = Browser(handler, studier), Browser(handler, examinee)
+    slug = course.slug
+    # The first single-best-answer question of the exam.
+    question_url = next(
+        url
+        for slot in range(1, 41)
+        if answer_form(exam.request("GET", url := f"/c/{slug}/attempts/{attempt.pk}/q/{slot}/")[1])[2]
+    )
+    token_re = re.compile(r'name="token" value="([^"]+)"')
+    state = {"flip": 0}
+
+    def rate_prepare():
+        return {"token": token_re.search(study.request("GET", f"/c/{slug}/study/")[1])[1], "rating": "1"}
+
+    def answer_prepare():
+        action, fields, choices = answer_form(exam.request("GET", question_url)[1])
+        state["flip"] ^= 1
+        return action, {**fields, "choice": choices[state["flip"]]}
+
+    # name -> (prepare (untimed), call (timed) taking what prepare returned)
+    endpoints = {
+        "/ping/": (None, lambda _: study.request("GET", "/ping/")),
+        "baseline: signed-in course page": (
+            None,
+            lambda _: study.request("GET", f"/c/{slug}/bench-baseline/"),
+        ),
+        "study: show the next card": (None, lambda _: study.request("GET", f"/c/{slug}/study/")),
+        "study: rate (answers with the next card)": (
+            rate_prepare,
+            lambda data: study.request("POST", f"/c/{slug}/study/rate/", data, htmx=True),
+        ),
+        "attempt: question": (None, lambda _: exam.request("GET", question_url)),
+        "attempt: answer": (
+            answer_prepare,
+            lambda prepared: exam.request("POST", prepared[0], prepared[1], htmx=True),
+        ),
+        "quizzes: list": (None, lambda _: study.request("GET", f"/c/{slug}/attempts/")),
+        "progress: dashboard": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
+    }
+    times = {name: [] for name in endpoints}
+    queries = {}
+    for round_ in range(ROUNDS + 5):
+        for name, (prepare, call) in endpoints.items():
+            prepared = prepare() if prepare else None
+            if round_ == 0:
+                with CaptureQueriesContext(connection) as captured:
+                    status, _ = call(prepared)
+                queries[name] = len(captured)
+            else:
+                start = time.perf_counter()
+                status, _ = call(prepared)
+                elapsed = time.perf_counter() - start
+                if round_ >= 5:  # the first rounds warm caches and connections
+                    times[name].append(elapsed)
+            if status != 200:
+                raise RuntimeError(f"{name}: HTTP {status}")
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    base = medians["baseline: signed-in course page"]
+    load = os.getloadavg()
+    out.write(
+        f"   {connection.vendor}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores\n"
+    )
+    out.write(f"   {'endpoint':<42} {'median':>8} {'p90':>8} {'queries':>8} {'ratio':>6}\n")
+    for name, values in times.items():
+        ratio = medians[name] / base
+        key = name not in ("/ping/", "baseline: signed-in course page")
+        verdict = ("ok" if ratio <= TARGET_RATIO else "OVER") if key else ""
+        p90 = statistics.quantiles(values, n=10)[-1]
+        out.write(
+            f"   {name:<42} {medians[name] * 1000:6.2f}ms {p90 * 1000:6.2f}ms {queries[name]:>8} {ratio:5.2f}x {verdict}\n"
+        )
+    out.write(f"   (target: every key endpoint <= {TARGET_RATIO:.0f}x the baseline's median)\n")
