@@ -143,7 +143,7 @@ def revoke(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def let_back(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     removal = get_object_or_404(Removal.objects.select_related("user"), pk=pk, course=course)
-    memberships.let_back(removal=removal)
+    memberships.let_back(removal=removal, by=request.user)
     messages.success(request, f"{removal.user} can join with the course's code again.")
     return redirect("members", slug=course.slug)
 
@@ -151,7 +151,7 @@ def let_back(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @course_view("manage_members")
 @require_POST
 def new_join_code(request: HttpRequest, course: Course) -> HttpResponse:
-    code = memberships.new_join_code(course=course)
+    code = memberships.new_join_code(course=course, by=request.user)
     messages.success(request, f"New join code: {code}. The old code no longer works.")
     return redirect("members", slug=course.slug)
 

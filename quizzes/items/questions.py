@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from quizzes.accounts import audit
 from quizzes.items import grading, quality, versions
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
@@ -308,9 +309,39 @@ def update_question(
         getattr(question, "_prefetched_objects_cache", {}).clear()
         question.tags.set(tags_for(course, names))
         if question.status == QuestionStatus.PUBLISHED:
-            versions.current_version(question)
+            previous = _latest_number(question)
+            version = versions.current_version(question)
+            if version.number != previous:
+                _record_version(question, version, previous=previous, status=question.status, user=user)
             quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
     return question
+
+
+def _latest_number(question: Question) -> int | None:
+    return (
+        QuestionVersion.objects.filter(question=question)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+
+
+def _record_version(
+    question: Question, version: QuestionVersion, *, previous: int | None, status: str, user
+) -> None:
+    """The audit entry of a version going live (a publish, or an edit of a published question)."""
+    audit.record(
+        course=question.course_id,
+        action=audit.ACTIONS.QUESTION_PUBLISHED,
+        actor=user,
+        obj=question,
+        before={"status": status, "version": previous},
+        after={
+            "status": QuestionStatus.PUBLISHED,
+            "version": version.number,
+            "checksum": version.checksum[:12],
+        },
+    )
 
 
 def stored_errors(question: Question) -> list[str]:
@@ -333,15 +364,33 @@ def publish(question: Question, *, reason: str = "", user=None) -> QuestionVersi
         flags, overridden=quality.overridden(question=question), reason=reason
     )
     with transaction.atomic():
+        status, previous = question.status, _latest_number(question)
         Question.objects.filter(pk=question.pk).update(status=QuestionStatus.PUBLISHED)
         question.status = QuestionStatus.PUBLISHED
         quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
-        return versions.current_version(question)
+        version = versions.current_version(question)
+        if status != QuestionStatus.PUBLISHED or version.number != previous:
+            _record_version(question, version, previous=previous, status=status, user=user)
+        return version
 
 
-def retire(question: Question) -> None:
+def retire(question: Question, *, user=None) -> None:
     """Retire a question: it stays in past attempts and reports but cannot be added to quizzes."""
-    Question.objects.filter(pk=question.pk).update(status=QuestionStatus.RETIRED)
+    with transaction.atomic():
+        changed = (
+            Question.objects.filter(pk=question.pk)
+            .exclude(status=QuestionStatus.RETIRED)
+            .update(status=QuestionStatus.RETIRED)
+        )
+        if changed:
+            audit.record(
+                course=question.course_id,
+                action=audit.ACTIONS.QUESTION_RETIRED,
+                actor=user,
+                obj=question,
+                before={"status": question.status},
+                after={"status": QuestionStatus.RETIRED},
+            )
     question.status = QuestionStatus.RETIRED
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import requests
+from django.db import transaction
 from django.db.models import F
 from lti_tool.models import LtiMembership, LtiRegistration
 from pylti1p3.assignments_grades import AssignmentsGradesService
@@ -37,6 +38,7 @@ from pylti1p3.grade import Grade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
 
+from quizzes.accounts import audit
 from quizzes.assessment import attempts, quizgrade, secrecy
 from quizzes.lti.deeplinking import SCORE_MAXIMUM
 from quizzes.lti.platforms import http_session
@@ -137,9 +139,7 @@ def send_due(*, now: datetime, limit: int = 500) -> Report:
             report.failed += 1
             report.errors.append(f"attempt {row.attempt_id}: {error}")
         else:
-            GradePassback.objects.filter(pk=row.pk).update(
-                status=PassbackStatus.SENT, sent_at=now, last_error=""
-            )
+            _sent(row, now)
             report.sent += 1
     return report
 
@@ -150,6 +150,21 @@ def _claim(row: GradePassback, now: datetime) -> bool:
         pk=row.pk, status=PassbackStatus.PENDING, next_try_at=row.next_try_at
     ).update(next_try_at=now + LEASE)
     return claimed == 1
+
+
+def _sent(row: GradePassback, now: datetime) -> None:
+    """Mark the grade sent, with its audit entry, in one transaction."""
+    with transaction.atomic():
+        GradePassback.objects.filter(pk=row.pk).update(status=PassbackStatus.SENT, sent_at=now, last_error="")
+        audit.record(
+            course=row.attempt.quiz.course_id,
+            action=audit.ACTIONS.LTI_GRADE_SENT,
+            subject=row.attempt.user_id,
+            obj=row.attempt.quiz,
+            object_type="attempt",
+            object_id=row.attempt_id,
+            after={"score_given": row.score_given, "lms_link": row.placement_id, "tries": row.tries + 1},
+        )
 
 
 def _release_claim(row: GradePassback, when: datetime) -> None:

@@ -1,5 +1,6 @@
 """The domain model, one module per concept (see ../shared/DESIGN.md)."""
 
+from .audit import AuditEntry
 from .content import Article, Lesson, LessonRead
 from .drafts import Draft
 from .images import Image, ImageFile
@@ -14,6 +15,7 @@ from .study import CardState, ReviewLog
 __all__ = [
     "Article",
     "Attempt",
+    "AuditEntry",
     "Card",
     "CardState",
     "Choice",

@@ -149,6 +149,8 @@ MATRIX: dict[str, Entry] = {
     "reports_heatmap": Entry(kwargs=C),
     "reports_student": Entry(kwargs={**C, "user_id": own("student")}),
     "reports_items": Entry(kwargs={**C, "quiz_id": own("quiz")}),
+    "audit_log": Entry(kwargs=C),
+    "audit_log_csv": Entry(kwargs=C),
     # Draft review queue
     "drafts_review": Entry(kwargs=C),
     "drafts_bulk_accept": Entry(kwargs=C, ok=405),

@@ -88,7 +88,7 @@ def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                quizbuilder.update_quiz(quiz, **form.cleaned_data)
+                quizbuilder.update_quiz(quiz, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -156,7 +156,7 @@ def _builder_page(
 def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        added = quizbuilder.add_questions(quiz, request.POST.getlist("question"))
+        added = quizbuilder.add_questions(quiz, request.POST.getlist("question"), by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -172,7 +172,7 @@ def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse
 def remove_item(request: HttpRequest, course: Course, pk: int, item_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_item(quiz, item_pk)
+        quizbuilder.remove_item(quiz, item_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -200,7 +200,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             quizbuilder.add_random_rule(
-                quiz, count=form.cleaned_data["count"], lessons=form.cleaned_data["lessons"]
+                quiz, count=form.cleaned_data["count"], lessons=form.cleaned_data["lessons"], by=request.user
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -215,7 +215,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 def remove_rule(request: HttpRequest, course: Course, pk: int, rule_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_random_rule(quiz, rule_pk)
+        quizbuilder.remove_random_rule(quiz, rule_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -229,7 +229,7 @@ def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     published = request.POST.get("published") == "1"
     try:
-        quizbuilder.set_published(quiz, published)
+        quizbuilder.set_published(quiz, published, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:

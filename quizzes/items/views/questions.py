@@ -293,6 +293,6 @@ def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def retire(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
-    questions.retire(question)
+    questions.retire(question, user=request.user)
     messages.success(request, "Retired. Past attempts keep it; it can no longer be added to quizzes.")
     return redirect("questions_detail", slug=course.slug, pk=question.pk)
