@@ -34,7 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from quizzes.accounts.permissions import can
-from quizzes.assessment import secrecy
+from quizzes.assessment import regrading, secrecy
 from quizzes.assessment.display import shown_content
 from quizzes.items import grading
 from quizzes.items.versions import CONTENT_PREFETCH, current_versions
@@ -219,7 +219,7 @@ def answer(
             _bump(locked, seq)
             response.answer = normal
             response.answered_at = now if normal is not None else None
-            response.score = grading.grade(response.version.content, normal).score if tutor else None
+            response.score = regrading.score_of(response) if tutor else None
             response.save(update_fields=["answer", "answered_at", "score"])
     return response
 
@@ -339,7 +339,9 @@ def _lock(attempt: Attempt, user) -> Attempt:
 
 def _response(attempt: Attempt, slot: int) -> Response:
     try:
-        return Response.objects.select_related("version").get(attempt=attempt, slot=slot)
+        return Response.objects.select_related("version", "scored_version", "regrade").get(
+            attempt=attempt, slot=slot
+        )
     except Response.DoesNotExist:
         raise NoSuchQuestion(f"This attempt has no question {slot}.") from None
 
@@ -354,12 +356,13 @@ def _bump(attempt: Attempt, seq: int) -> None:
 
 def _finalise(attempt: Attempt, now: datetime) -> None:
     """Score every response from its version and close the attempt (caller holds the lock)."""
-    responses = list(Response.objects.filter(attempt=attempt).select_related("version"))
+    responses = list(
+        Response.objects.filter(attempt=attempt).select_related("version", "scored_version", "regrade")
+    )
     for response in responses:
-        try:
-            response.score = grading.grade(response.version.content, response.answer).score
-        except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
-            response.score = 0.0
+        # Against the version a regrade may have set (regrading.score_of); an answer that no
+        # longer fits it scores what still fits.
+        response.score = regrading.score_of(response)
     Response.objects.bulk_update(responses, ["score"])
     ended = min(now, attempt.deadline) if attempt.deadline else now
     score = round(sum(response.score for response in responses), 6)

@@ -71,6 +71,7 @@ RESPONSE_HEADER = [
     "Lesson",
     "Answer",
     "Score",
+    "Scored against version",
 ]
 
 
@@ -92,10 +93,24 @@ def response_csv_rows(course: Course, chunk_size: int = 2000) -> Iterator[list[s
             "question__lesson__title",
             "answer",
             "score",
+            "scored_version__number",
         )
         .iterator(chunk_size=chunk_size)
     )
-    for attempt, username, quiz, number, submitted, slot, question, version, lesson, answer, score in rows:
+    for (
+        attempt,
+        username,
+        quiz,
+        number,
+        submitted,
+        slot,
+        question,
+        version,
+        lesson,
+        answer,
+        score,
+        scored,
+    ) in rows:
         yield [
             attempt,
             csv_cell(username),
@@ -108,6 +123,7 @@ def response_csv_rows(course: Course, chunk_size: int = 2000) -> Iterator[list[s
             csv_cell(lesson),
             csv_cell(json.dumps(answer, sort_keys=True) if answer is not None else ""),
             "" if score is None else f"{score:g}",
+            scored or "",  # set by a regrade
         ]
 
 

@@ -12,6 +12,7 @@
    submission time) are fixed here, so every retry sends the same score.
    The queue is filled from the attempts themselves, so the assessment area
    needs to know nothing of LMSs and no submission can be missed.
+   :func:`requeue_regraded` queues again the grade of an attempt a regrade changed.
 3. :func:`send_due` posts each due grade, once at a time: a row is claimed
    with a conditional UPDATE (a lease), so two workers never send it together.
    A failure (LMS down, refused token...) is retried with exponential backoff
@@ -112,6 +113,29 @@ def queue_new_grades(*, now: datetime) -> int:
         ]
         queued += len(GradePassback.objects.bulk_create(rows, ignore_conflicts=True))
     return queued
+
+
+def requeue_regraded(*, now: datetime) -> int:
+    """Queue again the grade of each attempt a regrade changed after its grade was queued; how many.
+
+    The row takes the new grade (as of the attempt, by the quiz's grading method) and
+    the regrade's time as its timestamp, so the LMS keeps it over the old score. A row
+    whose timestamp is already the regrade's is not touched again.
+    """
+    rows = GradePassback.objects.filter(
+        attempt__regrade__isnull=False, timestamp__lt=F("attempt__regrade__at")
+    ).select_related("attempt__quiz", "attempt__regrade")
+    requeued = 0
+    for row in rows:
+        requeued += GradePassback.objects.filter(pk=row.pk, timestamp=row.timestamp).update(
+            score_given=round(quizgrade.grade_as_of(row.attempt) or 0.0, 4),
+            timestamp=row.attempt.regrade.at,
+            status=PassbackStatus.PENDING,
+            tries=0,
+            next_try_at=now,
+            last_error="",
+        )
+    return requeued
 
 
 def send_due(*, now: datetime, limit: int = 500) -> Report:

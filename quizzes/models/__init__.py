@@ -10,6 +10,7 @@ from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
+from .regrading import Regrade
 from .study import CardState, ReviewLog
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "Quiz",
     "QuizItem",
     "QuizRandomRule",
+    "Regrade",
     "Removal",
     "Response",
     "ReviewLog",

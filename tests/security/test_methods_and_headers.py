@@ -32,6 +32,7 @@ FORMS = {
     "articles_import",
     "questions_create",
     "questions_edit",
+    "questions_regrade",
     "quizbuilder_create",
     "quizbuilder_edit",
     "attempts_practice",

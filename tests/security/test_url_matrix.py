@@ -99,6 +99,7 @@ MATRIX: dict[str, Entry] = {
     "questions_preview": Entry(kwargs={**C, "pk": own("question")}),
     "questions_publish": Entry(kwargs={**C, "pk": own("question")}, ok=405),
     "questions_retire": Entry(kwargs={**C, "pk": own("question")}, ok=405),
+    "questions_regrade": Entry(kwargs={**C, "pk": own("question")}),
     "questions_images": Entry(kwargs={**C, "pk": own("question")}),
     "questions_import": Entry(kwargs=C),
     "questions_import_confirm": Entry(kwargs=C, ok=405),
