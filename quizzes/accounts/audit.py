@@ -96,16 +96,29 @@ def actors(*, course: Course) -> QuerySet:
 
 
 def change_lines(entry: AuditEntry) -> list[tuple[str, str, str]]:
-    """An entry's before → after as (what, before, after) texts, one per key, for the page."""
+    """An entry's before → after as (what, before, after) texts, one per key, for the page.
+
+    A side the entry does not have (a removal has no after) is "" so the page shows
+    just the value; a regrade's per-attempt changes read "attempt 7: 1 → 2".
+    """
     before = entry.before if isinstance(entry.before, dict) else {}
     after = entry.after if isinstance(entry.after, dict) else {}
     keys = list(dict.fromkeys([*before, *after]))
-    return [(key.replace("_", " "), _text(before.get(key)), _text(after.get(key))) for key in keys]
+    return [
+        (
+            key.replace("_", " "),
+            _text(before.get(key)) if before else "",
+            _text(after.get(key)) if after else "",
+        )
+        for key in keys
+    ]
 
 
 def _text(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, dict) and {"attempt", "old", "new"} <= set(value):
+        return f"attempt {value['attempt']}: {value['old']:g} → {value['new']:g}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

@@ -198,7 +198,7 @@ class RegradeForm(forms.Form):
         label="What to do",
         choices=RegradeMethod.choices,
         initial=RegradeMethod.REGRADE,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     reason = forms.CharField(
         label="Why (students see it in their review once it shows the answers)",

@@ -331,9 +331,8 @@ def apply(
             action=audit.ACTIONS.REGRADE,
             actor=by,
             obj=question,
-            before={"scope": fresh.summary()["scope"], "version": fresh.version.number},
-            after={key: value for key, value in fresh.summary().items() if key != "changes"}
-            | {"reason": reason[:300], "changes": fresh.summary()["changes"]},
+            before=None,
+            after=fresh.summary() | {"reason": reason[:300]},
         )
     return regrade, fresh
 

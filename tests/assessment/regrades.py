@@ -61,6 +61,10 @@ def fix_key(question, educator):
 
 @pytest.fixture
 def key_error(course, lesson, educator):
+    return build_key_error(course, lesson, educator)
+
+
+def build_key_error(course, lesson, educator):
     """An exam (pass mark 60%) of two questions; ``flawed``'s key is wrong. Ann chose the option that
     is really right (50%, fail); Ben chose the old key (100%, pass)."""
     flawed = QuestionFactory(course=course, lesson=lesson)

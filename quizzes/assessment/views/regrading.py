@@ -50,6 +50,7 @@ def regrade(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
             "question": question,
             "form": form,
             "dry_run": dry_run,
+            "method_label": regrading.RegradeMethod(dry_run.method).label if dry_run else "",
             "passes": dry_run.flips("now passes") if dry_run else 0,
             "fails": dry_run.flips("now fails") if dry_run else 0,
             "versions": versions[:5],
