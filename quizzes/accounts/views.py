@@ -5,17 +5,18 @@ throttled (:class:`PasswordResetView`).
 """
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from quizzes.accounts import memberships, throttles
+from quizzes.accounts import memberships, privacy, throttles
 from quizzes.accounts.addresses import client_address
-from quizzes.accounts.forms import GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
+from quizzes.accounts.forms import DeleteAccountForm, GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
 from quizzes.accounts.permissions import course_view
 from quizzes.models import Course, Membership, Removal
 from quizzes.models.people import Role
@@ -43,6 +44,23 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Profile saved.")
         return redirect("profile")
     return render(request, "registration/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    refusal = privacy.deletion_refusal(request.user)
+    if request.method == "POST" and form.is_valid() and not refusal:
+        user = request.user
+        logout(request)
+        privacy.delete_account(user, now=timezone.now(), by=user)
+        messages.success(request, "Your account and personal data were deleted.")
+        return redirect("login")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "registration/delete_account.html", {"form": form, "refusal": refusal}, status=status
+    )
 
 
 def _home_context(request: HttpRequest, join_form: JoinCourseForm) -> dict:

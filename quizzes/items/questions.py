@@ -18,12 +18,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from quizzes.accounts import audit
 from quizzes.items import grading, quality, versions
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Question, QuestionVersion, Response, Tag
-from quizzes.models.practice import QuizItem
+from quizzes.models.practice import Quiz, QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -374,8 +375,40 @@ def publish(question: Question, *, reason: str = "", user=None) -> QuestionVersi
         return version
 
 
-def retire(question: Question, *, user=None) -> None:
-    """Retire a question: it stays in past attempts and reports but cannot be added to quizzes."""
+RETIRE_ONLY_QUESTION = (
+    "“{quiz}” is open and this is its only question: add another question or unpublish the quiz first."
+)
+RETIRE_OPEN_QUIZZES = (
+    "This question is in open quiz(zes) {quizzes}. Retiring it leaves it out of attempts started from now "
+    "on; attempts in progress keep it and are scored on it; past scores do not change. Confirm to retire it."
+)
+
+
+def open_quizzes_with(question: Question, now=None) -> list[Quiz]:
+    """The published, not yet closed quizzes that chose ``question`` (each with its item and rule counts)."""
+    now = now or timezone.now()
+    return list(
+        Quiz.objects.shared()
+        .filter(pk__in=QuizItem.objects.filter(question=question).values("quiz_id"), is_published=True)
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .annotate(n_items=Count("items", distinct=True), n_rules=Count("random_rules", distinct=True))
+        .order_by("title", "pk")
+    )
+
+
+def retire(question: Question, *, user=None, confirm: bool = False, now=None) -> None:
+    """Retire a question: it stays in past attempts and reports but cannot be added to quizzes.
+
+    In an open quiz it is refused when it is the quiz's only question, and otherwise
+    needs ``confirm`` (ValidationError ``RETIRE_OPEN_QUIZZES`` explains what happens).
+    """
+    open_quizzes = open_quizzes_with(question, now)
+    for quiz in open_quizzes:
+        if quiz.n_items + quiz.n_rules <= 1:
+            raise ValidationError(RETIRE_ONLY_QUESTION.format(quiz=quiz.title), code="only_question")
+    if open_quizzes and not confirm:
+        names = ", ".join(f"“{quiz.title}”" for quiz in open_quizzes)
+        raise ValidationError(RETIRE_OPEN_QUIZZES.format(quizzes=names), code="needs_confirmation")
     with transaction.atomic():
         changed = (
             Question.objects.filter(pk=question.pk)

@@ -28,6 +28,7 @@ FORMS = {
     "password_reset_confirm",
     "signup",
     "profile",
+    "account_delete",
     "members",
     "articles_import",
     "questions_create",

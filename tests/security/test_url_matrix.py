@@ -76,6 +76,8 @@ MATRIX: dict[str, Entry] = {
     "password_reset_complete": Entry(expect=PUBLIC),
     "signup": Entry(expect=PUBLIC_ANON_ONLY),
     "profile": Entry(expect=AUTH_ONLY),
+    "account_data": Entry(expect=AUTH_ONLY),
+    "account_delete": Entry(expect=AUTH_ONLY),
     "ping": Entry(expect=PUBLIC),
     # Courses and lessons
     "home": Entry(expect=AUTH_ONLY),

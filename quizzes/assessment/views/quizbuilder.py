@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import quizbuilder, secrecy
+from quizzes.assessment import quizbuilder, quizchanges, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
 from quizzes.items import quality, qualityreport, questions
 from quizzes.items.forms.questions import BankFilterForm
@@ -52,11 +52,13 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     return render(request, "quizzes/quizbuilder/list.html", {"course": course, "quizzes": quizzes})
 
 
-def _settings_page(request, course, form, quiz=None, status=200) -> HttpResponse:
+def _settings_page(request, course, form, quiz=None, status=200, effects=()) -> HttpResponse:
     context = {
         "course": course,
         "form": form,
         "quiz": quiz,
+        "effects": effects,
+        "past_work": quizchanges.past_work(quiz) if quiz else None,
         "warnings": quizbuilder.warnings(quiz) if quiz else [],
         "review_defaults": {mode: secrecy.review_defaults(mode) for mode in QuizMode.values},
     }
@@ -84,9 +86,14 @@ def create(request: HttpRequest, course: Course) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
+    stored = _quiz(course, pk)  # the form's validation changes ``quiz`` in place
     form = QuizForm(request.POST or None, instance=quiz)
     if request.method == "POST":
         if form.is_valid():
+            effects = quizchanges.effects(stored, form.cleaned_data)
+            if effects and not request.POST.get("confirm_effects"):
+                # Say what the change will and won't affect before saving it.
+                return _settings_page(request, course, form, quiz, effects=effects)
             try:
                 quizbuilder.update_quiz(quiz, by=request.user, **form.cleaned_data)
             except ValidationError as error:
@@ -133,6 +140,7 @@ def _builder_page(
         "course": course,
         "quiz": quiz,
         "warnings": quizbuilder.warnings(quiz),
+        "questions_note": quizchanges.questions_note(quiz),
         "review_summary": secrecy.review_summary(quiz),
         "items": items,
         "rules": rules,
