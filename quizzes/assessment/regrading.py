@@ -35,6 +35,7 @@ from quizzes.accounts import audit
 from quizzes.items import grading
 from quizzes.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response
 from quizzes.models.practice import AttemptState
+from quizzes.models.questions import QuestionStatus
 from quizzes.models.regrading import RegradeMethod
 
 KEEP, REGRADE, FULL_MARKS = RegradeMethod.KEEP, RegradeMethod.REGRADE, RegradeMethod.FULL_MARKS
@@ -175,7 +176,7 @@ class Plan:
 def latest_version(question: Question) -> QuestionVersion:
     """The question's newest version (the corrected one a regrade scores against)."""
     version = QuestionVersion.objects.filter(question=question).order_by("-number").first()
-    if version is None or question.status != "published":
+    if version is None or question.status != QuestionStatus.PUBLISHED:
         raise ValidationError(NOT_PUBLISHED)
     return version
 
