@@ -19,7 +19,8 @@ def regrade(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     """GET with a decision: the dry run. POST: apply it (the dry run is computed again under locks)."""
     question = get_object_or_404(Question.objects.select_related("lesson"), course=course, pk=pk)
     data = request.POST if request.method == "POST" else (request.GET if "method" in request.GET else None)
-    form = RegradeForm(data, question=question)
+    # The item analysis links here with its quiz as the scope.
+    form = RegradeForm(data, question=question, initial={"scope": request.GET.get("scope", "course")})
     dry_run, status = None, 200
     if form.is_valid():
         try:

@@ -82,3 +82,14 @@ def test_the_students_dashboard_says_their_score_changed(client_for, course, key
 
     assert "Your score changed" in page
     assert "was 100%, now 50% (below the pass mark)" in page
+
+
+def test_item_analysis_links_to_the_regrade_of_its_quiz(client_for, course, key_error):
+    quiz, flawed = key_error["quiz"], key_error["flawed"]
+    client = client_for(key_error["educator"])
+
+    report = client.get(reverse("reports_items", args=[course.slug, quiz.pk])).text
+    page = client.get(regrade_url(course, flawed, f"?scope={quiz.pk}")).text
+
+    assert regrade_url(course, flawed, f"?scope={quiz.pk}") in report
+    assert f'<option value="{quiz.pk}" selected>' in page
