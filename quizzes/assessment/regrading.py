@@ -30,6 +30,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 
 from quizzes.accounts import audit
 from quizzes.items import grading
@@ -339,21 +340,30 @@ def apply(
 
 
 def _write(fresh: Plan, regrade: Regrade) -> None:
-    responses = list(Response.objects.filter(pk__in=fresh.responses))
-    for response in responses:
-        scored_id, _, new_score = fresh.responses[response.pk]
-        response.scored_version_id = scored_id
-        response.regrade = regrade
+    """Write the plan: one UPDATE per group of responses (or attempts) that get the same values."""
+    responses: dict[tuple, list[int]] = defaultdict(list)
+    for pk, (scored_id, _, new_score) in fresh.responses.items():
+        responses[(scored_id, new_score)].append(pk)
+    for (scored_id, new_score), pks in responses.items():
+        values = {"scored_version_id": scored_id, "regrade": regrade}
         if new_score is not None:
-            response.score = new_score
-    Response.objects.bulk_update(responses, ["scored_version", "regrade", "score"])
-    attempts = list(Attempt.objects.filter(pk__in=fresh.totals))
-    for attempt in attempts:
-        if attempt.score_before_regrade is None:
-            attempt.score_before_regrade = attempt.score
-        attempt.score = fresh.totals[attempt.pk]
-        attempt.regrade = regrade
-    Attempt.objects.bulk_update(attempts, ["score", "score_before_regrade", "regrade"])
+            values["score"] = new_score
+        for chunk in _chunks(pks):
+            Response.objects.filter(pk__in=chunk).update(**values)
+    totals: dict[float, list[int]] = defaultdict(list)
+    for pk, total in fresh.totals.items():
+        totals[total].append(pk)
+    for total, pks in totals.items():
+        for chunk in _chunks(pks):
+            # SET reads the old row, so the score before the first regrade is kept.
+            Attempt.objects.filter(pk__in=chunk).update(
+                score_before_regrade=Coalesce("score_before_regrade", "score"), score=total, regrade=regrade
+            )
+
+
+def _chunks(pks: list[int], size: int = 500):
+    for start in range(0, len(pks), size):
+        yield pks[start : start + size]
 
 
 # --- what students see --------------------------------------------------------------
