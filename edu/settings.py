@@ -293,6 +293,15 @@ SESSION_HOURS = env_int("SESSION_HOURS", 7 * 24)
 if not 1 <= SESSION_HOURS <= 90 * 24:
     raise ImproperlyConfigured(f"SESSION_HOURS must be from 1 to 2160 (90 days), not {SESSION_HOURS}")
 SESSION_COOKIE_AGE = SESSION_HOURS * 60 * 60
+
+# Retention: `manage.py delete_inactive_accounts` deletes (anonymises) accounts not used for this
+# many years (quizzes.accounts.privacy); 0 turns it off. Six years by default, a common
+# retention period for assessment records; set your institution's.
+ACCOUNT_RETENTION_YEARS = env_int("ACCOUNT_RETENTION_YEARS", 6)
+if ACCOUNT_RETENTION_YEARS < 0:
+    raise ImproperlyConfigured(
+        f"ACCOUNT_RETENTION_YEARS must be 0 (off) or more, not {ACCOUNT_RETENTION_YEARS}"
+    )
 SESSION_COOKIE_HTTPONLY = True
 # LTI: a session started by an LMS launch uses these cookies instead (SameSite=None;
 # Secure over HTTPS, so that they reach MedQuiz inside the LMS's iframe); the site's

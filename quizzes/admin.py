@@ -278,3 +278,22 @@ class GradePassbackAdmin(admin.ModelAdmin):
     def retry_now(self, request, queryset):
         count = queryset.filter(status=PassbackStatus.PENDING).update(next_try_at=timezone.now())
         self.message_user(request, f"{count} grade(s) will be sent at the next run of send_lti_grades.")
+
+
+@admin.register(m.AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read only: the audit trail is append-only, for everyone (quizzes.accounts.audit)."""
+
+    list_display = ("at", "course", "action", "actor", "subject", "object_type", "object_id")
+    list_filter = ("action", "course")
+    search_fields = ("object_label", "object_id")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -459,3 +459,23 @@ def clone_set(course, lesson, quiz=None) -> list:
             QuizItemFactory(quiz=quiz, question=question)
         made.append(question)
     return made
+
+
+class RegradeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.Regrade
+
+    question = factory.SubFactory(QuestionFactory)
+    course = factory.SelfAttribute("question.course")
+    version = factory.SubFactory(QuestionVersionFactory, question=factory.SelfAttribute("..question"))
+    method = "regrade"
+    reason = "The key was wrong."
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.AuditEntry
+
+    course = factory.SubFactory(CourseFactory)
+    action = "join_code_renewed"
+    object_type = "course"

@@ -53,3 +53,29 @@ class GrantRoleForm(CrispyMixin, forms.Form):
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip()
+
+
+class DeleteAccountForm(CrispyMixin, forms.Form):
+    """Deleting one's own account: the password, and the word "delete" typed to be sure."""
+
+    submit_label = "Delete my account"
+    password = forms.CharField(
+        label="Your password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.CharField(label="Type “delete” to confirm", max_length=20)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password
+
+    def clean_confirm(self):
+        confirm = self.cleaned_data["confirm"]
+        if confirm.strip().casefold() != "delete":
+            raise forms.ValidationError("Type the word “delete”.")
+        return confirm

@@ -10,6 +10,7 @@ the views and the commands call these, never the model directly. The rules:
 - The last educator cannot be removed (someone must be able to author and
   manage the course), and an educator cannot remove their own educator role.
 - A new join code (:func:`new_join_code`) stops the old one working at once.
+- Every change is written to the audit trail (:mod:`quizzes.accounts.audit`) in its transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
+from quizzes.accounts import audit
 from quizzes.models import Course, Membership, Removal, User
 from quizzes.models.people import Role
 from quizzes.models.people import new_join_code as random_join_code
@@ -42,22 +44,51 @@ def join(*, user, course: Course) -> bool:
     """
     if Removal.objects.filter(user=user, course=course).exists():
         raise ValidationError(REMOVED)
-    _, created = Membership.objects.get_or_create(user=user, course=course, role=Role.STUDENT)
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(user=user, course=course, role=Role.STUDENT)
+        if created:
+            _record_role(audit.ACTIONS.MEMBER_ADDED, membership, by=user, how="join code")
     return created
 
 
-def grant(*, course: Course, user, role: str, by=None) -> bool:
+def _record_role(action: str, membership: Membership, *, by, how: str) -> None:
+    audit.record(
+        course=membership.course_id,
+        action=action,
+        actor=by,
+        subject=membership.user_id,
+        obj=membership,
+        label=membership.get_role_display(),
+        before={"role": membership.role} if action == audit.ACTIONS.MEMBER_REMOVED else None,
+        after=None if action == audit.ACTIONS.MEMBER_REMOVED else {"role": membership.role, "how": how},
+    )
+
+
+def grant(*, course: Course, user, role: str, by=None, how: str = "granted") -> bool:
     """Give ``user`` ``role`` in ``course``; False if they already held it (race-safe).
 
     ``by`` (None for commands and the admin) must be a lead or the owner to grant the
-    lead role. Granting a role lifts a removal (the person is wanted back).
+    lead role. Granting a role lifts a removal (the person is wanted back). ``how``
+    says in the audit trail where the grant came from (e.g. an LMS launch).
     """
     if role == Role.LEAD and by is not None and not manages_staff(course=course, user=by):
         raise ValidationError(STAFF_ONLY.format(action="make someone a course lead"))
     try:
         with transaction.atomic():
-            Membership.objects.create(user=user, course=course, role=role)
-            Removal.objects.filter(user=user, course=course).delete()
+            membership = Membership.objects.create(user=user, course=course, role=role)
+            lifted = Removal.objects.filter(user=user, course=course).delete()[0]
+            _record_role(audit.ACTIONS.ROLE_GRANTED, membership, by=by, how=how)
+            if lifted:
+                audit.record(
+                    course=course,
+                    action=audit.ACTIONS.MEMBER_LET_BACK,
+                    actor=by,
+                    subject=user,
+                    object_type="removal",
+                    label="Student",
+                    before={"blocked": True},
+                    after={"blocked": False},
+                )
     except IntegrityError:
         return False
     return True
@@ -91,24 +122,58 @@ def revoke(*, membership: Membership, by) -> None:
             if len(educators.values_list("pk", flat=True)) <= 1:
                 raise ValidationError(LAST_EDUCATOR)
         Membership.objects.filter(pk=membership.pk).delete()
+        _record_role(audit.ACTIONS.MEMBER_REMOVED, membership, by=by, how="")
         if role == Role.STUDENT:
-            Removal.objects.get_or_create(
+            removal, blocked = Removal.objects.get_or_create(
                 user_id=membership.user_id, course=course, defaults={"removed_by": by}
+            )
+            if blocked:
+                audit.record(
+                    course=course,
+                    action=audit.ACTIONS.MEMBER_BLOCKED,
+                    actor=by,
+                    subject=membership.user_id,
+                    obj=removal,
+                    label="Student",
+                    before={"blocked": False},
+                    after={"blocked": True},
+                )
+
+
+def let_back(*, removal: Removal, by=None) -> None:
+    """Lift a removal: the person can join with the course's code again."""
+    with transaction.atomic():
+        if Removal.objects.filter(pk=removal.pk).delete()[0]:
+            audit.record(
+                course=removal.course_id,
+                action=audit.ACTIONS.MEMBER_LET_BACK,
+                actor=by,
+                subject=removal.user_id,
+                object_type="removal",
+                object_id=removal.pk,
+                label="Student",
+                before={"blocked": True},
+                after={"blocked": False},
             )
 
 
-def let_back(*, removal: Removal) -> None:
-    """Lift a removal: the person can join with the course's code again."""
-    Removal.objects.filter(pk=removal.pk).delete()
-
-
-def new_join_code(*, course: Course) -> str:
+def new_join_code(*, course: Course, by=None) -> str:
     """Give ``course`` a new random join code (the old one stops working) and return it."""
     for _ in range(5):
         code = random_join_code()
         try:
             with transaction.atomic():
                 Course.objects.filter(pk=course.pk).update(join_code=code)
+                # The codes themselves stay out of the trail: an old code is harmless, but
+                # the current one would let anyone who reads the export join.
+                audit.record(
+                    course=course,
+                    action=audit.ACTIONS.JOIN_CODE_RENEWED,
+                    actor=by,
+                    obj=course,
+                    before={"join_code": "…" + course.join_code[-2:]},
+                    after={"join_code": "…" + code[-2:]},
+                )
         except IntegrityError:
             continue  # another course has it: draw again
         course.join_code = code

@@ -32,6 +32,7 @@ ABILITIES: dict[str, frozenset[str]] = {
     "read_reports": frozenset({LEAD, EDUCATOR}),
     "see_lms_links": frozenset({EDUCATOR, LEAD}),
     "sync_lms_roster": frozenset({LEAD}),
+    "read_audit": frozenset({LEAD}),
 }
 
 

@@ -44,6 +44,7 @@ urlpatterns = [
     *auth_urlpatterns,
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("", views.home, name="home"),
     path("courses/join/", views.join, name="join"),
     path("c/<slug:slug>/members/", views.members, name="members"),

@@ -5,17 +5,18 @@ throttled (:class:`PasswordResetView`).
 """
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from quizzes.accounts import memberships, throttles
+from quizzes.accounts import memberships, privacy, throttles
 from quizzes.accounts.addresses import client_address
-from quizzes.accounts.forms import GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
+from quizzes.accounts.forms import DeleteAccountForm, GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
 from quizzes.accounts.permissions import course_view
 from quizzes.models import Course, Membership, Removal
 from quizzes.models.people import Role
@@ -43,6 +44,23 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Profile saved.")
         return redirect("profile")
     return render(request, "registration/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    refusal = privacy.deletion_refusal(request.user)
+    if request.method == "POST" and form.is_valid() and not refusal:
+        user = request.user
+        logout(request)
+        privacy.delete_account(user, now=timezone.now(), by=user)
+        messages.success(request, "Your account and personal data were deleted.")
+        return redirect("login")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "registration/delete_account.html", {"form": form, "refusal": refusal}, status=status
+    )
 
 
 def _home_context(request: HttpRequest, join_form: JoinCourseForm) -> dict:
@@ -143,7 +161,7 @@ def revoke(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def let_back(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     removal = get_object_or_404(Removal.objects.select_related("user"), pk=pk, course=course)
-    memberships.let_back(removal=removal)
+    memberships.let_back(removal=removal, by=request.user)
     messages.success(request, f"{removal.user} can join with the course's code again.")
     return redirect("members", slug=course.slug)
 
@@ -151,7 +169,7 @@ def let_back(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @course_view("manage_members")
 @require_POST
 def new_join_code(request: HttpRequest, course: Course) -> HttpResponse:
-    code = memberships.new_join_code(course=course)
+    code = memberships.new_join_code(course=course, by=request.user)
     messages.success(request, f"New join code: {code}. The old code no longer works.")
     return redirect("members", slug=course.slug)
 

@@ -34,7 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from quizzes.accounts.permissions import can
-from quizzes.assessment import secrecy
+from quizzes.assessment import regrading, secrecy
 from quizzes.assessment.display import shown_content
 from quizzes.items import grading, marking
 from quizzes.items.versions import CONTENT_PREFETCH, current_versions
@@ -355,7 +355,9 @@ def _lock(attempt: Attempt, user) -> Attempt:
 
 def _response(attempt: Attempt, slot: int) -> Response:
     try:
-        return Response.objects.select_related("version").get(attempt=attempt, slot=slot)
+        return Response.objects.select_related("version", "scored_version", "regrade").get(
+            attempt=attempt, slot=slot
+        )
     except Response.DoesNotExist:
         raise NoSuchQuestion(f"This attempt has no question {slot}.") from None
 
@@ -370,7 +372,9 @@ def _bump(attempt: Attempt, seq: int) -> None:
 
 def _finalise(attempt: Attempt, now: datetime) -> None:
     """Score every response from its version and close the attempt (caller holds the lock)."""
-    responses = list(Response.objects.filter(attempt=attempt).select_related("version"))
+    responses = list(
+        Response.objects.filter(attempt=attempt).select_related("version", "scored_version", "regrade")
+    )
     for response in responses:
         _mark(attempt.quiz, response)
     Response.objects.bulk_update(responses, ["score", "mark"])
@@ -386,16 +390,19 @@ def _finalise(attempt: Attempt, now: datetime) -> None:
 
 
 def _mark(quiz: Quiz, response: Response) -> None:
-    """Grade ``response`` from its version and work out its mark under the quiz's rules."""
+    """Grade ``response`` and work out its mark under the quiz's rules. The score is against the
+    version a regrade may have set (``regrading.score_of``; select ``scored_version`` and
+    ``regrade`` with the response)."""
+    content = response.scoring_version.content
     try:
-        result = grading.grade(response.version.content, response.answer)
+        answered = grading.grade(content, regrading.answer_for(content, response.answer)).answered
     except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
-        result = grading.Grade(score=0.0, correct=False, answered=False)
-    response.score = result.score
+        answered = False
+    response.score = regrading.score_of(response)
     interactive = quiz.mode == QuizMode.INTERACTIVE
     response.mark = marking.question_mark(
-        result.score,
-        answered=result.answered,
+        response.score,
+        answered=answered,
         cbm=quiz.certainty_based_marking,
         certainty=response.certainty,
         wrong_tries=response.tries if interactive else 0,

@@ -11,9 +11,9 @@ the page shows "Shown after you submit <exam>" instead).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from quizzes.assessment import secrecy
+from quizzes.assessment import regrading, secrecy
 from quizzes.items import grading, marking
 from quizzes.models import Attempt, Response
 from quizzes.models.practice import AttemptState
@@ -34,8 +34,13 @@ CERTAINTY_CHOICES = [
 
 
 def shown_content(attempt: Attempt, response: Response) -> dict:
-    """The version content in the order this attempt shows it (stable per attempt)."""
-    content = response.version.content
+    """The version content in the order this attempt shows it (stable per attempt).
+
+    In progress, the version the attempt started with; once submitted, the version the
+    response is scored against (a regrade may have moved it to a corrected version).
+    """
+    submitted = attempt.state == AttemptState.SUBMITTED
+    content = response.scoring_version.content if submitted else response.version.content
     if attempt.quiz.shuffle_options:
         return grading.shuffled(content, attempt.seed + response.slot)
     return content
@@ -155,7 +160,9 @@ def question_display(
         display["options"] = _choices(shown, response.answer, shows)
         display["multiple"] = shown["kind"] == grading.MULTIPLE
     if shows.marks:
-        result = grading.grade(response.version.content, response.answer)
+        result = grading.grade(shown, regrading.answer_for(shown, response.answer))
+        if response.score is not None:  # the stored score wins (a full-marks regrade)
+            result = replace(result, score=response.score, correct=response.score == 1.0)
         display["grade"] = result
         display["score"] = result.score
         display["mark"] = result.score if response.mark is None else response.mark
@@ -166,6 +173,8 @@ def question_display(
         and secrecy.hint_allowed(attempt, response)
     ):
         display["try_again"] = _try_again(attempt, response, shown)
+    if response.regrade_id and attempt.state == AttemptState.SUBMITTED and not withheld:
+        display["regrade"] = _regrade_note(response, reason=shows.answers)
     if shows.explanations:
         display["explanation"] = shown.get("explanation", "")
         display["explanation_images"] = shown.get("explanation_images", [])
@@ -191,6 +200,19 @@ def _try_again(attempt: Attempt, response: Response, shown: dict) -> dict:
         "tries_used": response.tries,
         "tries_left": quiz.tries_allowed - response.tries,
         "best_mark": marking.best_mark_left(response.tries, quiz.try_penalty),
+    }
+
+
+def _regrade_note(response: Response, *, reason: bool) -> dict:
+    """What the review says about a regraded response: when, how, against which version, and
+    why (the reason only when the review shows the answers: it may name the key)."""
+    regrade = response.regrade
+    return {
+        "at": regrade.at,
+        "full_marks": regrade.method == regrading.FULL_MARKS,
+        "version": response.scoring_version.number,
+        "seen": response.version.number,
+        "reason": regrade.reason if reason else "",
     }
 
 

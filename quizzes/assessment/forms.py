@@ -5,13 +5,14 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.http import QueryDict
 
-from quizzes.assessment import quizbuilder, secrecy
+from quizzes.assessment import quizbuilder, regrading, secrecy
 from quizzes.assessment.practice import MAX_QUESTIONS, SOURCES
 from quizzes.forms import CrispyMixin, ModelIdsField
 from quizzes.items import grading
-from quizzes.models import Course, Lesson, Quiz
+from quizzes.models import Course, Lesson, Question, Quiz
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 from quizzes.models.questions import QuestionKind
+from quizzes.models.regrading import RegradeMethod
 
 
 def answer_from_post(view: dict, data: QueryDict) -> dict | None:
@@ -207,3 +208,32 @@ class RandomRuleForm(forms.Form):
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lessons"].queryset = Lesson.objects.for_course(course)
+
+
+class RegradeForm(forms.Form):
+    """A regrade decision for one question: where (a quiz or the whole course), how, and why."""
+
+    scope = forms.ChoiceField(label="Which attempts", widget=forms.Select(attrs={"class": "form-select"}))
+    method = forms.ChoiceField(
+        label="What to do",
+        choices=RegradeMethod.choices,
+        initial=RegradeMethod.REGRADE,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    reason = forms.CharField(
+        label="Why (students see it in their review once it shows the answers)",
+        max_length=300,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quizzes = {str(quiz.pk): quiz for quiz in regrading.quizzes_answered(question)}
+        self.fields["scope"].choices = [("course", "Every quiz of the course (and practice sets)")] + [
+            (pk, f"Only “{quiz.title}”") for pk, quiz in self.quizzes.items()
+        ]
+
+    def decision(self) -> dict:
+        """The valid form as keyword arguments of ``regrading.plan`` / ``apply`` (without the reason)."""
+        scope = self.cleaned_data["scope"]
+        return {"method": self.cleaned_data["method"], "quiz": self.quizzes.get(scope)}

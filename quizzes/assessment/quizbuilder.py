@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from quizzes.accounts import audit
 from quizzes.assessment import secrecy
 from quizzes.models import Attempt, Choice, Course, Lesson, Question, Quiz, QuizItem, QuizRandomRule
 from quizzes.models.practice import REVIEW_ITEMS, QuizMode, review_field
@@ -114,7 +115,7 @@ def _follow_mode(quiz: Quiz, settings: dict[str, Any]) -> dict[str, Any]:
     return settings | secrecy.review_defaults(mode)
 
 
-def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
+def _apply(quiz: Quiz, settings: dict[str, Any], by=None) -> Quiz:
     unknown = set(settings) - set(SETTINGS)
     if unknown:
         raise TypeError(f"Unknown quiz settings: {', '.join(sorted(unknown))}")
@@ -135,8 +136,60 @@ def _apply(quiz: Quiz, settings: dict[str, Any]) -> Quiz:
     if errors:
         raise ValidationError(errors)
     quiz.full_clean()
-    quiz.save()
+    with transaction.atomic():
+        stored = Quiz.objects.select_for_update().filter(pk=quiz.pk).first() if quiz.pk else None
+        quiz.save()
+        if stored is not None:
+            _record_settings(stored, quiz, by)
     return quiz
+
+
+def settings_of(quiz: Quiz) -> dict[str, Any]:
+    """The quiz's settings as the builder names them (SETTINGS), for comparing and the audit trail."""
+    return {name: getattr(quiz, name) for name in SETTINGS}
+
+
+def _record_settings(before: Quiz, after: Quiz, by) -> None:
+    """Audit: review options whenever they change; other settings once the quiz has attempts."""
+    old, new = audit.changes(settings_of(before), settings_of(after))
+    review = set(secrecy.review_fields()) & set(new)
+    if review:
+        audit.record(
+            course=after.course_id,
+            action=audit.ACTIONS.REVIEW_OPTIONS,
+            actor=by,
+            obj=after,
+            before={name: old[name] for name in sorted(review)},
+            after={name: new[name] for name in sorted(review)},
+        )
+    other = sorted(set(new) - review)
+    if other and has_attempts(after):
+        audit.record(
+            course=after.course_id,
+            action=audit.ACTIONS.QUIZ_SETTINGS,
+            actor=by,
+            obj=after,
+            before={name: old[name] for name in other},
+            after={name: new[name] for name in other},
+        )
+
+
+def has_attempts(quiz: Quiz) -> bool:
+    """Has anyone started this quiz (in progress or submitted)?"""
+    return quiz.pk is not None and Attempt.objects.filter(quiz=quiz).exists()
+
+
+def _record_questions(quiz: Quiz, by, *, before: dict | None, after: dict | None) -> None:
+    """Audit: a change of the quiz's questions or random rules once it has attempts."""
+    if has_attempts(quiz):
+        audit.record(
+            course=quiz.course_id,
+            action=audit.ACTIONS.QUIZ_QUESTIONS,
+            actor=by,
+            obj=quiz,
+            before=before,
+            after=after,
+        )
 
 
 # --- services --------------------------------------------------------------
@@ -148,16 +201,29 @@ def create_quiz(*, course: Course, **settings: Any) -> Quiz:
     return _apply(new_quiz(course), settings)
 
 
-def update_quiz(quiz: Quiz, **settings: Any) -> Quiz:
-    """Change a quiz's settings; the same rules as creating apply."""
-    return _apply(quiz, settings)
+def update_quiz(quiz: Quiz, *, by=None, **settings: Any) -> Quiz:
+    """Change a quiz's settings; the same rules as creating apply. ``by`` is who, for the audit trail
+    (which records review options changed, and other settings changed once the quiz has attempts)."""
+    return _apply(quiz, settings, by)
 
 
-def set_published(quiz: Quiz, published: bool) -> None:
+def set_published(quiz: Quiz, published: bool, *, by=None) -> None:
     """Publish (needs at least one item or rule) or unpublish a quiz."""
     if published and not has_content(quiz):
         raise ValidationError(NEEDS_CONTENT)
-    Quiz.objects.filter(pk=quiz.pk).update(is_published=published)
+    with transaction.atomic():
+        changed = (
+            Quiz.objects.filter(pk=quiz.pk).exclude(is_published=published).update(is_published=published)
+        )
+        if changed and has_attempts(quiz):
+            audit.record(
+                course=quiz.course_id,
+                action=audit.ACTIONS.QUIZ_SETTINGS,
+                actor=by,
+                obj=quiz,
+                before={"is_published": not published},
+                after={"is_published": published},
+            )
     quiz.is_published = published
 
 
@@ -166,7 +232,7 @@ def _locked(quiz: Quiz) -> Quiz:
     return Quiz.objects.select_for_update().get(pk=quiz.pk)
 
 
-def add_questions(quiz: Quiz, question_ids: Iterable[int | str]) -> int:
+def add_questions(quiz: Quiz, question_ids: Iterable[int | str], *, by=None) -> int:
     """Append published questions of the quiz's course, in bank order; return how many were new.
 
     Questions already in the quiz are skipped, so a repeated post adds nothing.
@@ -202,6 +268,10 @@ def add_questions(quiz: Quiz, question_ids: Iterable[int | str]) -> int:
             [QuizItem(quiz=quiz, question=question, order=start + n) for n, question in enumerate(new)],
             ignore_conflicts=True,
         )
+        if new:
+            _record_questions(
+                quiz, by, before=None, after={"questions_added": [question.pk for question in new]}
+            )
     return len(new)
 
 
@@ -211,7 +281,7 @@ def _refuse_if_last(quiz: Quiz) -> None:
         raise ValidationError(LAST_CONTENT)
 
 
-def remove_item(quiz: Quiz, item_id: int) -> None:
+def remove_item(quiz: Quiz, item_id: int, *, by=None) -> None:
     """Take a chosen question out of the quiz (attempts already made keep their responses)."""
     with transaction.atomic():
         quiz = _locked(quiz)
@@ -220,6 +290,7 @@ def remove_item(quiz: Quiz, item_id: int) -> None:
             return  # already removed: a repeated post changes nothing
         _refuse_if_last(quiz)
         item.delete()
+        _record_questions(quiz, by, before={"question": item.question_id}, after=None)
 
 
 def move_item(quiz: Quiz, item_id: int, offset: int) -> None:
@@ -244,7 +315,7 @@ def published_in(lessons: Sequence[Lesson]) -> int:
     return Question.objects.published().filter(lesson__in=lessons).count()
 
 
-def add_random_rule(quiz: Quiz, *, count: int, lessons: Sequence[Lesson]) -> QuizRandomRule:
+def add_random_rule(quiz: Quiz, *, count: int, lessons: Sequence[Lesson], by=None) -> QuizRandomRule:
     """Add "draw `count` random published questions from `lessons`" to the quiz."""
     errors: dict[str, list[str]] = {}
     lessons = list(lessons)
@@ -267,10 +338,16 @@ def add_random_rule(quiz: Quiz, *, count: int, lessons: Sequence[Lesson]) -> Qui
         _locked(quiz)
         rule = QuizRandomRule.objects.create(quiz=quiz, count=count)
         rule.lessons.set(lessons)
+        _record_questions(
+            quiz,
+            by,
+            before=None,
+            after={"random_rule": rule.pk, "count": count, "lessons": [lesson.pk for lesson in lessons]},
+        )
     return rule
 
 
-def remove_random_rule(quiz: Quiz, rule_id: int) -> None:
+def remove_random_rule(quiz: Quiz, rule_id: int, *, by=None) -> None:
     """Remove a random rule from the quiz."""
     with transaction.atomic():
         quiz = _locked(quiz)
@@ -279,6 +356,7 @@ def remove_random_rule(quiz: Quiz, rule_id: int) -> None:
             return
         _refuse_if_last(quiz)
         rule.delete()
+        _record_questions(quiz, by, before={"random_rule": rule_id, "count": rule.count}, after=None)
 
 
 # --- selectors -------------------------------------------------------------

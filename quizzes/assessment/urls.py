@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.assessment.views import attempts, quizbuilder
+from quizzes.assessment.views import attempts, quizbuilder, regrading
 
 urlpatterns = [
     # quizbuilder
@@ -30,6 +30,8 @@ urlpatterns = [
         quizbuilder.remove_rule,
         name="quizbuilder_remove_rule",
     ),
+    # regrading a question's past responses
+    path("c/<slug:slug>/questions/<int:pk>/regrade/", regrading.regrade, name="questions_regrade"),
     # attempts
     path("c/<slug:slug>/attempts/", attempts.quiz_list, name="attempts_list"),
     path("c/<slug:slug>/attempts/practice/", attempts.practice_builder, name="attempts_practice"),

@@ -18,6 +18,7 @@ from quizzes.insight.progress import (
     QuizResult,
     lesson_progress,
     quiz_history,
+    regraded,
     weakest_lessons,
 )
 from quizzes.models import Course, User
@@ -38,6 +39,11 @@ class Dashboard:
         if not self.lessons:
             return None
         return sum(row.mastery for row in self.lessons) / len(self.lessons)
+
+    @property
+    def regraded(self) -> list[QuizResult]:
+        """Quiz results a regrade changed, that the student may see now."""
+        return regraded(self.quizzes)
 
     @property
     def lessons_read(self) -> int:

@@ -8,6 +8,7 @@ view can stream a large course without holding it in memory.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -70,6 +71,7 @@ RESPONSE_HEADER = [
     "Lesson",
     "Answer",
     "Score",
+    "Scored against version",
 ]
 
 
@@ -91,10 +93,24 @@ def response_csv_rows(course: Course, chunk_size: int = 2000) -> Iterator[list[s
             "question__lesson__title",
             "answer",
             "score",
+            "scored_version__number",
         )
         .iterator(chunk_size=chunk_size)
     )
-    for attempt, username, quiz, number, submitted, slot, question, version, lesson, answer, score in rows:
+    for (
+        attempt,
+        username,
+        quiz,
+        number,
+        submitted,
+        slot,
+        question,
+        version,
+        lesson,
+        answer,
+        score,
+        scored,
+    ) in rows:
         yield [
             attempt,
             csv_cell(username),
@@ -107,7 +123,32 @@ def response_csv_rows(course: Course, chunk_size: int = 2000) -> Iterator[list[s
             csv_cell(lesson),
             csv_cell(json.dumps(answer, sort_keys=True) if answer is not None else ""),
             "" if score is None else f"{score:g}",
+            scored or "",  # set by a regrade
         ]
+
+
+def audit_csv_rows(entries) -> Iterator[list[str]]:
+    """The audit trail as CSV rows (``entries`` from ``accounts.audit.entries``), oldest last."""
+    yield ["When (UTC)", "Action", "By", "Concerning", "Object", "Object id", "Label", "Before", "After"]
+    for entry in entries.iterator(chunk_size=2000):
+        yield [
+            csv_cell(value)
+            for value in (
+                entry.at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                entry.get_action_display(),
+                entry.actor if entry.actor_id else "system",
+                entry.subject if entry.subject_id else "",
+                entry.object_type,
+                entry.object_id,
+                entry.object_label,
+                _json(entry.before),
+                _json(entry.after),
+            )
+        ]
+
+
+def _json(value: object) -> str:
+    return "" if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def stream_csv(rows: Iterator[list]) -> Iterator[str]:

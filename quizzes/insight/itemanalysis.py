@@ -173,7 +173,7 @@ def item_analysis(quiz: Quiz, attempts: str = "first") -> ItemReport:
     attempt_ids = list(counted_attempts(quiz, attempts).order_by("id").values_list("id", flat=True))
     responses = (
         Response.objects.filter(attempt__quiz=quiz, attempt__state=AttemptState.SUBMITTED)
-        .values_list("attempt_id", "question_id", "version_id", "score", "answer")
+        .values_list("attempt_id", "question_id", "version_id", "scored_version_id", "score", "answer")
         .order_by("attempt_id", "slot")
     )
     if attempts != "all":
@@ -181,10 +181,10 @@ def item_analysis(quiz: Quiz, attempts: str = "first") -> ItemReport:
     by_attempt: dict[int, dict[int, float]] = defaultdict(dict)
     answers: dict[int, list[dict | None]] = defaultdict(list)
     versions: set[int] = set()
-    for attempt_id, question_id, version_id, score, answer in responses:
+    for attempt_id, question_id, version_id, scored_version_id, score, answer in responses:
         by_attempt[attempt_id][question_id] = score or 0.0
         answers[question_id].append(answer)
-        versions.add(version_id)
+        versions.add(scored_version_id or version_id)  # a regrade's corrected key is the key
 
     ordered = list(
         QuizItem.objects.filter(quiz=quiz).order_by("order", "id").values_list("question_id", flat=True)

@@ -275,6 +275,9 @@ class QuizResult:
     pass_mark: int
     practice: bool
     withheld: bool = False  # the score waits (quizzes.assessment.secrecy): percent is None
+    # A regrade changed the score (quizzes.assessment.regrading): when, and the percentage before.
+    regraded_at: dt.datetime | None = None
+    percent_before_regrade: float | None = None
 
     @property
     def passed(self) -> bool | None:
@@ -307,6 +310,9 @@ def quiz_history(*, user: User, course: Course, now: dt.datetime, limit: int = 5
             "quiz__pass_mark",
             "quiz__owner_id",
             "withheld",
+            "regrade__at",
+            "score_before_regrade",
+            "max_score",
         )
     )[:limit]
     return [
@@ -320,6 +326,26 @@ def quiz_history(*, user: User, course: Course, now: dt.datetime, limit: int = 5
             pass_mark,
             owner is not None,
             hidden,
+            None if hidden else regraded_at,
+            None if hidden or before is None or not maximum else 100.0 * before / maximum,
         )
-        for pk, quiz_id, title, number, submitted, percent, pass_mark, owner, hidden in rows
+        for (
+            pk,
+            quiz_id,
+            title,
+            number,
+            submitted,
+            percent,
+            pass_mark,
+            owner,
+            hidden,
+            regraded_at,
+            before,
+            maximum,
+        ) in rows
     ]
+
+
+def regraded(results: Iterable[QuizResult]) -> list[QuizResult]:
+    """The results whose score a regrade changed and that show now (the dashboard tells the student)."""
+    return [result for result in results if result.regraded_at is not None]

@@ -48,7 +48,7 @@ from quizzes.insight.progress import (
     submitted_responses,
 )
 from quizzes.models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Quiz, User
-from quizzes.models.people import Role
+from quizzes.models.people import DELETED_NAME, Role
 from quizzes.models.practice import AttemptState
 from quizzes.models.study import Rating
 
@@ -156,10 +156,11 @@ def cohort(course: Course, now: dt.datetime | None = None) -> Cohort:
     now = now or timezone.now()
     student_users = User.objects.filter(memberships__course=course, memberships__role=Role.STUDENT).order_by()
     rows: dict[int, CohortRow] = {}
-    for pk, username, first, last, tz in student_users.order_by("username").values_list(
-        "id", "username", "first_name", "last_name", "timezone"
+    for pk, username, first, last, tz, deleted in student_users.order_by("username").values_list(
+        "id", "username", "first_name", "last_name", "timezone", "deleted_at"
     ):
-        rows[pk] = CohortRow(pk, username, f"{first} {last}".strip() or username, tz)
+        name = DELETED_NAME if deleted else f"{first} {last}".strip() or username
+        rows[pk] = CohortRow(pk, username, name, tz)
     quizzes = [
         QuizColumn(*values)
         for values in Quiz.objects.of_course(course)

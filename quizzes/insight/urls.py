@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.insight.views import progress, reports
+from quizzes.insight.views import audit, owndata, progress, reports
 
 urlpatterns = [
     # progress
@@ -12,4 +12,9 @@ urlpatterns = [
     path("c/<slug:slug>/reports/heatmap/", reports.reports_heatmap, name="reports_heatmap"),
     path("c/<slug:slug>/reports/students/<int:user_id>/", reports.reports_student, name="reports_student"),
     path("c/<slug:slug>/reports/quizzes/<int:quiz_id>/items/", reports.reports_items, name="reports_items"),
+    # a person's own data
+    path("accounts/my-data.zip", owndata.account_data, name="account_data"),
+    # audit trail (course leads)
+    path("c/<slug:slug>/audit/", audit.audit_log, name="audit_log"),
+    path("c/<slug:slug>/audit.csv", audit.audit_log_csv, name="audit_log_csv"),
 ]

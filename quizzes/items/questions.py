@@ -18,7 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from quizzes.accounts import audit
 from quizzes.items import grading, links, provenance, quality, versions
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import (
@@ -32,7 +34,7 @@ from quizzes.models import (
     Response,
     Tag,
 )
-from quizzes.models.practice import QuizItem
+from quizzes.models.practice import Quiz, QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -369,9 +371,39 @@ def update_question(
         if notes is not None:
             links.set_notes(question, notes)
         if question.status == QuestionStatus.PUBLISHED:
-            versions.current_version(question)
+            previous = _latest_number(question)
+            version = versions.current_version(question)
+            if version.number != previous:
+                _record_version(question, version, previous=previous, status=question.status, user=user)
             quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
     return question
+
+
+def _latest_number(question: Question) -> int | None:
+    return (
+        QuestionVersion.objects.filter(question=question)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+
+
+def _record_version(
+    question: Question, version: QuestionVersion, *, previous: int | None, status: str, user
+) -> None:
+    """The audit entry of a version going live (a publish, or an edit of a published question)."""
+    audit.record(
+        course=question.course_id,
+        action=audit.ACTIONS.QUESTION_PUBLISHED,
+        actor=user,
+        obj=question,
+        before={"status": status, "version": previous},
+        after={
+            "status": QuestionStatus.PUBLISHED,
+            "version": version.number,
+            "checksum": version.checksum[:12],
+        },
+    )
 
 
 def stored_errors(question: Question) -> list[str]:
@@ -394,15 +426,65 @@ def publish(question: Question, *, reason: str = "", user=None) -> QuestionVersi
         flags, overridden=quality.overridden(question=question), reason=reason
     )
     with transaction.atomic():
+        status, previous = question.status, _latest_number(question)
         Question.objects.filter(pk=question.pk).update(status=QuestionStatus.PUBLISHED)
         question.status = QuestionStatus.PUBLISHED
         quality.record_overrides(flags=overrides, reason=reason, user=user, question=question)
-        return versions.current_version(question)
+        version = versions.current_version(question)
+        if status != QuestionStatus.PUBLISHED or version.number != previous:
+            _record_version(question, version, previous=previous, status=status, user=user)
+        return version
 
 
-def retire(question: Question) -> None:
-    """Retire a question: it stays in past attempts and reports but cannot be added to quizzes."""
-    Question.objects.filter(pk=question.pk).update(status=QuestionStatus.RETIRED)
+RETIRE_ONLY_QUESTION = (
+    "“{quiz}” is open and this is its only question: add another question or unpublish the quiz first."
+)
+RETIRE_OPEN_QUIZZES = (
+    "This question is in open quiz(zes) {quizzes}. Retiring it leaves it out of attempts started from now "
+    "on; attempts in progress keep it and are scored on it; past scores do not change. Confirm to retire it."
+)
+
+
+def open_quizzes_with(question: Question, now=None) -> list[Quiz]:
+    """The published, not yet closed quizzes that chose ``question`` (each with its item and rule counts)."""
+    now = now or timezone.now()
+    return list(
+        Quiz.objects.shared()
+        .filter(pk__in=QuizItem.objects.filter(question=question).values("quiz_id"), is_published=True)
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .annotate(n_items=Count("items", distinct=True), n_rules=Count("random_rules", distinct=True))
+        .order_by("title", "pk")
+    )
+
+
+def retire(question: Question, *, user=None, confirm: bool = False, now=None) -> None:
+    """Retire a question: it stays in past attempts and reports but cannot be added to quizzes.
+
+    In an open quiz it is refused when it is the quiz's only question, and otherwise
+    needs ``confirm`` (ValidationError ``RETIRE_OPEN_QUIZZES`` explains what happens).
+    """
+    open_quizzes = open_quizzes_with(question, now)
+    for quiz in open_quizzes:
+        if quiz.n_items + quiz.n_rules <= 1:
+            raise ValidationError(RETIRE_ONLY_QUESTION.format(quiz=quiz.title), code="only_question")
+    if open_quizzes and not confirm:
+        names = ", ".join(f"“{quiz.title}”" for quiz in open_quizzes)
+        raise ValidationError(RETIRE_OPEN_QUIZZES.format(quizzes=names), code="needs_confirmation")
+    with transaction.atomic():
+        changed = (
+            Question.objects.filter(pk=question.pk)
+            .exclude(status=QuestionStatus.RETIRED)
+            .update(status=QuestionStatus.RETIRED)
+        )
+        if changed:
+            audit.record(
+                course=question.course_id,
+                action=audit.ACTIONS.QUESTION_RETIRED,
+                actor=user,
+                obj=question,
+                before={"status": question.status},
+                after={"status": QuestionStatus.RETIRED},
+            )
     question.status = QuestionStatus.RETIRED
 
 

@@ -12,6 +12,7 @@
    submission time) are fixed here, so every retry sends the same score.
    The queue is filled from the attempts themselves, so the assessment area
    needs to know nothing of LMSs and no submission can be missed.
+   :func:`requeue_regraded` queues again the grade of an attempt a regrade changed.
 3. :func:`send_due` posts each due grade, once at a time: a row is claimed
    with a conditional UPDATE (a lease), so two workers never send it together.
    A failure (LMS down, refused token...) is retried with exponential backoff
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import requests
+from django.db import transaction
 from django.db.models import F
 from lti_tool.models import LtiMembership, LtiRegistration
 from pylti1p3.assignments_grades import AssignmentsGradesService
@@ -37,6 +39,7 @@ from pylti1p3.grade import Grade
 from pylti1p3.lineitem import LineItem
 from pylti1p3.service_connector import ServiceConnector
 
+from quizzes.accounts import audit
 from quizzes.assessment import attempts, quizgrade, secrecy
 from quizzes.lti.deeplinking import SCORE_MAXIMUM
 from quizzes.lti.platforms import http_session
@@ -113,6 +116,29 @@ def queue_new_grades(*, now: datetime) -> int:
     return queued
 
 
+def requeue_regraded(*, now: datetime) -> int:
+    """Queue again the grade of each attempt a regrade changed after its grade was queued; how many.
+
+    The row takes the new grade (as of the attempt, by the quiz's grading method) and
+    the regrade's time as its timestamp, so the LMS keeps it over the old score. A row
+    whose timestamp is already the regrade's is not touched again.
+    """
+    rows = GradePassback.objects.filter(
+        attempt__regrade__isnull=False, timestamp__lt=F("attempt__regrade__at")
+    ).select_related("attempt__quiz", "attempt__regrade")
+    requeued = 0
+    for row in rows:
+        requeued += GradePassback.objects.filter(pk=row.pk, timestamp=row.timestamp).update(
+            score_given=round(quizgrade.grade_as_of(row.attempt) or 0.0, 4),
+            timestamp=row.attempt.regrade.at,
+            status=PassbackStatus.PENDING,
+            tries=0,
+            next_try_at=now,
+            last_error="",
+        )
+    return requeued
+
+
 def send_due(*, now: datetime, limit: int = 500) -> Report:
     """Post the due grades to their LMSs (oldest first); what happened."""
     report = Report()
@@ -138,9 +164,7 @@ def send_due(*, now: datetime, limit: int = 500) -> Report:
             report.failed += 1
             report.errors.append(f"attempt {row.attempt_id}: {error}")
         else:
-            GradePassback.objects.filter(pk=row.pk).update(
-                status=PassbackStatus.SENT, sent_at=now, last_error=""
-            )
+            _sent(row, now)
             report.sent += 1
     return report
 
@@ -151,6 +175,21 @@ def _claim(row: GradePassback, now: datetime) -> bool:
         pk=row.pk, status=PassbackStatus.PENDING, next_try_at=row.next_try_at
     ).update(next_try_at=now + LEASE)
     return claimed == 1
+
+
+def _sent(row: GradePassback, now: datetime) -> None:
+    """Mark the grade sent, with its audit entry, in one transaction."""
+    with transaction.atomic():
+        GradePassback.objects.filter(pk=row.pk).update(status=PassbackStatus.SENT, sent_at=now, last_error="")
+        audit.record(
+            course=row.attempt.quiz.course_id,
+            action=audit.ACTIONS.LTI_GRADE_SENT,
+            subject=row.attempt.user_id,
+            obj=row.attempt.quiz,
+            object_type="attempt",
+            object_id=row.attempt_id,
+            after={"score_given": row.score_given, "lms_link": row.placement_id, "tries": row.tries + 1},
+        )
 
 
 def _release_claim(row: GradePassback, when: datetime) -> None:

@@ -76,7 +76,9 @@ def course_roles_for(*, lms_role_claim: list[str], lead_roles: list[str]) -> set
 
 def grant_roles(*, user: User, course: Course, roles: set[str]) -> list[str]:
     """Give ``user`` each of ``roles`` in ``course``; the roles that were new."""
-    return [role for role in sorted(roles) if memberships.grant(course=course, user=user, role=role)]
+    return [
+        role for role in sorted(roles) if memberships.grant(course=course, user=user, role=role, how="LMS")
+    ]
 
 
 def _new_user(lti_user: LtiUser) -> User:

@@ -1,5 +1,6 @@
 """The domain model, one module per concept (see ../shared/DESIGN.md)."""
 
+from .audit import AuditEntry
 from .content import Article, Lesson, LessonAddendum, LessonRead
 from .drafts import Draft
 from .images import Image, ImageFile
@@ -9,11 +10,13 @@ from .people import Course, Membership, Removal, User
 from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
+from .regrading import Regrade
 from .study import CardState, ReviewLog
 
 __all__ = [
     "Article",
     "Attempt",
+    "AuditEntry",
     "Card",
     "CardState",
     "Choice",
@@ -38,6 +41,7 @@ __all__ = [
     "Quiz",
     "QuizItem",
     "QuizRandomRule",
+    "Regrade",
     "Removal",
     "Response",
     "ReviewLog",

@@ -11,6 +11,9 @@ from django.db import models
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
+DELETED_NAME = "deleted student"
+
+
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(f"“{value}” is not a known time zone.")
@@ -29,8 +32,13 @@ class User(AbstractUser):
         validators=[validate_timezone],
         help_text="Your day's flashcards roll over at 4 a.m. in this time zone.",
     )
+    # Set when the account was deleted (quizzes.accounts.privacy): the row stays, anonymised,
+    # so the answers and reviews it made still count in item statistics and cohort figures.
+    deleted_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
+        if self.deleted_at is not None:
+            return DELETED_NAME
         return self.get_full_name() or self.username
 
 

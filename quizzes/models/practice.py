@@ -186,6 +186,11 @@ class Attempt(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     score = models.FloatField(null=True, blank=True)
     max_score = models.FloatField(default=0)
+    # The latest regrade that changed this attempt's score, and its score before the first one.
+    regrade = models.ForeignKey(
+        "Regrade", on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts"
+    )
+    score_before_regrade = models.FloatField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -236,6 +241,15 @@ class Response(models.Model):
     tries = models.PositiveSmallIntegerField(default=0)
     flagged = models.BooleanField(default=False)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Set by a regrade (quizzes.assessment.regrading): the version the response is scored
+    # against (None: ``version``, the one the student was shown), and the regrade itself
+    # (a full-marks regrade gives an answered response full marks whatever its version says).
+    scored_version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    regrade = models.ForeignKey(
+        "Regrade", on_delete=models.SET_NULL, null=True, blank=True, related_name="responses"
+    )
 
     class Meta:
         ordering = ["attempt", "slot"]
@@ -247,3 +261,8 @@ class Response(models.Model):
                 name="response_certainty_level",
             ),
         ]
+
+    @property
+    def scoring_version(self) -> QuestionVersion:
+        """The version this response is scored and reviewed against."""
+        return self.scored_version if self.scored_version_id else self.version

@@ -15,7 +15,13 @@ from quizzes.assessment import attempts, display
 from quizzes.items import grading
 from quizzes.lti import grades
 from quizzes.models import GradePassback, LtiPlacement, Response
-from tests.factories import QuestionFactory, QuizFactory, QuizItemFactory
+from tests.factories import (
+    GradePassbackFactory,
+    QuestionFactory,
+    QuizFactory,
+    QuizItemFactory,
+    RegradeFactory,
+)
 from tests.lti.platform import INSTRUCTOR, launch
 from tests.lti.quiztaking import take
 
@@ -299,3 +305,16 @@ def test_an_unanswerable_lms_is_given_up_on_never(placed, platform, quiz, reques
 def test_questions_the_factory_makes_are_single_answer(course):
     # take() answers single-best-answer questions; the fixtures must make those.
     assert QuestionFactory(course=course).kind == "single"
+
+
+def test_a_regraded_attempt_sends_its_new_grade_once(db):
+    row = GradePassbackFactory(status="sent", timestamp=timezone.now() - timedelta(days=1))
+    attempt = row.attempt
+    attempt.score, attempt.regrade = 2.0, RegradeFactory(course=attempt.quiz.course)
+    attempt.save()
+
+    assert grades.requeue_regraded(now=timezone.now()) == 1
+    assert grades.requeue_regraded(now=timezone.now()) == 0
+
+    row.refresh_from_db()
+    assert (row.status, row.score_given, row.timestamp) == ("pending", 100.0, attempt.regrade.at)

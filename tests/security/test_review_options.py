@@ -209,6 +209,9 @@ def test_a_practice_set_always_shows_everything(course, student):
 # Answers that are not pages but hold no result: the health check ("ok"), an image in a
 # question, and the LTI tool's public key set and Canvas configuration.
 PUBLIC_FILES = {"ping", "item_image", "lti_jwks", "lti_canvas_config"}
+# A student's own data: a file that holds their results, through the secrecy selector
+# (tests/accounts/test_privacy.py::test_the_export_keeps_back_scores_the_review_options_withhold).
+OWN_DATA = {"account_data"}
 
 
 def test_nothing_a_student_can_download_holds_results(world):
@@ -218,7 +221,7 @@ def test_nothing_a_student_can_download_holds_results(world):
     client.force_login(world["users"]["student"])
     for name, pattern in named_patterns():
         entry = MATRIX[name]
-        if name in PUBLIC_FILES or expected_statuses(name, pattern, entry)["student"] != 200:
+        if name in PUBLIC_FILES | OWN_DATA or expected_statuses(name, pattern, entry)["student"] != 200:
             continue
         response = client.get(reverse(name, kwargs=resolve_kwargs(entry, world)) + entry.query)
         assert response["Content-Type"].startswith("text/html"), name

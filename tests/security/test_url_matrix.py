@@ -77,6 +77,8 @@ MATRIX: dict[str, Entry] = {
     "password_reset_complete": Entry(expect=PUBLIC),
     "signup": Entry(expect=PUBLIC_ANON_ONLY),
     "profile": Entry(expect=AUTH_ONLY),
+    "account_data": Entry(expect=AUTH_ONLY),
+    "account_delete": Entry(expect=AUTH_ONLY),
     "ping": Entry(expect=PUBLIC),
     # Courses and lessons
     "home": Entry(expect=AUTH_ONLY),
@@ -103,6 +105,7 @@ MATRIX: dict[str, Entry] = {
     "questions_preview": Entry(kwargs={**C, "pk": own("question")}),
     "questions_publish": Entry(kwargs={**C, "pk": own("question")}, ok=405),
     "questions_retire": Entry(kwargs={**C, "pk": own("question")}, ok=405),
+    "questions_regrade": Entry(kwargs={**C, "pk": own("question")}),
     "questions_images": Entry(kwargs={**C, "pk": own("question")}),
     "questions_import": Entry(kwargs=C),
     "questions_import_confirm": Entry(kwargs=C, ok=405),
@@ -153,6 +156,8 @@ MATRIX: dict[str, Entry] = {
     "reports_heatmap": Entry(kwargs=C),
     "reports_student": Entry(kwargs={**C, "user_id": own("student")}),
     "reports_items": Entry(kwargs={**C, "quiz_id": own("quiz")}),
+    "audit_log": Entry(kwargs=C),
+    "audit_log_csv": Entry(kwargs=C),
     # Draft review queue
     "drafts_review": Entry(kwargs=C),
     "drafts_bulk_accept": Entry(kwargs=C, ok=405),

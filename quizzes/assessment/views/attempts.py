@@ -325,7 +325,7 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
         return redirect("attempts_resume", slug=course.slug, attempt_id=attempt.pk)
     responses = (
         Response.objects.filter(attempt=attempt)
-        .select_related("version", "question__lesson")
+        .select_related("version", "scored_version", "regrade", "question__lesson")
         .order_by("slot")
     )
     secret = secrecy.secret_questions(request.user, now)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import quizbuilder, secrecy
+from quizzes.assessment import quizbuilder, quizchanges, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
 from quizzes.items import quality, qualityreport, questions
 from quizzes.items.forms.questions import BankFilterForm
@@ -52,11 +52,13 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
     return render(request, "quizzes/quizbuilder/list.html", {"course": course, "quizzes": quizzes})
 
 
-def _settings_page(request, course, form, quiz=None, status=200) -> HttpResponse:
+def _settings_page(request, course, form, quiz=None, status=200, effects=()) -> HttpResponse:
     context = {
         "course": course,
         "form": form,
         "quiz": quiz,
+        "effects": effects,
+        "past_work": quizchanges.past_work(quiz) if quiz else None,
         "warnings": quizbuilder.warnings(quiz) if quiz else [],
         "review_defaults": {mode: secrecy.review_defaults(mode) for mode in QuizMode.values},
     }
@@ -84,11 +86,16 @@ def create(request: HttpRequest, course: Course) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
+    stored = _quiz(course, pk)  # the form's validation changes ``quiz`` in place
     form = QuizForm(request.POST or None, instance=quiz)
     if request.method == "POST":
         if form.is_valid():
+            effects = quizchanges.effects(stored, form.cleaned_data)
+            if effects and not request.POST.get("confirm_effects"):
+                # Say what the change will and won't affect before saving it.
+                return _settings_page(request, course, form, quiz, effects=effects)
             try:
-                quizbuilder.update_quiz(quiz, **form.cleaned_data)
+                quizbuilder.update_quiz(quiz, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -133,6 +140,7 @@ def _builder_page(
         "course": course,
         "quiz": quiz,
         "warnings": quizbuilder.warnings(quiz),
+        "questions_note": quizchanges.questions_note(quiz),
         "review_summary": secrecy.review_summary(quiz),
         "items": items,
         "rules": rules,
@@ -156,7 +164,7 @@ def _builder_page(
 def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        added = quizbuilder.add_questions(quiz, request.POST.getlist("question"))
+        added = quizbuilder.add_questions(quiz, request.POST.getlist("question"), by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -172,7 +180,7 @@ def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse
 def remove_item(request: HttpRequest, course: Course, pk: int, item_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_item(quiz, item_pk)
+        quizbuilder.remove_item(quiz, item_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -200,7 +208,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             quizbuilder.add_random_rule(
-                quiz, count=form.cleaned_data["count"], lessons=form.cleaned_data["lessons"]
+                quiz, count=form.cleaned_data["count"], lessons=form.cleaned_data["lessons"], by=request.user
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -215,7 +223,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 def remove_rule(request: HttpRequest, course: Course, pk: int, rule_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_random_rule(quiz, rule_pk)
+        quizbuilder.remove_random_rule(quiz, rule_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -229,7 +237,7 @@ def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     published = request.POST.get("published") == "1"
     try:
-        quizbuilder.set_published(quiz, published)
+        quizbuilder.set_published(quiz, published, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:

@@ -252,7 +252,8 @@ def _main(body):
 
 def _own_text(element) -> int:
     """How much text an element holds in its own paragraphs, lists, headings, data tables and text divs."""
-    if element.tag == "td" and not is_layout(nearest_table(element)):
+    table = nearest_table(element) if element.tag == "td" else None
+    if table is not None and not is_layout(table):  # a stray <td> outside any table has none
         return 0  # a cell of a data table is never the article
     return sum(
         len(text_of(child))

@@ -197,6 +197,9 @@ def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "problems": questions.stored_errors(question),
         "quizzes": question.quiz_items.select_related("quiz").order_by("quiz__title"),
         "linked_notes": links.linked_notes(question),
+        "open_quizzes": questions.open_quizzes_with(question)
+        if question.status == QuestionStatus.PUBLISHED
+        else [],
         "flags": shown,
         "open_errors": [item for item in shown if item.is_open_error],
     }
@@ -295,6 +298,11 @@ def publish(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 @require_POST
 def retire(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     question = _question(course, pk)
-    questions.retire(question)
-    messages.success(request, "Retired. Past attempts keep it; it can no longer be added to quizzes.")
+    try:
+        questions.retire(question, user=request.user, confirm=request.POST.get("confirm") == "1")
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Retired. Past attempts keep it; it can no longer be added to quizzes.")
     return redirect("questions_detail", slug=course.slug, pk=question.pk)

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         now = timezone.now()
         purge_expired(now=now)
         finalised = grades.finalise_overdue(now=now)
-        queued = grades.queue_new_grades(now=now)
+        queued = grades.queue_new_grades(now=now) + grades.requeue_regraded(now=now)
         report = grades.send_due(now=now)
         for error in report.errors:
             self.stderr.write(f"will retry: {error}")
