@@ -28,14 +28,14 @@ def test_tutor_feedback_shows_the_teaching_note_with_the_explanation(page, live_
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Quizzes").click()
     page.get_by_role("region", name="Calcinosis cutis: practice").get_by_role("button", name="Start").click()
     attempt = Attempt.objects.get(user__username="student")
-    slot = attempt.responses.get(question__key="cc-q-012").slot
+    slot = attempt.responses.get(question__key="cc-q-033").slot  # a biopsy vignette
     page.goto(f"{live_server.url}/c/{demo.slug}/attempts/{attempt.pk}/q/{slot}/")
     expect(page.get_by_text("Beyond the article")).to_have_count(0)  # not before answering
-    page.get_by_label("Calciphylaxis").check()
-    page.get_by_label("Sarcoidosis").check()
+    expect(page.get_by_text("A skin biopsy from a 35-year-old woman")).to_be_visible()
+    page.get_by_label("Calcinosis cutis").check()
     page.get_by_role("button", name="Check answer").click()
     expect(page.get_by_role("heading", name="Explanation")).to_be_visible()
     note = page.get_by_role("complementary", name="Beyond the article")
-    expect(note).to_contain_text("many reviews treat it as a separate (fifth) type")
+    expect(note).to_contain_text("many sources treat it as a separate type")
     expect(note).to_contain_text("Reference: Reiter N")
     shoot("issue14-tutor-teaching-note")
