@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.content.generation import generator
-from quizzes.items import links, notes, qualityreport, questions, spans
+from quizzes.items import links, notes, qualityreport, questioncontent, questions, spans
 from quizzes.models import Draft, Lesson, Note, Question
 from quizzes.models.drafts import DraftStatus
 from quizzes.models.notes import NoteStatus
@@ -121,7 +121,7 @@ def _question_fields(kind: str, data: Mapping) -> dict:
     options = list(data.get("options") or [])
     fields: dict = {"kind": kind, "stem": prompt, "explanation": data.get("explanation", "")}
     if kind == "true_false":
-        fields["choices"] = questions.true_false_choices(answer == generator.TRUE)
+        fields["choices"] = questioncontent.true_false_choices(answer == generator.TRUE)
     elif kind == "single":
         fields["choices"] = [{"text": option, "is_correct": option == answer} for option in options]
     elif kind == "multiple":

@@ -3,7 +3,7 @@
 :func:`read_file` tells the format from the bytes and reads the file (pure
 readers in ``gift/`` and ``moodlexml/``). :func:`plan` turns what was read
 into the questions we would create, checking each against our own rules
-(``questions.content_errors``) and verifying every image, and says what is
+(``questioncontent.content_errors``) and verifying every image, and says what is
 skipped and why and what would go wrong. :func:`import_questions` writes the
 plan in one transaction; a file with any problem writes nothing.
 
@@ -36,7 +36,7 @@ from quizzes.interchange import bankfile
 from quizzes.interchange.bankfile import BankFile, BankFileError, BankQuestion, Part, Skipped
 from quizzes.interchange.gift import reader as gift_reader
 from quizzes.interchange.moodlexml import reader as xml_reader
-from quizzes.items import bulkquestions, images, questions, richtext, versions
+from quizzes.items import bulkquestions, images, questioncontent, questions, richtext, versions
 from quizzes.items.imagefiles import VerifiedImage
 from quizzes.models import Course, Lesson, Question
 from quizzes.models.images import ImageSlot
@@ -259,7 +259,7 @@ def _check(planned: Planned) -> None:
     if not planned.stem.strip():
         raise ValidationError("the question text is empty")
     kind = planned.source.kind
-    errors = questions.content_errors(kind=kind, choices=planned.choices, pairs=planned.pairs)
+    errors = questioncontent.content_errors(kind=kind, choices=planned.choices, pairs=planned.pairs)
     too_long = [c["text"][:30] for c in planned.choices if len(c["text"]) > 500]
     errors += [f"the option “{text}…” is longer than 500 characters" for text in too_long]
     if any(len(p["premise"]) > 300 or len(p["answer"]) > 200 for p in planned.pairs):

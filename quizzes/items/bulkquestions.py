@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quizzes.items import questions
+from quizzes.items import questioncontent, questions
 from quizzes.models import Choice, Course, MatchingPair, Question
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
@@ -32,9 +32,9 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         teaching_note=spec.get("teaching_note", ""),
         reference=spec.get("teaching_note_reference", ""),
     )
-    names = questions.parse_tags(spec.get("tags", ()))
-    if questions.tag_errors(names):
-        raise ValidationError({"tags": questions.tag_errors(names)})
+    names = questioncontent.parse_tags(spec.get("tags", ()))
+    if questioncontent.tag_errors(names):
+        raise ValidationError({"tags": questioncontent.tag_errors(names)})
     question = Question(
         course=course,
         lesson=spec["lesson"],
@@ -62,13 +62,13 @@ def _rows(question: Question, spec: Mapping) -> tuple[list[Choice], list[Matchin
         pairs = [
             MatchingPair(question=question, order=order, premise=(p.get("premise") or "").strip(),
                          answer=(p.get("answer") or "").strip())
-            for order, p in enumerate(questions.pair_rows(spec.get("pairs", ())))
+            for order, p in enumerate(questioncontent.pair_rows(spec.get("pairs", ())))
         ]  # fmt: skip
         return [], pairs
     choices = [
         Choice(question=question, order=order, text=(c.get("text") or "").strip(), is_correct=bool(c.get("is_correct")),
                explanation=(c.get("explanation") or "").strip())
-        for order, c in enumerate(questions.choice_rows(spec.get("choices", ())))
+        for order, c in enumerate(questioncontent.choice_rows(spec.get("choices", ())))
     ]  # fmt: skip
     return choices, []
 

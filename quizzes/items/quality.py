@@ -78,7 +78,7 @@ def draft_item(draft: Draft) -> Item:
 
 
 def content_flags(content: Mapping, key: str = "") -> tuple[Flag, ...]:
-    """The flags of a question's content before it is saved (``questions.build_content``)."""
+    """The flags of a question's content before it is saved (``questioncontent.build_content``)."""
     return checks.check_item(from_question(key, content))
 
 

@@ -1,4 +1,5 @@
-"""The question bank: services that author questions and selectors that list them.
+"""The question bank's services: author, publish and retire questions (the bank's selectors are
+``items.questionbank``; what a question holds, checked, is ``items.questioncontent``).
 
 Services take keyword-only arguments, validate with the same rules the forms
 show (``quizzes.grading.validate_content`` on the content the question would
@@ -10,18 +11,15 @@ attempts keep the version they started with and new attempts see the edit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from quizzes.accounts import audit
-from quizzes.items import grading, links, provenance, quality, versions
+from quizzes.items import grading, links, provenance, quality, questioncontent, versions
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import (
     Choice,
@@ -31,118 +29,10 @@ from quizzes.models import (
     Note,
     Question,
     QuestionVersion,
-    Response,
     Tag,
 )
 from quizzes.models.practice import Quiz, QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
-
-TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
-TRUE_FALSE_TEXTS = ("True", "False")
-
-
-# --- content ---------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def build_content(
-    *,
-    kind: str,
-    choices: Sequence[Mapping] = (),
-    pairs: Sequence[Mapping] = (),
-    stem: str | None = None,
-    explanation: str = "",
-) -> dict:
-    """The grading content dict a question with these options or pairs would have.
-
-    ``choices`` are mappings with ``text``, ``is_correct`` and ``explanation``;
-    ``pairs`` have ``premise`` and ``answer`` (a blank premise adds an extra
-    category, as in Moodle). Rows with nothing in them are ignored. Ids are
-    positional: they only serve validation here; versions use stable ids.
-    """
-    content: dict = {"kind": kind, "explanation": explanation}
-    if stem is not None:
-        content["stem"] = stem
-    if kind == grading.MATCHING:
-        rows = pair_rows(pairs)
-        content["pairs"] = [
-            {"id": f"p{number}", "premise": _text(pair.get("premise")), "answer": _text(pair.get("answer"))}
-            for number, pair in enumerate((pair for pair in rows if _text(pair.get("premise"))), 1)
-        ]
-        categories: list[str] = []
-        for pair in rows:
-            answer = _text(pair.get("answer"))
-            if answer not in categories:
-                categories.append(answer)
-        content["categories"] = categories
-        return content
-    rows = choice_rows(choices)
-    content["choices"] = [
-        {
-            "id": _text(choice.get("text")).lower() if kind == grading.TRUE_FALSE else f"o{number}",
-            "text": _text(choice.get("text")),
-            "correct": bool(choice.get("is_correct")),
-            "explanation": _text(choice.get("explanation")),
-        }
-        for number, choice in enumerate(rows, 1)
-    ]
-    return content
-
-
-def content_errors(*, kind: str, choices: Sequence[Mapping] = (), pairs: Sequence[Mapping] = ()) -> list[str]:
-    """Readable problems with a question's options or pairs ([] if none); the stem is checked elsewhere."""
-    if kind not in QuestionKind.values:
-        return [f"Unknown question kind {kind!r}."]
-    return grading.validate_content(build_content(kind=kind, choices=choices, pairs=pairs))
-
-
-def length_errors(*, kind: str, choices: Sequence[Mapping] = (), pairs: Sequence[Mapping] = ()) -> list[str]:
-    """Options or pairs longer than the model allows, each naming its row ([] if none)."""
-    matching = kind == QuestionKind.MATCHING
-    model, label = (MatchingPair, "Pair") if matching else (Choice, "Option")
-    names = ("premise", "answer") if matching else ("text", "explanation")
-    problems = []
-    for number, row in enumerate(pair_rows(pairs) if matching else choice_rows(choices), 1):
-        for name in names:
-            field, value = model._meta.get_field(name), _text(row.get(name))
-            if len(value) > field.max_length:
-                problems.append(
-                    f"{label} {number}: the {field.verbose_name} is {len(value):,} characters; "
-                    f"the limit is {field.max_length:,}."
-                )
-    return problems
-
-
-def true_false_choices(answer: bool, explanation_true: str = "", explanation_false: str = "") -> list[dict]:
-    """The two choices of a true/false question whose correct answer is ``answer``."""
-    return [
-        {"text": "True", "is_correct": answer, "explanation": explanation_true},
-        {"text": "False", "is_correct": not answer, "explanation": explanation_false},
-    ]
-
-
-def parse_tags(value: str | Iterable[str]) -> list[str]:
-    """Tag names from comma-separated text (or a list): trimmed, spaces collapsed, duplicates dropped."""
-    parts = value.split(",") if isinstance(value, str) else list(value)
-    names: list[str] = []
-    seen: set[str] = set()
-    for part in parts:
-        name = re.sub(r"\s+", " ", part).strip()
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            names.append(name)
-    return names
-
-
-def tag_errors(names: Iterable[str]) -> list[str]:
-    return [
-        f"Tag “{name[:20]}…” is too long; keep tags under {TAG_MAX_LENGTH} characters."
-        for name in names
-        if len(name) > TAG_MAX_LENGTH
-    ]
 
 
 def tags_for(course: Course, names: list[str]) -> list[Tag]:
@@ -180,11 +70,11 @@ def check_question(
                 lesson=lesson, spans=list(spans), teaching_note=teaching_note, reference=reference
             )
         )
-    if not _text(stem):
+    if not questioncontent.text_of(stem):
         errors["stem"] = ["The stem must not be empty."]
-    problems = content_errors(kind=kind, choices=choices, pairs=pairs) + length_errors(
+    problems = questioncontent.content_errors(
         kind=kind, choices=choices, pairs=pairs
-    )
+    ) + questioncontent.length_errors(kind=kind, choices=choices, pairs=pairs)
     if problems:
         errors["__all__"] = problems
     if errors:
@@ -204,7 +94,9 @@ def _save_rows(question: Question, model: type, rows: Sequence[Mapping], fields:
     kept: set[int] = set()
     for order, spec in enumerate(rows):
         values = {
-            field: bool(spec.get(field)) if field == "is_correct" else _text(spec.get(field))
+            field: bool(spec.get(field))
+            if field == "is_correct"
+            else questioncontent.text_of(spec.get(field))
             for field in fields
         }
         row = current.get(spec.get("pk"))
@@ -220,22 +112,14 @@ def _save_rows(question: Question, model: type, rows: Sequence[Mapping], fields:
     model.objects.filter(question=question).exclude(pk__in=kept).delete()
 
 
-def choice_rows(choices: Sequence[Mapping]) -> list[Mapping]:
-    """The option rows that hold something (a text or a tick)."""
-    return [choice for choice in choices if _text(choice.get("text")) or choice.get("is_correct")]
-
-
-def pair_rows(pairs: Sequence[Mapping]) -> list[Mapping]:
-    """The pair rows that hold something."""
-    return [pair for pair in pairs if _text(pair.get("premise")) or _text(pair.get("answer"))]
-
-
 def _write_options(question: Question, choices: Sequence[Mapping], pairs: Sequence[Mapping]) -> None:
     if question.kind == QuestionKind.MATCHING:
-        _save_rows(question, MatchingPair, pair_rows(pairs), ("premise", "answer"))
+        _save_rows(question, MatchingPair, questioncontent.pair_rows(pairs), ("premise", "answer"))
         Choice.objects.filter(question=question).delete()
     else:
-        _save_rows(question, Choice, choice_rows(choices), ("text", "is_correct", "explanation"))
+        _save_rows(
+            question, Choice, questioncontent.choice_rows(choices), ("text", "is_correct", "explanation")
+        )
         MatchingPair.objects.filter(question=question).delete()
 
 
@@ -279,9 +163,9 @@ def create_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = parse_tags(tags)
-    if tag_errors(names):
-        raise ValidationError({"tags": tag_errors(names)})
+    names = questioncontent.parse_tags(tags)
+    if questioncontent.tag_errors(names):
+        raise ValidationError({"tags": questioncontent.tag_errors(names)})
     with transaction.atomic():
         question = Question(
             course=course,
@@ -345,12 +229,12 @@ def update_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = parse_tags(tags)
-    if tag_errors(names):
-        raise ValidationError({"tags": tag_errors(names)})
+    names = questioncontent.parse_tags(tags)
+    if questioncontent.tag_errors(names):
+        raise ValidationError({"tags": questioncontent.tag_errors(names)})
     overrides = []
     if question.status == QuestionStatus.PUBLISHED:
-        content = build_content(kind=question.kind, choices=choices, pairs=pairs, stem=stem)
+        content = questioncontent.build_content(kind=question.kind, choices=choices, pairs=pairs, stem=stem)
         overrides = quality.errors_to_override(
             quality.content_flags(content), overridden=quality.overridden(question=question), reason=reason
         )
@@ -486,77 +370,3 @@ def retire(question: Question, *, user=None, confirm: bool = False, now=None) ->
                 after={"status": QuestionStatus.RETIRED},
             )
     question.status = QuestionStatus.RETIRED
-
-
-# --- selectors -------------------------------------------------------------
-
-
-def _count_of(queryset: QuerySet, field: str = "question") -> Coalesce:
-    """A correlated COUNT subquery: cheap per row, and no row multiplication from joins."""
-    counted = (
-        queryset.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def bank(
-    course: Course,
-    *,
-    lesson: Lesson | int | None = None,
-    kind: str | None = None,
-    status: str | None = None,
-    tag: str | None = None,
-    q: str | None = None,
-) -> QuerySet[Question]:
-    """The course's questions, filtered, with lesson, tags and usage counts in a fixed number of queries."""
-    questions = Question.objects.filter(course=course)
-    if lesson:
-        questions = questions.filter(lesson=lesson)
-    if kind:
-        questions = questions.filter(kind=kind)
-    if status:
-        questions = questions.filter(status=status)
-    if tag:
-        questions = questions.filter(tags__name__iexact=tag)
-    for word in (q or "").split():
-        questions = questions.filter(stem__icontains=word)
-    return (
-        questions.select_related("lesson")
-        .prefetch_related("tags")
-        .annotate(
-            n_responses=_count_of(Response.objects.all()),
-            n_versions=_count_of(QuestionVersion.objects.all()),
-            n_quizzes=_count_of(QuizItem.objects.all()),
-        )
-        .order_by("lesson__order", "id")
-    )
-
-
-def status_counts(course: Course) -> dict[str, int]:
-    """How many of the course's questions are in each status, plus ``total``."""
-    counts = Question.objects.filter(course=course).aggregate(
-        total=Count("pk"), **{value: Count("pk", filter=Q(status=value)) for value in QuestionStatus.values}
-    )
-    return counts
-
-
-def question_detail(course: Course, pk: int) -> Question:
-    """One question of the course with what its detail page shows (raises DoesNotExist)."""
-    return (
-        Question.objects.select_related("lesson", "created_by")
-        .prefetch_related("tags", *versions.CONTENT_PREFETCH)
-        .get(course=course, pk=pk)
-    )
-
-
-def versions_of(question: Question) -> QuerySet[QuestionVersion]:
-    """The question's versions, newest first, each with how many responses used it."""
-    return (
-        QuestionVersion.objects.filter(question=question)
-        .annotate(n_responses=Count("responses"))
-        .order_by("-number")
-    )

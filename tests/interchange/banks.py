@@ -1,7 +1,7 @@
 """Questions with every feature the GIFT and Moodle XML round trips carry, and how to compare them."""
 
 from quizzes.interchange import questionimport
-from quizzes.items import images, questions
+from quizzes.items import images, questioncontent, questions
 from quizzes.models import Question
 from quizzes.models.images import ImageSlot
 from tests.factories import LessonFactory, png_bytes
@@ -85,7 +85,7 @@ def every_feature(course) -> list[Question]:
             kind="true_false",
             stem="Calciphylaxis has a good prognosis.",
             explanation="It carries high mortality.",
-            choices=questions.true_false_choices(False, "No: mortality is high.", "Right."),
+            choices=questioncontent.true_false_choices(False, "No: mortality is high.", "Right."),
         ),
         questions.create_question(
             course=course,

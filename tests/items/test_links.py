@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quizzes.content import drafting
 from quizzes.content.importing import import_article
-from quizzes.items import links, questions, spans
+from quizzes.items import links, questioncontent, questions, spans
 from quizzes.models import Draft, Question
 from quizzes.models.drafts import DraftStatus
 from quizzes.models.notes import NoteKind
@@ -60,7 +60,7 @@ def test_the_question_service_saves_links_with_the_question(course, lesson):
         lesson=lesson,
         kind=QuestionKind.TRUE_FALSE,
         stem="Milk-alkali syndrome causes metastatic calcinosis cutis.",
-        choices=questions.true_false_choices(True),
+        choices=questioncontent.true_false_choices(True),
         notes=[note],
     )
     assert list(question.notes.all()) == [note]
@@ -135,7 +135,7 @@ def test_the_form_suggests_notes_by_shared_span_and_saves_the_chosen_links(
         lesson=lesson,
         stem=question.stem,
         source_spans=[SENTENCE],
-        choices=questions.true_false_choices(True),
+        choices=questioncontent.true_false_choices(True),
     )
     teaching = NoteFactory(
         course=course, lesson=lesson, front="Milk-alkali syndrome → type?", source_spans=[SENTENCE]
@@ -167,7 +167,7 @@ def test_the_form_refuses_a_note_of_another_course(client_for, educator, course,
         question,
         lesson=lesson,
         stem="Milk-alkali syndrome is metastatic.",
-        choices=questions.true_false_choices(True),
+        choices=questioncontent.true_false_choices(True),
     )
     foreign = NoteFactory(course=other_course)
 

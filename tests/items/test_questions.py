@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from quizzes.items import questions
+from quizzes.items import questionbank, questioncontent, questions
 from quizzes.models import Choice, MatchingPair, Question, QuestionVersion, Tag
 from tests.factories import (
     AttemptFactory,
@@ -45,7 +45,7 @@ def _create(course, lesson, **overrides):
 
 
 def _errors(**kwargs):
-    return questions.content_errors(**kwargs)
+    return questioncontent.content_errors(**kwargs)
 
 
 # --- validation messages -----------------------------------------------------
@@ -134,7 +134,7 @@ def test_matching_premises_must_differ():
 
 
 def test_a_blank_premise_adds_a_distractor_category():
-    content = questions.build_content(kind="matching", pairs=PAIRS)
+    content = questioncontent.build_content(kind="matching", pairs=PAIRS)
     assert [pair["premise"] for pair in content["pairs"]] == [
         "Milk-alkali syndrome",
         "Repeated heel sticks in newborns",
@@ -197,7 +197,7 @@ def test_tags_are_made_per_course_and_reused_regardless_of_case(course, other_co
 
 
 def test_true_false_creates_its_two_choices(course, lesson):
-    question = _create(course, lesson, kind="true_false", choices=questions.true_false_choices(False))
+    question = _create(course, lesson, kind="true_false", choices=questioncontent.true_false_choices(False))
     assert list(question.choices.values_list("text", "is_correct")) == [("True", False), ("False", True)]
 
 
@@ -340,18 +340,23 @@ def _ids(queryset):
 
 def test_bank_filters(course, lesson, mixed_bank):
     b = mixed_bank
-    assert _ids(questions.bank(course)) == {b["sbq"].pk, b["draft"].pk, b["matching"].pk, b["retired"].pk}
-    assert _ids(questions.bank(course, lesson=lesson)) == {b["sbq"].pk, b["retired"].pk}
-    assert _ids(questions.bank(course, kind="matching")) == {b["matching"].pk}
-    assert _ids(questions.bank(course, status="draft")) == {b["draft"].pk}
-    assert _ids(questions.bank(course, tag="Metastatic")) == {b["sbq"].pk}
-    assert _ids(questions.bank(course, lesson=b["second"], status="published")) == {b["matching"].pk}
+    assert _ids(questionbank.search(course)) == {
+        b["sbq"].pk,
+        b["draft"].pk,
+        b["matching"].pk,
+        b["retired"].pk,
+    }
+    assert _ids(questionbank.search(course, lesson=lesson)) == {b["sbq"].pk, b["retired"].pk}
+    assert _ids(questionbank.search(course, kind="matching")) == {b["matching"].pk}
+    assert _ids(questionbank.search(course, status="draft")) == {b["draft"].pk}
+    assert _ids(questionbank.search(course, tag="Metastatic")) == {b["sbq"].pk}
+    assert _ids(questionbank.search(course, lesson=b["second"], status="published")) == {b["matching"].pk}
 
 
 def test_bank_search_matches_every_word_of_the_stem(course, mixed_bank):
-    assert _ids(questions.bank(course, q="calcinosis TREATMENT")) == {mixed_bank["draft"].pk}
-    assert _ids(questions.bank(course, q="lab metastatic")) == {mixed_bank["sbq"].pk}
-    assert len(questions.bank(course, q="calcinosis")) == 4  # not the other course's
+    assert _ids(questionbank.search(course, q="calcinosis TREATMENT")) == {mixed_bank["draft"].pk}
+    assert _ids(questionbank.search(course, q="lab metastatic")) == {mixed_bank["sbq"].pk}
+    assert len(questionbank.search(course, q="calcinosis")) == 4  # not the other course's
 
 
 def test_bank_counts_responses_versions_and_quizzes(course, mixed_bank):
@@ -360,14 +365,14 @@ def test_bank_counts_responses_versions_and_quizzes(course, mixed_bank):
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     ResponseFactory(attempt=AttemptFactory(quiz__course=course), version=version)
     QuizItemFactory(quiz__course=course, question=question)
-    row = questions.bank(course).get(pk=question.pk)
+    row = questionbank.search(course).get(pk=question.pk)
     assert (row.n_responses, row.n_versions, row.n_quizzes) == (2, 1, 1)
-    other = questions.bank(course).get(pk=mixed_bank["draft"].pk)
+    other = questionbank.search(course).get(pk=mixed_bank["draft"].pk)
     assert (other.n_responses, other.n_versions, other.n_quizzes) == (0, 0, 0)
 
 
 def test_status_counts(course, mixed_bank):
-    assert questions.status_counts(course) == {"total": 4, "draft": 1, "published": 2, "retired": 1}
+    assert questionbank.status_counts(course) == {"total": 4, "draft": 1, "published": 2, "retired": 1}
 
 
 def test_versions_of_counts_responses_newest_first(course, lesson):
@@ -377,7 +382,7 @@ def test_versions_of_counts_responses_newest_first(course, lesson):
     rows = _rows(question)
     rows[1]["text"] = "Dystrophic (damaged tissue)"
     questions.update_question(question, lesson=lesson, stem=question.stem, choices=rows)
-    assert [(v.number, v.n_responses) for v in questions.versions_of(question)] == [(2, 0), (1, 1)]
+    assert [(v.number, v.n_responses) for v in questionbank.versions_of(question)] == [(2, 0), (1, 1)]
 
 
 def test_matching_pairs_are_updated_in_place(course, lesson):

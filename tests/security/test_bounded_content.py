@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from quizzes.interchange.bundle import reader
-from quizzes.items import notes, notetext, questions
+from quizzes.items import notes, notetext, questioncontent, questions
 from quizzes.models import Card, Note, Question, limits
 
 from .test_url_matrix import row_counts
@@ -88,7 +88,7 @@ def test_a_4_mb_stem_is_refused_by_the_form_and_the_service(client_for, course, 
             lesson=lesson,
             kind="true_false",
             stem=stem,
-            choices=questions.true_false_choices(True),
+            choices=questioncontent.true_false_choices(True),
         )
     assert "stem" in refused.value.message_dict
     assert not Question.objects.exists()

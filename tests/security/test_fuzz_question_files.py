@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quizzes.interchange import questionexport, questionimport
 from quizzes.interchange.bankfile import BankFileError
-from quizzes.items import questions
+from quizzes.items import questioncontent, questions
 from tests.factories import CourseFactory, LessonFactory
 from tests.interchange.banks import snapshot
 from tests.paths import ROOT
@@ -121,7 +121,7 @@ def contents(draw):
     kind = draw(st.sampled_from(["single", "multiple", "true_false", "matching"]))
     spec = {"kind": kind, "stem": draw(plain), "explanation": draw(st.one_of(st.just(""), plain))}
     if kind == "true_false":
-        spec["choices"] = questions.true_false_choices(draw(st.booleans()), draw(option), draw(option))
+        spec["choices"] = questioncontent.true_false_choices(draw(st.booleans()), draw(option), draw(option))
     elif kind == "matching":
         premises = draw(st.lists(option.filter(lambda t: "->" not in t), min_size=2, max_size=4, unique=True))
         answers = draw(st.lists(option, min_size=2, max_size=3, unique=True))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment import quizbuilder, quizchanges, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
-from quizzes.items import quality, qualityreport, questions
+from quizzes.items import quality, qualityreport, questionbank
 from quizzes.items.forms.questions import BankFilterForm
 from quizzes.items.itemwriting.catalogue import CHECKS
 from quizzes.models import Course, Quiz
@@ -116,7 +116,7 @@ def _builder_page(
 ) -> HttpResponse:
     """The builder: the quiz's items and rules, and a picker of published questions not yet in it."""
     filters = BankFilterForm(request.GET or None, course=course, with_status=False)
-    candidates = questions.bank(course, status=QuestionStatus.PUBLISHED, **filters.filters()).exclude(
+    candidates = questionbank.search(course, status=QuestionStatus.PUBLISHED, **filters.filters()).exclude(
         quiz_items__quiz=quiz
     )
     bank = quality.bank(course)

@@ -1,6 +1,6 @@
 """Forms for authoring questions: the question itself, its options or pairs, and the bank filters.
 
-The rules for options and pairs live in ``questions.content_errors`` (which
+The rules for options and pairs live in ``questioncontent.content_errors`` (which
 asks ``grading.validate_content``); the formsets show its messages at the top.
 """
 
@@ -12,7 +12,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 
 from quizzes.forms import ModelIdsField, override_reason_field
-from quizzes.items import grading, links, quality, questions, spans
+from quizzes.items import grading, links, quality, questioncontent, spans
 from quizzes.items.forms import provenance
 from quizzes.models import Choice, Course, Lesson, MatchingPair, Note, Question, Tag
 from quizzes.models.questions import QuestionKind, QuestionStatus
@@ -121,8 +121,8 @@ class QuestionForm(forms.ModelForm):
         return data
 
     def clean_tags(self) -> list[str]:
-        names = questions.parse_tags(self.cleaned_data["tags"])
-        errors = questions.tag_errors(names)
+        names = questioncontent.parse_tags(self.cleaned_data["tags"])
+        errors = questioncontent.tag_errors(names)
         if errors:
             raise forms.ValidationError(errors)
         return names
@@ -169,7 +169,7 @@ class QuestionForm(forms.ModelForm):
 
     def true_false_choices(self) -> list[dict]:
         """The two choices, reusing the existing rows (so the version's ids stay put)."""
-        specs = questions.true_false_choices(self.cleaned_data["correct_answer"])
+        specs = questioncontent.true_false_choices(self.cleaned_data["correct_answer"])
         if self.instance.pk:
             existing = {choice.text.casefold(): choice for choice in self.instance.choices.all()}
             for spec in specs:
@@ -232,7 +232,7 @@ class _OptionsFormSet(BaseInlineFormSet):
         if any(self.errors):
             return  # field errors first; the content rules need complete rows
         rows = self.rows()
-        errors = questions.content_errors(
+        errors = questioncontent.content_errors(
             kind=self.kind,
             choices=rows if self.kind != QuestionKind.MATCHING else (),
             pairs=rows if self.kind == QuestionKind.MATCHING else (),
@@ -286,7 +286,7 @@ class BankFilterForm(forms.Form):
             del self.fields["status"]
 
     def filters(self) -> dict:
-        """Keyword arguments for questions.bank from the valid fields only (not the flag: see `flag_wanted`)."""
+        """Keyword arguments for questionbank.search from the valid fields only (not the flag: see `flag_wanted`)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {

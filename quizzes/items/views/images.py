@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.items import images, questions
+from quizzes.items import images, questionbank
 from quizzes.items.forms.images import ImageUploadForm, note_parts, question_parts
 from quizzes.models import Course, Image, Note, Question
 
@@ -107,6 +107,6 @@ def image_remove(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 
 def _question(course: Course, pk: int) -> Question:
     try:
-        return questions.question_detail(course, pk)
+        return questionbank.question_detail(course, pk)
     except Question.DoesNotExist:
         raise Http404("No such question.") from None

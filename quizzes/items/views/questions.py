@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from quizzes.accounts.permissions import course_view
 from quizzes.forms import REASON_MAX_LENGTH
-from quizzes.items import grading, links, quality, questions, versions
+from quizzes.items import grading, links, quality, questionbank, questioncontent, questions, versions
 from quizzes.items.forms.questions import MAX_OPTIONS, BankFilterForm, QuestionForm, options_formset
 from quizzes.items.itemwriting.checks import check_item
 from quizzes.models import Course, Question
@@ -28,7 +28,7 @@ KIND_HINTS = {
 
 def _question(course: Course, pk: int) -> Question:
     try:
-        return questions.question_detail(course, pk)
+        return questionbank.question_detail(course, pk)
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
 
@@ -37,7 +37,7 @@ def _question(course: Course, pk: int) -> Question:
 @require_safe
 def bank(request: HttpRequest, course: Course) -> HttpResponse:
     filters = BankFilterForm(request.GET or None, course=course)
-    found = questions.bank(course, **filters.filters())
+    found = questionbank.search(course, **filters.filters())
     flags = quality.bank(course).flags  # the bank checked as one set (near-duplicates, clones...)
     wanted = filters.flag_wanted()
     if wanted:
@@ -52,7 +52,7 @@ def bank(request: HttpRequest, course: Course) -> HttpResponse:
         "filters": filters,
         "page": page,
         "query": query.urlencode(),
-        "counts": questions.status_counts(course),
+        "counts": questionbank.status_counts(course),
         "filtered": any(filters.filters().values()) or bool(wanted),
         "n_open_errors": sum(1 for shown in flags.values() if quality.matches(shown, "errors")),
     }
@@ -85,7 +85,7 @@ def _flags_now(question: Question, form: QuestionForm, formset) -> list[quality.
     submitted = form.is_bound and not set(form.errors) - {NON_FIELD_ERRORS}
     if submitted and (formset is None or formset.is_valid()):
         rows = _rows(form, formset)
-        content = questions.build_content(kind=question.kind, stem=form.cleaned_data["stem"], **rows)
+        content = questioncontent.build_content(kind=question.kind, stem=form.cleaned_data["stem"], **rows)
         return quality.shown(quality.content_flags(content), overrides)
     if question.pk and not form.is_bound:
         return quality.shown(check_item(quality.question_item(question)), overrides)
@@ -193,7 +193,7 @@ def detail(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
         "course": course,
         "question": question,
         "content": versions.question_content(question),
-        "versions": questions.versions_of(question),
+        "versions": questionbank.versions_of(question),
         "problems": questions.stored_errors(question),
         "quizzes": question.quiz_items.select_related("quiz").order_by("quiz__title"),
         "linked_notes": links.linked_notes(question),

@@ -147,12 +147,12 @@ def test_study_shows_a_notes_front_image_and_its_back_image_in_the_hidden_answer
 
 
 def test_imported_html_cannot_run_script(client_for, course, lesson, educator):
-    from quizzes.items import questions
+    from quizzes.items import questioncontent, questions
 
     question = questions.create_question(
         course=course, lesson=lesson, kind="true_false", text_format="html",
         stem='<p>Is <b>this</b> safe?<script>alert(1)</script><img src=x onerror="alert(2)"></p>',
-        choices=questions.true_false_choices(True),
+        choices=questioncontent.true_false_choices(True),
     )  # fmt: skip
     page = client_for(educator).get(reverse("questions_detail", args=[course.slug, question.pk])).text
     assert "<b>this</b>" in page
