@@ -26,15 +26,32 @@ _WHAT_IS = re.compile(
 )  # "What is it like?" asks no term
 
 
+# What ends a definition's defining clause: a synonym, a site, an aside or a second fact follows.
+_DEFINITION_END = re.compile(
+    r"\s\(|,\s(?:usually|often|mainly|mostly|typically|the|which|where|who|also|or|and|such as|for example|"
+    r"including|especially|most|that)\b|[:;]\s|\s(?:and is|and are|and can|and may|also known as)\b"
+)
+MIN_DEFINITION_WORDS = 3  # words after "is": "a rash" defines nothing
+
+
 def _defining(paragraph: str, term: str) -> str:
-    """The sentence that defines ``term`` (with the one before it if it opens with "This ...")."""
-    found = sentences(paragraph)
-    for index, sentence in enumerate(found[:3]):
-        if mentions(sentence, term):
-            if index and sentence.casefold().startswith(_ANAPHORS):
-                return f"{found[index - 1]} {sentence}"
-            return sentence
-    return found[0] if found else ""
+    """The defining clause of ``term``: the first sentences' "X is/are a ..." up to where a synonym, a
+    site or a second fact begins; "" when no sentence opens by defining the term (an appositive "X, or
+    Y, is", a sentence about "This condition" or a definition of something else define nothing)."""
+    for sentence in sentences(paragraph)[:3]:
+        match = re.match(
+            rf"^(?:an? |the )?{re.escape(term)} (?:is|are|refers to) (?P<rest>(?:an?|the) .+)$",
+            sentence,
+            re.IGNORECASE,
+        )
+        if not match:
+            continue
+        end = _DEFINITION_END.search(sentence, match.start("rest"))
+        clause = sentence[: end.start()] if end else sentence.rstrip(".")
+        if len(clause[match.start("rest") :].split()) < MIN_DEFINITION_WORDS:
+            return ""
+        return clause
+    return ""
 
 
 def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
@@ -46,6 +63,8 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
         if not match or not paragraph or paragraph.endswith(":"):
             continue
         back = _defining(paragraph, match.group("term"))
+        if not back:
+            continue
         explanation = f"{lesson.heading} {back}"
         out.add(
             "basic",
@@ -56,7 +75,7 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
             excerpt=excerpt_lines(back),
             explanation=explanation,
         )
-        out.cloze_sentences.update(squash(s) for s in sentences(back))  # one fact, one card
+        out.cloze_sentences.update(squash(s) for s in sentences(paragraph) if s.startswith(back))  # one card
         made = made or mentions(match.group("term"), condition)
     if made:
         return
@@ -65,6 +84,9 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
             if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
                 prompt = f"What is {condition}?"
                 out.cloze_sentences.add(squash(sentence))
+                sentence = _defining(sentence, condition)
+                if not sentence:
+                    return
                 out.add(
                     "basic",
                     lesson,
@@ -86,8 +108,6 @@ _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
 _CLOZES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b(?:classified|divided|categori[sz]ed|grouped|split|subdivided) into (?P<x>{_NUMBER})\b",
-        rf"\bthere are (?P<x>{_NUMBER}) (?:\w+ ){{0,2}}(?:types|forms|subtypes|kinds|categories|groups|stages)\b",
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
         rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
@@ -109,6 +129,27 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
 )
+
+
+# A sentence stating a second fact beside the tested one ("...; in children, boys and girls are affected
+# equally", "..., although aching can last longer", "... and is often associated with ..."): a cloze
+# would teach the rest untested. A bare count of types ("classified into four types") is no cloze either:
+# it depends on the article's scheme.
+_SECOND_FACT = re.compile(
+    r"[;:]|\s\(|\b(?:but|although|though|whereas|while|so|then|for example|such as|including|e\.g\.)\b"
+    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially)\b"
+    r"|\s(?:and|or) (?:is|are|may|can|has|have|was|were|often|usually|then)\b",
+    re.IGNORECASE,
+)
+MAX_CLOZE_WORDS = 25
+_SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
+
+
+def one_fact(sentence: str) -> bool:
+    """Whether a sentence states one fact: short, one clause, at most one comma."""
+    body = sentence.rstrip(".")
+    commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
+    return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
 
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
@@ -146,7 +187,7 @@ def cloze_card(
     (the paragraph's sentences before it open with its name, or with "It"
     after one that does); only then is such a sentence a card, naming it.
     """
-    if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
+    if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
     for pattern in _CLOZES:
         matches = list(pattern.finditer(sentence))
@@ -190,7 +231,8 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
     """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
     sentence = category.definition
     index = squash(sentence).find(squash(category.tag))
-    if index != 0 or len(sentence.split()) < len(category.heading.split()) + 3:
+    too_short = len(sentence.split()) < len(category.heading.split()) + 3
+    if index != 0 or too_short or not one_fact(sentence):
         return
     deleted = sentence[: len(category.tag)]
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"
