@@ -386,3 +386,32 @@ def test_no_definition_card_from_a_sentence_that_does_not_define():
 def test_no_cloze_on_a_bare_count_of_types_or_a_sentence_with_a_second_fact(text):
     lesson = Section("What causes tinea pedis?", [Block("paragraph", text)])
     assert kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        (
+            "What are the clinical features of tinea pedis?",
+            "Other features include:",
+            "Name two features of tinea pedis.",
+        ),
+        (
+            "What are the clinical features of tinea pedis?",
+            "Other skin lesions may include:",
+            "Name two skin lesions seen in tinea pedis.",
+        ),
+        (
+            "What is the treatment for tinea pedis?",
+            "Medicines used include:",
+            "Name two medicines used for tinea pedis.",
+        ),
+        ("What is the treatment for tinea pedis?", "Options include:", None),  # options of what?
+        ("What causes tinea pedis?", "Other features include:", None),  # features, outside their lesson
+    ],
+)
+def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading, lead_in, question):
+    items = ("Scaling between the toes", "Itch", "Maceration")
+    lesson = Section(heading, [Block("list", lead_in, items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])

@@ -46,6 +46,16 @@ _EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|redu
 _PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 _INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
 _TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
+# "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
+# include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
+_INCLUDE = re.compile(
+    r"^(?:other )?(?P<np>(?:[a-z]+ )?(?:features|signs|symptoms|skin lesions|lesions)"
+    r"|(?:[a-z]+ )?(?:options|treatments|medicines|medications)(?: used)?) (?:may |can |often )?include$",
+    re.IGNORECASE,
+)
+_FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
+_TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+_TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications)\b")
 _CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
@@ -82,6 +92,16 @@ def list_question(lst: ItemList, condition: str) -> str | None:
             else:
                 subject += f" in {condition}"
         return _in_context(f"When is {subject} indicated?", lst, condition)
+    if lead and not lst.parent and (match := _INCLUDE.match(lead)):
+        np = match["np"].casefold()
+        if np == "options":
+            return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
+        if not _TREATMENT_NP.search(np) and _FEATURES_LESSON.search(lst.lesson):
+            of = "seen in" if np.endswith("lesions") else "of"
+            return _in_context(f"What are some {np} {of} {condition}?", lst, condition)
+        if _TREATMENT_NP.search(np) and _TREATMENT_LESSON.search(lst.lesson):
+            return _in_context(f"What are some {np} for {condition}?", lst, condition)
+        return None
     diagnosis = _DIAGNOSIS_LESSON.match(lst.lesson)
     if lead and _TESTS.match(lead) and diagnosis and lst.heading == lst.lesson:
         return f"Which tests may help to diagnose {diagnosis['x']}?"
