@@ -415,3 +415,35 @@ def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading
     lesson = Section(heading, [Block("list", lead_in, items)])
     cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
     assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "prompt"),
+    [
+        (
+            "What is the outlook for tinea pedis?",
+            "About one in ten patients has recurrent disease.",
+            "Tinea pedis: About {{c1::one in ten}} patients has recurrent disease.",
+        ),
+        (
+            "What is the outlook for tinea pedis?",
+            "The scaling fades over 3 to 4 weeks.",
+            "Tinea pedis: The scaling fades over {{c1::3 to 4}} weeks.",
+        ),
+        (
+            "Who gets tinea pedis?",
+            "Moccasin tinea pedis is the most common form.",
+            "{{c1::Moccasin}} tinea pedis is the most common form.",
+        ),
+        (
+            "Who gets tinea pedis?",
+            "Tinea pedis is most common in young adults.",
+            "Tinea pedis is most common in {{c1::young adults}}.",
+        ),
+    ],
+)
+def test_who_gets_and_outlook_sentences_of_one_fact_give_clozes(heading, text, prompt):
+    lesson = Section(heading, [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == prompt
+    assert card.excerpt == text

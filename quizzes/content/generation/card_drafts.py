@@ -31,7 +31,7 @@ _DEFINITION_END = re.compile(
     r"\s\(|,\s(?:usually|often|mainly|mostly|typically|the|which|where|who|also|or|and|such as|for example|"
     r"including|especially|most|that)\b|[:;]\s|\s(?:and is|and are|and can|and may|also known as)\b"
 )
-MIN_DEFINITION_WORDS = 3  # words after "is": "a rash" defines nothing
+MIN_DEFINITION_WORDS = 4  # words after "is": "an acute" defines nothing
 
 
 def _defining(paragraph: str, term: str) -> str:
@@ -46,11 +46,12 @@ def _defining(paragraph: str, term: str) -> str:
         )
         if not match:
             continue
-        end = _DEFINITION_END.search(sentence, match.start("rest"))
-        clause = sentence[: end.start()] if end else sentence.rstrip(".")
-        if len(clause[match.start("rest") :].split()) < MIN_DEFINITION_WORDS:
-            return ""
-        return clause
+        # The first break that leaves a whole defining phrase ("an acute, usually self-limiting immune
+        # reaction" runs on past its ", usually").
+        for end in _DEFINITION_END.finditer(sentence, match.start("rest")):
+            if len(sentence[match.start("rest") : end.start()].split()) >= MIN_DEFINITION_WORDS:
+                return sentence[: end.start()]
+        return sentence.rstrip(".")
     return ""
 
 
@@ -77,16 +78,18 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
         )
         out.cloze_sentences.update(squash(s) for s in sentences(paragraph) if s.startswith(back))  # one card
         made = made or mentions(match.group("term"), condition)
-    if made:
+    asked = f"what is {condition}?".casefold()
+    if made or any(d.kind == "basic" and d.prompt.casefold() == asked for d in out.drafts):
         return
     for lesson, blocks in all_blocks(outline):
         for sentence in paragraph_sentences(blocks):
             if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
                 prompt = f"What is {condition}?"
+                clause = _defining(sentence, condition)
+                if not clause:
+                    continue  # "X is most common in ..." defines nothing
                 out.cloze_sentences.add(squash(sentence))
-                sentence = _defining(sentence, condition)
-                if not sentence:
-                    return
+                sentence = clause
                 out.add(
                     "basic",
                     lesson,
@@ -123,7 +126,9 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
-        r"\b(?:is|are) (?:\w+ )?more common in (?P<x>women|men|females|males|children|adults|infants|older people)\b",
+        r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
+        r"adults|infants|babies|teenagers|adolescents)|older people)\b",
+        rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
         r"days\b|hours\b|cm\b|mm\b|times\b)",
@@ -195,6 +200,10 @@ def cloze_card(
             continue
         start, end = matches[0].span("x")
         deleted = sentence[start:end]
+        form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
+        if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
+            end = start + len(form["x"])
+            deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
         if _COORDINATED.match(sentence[end:]):
