@@ -447,3 +447,12 @@ def test_who_gets_and_outlook_sentences_of_one_fact_give_clozes(heading, text, p
     (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
     assert card.prompt == prompt
     assert card.excerpt == text
+
+
+def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
+    entry = Item("Medicines", (Block("list", "", ("Topical corticosteroids", "Vasodilators", "Niacin")),))
+    lesson = Section(
+        "What triggers rosacea?", [Block("list", "Flushing can be triggered by:", items=(entry,))]
+    )
+    (card,) = kinds(generate(Outline(title="Rosacea", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two medicines that can trigger rosacea."

@@ -56,7 +56,7 @@ _INCLUDE = re.compile(
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
 _TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications)\b")
-_CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
 _GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
@@ -113,7 +113,7 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     section = _CAUSES_OF.sub("", lst.section) if lst.section not in (lst.lesson, entry) else ""
     if section and mentions(section, condition):
         about = lower_first(section)  # "Causes of acute urticaria" -> "acute urticaria"
-    if re.search(r"\btrigger", lst.outer, re.IGNORECASE):
+    if re.search(r"\btrigger", f"{lst.outer} {lst.lesson}", re.IGNORECASE):
         flares = "flares of " if re.search(r"\bflares?\b", lst.outer, re.IGNORECASE) else ""
         return f"Which {entry.casefold()} can trigger {flares}{about}?"
     if lst.outer:
