@@ -137,14 +137,29 @@ def test_an_exclusive_list_is_never_split_into_statements():
     assert kinds(drafts, "true_false", "single", "multiple") == []
 
 
-def test_a_short_list_gives_one_card_asking_for_the_whole_list():
+def test_an_inclusive_list_asks_for_two_examples_never_for_the_whole_list():
     outline = _outline(
-        "Medicines that can make it worse include:", ("Lithium", "Beta blockers"), "What makes it worse?"
+        "Medicines that can make it worse include:",
+        ("Lithium", "Beta blockers", "Antimalarials"),
+        "What makes it worse?",
     )
-    (card,) = [d for d in generate(outline) if d.kind == "basic" and d.prompt.startswith("Which")]
-    assert card.prompt == "Which medicines can make it worse in keratosis pilaris?"
-    assert card.answer == "Lithium; Beta blockers"
-    assert card.excerpt == "Medicines that can make it worse include:\nLithium\nBeta blockers"
+    (card,) = [d for d in generate(outline) if d.kind == "basic" and d.prompt.startswith("Name")]
+    assert card.prompt == "Name two medicines that can make it worse in keratosis pilaris."
+    assert card.answer == "Any two of: Lithium; Beta blockers; Antimalarials"
+    assert card.excerpt == "Medicines that can make it worse include:\nLithium\nBeta blockers\nAntimalarials"
+
+
+def test_a_longer_inclusive_list_still_asks_for_two_examples():
+    items = ("Sweaty feet", "Occlusive footwear", "Swimming pools", "Diabetes", "Older age", "Obesity")
+    lesson = Section("Who gets tinea pedis?", [Block("list", "Risk factors include:", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two risk factors for tinea pedis."
+    assert card.answer.startswith("Any two of: Sweaty feet;")
+
+
+def test_an_exclusive_list_is_never_asked_as_examples():
+    drafts = generate(_outline("Tests are limited to:", ("Full blood count", "Ferritin", "Thyroid function")))
+    assert not [d for d in drafts if d.prompt.startswith(("Name two", "Give two"))]
 
 
 def test_a_class_of_causes_is_asked_as_causes_never_as_treatments():
@@ -173,7 +188,7 @@ def test_a_class_of_causes_is_asked_as_causes_never_as_treatments():
         ],
     )
     prompts = [d.prompt for d in generate(outline)]
-    assert "Which medications can trigger erythema nodosum?" in prompts
+    assert "Name two medications that can trigger erythema nodosum." in prompts
     assert not any("include oral contraceptive" in p.casefold() for p in prompts)
 
 
@@ -266,22 +281,23 @@ def test_a_treatment_table_gives_a_card_per_row():
 @pytest.mark.parametrize(
     ("lead_in", "heading", "question"),
     [
-        ("Risk factors include:", "Who gets tinea pedis?", "What are some risk factors for tinea pedis?"),
+        ("Risk factors include:", "Who gets tinea pedis?", "Name two risk factors for tinea pedis."),
         (
             "Medicines that may be used include:",
             "What is the treatment?",
-            "Which medicines may be used for tinea pedis?",
+            "Name two medicines that may be used for tinea pedis.",
         ),
         (
             "Conditions that can look like tinea pedis include:",
             "Diagnosis",
-            "Which conditions can look like tinea pedis?",
+            "Name two conditions that can look like tinea pedis.",
         ),
         (
             "Tests may include:",
             "How is tinea pedis diagnosed?",
-            "Which tests may help to diagnose tinea pedis?",
+            "Name two tests that may help to diagnose tinea pedis.",
         ),
+        ("Symptoms are eased by:", "Treatment", "Give two ways to ease symptoms of tinea pedis."),
     ],
 )
 def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question):
@@ -332,3 +348,111 @@ def test_every_excerpt_line_is_verbatim_text_of_the_drafts_lesson(name):
         ):
             lines = lines[1:]  # the appearance sentence, from the signs lesson
         assert [line for line in lines if line not in texts[draft.lesson]] == [], draft.prompt
+
+
+def _what_is(text: str) -> list:
+    lesson = Section("What is tinea pedis?", [Block("paragraph", text)])
+    return generate(Outline(title="Tinea pedis", lessons=[lesson]))
+
+
+def test_a_definition_card_is_the_defining_clause_only():
+    (card,) = kinds(
+        _what_is(
+            "Tinea pedis is a fungal infection of the feet (a dermatophytosis), usually between the toes."
+        ),
+        "basic",
+    )
+    assert card.answer == "Tinea pedis is a fungal infection of the feet"
+    assert card.excerpt == card.answer
+
+
+def test_no_definition_card_from_a_sentence_that_does_not_define():
+    assert (
+        kinds(_what_is("Tinea pedis, or athlete's foot, is a fungal infection of the feet."), "basic") == []
+    )
+    assert kinds(_what_is("Tinea pedis is classified into three types."), "basic") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tinea pedis is classified into four main types.",
+        "There are three main types of tinea pedis.",
+        "Adults are affected three times more often than children; in infants it is rare.",
+        "The rash clears within two weeks, although itch can last longer.",
+        "Tinea pedis is caused by dermatophytes and is often associated with onychomycosis.",
+    ],
+)
+def test_no_cloze_on_a_bare_count_of_types_or_a_sentence_with_a_second_fact(text):
+    lesson = Section("What causes tinea pedis?", [Block("paragraph", text)])
+    assert kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        (
+            "What are the clinical features of tinea pedis?",
+            "Other features include:",
+            "Name two features of tinea pedis.",
+        ),
+        (
+            "What are the clinical features of tinea pedis?",
+            "Other skin lesions may include:",
+            "Name two skin lesions seen in tinea pedis.",
+        ),
+        (
+            "What is the treatment for tinea pedis?",
+            "Medicines used include:",
+            "Name two medicines used for tinea pedis.",
+        ),
+        ("What is the treatment for tinea pedis?", "Options include:", None),  # options of what?
+        ("What causes tinea pedis?", "Other features include:", None),  # features, outside their lesson
+    ],
+)
+def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading, lead_in, question):
+    items = ("Scaling between the toes", "Itch", "Maceration")
+    lesson = Section(heading, [Block("list", lead_in, items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "prompt"),
+    [
+        (
+            "What is the outlook for tinea pedis?",
+            "About one in ten patients has recurrent disease.",
+            "Tinea pedis: About {{c1::one in ten}} patients has recurrent disease.",
+        ),
+        (
+            "What is the outlook for tinea pedis?",
+            "The scaling fades over 3 to 4 weeks.",
+            "Tinea pedis: The scaling fades over {{c1::3 to 4}} weeks.",
+        ),
+        (
+            "Who gets tinea pedis?",
+            "Moccasin tinea pedis is the most common form.",
+            "{{c1::Moccasin}} tinea pedis is the most common form.",
+        ),
+        (
+            "Who gets tinea pedis?",
+            "Tinea pedis is most common in young adults.",
+            "Tinea pedis is most common in {{c1::young adults}}.",
+        ),
+    ],
+)
+def test_who_gets_and_outlook_sentences_of_one_fact_give_clozes(heading, text, prompt):
+    lesson = Section(heading, [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == prompt
+    assert card.excerpt == text
+
+
+def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
+    entry = Item("Medicines", (Block("list", "", ("Topical corticosteroids", "Vasodilators", "Niacin")),))
+    lesson = Section(
+        "What triggers rosacea?", [Block("list", "Flushing can be triggered by:", items=(entry,))]
+    )
+    (card,) = kinds(generate(Outline(title="Rosacea", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two medicines that can trigger rosacea."

@@ -26,15 +26,33 @@ _WHAT_IS = re.compile(
 )  # "What is it like?" asks no term
 
 
+# What ends a definition's defining clause: a synonym, a site, an aside or a second fact follows.
+_DEFINITION_END = re.compile(
+    r"\s\(|,\s(?:usually|often|mainly|mostly|typically|the|which|where|who|also|or|and|such as|for example|"
+    r"including|especially|most|that)\b|[:;]\s|\s(?:and is|and are|and can|and may|also known as)\b"
+)
+MIN_DEFINITION_WORDS = 4  # words after "is": "an acute" defines nothing
+
+
 def _defining(paragraph: str, term: str) -> str:
-    """The sentence that defines ``term`` (with the one before it if it opens with "This ...")."""
-    found = sentences(paragraph)
-    for index, sentence in enumerate(found[:3]):
-        if mentions(sentence, term):
-            if index and sentence.casefold().startswith(_ANAPHORS):
-                return f"{found[index - 1]} {sentence}"
-            return sentence
-    return found[0] if found else ""
+    """The defining clause of ``term``: the first sentences' "X is/are a ..." up to where a synonym, a
+    site or a second fact begins; "" when no sentence opens by defining the term (an appositive "X, or
+    Y, is", a sentence about "This condition" or a definition of something else define nothing)."""
+    for sentence in sentences(paragraph)[:3]:
+        match = re.match(
+            rf"^(?:an? |the )?{re.escape(term)} (?:is|are|refers to) (?P<rest>(?:an?|the) .+)$",
+            sentence,
+            re.IGNORECASE,
+        )
+        if not match:
+            continue
+        # The first break that leaves a whole defining phrase ("an acute, usually self-limiting immune
+        # reaction" runs on past its ", usually").
+        for end in _DEFINITION_END.finditer(sentence, match.start("rest")):
+            if len(sentence[match.start("rest") : end.start()].split()) >= MIN_DEFINITION_WORDS:
+                return sentence[: end.start()]
+        return sentence.rstrip(".")
+    return ""
 
 
 def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
@@ -46,6 +64,8 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
         if not match or not paragraph or paragraph.endswith(":"):
             continue
         back = _defining(paragraph, match.group("term"))
+        if not back:
+            continue
         explanation = f"{lesson.heading} {back}"
         out.add(
             "basic",
@@ -56,15 +76,20 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
             excerpt=excerpt_lines(back),
             explanation=explanation,
         )
-        out.cloze_sentences.update(squash(s) for s in sentences(back))  # one fact, one card
+        out.cloze_sentences.update(squash(s) for s in sentences(paragraph) if s.startswith(back))  # one card
         made = made or mentions(match.group("term"), condition)
-    if made:
+    asked = f"what is {condition}?".casefold()
+    if made or any(d.kind == "basic" and d.prompt.casefold() == asked for d in out.drafts):
         return
     for lesson, blocks in all_blocks(outline):
         for sentence in paragraph_sentences(blocks):
             if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
                 prompt = f"What is {condition}?"
+                clause = _defining(sentence, condition)
+                if not clause:
+                    continue  # "X is most common in ..." defines nothing
                 out.cloze_sentences.add(squash(sentence))
+                sentence = clause
                 out.add(
                     "basic",
                     lesson,
@@ -86,8 +111,6 @@ _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
 _CLOZES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"\b(?:classified|divided|categori[sz]ed|grouped|split|subdivided) into (?P<x>{_NUMBER})\b",
-        rf"\bthere are (?P<x>{_NUMBER}) (?:\w+ ){{0,2}}(?:types|forms|subtypes|kinds|categories|groups|stages)\b",
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
         rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
@@ -103,12 +126,35 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
-        r"\b(?:is|are) (?:\w+ )?more common in (?P<x>women|men|females|males|children|adults|infants|older people)\b",
+        r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
+        r"adults|infants|babies|teenagers|adolescents)|older people)\b",
+        rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
 )
+
+
+# A sentence stating a second fact beside the tested one ("...; in children, boys and girls are affected
+# equally", "..., although aching can last longer", "... and is often associated with ..."): a cloze
+# would teach the rest untested. A bare count of types ("classified into four types") is no cloze either:
+# it depends on the article's scheme.
+_SECOND_FACT = re.compile(
+    r"[;:]|\s\(|\b(?:but|although|though|whereas|while|so|then|for example|such as|including|e\.g\.)\b"
+    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially)\b"
+    r"|\s(?:and|or) (?:is|are|may|can|has|have|was|were|often|usually|then)\b",
+    re.IGNORECASE,
+)
+MAX_CLOZE_WORDS = 25
+_SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
+
+
+def one_fact(sentence: str) -> bool:
+    """Whether a sentence states one fact: short, one clause, at most one comma."""
+    body = sentence.rstrip(".")
+    commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
+    return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
 
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
@@ -146,7 +192,7 @@ def cloze_card(
     (the paragraph's sentences before it open with its name, or with "It"
     after one that does); only then is such a sentence a card, naming it.
     """
-    if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences:
+    if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
     for pattern in _CLOZES:
         matches = list(pattern.finditer(sentence))
@@ -154,6 +200,10 @@ def cloze_card(
             continue
         start, end = matches[0].span("x")
         deleted = sentence[start:end]
+        form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
+        if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
+            end = start + len(form["x"])
+            deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
         if _COORDINATED.match(sentence[end:]):
@@ -190,7 +240,8 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
     """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
     sentence = category.definition
     index = squash(sentence).find(squash(category.tag))
-    if index != 0 or len(sentence.split()) < len(category.heading.split()) + 3:
+    too_short = len(sentence.split()) < len(category.heading.split()) + 3
+    if index != 0 or too_short or not one_fact(sentence):
         return
     deleted = sentence[: len(category.tag)]
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"

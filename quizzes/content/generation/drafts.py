@@ -22,6 +22,7 @@ MIN_MATCHING_OPTIONS = 4  # premises are one fewer than options, so the last is 
 MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
 
 
+ANY_TWO = "Any two of: "  # the back of a card asking for two examples of a longer list
 MAX_LIST_CARD_ITEMS = 4  # a card asking for a set is hard to recall: four facts at most
 
 

@@ -148,8 +148,8 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
         reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
         reasons.append(
-            "no sentence states a fact in a shape that can be deleted safely (a count, a number, "
-            "a name, a cause, what confirms the diagnosis)"
+            "no sentence matched a cloze pattern the generator trusts (a number with its unit, a synonym, "
+            "a cause, what confirms the diagnosis, the most common ...) while stating one fact alone"
         )
         why[lesson.heading] = "; ".join(reasons)
     return why

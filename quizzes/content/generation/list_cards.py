@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.drafts import MAX_LIST_CARD_ITEMS, DraftCollector
+from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, words
 
@@ -46,7 +46,17 @@ _EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|redu
 _PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 _INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
 _TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
-_CAUSES_LESSON = re.compile(r"^what causes (?P<x>.+?)\?$", re.IGNORECASE)
+# "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
+# include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
+_INCLUDE = re.compile(
+    r"^(?:other )?(?P<np>(?:[a-z]+ )?(?:features|signs|symptoms|skin lesions|lesions)"
+    r"|(?:[a-z]+ )?(?:options|treatments|medicines|medications)(?: used)?) (?:may |can |often )?include$",
+    re.IGNORECASE,
+)
+_FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
+_TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+_TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications)\b")
+_CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
 _GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
@@ -82,6 +92,16 @@ def list_question(lst: ItemList, condition: str) -> str | None:
             else:
                 subject += f" in {condition}"
         return _in_context(f"When is {subject} indicated?", lst, condition)
+    if lead and not lst.parent and (match := _INCLUDE.match(lead)):
+        np = match["np"].casefold()
+        if np == "options":
+            return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
+        if not _TREATMENT_NP.search(np) and _FEATURES_LESSON.search(lst.lesson):
+            of = "seen in" if np.endswith("lesions") else "of"
+            return _in_context(f"What are some {np} {of} {condition}?", lst, condition)
+        if _TREATMENT_NP.search(np) and _TREATMENT_LESSON.search(lst.lesson):
+            return _in_context(f"What are some {np} for {condition}?", lst, condition)
+        return None
     diagnosis = _DIAGNOSIS_LESSON.match(lst.lesson)
     if lead and _TESTS.match(lead) and diagnosis and lst.heading == lst.lesson:
         return f"Which tests may help to diagnose {diagnosis['x']}?"
@@ -93,7 +113,7 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     section = _CAUSES_OF.sub("", lst.section) if lst.section not in (lst.lesson, entry) else ""
     if section and mentions(section, condition):
         about = lower_first(section)  # "Causes of acute urticaria" -> "acute urticaria"
-    if re.search(r"\btrigger", lst.outer, re.IGNORECASE):
+    if re.search(r"\btrigger", f"{lst.outer} {lst.lesson}", re.IGNORECASE):
         flares = "flares of " if re.search(r"\bflares?\b", lst.outer, re.IGNORECASE) else ""
         return f"Which {entry.casefold()} can trigger {flares}{about}?"
     if lst.outer:
@@ -144,15 +164,61 @@ def _names(text: str, condition: str) -> bool:
     return mentions(text, condition) or any(w.casefold().startswith(stem) for w in text.split())
 
 
+_EXCLUSIVE = re.compile(
+    r"\b(?:(?:is|are) limited to|consists? of|comprises?|(?:is|are) only)\b"
+    r"|^the (?:two|three|four|five|six) (?:main |major )?[\w-]+(?: [\w-]+)? (?:is|are)$",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(
+    r"^(?P<pre>In [^,]+, )?[Ww]hich (?P<np>[\w-]+(?: (?!(?:can|may|might|could|have|has|are|is|help|do)\b)[\w-]+)?) "
+    r"(?P<vp>(?:can|may|might|could|have|has|are|is|help|helps|do|does)\b.+)\?$"
+)
+_SOME = re.compile(r"^What are some (?P<np>.+)\?$")
+_HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved)\?$")
+_WHEN_INDICATED = re.compile(r"^When is (?P<x>.+) indicated\?$")
+MAX_EXAMPLE_LIST_ITEMS = 8  # naming two examples from a longer list is still one recall
+
+
+def exclusive(lst: ItemList) -> bool:
+    """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
+    "include", "such as" or no lead-in at all are read as examples."""
+    lead = lst.lead_in.strip().rstrip(":").strip()
+    return bool(lead and _EXCLUSIVE.search(lead))
+
+
+def examples_question(question: str) -> str | None:
+    """The list's question asking for two examples ("Name two infections that can trigger X."), for a list
+    the article does not say is complete; None if it cannot be rephrased."""
+    if match := _WHICH.match(question):
+        pre = match["pre"] or ""
+        name = "name" if pre else "Name"
+        return f"{pre}{name} two {match['np']} that {match['vp']}."
+    if match := _SOME.match(question):
+        return f"Name two {match['np']}."
+    if match := _HOW_EASED.match(question):
+        return f"Give two ways to {match['v'][:-1]} {match['x']}."
+    if match := _WHEN_INDICATED.match(question):
+        return f"Give two indications for {match['x']}."
+    return None
+
+
 def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
-    """A basic card per short list whose question can be phrased (see the module docstring)."""
+    """A basic card per list whose question can be phrased (see the module docstring): a complete list
+    (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        if not 2 <= len(lst.items) <= MAX_LIST_CARD_ITEMS or any(";" in item for item in lst.items):
+        if len(lst.items) < 2 or any(";" in item for item in lst.items):
             continue
         question = list_question(lst, condition)
         if question is None:
             continue
         back = "; ".join(item.rstrip(".") for item in lst.items)
+        if not exclusive(lst):
+            question = examples_question(question)
+            if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
+                continue
+            back = back if len(lst.items) == 2 else f"{ANY_TWO}{back}"
+        elif len(lst.items) > MAX_LIST_CARD_ITEMS:
+            continue
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
