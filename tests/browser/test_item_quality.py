@@ -1,7 +1,6 @@
 """An educator meets the item-writing checks: flags in the review queue, a reason to publish anyway,
 and the course's item-quality page, in a real browser (desktop and phone screenshots)."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -55,7 +54,7 @@ def test_educator_reviews_flagged_drafts_and_reads_the_item_quality_page(
     expect(page.get_by_role("heading", name="Errors overridden, and why")).to_be_visible()
     axe_check()
     shoot("quality-02-item-quality")
+    # The curated bank has no hedged statement; the flagged drafts do: the row links to them.
     table.locator("tr", has_text="Hedged true/false statement").get_by_role("link").first.click()
-    expect(page.get_by_role("heading", name="Question bank")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"\d+ matching questions?"))).to_be_visible()
-    expect(page.locator(".flag-badges").first).to_contain_text("Hedged true/false statement")
+    expect(page.get_by_role("heading", name="Review generated drafts")).to_be_visible()
+    expect(page.get_by_text("Colchicine may be tried for calcinosis cutis.")).to_be_visible()

@@ -41,6 +41,11 @@ EXCERPTS = {
 }
 
 
+def _first_text(lesson: Lesson) -> str:
+    """The first paragraph or lead-in of ``lesson`` (a span of its own text, whatever the article)."""
+    return next(block["text"] for block in lesson.body["blocks"] if block.get("text"))
+
+
 def add_flawed_drafts(course, article=None) -> list[Draft]:
     """The matching draft asking where causes are "listed under" and six statements all keyed True,
     on the article's lessons about causes and treatment (the seed's by default)."""
@@ -53,7 +58,8 @@ def add_flawed_drafts(course, article=None) -> list[Draft]:
     made = [
         Draft.objects.create(
             course=course, article=article, lesson=lessons[CAUSES], key="old-matching", kind="matching",
-            payload={"key": "old-matching", "lesson": CAUSES, **LISTED_UNDER}, excerpt="Milk-alkali syndrome",
+            payload={"key": "old-matching", "lesson": CAUSES, **LISTED_UNDER},
+            excerpt=_first_text(lessons[CAUSES]),
         )
     ]  # fmt: skip
     for number, (lesson, statement) in enumerate(STATEMENTS):
