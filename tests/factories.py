@@ -305,6 +305,16 @@ class ReviewLogFactory(factory.django.DjangoModelFactory):
     state_before = factory.LazyFunction(dict)
 
 
+class CardBoostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.CardBoost
+
+    response = factory.SubFactory(ResponseFactory)
+    user = factory.SelfAttribute("response.attempt.user")
+    card = factory.SubFactory(CardFactory)
+    created_at = factory.LazyFunction(timezone.now)
+
+
 class DraftFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = m.Draft

@@ -1,6 +1,8 @@
 """Today's flashcards (selectors): the study queue, suspended cards, and cards to cram.
 
 The queue, per (student, course), as in Anki:
+0. cards brought forward by quiz answers (`boosts`) and not reviewed since,
+   confident errors first, beyond the daily limits and counted apart;
 1. learning / relearning cards due now;
 2. review cards due today, up to `reviews_per_day` minus reviews done today;
 3. new cards (published notes, no review yet, not suspended), in lesson
@@ -29,7 +31,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardState, Image, Lesson, Note, ReviewLog
+from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
@@ -47,6 +49,7 @@ class Queue:
     new: int
     learning: int
     review: int
+    boosted: int = 0  # brought forward by quiz answers (beyond the daily limits)
     card: Card | None = None
     state: CardState | None = None
     kind: int | None = None  # a ReviewKind
@@ -54,7 +57,7 @@ class Queue:
 
     @property
     def total(self) -> int:
-        return self.new + self.learning + self.review
+        return self.boosted + self.new + self.learning + self.review
 
     @property
     def kind_name(self) -> str:
@@ -81,7 +84,22 @@ def studied_states(user, course, now: dt.datetime) -> QuerySet:
 STUDIED = """
   FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
   WHERE s.user_id = %(user)s AND n.course_id = %(course)s AND n.status = %(published)s
-    AND s.last_review IS NOT NULL AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)"""
+    AND s.last_review IS NOT NULL AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)
+    AND NOT EXISTS (SELECT 1 FROM {boost} sb
+                    WHERE sb.user_id = s.user_id AND sb.card_id = s.card_id AND sb.created_at > s.last_review)"""
+# Cards brought forward and not reviewed since (suspended and buried ones wait), one row per boost.
+BOOSTED = """
+  FROM {boost} b JOIN {card} bc ON bc.id = b.card_id JOIN {note} bn ON bn.id = bc.note_id
+  LEFT JOIN {state} bs ON bs.card_id = b.card_id AND bs.user_id = b.user_id
+  WHERE b.user_id = %(user)s AND bn.course_id = %(course)s AND bn.status = %(published)s
+    AND (bs.id IS NULL OR ((bs.last_review IS NULL OR bs.last_review < b.created_at) AND NOT bs.suspended
+                           AND (bs.buried_until IS NULL OR bs.buried_until <= %(now)s)))"""
+FIRST_BOOSTED = (
+    "SELECT {column} " + BOOSTED + " ORDER BY b.confident_error DESC, b.created_at, b.card_id LIMIT 1"
+)
+# A review of a brought-forward card counts toward neither daily limit.
+NOT_BOOSTED = """NOT EXISTS (SELECT 1 FROM {boost} rb
+                    WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at)"""
 TODAY = """
   FROM {log} r JOIN {card} rc ON rc.id = r.card_id JOIN {note} rn ON rn.id = rc.note_id
   WHERE r.user_id = %(user)s AND rn.course_id = %(course)s"""
@@ -94,12 +112,15 @@ SELECT
   COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
   COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END),
   COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END),
-  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{new}}),
-  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{review}}),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{new}} AND {NOT_BOOSTED}),
+  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{review}} AND {NOT_BOOSTED}),
   CASE WHEN EXISTS (SELECT 1 {TODAY}) THEN 1 ELSE 0 END,
   ({FIRST.format(studied=STUDIED, where=REVIEW_DUE)}),
   ({FIRST.format(studied=STUDIED, where=LEARNING_NOW)}),
-  ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)})
+  ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)}),
+  (SELECT COUNT(DISTINCT b.card_id) {BOOSTED}),
+  ({FIRST_BOOSTED.replace("{column}", "b.card_id")}),
+  ({FIRST_BOOSTED.replace("{column}", "bs.id")})
 {STUDIED} AND s.due <= %(last)s
 """
 COUNTS = (
@@ -112,6 +133,9 @@ COUNTS = (
     "next_review",
     "next_learning_now",
     "next_learning_ahead",
+    "boosted",
+    "next_boosted_card",
+    "next_boosted_state",
 )
 # 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
 #    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
@@ -123,6 +147,7 @@ SELECT c.id, s.id
   WHERE n.course_id = %(course)s AND n.status = %(published)s
     AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
                           AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
+    AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
   ORDER BY l."order", n.lesson_id, c.note_id, c.ord
   LIMIT %(limit)s
 """
@@ -132,6 +157,7 @@ TABLES = {
     "note": Note._meta.db_table,
     "log": ReviewLog._meta.db_table,
     "lesson": Lesson._meta.db_table,
+    "boost": CardBoost._meta.db_table,
     "review": int(FsrsState.REVIEW),
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
@@ -185,14 +211,19 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     new_left = max(course.new_cards_per_day - counts["new_done"], 0)
     # One ordered, limited query gives both today's new count and the next new card.
     new = _new_cards(user, course, now, new_left) if new_left else []
-    ahead = not (review_count or new)  # nothing else left: learn ahead
+    ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
     queue = Queue(
+        boosted=counts["boosted"],
         new=len(new),
         learning=counts["learning_ahead" if ahead else "learning_now"],
         review=review_count,
         undoable=bool(counts["undoable"]),
     )
-    if queue.learning:
+    if queue.boosted:
+        card_id, state_id = counts["next_boosted_card"], counts["next_boosted_state"]
+        if state_id is None:
+            queue.kind = ReviewKind.NEW
+    elif queue.learning:
         card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
     elif queue.review:
         card_id, state_id = None, counts["next_review"]
@@ -208,7 +239,7 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
         queue.card = queue.state.card
         queue.card.has_images = queue.state.has_images
         if queue.kind is None:
-            queue.kind = queue.state.state
+            queue.kind = queue.state.state if queue.state.last_review is not None else ReviewKind.NEW
     else:
         cards = Card.objects.select_related("note__lesson").annotate(has_images=_has_images("note_id"))
         queue.card = cards.get(pk=card_id)

@@ -28,6 +28,7 @@ from quizzes.assessment import secrecy
 from quizzes.insight.exports import csv_cell
 from quizzes.models import (
     Attempt,
+    CardBoost,
     CardState,
     LessonRead,
     Membership,
@@ -140,6 +141,12 @@ SECTIONS: tuple[Section, ...] = (
         ("card_id", "rating", "reviewed_at", "duration_ms", "kind"),
     ),
     Section(
+        "cards_brought_forward",
+        CardBoost,
+        "user",
+        ("card_id", "response_id", "created_at", "confident_error"),
+    ),
+    Section(
         "practice_sets",
         Quiz,
         "owner",
@@ -206,6 +213,12 @@ NOT_EXPORTED: dict[type, dict[str, str]] = {
         "user": "the person",
         "card": "exported as the card id",
         "state_before": "a copy of the card state before the review, kept for undo",
+    },
+    CardBoost: {
+        "id": "internal",
+        "user": "the person",
+        "card": "exported as the card id",
+        "response": "exported as the id of the quiz answer that brought the card forward",
     },
     Quiz: {
         "course": "as its title",

@@ -11,13 +11,14 @@ from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .regrading import Regrade
-from .study import CardState, ReviewLog
+from .study import CardBoost, CardState, ReviewLog
 
 __all__ = [
     "Article",
     "Attempt",
     "AuditEntry",
     "Card",
+    "CardBoost",
     "CardState",
     "Choice",
     "Course",

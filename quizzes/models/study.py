@@ -84,3 +84,20 @@ class ReviewLog(models.Model):
             models.Index(fields=["user", "reviewed_at"]),
             models.Index(fields=["card", "reviewed_at"]),
         ]
+
+
+class CardBoost(models.Model):
+    """A card brought forward because of a quiz answer (its own event, never a review): the card
+    of a note linked to a question the student got wrong, or right with low certainty, shows
+    first in their study until they next review it (quizzes.flashcards.boosts)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_boosts")
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="boosts")
+    response = models.ForeignKey("quizzes.Response", on_delete=models.CASCADE, related_name="card_boosts")
+    created_at = models.DateTimeField()
+    # A confident error (wrong with high certainty): such cards come first.
+    confident_error = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "card"], name="unique_card_boost")]
+        indexes = [models.Index(fields=["user", "card", "created_at"])]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, practice, secrecy, standing
+from quizzes.assessment import attempts, boosts, practice, secrecy, standing
 from quizzes.assessment.display import CERTAINTY_CHOICES, palette, palette_links, question_display
 from quizzes.assessment.forms import PracticeForm, answer_from_post
 from quizzes.items import marking
@@ -172,6 +172,13 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
     if q["marks"]:  # where you stand shows with the marks (tutor and interactive feedback)
         q["class_share"] = standing.class_shares(course=course, question_ids=[response.question_id]).get(
             response.question_id
+        )
+        # The student sees whether it was right: a wrong (or unsure) answer's cards come forward.
+        q["brought_forward"] = boosts.bring_forward(
+            user=attempt.user,
+            responses=[response],
+            asks_certainty=attempt.quiz.certainty_based_marking,
+            now=now,
         )
     return {
         "course": course,
@@ -345,6 +352,14 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
     )
     for item in marked:
         item["class_share"] = shares.get(responses_by_slot[item["slot"]].question_id)
+    # Questions ↔ cards: the answers whose marks show now bring their linked cards forward
+    # (the marks are what tells the student they were wrong; an exam's come when its marks do).
+    brought_forward = boosts.bring_forward(
+        user=request.user,
+        responses=[responses_by_slot[item["slot"]] for item in marked],
+        asks_certainty=attempt.quiz.certainty_based_marking,
+        now=now,
+    )
     return render(
         request,
         f"{TEMPLATES}/review.html",
@@ -355,6 +370,7 @@ def review(request: HttpRequest, course: Course, attempt_id: int) -> HttpRespons
             "items": items,
             "review": review_now,
             "withheld_exams": withheld,
+            "brought_forward": brought_forward,
             "score_shown": score_shown,
             "percentile": standing.percentile(quiz=attempt.quiz, attempt=attempt) if score_shown else None,
             "correct_count": sum(1 for item in items if "grade" in item and item["grade"].correct),
