@@ -9,8 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0011_issue19_audit_and_regrades'),
-        ('quizzes', '0012_merge_issue14_issue16'),
+        ('quizzes', '0013_merge_issue19'),
     ]
 
     operations = [
