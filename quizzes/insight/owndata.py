@@ -24,7 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from lti_tool.models import LtiUser
 
-from quizzes.assessment import secrecy
+from quizzes.assessment import quizbuilder, secrecy
 from quizzes.insight.exports import csv_cell
 from quizzes.models import (
     Attempt,
@@ -227,33 +227,8 @@ NOT_EXPORTED: dict[type, dict[str, str]] = {
         "description": "set by educators for course quizzes",
         **{
             name: "a quiz setting, the same for every practice set"
-            for name in (
-                "time_limit_minutes",
-                "attempts_allowed",
-                "shuffle_questions",
-                "shuffle_options",
-                "pass_mark",
-                "grading_method",
-                "opens_at",
-                "closes_at",
-                "is_published",
-                "closed_book",
-                "certainty_based_marking",
-                "tries_allowed",
-                "try_penalty",
-                "review_after_score",
-                "review_after_marks",
-                "review_after_answers",
-                "review_after_explanations",
-                "review_open_score",
-                "review_open_marks",
-                "review_open_answers",
-                "review_open_explanations",
-                "review_closed_score",
-                "review_closed_marks",
-                "review_closed_answers",
-                "review_closed_explanations",
-            )
+            for name in quizbuilder.SETTINGS
+            if name not in ("title", "description", "mode")  # exported, or explained above
         },
     },
     LtiUser: {

@@ -35,6 +35,15 @@ from quizzes.models.practice import Quiz, QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 
+def _tag_names(tags: str | Iterable[str]) -> list[str]:
+    """The tag names of ``tags``; ValidationError (on ``tags``) when one is not allowed."""
+    names = questioncontent.parse_tags(tags)
+    errors = questioncontent.tag_errors(names)
+    if errors:
+        raise ValidationError({"tags": errors})
+    return names
+
+
 def tags_for(course: Course, names: list[str]) -> list[Tag]:
     """The course's tags of these names: existing tags matched without regard to case, the rest created (race-safe)."""
     existing = {tag.name.casefold(): tag for tag in Tag.objects.filter(course=course)}
@@ -163,9 +172,7 @@ def create_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = questioncontent.parse_tags(tags)
-    if questioncontent.tag_errors(names):
-        raise ValidationError({"tags": questioncontent.tag_errors(names)})
+    names = _tag_names(tags)
     with transaction.atomic():
         question = Question(
             course=course,
@@ -229,9 +236,7 @@ def update_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = questioncontent.parse_tags(tags)
-    if questioncontent.tag_errors(names):
-        raise ValidationError({"tags": questioncontent.tag_errors(names)})
+    names = _tag_names(tags)
     overrides = []
     if question.status == QuestionStatus.PUBLISHED:
         content = questioncontent.build_content(kind=question.kind, choices=choices, pairs=pairs, stem=stem)
