@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.accounts import audit, memberships
-from quizzes.assessment import attempts, quizbuilder
+from quizzes.assessment import attempts, quizbuilder, quizcontent
 from quizzes.items import questions
 from quizzes.lti import grades
 from quizzes.models import AuditEntry, Membership
@@ -156,9 +156,9 @@ def test_review_options_changed_are_recorded_even_without_attempts(course, educa
 def test_questions_added_or_removed_after_attempts_are_recorded(attempted_quiz, course, lesson, educator):
     extra = QuestionFactory(course=course, lesson=lesson)
 
-    quizbuilder.add_questions(attempted_quiz, [extra.pk], by=educator)
+    quizcontent.add_questions(attempted_quiz, [extra.pk], by=educator)
     item = attempted_quiz.items.get(question=extra)
-    quizbuilder.remove_item(attempted_quiz, item.pk, by=educator)
+    quizcontent.remove_item(attempted_quiz, item.pk, by=educator)
 
     changed = list(AuditEntry.objects.filter(action=AuditAction.QUIZ_QUESTIONS).order_by("pk"))
     assert [(entry.before, entry.after) for entry in changed] == [

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import quizbuilder, quizchanges, secrecy
+from quizzes.assessment import quizbuilder, quizchanges, quizcontent, secrecy
 from quizzes.assessment.forms import QuizForm, RandomRuleForm
 from quizzes.items import quality, qualityreport, questionbank
 from quizzes.items.forms.questions import BankFilterForm
@@ -164,7 +164,7 @@ def _builder_page(
 def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        added = quizbuilder.add_questions(quiz, request.POST.getlist("question"), by=request.user)
+        added = quizcontent.add_questions(quiz, request.POST.getlist("question"), by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -180,7 +180,7 @@ def add_questions(request: HttpRequest, course: Course, pk: int) -> HttpResponse
 def remove_item(request: HttpRequest, course: Course, pk: int, item_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_item(quiz, item_pk, by=request.user)
+        quizcontent.remove_item(quiz, item_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:
@@ -196,7 +196,7 @@ def move_item(request: HttpRequest, course: Course, pk: int, item_pk: int) -> Ht
     if offset is None:
         messages.error(request, "Move a question up or down.")
     else:
-        quizbuilder.move_item(quiz, item_pk, offset)
+        quizcontent.move_item(quiz, item_pk, offset)
     return _back_to(quiz, request, f"#item-{item_pk}")
 
 
@@ -207,7 +207,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
     form = RandomRuleForm(request.POST, course=course)
     if form.is_valid():
         try:
-            quizbuilder.add_random_rule(
+            quizcontent.add_random_rule(
                 quiz, count=form.cleaned_data["count"], lessons=form.cleaned_data["lessons"], by=request.user
             )
         except ValidationError as error:
@@ -223,7 +223,7 @@ def add_rule(request: HttpRequest, course: Course, pk: int) -> HttpResponse:
 def remove_rule(request: HttpRequest, course: Course, pk: int, rule_pk: int) -> HttpResponse:
     quiz = _quiz(course, pk)
     try:
-        quizbuilder.remove_random_rule(quiz, rule_pk, by=request.user)
+        quizcontent.remove_random_rule(quiz, rule_pk, by=request.user)
     except ValidationError as error:
         _report(request, error)
     else:

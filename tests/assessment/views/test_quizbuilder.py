@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.assessment import quizbuilder
+from quizzes.assessment import quizbuilder, quizcontent
 from quizzes.models import Quiz, QuizItem, QuizRandomRule
 from tests.factories import (
     AttemptFactory,
@@ -348,7 +348,7 @@ def test_drafts_do_not_count_towards_a_rule(course, lesson, quiz):
     QuestionFactory(course=course, lesson=lesson, status="draft")
     QuestionFactory(course=course, lesson=lesson)
     with pytest.raises(ValidationError) as caught:
-        quizbuilder.add_random_rule(quiz, count=2, lessons=[lesson])
+        quizcontent.add_random_rule(quiz, count=2, lessons=[lesson])
     assert caught.value.message_dict == {
         "count": ["These lessons have 1 published question; a rule cannot draw 2."]
     }
