@@ -17,15 +17,8 @@ from django.db import transaction
 from quizzes.assessment import secrecy
 from quizzes.interchange.bundle import media
 from quizzes.interchange.bundle.checker import BundleError, Checker
-from quizzes.interchange.bundle.schema import (
-    ADDENDA_KEY,
-    ITEM_KEYS,
-    QUIZ,
-    check_course_parts,
-    check_format,
-    check_items,
-    lesson_texts,
-)
+from quizzes.interchange.bundle.itemchecks import check_items, lesson_texts
+from quizzes.interchange.bundle.schema import ADDENDA_KEY, ITEM_KEYS, QUIZ, check_course_parts, check_format
 from quizzes.items import notes
 from quizzes.items.spans import LessonText
 from quizzes.items.versions import CONTENT_PREFETCH, question_content
