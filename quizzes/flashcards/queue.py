@@ -19,7 +19,8 @@ undo, suspend, the rollover): each request reads it afresh in at most three
 queries whatever the deck size: one for every count (today's reviews and the
 due states, as scalar subqueries), one ordered, limited query for the new
 cards (at most the day's new-card allowance), and one for the next learning or
-review card when there is one. Recording a review is in `reviews`.
+review card when there is one (in the last days before an exam, the review card
+with the lowest exam-day recall). Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
+from quizzes.flashcards import examdate, examdates
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, ReviewLog
+from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, PersonalExamDate, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
@@ -54,6 +57,7 @@ class Queue:
     state: CardState | None = None
     kind: int | None = None  # a ReviewKind
     undoable: bool = False  # any review of the student's in this course (so there is one to undo)
+    exam_at: dt.datetime | None = None  # the exam date that counts for the student (own, else course's)
 
     @property
     def total(self) -> int:
@@ -107,6 +111,8 @@ FIRST = "SELECT s.id {studied} AND {where} ORDER BY s.due, s.id LIMIT 1"
 REVIEW_DUE = "s.state = {review} AND s.due < %(end)s"
 LEARNING_NOW = "s.state IN ({learning}) AND s.due <= %(now)s"
 LEARNING_AHEAD = "s.state IN ({learning}) AND s.due <= %(ahead)s"
+# The student's own exam date (the course's is on the course): the last days need it.
+OWN_EXAM = "(SELECT e.exam_at FROM {exam} e WHERE e.user_id = %(user)s AND e.course_id = %(course)s)"
 COUNTS_SQL = f"""
 SELECT
   COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
@@ -120,7 +126,8 @@ SELECT
   ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)}),
   (SELECT COUNT(DISTINCT b.card_id) {BOOSTED}),
   ({FIRST_BOOSTED.replace("{column}", "b.card_id")}),
-  ({FIRST_BOOSTED.replace("{column}", "bs.id")})
+  ({FIRST_BOOSTED.replace("{column}", "bs.id")}),
+  {OWN_EXAM}
 {STUDIED} AND s.due <= %(last)s
 """
 COUNTS = (
@@ -136,6 +143,7 @@ COUNTS = (
     "boosted",
     "next_boosted_card",
     "next_boosted_state",
+    "own_exam_at",
 )
 # 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
 #    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
@@ -158,6 +166,7 @@ TABLES = {
     "log": ReviewLog._meta.db_table,
     "lesson": Lesson._meta.db_table,
     "boost": CardBoost._meta.db_table,
+    "exam": PersonalExamDate._meta.db_table,
     "review": int(FsrsState.REVIEW),
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
@@ -195,6 +204,44 @@ def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime
         return dict(zip(COUNTS, cursor.fetchone(), strict=True))
 
 
+def _moment(value) -> dt.datetime | None:
+    """A datetime read by a raw query (SQLite gives its text, naive UTC)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _whole_days_to(column: str) -> str:
+    """SQL for the whole days from ``column`` to the parameter, as fsrs counts them
+    (``timedelta.days``, to the second)."""
+    if connection.vendor == "postgresql":
+        return f"FLOOR(EXTRACT(EPOCH FROM (%s - {column})) / 86400)"
+    return f"((CAST(strftime('%%s', %s) AS INTEGER) - CAST(strftime('%%s', {column}) AS INTEGER)) / 86400)"
+
+
+def _lowest_exam_recall(user, course, now: dt.datetime, end: dt.datetime, exam_at: dt.datetime) -> QuerySet:
+    """The review cards due today (as in the counts), lowest predicted recall on exam day first:
+    most whole days from the last review to the exam per day of stability (then by due date)."""
+    table = connection.ops.quote_name(CardState._meta.db_table)
+    elapsed = _whole_days_to(f"{table}.{connection.ops.quote_name('last_review')}")
+    # Our own column names; the exam date is a parameter.
+    forgetting = RawSQL(  # noqa: S611
+        f"{elapsed} / {table}.{connection.ops.quote_name('stability')}",
+        [connection.ops.adapt_datetimefield_value(exam_at)],
+    )
+    boosted_since = CardBoost.objects.filter(
+        user=OuterRef("user"), card=OuterRef("card"), created_at__gt=OuterRef("last_review")
+    )
+    return (
+        studied_states(user, course, now)
+        .filter(state=FsrsState.REVIEW, due__lt=end)
+        .exclude(Exists(boosted_since))
+        .order_by(forgetting.desc(), "due", "pk")
+    )
+
+
 def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
     """(card id, state id or None) of today's new cards, in order."""
     with connection.cursor() as cursor:
@@ -212,7 +259,9 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     # One ordered, limited query gives both today's new count and the next new card.
     new = _new_cards(user, course, now, new_left) if new_left else []
     ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
+    exam_at = examdates.effective(_moment(counts["own_exam_at"]), course)
     queue = Queue(
+        exam_at=exam_at,
         boosted=counts["boosted"],
         new=len(new),
         learning=counts["learning_ahead" if ahead else "learning_now"],
@@ -225,6 +274,8 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
             queue.kind = ReviewKind.NEW
     elif queue.learning:
         card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
+    elif queue.review and examdate.in_last_days(exam_at, now):
+        card_id, state_id = None, _lowest_exam_recall(user, course, now, end, exam_at)
     elif queue.review:
         card_id, state_id = None, counts["next_review"]
     elif new:
@@ -232,10 +283,10 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     else:
         return queue
     if state_id is not None:
-        states = CardState.objects.select_related("card__note__lesson").annotate(
-            has_images=_has_images("card__note_id")
-        )
-        queue.state = states.get(pk=state_id)
+        # A queryset: the last days' ordered pick, read with the card in the same query.
+        chosen = state_id if isinstance(state_id, QuerySet) else CardState.objects.filter(pk=state_id)
+        states = chosen.select_related("card__note__lesson").annotate(has_images=_has_images("card__note_id"))
+        queue.state = states[0]
         queue.card = queue.state.card
         queue.card.has_images = queue.state.has_images
         if queue.kind is None:
