@@ -127,18 +127,23 @@ def projection(
     order; cards below ``target`` are at risk, lowest recall first."""
     result = Projection(exam_at=exam_at, target=target)
     groups: dict[Hashable, GroupRecall] = {}
+    studied = []
     for group, card_id, state in cards:
         row = groups.setdefault(group, GroupRecall(group))
-        recall = recall_at(scheduler, state, card_id, exam_at)
-        if recall is None:
+        if state is None or state.last_review is None:  # FSRS has no memory state for it
             row.unstudied += 1
             result.unstudied += 1
-            continue
+        else:
+            studied.append((row, card_id, state))
+    recalls = scheduling.retrievabilities(
+        scheduler, [(state.stability, state.last_review) for _, _, state in studied], exam_at
+    )
+    for (row, card_id, _), recall in zip(studied, recalls, strict=True):
         row.studied += 1
         row.total += recall
         if recall < target:
             row.at_risk += 1
-            result.at_risk.append(CardRecall(card_id, group, recall))
+            result.at_risk.append(CardRecall(card_id, row.group, recall))
     result.groups = list(groups.values())
     result.at_risk.sort(key=lambda card: (card.recall, card.card_id))
     return result

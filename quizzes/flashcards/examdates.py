@@ -20,8 +20,6 @@ from quizzes.flashcards import examdate, scheduling
 from quizzes.models import Card, CardState, Course, PersonalExamDate
 from quizzes.models.audit import AuditAction
 
-STATE_FIELDS = ("state", "step", "stability", "difficulty", "due", "last_review")
-
 
 def own_exam_date(*, user, course: Course) -> dt.datetime | None:
     """The student's own exam date in ``course`` (None: they have not set one)."""
@@ -78,11 +76,12 @@ def projection(*, user, course: Course, exam_at: dt.datetime) -> examdate.Projec
         .annotate(own=FilteredRelation("states", condition=Q(states__user=user)))
         .filter(Q(own__suspended=False) | Q(own__isnull=True))
         .order_by("note__lesson__order", "note__lesson_id", "note_id", "ord")
-        .values_list("note__lesson_id", "pk", *(f"own__{name}" for name in STATE_FIELDS))
+        .values_list("note__lesson_id", "pk", "own__stability", "own__last_review")
     )
+    # Retrievability needs only the stability and the last review (None: never reviewed).
     cards = (
-        (lesson_id, card_id, SimpleNamespace(**dict(zip(STATE_FIELDS, state, strict=True))))
-        for lesson_id, card_id, *state in rows
+        (lesson_id, card_id, SimpleNamespace(stability=stability, last_review=last_review))
+        for lesson_id, card_id, stability, last_review in rows
     )
     return examdate.projection(
         scheduling.scheduler_for(course, fuzz=False), cards, exam_at=exam_at, target=course.exam_target

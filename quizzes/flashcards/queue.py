@@ -29,7 +29,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 
 from quizzes.flashcards import examdate, examdates
@@ -171,7 +177,28 @@ TABLES = {
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
 }
+# 3. In the last days before an exam, the review card due today with the lowest predicted recall on
+#    exam day (FSRS: the most whole days from the last review to the exam per day of stability).
+LOWEST_EXAM_RECALL = """
+(SELECT s.id
+  FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
+  WHERE s.user_id = %s AND n.course_id = %s AND n.status = %s AND s.last_review IS NOT NULL
+    AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %s)
+    AND s.state = {review} AND s.due < %s
+    AND NOT EXISTS (SELECT 1 FROM {boost} sb
+                    WHERE sb.user_id = s.user_id AND sb.card_id = s.card_id AND sb.created_at > s.last_review)
+  ORDER BY {whole_days} / s.stability DESC, s.due, s.id LIMIT 1)"""
+# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
+# SQLite gets the exam as integer seconds, computed once.
+WHOLE_DAYS = {
+    False: "((%s - CAST(strftime('%%s', s.last_review) AS INTEGER)) / 86400)",
+    True: "FLOOR(EXTRACT(EPOCH FROM (%s - s.last_review)) / 86400)",
+}
 COUNTS_SQL = COUNTS_SQL.format(**TABLES)
+LOWEST_EXAM_RECALL_SQL = {
+    postgresql: LOWEST_EXAM_RECALL.format(**TABLES, whole_days=whole_days)
+    for postgresql, whole_days in WHOLE_DAYS.items()
+}
 NEW_SQL = NEW_SQL.format(**TABLES)
 
 
@@ -213,33 +240,15 @@ def _moment(value) -> dt.datetime | None:
     return value
 
 
-def _whole_days_to(column: str) -> str:
-    """SQL for the whole days from ``column`` to the parameter, as fsrs counts them
-    (``timedelta.days``, to the second)."""
-    if connection.vendor == "postgresql":
-        return f"FLOOR(EXTRACT(EPOCH FROM (%s - {column})) / 86400)"
-    return f"((CAST(strftime('%%s', %s) AS INTEGER) - CAST(strftime('%%s', {column}) AS INTEGER)) / 86400)"
-
-
 def _lowest_exam_recall(user, course, now: dt.datetime, end: dt.datetime, exam_at: dt.datetime) -> QuerySet:
-    """The review cards due today (as in the counts), lowest predicted recall on exam day first:
-    most whole days from the last review to the exam per day of stability (then by due date)."""
-    table = connection.ops.quote_name(CardState._meta.db_table)
-    elapsed = _whole_days_to(f"{table}.{connection.ops.quote_name('last_review')}")
-    # Our own column names; the exam date is a parameter.
-    forgetting = RawSQL(  # noqa: S611
-        f"{elapsed} / {table}.{connection.ops.quote_name('stability')}",
-        [connection.ops.adapt_datetimefield_value(exam_at)],
-    )
-    boosted_since = CardBoost.objects.filter(
-        user=OuterRef("user"), card=OuterRef("card"), created_at__gt=OuterRef("last_review")
-    )
-    return (
-        studied_states(user, course, now)
-        .filter(state=FsrsState.REVIEW, due__lt=end)
-        .exclude(Exists(boosted_since))
-        .order_by(forgetting.desc(), "due", "pk")
-    )
+    """The review card due today (as in the counts) with the lowest predicted recall on exam day:
+    the most whole days from its last review to the exam per day of stability (then by due date).
+    The sort carries ids only; the card and its note are read for the one chosen."""
+    exam = int(exam_at.timestamp()) if connection.vendor == "sqlite" else exam_at
+    params = [user.pk, course.pk, NoteStatus.PUBLISHED.value, _params(user, course, now)["now"]]
+    params += [connection.ops.adapt_datetimefield_value(end), exam]
+    lowest = LOWEST_EXAM_RECALL_SQL[connection.vendor == "postgresql"]
+    return CardState.objects.filter(pk=RawSQL(lowest, params))  # noqa: S611 - our SQL, values are parameters
 
 
 def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
