@@ -41,6 +41,7 @@ def test_lead_sets_the_exam_date_and_the_student_studies_the_cards_at_risk(
     exam_day = (timezone.now() + dt.timedelta(days=21)).date()
 
     login("lead", "demo-pass-2026")
+    page.goto(live_server.url + reverse("course", args=[demo.slug]))
     page.get_by_role("link", name="Exam date").first.click()
     page.get_by_label("Exam date").fill(exam_day.isoformat())
     page.get_by_label("Starts at").fill("09:30")
