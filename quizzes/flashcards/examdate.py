@@ -15,7 +15,8 @@ scheduling module (the only ``fsrs`` import), and the rules here are dates.
   are "at risk" (:func:`projection`). A card never studied has no projection
   (FSRS has no memory state for it) and is counted apart.
 - **Last days.** Within :data:`LAST_DAYS` of the exam, due cards are taken in
-  order of lowest predicted exam-day recall first (:func:`last_days_order`).
+  order of lowest predicted exam-day recall first (:func:`last_days_order`; the
+  queue applies the same order in SQL, tested against fsrs).
 
 Wired in by ``reviews.rate`` and the study page's buttons (capping) and by the queue
 (the last days); the dates themselves are stored and looked up in ``examdates``.

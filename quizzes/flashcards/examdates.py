@@ -88,13 +88,15 @@ def projection(*, user, course: Course, exam_at: dt.datetime) -> examdate.Projec
     )
 
 
-def study_at_risk(*, user, course: Course, now: dt.datetime) -> int:
+def study_at_risk(*, user, course: Course, now: dt.datetime) -> tuple[int, int]:
     """Make the student's cards at risk on exam day due now, so that today's study brings them
-    up (no review is recorded: FSRS learns from the early review itself). Returns how many."""
+    up (no review is recorded: FSRS learns from the early review itself). Returns how many were
+    at risk and how many of them were brought forward (the others were due already)."""
     exam_at = exam_date(user=user, course=course)
     if not examdate.before_exam(exam_at, now):
-        return 0
+        return 0, 0
     at_risk = [card.card_id for card in projection(user=user, course=course, exam_at=exam_at).at_risk]
-    return CardState.objects.filter(
+    moved = CardState.objects.filter(
         user=user, card_id__in=at_risk, last_review__isnull=False, suspended=False, due__gt=now
     ).update(due=now, version=F("version") + 1)
+    return len(at_risk), moved

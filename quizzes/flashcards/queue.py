@@ -64,6 +64,8 @@ class Queue:
     kind: int | None = None  # a ReviewKind
     undoable: bool = False  # any review of the student's in this course (so there is one to undo)
     exam_at: dt.datetime | None = None  # the exam date that counts for the student (own, else course's)
+    before_exam: bool = False  # the exam is still to come: intervals are capped by it
+    last_days: bool = False  # within examdate.LAST_DAYS of it: reviews weakest first
 
     @property
     def total(self) -> int:
@@ -271,6 +273,8 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     exam_at = examdates.effective(_moment(counts["own_exam_at"]), course)
     queue = Queue(
         exam_at=exam_at,
+        before_exam=examdate.before_exam(exam_at, now),
+        last_days=examdate.in_last_days(exam_at, now),
         boosted=counts["boosted"],
         new=len(new),
         learning=counts["learning_ahead" if ahead else "learning_now"],
@@ -283,7 +287,7 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
             queue.kind = ReviewKind.NEW
     elif queue.learning:
         card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
-    elif queue.review and examdate.in_last_days(exam_at, now):
+    elif queue.review and queue.last_days:
         card_id, state_id = None, _lowest_exam_recall(user, course, now, end, exam_at)
     elif queue.review:
         card_id, state_id = None, counts["next_review"]

@@ -302,9 +302,11 @@ def exam_date_course(request: HttpRequest, course: Course) -> HttpResponse:
 @require_POST
 def study_at_risk(request: HttpRequest, course: Course) -> HttpResponse:
     """Bring the student's cards at risk on exam day into today's study."""
-    count = examdates.study_at_risk(user=request.user, course=course, now=timezone.now())
-    if count:
-        messages.success(request, f"{count} card{'s' if count != 1 else ''} at risk added to today's study.")
+    at_risk, moved = examdates.study_at_risk(user=request.user, course=course, now=timezone.now())
+    if moved:
+        cards, verb = (f"{at_risk} card", "is") if at_risk == 1 else (f"{at_risk} cards", "are")
+        text = f"The {cards} at risk on exam day {verb} now in today's study ({moved} brought forward)."
+        messages.success(request, text)
     else:
         messages.info(request, "No card at risk is waiting: they are already in today's study.")
     return redirect("study_home", slug=course.slug)

@@ -63,8 +63,10 @@ def test_lead_sets_the_exam_date_and_the_student_studies_the_cards_at_risk(
     axe_check()
 
     panel.get_by_role("button", name="at risk now").click()
-    expect(page.get_by_text("at risk added to today's study")).to_be_visible()
+    expect(page.get_by_text("at risk on exam day are now in today's study")).to_be_visible()
     expect(page.locator("#study-answer")).to_have_count(1)
+    expect(page.locator("#exam-note")).to_contain_text("no card's next review waits past it")
+    shoot("exam-study")
 
     page.goto(live_server.url + reverse("exam_date_own", args=[demo.slug]))
     shoot("exam-date-own")

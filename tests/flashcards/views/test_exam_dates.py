@@ -148,9 +148,9 @@ def test_studying_the_cards_at_risk_makes_them_due_without_a_review(client_for, 
     fading = studied_card(course, lesson, student, stability=3, last_review_days=2, due_days=1)
     safe = studied_card(course, lesson, student, stability=3000, last_review_days=1, due_days=200)
 
-    response = client_for(student).post(reverse("study_at_risk", args=[course.slug]))
+    response = client_for(student).post(reverse("study_at_risk", args=[course.slug]), follow=True)
 
-    assert response.status_code == 302
+    assert "The 1 card at risk on exam day is now in today" in response.text
     states = {state.card_id: state for state in CardState.objects.filter(user=student)}
     assert states[fading.pk].due <= timezone.now() < states[safe.pk].due
     assert not ReviewLog.objects.exists()
@@ -172,3 +172,15 @@ def test_deleting_an_account_deletes_its_own_exam_dates(course, student):
     privacy.delete_account(student, now=timezone.now())
 
     assert not PersonalExamDate.objects.exists()
+
+
+def test_the_study_page_says_the_exam_date_and_the_last_days(client_for, course, lesson, student):
+    studied_card(course, lesson, student)
+    client = client_for(student)
+    assert 'id="exam-note"' not in client.get(reverse("study_home", args=[course.slug])).text
+
+    course.exam_at = timezone.now() + 2 * DAY
+    course.save()
+
+    text = client.get(reverse("study_home", args=[course.slug])).text
+    assert 'id="exam-note"' in text and "weakest first" in text
