@@ -31,6 +31,7 @@ class CourseAdmin(admin.ModelAdmin):
         "join_code",
         "desired_retention",
         "new_cards_per_day",
+        "exam_at",
         "created_at",
     )
     search_fields = ("title", "slug", "join_code")

@@ -315,6 +315,15 @@ class CardBoostFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyFunction(timezone.now)
 
 
+class PersonalExamDateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = m.PersonalExamDate
+
+    user = factory.SubFactory(UserFactory)
+    course = factory.SubFactory(CourseFactory)
+    exam_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+
+
 class DraftFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = m.Draft

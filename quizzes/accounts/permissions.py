@@ -33,6 +33,7 @@ ABILITIES: dict[str, frozenset[str]] = {
     "see_lms_links": frozenset({EDUCATOR, LEAD}),
     "sync_lms_roster": frozenset({LEAD}),
     "read_audit": frozenset({LEAD}),
+    "set_exam_date": frozenset({LEAD}),
 }
 
 

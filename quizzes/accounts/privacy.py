@@ -23,7 +23,7 @@ from django.db.models import Count, Q, QuerySet
 from lti_tool.models import LtiUser
 
 from quizzes.accounts import audit
-from quizzes.models import Membership, Removal, User
+from quizzes.models import Membership, PersonalExamDate, Removal, User
 from quizzes.models.people import DELETED_NAME, Role
 
 LAST_EDUCATOR = "You are the only educator of {courses}: give someone else the educator role before deleting your account."
@@ -71,6 +71,7 @@ def delete_account(user, *, now: dt.datetime, by=None) -> None:
                 label=DELETED_NAME,
             )
         Removal.objects.filter(user=user).delete()
+        PersonalExamDate.objects.filter(user=user).delete()  # plans for exams: no use to anyone else
         LtiUser.objects.filter(auth_user=user).update(
             auth_user=None, name="", given_name="", family_name="", email="", picture_url=""
         )

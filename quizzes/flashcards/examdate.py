@@ -4,18 +4,22 @@ No database and no maths of our own: FSRS's retrievability comes from the
 scheduling module (the only ``fsrs`` import), and the rules here are dates.
 
 - **Capping.** A review whose next interval would jump past the exam is brought
-  back so that it falls within the days left: due on the day before the exam
-  (never before the review itself). Before the exam only; after the exam date
-  scheduling is normal again (:func:`cap_due`, :func:`capped`).
+  back so that it falls within the days left: due on the day before the exam, or a
+  day after the review when that is later and still before the exam. Within the
+  last day no day is left for another review, and a card is never due again the
+  moment it was answered, so its interval stands. Before the exam only; after the
+  exam date scheduling is normal again (:func:`cap_due`, :func:`capped`).
 - **Projection.** The predicted recall of each studied card on exam day is
   FSRS's retrievability at the exam date; a lesson's and the course's figure is
   the mean over their studied cards, and the cards below the course's target
   are "at risk" (:func:`projection`). A card never studied has no projection
   (FSRS has no memory state for it) and is counted apart.
 - **Last days.** Within :data:`LAST_DAYS` of the exam, due cards are taken in
-  order of lowest predicted exam-day recall first (:func:`last_days_order`).
+  order of lowest predicted exam-day recall first (:func:`last_days_order`; the
+  queue applies the same order in SQL, tested against fsrs).
 
-Not wired into the queue yet: the queue is being rewritten (issue 15).
+Wired in by ``reviews.rate`` and the study page's buttons (capping) and by the queue
+(the last days); the dates themselves are stored and looked up in ``examdates``.
 """
 
 from __future__ import annotations
@@ -39,12 +43,16 @@ def before_exam(exam_at: dt.datetime | None, now: dt.datetime) -> bool:
 def cap_due(*, due: dt.datetime, reviewed_at: dt.datetime, exam_at: dt.datetime | None) -> dt.datetime:
     """The due date of a review made at ``reviewed_at``, capped to fall before ``exam_at``.
 
-    Unchanged when there is no exam, the exam has passed, or the interval ends by
-    the exam; otherwise the day before the exam, never before the review itself.
+    Unchanged when there is no exam, the exam has passed, or the interval ends by the
+    exam; otherwise the day before the exam, or a day after the review if that is
+    later. When even a day after the review is not before the exam (the review is in
+    the last day), the interval stands: a card is never due again at once, which
+    would bring it back over and over in the same study day.
     """
     if not before_exam(exam_at, reviewed_at) or due <= exam_at:
         return due
-    return max(reviewed_at, exam_at - ONE_DAY)
+    capped = max(exam_at - ONE_DAY, reviewed_at + ONE_DAY)
+    return capped if capped < exam_at else due
 
 
 def capped(outcome: scheduling.Outcome, exam_at: dt.datetime | None) -> scheduling.Outcome:
@@ -53,6 +61,13 @@ def capped(outcome: scheduling.Outcome, exam_at: dt.datetime | None) -> scheduli
     if due == outcome.due:
         return outcome
     return dataclasses.replace(outcome, due=due, interval=due - outcome.last_review)
+
+
+def capped_preview(
+    outcomes: dict[int, scheduling.Outcome], exam_at: dt.datetime | None
+) -> dict[int, scheduling.Outcome]:
+    """Each rating's outcome (``scheduling.preview``) capped as the review would be."""
+    return {rating: capped(outcome, exam_at) for rating, outcome in outcomes.items()}
 
 
 def recall_at(scheduler, state, card_id: int, when: dt.datetime) -> float | None:
@@ -75,6 +90,7 @@ class GroupRecall:
     studied: int = 0
     total: float = 0.0
     at_risk: int = 0
+    unstudied: int = 0
 
     @property
     def recall(self) -> float | None:
@@ -112,17 +128,23 @@ def projection(
     order; cards below ``target`` are at risk, lowest recall first."""
     result = Projection(exam_at=exam_at, target=target)
     groups: dict[Hashable, GroupRecall] = {}
+    studied = []
     for group, card_id, state in cards:
         row = groups.setdefault(group, GroupRecall(group))
-        recall = recall_at(scheduler, state, card_id, exam_at)
-        if recall is None:
+        if state is None or state.last_review is None:  # FSRS has no memory state for it
+            row.unstudied += 1
             result.unstudied += 1
-            continue
+        else:
+            studied.append((row, card_id, state))
+    recalls = scheduling.retrievabilities(
+        scheduler, [(state.stability, state.last_review) for _, _, state in studied], exam_at
+    )
+    for (row, card_id, _), recall in zip(studied, recalls, strict=True):
         row.studied += 1
         row.total += recall
         if recall < target:
             row.at_risk += 1
-            result.at_risk.append(CardRecall(card_id, group, recall))
+            result.at_risk.append(CardRecall(card_id, row.group, recall))
     result.groups = list(groups.values())
     result.at_risk.sort(key=lambda card: (card.recall, card.card_id))
     return result

@@ -19,7 +19,8 @@ undo, suspend, the rollover): each request reads it afresh in at most three
 queries whatever the deck size: one for every count (today's reviews and the
 due states, as scalar subqueries), one ordered, limited query for the new
 cards (at most the day's new-card allowance), and one for the next learning or
-review card when there is one. Recording a review is in `reviews`.
+review card when there is one (in the last days before an exam, the review card
+with the lowest exam-day recall). Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
@@ -28,10 +29,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.expressions import RawSQL
 
+from quizzes.flashcards import examdate, examdates
 from quizzes.flashcards.studyday import day_bounds
-from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, ReviewLog
+from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, PersonalExamDate, ReviewLog
 from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, ReviewKind
 
@@ -54,6 +63,9 @@ class Queue:
     state: CardState | None = None
     kind: int | None = None  # a ReviewKind
     undoable: bool = False  # any review of the student's in this course (so there is one to undo)
+    exam_at: dt.datetime | None = None  # the exam date that counts for the student (own, else course's)
+    before_exam: bool = False  # the exam is still to come: intervals are capped by it
+    last_days: bool = False  # within examdate.LAST_DAYS of it: reviews weakest first
 
     @property
     def total(self) -> int:
@@ -107,6 +119,8 @@ FIRST = "SELECT s.id {studied} AND {where} ORDER BY s.due, s.id LIMIT 1"
 REVIEW_DUE = "s.state = {review} AND s.due < %(end)s"
 LEARNING_NOW = "s.state IN ({learning}) AND s.due <= %(now)s"
 LEARNING_AHEAD = "s.state IN ({learning}) AND s.due <= %(ahead)s"
+# The student's own exam date (the course's is on the course): the last days need it.
+OWN_EXAM = "(SELECT e.exam_at FROM {exam} e WHERE e.user_id = %(user)s AND e.course_id = %(course)s)"
 COUNTS_SQL = f"""
 SELECT
   COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
@@ -120,7 +134,8 @@ SELECT
   ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)}),
   (SELECT COUNT(DISTINCT b.card_id) {BOOSTED}),
   ({FIRST_BOOSTED.replace("{column}", "b.card_id")}),
-  ({FIRST_BOOSTED.replace("{column}", "bs.id")})
+  ({FIRST_BOOSTED.replace("{column}", "bs.id")}),
+  {OWN_EXAM}
 {STUDIED} AND s.due <= %(last)s
 """
 COUNTS = (
@@ -136,6 +151,7 @@ COUNTS = (
     "boosted",
     "next_boosted_card",
     "next_boosted_state",
+    "own_exam_at",
 )
 # 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
 #    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
@@ -158,11 +174,33 @@ TABLES = {
     "log": ReviewLog._meta.db_table,
     "lesson": Lesson._meta.db_table,
     "boost": CardBoost._meta.db_table,
+    "exam": PersonalExamDate._meta.db_table,
     "review": int(FsrsState.REVIEW),
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
 }
+# 3. In the last days before an exam, the review card due today with the lowest predicted recall on
+#    exam day (FSRS: the most whole days from the last review to the exam per day of stability).
+LOWEST_EXAM_RECALL = """
+(SELECT s.id
+  FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
+  WHERE s.user_id = %s AND n.course_id = %s AND n.status = %s AND s.last_review IS NOT NULL
+    AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %s)
+    AND s.state = {review} AND s.due < %s
+    AND NOT EXISTS (SELECT 1 FROM {boost} sb
+                    WHERE sb.user_id = s.user_id AND sb.card_id = s.card_id AND sb.created_at > s.last_review)
+  ORDER BY {whole_days} / s.stability DESC, s.due, s.id LIMIT 1)"""
+# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
+# SQLite gets the exam as integer seconds, computed once.
+WHOLE_DAYS = {
+    False: "((%s - CAST(strftime('%%s', s.last_review) AS INTEGER)) / 86400)",
+    True: "FLOOR(EXTRACT(EPOCH FROM (%s - s.last_review)) / 86400)",
+}
 COUNTS_SQL = COUNTS_SQL.format(**TABLES)
+LOWEST_EXAM_RECALL_SQL = {
+    postgresql: LOWEST_EXAM_RECALL.format(**TABLES, whole_days=whole_days)
+    for postgresql, whole_days in WHOLE_DAYS.items()
+}
 NEW_SQL = NEW_SQL.format(**TABLES)
 
 
@@ -195,6 +233,26 @@ def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime
         return dict(zip(COUNTS, cursor.fetchone(), strict=True))
 
 
+def _moment(value) -> dt.datetime | None:
+    """A datetime read by a raw query (SQLite gives its text, naive UTC)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _lowest_exam_recall(user, course, now: dt.datetime, end: dt.datetime, exam_at: dt.datetime) -> QuerySet:
+    """The review card due today (as in the counts) with the lowest predicted recall on exam day:
+    the most whole days from its last review to the exam per day of stability (then by due date).
+    The sort carries ids only; the card and its note are read for the one chosen."""
+    exam = int(exam_at.timestamp()) if connection.vendor == "sqlite" else exam_at
+    params = [user.pk, course.pk, NoteStatus.PUBLISHED.value, _params(user, course, now)["now"]]
+    params += [connection.ops.adapt_datetimefield_value(end), exam]
+    lowest = LOWEST_EXAM_RECALL_SQL[connection.vendor == "postgresql"]
+    return CardState.objects.filter(pk=RawSQL(lowest, params))  # noqa: S611 - our SQL, values are parameters
+
+
 def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
     """(card id, state id or None) of today's new cards, in order."""
     with connection.cursor() as cursor:
@@ -212,7 +270,11 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     # One ordered, limited query gives both today's new count and the next new card.
     new = _new_cards(user, course, now, new_left) if new_left else []
     ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
+    exam_at = examdates.effective(_moment(counts["own_exam_at"]), course)
     queue = Queue(
+        exam_at=exam_at,
+        before_exam=examdate.before_exam(exam_at, now),
+        last_days=examdate.in_last_days(exam_at, now),
         boosted=counts["boosted"],
         new=len(new),
         learning=counts["learning_ahead" if ahead else "learning_now"],
@@ -225,6 +287,8 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
             queue.kind = ReviewKind.NEW
     elif queue.learning:
         card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
+    elif queue.review and queue.last_days:
+        card_id, state_id = None, _lowest_exam_recall(user, course, now, end, exam_at)
     elif queue.review:
         card_id, state_id = None, counts["next_review"]
     elif new:
@@ -232,10 +296,10 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     else:
         return queue
     if state_id is not None:
-        states = CardState.objects.select_related("card__note__lesson").annotate(
-            has_images=_has_images("card__note_id")
-        )
-        queue.state = states.get(pk=state_id)
+        # A queryset: the last days' ordered pick, read with the card in the same query.
+        chosen = state_id if isinstance(state_id, QuerySet) else CardState.objects.filter(pk=state_id)
+        states = chosen.select_related("card__note__lesson").annotate(has_images=_has_images("card__note_id"))
+        queue.state = states[0]
         queue.card = queue.state.card
         queue.card.has_images = queue.state.has_images
         if queue.kind is None:

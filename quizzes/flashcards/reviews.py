@@ -9,6 +9,10 @@ Sibling burying is written here, not worked out by the queue: rating a card of
 a note with several cards buries the others until the end of the student's
 study day (4 a.m. in their zone), bumping their versions so that a page showing
 one of them is stale; undoing the note's only review of that day unburies them.
+
+Before the student's exam date no interval jumps past it (``examdate.capped``): the
+outcome's due date is brought back within the days left, its memory state (what
+FSRS learnt from the rating) unchanged.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from quizzes.flashcards import scheduling
+from quizzes.flashcards import examdate, examdates, scheduling
 from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Card, CardState, ReviewLog
 from quizzes.models.notes import NoteKind, NoteStatus
@@ -100,6 +104,7 @@ def rate(
     duration_ms: int | None = None,
     shown_at: dt.datetime | None = None,
     state: CardState | object | None = ...,
+    exam_at: dt.datetime | object | None = ...,
 ) -> Rated:
     """Record `user`'s `rating` of `card`, shown at CardState version `shown_version`.
 
@@ -107,7 +112,9 @@ def rate(
     review posted twice is recorded once and a stale one is refused. The review
     log keeps the exact previous state for undo. On the 8th lapse the card is
     tagged leech and suspended. A caller that already read the student's
-    CardState of the card (None: there is none) passes it as `state`.
+    CardState of the card (None: there is none) passes it as `state`, and one that
+    knows the student's exam date (None: none; the one the buttons were shown with)
+    passes it as `exam_at`; the next due date is capped by it.
     """
     if state is ...:
         state = CardState.objects.filter(user=user, card=card).first()
@@ -117,8 +124,11 @@ def rate(
     if (state is not None and state.suspended) or card.note.status != NoteStatus.PUBLISHED:
         return Rated(recorded=False, message="This card is suspended; it was not recorded.")
     course = card.note.course
-    outcome = scheduling.review(
-        scheduling.scheduler_for(course), state, card.pk, rating, now, shown_at=shown_at
+    if exam_at is ...:
+        exam_at = examdates.exam_date(user=user, course=course)
+    outcome = examdate.capped(
+        scheduling.review(scheduling.scheduler_for(course), state, card.pk, rating, now, shown_at=shown_at),
+        exam_at,
     )
     reviewed = state is not None and state.last_review is not None
     kind = state.state if reviewed else ReviewKind.NEW

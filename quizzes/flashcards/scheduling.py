@@ -25,6 +25,7 @@ import random
 import re
 import threading
 import zlib
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -229,12 +230,27 @@ def retrievability(scheduler: Scheduler, state, card_id: int, now: dt.datetime) 
     return scheduler.get_card_retrievability(to_fsrs(state, card_id), current_datetime=_utc(now))
 
 
+def retrievabilities(
+    scheduler: Scheduler, studied: Iterable[tuple[float, dt.datetime]], when: dt.datetime
+) -> list[float]:
+    """FSRS's retrievability at `when` of many studied cards, each given as (stability, last review,
+    an aware datetime). One fsrs.Card is reused: building one per card costs more than the formula."""
+    when = _utc(when)
+    card = Card(card_id=0, state=State.Review, stability=1.0, difficulty=5.0, due=when, last_review=when)
+    found = []
+    for stability, last_review in studied:
+        card.stability, card.last_review = stability, last_review
+        found.append(scheduler.get_card_retrievability(card, current_datetime=when))
+    return found
+
+
 __all__ = [
     "RATINGS",
     "Outcome",
     "interval_text",
     "parse_steps",
     "preview",
+    "retrievabilities",
     "retrievability",
     "review",
     "scheduler_for",

@@ -17,11 +17,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
 from quizzes.assessment.views.closedbook import open_book
-from quizzes.flashcards import reviews, scheduling
+from quizzes.flashcards import examdate, examdates, reviews, scheduling
+from quizzes.flashcards.forms import CourseExamForm, ExamDateForm
 from quizzes.flashcards.queue import (
     build_queue,
     cram_cards,
@@ -36,6 +37,8 @@ from quizzes.models.notes import NoteStatus
 
 TOKEN_SALT = "quizzes.study.shown"
 TOKEN_FIELDS = ("u", "c", "v", "t", "f")  # an answer token: user, card, state version, shown at, front at
+# ... and "e": the exam date the buttons' intervals were capped by (ms; 0 = none), so the review
+# stores the interval its button showed, as the seeded fuzz does.
 # A page left open longer than this is scheduled at the time of the answer instead.
 SHOWN_FOR_AT_MOST = dt.timedelta(hours=1)
 # As in Anki, time spent on one card counts for at most a minute.
@@ -76,8 +79,17 @@ def _panel_context(
     front, back = render_card(queue.card)
     front_images, back_images = card_images(queue.card) if queue.card.has_images else ([], [])
     version = queue.state.version if queue.state else 0
-    previews = scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now)
-    token = {"u": request.user.pk, "c": queue.card.pk, "v": version, "t": _ms(now), "f": front_at or _ms(now)}
+    previews = examdate.capped_preview(
+        scheduling.preview(scheduling.scheduler_for(course), queue.state, queue.card.pk, now), queue.exam_at
+    )
+    token = {
+        "u": request.user.pk,
+        "c": queue.card.pk,
+        "v": version,
+        "t": _ms(now),
+        "f": front_at or _ms(now),
+        "e": _ms(queue.exam_at) if queue.exam_at else 0,
+    }
     context |= {
         "front": front,
         "front_images": front_images,
@@ -91,6 +103,14 @@ def _panel_context(
         ],
     }
     return context
+
+
+def _token_exam(token: dict):
+    """The exam date an answer token's buttons were capped by (None: none; ``...``: a token
+    from before exam dates, so ``reviews.rate`` looks it up)."""
+    if "e" not in token:
+        return ...
+    return _from_ms(token["e"]) if token["e"] else None
 
 
 def _front_at(request: HttpRequest) -> int | None:
@@ -136,6 +156,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         rating not in scheduling.RATINGS
         or not isinstance(token, dict)
         or any(type(token.get(field)) is not int for field in TOKEN_FIELDS)
+        or type(token.get("e", 0)) is not int
         or token["u"] != request.user.pk
     ):
         return HttpResponseBadRequest("This answer could not be read; reload the page.")
@@ -158,6 +179,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         duration_ms=duration,
         shown_at=shown_at,
         state=getattr(card, "own_state", None),  # not set when the student has no state yet
+        exam_at=_token_exam(token),
     )
     notices = [(messages.WARNING, result.message)] if result.message else []
     # The next card comes in this response: the panel for htmx, the whole page without it.
@@ -229,3 +251,62 @@ def cram(request: HttpRequest, course: Course, lesson_slug: str) -> HttpResponse
         context["reveal_url"] = f"{url}?i={index}&reveal=1"
         context["next_url"] = f"{url}?i={index + 1}"
     return render(request, "quizzes/study/practice.html", context)
+
+
+# --- exam dates ------------------------------------------------------------------
+
+
+@course_view("study_cards")
+@require_http_methods(["GET", "POST"])
+def exam_date_own(request: HttpRequest, course: Course) -> HttpResponse:
+    """A student's own exam date in the course (overrides the course's; empty clears it)."""
+    own = examdates.own_exam_date(user=request.user, course=course)
+    form = ExamDateForm(
+        request.POST or None, timezone_name=request.user.timezone, now=timezone.now(), exam_at=own
+    )
+    if request.method == "POST" and form.is_valid():
+        examdates.set_own_exam(user=request.user, course=course, exam_at=form.cleaned_data["exam_at"])
+        text = (
+            "Your exam date is saved." if form.cleaned_data["exam_at"] else "Your own exam date is cleared."
+        )
+        messages.success(request, text)
+        return redirect("progress_dashboard", slug=course.slug)
+    context = {"course": course, "form": form, "own": own}
+    return render(request, "quizzes/study/exam_date.html", context, status=400 if form.errors else 200)
+
+
+@course_view("set_exam_date")
+@require_http_methods(["GET", "POST"])
+def exam_date_course(request: HttpRequest, course: Course) -> HttpResponse:
+    """The course's exam date and target recall (course leads; audited)."""
+    form = CourseExamForm(
+        request.POST or None,
+        timezone_name=request.user.timezone,
+        now=timezone.now(),
+        exam_at=course.exam_at,
+        target=course.exam_target,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if examdates.set_course_exam(
+            course=course, exam_at=data["exam_at"], target=data["exam_target"], by=request.user
+        ):
+            messages.success(request, "The course's exam date is saved.")
+        return redirect("exam_date_course", slug=course.slug)
+    context = {"course": course, "form": form}
+    return render(request, "quizzes/courses/exam_date.html", context, status=400 if form.errors else 200)
+
+
+@course_view("study_cards")
+@open_book
+@require_POST
+def study_at_risk(request: HttpRequest, course: Course) -> HttpResponse:
+    """Bring the student's cards at risk on exam day into today's study."""
+    at_risk, moved = examdates.study_at_risk(user=request.user, course=course, now=timezone.now())
+    if moved:
+        cards, verb = (f"{at_risk} card", "is") if at_risk == 1 else (f"{at_risk} cards", "are")
+        text = f"The {cards} at risk on exam day {verb} now in today's study ({moved} brought forward)."
+        messages.success(request, text)
+    else:
+        messages.info(request, "No card at risk is waiting: they are already in today's study.")
+    return redirect("study_home", slug=course.slug)

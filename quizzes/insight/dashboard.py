@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from quizzes.insight.calibration import Calibration, calibration
 from quizzes.insight.cardstats import CardSummary, card_summary
+from quizzes.insight.examday import ExamDay, exam_day
 from quizzes.insight.progress import (
     LessonProgress,
     QuizResult,
@@ -33,6 +34,7 @@ class Dashboard:
     quizzes: list[QuizResult]
     cards: CardSummary
     calibration: Calibration
+    exam: ExamDay
 
     @property
     def overall_mastery(self) -> float | None:
@@ -62,4 +64,5 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         quizzes=quiz_history(user=user, course=course, now=now),
         cards=card_summary(user=user, course=course, now=now),
         calibration=calibration(user=user, course=course, now=now),
+        exam=exam_day(user=user, course=course, lessons=[row.lesson for row in lessons], now=now),
     )

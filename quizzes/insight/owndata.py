@@ -32,6 +32,7 @@ from quizzes.models import (
     CardState,
     LessonRead,
     Membership,
+    PersonalExamDate,
     Quiz,
     Removal,
     Response,
@@ -146,6 +147,7 @@ SECTIONS: tuple[Section, ...] = (
         "user",
         ("card_id", "response_id", "created_at", "confident_error"),
     ),
+    Section("exam_dates", PersonalExamDate, "user", ("course__title", "exam_at", "updated_at")),
     Section(
         "practice_sets",
         Quiz,
@@ -220,6 +222,7 @@ NOT_EXPORTED: dict[type, dict[str, str]] = {
         "card": "exported as the card id",
         "response": "exported as the id of the quiz answer that brought the card forward",
     },
+    PersonalExamDate: {"id": "internal", "user": "the person", "course": "exported as its title"},
     Quiz: {
         "course": "as its title",
         "owner": "the person",

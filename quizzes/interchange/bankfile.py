@@ -77,6 +77,8 @@ class BankQuestion:
     pairs: list[BankPair] = field(default_factory=list)
     category: tuple[str, ...] = ()
     warnings: list[str] = field(default_factory=list)
+    # Moodle XML's <hint>s, one per extra try of an interactive question (GIFT has none).
+    hints: list[Part] = field(default_factory=list)
 
 
 @dataclass

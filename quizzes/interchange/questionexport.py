@@ -68,6 +68,7 @@ def bank_question(question: Question) -> BankQuestion:
             found.get((ImageSlot.EXPLANATION, None), []),
         ),
         category=(question.lesson.title,),
+        hints=[Part(question.hint, fmt)] if question.hint.strip() else [],
     )
     if question.kind == QuestionKind.MATCHING:
         result.pairs = [BankPair(pair.premise, pair.answer) for pair in question.pairs.all()]

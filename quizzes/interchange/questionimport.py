@@ -38,7 +38,7 @@ from quizzes.interchange.gift import reader as gift_reader
 from quizzes.interchange.moodlexml import reader as xml_reader
 from quizzes.items import bulkquestions, images, questioncontent, questions, richtext, versions
 from quizzes.items.imagefiles import VerifiedImage
-from quizzes.models import Course, Lesson, Question
+from quizzes.models import Course, Lesson, Question, limits
 from quizzes.models.images import ImageSlot
 from quizzes.models.questions import Origin, TextFormat
 
@@ -70,6 +70,7 @@ class Planned:
     explanation: str
     teaching_note: str = ""
     teaching_note_reference: str = ""
+    hint: str = ""
     choices: list[dict] = field(default_factory=list)
     pairs: list[dict] = field(default_factory=list)
     images: list[tuple[str, int | None, VerifiedImage, str]] = field(default_factory=list)
@@ -179,6 +180,15 @@ def _planned(source: BankQuestion, default_title: str) -> Planned:
     planned.explanation, planned.teaching_note, planned.teaching_note_reference = (
         bankfile.split_teaching_note(planned.explanation, text_format)
     )
+    if source.hints:
+        # Moodle gives a hint per extra try; the app shows one (the question's hint) after a wrong try.
+        planned.hint = _text(source.hints[0], html)
+        if len(source.hints) > 1:
+            source.warnings.append(
+                f"only the first of its {len(source.hints)} hints is kept (the app has one)"
+            )
+        if any(hint.images for hint in source.hints):
+            source.warnings.append("images in a hint are not kept")
     planned.images += _verified(ImageSlot.STEM, None, source.stem)
     planned.images += _verified(ImageSlot.EXPLANATION, None, source.explanation)
     if source.kind == bankfile.MATCHING:
@@ -197,7 +207,7 @@ def _planned(source: BankQuestion, default_title: str) -> Planned:
 
 
 def _parts(source: BankQuestion) -> list[Part]:
-    return [source.stem, source.explanation] + [
+    return [source.stem, source.explanation, *source.hints[:1]] + [
         part for choice in source.choices for part in (choice.text, choice.feedback)
     ]
 
@@ -262,6 +272,8 @@ def _check(planned: Planned) -> None:
     errors = questioncontent.content_errors(kind=kind, choices=planned.choices, pairs=planned.pairs)
     too_long = [c["text"][:30] for c in planned.choices if len(c["text"]) > 500]
     errors += [f"the option “{text}…” is longer than 500 characters" for text in too_long]
+    if len(planned.hint) > limits.OPTION_EXPLANATION:
+        errors.append(f"the hint is longer than {limits.OPTION_EXPLANATION:,} characters")
     if any(len(p["premise"]) > 300 or len(p["answer"]) > 200 for p in planned.pairs):
         errors.append("a matching premise (300) or answer (200 characters) is too long")
     if errors:
@@ -297,6 +309,7 @@ def import_questions(*, course: Course, plan: Plan, user=None) -> ImportResult:
                 "explanation": planned.explanation,
                 "teaching_note": planned.teaching_note,
                 "teaching_note_reference": planned.teaching_note_reference,
+                "hint": planned.hint,
                 "tags": planned.tags,
                 "choices": planned.choices,
                 "pairs": planned.pairs,

@@ -42,6 +42,7 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         kind=spec["kind"],
         stem=spec["stem"].strip(),
         explanation=spec.get("explanation", "").strip(),
+        hint=spec.get("hint", "").strip(),
         source_spans=list(spec.get("source_spans", ())),
         teaching_note=spec.get("teaching_note", "").strip(),
         teaching_note_reference=spec.get("teaching_note_reference", "").strip(),

@@ -11,7 +11,7 @@ from .practice import Attempt, Quiz, QuizItem, QuizRandomRule, Response
 from .quality import FlagOverride
 from .questions import Choice, MatchingPair, Question, QuestionVersion, Tag
 from .regrading import Regrade
-from .study import CardBoost, CardState, ReviewLog
+from .study import CardBoost, CardState, PersonalExamDate, ReviewLog
 
 __all__ = [
     "Article",
@@ -37,6 +37,7 @@ __all__ = [
     "MatchingPair",
     "Membership",
     "Note",
+    "PersonalExamDate",
     "Question",
     "QuestionVersion",
     "Quiz",

@@ -23,6 +23,7 @@ class AuditAction(models.TextChoices):
     JOIN_CODE_RENEWED = "join_code_renewed", "Join code renewed"
     LTI_GRADE_SENT = "lti_grade_sent", "Grade sent to the LMS"
     ACCOUNT_DELETED = "account_deleted", "Account deleted"
+    EXAM_DATE = "exam_date", "Exam date or target changed"
 
 
 class AppendOnly(Exception):

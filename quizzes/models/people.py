@@ -60,6 +60,15 @@ class Course(models.Model):
     )
     new_cards_per_day = models.PositiveIntegerField(default=20)
     reviews_per_day = models.PositiveIntegerField(default=200)
+    # The course's exam (quizzes.flashcards.examdate): before it, no interval jumps past it; the
+    # dashboard projects each student's recall on that day, and a card below the target is at risk.
+    # A student may set their own date (quizzes.PersonalExamDate), which overrides this one.
+    exam_at = models.DateTimeField(null=True, blank=True)
+    exam_target = models.FloatField(
+        default=0.9,
+        validators=[MinValueValidator(0.5), MaxValueValidator(0.99)],
+        help_text="Predicted recall on exam day below which a card is at risk.",
+    )
     # Who the course belongs to (set by an administrator): like a course lead, they may
     # remove educators and leads (quizzes.accounts.memberships).
     owner = models.ForeignKey(
@@ -73,6 +82,10 @@ class Course(models.Model):
             models.CheckConstraint(
                 condition=models.Q(desired_retention__gte=0.7, desired_retention__lte=0.99),
                 name="course_desired_retention_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(exam_target__gte=0.5, exam_target__lte=0.99),
+                name="course_exam_target_range",
             ),
         ]
 

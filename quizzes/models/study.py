@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from .notes import Card, NoteStatus
+from .people import Course
 
 
 class FsrsState(models.IntegerChoices):
@@ -101,3 +102,21 @@ class CardBoost(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "card"], name="unique_card_boost")]
         indexes = [models.Index(fields=["user", "card", "created_at"])]
+
+
+class PersonalExamDate(models.Model):
+    """A student's own exam date in a course: it overrides the course's (``Course.exam_at``) for
+    their scheduling and their dashboard (quizzes.flashcards.examdates); deleting it clears it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_exam_dates"
+    )
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="personal_exam_dates")
+    exam_at = models.DateTimeField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_personal_exam_date")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — exam in {self.course} at {self.exam_at:%Y-%m-%d %H:%M}"

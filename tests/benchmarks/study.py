@@ -1,4 +1,6 @@
-"""Flashcards: build today's queue and rate a card for a student with 5,000 cards and 50,000 review logs."""
+"""Flashcards: build today's queue and rate a card for a student with 5,000 cards and 50,000 review logs;
+then the same queue two days before an exam (the last days: weakest first) with cards brought forward,
+and the dashboard's exam-day projection."""
 
 import datetime as dt
 import random
@@ -8,13 +10,16 @@ from django.utils import timezone
 
 from quizzes.flashcards import reviews
 from quizzes.flashcards.queue import build_queue
-from quizzes.models import Card, CardState, Course, Lesson, Membership, Note, ReviewLog, User
+from quizzes.insight.examday import exam_day
+from quizzes.models import Card, CardBoost, CardState, Course, Lesson, Membership, Note, ReviewLog, User
 from quizzes.models.study import FsrsState, Rating, ReviewKind
 from tests.benchmarks import measure, report, section
 
 CARDS = 5_000
 LOGS = 50_000
 TARGET = 0.020  # seconds, on SQLite
+BOOSTED = 20
+PROJECTION_TARGET = 0.100  # the dashboard's exam-day panel over every card
 
 
 def seed(now: dt.datetime):
@@ -122,3 +127,52 @@ def run(out) -> None:
             )
             best = min(best, seconds)
         report(out, "rate a card", best, TARGET)
+
+    with section(out, f"study before an exam: {CARDS:,} cards, the last days, {BOOSTED} brought forward"):
+        run_exam(out, course, student, now)
+
+
+def run_exam(out, course, student, now: dt.datetime) -> None:
+    """The queue two days before the exam: weakest first, then with cards brought forward."""
+    from tests.factories import AttemptFactory, ResponseFactory  # factory-boy: a dev dependency
+
+    course.exam_at = now + dt.timedelta(days=2)
+    course.save(update_fields=["exam_at"])
+    queue = build_queue(user=student, course=course, now=now)
+    assert queue.review and queue.state.state == FsrsState.REVIEW
+    out.write(f"   queue: {queue.review} due, next card's stability {queue.state.stability:.1f}\n")
+    report(
+        out,
+        "build the queue in the last days (weakest first)",
+        measure(lambda: build_queue(user=student, course=course, now=now), repeat=20),
+        TARGET,
+    )
+    response = ResponseFactory(attempt=AttemptFactory(user=student))
+    studied = CardState.objects.filter(user=student, last_review__isnull=False).values_list(
+        "card_id", flat=True
+    )
+    CardBoost.objects.bulk_create(
+        [
+            CardBoost(
+                user=student, card_id=card_id, response=response, created_at=now, confident_error=n % 3 == 0
+            )
+            for n, card_id in enumerate(list(studied[:BOOSTED]))
+        ]
+    )
+    queue = build_queue(user=student, course=course, now=now)
+    assert queue.boosted == BOOSTED
+    report(
+        out,
+        "build the queue in the last days, cards brought forward",
+        measure(lambda: build_queue(user=student, course=course, now=now), repeat=20),
+        TARGET,
+    )
+    lessons = list(Lesson.objects.filter(course=course).order_by("order"))
+    panel = exam_day(user=student, course=course, lessons=lessons, now=now)
+    out.write(f"   exam day: {panel.projection.studied} studied, {panel.at_risk} at risk\n")
+    report(
+        out,
+        "exam-day projection (dashboard panel)",
+        measure(lambda: exam_day(user=student, course=course, lessons=lessons, now=now), repeat=5),
+        PROJECTION_TARGET,
+    )

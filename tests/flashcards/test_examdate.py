@@ -92,10 +92,19 @@ def test_after_the_exam_scheduling_is_normal_again():
     assert examdate.cap_due(due=due, reviewed_at=START, exam_at=None) == due
 
 
-def test_the_day_before_the_exam_the_card_is_due_at_once():
-    exam_at = START + dt.timedelta(hours=10)
+def test_a_day_and_a_half_before_the_exam_the_card_is_due_a_day_later():
+    exam_at = START + dt.timedelta(hours=36)
 
-    assert examdate.cap_due(due=START + dt.timedelta(days=9), reviewed_at=START, exam_at=exam_at) == START
+    assert examdate.cap_due(
+        due=START + dt.timedelta(days=9), reviewed_at=START, exam_at=exam_at
+    ) == START + dt.timedelta(days=1)
+
+
+def test_in_the_last_day_the_interval_stands_rather_than_due_at_once():
+    exam_at = START + dt.timedelta(hours=10)
+    due = START + dt.timedelta(days=9)
+
+    assert examdate.cap_due(due=due, reviewed_at=START, exam_at=exam_at) == due
 
 
 def test_the_projection_per_lesson_and_overall_matches_fsrs(scheduler):

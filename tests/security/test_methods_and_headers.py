@@ -30,6 +30,8 @@ FORMS = {
     "profile",
     "account_delete",
     "members",
+    "exam_date_course",
+    "exam_date_own",
     "articles_import",
     "questions_create",
     "questions_edit",

@@ -12,6 +12,8 @@ elements that its HTML references as ``@@PLUGINFILE@@/name`` (files belong
 to their field); the first of repeated elements wins; booleans are
 ``true``/``false`` or ``1``/``0``; ``fraction`` is a percentage. The old
 ``<image>`` + ``<image_base64>`` pair is read as an image after the stem.
+``<hint>`` elements (text fields, one per extra try in Moodle's interactive
+mode) are read in order; empty ones are left out.
 multichoice, truefalse and matching (``match``) are imported; other types
 are skipped with their position and name.
 """
@@ -125,6 +127,8 @@ def _question(element: Element, kind: str, where: str, name: str) -> BankQuestio
     question.stem = _part(element.find("questiontext"), question, "questiontext")
     question.stem.images += _legacy_image(element, question)
     question.explanation = _part(element.find("generalfeedback"), question, "generalfeedback")
+    hints = (_part(hint, question, f"hint {n}") for n, hint in enumerate(element.findall("hint"), 1))
+    question.hints = [hint for hint in hints if not hint.is_empty()]
     if kind == "multichoice":
         question.kind = bankfile.SINGLE if _bool(element, "single", True) else bankfile.MULTIPLE
         question.choices = _answers(element, question)

@@ -5,7 +5,8 @@ CDATA-wrapped as Moodle writes it (a ``]]>`` inside is split across two CDATA
 sections). A category pseudo-question comes before each lesson's questions.
 Texts are written as HTML (plain text escaped), and each image as a
 ``<file>`` of its field, referenced from the HTML as ``@@PLUGINFILE@@/name``.
-Our key is the question's ``<idnumber>`` (and its name).
+Our key is the question's ``<idnumber>`` (and its name); a hint is a ``<hint>``
+after the answers, as Moodle writes them.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def write_question(question: BankQuestion) -> str:
             "    <answernumbering>ABCD</answernumbering>",
         ]
         lines += [_answer(choice.text, choice) for choice in question.choices]
+    lines += [_field("hint", hint, indent=4) for hint in question.hints]
     lines.append("  </question>")
     return "\n".join(lines)
 
