@@ -60,6 +60,7 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         lessons=lessons,
         weakest=weakest_lessons(lessons),
         quizzes=quiz_history(user=user, course=course, now=now),
-        cards=card_summary(user=user, course=course, now=now),
-        calibration=calibration(user=user, course=course, now=now),
+        # The lessons already counted the course's cards and loaded the lessons.
+        cards=card_summary(user=user, course=course, now=now, total_cards=sum(row.cards for row in lessons)),
+        calibration=calibration(user=user, course=course, now=now, lessons=[row.lesson for row in lessons]),
     )

@@ -40,6 +40,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -204,24 +205,35 @@ class LessonProgress:
         return percent_text(self.accuracy_recent)
 
 
+def _count(queryset: QuerySet, lesson_field: str) -> Subquery:
+    """The number of ``queryset``'s rows whose ``lesson_field`` is the outer lesson (a subquery)."""
+    counted = queryset.filter(**{lesson_field: OuterRef("pk")}).order_by().values(lesson_field)
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
+
+
 def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = None) -> list[LessonProgress]:
     """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
 
-    Five queries whatever the data: lessons with read flags, question counts,
-    response accuracy, card counts and card-state counts, each grouped by lesson.
+    Three queries whatever the data: the lessons with their read flags and question and card
+    counts, response accuracy, and card-state counts, each grouped by lesson.
     """
     now = now or timezone.now()
     recent = now - dt.timedelta(days=RECENT_DAYS)
-    lessons = list(Lesson.objects.for_course(course).only("id", "title", "slug", "order"))
-    rows = {lesson.pk: LessonProgress(lesson) for lesson in lessons}
-    for lesson_id in LessonRead.objects.filter(user=user, lesson__course=course).values_list(
-        "lesson_id", flat=True
-    ):
-        rows[lesson_id].is_read = True
-    for lesson_id, n in (
-        Question.objects.published().filter(course=course).values_list("lesson_id").annotate(n=Count("id"))
-    ):
-        rows[lesson_id].questions = n
+    lessons = list(
+        Lesson.objects.for_course(course)
+        .only("id", "title", "slug", "order")
+        .annotate(
+            is_read=Exists(LessonRead.objects.filter(user=user, lesson=OuterRef("pk"))),
+            n_questions=_count(Question.objects.published().filter(course=course), "lesson_id"),
+            n_cards=_count(Card.objects.published_in(course), "note__lesson_id"),
+        )
+    )
+    rows = {
+        lesson.pk: LessonProgress(
+            lesson, is_read=lesson.is_read, questions=lesson.n_questions, cards=lesson.n_cards
+        )
+        for lesson in lessons
+    }
     answers = (
         secrecy.visible_results(submitted_responses(course).filter(attempt__user=user), user=user, now=now)
         .values_list("question__lesson_id")
@@ -236,9 +248,6 @@ def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = Non
         row = rows[lesson_id]
         row.answered, row.accuracy = n, ratio(total, n)
         row.answered_recent, row.accuracy_recent = n_recent, ratio(total_recent, n_recent)
-    cards = Card.objects.published_in(course)
-    for lesson_id, n in cards.values_list("note__lesson_id").annotate(n=Count("id")):
-        rows[lesson_id].cards = n
     states = (
         CardState.objects.published_in(course)
         .filter(user=user)
