@@ -14,10 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
-
-from quizzes.assessment import secrecy
-from quizzes.insight.progress import RESPONSE_SCORE, submitted_responses
+from quizzes.insight.progress import visible_answers
 from quizzes.items import marking
 from quizzes.models import Course, Lesson, User
 
@@ -42,20 +39,23 @@ def _levels(counts: dict[int, int], totals: dict[int, float]) -> list[marking.Le
 
 
 def calibration(
-    *, user: User, course: Course, now: dt.datetime, lessons: Iterable[Lesson] | None = None
+    *,
+    user: User,
+    course: Course,
+    now: dt.datetime,
+    lessons: Iterable[Lesson] | None = None,
+    answers: list[tuple] | None = None,
 ) -> Calibration:
-    """``user``'s calibration in ``course`` (two queries: grouped answers, then the flagged lessons;
-    one when the caller passes the course's ``lessons``)."""
-    answers = secrecy.visible_results(
-        submitted_responses(course).filter(
-            attempt__user=user, attempt__quiz__certainty_based_marking=True, answered_at__isnull=False
-        ),
-        user=user,
-        now=now,
-    )
-    grouped = answers.values_list("question__lesson_id", "certainty").annotate(
-        n=Count("id"), total=Sum(RESPONSE_SCORE)
-    )
+    """``user``'s calibration in ``course``: their answers (``progress.visible_answers``, one
+    query unless the caller passes them), then the flagged lessons (a query unless the caller
+    passes the course's ``lessons``)."""
+    if answers is None:
+        answers = visible_answers(user=user, course=course, now=now)
+    grouped = [
+        (lesson_id, certainty, n, total)
+        for lesson_id, certainty, calibrated, n, total, *_ in answers
+        if calibrated
+    ]
     counts: dict[int, int] = {}
     totals: dict[int, float] = {}
     by_lesson: dict[int, tuple[dict, dict]] = {}
