@@ -22,7 +22,10 @@ from tests.factories import (
 
 from ..test_progress import submitted_attempt
 
-DASHBOARD_QUERIES = 16
+# Session, user, course with roles; the lessons (read flags, question and card counts), the
+# visible answers, the card states per lesson, the quiz history; the flashcard panel: its counts,
+# the forecast, the heat map, the retention per day. The calibration reads the same answers.
+DASHBOARD_QUERIES = 11
 
 
 def dashboard_url(course):
