@@ -41,6 +41,7 @@ def finalise_if_overdue(request: HttpRequest, attempt: Attempt, now) -> None:
 
 
 def posted_seq(request: HttpRequest) -> int:
+    """The ``seq`` of the page that posted (the attempt's change it was drawn after)."""
     try:
         return int(request.POST.get("seq", ""))
     except ValueError:
@@ -48,6 +49,7 @@ def posted_seq(request: HttpRequest) -> int:
 
 
 def question_url(course: Course, attempt: Attempt, slot: int) -> str:
+    """The page of one question of the attempt."""
     return reverse("attempts_question", args=[course.slug, attempt.pk, slot])
 
 
