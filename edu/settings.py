@@ -272,7 +272,7 @@ DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "noreply@localhost")
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    # Inline style attributes (Bootstrap progress bars, pygal's SVG) are allowed;
+    # Inline style attributes (Bootstrap progress bars) are allowed;
     # scripts are not.
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:"],

@@ -34,7 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from quizzes.accounts.permissions import can
-from quizzes.assessment import regrading, secrecy
+from quizzes.assessment import scoring, secrecy
 from quizzes.assessment.display import shown_content
 from quizzes.items import grading, marking
 from quizzes.items.versions import CONTENT_PREFETCH, current_versions
@@ -233,9 +233,9 @@ def answer(
             response.answered_at = now if normal is not None else None
             response.score = response.mark = None
             if locked.quiz.mode == QuizMode.INTERACTIVE:
-                _try(locked.quiz, response)
+                scoring.count_try(locked.quiz, response)
             elif tutor:
-                _mark(locked.quiz, response)
+                scoring.mark_response(locked.quiz, response)
             response.save(update_fields=["answer", "certainty", "answered_at", "score", "mark", "tries"])
     return response
 
@@ -376,7 +376,7 @@ def _finalise(attempt: Attempt, now: datetime) -> None:
         Response.objects.filter(attempt=attempt).select_related("version", "scored_version", "regrade")
     )
     for response in responses:
-        _mark(attempt.quiz, response)
+        scoring.mark_response(attempt.quiz, response)
     Response.objects.bulk_update(responses, ["score", "mark"])
     ended = min(now, attempt.deadline) if attempt.deadline else now
     score = round(sum(response.mark for response in responses), 6)
@@ -387,38 +387,6 @@ def _finalise(attempt: Attempt, now: datetime) -> None:
         raise AttemptClosed("This attempt was submitted already.")
     attempt.state, attempt.submitted_at, attempt.score = SUBMITTED, ended, score
     attempt.max_score, attempt.seq = float(len(responses)), attempt.seq + 1
-
-
-def _mark(quiz: Quiz, response: Response) -> None:
-    """Grade ``response`` and work out its mark under the quiz's rules. The score is against the
-    version a regrade may have set (``regrading.score_of``; select ``scored_version`` and
-    ``regrade`` with the response)."""
-    content = response.scoring_version.content
-    try:
-        answered = grading.grade(content, regrading.answer_for(content, response.answer)).answered
-    except grading.InvalidAnswer:  # cannot happen for answers saved through answer()
-        answered = False
-    response.score = regrading.score_of(response)
-    interactive = quiz.mode == QuizMode.INTERACTIVE
-    response.mark = marking.question_mark(
-        response.score,
-        answered=answered,
-        cbm=quiz.certainty_based_marking,
-        certainty=response.certainty,
-        wrong_tries=response.tries if interactive else 0,
-        penalty=quiz.try_penalty if interactive else 0.0,
-    )
-
-
-def _try(quiz: Quiz, response: Response) -> None:
-    """Interactive mode: a right answer, or the last try, is final and marked (less the penalty
-    for the wrong tries before it, as Moodle); a wrong one counts a try and leaves the question open."""
-    result = grading.grade(response.version.content, response.answer)
-    if result.correct or response.tries + 1 >= quiz.tries_allowed:
-        _mark(quiz, response)
-    else:
-        response.tries += 1
-        response.answered_at = None
 
 
 def _copy(source: Attempt, target: Attempt) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.assessment.views import attempts, quizbuilder, regrading
+from quizzes.assessment.views import attempts, question, quizbuilder, regrading
 
 urlpatterns = [
     # quizbuilder
@@ -38,7 +38,7 @@ urlpatterns = [
     path("c/<slug:slug>/attempts/start/<int:quiz_id>/", attempts.start, name="attempts_start"),
     path("c/<slug:slug>/attempts/<int:attempt_id>/", attempts.resume, name="attempts_resume"),
     path(
-        "c/<slug:slug>/attempts/<int:attempt_id>/q/<int:slot>/", attempts.question, name="attempts_question"
+        "c/<slug:slug>/attempts/<int:attempt_id>/q/<int:slot>/", question.question, name="attempts_question"
     ),
     path("c/<slug:slug>/attempts/<int:attempt_id>/submit/", attempts.submit, name="attempts_submit"),
     path("c/<slug:slug>/attempts/<int:attempt_id>/review/", attempts.review, name="attempts_review"),

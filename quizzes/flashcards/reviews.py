@@ -188,15 +188,17 @@ def _bury_siblings(user, card: Card, *, until: dt.datetime, now: dt.datetime) ->
     siblings = _siblings(card)
     if not siblings:
         return
-    states = CardState.objects.filter(user=user, card_id__in=siblings)
-    states.update(buried_until=until, version=F("version") + 1)
-    held = set(states.values_list("card_id", flat=True))
+    CardState.objects.filter(user=user, card_id__in=siblings).update(
+        buried_until=until, version=F("version") + 1
+    )
+    # The siblings without a state get one; those the update above reached already have theirs
+    # (one row per student and card: the conflict is ignored), so no query asks which is which.
     CardState.objects.bulk_create(
         [
             CardState(user=user, card_id=pk, **(_unreviewed(now) | {"buried_until": until, "version": 1}))
             for pk in siblings
-            if pk not in held
-        ]
+        ],
+        ignore_conflicts=True,
     )
 
 

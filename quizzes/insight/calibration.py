@@ -11,12 +11,10 @@ exam in progress holds the question).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
-
-from quizzes.assessment import secrecy
-from quizzes.insight.progress import RESPONSE_SCORE, submitted_responses
+from quizzes.insight.progress import visible_answers
 from quizzes.items import marking
 from quizzes.models import Course, Lesson, User
 
@@ -40,18 +38,24 @@ def _levels(counts: dict[int, int], totals: dict[int, float]) -> list[marking.Le
     ]
 
 
-def calibration(*, user: User, course: Course, now: dt.datetime) -> Calibration:
-    """``user``'s calibration in ``course`` (two queries: grouped answers, then the flagged lessons)."""
-    answers = secrecy.visible_results(
-        submitted_responses(course).filter(
-            attempt__user=user, attempt__quiz__certainty_based_marking=True, answered_at__isnull=False
-        ),
-        user=user,
-        now=now,
-    )
-    grouped = answers.values_list("question__lesson_id", "certainty").annotate(
-        n=Count("id"), total=Sum(RESPONSE_SCORE)
-    )
+def calibration(
+    *,
+    user: User,
+    course: Course,
+    now: dt.datetime,
+    lessons: Iterable[Lesson] | None = None,
+    answers: list[tuple] | None = None,
+) -> Calibration:
+    """``user``'s calibration in ``course``: their answers (``progress.visible_answers``, one
+    query unless the caller passes them), then the flagged lessons (a query unless the caller
+    passes the course's ``lessons``)."""
+    if answers is None:
+        answers = visible_answers(user=user, course=course, now=now)
+    grouped = [
+        (lesson_id, certainty, n, total)
+        for lesson_id, certainty, calibrated, n, total, *_ in answers
+        if calibrated
+    ]
     counts: dict[int, int] = {}
     totals: dict[int, float] = {}
     by_lesson: dict[int, tuple[dict, dict]] = {}
@@ -65,5 +69,10 @@ def calibration(*, user: User, course: Course, now: dt.datetime) -> Calibration:
         for lesson_id, (lesson_counts, lesson_totals) in by_lesson.items()
         if _levels(lesson_counts, lesson_totals)[marking.HIGH - 1].over_confident
     ]
-    lessons = list(Lesson.objects.filter(pk__in=flagged).order_by("order")) if flagged else []
-    return Calibration(levels=_levels(counts, totals), over_confident=lessons)
+    if not flagged:
+        over_confident = []
+    elif lessons is not None:
+        over_confident = sorted((lesson for lesson in lessons if lesson.pk in flagged), key=lambda x: x.order)
+    else:
+        over_confident = list(Lesson.objects.filter(pk__in=flagged).order_by("order"))
+    return Calibration(levels=_levels(counts, totals), over_confident=over_confident)

@@ -98,8 +98,11 @@ def streak_length(days: Iterable[dt.date], today: dt.date) -> int:
     return length
 
 
-def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) -> CardSummary:
-    """Due today, 30-day forecast, true retention, a year of daily reviews and the streak (five queries)."""
+def card_summary(
+    *, user: User, course: Course, now: dt.datetime | None = None, total_cards: int | None = None
+) -> CardSummary:
+    """Due today, 30-day forecast, true retention, a year of daily reviews and the streak (five
+    queries; four when the caller knows ``total_cards``, the course's published cards)."""
     now = now or timezone.now()
     shift = day_shift(user.timezone, now)
     today = study_day(now, shift)
@@ -122,7 +125,7 @@ def card_summary(*, user: User, course: Course, now: dt.datetime | None = None) 
         counts["mature"],
         counts["due_today"],
     )
-    summary.total_cards = Card.objects.published_in(course).count()
+    summary.total_cards = Card.objects.published_in(course).count() if total_cards is None else total_cards
 
     # Forecast: overdue cards count on today; later days by their own study day.
     horizon = day_start(today + dt.timedelta(days=FORECAST_DAYS), shift)

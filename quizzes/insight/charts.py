@@ -1,70 +1,46 @@
 """Charts drawn on the server as SVG, readable without JavaScript and printable.
 
-Bar and line charts come from pygal. pygal has no calendar heat map, so the
-year of daily reviews is a small SVG grid written here (one <rect> per day
-with a <title> for its count); the class heat map of lessons x weeks is an
-HTML table instead (see ``heat_colour``), because its row labels are long
-lesson titles that SVG text cannot wrap, and a table is what a screen reader
-and a printer handle best.
+Written here as plain SVG: a bar chart (cards due), a line chart (retention) and
+the year of daily reviews as a calendar grid (one <rect> per day with a <title>
+for its count). Every value drawn is a number or a date formatted here, so the
+markup needs no escaping but the labels' (``escape``). pygal drew the
+first two until Nov 2026: it took longer to lay out two small charts than the
+rest of the dashboard took altogether (see the README's performance section).
+The class heat map of lessons x weeks is an HTML table instead (see
+``heat_colour``), because its row labels are long lesson titles that SVG text
+cannot wrap, and a table is what a screen reader and a printer handle best.
 
-pygal puts a configuration <script> inside every chart for its optional
-tooltips; our Content Security Policy forbids inline scripts, so it is taken
-out of the tree before the SVG is serialised (the charts need no script).
+Colours and fonts come from the page's stylesheet (``chart-*`` classes in
+templates/quizzes/reports/_styles.html).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from xml.etree import ElementTree
 
-import pygal
-import pygal.etree
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from pygal.style import Style
 
-# pygal builds its trees with lxml whenever lxml is installed (the article readers need it);
-# these charts are serialised with the standard library's ElementTree, so pygal must use it too.
-pygal.etree.etree.to_etree()
-
-FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
-STYLE = Style(
-    background="transparent",
-    plot_background="transparent",
-    foreground="#212529",
-    foreground_strong="#212529",
-    foreground_subtle="#6c757d",
-    colors=("#0d6efd", "#198754"),
-    font_family=FONT,
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=13,
-    title_font_size=16,
-    tooltip_font_size=13,
-    no_data_font_size=16,  # pygal's default (64) fills the plot with its message
-)
 # Reviews per day, GitHub-style greens; level 0 is "none".
 HEAT_LEVELS = ("#ebedf0", "#9be9a8", "#40c463", "#30a14e", "#216e39")
+
+# The plot area of the bar and line charts, in SVG units (the chart scales to its column).
+WIDTH, HEIGHT = 600, 250
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 30
+PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+LABEL_EVERY = 7  # days between date labels
+
+
+# English names, as the pages are written: strftime's %a and %b cost more than the rest of a
+# year's grid of 365 days put together.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def short_date(day: dt.date) -> str:
     """ "7 Nov": day of the month without padding, on any platform."""
-    return f"{day.day} {day:%b}"
-
-
-def _svg(chart: pygal.graph.graph.Graph, label: str) -> SafeString:
-    """Serialise a pygal chart without its script, labelled for assistive technology."""
-    tree = chart.render_tree()
-    for parent in list(tree.iter()):
-        for child in list(parent):
-            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
-                parent.remove(child)
-    tree.set("role", "img")
-    tree.set("aria-label", label)
-    tree.set("class", (tree.get("class") or "") + " chart-svg")
-    # The tree escapes every text node and attribute on output (our labels are dates and numbers).
-    return mark_safe(ElementTree.tostring(tree, encoding="unicode"))
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def count_ticks(peak: int, most: int = 6) -> list[int]:
@@ -77,59 +53,79 @@ def count_ticks(peak: int, most: int = 6) -> list[int]:
     return list(range(0, top + 1, step))
 
 
+def _chart(label: str, ticks: list[int], unit: str, days: list[dt.date], body: str) -> SafeString:
+    """The frame every chart shares: guides and labels on the y axis (``ticks``, the last the
+    top), a date under every seventh day, and ``body`` (SVG already escaped) drawn over them."""
+    top = ticks[-1] or 1
+    slot = PLOT_WIDTH / len(days)
+    parts = []
+    for tick in ticks:
+        y = TOP + PLOT_HEIGHT * (1 - tick / top)
+        parts.append(
+            f'<line class="chart-guide" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="chart-label" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}{unit}</text>'
+        )
+    for index in range(0, len(days), LABEL_EVERY):
+        x = LEFT + slot * (index + 0.5)
+        parts.append(
+            f'<text class="chart-label" x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
+            f"{short_date(days[index])}</text>"
+        )
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'role="img" aria-label="{escape(label)}">{"".join(parts)}{body}</svg>'
+    )
+
+
 def forecast_chart(forecast: list[tuple[dt.date, int]]) -> SafeString:
     """Bar chart of cards due on each of the next 30 days (overdue cards count on the first)."""
     ticks = count_ticks(max((n for _, n in forecast), default=0))
-    chart = pygal.Bar(
-        js=[],
-        style=STYLE,
-        width=600,
-        height=250,
-        show_legend=False,
-        show_minor_x_labels=False,
-        x_labels_major_every=7,
-        truncate_label=-1,
-        print_values=False,
-        margin=12,
-        range=(0, ticks[-1]),
-        y_labels=ticks,  # cards are whole: no 0.2, 0.4... when few or none are due
-        value_formatter=lambda value: f"{value:.0f}",
-        no_data_text="No cards yet",
-    )
-    chart.x_labels = [short_date(day) for day, _ in forecast]
-    chart.add("Cards due", [n for _, n in forecast])
+    slot = PLOT_WIDTH / max(len(forecast), 1)
+    bars = []
+    for index, (day, n) in enumerate(forecast):
+        height = PLOT_HEIGHT * n / ticks[-1]
+        x = LEFT + slot * index + slot * 0.15
+        noun = "card" if n == 1 else "cards"
+        bars.append(
+            f'<rect class="chart-bar" x="{x:.1f}" y="{TOP + PLOT_HEIGHT - height:.1f}" '
+            f'width="{slot * 0.7:.1f}" height="{height:.1f}"><title>{short_date(day)}: {n} {noun}</title></rect>'
+        )
     total = sum(n for _, n in forecast)
-    return _svg(chart, f"Cards due over the next {len(forecast)} days: {total} in all.")
+    label = f"Cards due over the next {len(forecast)} days: {total} in all."
+    return _chart(label, ticks, "", [day for day, _ in forecast], "".join(bars))
 
 
 def retention_chart(by_day: list[tuple[dt.date, int, int]], today: dt.date, days: int = 30) -> SafeString:
     """Daily true retention (percent) over the last `days` days; days without reviews are skipped."""
     counts = {day: (n, passed) for day, n, passed in by_day}
     span = [today - dt.timedelta(days=n) for n in range(days - 1, -1, -1)]
-    values = [None if day not in counts else round(100 * counts[day][1] / counts[day][0], 1) for day in span]
-    measured = [value for value in values if value is not None]
-    chart = pygal.Line(
-        js=[],
-        style=STYLE,
-        width=600,
-        height=250,
-        show_legend=False,
-        range=(0, 100),
-        show_minor_x_labels=False,
-        x_labels_major_every=7,
-        truncate_label=-1,
-        y_labels=[0, 25, 50, 75, 100],
-        dots_size=3,
-        margin=12,
-        no_data_text="No reviews yet",
-        show_y_guides=bool(measured),  # a guide line would strike through the message
-        value_formatter=lambda value: f"{value:.0f}%",
-    )
-    chart.x_labels = [short_date(day) for day in span]
-    chart.add("Retention", values)
+    slot = PLOT_WIDTH / days
+    measured = [  # (index, day, first reviews, retention %)
+        (index, day, counts[day][0], round(100 * counts[day][1] / counts[day][0], 1))
+        for index, day in enumerate(span)
+        if day in counts
+    ]
+    values = [value for _, _, _, value in measured]
     summary = f"Daily retention over the last {days} days, measured on {len(measured)} days"
-    return _svg(
-        chart, summary + (f", between {min(measured):.0f}% and {max(measured):.0f}%." if measured else ".")
+    label = summary + (f", between {min(values):.0f}% and {max(values):.0f}%." if values else ".")
+    if not measured:
+        body = (
+            f'<text class="chart-empty" x="{LEFT + PLOT_WIDTH / 2:.1f}" y="{TOP + PLOT_HEIGHT / 2:.1f}" '
+            'text-anchor="middle">No reviews yet</text>'
+        )
+        return _chart(label, [0, 25, 50, 75, 100], "%", span, body)
+    points = [
+        (LEFT + slot * (index + 0.5), TOP + PLOT_HEIGHT * (1 - value / 100), day, n, value)
+        for index, day, n, value in measured
+    ]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y, *_ in points)
+    dots = "".join(
+        f'<circle class="chart-dot" cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{short_date(day)}: '
+        f"{value:.0f}% of {n} first review{'' if n == 1 else 's'}</title></circle>"
+        for x, y, day, n, value in points
+    )
+    return _chart(
+        label, [0, 25, 50, 75, 100], "%", span, f'<polyline class="chart-line" points="{line}"/>{dots}'
     )
 
 
@@ -160,36 +156,27 @@ def year_heatmap(heatmap: dict[dt.date, int], today: dt.date, days: int = 365) -
                 (
                     left + week * (cell + gap),
                     top + weekday * (cell + gap),
-                    cell,
-                    cell,
                     HEAT_LEVELS[heat_level(count, peak)],
-                    f"{day:%a} {short_date(day)} {day.year}: {count} {noun}",
+                    f"{WEEKDAYS[day.weekday()]} {short_date(day)} {day.year}: {count} {noun}",
                 )
             )
             if day.day == 1:
-                months.append((left + week * (cell + gap), top - 5, f"{day:%b}"))
+                months.append((left + week * (cell + gap), top - 5, MONTHS[day.month - 1]))
     total, active = sum(heatmap.values()), sum(1 for n in heatmap.values() if n)
     label = f"Reviews per day over the last year: {total} reviews on {active} days."
-    body = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}"><title>{}</title></rect>',
-        rects,
+    # Numbers, dates and our own colours only: nothing here needs escaping.
+    body = "".join(
+        f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2" fill="{fill}"><title>{title}</title></rect>'
+        for x, y, fill, title in rects
     )
-    month_labels = format_html_join("", '<text x="{}" y="{}" class="heat-label">{}</text>', months)
-    day_labels = format_html_join(
-        "",
-        '<text x="0" y="{}" class="heat-label">{}</text>',
-        [(top + row * (cell + gap) + cell - 2, name) for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))],
+    month_labels = "".join(f'<text x="{x}" y="{y}" class="heat-label">{name}</text>' for x, y, name in months)
+    day_labels = "".join(
+        f'<text x="0" y="{top + row * (cell + gap) + cell - 2}" class="heat-label">{name}</text>'
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))
     )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="heat-year" viewBox="0 0 {} {}" role="img" '
-        'aria-label="{}">{}{}{}</svg>',
-        width,
-        height,
-        label,
-        month_labels,
-        day_labels,
-        body,
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="heat-year" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{label}">{month_labels}{day_labels}{body}</svg>'
     )
 
 

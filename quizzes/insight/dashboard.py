@@ -20,6 +20,7 @@ from quizzes.insight.progress import (
     lesson_progress,
     quiz_history,
     regraded,
+    visible_answers,
     weakest_lessons,
 )
 from quizzes.models import Course, User
@@ -55,14 +56,18 @@ class Dashboard:
 def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> Dashboard:
     """Everything the progress page shows for one student (a fixed number of queries)."""
     now = now or timezone.now()
-    lessons = lesson_progress(user=user, course=course, now=now)
+    answers = visible_answers(user=user, course=course, now=now)  # for the lessons and the calibration
+    lessons = lesson_progress(user=user, course=course, now=now, answers=answers)
     return Dashboard(
         user=user,
         course=course,
         lessons=lessons,
         weakest=weakest_lessons(lessons),
         quizzes=quiz_history(user=user, course=course, now=now),
-        cards=card_summary(user=user, course=course, now=now),
-        calibration=calibration(user=user, course=course, now=now),
+        # The lessons already counted the course's cards and loaded the lessons.
+        cards=card_summary(user=user, course=course, now=now, total_cards=sum(row.cards for row in lessons)),
+        calibration=calibration(
+            user=user, course=course, now=now, lessons=[row.lesson for row in lessons], answers=answers
+        ),
         exam=exam_day(user=user, course=course, lessons=[row.lesson for row in lessons], now=now),
     )

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from django.db import NotSupportedError
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DateField,
@@ -40,6 +41,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -204,41 +206,74 @@ class LessonProgress:
         return percent_text(self.accuracy_recent)
 
 
-def lesson_progress(*, user: User, course: Course, now: dt.datetime | None = None) -> list[LessonProgress]:
-    """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
+def _count(queryset: QuerySet, lesson_field: str) -> Subquery:
+    """The number of ``queryset``'s rows whose ``lesson_field`` is the outer lesson (a subquery)."""
+    counted = queryset.filter(**{lesson_field: OuterRef("pk")}).order_by().values(lesson_field)
+    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
 
-    Five queries whatever the data: lessons with read flags, question counts,
-    response accuracy, card counts and card-state counts, each grouped by lesson.
+
+def visible_answers(*, user: User, course: Course, now: dt.datetime) -> list[tuple]:
+    """The student's answers in submitted attempts whose result the secrecy selector lets them
+    see now, grouped by (lesson, certainty, ``calibrated``: an answer of a certainty-based-marking
+    quiz), each group with its count and total score, all time and over the last 30 days.
+
+    One query that the lessons' accuracy and the calibration (calibration.py) both read.
     """
-    now = now or timezone.now()
-    recent = now - dt.timedelta(days=RECENT_DAYS)
-    lessons = list(Lesson.objects.for_course(course).only("id", "title", "slug", "order"))
-    rows = {lesson.pk: LessonProgress(lesson) for lesson in lessons}
-    for lesson_id in LessonRead.objects.filter(user=user, lesson__course=course).values_list(
-        "lesson_id", flat=True
-    ):
-        rows[lesson_id].is_read = True
-    for lesson_id, n in (
-        Question.objects.published().filter(course=course).values_list("lesson_id").annotate(n=Count("id"))
-    ):
-        rows[lesson_id].questions = n
-    answers = (
-        secrecy.visible_results(submitted_responses(course).filter(attempt__user=user), user=user, now=now)
-        .values_list("question__lesson_id")
-        .annotate(
+    recent = Q(attempt__submitted_at__gte=now - dt.timedelta(days=RECENT_DAYS))
+    calibrated = Case(
+        When(Q(attempt__quiz__certainty_based_marking=True, answered_at__isnull=False), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    answers = secrecy.visible_results(
+        submitted_responses(course).filter(attempt__user=user), user=user, now=now
+    ).annotate(calibrated=calibrated)
+    return list(
+        answers.values_list("question__lesson_id", "certainty", "calibrated").annotate(
             n=Count("id"),
             total=Sum(RESPONSE_SCORE),
-            n_recent=Count("id", filter=Q(attempt__submitted_at__gte=recent)),
-            total_recent=Sum(RESPONSE_SCORE, filter=Q(attempt__submitted_at__gte=recent)),
+            n_recent=Count("id", filter=recent),
+            total_recent=Sum(RESPONSE_SCORE, filter=recent),
         )
     )
-    for lesson_id, n, total, n_recent, total_recent in answers:
+
+
+def lesson_progress(
+    *, user: User, course: Course, now: dt.datetime | None = None, answers: list[tuple] | None = None
+) -> list[LessonProgress]:
+    """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
+
+    Three queries whatever the data: the lessons with their read flags and question and card
+    counts, the answers (:func:`visible_answers`, unless the caller passes them) and card-state
+    counts, each grouped by lesson.
+    """
+    now = now or timezone.now()
+    lessons = list(
+        Lesson.objects.for_course(course)
+        .only("id", "title", "slug", "order")
+        .annotate(
+            is_read=Exists(LessonRead.objects.filter(user=user, lesson=OuterRef("pk"))),
+            n_questions=_count(Question.objects.published().filter(course=course), "lesson_id"),
+            n_cards=_count(Card.objects.published_in(course), "note__lesson_id"),
+        )
+    )
+    rows = {
+        lesson.pk: LessonProgress(
+            lesson, is_read=lesson.is_read, questions=lesson.n_questions, cards=lesson.n_cards
+        )
+        for lesson in lessons
+    }
+    sums: dict[int, list[float]] = {}
+    for lesson_id, _, _, n, total, n_recent, total_recent in (
+        visible_answers(user=user, course=course, now=now) if answers is None else answers
+    ):
+        line = sums.setdefault(lesson_id, [0, 0.0, 0, 0.0])
+        line[0], line[1] = line[0] + n, line[1] + (total or 0.0)
+        line[2], line[3] = line[2] + n_recent, line[3] + (total_recent or 0.0)
+    for lesson_id, (n, total, n_recent, total_recent) in sums.items():
         row = rows[lesson_id]
         row.answered, row.accuracy = n, ratio(total, n)
         row.answered_recent, row.accuracy_recent = n_recent, ratio(total_recent, n_recent)
-    cards = Card.objects.published_in(course)
-    for lesson_id, n in cards.values_list("note__lesson_id").annotate(n=Count("id")):
-        rows[lesson_id].cards = n
     states = (
         CardState.objects.published_in(course)
         .filter(user=user)

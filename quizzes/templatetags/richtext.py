@@ -8,6 +8,7 @@ its alt text, from the references a question version or a note holds.
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,9 +31,14 @@ def plaintext(text: str, text_format: str = richtext.PLAIN) -> str:
     return richtext.to_plain(text or "", text_format)
 
 
-@register.inclusion_tag("quizzes/_images.html", takes_context=True)
-def item_images(context, images, size: str = "") -> dict:
-    """Images (version references: sha256, path, alt, width, height) as responsive figures."""
+@register.simple_tag(takes_context=True)
+def item_images(context, images, size: str = "") -> str:
+    """Images (version references: sha256, path, alt, width, height) as responsive figures.
+
+    Most items have none: then nothing is rendered (a page of options used to render the
+    images template once per option, for nothing)."""
     course = context.get("course")
-    rows = [{**image, "name": image["path"].rsplit("/", 1)[-1]} for image in images or []]
-    return {"images": rows, "course": course, "size": size}
+    if not images or not course:
+        return ""
+    rows = [{**image, "name": image["path"].rsplit("/", 1)[-1]} for image in images]
+    return render_to_string("quizzes/_images.html", {"images": rows, "course": course, "size": size})

@@ -256,6 +256,45 @@ def test_htmx_save_returns_the_new_seq_and_palette(client_for, course, lesson, s
     assert 'id="palette"' in response.text and "Question 1, answered" in response.text
 
 
+# Session, user, course; the attempt; under the lock: the attempt, the response, the seq's
+# conditional update, the response's update; then the palette (the saved partial does not draw
+# the question again). Tests add a savepoint pair per service call (production's transaction
+# is the outermost, so it pays none).
+SAVE_QUERIES = 9 + 2
+# A flag posted with the form's answer: the same answer again is a no-op under the lock, then
+# the flag is a change of its own.
+FLAG_QUERIES = SAVE_QUERIES + 4
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_htmx_save_costs_the_same_few_queries_whatever_the_attempts_size(
+    client_for, course, lesson, student, size, django_assert_max_num_queries
+):
+    quiz = QuizFactory(course=course, mode="exam")
+    for order in range(size):
+        QuizItemFactory(quiz=quiz, question=marked_question(course, lesson, order), order=order)
+    attempt = started(quiz, student)
+    client = client_for(student)
+    choice = wrong_pos(attempt, 2)
+    with django_assert_max_num_queries(SAVE_QUERIES):
+        response = client.post(
+            url("attempts_question", course, attempt.pk, 2),
+            {"seq": 0, "choice": choice},
+            headers={"HX-Request": "true"},
+        )
+    assert "Answer saved" in response.text and "Question 2, answered" in response.text
+    assert response.text.count('class="palette-item') == size
+    assert_no_secrets(response.text)
+    with django_assert_max_num_queries(FLAG_QUERIES):
+        flagged = client.post(
+            url("attempts_question", course, attempt.pk, 2),
+            {"seq": 1, "action": "flag", "choice": choice},
+            headers={"HX-Request": "true"},
+        )
+    assert "Flagged for review" in flagged.text and "Question 2, answered, flagged" in flagged.text
+    assert 'aria-pressed="true"' in flagged.text
+
+
 def test_flag_shows_in_the_palette_and_the_confirmation(client_for, course, lesson, student):
     quiz = make_quiz(course, lesson, n=3, mode="exam")
     attempt = started(quiz, student)
@@ -539,17 +578,29 @@ def test_practice_builder_is_for_students_only(client_for, course, educator):
     assert client_for(educator).get(url("attempts_practice", course)).status_code == 403
 
 
-def test_quiz_list_queries_do_not_grow_with_quizzes(
+# Session, user, course with the student's roles; then the student's attempts grouped by quiz,
+# the quizzes with their sizes, the practice sets.
+QUIZ_LIST_QUERIES = 6
+
+
+def test_quiz_list_queries_do_not_grow_with_quizzes_or_attempts(
     client_for, course, lesson, student, django_assert_max_num_queries
 ):
     for _ in range(12):
         quiz = make_quiz(course, lesson, n=1, attempts_allowed=2)
         attempts.submit(attempt=started(quiz, student), user=student, seq=0, now=timezone.now())
+    started(quiz, student)  # the last quiz's second attempt, in progress
+    for n in range(3):
+        practice = QuizFactory(course=course, title=f"My set {n}", owner=student, mode="tutor")
+        QuizItemFactory(quiz=practice, question=marked_question(course, lesson, 50 + n))
+        attempts.submit(attempt=started(practice, student), user=student, seq=0, now=timezone.now())
     client = client_for(student)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUIZ_LIST_QUERIES):
         response = client.get(url("attempts_list", course))
     assert response.status_code == 200
-    assert response.text.count("1 of 2") == 12
+    assert response.text.count("1 of 2") == 11 and response.text.count("2 of 2") == 1
+    assert response.text.count("Continue attempt") == 1
+    assert response.text.count("Practise again") == 3 and response.text.count("best 0%") == 3
 
 
 def test_quiz_list_submits_an_overdue_attempt(client_for, course, lesson, student):

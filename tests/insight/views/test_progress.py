@@ -22,7 +22,11 @@ from tests.factories import (
 
 from ..test_progress import submitted_attempt
 
-DASHBOARD_QUERIES = 17  # with the exam-day panel's own-date lookup (none set: one query)
+# Session, user, course with roles; the lessons (read flags, question and card counts), the
+# visible answers, the card states per lesson, the quiz history; the flashcard panel: its counts,
+# the forecast, the heat map, the retention per day. The calibration reads the same answers. The exam-day
+# panel: the own date (none set: one query).
+DASHBOARD_QUERIES = 12
 
 
 def dashboard_url(course):
