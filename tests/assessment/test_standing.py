@@ -80,6 +80,18 @@ def test_a_students_first_answer_is_the_one_that_counts(course, lesson):
     assert (share.students, share.right) == (10, 0)
 
 
+def test_the_shares_of_a_whole_quiz_come_in_one_query(course, lesson, django_assert_num_queries):
+    quiz = quiz_of(course, lesson, n=2)
+    for n in range(12):
+        sit(quiz, classmate(course), [n < 9, n < 3])
+    first, second = quiz.items.order_by("order").values_list("question_id", flat=True)
+
+    with django_assert_num_queries(1):
+        shares = standing.class_shares(course=course, question_ids=[first, second])
+
+    assert shares == {first: standing.Share(12, 9), second: standing.Share(12, 3)}
+
+
 def test_the_percentile_ranks_against_classmates_first_attempts(course, lesson, student):
     quiz = quiz_of(course, lesson, n=2)
     for n in range(10):  # 4 score 0%, 4 score 50%, 2 score 100%

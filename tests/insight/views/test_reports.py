@@ -27,7 +27,9 @@ from tests.factories import (
 COHORT_QUERIES = 13
 ITEM_QUERIES = 10
 HEATMAP_QUERIES = 7
-DRILL_DOWN_QUERIES = 13  # the dashboard's (with the exam-day panel's own-date lookup), read-only, plus the student looked up
+DRILL_DOWN_QUERIES = (
+    13  # the dashboard's (with the exam-day panel's own-date lookup), read-only, plus the student looked up
+)
 
 
 def seed_cohort(course, students: int, *, quizzes: int = 2, questions: int = 3, cards: int = 3):
