@@ -71,6 +71,13 @@ class Probe:
 
     def request(self, method: str, path: str, body: str | None, headers: dict) -> tuple[int, dict, str]:
         self.http.request(method, path, body=body, headers=self.cookie | headers)
+        return self.answer(method, path)
+
+    def anonymous(self, path: str) -> str:
+        self.http.request("GET", path)
+        return self.answer("GET", path)[2]
+
+    def answer(self, method: str, path: str) -> tuple[int, dict, str]:
         response = self.http.getresponse()
         text = response.read().decode()
         if response.status >= 400:
@@ -136,7 +143,7 @@ def main(url: str, master: int, database: str, sessions: str, count: int) -> Non
     token = [TOKEN_RE.search(probe.get(study))[1]]
 
     def rate(_):
-        page = probe.post(f"/c/{COURSE}/study/rate/", {"token": token[0], "rating": "3"})[2]
+        page = probe.post(f"/c/{COURSE}/study/rate/", {"token": token[0], "rating": "1"})[2]
         found = TOKEN_RE.search(page)
         token[0] = found[1] if found else TOKEN_RE.search(probe.get(study))[1]
 
@@ -148,7 +155,8 @@ def main(url: str, master: int, database: str, sessions: str, count: int) -> Non
         probe.post(action, data)
 
     rows = [
-        probe.measure("/ping/ (no session)", count, lambda _: probe.get("/ping/")),
+        probe.measure("/ping/ (anonymous)", count, lambda _: probe.anonymous("/ping/")),
+        probe.measure("/ping/ (session + user)", count, lambda _: probe.get("/ping/")),
         probe.measure("signed-in page (profile)", count, lambda _: probe.get("/accounts/profile/")),
         probe.measure("study: page", count, lambda _: probe.get(study)),
         probe.measure("study: rate (+ next card)", count, rate),
