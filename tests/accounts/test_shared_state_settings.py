@@ -7,6 +7,9 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
+
+from edu.redis_cache import ReusedClientRedisCache
 
 
 def _settings_with(env: dict) -> dict:
@@ -36,7 +39,19 @@ def test_local_memory_and_database_sessions_by_default():
 
 def test_redis_holds_the_cache_throttles_and_sessions_when_configured():
     configured = _settings_with({"REDIS_URL": "redis://cache.internal:6379/3"})
-    assert configured["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert configured["cache"]["BACKEND"] == "edu.redis_cache.ReusedClientRedisCache"
     assert configured["cache"]["LOCATION"] == "redis://cache.internal:6379/3"
     assert configured["throttles"] == "default"
     assert configured["session"] == "django.contrib.sessions.backends.cached_db"
+
+
+def test_the_redis_cache_builds_one_client_per_pool_not_one_per_call():
+    # Django's own backend builds a redis.Redis (and its ~170 response callbacks) on every
+    # call; ours keeps one per connection pool. Making a client connects to nothing.
+    cache = ReusedClientRedisCache("redis://cache.internal:6379/3", {})
+    assert isinstance(cache, RedisCache)
+    client = cache._cache.get_client("a-key")
+    assert cache._cache.get_client("another-key", write=True) is client
+    assert client.connection_pool is cache._cache._get_connection_pool(write=False)
+    plain = RedisCache("redis://cache.internal:6379/3", {})
+    assert plain._cache.get_client("a-key") is not plain._cache.get_client("a-key")  # why this exists

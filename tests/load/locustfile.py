@@ -13,12 +13,15 @@ the load test speaks plain HTTP on loopback.
   LOADTEST_QUESTION_SECONDS (30 s): the question page, then the answer.
   The ramp (tests/load/ramp.py, given with -f after this file) adds students
   step by step until a step's p99 passes 100 ms or a request fails.
-- `ExamTaker` (the storm): starts the timed exam, answers every question with
-  a few seconds to read each, and submits.
+- `ExamTaker` (the storm): starts the timed exam, answers every question,
+  LOADTEST_EXAM_THINK seconds on each ("15,45": a uniform draw, 30 s on average),
+  and submits (the storm stops by itself after LOADTEST_STOP_AFTER_EXAMS exams).
 
-Every write the server accepted is counted per user and written to LOADTEST_LEDGER,
-so the checker can verify each was recorded exactly once; now and then a rating
-is posted twice, as a double click would.
+Every write is counted per user and written to LOADTEST_LEDGER so that the checker can
+verify each was recorded exactly once: the writes the server confirmed, and the writes
+posted whose answer never came back (a dead server, a 503 twice, or still in flight
+when the run stopped: the server may or may not have recorded those). Now and then a
+rating is posted twice, as a double click would.
 """
 
 import html
@@ -38,21 +41,33 @@ COURSE = os.environ.get("LOADTEST_COURSE", "calcinosis-cutis")
 LEDGER = os.environ.get("LOADTEST_LEDGER", "artifacts/loadtest/ledger.json")
 CARD_SECONDS = float(os.environ.get("LOADTEST_CARD_SECONDS", "8"))
 QUESTION_SECONDS = float(os.environ.get("LOADTEST_QUESTION_SECONDS", "30"))
-EXAM_THINK = (2.0, 5.0)
+EXAM_THINK = tuple(float(s) for s in os.environ.get("LOADTEST_EXAM_THINK", "15,45").split(","))
 QUIZ = {
     "exam": os.environ.get("LOADTEST_EXAM_QUIZ", ""),
     "practice": os.environ.get("LOADTEST_PRACTICE_QUIZ", ""),
 }
+# The storm stops by itself once this many exams are submitted (0: at Locust's -t).
+STOP_AFTER_EXAMS = int(os.environ.get("LOADTEST_STOP_AFTER_EXAMS", "0"))
 HTMX = {"HX-Request": "true"}
 REFUSALS = ("HX-Refresh", "HX-Redirect", "HX-Retarget")
 CSRF = "loadtestcsrfsecret0123456789abcd"  # 32 characters: Django's unmasked secret form
 cohorts: dict[str, list[tuple[str, str]]] = {}
 # Per student: the writes the server confirmed, and those posted whose answer never came back
-# (a dead server, a 503 twice): the database must hold every confirmed one, and no more than
-# the writes posted (confirmed or not), each once.
+# (a dead server, a 503 twice, in flight when the run stopped): the database must hold every
+# confirmed one, and no more than the writes posted (confirmed or not), each once. A write is
+# "pending" from just before it is posted until its answer is read; whatever is still pending
+# when the run stops (Locust ends users mid-request) is written down as unconfirmed.
 ledger: dict[str, dict[str, set]] = defaultdict(
-    lambda: {"reviews": set(), "answers": set(), "reviews_unconfirmed": set(), "answers_unconfirmed": set()}
+    lambda: {
+        "reviews": set(),
+        "answers": set(),
+        "reviews_unconfirmed": set(),
+        "answers_unconfirmed": set(),
+        "reviews_pending": set(),
+        "answers_pending": set(),
+    }
 )
+exams_done: set[str] = set()
 
 
 def next_student(path: str) -> tuple[str, str]:
@@ -164,12 +179,15 @@ class Signed(FastHttpUser):
             gevent.sleep(random.uniform(*think))
         data = answer_for(form, page) if form else None
         if data:
+            writes = ledger[self.username]
+            writes["answers_pending"].add(form["action"])
             response = self.post_again_if_lost(form["action"], data, name="attempt: answer")
+            writes["answers_pending"].discard(form["action"])
             # A refusal (a stale page, a closed attempt) comes as 200 with an htmx instruction.
             if response.status_code == 200 and not any(h in response.headers for h in REFUSALS):
-                ledger[self.username]["answers"].add(form["action"])
+                writes["answers"].add(form["action"])
             elif not response.status_code or response.status_code >= 500:
-                ledger[self.username]["answers_unconfirmed"].add(form["action"])
+                writes["answers_unconfirmed"].add(form["action"])
             page += response.text
         following = re.search(r'id="next-link" href="([^"]+)"', page)
         if following is None or following[1].endswith("/submit/"):
@@ -233,17 +251,20 @@ class Student(Signed):
             data = {"token": self.token, "rating": str(random.choice([1, 3, 3, 3, 4]))}
             times = 2 if random.random() < 0.05 else 1  # a double click, now and then
             page = ""
+            writes = ledger[self.username]
             for _ in range(times):
+                writes["reviews_pending"].add(data["token"])
                 response = self.post_again_if_lost(
                     f"/c/{COURSE}/study/rate/", data, name="study: rate (+ next card)"
                 )
+                writes["reviews_pending"].discard(data["token"])
                 if response.status_code == 200:
                     # Recorded now, or by a first post whose answer was lost (the same token is
                     # then refused as already answered): either way, once.
-                    ledger[self.username]["reviews"].add(data["token"])
+                    writes["reviews"].add(data["token"])
                     page = page or response.text
                 elif not response.status_code or response.status_code >= 500:
-                    ledger[self.username]["reviews_unconfirmed"].add(data["token"])
+                    writes["reviews_unconfirmed"].add(data["token"])
         found = TOKEN_RE.search(page)
         self.token = html.unescape(found[1]) if found else None
 
@@ -281,12 +302,19 @@ class ExamTaker(Signed):
             self.answer_question(f"{base[1]}q/{slot}/", think=EXAM_THINK)
         self.submit(base[1], "exam")
         ledger[self.username]["exam_done"] = {1}
+        exams_done.add(self.username)
+        runner = self.environment.runner
+        if STOP_AFTER_EXAMS and len(exams_done) >= STOP_AFTER_EXAMS and runner is not None:
+            gevent.spawn_later(1, runner.quit)  # every exam taker is done: the storm is over
 
 
 @events.test_stop.add_listener
 def write_ledger(environment, **kwargs):
     if not ledger:
         return
+    for writes in ledger.values():
+        for kind in ("reviews", "answers"):
+            writes[f"{kind}_unconfirmed"] |= writes.pop(f"{kind}_pending", set())
     os.makedirs(os.path.dirname(LEDGER), exist_ok=True)
     with open(LEDGER, "w") as out:
         json.dump({user: {k: sorted(v) for k, v in writes.items()} for user, writes in ledger.items()}, out)

@@ -3,6 +3,10 @@
 Adds LOADTEST_STEP students every LOADTEST_STEP_SECONDS until a step's p99 passes
 LOADTEST_P99_MS (100) or a request fails; the largest cohort held is the last step
 that passed. Each step's figures are printed and written to LOADTEST_STEPS.
+
+The new students of a step join one by one over its first half (as students open the
+app over a minute, not in the same second); the step's figures are taken over its second
+half, when all of them are studying at their steady pace.
 """
 
 import json
@@ -17,7 +21,7 @@ STEP_SECONDS = float(os.environ.get("LOADTEST_STEP_SECONDS", "40"))
 FIRST_STEP = int(os.environ.get("LOADTEST_FIRST_STEP", str(STEP)))
 MAX_USERS = int(os.environ.get("LOADTEST_MAX_USERS", "2000"))
 P99_MS = float(os.environ.get("LOADTEST_P99_MS", "100"))
-SETTLE = 0.25  # of each step: spawning and first requests, left out of its figures
+SETTLE = 0.5  # of each step: the new students join, left out of its figures
 samples: list[tuple[float, float, bool]] = []  # (time, ms, failed)
 
 
@@ -81,4 +85,4 @@ class Ramp(LoadTestShape):
                 return None
             self.users += STEP
             self.step_started = now
-        return (self.users, max(STEP / 5, 10))
+        return (self.users, max(STEP / (SETTLE * STEP_SECONDS), 1.0))

@@ -15,7 +15,9 @@ DATABASE_URL pointing at the run's database. Exits 1 if a target is missed.
 import csv
 import json
 import os
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,38 +45,92 @@ def table(stats: dict[str, dict]) -> None:
         )
 
 
-def locust_cpu(path: Path) -> str:
+def locust_cpu(path: Path, requests: int = 0) -> str:
     if not path.exists():
         return "not measured"
     user, system, wall = (float(x) for x in path.read_text().split()[-3:])
-    return f"{user + system:.0f} s of CPU in {wall:.0f} s ({(user + system) / wall:.0%} of one core)"
+    per = f", {(user + system) * 1000 / requests:.1f} ms a request" if requests else ""
+    return f"{user + system:.0f} s of CPU in {wall:.0f} s ({(user + system) / wall:.0%} of one core{per})"
+
+
+def server_cpu(out: Path, phase: str, requests: int) -> str:
+    path = out / f"server-cpu-{phase}.txt"
+    if not path.exists() or not requests:
+        return "not measured"
+    seconds = float(path.read_text())
+    return f"{seconds:.0f} s of CPU for {requests} requests ({seconds * 1000 / requests:.1f} ms a request)"
+
+
+def count(stats: dict[str, dict]) -> int:
+    return int(stats["Aggregated"]["Request Count"]) if "Aggregated" in stats else 0
+
+
+ANSWER_RE = re.compile(r"/attempts/(\d+)/q/(\d+)/")
+
+
+def _review_key(user: str, token: str) -> tuple[str, int]:
+    """(student, card) of a rating's token (signed by the run's server: SECRET_KEY is the run's)."""
+    from django.core import signing
+
+    from quizzes.flashcards.views import TOKEN_SALT
+
+    return user, signing.loads(token, salt=TOKEN_SALT)["c"]
 
 
 def ledger_check(out: Path) -> tuple[dict, bool]:
-    """Every review and answer the server accepted (the ledgers) against the database."""
+    """Every review and answer the server accepted (the ledgers) against the database, write by
+    write: each answer is its attempt's slot, answered; each review is a review log of that
+    student's card, as many logs per card as ratings of it were posted (a double click posts
+    the same rating's token twice: one log)."""
     from quizzes.models import Response, ReviewLog
 
     ledger: dict = {}
     for path in sorted(out.glob("ledger-*.json")):
         ledger.update(json.loads(path.read_text()))
-    ok = bool(ledger)
-    for kind, stored in (
-        ("reviews", ReviewLog.objects.filter(user__username__in=ledger).count()),
-        (
-            "answers",
-            Response.objects.filter(attempt__user__username__in=ledger, answered_at__isnull=False).count(),
+    users = list(ledger)
+    stored = {
+        "answers": Counter(
+            (user, attempt, slot)
+            for user, attempt, slot in Response.objects.filter(
+                attempt__user__username__in=users, answered_at__isnull=False
+            ).values_list("attempt__user__username", "attempt_id", "slot")
         ),
-    ):
-        confirmed = sum(len(v.get(kind, [])) for v in ledger.values())
-        unconfirmed = sum(
-            len(set(v.get(f"{kind}_unconfirmed", [])) - set(v.get(kind, []))) for v in ledger.values()
-        )
+        "reviews": Counter(
+            ReviewLog.objects.filter(user__username__in=users).values_list("user__username", "card_id")
+        ),
+    }
+
+    def key(kind: str, user: str, write: str):
+        if kind == "reviews":
+            return _review_key(user, write)
+        attempt, slot = ANSWER_RE.search(write).groups()
+        return user, int(attempt), int(slot)
+
+    ok = bool(ledger)
+    for kind in ("reviews", "answers"):
+        confirmed, unconfirmed = Counter(), Counter()
+        for user, writes in ledger.items():
+            mine = set(writes.get(kind, []))
+            confirmed.update(key(kind, user, w) for w in mine)
+            unconfirmed.update(key(kind, user, w) for w in set(writes.get(f"{kind}_unconfirmed", [])) - mine)
+        lost = {k: n - stored[kind][k] for k, n in confirmed.items() if stored[kind][k] < n}
+        doubled = {
+            k: n - confirmed[k] - unconfirmed[k]
+            for k, n in stored[kind].items()
+            if n > confirmed[k] + unconfirmed[k]
+        }
+        recorded_unconfirmed = sum(min(unconfirmed[k], stored[kind][k] - confirmed[k]) for k in unconfirmed)
         print(
-            f"{kind}: {confirmed} confirmed by the server, {unconfirmed} posted without an answer back,"
-            f" {stored} in the database"
+            f"{kind}: {confirmed.total()} confirmed by the server, {unconfirmed.total()} posted without an"
+            f" answer back ({recorded_unconfirmed} of them recorded), {stored[kind].total()} in the database;"
+            f" lost {sum(lost.values())}, more than posted {sum(doubled.values())}"
         )
+        for k, n in list(lost.items())[:5]:
+            print(f"   lost: {k} ({n})")
+        for k, n in list(doubled.items())[:5]:
+            print(f"   more than posted: {k} ({n} extra)")
         # Nothing confirmed is lost; nothing is stored twice (never more than the writes posted).
-        ok = ok and confirmed <= stored <= confirmed + unconfirmed
+        ok = ok and not lost and not doubled
     if not ok:
         print("WRITE CHECK FAILED: a write was lost or doubled")
         return ledger, False
@@ -141,16 +197,28 @@ def main(out: Path) -> int:
         )
     failed |= held < TARGET_COHORT
     print("ramp, every step together (the last one included):")
-    table(rows(out / "ramp_stats.csv"))
-    print(f"locust during the ramp: {locust_cpu(out / 'locust-ramp-time.txt')}")
+    ramp = rows(out / "ramp_stats.csv")
+    table(ramp)
+    print(f"server during the ramp: {server_cpu(out, 'ramp', count(ramp))}")
+    print(f"locust during the ramp: {locust_cpu(out / 'locust-ramp-time.txt', count(ramp))}")
 
     exam = rows(out / "exam_stats.csv")
     total = exam.get("Aggregated")
-    print("exam storm:")
+    print("exam storm (human pace):")
     table(exam)
     exam_errors = int(total["Failure Count"]) if total else -1
     exam_p99 = float(total["99%"]) if total and total["99%"] != "N/A" else float("inf")
-    print(f"locust during the storm: {locust_cpu(out / 'locust-exam-time.txt')}")
+    print(f"server during the storm: {server_cpu(out, 'exam', count(exam))}")
+    print(f"locust during the storm: {locust_cpu(out / 'locust-exam-time.txt', count(exam))}")
+
+    sat = rows(out / "sat_stats.csv")
+    if sat:
+        print("saturation (the exam at 1-3 s a question: the most the server answers, no target):")
+        table(sat)
+        print(f"server during saturation: {server_cpu(out, 'sat', count(sat))}")
+        print(f"locust during saturation: {locust_cpu(out / 'locust-sat-time.txt', count(sat))}")
+    if (out / "cpu.txt").exists():
+        print((out / "cpu.txt").read_text().rstrip())
 
     import django
 
