@@ -293,11 +293,29 @@ def test_a_treatment_table_gives_a_card_per_row():
             "Name two conditions that can look like tinea pedis.",
         ),
         (
-            "Tests may include:",
+            "Tests that may help to confirm the diagnosis include:",
             "How is tinea pedis diagnosed?",
-            "Name two tests that may help to diagnose tinea pedis.",
+            "Name two tests that may help to confirm the diagnosis in tinea pedis.",
         ),
         ("Symptoms are eased by:", "Treatment", "Give two ways to ease symptoms of tinea pedis."),
+        ("Spread can be reduced by:", "Treatment", "Give two ways to reduce spread of tinea pedis."),
+        ("Triggers may include:", "What causes tinea pedis?", "Name two possible triggers of tinea pedis."),
+        ("Tinea pedis can be triggered by:", "Causes", "Name two possible triggers of tinea pedis."),
+        (
+            "Sites commonly affected include:",
+            "What are the clinical features of tinea pedis?",
+            "Name two sites that are commonly affected in tinea pedis.",
+        ),
+        (
+            "Treatments that may be used when itch is severe include:",
+            "What is the treatment?",
+            "Name two treatments that may be used for tinea pedis when itch is severe.",
+        ),
+        (
+            "Self-care measures include:",
+            "What is the treatment for tinea pedis?",
+            "Name two self-care measures for tinea pedis.",
+        ),
     ],
 )
 def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question):
@@ -305,6 +323,61 @@ def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question)
     (card,) = [d for d in generate(Outline(title="Tinea pedis", lessons=[lesson])) if d.kind == "basic"]
     assert card.prompt == question
     assert card.answer == "Sweaty feet; Occlusive footwear"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "heading"),
+    [
+        ("Investigations may include:", "How is tinea pedis diagnosed?"),  # for diagnosis? severity?
+        ("Tests may include:", "How is tinea pedis diagnosed?"),
+        ("Other triggers include:", "What causes tinea pedis?"),
+        ("Further tests include:", "How is tinea pedis diagnosed?"),
+    ],
+)
+def test_no_list_card_when_the_lead_in_does_not_say_what_the_whole_list_is(lead_in, heading):
+    lesson = Section(heading, [Block("list", lead_in, ("Skin scraping", "Wood lamp", "Culture"))])
+    outline = Outline(title="Tinea pedis", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "basic") == []
+    assert "“" + lead_in + "”" in generator.silent_lessons(outline, screened)[heading]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "entries", "limit"),
+    [
+        ("Risk factors include:", 9, "from 8 at most"),  # two examples from a longer list
+        ("The six main types of tinea pedis are:", 6, "5 at most"),  # a complete list asked whole
+    ],
+)
+def test_a_long_list_says_how_long_a_list_a_card_takes(lead_in, entries, limit):
+    items = tuple(f"Factor {chr(65 + n)}" for n in range(entries))
+    heading = "What are the types of tinea pedis?"
+    outline = Outline(title="Tinea pedis", lessons=[Section(heading, [Block("list", lead_in, items)])])
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))[heading]
+    assert f"has {entries} entries" in why or f"with {entries} entries" in why
+    assert limit in why
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "items", "question"),
+    [
+        (
+            "The three main types of tinea pedis are:",
+            ("Interdigital", "Moccasin", "Vesicular"),
+            "What are the three main types of tinea pedis?",
+        ),
+        (
+            "The three main types are:",
+            ("Interdigital", "Moccasin", "Vesicular"),
+            "What are the three main types of tinea pedis?",
+        ),
+        ("The three main types of tinea pedis are:", ("Interdigital", "Moccasin"), None),  # count differs
+    ],
+)
+def test_a_complete_list_named_by_its_count_is_asked_whole(lead_in, items, question):
+    lesson = Section("What are the types of tinea pedis?", [Block("list", lead_in, items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == ([(question, "; ".join(items))] if question else [])
 
 
 def test_it_names_the_condition_through_a_chain_of_sentences_about_it():
@@ -393,21 +466,25 @@ def test_no_cloze_on_a_bare_count_of_types_or_a_sentence_with_a_second_fact(text
     [
         (
             "What are the clinical features of tinea pedis?",
-            "Other features include:",
+            "Features include:",
             "Name two features of tinea pedis.",
         ),
         (
             "What are the clinical features of tinea pedis?",
-            "Other skin lesions may include:",
-            "Name two skin lesions seen in tinea pedis.",
+            "Skin lesions may include:",
+            "Name two possible skin lesions seen in tinea pedis.",
         ),
+        # Part of a class: "Name two skin lesions of tinea pedis" would be broader than the list.
+        ("What are the clinical features of tinea pedis?", "Other skin lesions may include:", None),
+        ("What are the clinical features of tinea pedis?", "Other features include:", None),
+        ("What are the clinical features of tinea pedis?", "Additional features include:", None),
         (
             "What is the treatment for tinea pedis?",
             "Medicines used include:",
             "Name two medicines used for tinea pedis.",
         ),
         ("What is the treatment for tinea pedis?", "Options include:", None),  # options of what?
-        ("What causes tinea pedis?", "Other features include:", None),  # features, outside their lesson
+        ("What causes tinea pedis?", "Skin lesions include:", None),  # lesions, outside their lesson
     ],
 )
 def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading, lead_in, question):

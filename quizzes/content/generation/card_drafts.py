@@ -120,14 +120,14 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
-        r"(?:most \w+|commonest|leading|main|first|earliest) (?:\w+ )?"
+        r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
-        r"adults|infants|babies|teenagers|adolescents)|older people)\b",
+        r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -137,12 +137,13 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
 
 
 # A sentence stating a second fact beside the tested one ("...; in children, boys and girls are affected
-# equally", "..., although aching can last longer", "... and is often associated with ..."): a cloze
-# would teach the rest untested. A bare count of types ("classified into four types") is no cloze either:
-# it depends on the article's scheme.
+# equally", "..., although aching can last longer", "... and is often associated with ..."), or an
+# appositive (", a single oval patch 2 to 5 cm across"): a cloze would teach the rest untested. A bare
+# count of types ("classified into four types") is no cloze either: it depends on the article's scheme.
 _SECOND_FACT = re.compile(
     r"[;:]|\s\(|\b(?:but|although|though|whereas|while|so|then|for example|such as|including|e\.g\.)\b"
-    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially)\b"
+    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially|an?)\b"
+    r"|\b(?:later|earlier|afterwards)\b"  # later than what? the card would lose the reference
     r"|\s(?:and|or) (?:is|are|may|can|has|have|was|were|often|usually|then)\b",
     re.IGNORECASE,
 )
