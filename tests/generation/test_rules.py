@@ -312,6 +312,16 @@ def test_a_treatment_table_gives_a_card_per_row():
             "Name two treatments that may be used for tinea pedis when itch is severe.",
         ),
         (
+            "The diagnosis is confirmed by:",
+            "How is tinea pedis diagnosed?",
+            "Name two investigations that help to confirm the diagnosis of tinea pedis.",
+        ),
+        (
+            "It can be confirmed by:",
+            "How is tinea pedis diagnosed?",
+            "Name two investigations that can confirm the diagnosis of tinea pedis.",
+        ),
+        (
             "Self-care measures include:",
             "What is the treatment for tinea pedis?",
             "Name two self-care measures for tinea pedis.",
@@ -332,6 +342,7 @@ def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question)
         ("Tests may include:", "How is tinea pedis diagnosed?"),
         ("Other triggers include:", "What causes tinea pedis?"),
         ("Further tests include:", "How is tinea pedis diagnosed?"),
+        ("It can be confirmed by:", "What causes tinea pedis?"),  # "it" is no diagnosis here
     ],
 )
 def test_no_list_card_when_the_lead_in_does_not_say_what_the_whole_list_is(lead_in, heading):

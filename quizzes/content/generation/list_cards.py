@@ -19,6 +19,8 @@ be phrased from the article's own words, and is no broader than the lead-in:
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
 - never a lead-in naming part of a class ("Other skin lesions may include:", "Additional tests:"), nor
   "Investigations may include:" alone (it does not say what they are for: diagnosis, severity, exclusion);
+- "The diagnosis is confirmed by:" (or "It can be confirmed by:" in a lesson on diagnosis) ->
+  "Name two investigations that help to confirm / can confirm the diagnosis of <condition>.";
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
   "Which infections can cause X?" (entries named "Other ..." say nothing alone).
 
@@ -52,6 +54,11 @@ _EASED = re.compile(
 )
 # "Lichenoid drug eruptions can be triggered by:" -> "Name two possible triggers of lichenoid drug eruptions."
 _TRIGGERED = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:can|may) be (?P<v>triggered|caused) by$")
+# "The diagnosis is confirmed by:", or "It can be confirmed by:" in a lesson on diagnosis.
+_CONFIRMED = re.compile(
+    r"^(?P<what>the diagnosis|it) (?P<v>is|can be|may be) (?:usually |often )?confirmed (?:by|with)$", re.I
+)
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 # "Sites commonly affected include:" -> "Name two sites that are commonly affected in <condition>."
 _SITES = re.compile(
     r"^(?P<np>sites|areas) (?P<vp>(?:commonly |often |typically |usually )?affected)"
@@ -129,6 +136,9 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lead and (match := _TRIGGERED.match(lead)) and _names(match["x"], condition):  # not "A similar rash"
         x = lower_first(match["x"])
         return f"What are some possible {'triggers' if match['v'] == 'triggered' else 'causes'} of {x}?"
+    if lead and (match := _CONFIRMED.match(lead)) and _DIAGNOSIS_LESSON.search(lst.lesson):
+        verb = "help to confirm" if match["v"] == "is" else "can confirm"
+        return f"Which investigations {verb} the diagnosis of {condition}?"
     if lead and (match := _SITES.match(lead)):
         return _in_context(
             f"Which {match['np'].casefold()} are {match['vp']} in {condition}?", lst, condition
