@@ -544,3 +544,40 @@ def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
     )
     (card,) = kinds(generate(Outline(title="Rosacea", lessons=[lesson])), "basic")
     assert card.prompt == "Name two medicines that can trigger rosacea."
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "The diagnosis is usually clinical. It can be confirmed by skin biopsy.",
+            "The diagnosis of tinea pedis can be confirmed by {{c1::skin biopsy}}.",
+        ),
+        ("The rash is itchy. It can be confirmed by skin biopsy.", None),  # "it" is the rash
+        ("The diagnosis is usually clinical. It can be confirmed by microscopy or culture.", None),
+    ],
+)
+def test_it_can_be_confirmed_by_is_a_cloze_only_after_a_sentence_on_the_diagnosis(text, cloze):
+    lesson = Section("How is tinea pedis diagnosed?", [Block("paragraph", text)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert [c.prompt for c in cards] == ([cloze] if cloze else [])
+    assert all(c.excerpt == text for c in cards)  # both sentences, one contiguous piece
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Tinea pedis can occur at any age but is most common in adults aged 20 to 40 years.",
+            "Tinea pedis can occur at any age but is most common in adults aged {{c1::20 to 40}} years.",
+        ),
+        (
+            "Tinea pedis is most common in young adults between 20 and 40 years of age.",
+            "Tinea pedis is most common in young adults between {{c1::20 and 40}} years of age.",
+        ),
+    ],
+)
+def test_an_age_range_is_asked_not_the_word_the_ages_give_away(text, cloze):
+    lesson = Section("Who gets tinea pedis?", [Block("paragraph", text)])
+    prompts = [c.prompt for c in kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")]
+    assert prompts == [cloze]

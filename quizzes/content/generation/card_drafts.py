@@ -127,7 +127,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
-        r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged)",
+        r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -148,12 +148,15 @@ _SECOND_FACT = re.compile(
     re.IGNORECASE,
 )
 MAX_CLOZE_WORDS = 25
+_ANY_AGE = re.compile(
+    r"\b(?:can|may) (?:occur|develop|start|appear) at any age,? but (?:it )?is ", re.IGNORECASE
+)
 _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
 
 
 def one_fact(sentence: str) -> bool:
     """Whether a sentence states one fact: short, one clause, at most one comma."""
-    body = sentence.rstrip(".")
+    body = _ANY_AGE.sub("is ", sentence.rstrip("."))  # "can occur at any age but is most common in ..."
     commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
@@ -255,4 +258,30 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
         answer=deleted,
         excerpt=sentence,
         explanation=sentence,
+    )
+
+
+# "It can be confirmed by skin biopsy." right after "The diagnosis is usually clinical."
+_CONFIRMED_IT = re.compile(r"^It (?P<v>can|may) be confirmed (?:by|with) (?P<x>[\w-]+(?: [\w-]+){0,3})\.$")
+
+
+def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """ "The diagnosis is usually clinical. It can be confirmed by skin biopsy." -> "The diagnosis of
+    <condition> can be confirmed by {{c1::skin biopsy}}.": "It" is the diagnosis only right after a
+    sentence opening with it; one test, not two joined by and/or."""
+    match = _CONFIRMED_IT.match(sentence)
+    if not match or not before.startswith("The diagnosis ") or re.search(r"\b(?:and|or)\b", match["x"]):
+        return
+    if squash(sentence) in out.cloze_sentences:
+        return
+    out.cloze_sentences.add(squash(sentence))
+    both = f"{before} {sentence}"  # one contiguous piece of the paragraph
+    out.add(
+        "cloze",
+        lesson,
+        (match["x"], "diagnosis"),
+        prompt=f"The diagnosis of {condition} {match['v']} be confirmed by {{{{c1::{match['x']}}}}}.",
+        answer=match["x"],
+        excerpt=both,
+        explanation=both,
     )

@@ -43,7 +43,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quizzes.content.generation.card_drafts import cloze_card, definition_cards, type_cloze_card
+from quizzes.content.generation.card_drafts import (
+    cloze_card,
+    definition_cards,
+    diagnosis_cloze,
+    type_cloze_card,
+)
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
     FALSE,
@@ -127,8 +132,11 @@ def generate_screened(outline: Outline) -> Screened:
         for block in section.blocks:
             if block.kind == "paragraph":
                 it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                before = ""
                 for sentence in sentences(block.text):
                     cloze_card(sentence, lesson, condition, out, context, it_is)
+                    diagnosis_cloze(sentence, before, lesson, condition, out)
+                    before = sentence
                     named = squash(sentence).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
     for group in typed:
