@@ -282,7 +282,9 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
         # from the others; a complete list holding one is not asked.
         answers = [item.rstrip(".") for item in lst.items if not partial_entry(item)]
-        if question.startswith("Which investigations"):  # the test, not its finding ("Dermoscopy, showing ...")
+        if question.startswith(
+            "Which investigations"
+        ):  # the test, not its finding ("Dermoscopy, showing ...")
             answers = [answer.split(", ")[0] for answer in answers]
         if not exclusive(lst):
             question = examples_question(question)
