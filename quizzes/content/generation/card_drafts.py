@@ -161,6 +161,14 @@ def one_fact(sentence: str) -> bool:
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
 
+# "Atypical pityriasis rosea Atypical presentations occur in ...": a short heading glued to a sentence.
+_GLUED = re.compile(r"^(?P<head>[A-Z][a-z-]+(?: [a-z-]+){1,4}) (?P<rest>[A-Z][a-z-]+ [a-z].+)$")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or of in on with by to for from at as is are was were be been has have had can may "
+    "might will which that who it its this these those than not".split()
+)
+
+
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
 _COORDINATED = re.compile(r"^(?:,\s+[^,.;]+?,?\s+(?:or|and)\b|\s+(?:or|and|and/or)\s)", re.IGNORECASE)
 
@@ -196,6 +204,13 @@ def cloze_card(
     (the paragraph's sentences before it open with its name, or with "It"
     after one that does); only then is such a sentence a card, naming it.
     """
+    if glued := _GLUED.match(sentence):  # a sub-heading the reader joined to its paragraph's first sentence
+        head, rest = glued["head"], glued["rest"]
+        if not set(head.casefold().split()) & _FUNCTION_WORDS and not context:
+            # "Atypical ... Atypical presentations occur in 20%" restates its heading: a fact of the condition
+            same = head.split()[0].casefold() == rest.split()[0].casefold()
+            cloze_card(rest, lesson, condition, out, context="" if same else head)
+            return
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
     for pattern in _CLOZES:

@@ -186,7 +186,8 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
     named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
     if len(lst.items) < 2:
         return f"{named} has one entry"
-    if any(";" in item for item in lst.items):
+    asked = list_question(lst, condition) or ""
+    if any(";" in item for item in lst.items) and not asked.startswith("Which investigations"):
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"

@@ -94,6 +94,42 @@ _CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNOR
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
 _GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
 MAX_ENTRY_WORDS = 4
+MAX_INVESTIGATION_WORDS = 10  # "Blood tests for antibodies against desmoglein 1 and 3" is still a name
+# A list directly under a question heading, without a lead-in, is that question's answer: the heading names
+# the class ("What are the complications of X?" -> "Name two complications of X.").
+_QUESTION_HEADING = re.compile(
+    r"^what (?:are|is) the (?P<what>complications|(?:clinical )?features|differential diagnosis|treatments?)"
+    r" (?:of|for) (?P<x>.+?)\?$",
+    re.IGNORECASE,
+)
+_HEADING_CLASS = {
+    "complications": "complications of",
+    "clinical features": "clinical features of",
+    "features": "features of",
+    "differential diagnosis": "conditions in the differential diagnosis of",
+    "treatment": "treatments for",
+    "treatments": "treatments for",
+}
+_INSTRUCTION = re.compile(
+    r"^(?:apply|wash|repeat|avoid|use|take|keep|stop|wear|cover|put|rub|leave|trim|clean|dry|see|ask|do)\b"
+    r"|\b(?:it|them)\b",
+    re.IGNORECASE,
+)
+# Lead-ins naming the class with another verb or word, in the lesson that asks for that class.
+_TYPICAL = re.compile(
+    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms))"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+_PROBLEMS = re.compile(r"^(?:possible )?(?:problems|complications) (?:are|include|may include)$", re.I)
+_COMPLICATIONS_LESSON = re.compile(r"complications", re.IGNORECASE)
+_LESIONS = re.compile(r"^(?P<np>(?:individual|the) (?:lesions|papules|spots|bumps)) (?:are|include)$", re.I)
+_MEASURES_FOR = re.compile(
+    r"^(?P<np>(?:[a-z-]+ )?(?:measures|treatments|medicines|options)) for (?P<what>[\w\s-]+?)"
+    r" (?:may |can )?include$",
+    re.IGNORECASE,
+)
+_INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
 def list_question(lst: ItemList, condition: str) -> str | None:
@@ -103,6 +139,8 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if partial_lead_in(lst):
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
+    if question := _class_question(lst, lead, condition):
+        return question
     if lead and (match := _COMPLETE.match(lead)):
         of = match["of"] or ""
         if of and not mentions(of, condition):
@@ -175,6 +213,45 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
+
+
+def _class_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """A list whose class the question heading above it names, or a lead-in naming it with another word
+    ("Typical features are:", "Conditions that may look similar are:", "Possible problems are:")."""
+    lesson = lst.lesson
+    if not lead and not lst.parent and lst.heading == lesson:
+        match = _QUESTION_HEADING.match(lesson)
+        if match and match["what"].startswith("treatment") and any(map(_INSTRUCTION.search, lst.items)):
+            return None  # "Apply the cream ...", "Wash it off after 8 hours": steps, not treatments
+        if match and mentions(match["x"], condition):
+            return f"What are some {_HEADING_CLASS[match['what'].casefold()]} {condition}?"
+        return None
+    if lst.parent or not lead:
+        return None
+    if (match := _TYPICAL.match(lead)) and _FEATURES_LESSON.search(lesson):
+        return _in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
+    if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
+        return f"What are some conditions that can look similar to {condition}?"
+    if _PROBLEMS.match(lead) and _COMPLICATIONS_LESSON.search(lesson):
+        return f"What are some possible complications of {condition}?"
+    if (match := _LESIONS.match(lead)) and _FEATURES_LESSON.search(lesson):
+        return f"What are some features of {match['np'].casefold()} in {condition}?"
+    if (match := _MEASURES_FOR.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        np, what = match["np"].casefold(), match["what"].casefold()
+        return _in_context(f"What are some {np} for {what} in {condition}?", lst, condition)
+    if _INVESTIGATIONS.match(lead) and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE):
+        return f"Which investigations are used in the diagnosis of {condition}?"
+    return None
+
+
+_GLOSS = re.compile(r"\s*(?:[;:,(]| [-–—] | to (?:confirm|look|check|detect|exclude|show)\b| showing\b)")
+
+
+def investigation_name(entry: str) -> str:
+    """The test an investigation entry names, without its gloss ("Skin biopsy: shows ..." -> "Skin biopsy");
+    "" when that is no short name."""
+    name = _GLOSS.split(entry, maxsplit=1)[0].strip()
+    return name if 0 < len(name.split()) <= MAX_INVESTIGATION_WORDS else ""
 
 
 def partial_lead_in(lst: ItemList) -> bool:
@@ -274,18 +351,21 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        if len(lst.items) < 2 or any(";" in item for item in lst.items):
+        if len(lst.items) < 2:
             continue
         question = list_question(lst, condition)
         if question is None:
             continue
+        tests = question.startswith("Which investigations")
+        if not tests and any(";" in item for item in lst.items):
+            continue
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
         # from the others; a complete list holding one is not asked.
         answers = [item.rstrip(".") for item in lst.items if not partial_entry(item)]
-        if question.startswith(
-            "Which investigations"
-        ):  # the test, not its finding ("Dermoscopy, showing ...")
-            answers = [answer.split(", ")[0] for answer in answers]
+        if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
+            answers = [investigation_name(answer) for answer in answers]
+            if not all(answers):
+                continue
         if not exclusive(lst):
             question = examples_question(question)
             if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
