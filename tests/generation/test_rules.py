@@ -209,7 +209,7 @@ def test_a_cloze_from_a_sub_section_names_it():
         ],
     )
     (card,) = kinds(generate(outline), "cloze")
-    assert card.prompt == "Recurrent erythema multiforme: Aciclovir is given for {{c1::six}} months."
+    assert card.prompt == "In recurrent erythema multiforme, aciclovir is given for {{c1::six}} months."
 
 
 def test_a_cloze_never_hides_one_item_of_a_coordinated_list():
@@ -439,15 +439,20 @@ def _what_is(text: str) -> list:
     return generate(Outline(title="Tinea pedis", lessons=[lesson]))
 
 
-def test_a_definition_card_is_the_defining_clause_only():
-    (card,) = kinds(
-        _what_is(
-            "Tinea pedis is a fungal infection of the feet (a dermatophytosis), usually between the toes."
-        ),
-        "basic",
+def test_no_open_what_is_card_but_a_superlative_is_asked_the_other_way_round():
+    assert (
+        kinds(_what_is("Tinea pedis is a fungal infection of the feet, usually between the toes."), "basic")
+        == []
     )
-    assert card.answer == "Tinea pedis is a fungal infection of the feet"
-    assert card.excerpt == card.answer
+    (card,) = kinds(_what_is("Tinea pedis is the most common fungal infection of the skin."), "basic")
+    assert (card.prompt, card.answer) == (
+        "What is the most common fungal infection of the skin?",
+        "Tinea pedis",
+    )
+    assert card.excerpt == "Tinea pedis is the most common fungal infection of the skin."
+    # a superlative with a second fact after it is not asked
+    text = "Tinea pedis is the most common fungal infection, and it spreads in swimming pools."
+    assert kinds(_what_is(text), "basic") == []
 
 
 def test_no_definition_card_from_a_sentence_that_does_not_define():
@@ -511,12 +516,12 @@ def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading
         (
             "What is the outlook for tinea pedis?",
             "About one in ten patients has recurrent disease.",
-            "Tinea pedis: About {{c1::one in ten}} patients has recurrent disease.",
+            "In tinea pedis, about {{c1::one in ten}} patients has recurrent disease.",
         ),
         (
             "What is the outlook for tinea pedis?",
             "The scaling fades over 3 to 4 weeks.",
-            "Tinea pedis: The scaling fades over {{c1::3 to 4}} weeks.",
+            "In tinea pedis, the scaling fades over {{c1::3 to 4}} weeks.",
         ),
         (
             "Who gets tinea pedis?",

@@ -8,98 +8,44 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
-    excerpt_lines,
     lower_first,
     mentions,
-    sentences,
     squash,
     upper_first,
 )
 from quizzes.content.reader.outline import Outline
 
-_ANAPHORS = ("this ", "these ", "it ", "they ", "such ", "the condition ")
-
-
-_WHAT_IS = re.compile(
-    r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b|it\b|they\b|this\b|these\b).+?)(?<!\blike)\s*\?$",
-    re.IGNORECASE,
-)  # "What is it like?" asks no term
-
-
-# What ends a definition's defining clause: a synonym, a site, an aside or a second fact follows.
-_DEFINITION_END = re.compile(
-    r"\s\(|,\s(?:usually|often|mainly|mostly|typically|the|which|where|who|also|or|and|such as|for example|"
-    r"including|especially|most|that)\b|[:;]\s|\s(?:and is|and are|and can|and may|also known as)\b"
-)
-MIN_DEFINITION_WORDS = 4  # words after "is": "an acute" defines nothing
-
-
-def _defining(paragraph: str, term: str) -> str:
-    """The defining clause of ``term``: the first sentences' "X is/are a ..." up to where a synonym, a
-    site or a second fact begins; "" when no sentence opens by defining the term (an appositive "X, or
-    Y, is", a sentence about "This condition" or a definition of something else define nothing)."""
-    for sentence in sentences(paragraph)[:3]:
-        match = re.match(
-            rf"^(?:an? |the )?{re.escape(term)} (?:is|are|refers to) (?P<rest>(?:an?|the) .+)$",
-            sentence,
-            re.IGNORECASE,
-        )
-        if not match:
-            continue
-        # The first break that leaves a whole defining phrase ("an acute, usually self-limiting immune
-        # reaction" runs on past its ", usually").
-        for end in _DEFINITION_END.finditer(sentence, match.start("rest")):
-            if len(sentence[match.start("rest") : end.start()].split()) >= MIN_DEFINITION_WORDS:
-                return sentence[: end.start()]
-        return sentence.rstrip(".")
-    return ""
-
 
 def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
-    """Basic cards from "What is X?" headings; or from an opening "X is ..." sentence."""
-    made = False
-    for lesson in outline.lessons:
-        match = _WHAT_IS.match(lesson.heading.strip())
-        paragraph = next((b.text for b in lesson.blocks if b.kind == "paragraph"), "")
-        if not match or not paragraph or paragraph.endswith(":"):
-            continue
-        back = _defining(paragraph, match.group("term"))
-        if not back:
-            continue
-        explanation = f"{lesson.heading} {back}"
-        out.add(
-            "basic",
-            lesson.heading,
-            (match.group("term"),),
-            prompt=lesson.heading,
-            answer=back,
-            excerpt=excerpt_lines(back),
-            explanation=explanation,
-        )
-        out.cloze_sentences.update(squash(s) for s in sentences(paragraph) if s.startswith(back))  # one card
-        made = made or mentions(match.group("term"), condition)
-    asked = f"what is {condition}?".casefold()
-    if made or any(d.kind == "basic" and d.prompt.casefold() == asked for d in out.drafts):
-        return
+    """A card asking for the condition a superlative names ("Bullous pemphigoid is the most common
+    autoimmune blistering disease." -> "What is the most common autoimmune blistering disease?").
+
+    An open "What is X?" card is never made: its back packs several facts (or is cut inside a list) and
+    has no single answer to check; the opening sentences give clozes instead.
+    """
     for lesson, blocks in all_blocks(outline):
-        for sentence in paragraph_sentences(blocks):
-            if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
-                prompt = f"What is {condition}?"
-                clause = _defining(sentence, condition)
-                if not clause:
-                    continue  # "X is most common in ..." defines nothing
-                out.cloze_sentences.add(squash(sentence))
-                sentence = clause
-                out.add(
-                    "basic",
-                    lesson,
-                    (condition,),
-                    prompt=prompt,
-                    answer=sentence,
-                    excerpt=sentence,
-                    explanation=sentence,
-                )
-                return
+        for sentence in paragraph_sentences(blocks)[:3]:
+            match = _SUPERLATIVE.match(sentence)
+            if not match or not mentions(match["x"], condition) or len(match["x"].split()) > 4:
+                continue
+            out.cloze_sentences.add(squash(sentence))
+            out.add(
+                "basic",
+                lesson,
+                (condition, "superlative"),
+                prompt=f"What is the {match['sup'].casefold()} {match['np']}?",
+                answer=upper_first(match["x"]),
+                excerpt=sentence,
+                explanation=sentence,
+            )
+            return
+
+
+# "X is the most common autoimmune blistering disease." (nothing after: no second fact, no "in ...")
+_SUPERLATIVE = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,3}) (?:is|are) the (?P<sup>most common|commonest|most frequent)"
+    r" (?P<np>[a-z][\w-]*(?: [a-z][\w-]*){1,4})\.$"
+)
 
 
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half)"
@@ -161,14 +107,6 @@ def one_fact(sentence: str) -> bool:
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
 
-# "Atypical pityriasis rosea Atypical presentations occur in ...": a short heading glued to a sentence.
-_GLUED = re.compile(r"^(?P<head>[A-Z][a-z-]+(?: [a-z-]+){1,4}) (?P<rest>[A-Z][a-z-]+ [a-z].+)$")
-_FUNCTION_WORDS = frozenset(
-    "a an the and or of in on with by to for from at as is are was were be been has have had can may "
-    "might will which that who it its this these those than not".split()
-)
-
-
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
 _COORDINATED = re.compile(r"^(?:,\s+[^,.;]+?,?\s+(?:or|and)\b|\s+(?:or|and|and/or)\s)", re.IGNORECASE)
 
@@ -193,7 +131,13 @@ _PRONOUNS = {
 
 
 def cloze_card(
-    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", it_is: bool = False
+    sentence: str,
+    lesson: str,
+    condition: str,
+    out: DraftCollector,
+    context: str = "",
+    it_is: bool = False,
+    follows: bool = False,
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
@@ -203,14 +147,9 @@ def cloze_card(
     ``it_is``: whether "It" at the start of the sentence is the condition
     (the paragraph's sentences before it open with its name, or with "It"
     after one that does); only then is such a sentence a card, naming it.
+    ``follows``: whether another sentence of its paragraph comes before it; then a sentence that does not
+    name the condition (or its sub-section) may owe its scope to that sentence, and is no card.
     """
-    if glued := _GLUED.match(sentence):  # a sub-heading the reader joined to its paragraph's first sentence
-        head, rest = glued["head"], glued["rest"]
-        if not set(head.casefold().split()) & _FUNCTION_WORDS and not context:
-            # "Atypical ... Atypical presentations occur in 20%" restates its heading: a fact of the condition
-            same = head.split()[0].casefold() == rest.split()[0].casefold()
-            cloze_card(rest, lesson, condition, out, context="" if same else head)
-            return
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
     for pattern in _CLOZES:
@@ -225,6 +164,8 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"^\s+than\b", sentence[end:]):
+            return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
             return  # one of two or more items joined by and/or: the card would hide half a list
         if sentence.casefold().startswith(("they ", "these ", "this ")):
@@ -236,12 +177,23 @@ def cloze_card(
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and context.split()[0].casefold() == said.split()[0].casefold():
+            context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
+        if follows and not mentions(said, condition) and not (context and mentions(said, context)):
+            return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
         if context and mentions(context, condition) and not mentions(said, context):
-            prompt = f"{upper_first(context)}: {prompt}"  # a form of the condition ("Recurrent ...")
+            lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition):
-            prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
+            lead = f"{upper_first(condition)}, {lower_first(context)}: "
         elif not mentions(said, condition):
-            prompt = f"{upper_first(condition)}: {prompt}"
+            lead = f"In {lower_first(condition)}, "
+        else:
+            lead = ""
+        shown = deleted
+        if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
+            shown = lower_first(deleted)
+            prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
+        prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
         out.cloze_sentences.add(squash(sentence))
         out.add(
             "cloze",
@@ -255,12 +207,13 @@ def cloze_card(
         return
 
 
-def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> None:
-    """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
+def type_cloze_card(group: Group, category: Category, condition: str, out: DraftCollector) -> None:
+    """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition,
+    when that names the condition ("{{c1::Systemic}} treatment is reserved for ..." says not whose)."""
     sentence = category.definition
     index = squash(sentence).find(squash(category.tag))
     too_short = len(sentence.split()) < len(category.heading.split()) + 3
-    if index != 0 or too_short or not one_fact(sentence):
+    if index != 0 or too_short or not one_fact(sentence) or not mentions(sentence, condition):
         return
     deleted = sentence[: len(category.tag)]
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"

@@ -126,7 +126,7 @@ def generate_screened(outline: Outline) -> Screened:
     for group in typed:
         for category in group.categories:
             if category.definition:
-                type_cloze_card(group, category, out)
+                type_cloze_card(group, category, condition, out)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
         for block in section.blocks:
@@ -134,19 +134,23 @@ def generate_screened(outline: Outline) -> Screened:
                 it_is = False  # does "It" name the condition? (a chain from a sentence that does)
                 before = ""
                 for sentence in sentences(block.text):
-                    cloze_card(sentence, lesson, condition, out, context, it_is)
+                    cloze_card(sentence, lesson, condition, out, context, it_is, follows=bool(before))
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(sentence).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
+    silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
+        before = len(out.drafts)
         classification_cards(group, out)
         description_matching(group, out)
         used = type_questions(group, outline, out)
         statements(group, condition, used, out)
+        if len(out.drafts) == before:
+            silent_groups.append(group)
     row_drafts(outline, condition, out)
     treatment_cards(outline, condition, out)
-    typed_lists = {lst for g in typed for c in g.categories for lst in c.lists}
+    typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     return screen(out.drafts)
 
@@ -169,8 +173,10 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(
-                "no sentence matched a cloze pattern the generator trusts (a number with its unit, a synonym, "
-                "a cause, what confirms the diagnosis, the most common ...) while stating one fact alone"
+                "no sentence gave a cloze: one is made only from a sentence stating one fact alone, whose blank "
+                "(a number with its unit, a synonym, a cause, what confirms the diagnosis, the most common ...) "
+                "has one answer and which names the condition or opens its paragraph; its sentences state "
+                "more than one fact, blank none of these, or owe their subject to the sentence before"
             )
         if shown & {"rows", "table"}:
             reasons.append(
@@ -186,8 +192,7 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
     named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
     if len(lst.items) < 2:
         return f"{named} has one entry"
-    asked = list_question(lst, condition) or ""
-    if any(";" in item for item in lst.items) and not asked.startswith("Which investigations"):
+    if exclusive(lst) and any(";" in item for item in lst.items):
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"

@@ -33,7 +33,8 @@ import re
 
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, words
+from quizzes.content.generation.list_classes import NAMED, class_question, in_context, investigation_name
+from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
 
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
@@ -94,42 +95,11 @@ _CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNOR
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
 _GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
 MAX_ENTRY_WORDS = 4
-MAX_INVESTIGATION_WORDS = 10  # "Blood tests for antibodies against desmoglein 1 and 3" is still a name
-# A list directly under a question heading, without a lead-in, is that question's answer: the heading names
-# the class ("What are the complications of X?" -> "Name two complications of X.").
-_QUESTION_HEADING = re.compile(
-    r"^what (?:are|is) the (?P<what>complications|(?:clinical )?features|differential diagnosis|treatments?)"
-    r" (?:of|for) (?P<x>.+?)\?$",
+# "Medicines, particularly the gliptins ...": an umbrella entry whose answer is the class it names.
+_UMBRELLA = re.compile(
+    r"^(?:medicines|medications|drugs),? (?:particularly|especially|notably|including) (?:the )?(?P<x>.+)$",
     re.IGNORECASE,
 )
-_HEADING_CLASS = {
-    "complications": "complications of",
-    "clinical features": "clinical features of",
-    "features": "features of",
-    "differential diagnosis": "conditions in the differential diagnosis of",
-    "treatment": "treatments for",
-    "treatments": "treatments for",
-}
-_INSTRUCTION = re.compile(
-    r"^(?:apply|wash|repeat|avoid|use|take|keep|stop|wear|cover|put|rub|leave|trim|clean|dry|see|ask|do)\b"
-    r"|\b(?:it|them)\b",
-    re.IGNORECASE,
-)
-# Lead-ins naming the class with another verb or word, in the lesson that asks for that class.
-_TYPICAL = re.compile(
-    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms))"
-    r" (?:are|include)$",
-    re.IGNORECASE,
-)
-_PROBLEMS = re.compile(r"^(?:possible )?(?:problems|complications) (?:are|include|may include)$", re.I)
-_COMPLICATIONS_LESSON = re.compile(r"complications", re.IGNORECASE)
-_LESIONS = re.compile(r"^(?P<np>(?:individual|the) (?:lesions|papules|spots|bumps)) (?:are|include)$", re.I)
-_MEASURES_FOR = re.compile(
-    r"^(?P<np>(?:[a-z-]+ )?(?:measures|treatments|medicines|options)) for (?P<what>[\w\s-]+?)"
-    r" (?:may |can )?include$",
-    re.IGNORECASE,
-)
-_INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
 def list_question(lst: ItemList, condition: str) -> str | None:
@@ -139,7 +109,7 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if partial_lead_in(lst):
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
-    if question := _class_question(lst, lead, condition):
+    if question := class_question(lst, lead, condition):
         return question
     if lead and (match := _COMPLETE.match(lead)):
         of = match["of"] or ""
@@ -157,11 +127,11 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         context = "" if mentions(vp, condition) else _context(vp, condition)
         if context and (when := re.search(r" (?:when|if) ", vp)):  # "used for X when papules are ..."
             vp, context = f"{vp[: when.start()]}{context}{vp[when.start() :]}", ""
-        return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
+        return in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
     if lead and (match := _PARTICIPLE.match(lead)):
         vp = match["vp"]
         context = "" if _names(vp, condition) else _context(vp, condition)
-        return _in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+        return in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
     if lead and (match := _KNOWN_LIST.match(lead)):
         np = match["np"].casefold()
         return f"What are some {possible}{np} {'for' if np.startswith('risk') else 'of'} {condition}?"
@@ -170,7 +140,7 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         # "symptoms of X", "spread of X"; but "itch in X", "pain in X"
         of = " of " if x.split()[-1] in ("symptoms", "signs", "spread", "flares") else " in "
         of = "" if mentions(x, condition) else f"{of}{condition}"
-        return _in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
+        return in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
     if lead and (match := _TRIGGERED.match(lead)) and _names(match["x"], condition):  # not "A similar rash"
         x = lower_first(match["x"])
         return f"What are some possible {'triggers' if match['v'] == 'triggered' else 'causes'} of {x}?"
@@ -178,9 +148,7 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         verb = "help to confirm" if match["v"] == "is" else "can confirm"
         return f"Which investigations {verb} the diagnosis of {condition}?"
     if lead and (match := _SITES.match(lead)):
-        return _in_context(
-            f"Which {match['np'].casefold()} are {match['vp']} in {condition}?", lst, condition
-        )
+        return in_context(f"Which {match['np'].casefold()} are {match['vp']} in {condition}?", lst, condition)
     if lead and (match := _INDICATED.match(lead)):
         subject = lower_first(match["x"])
         if not mentions(subject, condition):
@@ -188,16 +156,16 @@ def list_question(lst: ItemList, condition: str) -> str | None:
                 subject = subject.replace(" lesions", f" {condition} lesions", 1)
             else:
                 subject += f" in {condition}"
-        return _in_context(f"When is {subject} indicated?", lst, condition)
+        return in_context(f"When is {subject} indicated?", lst, condition)
     if lead and not lst.parent and (match := _INCLUDE.match(lead)):
         np = match["np"].casefold()
         if np == "options":
             return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
         if not _TREATMENT_NP.search(np) and _FEATURES_LESSON.search(lst.lesson):
             of = "seen in" if np.endswith("lesions") else "of"
-            return _in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
+            return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
         if _TREATMENT_NP.search(np) and _TREATMENT_LESSON.search(lst.lesson):
-            return _in_context(f"What are some {np} for {condition}?", lst, condition)
+            return in_context(f"What are some {np} for {condition}?", lst, condition)
         return None
     causes = _CAUSES_LESSON.match(lst.lesson)
     entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
@@ -213,45 +181,6 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
-
-
-def _class_question(lst: ItemList, lead: str, condition: str) -> str | None:
-    """A list whose class the question heading above it names, or a lead-in naming it with another word
-    ("Typical features are:", "Conditions that may look similar are:", "Possible problems are:")."""
-    lesson = lst.lesson
-    if not lead and not lst.parent and lst.heading == lesson:
-        match = _QUESTION_HEADING.match(lesson)
-        if match and match["what"].startswith("treatment") and any(map(_INSTRUCTION.search, lst.items)):
-            return None  # "Apply the cream ...", "Wash it off after 8 hours": steps, not treatments
-        if match and mentions(match["x"], condition):
-            return f"What are some {_HEADING_CLASS[match['what'].casefold()]} {condition}?"
-        return None
-    if lst.parent or not lead:
-        return None
-    if (match := _TYPICAL.match(lead)) and _FEATURES_LESSON.search(lesson):
-        return _in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
-    if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
-        return f"What are some conditions that can look similar to {condition}?"
-    if _PROBLEMS.match(lead) and _COMPLICATIONS_LESSON.search(lesson):
-        return f"What are some possible complications of {condition}?"
-    if (match := _LESIONS.match(lead)) and _FEATURES_LESSON.search(lesson):
-        return f"What are some features of {match['np'].casefold()} in {condition}?"
-    if (match := _MEASURES_FOR.match(lead)) and _TREATMENT_LESSON.search(lesson):
-        np, what = match["np"].casefold(), match["what"].casefold()
-        return _in_context(f"What are some {np} for {what} in {condition}?", lst, condition)
-    if _INVESTIGATIONS.match(lead) and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE):
-        return f"Which investigations are used in the diagnosis of {condition}?"
-    return None
-
-
-_GLOSS = re.compile(r"\s*(?:[;:,(]| [-–—] | to (?:confirm|look|check|detect|exclude|show)\b| showing\b)")
-
-
-def investigation_name(entry: str) -> str:
-    """The test an investigation entry names, without its gloss ("Skin biopsy: shows ..." -> "Skin biopsy");
-    "" when that is no short name."""
-    name = _GLOSS.split(entry, maxsplit=1)[0].strip()
-    return name if 0 < len(name.split()) <= MAX_INVESTIGATION_WORDS else ""
 
 
 def partial_lead_in(lst: ItemList) -> bool:
@@ -290,16 +219,6 @@ def _class_name(entry: str) -> bool:
         and last.endswith("s")
         and not last.endswith("ss")
     )
-
-
-def _in_context(question: str, lst: ItemList, condition: str) -> str:
-    """The question, naming the sub-section or entry the list sits under when that names a form of the
-    condition ("Chronic urticaria") the question does not; other headings ("General measures") add nothing
-    the lead-in does not say."""
-    where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
-    if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
-        return question
-    return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
 
 
 def _names(text: str, condition: str) -> bool:
@@ -357,11 +276,16 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         if question is None:
             continue
         tests = question.startswith("Which investigations")
-        if not tests and any(";" in item for item in lst.items):
+        if exclusive(lst) and any(";" in item for item in lst.items):
             continue
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
-        # from the others; a complete list holding one is not asked.
-        answers = [item.rstrip(".") for item in lst.items if not partial_entry(item)]
+        # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
+        # stays in the cited text.
+        answers = [item.split("; ")[0].rstrip(".") for item in lst.items if not partial_entry(item)]
+        answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
+        names = [NAMED.match(answer) for answer in answers]
+        if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
+            answers = [name["name"] for name in names if name]
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
             answers = [investigation_name(answer) for answer in answers]
             if not all(answers):
