@@ -586,3 +586,141 @@ def test_an_age_range_is_asked_not_the_word_the_ages_give_away(text, cloze):
     lesson = Section("Who gets tinea pedis?", [Block("paragraph", text)])
     prompts = [c.prompt for c in kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")]
     assert prompts == [cloze]
+
+
+@pytest.mark.parametrize(
+    ("heading", "question"),
+    [
+        ("What are the complications of tinea pedis?", "Name two complications of tinea pedis."),
+        ("What are the clinical features of tinea pedis?", "Name two clinical features of tinea pedis."),
+        (
+            "What is the differential diagnosis for tinea pedis?",
+            "Name two conditions in the differential diagnosis of tinea pedis.",
+        ),
+        ("What is the treatment for tinea pedis?", "Name two treatments for tinea pedis."),
+        ("How is tinea pedis spread?", None),  # the heading names no class the entries belong to
+        ("What are the complications of athlete's foot?", None),  # not the article's condition
+    ],
+)
+def test_a_list_directly_under_a_question_heading_answers_it(heading, question):
+    items = ("Cellulitis", "Onychomycosis", "Id reaction")
+    lesson = Section(heading, [Block("list", "", items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == (
+        [(question, "Any two of: Cellulitis; Onychomycosis; Id reaction")] if question else []
+    )
+
+
+def test_treatment_steps_under_a_question_heading_are_no_treatments():
+    steps = ("Apply the cream between the toes", "Wash it off after 8 hours", "Repeat after 7 days")
+    lesson = Section("What is the treatment for tinea pedis?", [Block("list", "", steps)])
+    assert kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        (
+            "What are the clinical features of tinea pedis?",
+            "Typical features are:",
+            "Name two typical features of tinea pedis.",
+        ),
+        (
+            "What is the differential diagnosis for tinea pedis?",
+            "Conditions that may look similar are:",
+            "Name two conditions that can look similar to tinea pedis.",
+        ),
+        (
+            "What are the complications of tinea pedis?",
+            "Possible problems are:",
+            "Name two possible complications of tinea pedis.",
+        ),
+        ("What causes tinea pedis?", "Possible problems are:", None),  # problems of what, there?
+        (
+            "What are the clinical features of tinea pedis?",
+            "Individual lesions are:",
+            "Name two features of individual lesions in tinea pedis.",
+        ),
+        (
+            "What is the treatment for tinea pedis?",
+            "Symptomatic measures for itch include:",
+            "Name two symptomatic measures for itch in tinea pedis.",
+        ),
+        (
+            "What are the complications of tinea pedis?",
+            "They include:",
+            "Name two complications of tinea pedis.",
+        ),
+    ],
+)
+def test_lead_ins_naming_the_lessons_class_in_other_words(heading, lead_in, question):
+    lesson = Section(heading, [Block("list", lead_in, ("Scaling", "Maceration", "Fissures"))])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+def test_investigations_are_asked_by_their_names_without_their_findings():
+    items = (
+        "Skin scrapings for microscopy; shows fungal hyphae",
+        "Fungal culture: identifies the species",
+        "Wood lamp examination, which may show fluorescence",
+    )
+    lesson = Section("How is tinea pedis diagnosed?", [Block("list", "Investigations include:", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two investigations that are used in the diagnosis of tinea pedis."
+    assert card.answer == "Any two of: Skin scrapings for microscopy; Fungal culture; Wood lamp examination"
+    assert "shows fungal hyphae" in card.excerpt  # the findings stay in the cited text
+
+
+def test_entries_naming_a_thing_before_a_dash_are_answered_by_the_name():
+    items = (
+        "The herald patch \u2014 a single oval patch",
+        "The secondary rash \u2014 many small patches",
+        "Itch \u2014 mild",
+    )
+    lesson = Section("What are the clinical features of tinea pedis?", [Block("list", "", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: The herald patch; The secondary rash; Itch"
+
+
+def test_an_umbrella_entry_is_answered_by_what_it_names():
+    items = ("Medicines, particularly the gliptins", "Loop diuretics", "Ultraviolet exposure")
+    lesson = Section("What causes tinea pedis?", [Block("list", "Triggers may include:", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Gliptins; Loop diuretics; Ultraviolet exposure"
+
+
+def test_a_sub_heading_left_in_the_text_is_context_never_glued_into_a_card():
+    blocks = [
+        Block("paragraph", "Atypical tinea pedis Atypical presentations occur in around 20% of people."),
+        Block("paragraph", "Systemic treatment"),
+        Block("list", "", ("Oral terbinafine", "Oral itraconazole", "Oral fluconazole")),
+    ]
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", blocks)]
+    )
+    drafts = generate(outline)
+    assert [c.prompt for c in kinds(drafts, "cloze")] == [
+        "In tinea pedis, atypical presentations occur in around {{c1::20}}% of people."
+    ]
+    assert [c.prompt for c in kinds(drafts, "basic")] == ["Name two systemic treatments for tinea pedis."]
+
+
+@pytest.mark.parametrize(
+    ("text", "prompts"),
+    [
+        ("Tinea pedis is slightly more common in males than in females.", []),  # the other side cues it
+        (
+            "Cutaneous disease clears within a year. Recurrence occurs in around 15% of people.",
+            [],  # "Recurrence" is of cutaneous disease: its scope is in the sentence before
+        ),
+        (
+            "Recurrence occurs in around 15% of people.",
+            ["In tinea pedis, recurrence occurs in around {{c1::15}}% of people."],
+        ),
+    ],
+)
+def test_no_cloze_whose_blank_or_scope_comes_from_elsewhere(text, prompts):
+    lesson = Section("What is the outlook for tinea pedis?", [Block("paragraph", text)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert [c.prompt for c in cards] == prompts
