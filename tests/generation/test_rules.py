@@ -468,7 +468,6 @@ def test_no_definition_card_from_a_sentence_that_does_not_define():
         "Tinea pedis is classified into four main types.",
         "There are three main types of tinea pedis.",
         "Adults are affected three times more often than children; in infants it is rare.",
-        "The rash clears within two weeks, although itch can last longer.",
         "Tinea pedis is caused by dermatophytes and is often associated with onychomycosis.",
     ],
 )
@@ -724,3 +723,11 @@ def test_no_cloze_whose_blank_or_scope_comes_from_elsewhere(text, prompts):
     lesson = Section("What is the outlook for tinea pedis?", [Block("paragraph", text)])
     cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
     assert [c.prompt for c in cards] == prompts
+
+
+def test_a_main_clause_before_although_is_a_fact_alone():
+    text = "The scaling usually fades within 3 to 4 weeks, although itch can last longer."
+    lesson = Section("What is the outlook for tinea pedis?", [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == "In tinea pedis, the scaling usually fades within {{c1::3 to 4}} weeks."
+    assert card.excerpt == "The scaling usually fades within 3 to 4 weeks"  # verbatim, the clause only

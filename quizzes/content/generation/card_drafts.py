@@ -179,7 +179,13 @@ def cloze_card(
             said = f"{upper_first(condition)}{sentence[2:]}"
         if context and context.split()[0].casefold() == said.split()[0].casefold():
             context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
-        if follows and not mentions(said, condition) and not (context and mentions(said, context)):
+        borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
+        if (
+            follows
+            and borrowed
+            and not mentions(said, condition)
+            and not (context and mentions(said, context))
+        ):
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
@@ -194,6 +200,7 @@ def cloze_card(
             shown = lower_first(deleted)
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
         prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
+        prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))
         out.add(
             "cloze",

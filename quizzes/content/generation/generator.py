@@ -41,6 +41,7 @@ and British spellings, and counting containment.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
@@ -110,6 +111,9 @@ __all__ = [
 ]
 
 
+_CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+
+
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
     return generate_screened(outline).kept
@@ -134,7 +138,10 @@ def generate_screened(outline: Outline) -> Screened:
                 it_is = False  # does "It" name the condition? (a chain from a sentence that does)
                 before = ""
                 for sentence in sentences(block.text):
-                    cloze_card(sentence, lesson, condition, out, context, it_is, follows=bool(before))
+                    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
+                    # -> its main clause, a fact alone (the rest stays in the article)
+                    main = _CONCESSIVE.sub("", sentence)
+                    cloze_card(main, lesson, condition, out, context, it_is, follows=bool(before))
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(sentence).startswith(squash(condition) + " ")
