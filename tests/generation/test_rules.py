@@ -731,3 +731,12 @@ def test_a_main_clause_before_although_is_a_fact_alone():
     (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
     assert card.prompt == "In tinea pedis, the scaling usually fades within {{c1::3 to 4}} weeks."
     assert card.excerpt == "The scaling usually fades within 3 to 4 weeks"  # verbatim, the clause only
+
+
+def test_people_with_a_class_of_disease_at_increased_risk_name_two_of_it():
+    lead = "People with neurological disease are at increased risk, including those with:"
+    lesson = Section(
+        "Who gets tinea pedis?", [Block("list", lead, ("Dementia", "Parkinson disease", "Stroke"))]
+    )
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two neurological diseases that increase the risk of tinea pedis."

@@ -35,6 +35,11 @@ _INSTRUCTION = re.compile(
     r"|\b(?:it|them)\b",
     re.IGNORECASE,
 )
+_AT_RISK = re.compile(
+    r"^people with (?P<c>[a-z-]+ (?:disease|condition|disorder)) are at (?:an )?increased risk,"
+    r" (?:including|particularly|especially) those with$",
+    re.IGNORECASE,
+)
 # Lead-ins naming the class with another verb or word, in the lesson that asks for that class.
 _TYPICAL = re.compile(
     r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms))"
@@ -80,6 +85,8 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
     if not lead:
         return None
+    if match := _AT_RISK.match(lead):  # "People with neurological disease are at increased risk, including ..."
+        return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
     if (match := _TYPICAL.match(lead)) and _FEATURES_LESSON.search(lesson):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
     if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
