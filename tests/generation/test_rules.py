@@ -676,6 +676,7 @@ def test_entries_naming_a_thing_before_a_dash_are_answered_by_the_name():
         "The herald patch \u2014 a single oval patch",
         "The secondary rash \u2014 many small patches",
         "Itch \u2014 mild",
+        "Resolution \u2014 the rash fades over 6 weeks",  # a phase of the course, no feature
     )
     lesson = Section("What are the clinical features of tinea pedis?", [Block("list", "", items)])
     (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")

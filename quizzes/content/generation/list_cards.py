@@ -102,6 +102,9 @@ _UMBRELLA = re.compile(
 )
 
 
+_PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
+
+
 def list_question(lst: ItemList, condition: str) -> str | None:
     """The question a list answers, in the article's words (see the module docstring); None if unsure."""
     lead = lst.lead_in.strip().rstrip(":").strip()
@@ -285,7 +288,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
         names = [NAMED.match(answer) for answer in answers]
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
-            answers = [name["name"] for name in names if name]
+            # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
+            answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
             answers = [investigation_name(answer) for answer in answers]
             if not all(answers):

@@ -85,7 +85,9 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
     if not lead:
         return None
-    if match := _AT_RISK.match(lead):  # "People with neurological disease are at increased risk, including ..."
+    if match := _AT_RISK.match(
+        lead
+    ):  # "People with neurological disease are at increased risk, including ..."
         return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
     if (match := _TYPICAL.match(lead)) and _FEATURES_LESSON.search(lesson):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
