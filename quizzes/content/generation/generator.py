@@ -10,17 +10,20 @@ an edited article neither duplicates drafts nor collides with unrelated ones.
 The rules: nothing is stated that the article does not say; every stem names
 the condition and what is asked; a doubtful draft is dropped, not proposed.
 
-- **basic**: a "What is X?" heading gives a card whose back is the defining
-  sentence; a list gives a card asking for the whole list (a complete one,
+- **basic**: never an open "What is X?" card (no single answer to check); an
+  opening superlative is asked the other way round ("What is the most common
+  ...?" -> X); a list gives a card asking for the whole list (a complete one,
   up to five entries) or for two of its entries (an inclusive one, up to
-  eight), in the article's words and never broader than its lead-in
-  (:mod:`list_cards`). Lists are never split into single statements (the
+  eight), in the article's words and never broader than its lead-in, or the
+  question heading or sub-heading it sits under (:mod:`list_cards`,
+  :mod:`list_classes`). Lists are never split into single statements (the
   lead-in's meaning, "limited to", "may include", a class of causes read
   as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
   common ...", "caused by ..."), each type's defining sentence with its name
-  deleted; a sentence of a sub-section names that sub-section.
+  deleted; a sentence of a sub-section names that sub-section, and one that
+  does not name the condition names it in the sentence ("In X, ...").
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the
