@@ -741,3 +741,12 @@ def test_people_with_a_class_of_disease_at_increased_risk_name_two_of_it():
     )
     (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
     assert card.prompt == "Name two neurological diseases that increase the risk of tinea pedis."
+
+
+def test_a_range_with_two_units_is_one_blank():
+    text = "It spreads by skin contact. The incubation period ranges from about 2 weeks to 6 months."
+    lesson = Section("How is tinea pedis spread?", [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == (
+        "In tinea pedis, the incubation period ranges from about {{c1::2 weeks to 6 months}}."
+    )

@@ -51,6 +51,9 @@ _SUPERLATIVE = re.compile(
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half)"
 
 
+_UNIT = r"(?:days?|weeks?|months?|years?)"
+
+
 _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
 
 
@@ -76,6 +79,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
+        rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
