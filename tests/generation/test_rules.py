@@ -750,3 +750,22 @@ def test_a_range_with_two_units_is_one_blank():
     assert card.prompt == (
         "In tinea pedis, the incubation period ranges from about {{c1::2 weeks to 6 months}}."
     )
+
+
+def test_a_named_sign_is_asked_by_what_it_is_unless_that_gives_the_name_away():
+    items = (
+        "The Koebner phenomenon \u2014 new lesions developing along scratches",
+        "Wickham striae \u2014 fine white lines on the papules; best seen with dermoscopy",
+        "Nodular sign \u2014 firm nodules on the shins",  # "nodules" gives "Nodular" away
+    )
+    lesson = Section(
+        "What are the clinical features of tinea pedis?", [Block("list", "Other features include:", items)]
+    )
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        (
+            "In tinea pedis, what is the name for new lesions developing along scratches?",
+            "Koebner phenomenon",
+        ),
+        ("In tinea pedis, what is the name for fine white lines on the papules?", "Wickham striae"),
+    ]

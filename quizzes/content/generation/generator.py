@@ -82,6 +82,7 @@ from quizzes.content.generation.list_cards import (
     partial_entry,
     partial_lead_in,
 )
+from quizzes.content.generation.list_classes import named_sign_cards
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -162,6 +163,7 @@ def generate_screened(outline: Outline) -> Screened:
     treatment_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
+    named_sign_cards(every_list, condition, out)
     return screen(out.drafts)
 
 

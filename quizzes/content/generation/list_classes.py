@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.text import lower_first, mentions
 
@@ -126,3 +127,35 @@ def in_context(question: str, lst: ItemList, condition: str) -> str:
     if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
         return question
     return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
+
+
+# "Wickham striae — fine, lacy white lines ...", "The Koebner phenomenon — new lesions along scratches": a named
+# sign with what it is, asked as its name ("In lichen planus, what is the name for new lesions ...?").
+_SIGN = re.compile(
+    r"^(?:the )?(?P<name>[\w\"'()-]+(?: [\w\"'()-]+){0,5} (?:sign|phenomenon|striae|bodies|spots))"
+    r" [\u2013\u2014] (?P<what>[a-z][^;]+)",
+    re.IGNORECASE,
+)
+MAX_SIGN_WORDS = 16
+
+
+def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A basic card for each named sign a list describes, when its description does not echo its name."""
+    for lst in lists:
+        for item in lst.items:
+            match = _SIGN.match(item)
+            if not match or len(match["what"].split()) > MAX_SIGN_WORDS:
+                continue
+            name, what = match["name"], match["what"].rstrip(". ")
+            stems = {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{4,}", what)}
+            if any(w.casefold()[:5] in stems for w in re.findall(r"[^\W\d_]{4,}", name)):
+                continue  # "Nodular sign — nodules ...": the description gives the name away
+            out.add(
+                "basic",
+                lst.lesson,
+                ("sign", name),
+                prompt=f"In {condition}, what is the name for {what}?",
+                answer=name,
+                excerpt=item,
+                explanation=item,
+            )
