@@ -111,4 +111,4 @@ def test_draft_report_names_a_lesson_that_gives_nothing_and_why(tmp_path):
     article = tmp_path / "keratosis.md"
     article.write_text("# Keratosis pilaris\n\n## What is it like?\n\nRough skin on the arms.\n")
     text = run("draft_report", str(article))
-    assert "lesson without drafts: What is it like? (no sentence matched a cloze pattern" in text
+    assert "lesson without drafts: What is it like? (no sentence gave a cloze: one is made only from" in text

@@ -209,7 +209,7 @@ def test_a_cloze_from_a_sub_section_names_it():
         ],
     )
     (card,) = kinds(generate(outline), "cloze")
-    assert card.prompt == "Recurrent erythema multiforme: Aciclovir is given for {{c1::six}} months."
+    assert card.prompt == "In recurrent erythema multiforme, aciclovir is given for {{c1::six}} months."
 
 
 def test_a_cloze_never_hides_one_item_of_a_coordinated_list():
@@ -293,11 +293,39 @@ def test_a_treatment_table_gives_a_card_per_row():
             "Name two conditions that can look like tinea pedis.",
         ),
         (
-            "Tests may include:",
+            "Tests that may help to confirm the diagnosis include:",
             "How is tinea pedis diagnosed?",
-            "Name two tests that may help to diagnose tinea pedis.",
+            "Name two tests that may help to confirm the diagnosis in tinea pedis.",
         ),
         ("Symptoms are eased by:", "Treatment", "Give two ways to ease symptoms of tinea pedis."),
+        ("Spread can be reduced by:", "Treatment", "Give two ways to reduce spread of tinea pedis."),
+        ("Triggers may include:", "What causes tinea pedis?", "Name two possible triggers of tinea pedis."),
+        ("Tinea pedis can be triggered by:", "Causes", "Name two possible triggers of tinea pedis."),
+        (
+            "Sites commonly affected include:",
+            "What are the clinical features of tinea pedis?",
+            "Name two sites that are commonly affected in tinea pedis.",
+        ),
+        (
+            "Treatments that may be used when itch is severe include:",
+            "What is the treatment?",
+            "Name two treatments that may be used for tinea pedis when itch is severe.",
+        ),
+        (
+            "The diagnosis is confirmed by:",
+            "How is tinea pedis diagnosed?",
+            "Name two investigations that help to confirm the diagnosis of tinea pedis.",
+        ),
+        (
+            "It can be confirmed by:",
+            "How is tinea pedis diagnosed?",
+            "Name two investigations that can confirm the diagnosis of tinea pedis.",
+        ),
+        (
+            "Self-care measures include:",
+            "What is the treatment for tinea pedis?",
+            "Name two self-care measures for tinea pedis.",
+        ),
     ],
 )
 def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question):
@@ -305,6 +333,62 @@ def test_list_questions_are_phrased_from_the_lead_in(lead_in, heading, question)
     (card,) = [d for d in generate(Outline(title="Tinea pedis", lessons=[lesson])) if d.kind == "basic"]
     assert card.prompt == question
     assert card.answer == "Sweaty feet; Occlusive footwear"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "heading"),
+    [
+        ("Investigations may include:", "How is tinea pedis diagnosed?"),  # for diagnosis? severity?
+        ("Tests may include:", "How is tinea pedis diagnosed?"),
+        ("Other triggers include:", "What causes tinea pedis?"),
+        ("Further tests include:", "How is tinea pedis diagnosed?"),
+        ("It can be confirmed by:", "What causes tinea pedis?"),  # "it" is no diagnosis here
+    ],
+)
+def test_no_list_card_when_the_lead_in_does_not_say_what_the_whole_list_is(lead_in, heading):
+    lesson = Section(heading, [Block("list", lead_in, ("Skin scraping", "Wood lamp", "Culture"))])
+    outline = Outline(title="Tinea pedis", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "basic") == []
+    assert "“" + lead_in + "”" in generator.silent_lessons(outline, screened)[heading]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "entries", "limit"),
+    [
+        ("Risk factors include:", 9, "from 8 at most"),  # two examples from a longer list
+        ("The six main types of tinea pedis are:", 6, "5 at most"),  # a complete list asked whole
+    ],
+)
+def test_a_long_list_says_how_long_a_list_a_card_takes(lead_in, entries, limit):
+    items = tuple(f"Factor {chr(65 + n)}" for n in range(entries))
+    heading = "What are the types of tinea pedis?"
+    outline = Outline(title="Tinea pedis", lessons=[Section(heading, [Block("list", lead_in, items)])])
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))[heading]
+    assert f"has {entries} entries" in why or f"with {entries} entries" in why
+    assert limit in why
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "items", "question"),
+    [
+        (
+            "The three main types of tinea pedis are:",
+            ("Interdigital", "Moccasin", "Vesicular"),
+            "What are the three main types of tinea pedis?",
+        ),
+        (
+            "The three main types are:",
+            ("Interdigital", "Moccasin", "Vesicular"),
+            "What are the three main types of tinea pedis?",
+        ),
+        ("The three main types of tinea pedis are:", ("Interdigital", "Moccasin"), None),  # count differs
+    ],
+)
+def test_a_complete_list_named_by_its_count_is_asked_whole(lead_in, items, question):
+    lesson = Section("What are the types of tinea pedis?", [Block("list", lead_in, items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == ([(question, "; ".join(items))] if question else [])
 
 
 def test_it_names_the_condition_through_a_chain_of_sentences_about_it():
@@ -355,15 +439,20 @@ def _what_is(text: str) -> list:
     return generate(Outline(title="Tinea pedis", lessons=[lesson]))
 
 
-def test_a_definition_card_is_the_defining_clause_only():
-    (card,) = kinds(
-        _what_is(
-            "Tinea pedis is a fungal infection of the feet (a dermatophytosis), usually between the toes."
-        ),
-        "basic",
+def test_no_open_what_is_card_but_a_superlative_is_asked_the_other_way_round():
+    assert (
+        kinds(_what_is("Tinea pedis is a fungal infection of the feet, usually between the toes."), "basic")
+        == []
     )
-    assert card.answer == "Tinea pedis is a fungal infection of the feet"
-    assert card.excerpt == card.answer
+    (card,) = kinds(_what_is("Tinea pedis is the most common fungal infection of the skin."), "basic")
+    assert (card.prompt, card.answer) == (
+        "What is the most common fungal infection of the skin?",
+        "Tinea pedis",
+    )
+    assert card.excerpt == "Tinea pedis is the most common fungal infection of the skin."
+    # a superlative with a second fact after it is not asked
+    text = "Tinea pedis is the most common fungal infection, and it spreads in swimming pools."
+    assert kinds(_what_is(text), "basic") == []
 
 
 def test_no_definition_card_from_a_sentence_that_does_not_define():
@@ -379,7 +468,6 @@ def test_no_definition_card_from_a_sentence_that_does_not_define():
         "Tinea pedis is classified into four main types.",
         "There are three main types of tinea pedis.",
         "Adults are affected three times more often than children; in infants it is rare.",
-        "The rash clears within two weeks, although itch can last longer.",
         "Tinea pedis is caused by dermatophytes and is often associated with onychomycosis.",
     ],
 )
@@ -393,21 +481,25 @@ def test_no_cloze_on_a_bare_count_of_types_or_a_sentence_with_a_second_fact(text
     [
         (
             "What are the clinical features of tinea pedis?",
-            "Other features include:",
+            "Features include:",
             "Name two features of tinea pedis.",
         ),
         (
             "What are the clinical features of tinea pedis?",
-            "Other skin lesions may include:",
-            "Name two skin lesions seen in tinea pedis.",
+            "Skin lesions may include:",
+            "Name two possible skin lesions seen in tinea pedis.",
         ),
+        # Part of a class: "Name two skin lesions of tinea pedis" would be broader than the list.
+        ("What are the clinical features of tinea pedis?", "Other skin lesions may include:", None),
+        ("What are the clinical features of tinea pedis?", "Other features include:", None),
+        ("What are the clinical features of tinea pedis?", "Additional features include:", None),
         (
             "What is the treatment for tinea pedis?",
             "Medicines used include:",
             "Name two medicines used for tinea pedis.",
         ),
         ("What is the treatment for tinea pedis?", "Options include:", None),  # options of what?
-        ("What causes tinea pedis?", "Other features include:", None),  # features, outside their lesson
+        ("What causes tinea pedis?", "Skin lesions include:", None),  # lesions, outside their lesson
     ],
 )
 def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading, lead_in, question):
@@ -423,12 +515,12 @@ def test_inclusive_lists_of_features_and_treatments_ask_for_two_examples(heading
         (
             "What is the outlook for tinea pedis?",
             "About one in ten patients has recurrent disease.",
-            "Tinea pedis: About {{c1::one in ten}} patients has recurrent disease.",
+            "In tinea pedis, about {{c1::one in ten}} patients has recurrent disease.",
         ),
         (
             "What is the outlook for tinea pedis?",
             "The scaling fades over 3 to 4 weeks.",
-            "Tinea pedis: The scaling fades over {{c1::3 to 4}} weeks.",
+            "In tinea pedis, the scaling fades over {{c1::3 to 4}} weeks.",
         ),
         (
             "Who gets tinea pedis?",
@@ -456,3 +548,224 @@ def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
     )
     (card,) = kinds(generate(Outline(title="Rosacea", lessons=[lesson])), "basic")
     assert card.prompt == "Name two medicines that can trigger rosacea."
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "The diagnosis is usually clinical. It can be confirmed by skin biopsy.",
+            "The diagnosis of tinea pedis can be confirmed by {{c1::skin biopsy}}.",
+        ),
+        ("The rash is itchy. It can be confirmed by skin biopsy.", None),  # "it" is the rash
+        ("The diagnosis is usually clinical. It can be confirmed by microscopy or culture.", None),
+    ],
+)
+def test_it_can_be_confirmed_by_is_a_cloze_only_after_a_sentence_on_the_diagnosis(text, cloze):
+    lesson = Section("How is tinea pedis diagnosed?", [Block("paragraph", text)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert [c.prompt for c in cards] == ([cloze] if cloze else [])
+    assert all(c.excerpt == text for c in cards)  # both sentences, one contiguous piece
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Tinea pedis can occur at any age but is most common in adults aged 20 to 40 years.",
+            "Tinea pedis can occur at any age but is most common in adults aged {{c1::20 to 40}} years.",
+        ),
+        (
+            "Tinea pedis is most common in young adults between 20 and 40 years of age.",
+            "Tinea pedis is most common in young adults between {{c1::20 and 40}} years of age.",
+        ),
+    ],
+)
+def test_an_age_range_is_asked_not_the_word_the_ages_give_away(text, cloze):
+    lesson = Section("Who gets tinea pedis?", [Block("paragraph", text)])
+    prompts = [c.prompt for c in kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")]
+    assert prompts == [cloze]
+
+
+@pytest.mark.parametrize(
+    ("heading", "question"),
+    [
+        ("What are the complications of tinea pedis?", "Name two complications of tinea pedis."),
+        ("What are the clinical features of tinea pedis?", "Name two clinical features of tinea pedis."),
+        (
+            "What is the differential diagnosis for tinea pedis?",
+            "Name two conditions in the differential diagnosis of tinea pedis.",
+        ),
+        ("What is the treatment for tinea pedis?", "Name two treatments for tinea pedis."),
+        ("How is tinea pedis spread?", None),  # the heading names no class the entries belong to
+        ("What are the complications of athlete's foot?", None),  # not the article's condition
+    ],
+)
+def test_a_list_directly_under_a_question_heading_answers_it(heading, question):
+    items = ("Cellulitis", "Onychomycosis", "Id reaction")
+    lesson = Section(heading, [Block("list", "", items)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == (
+        [(question, "Any two of: Cellulitis; Onychomycosis; Id reaction")] if question else []
+    )
+
+
+def test_treatment_steps_under_a_question_heading_are_no_treatments():
+    steps = ("Apply the cream between the toes", "Wash it off after 8 hours", "Repeat after 7 days")
+    lesson = Section("What is the treatment for tinea pedis?", [Block("list", "", steps)])
+    assert kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        (
+            "What are the clinical features of tinea pedis?",
+            "Typical features are:",
+            "Name two typical features of tinea pedis.",
+        ),
+        (
+            "What is the differential diagnosis for tinea pedis?",
+            "Conditions that may look similar are:",
+            "Name two conditions that can look similar to tinea pedis.",
+        ),
+        (
+            "What are the complications of tinea pedis?",
+            "Possible problems are:",
+            "Name two possible complications of tinea pedis.",
+        ),
+        ("What causes tinea pedis?", "Possible problems are:", None),  # problems of what, there?
+        (
+            "What are the clinical features of tinea pedis?",
+            "Individual lesions are:",
+            "Name two features of individual lesions in tinea pedis.",
+        ),
+        (
+            "What is the treatment for tinea pedis?",
+            "Symptomatic measures for itch include:",
+            "Name two symptomatic measures for itch in tinea pedis.",
+        ),
+        (
+            "What are the complications of tinea pedis?",
+            "They include:",
+            "Name two complications of tinea pedis.",
+        ),
+    ],
+)
+def test_lead_ins_naming_the_lessons_class_in_other_words(heading, lead_in, question):
+    lesson = Section(heading, [Block("list", lead_in, ("Scaling", "Maceration", "Fissures"))])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+def test_investigations_are_asked_by_their_names_without_their_findings():
+    items = (
+        "Skin scrapings for microscopy; shows fungal hyphae",
+        "Fungal culture: identifies the species",
+        "Wood lamp examination, which may show fluorescence",
+    )
+    lesson = Section("How is tinea pedis diagnosed?", [Block("list", "Investigations include:", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two investigations that are used in the diagnosis of tinea pedis."
+    assert card.answer == "Any two of: Skin scrapings for microscopy; Fungal culture; Wood lamp examination"
+    assert "shows fungal hyphae" in card.excerpt  # the findings stay in the cited text
+
+
+def test_entries_naming_a_thing_before_a_dash_are_answered_by_the_name():
+    items = (
+        "The herald patch \u2014 a single oval patch",
+        "The secondary rash \u2014 many small patches",
+        "Itch \u2014 mild",
+        "Resolution \u2014 the rash fades over 6 weeks",  # a phase of the course, no feature
+    )
+    lesson = Section("What are the clinical features of tinea pedis?", [Block("list", "", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: The herald patch; The secondary rash; Itch"
+
+
+def test_an_umbrella_entry_is_answered_by_what_it_names():
+    items = ("Medicines, particularly the gliptins", "Loop diuretics", "Ultraviolet exposure")
+    lesson = Section("What causes tinea pedis?", [Block("list", "Triggers may include:", items)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Gliptins; Loop diuretics; Ultraviolet exposure"
+
+
+def test_a_sub_heading_left_in_the_text_is_context_never_glued_into_a_card():
+    blocks = [
+        Block("paragraph", "Atypical tinea pedis Atypical presentations occur in around 20% of people."),
+        Block("paragraph", "Systemic treatment"),
+        Block("list", "", ("Oral terbinafine", "Oral itraconazole", "Oral fluconazole")),
+    ]
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", blocks)]
+    )
+    drafts = generate(outline)
+    assert [c.prompt for c in kinds(drafts, "cloze")] == [
+        "In tinea pedis, atypical presentations occur in around {{c1::20}}% of people."
+    ]
+    assert [c.prompt for c in kinds(drafts, "basic")] == ["Name two systemic treatments for tinea pedis."]
+
+
+@pytest.mark.parametrize(
+    ("text", "prompts"),
+    [
+        ("Tinea pedis is slightly more common in males than in females.", []),  # the other side cues it
+        (
+            "Cutaneous disease clears within a year. Recurrence occurs in around 15% of people.",
+            [],  # "Recurrence" is of cutaneous disease: its scope is in the sentence before
+        ),
+        (
+            "Recurrence occurs in around 15% of people.",
+            ["In tinea pedis, recurrence occurs in around {{c1::15}}% of people."],
+        ),
+    ],
+)
+def test_no_cloze_whose_blank_or_scope_comes_from_elsewhere(text, prompts):
+    lesson = Section("What is the outlook for tinea pedis?", [Block("paragraph", text)])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert [c.prompt for c in cards] == prompts
+
+
+def test_a_main_clause_before_although_is_a_fact_alone():
+    text = "The scaling usually fades within 3 to 4 weeks, although itch can last longer."
+    lesson = Section("What is the outlook for tinea pedis?", [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == "In tinea pedis, the scaling usually fades within {{c1::3 to 4}} weeks."
+    assert card.excerpt == "The scaling usually fades within 3 to 4 weeks"  # verbatim, the clause only
+
+
+def test_people_with_a_class_of_disease_at_increased_risk_name_two_of_it():
+    lead = "People with neurological disease are at increased risk, including those with:"
+    lesson = Section(
+        "Who gets tinea pedis?", [Block("list", lead, ("Dementia", "Parkinson disease", "Stroke"))]
+    )
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two neurological diseases that increase the risk of tinea pedis."
+
+
+def test_a_range_with_two_units_is_one_blank():
+    text = "It spreads by skin contact. The incubation period ranges from about 2 weeks to 6 months."
+    lesson = Section("How is tinea pedis spread?", [Block("paragraph", text)])
+    (card,) = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    assert card.prompt == (
+        "In tinea pedis, the incubation period ranges from about {{c1::2 weeks to 6 months}}."
+    )
+
+
+def test_a_named_sign_is_asked_by_what_it_is_unless_that_gives_the_name_away():
+    items = (
+        "The Koebner phenomenon \u2014 new lesions developing along scratches",
+        "Wickham striae \u2014 fine white lines on the papules; best seen with dermoscopy",
+        "Nodular sign \u2014 firm nodules on the shins",  # "nodules" gives "Nodular" away
+    )
+    lesson = Section(
+        "What are the clinical features of tinea pedis?", [Block("list", "Other features include:", items)]
+    )
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        (
+            "In tinea pedis, what is the name for new lesions developing along scratches?",
+            "Koebner phenomenon",
+        ),
+        ("In tinea pedis, what is the name for fine white lines on the papules?", "Wickham striae"),
+    ]

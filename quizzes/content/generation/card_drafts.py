@@ -8,101 +8,50 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
-    excerpt_lines,
     lower_first,
     mentions,
-    sentences,
     squash,
     upper_first,
 )
 from quizzes.content.reader.outline import Outline
 
-_ANAPHORS = ("this ", "these ", "it ", "they ", "such ", "the condition ")
-
-
-_WHAT_IS = re.compile(
-    r"^what (?:is|are) (?:an? )?(?P<term>(?!the\b|it\b|they\b|this\b|these\b).+?)(?<!\blike)\s*\?$",
-    re.IGNORECASE,
-)  # "What is it like?" asks no term
-
-
-# What ends a definition's defining clause: a synonym, a site, an aside or a second fact follows.
-_DEFINITION_END = re.compile(
-    r"\s\(|,\s(?:usually|often|mainly|mostly|typically|the|which|where|who|also|or|and|such as|for example|"
-    r"including|especially|most|that)\b|[:;]\s|\s(?:and is|and are|and can|and may|also known as)\b"
-)
-MIN_DEFINITION_WORDS = 4  # words after "is": "an acute" defines nothing
-
-
-def _defining(paragraph: str, term: str) -> str:
-    """The defining clause of ``term``: the first sentences' "X is/are a ..." up to where a synonym, a
-    site or a second fact begins; "" when no sentence opens by defining the term (an appositive "X, or
-    Y, is", a sentence about "This condition" or a definition of something else define nothing)."""
-    for sentence in sentences(paragraph)[:3]:
-        match = re.match(
-            rf"^(?:an? |the )?{re.escape(term)} (?:is|are|refers to) (?P<rest>(?:an?|the) .+)$",
-            sentence,
-            re.IGNORECASE,
-        )
-        if not match:
-            continue
-        # The first break that leaves a whole defining phrase ("an acute, usually self-limiting immune
-        # reaction" runs on past its ", usually").
-        for end in _DEFINITION_END.finditer(sentence, match.start("rest")):
-            if len(sentence[match.start("rest") : end.start()].split()) >= MIN_DEFINITION_WORDS:
-                return sentence[: end.start()]
-        return sentence.rstrip(".")
-    return ""
-
 
 def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
-    """Basic cards from "What is X?" headings; or from an opening "X is ..." sentence."""
-    made = False
-    for lesson in outline.lessons:
-        match = _WHAT_IS.match(lesson.heading.strip())
-        paragraph = next((b.text for b in lesson.blocks if b.kind == "paragraph"), "")
-        if not match or not paragraph or paragraph.endswith(":"):
-            continue
-        back = _defining(paragraph, match.group("term"))
-        if not back:
-            continue
-        explanation = f"{lesson.heading} {back}"
-        out.add(
-            "basic",
-            lesson.heading,
-            (match.group("term"),),
-            prompt=lesson.heading,
-            answer=back,
-            excerpt=excerpt_lines(back),
-            explanation=explanation,
-        )
-        out.cloze_sentences.update(squash(s) for s in sentences(paragraph) if s.startswith(back))  # one card
-        made = made or mentions(match.group("term"), condition)
-    asked = f"what is {condition}?".casefold()
-    if made or any(d.kind == "basic" and d.prompt.casefold() == asked for d in out.drafts):
-        return
+    """A card asking for the condition a superlative names ("Bullous pemphigoid is the most common
+    autoimmune blistering disease." -> "What is the most common autoimmune blistering disease?").
+
+    An open "What is X?" card is never made: its back packs several facts (or is cut inside a list) and
+    has no single answer to check; the opening sentences give clozes instead.
+    """
     for lesson, blocks in all_blocks(outline):
-        for sentence in paragraph_sentences(blocks):
-            if re.match(rf"{re.escape(condition)} (?:is|are|refers to) ", sentence, re.IGNORECASE):
-                prompt = f"What is {condition}?"
-                clause = _defining(sentence, condition)
-                if not clause:
-                    continue  # "X is most common in ..." defines nothing
-                out.cloze_sentences.add(squash(sentence))
-                sentence = clause
-                out.add(
-                    "basic",
-                    lesson,
-                    (condition,),
-                    prompt=prompt,
-                    answer=sentence,
-                    excerpt=sentence,
-                    explanation=sentence,
-                )
-                return
+        for sentence in paragraph_sentences(blocks)[:3]:
+            match = _SUPERLATIVE.match(sentence)
+            if not match or not mentions(match["x"], condition) or len(match["x"].split()) > 4:
+                continue
+            out.cloze_sentences.add(squash(sentence))
+            out.add(
+                "basic",
+                lesson,
+                (condition, "superlative"),
+                prompt=f"What is the {match['sup'].casefold()} {match['np']}?",
+                answer=upper_first(match["x"]),
+                excerpt=sentence,
+                explanation=sentence,
+            )
+            return
+
+
+# "X is the most common autoimmune blistering disease." (nothing after: no second fact, no "in ...")
+_SUPERLATIVE = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,3}) (?:is|are) the (?P<sup>most common|commonest|most frequent)"
+    r" (?P<np>[a-z][\w-]*(?: [a-z][\w-]*){1,4})\.$"
+)
 
 
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half)"
+
+
+_UNIT = r"(?:days?|weeks?|months?|years?)"
 
 
 _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
@@ -120,16 +69,18 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
-        r"(?:most \w+|commonest|leading|main|first|earliest) (?:\w+ )?"
+        r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
-        r"adults|infants|babies|teenagers|adolescents)|older people)\b",
+        r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
+        rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
         r"days\b|hours\b|cm\b|mm\b|times\b)",
     )
@@ -137,22 +88,26 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
 
 
 # A sentence stating a second fact beside the tested one ("...; in children, boys and girls are affected
-# equally", "..., although aching can last longer", "... and is often associated with ..."): a cloze
-# would teach the rest untested. A bare count of types ("classified into four types") is no cloze either:
-# it depends on the article's scheme.
+# equally", "..., although aching can last longer", "... and is often associated with ..."), or an
+# appositive (", a single oval patch 2 to 5 cm across"): a cloze would teach the rest untested. A bare
+# count of types ("classified into four types") is no cloze either: it depends on the article's scheme.
 _SECOND_FACT = re.compile(
     r"[;:]|\s\(|\b(?:but|although|though|whereas|while|so|then|for example|such as|including|e\.g\.)\b"
-    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially)\b"
+    r"|,\s(?:which|when|where|who|and|or|from|discharging|usually|especially|an?)\b"
+    r"|\b(?:later|earlier|afterwards)\b"  # later than what? the card would lose the reference
     r"|\s(?:and|or) (?:is|are|may|can|has|have|was|were|often|usually|then)\b",
     re.IGNORECASE,
 )
 MAX_CLOZE_WORDS = 25
+_ANY_AGE = re.compile(
+    r"\b(?:can|may) (?:occur|develop|start|appear) at any age,? but (?:it )?is ", re.IGNORECASE
+)
 _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
 
 
 def one_fact(sentence: str) -> bool:
     """Whether a sentence states one fact: short, one clause, at most one comma."""
-    body = sentence.rstrip(".")
+    body = _ANY_AGE.sub("is ", sentence.rstrip("."))  # "can occur at any age but is most common in ..."
     commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
@@ -181,7 +136,13 @@ _PRONOUNS = {
 
 
 def cloze_card(
-    sentence: str, lesson: str, condition: str, out: DraftCollector, context: str = "", it_is: bool = False
+    sentence: str,
+    lesson: str,
+    condition: str,
+    out: DraftCollector,
+    context: str = "",
+    it_is: bool = False,
+    follows: bool = False,
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
@@ -191,6 +152,8 @@ def cloze_card(
     ``it_is``: whether "It" at the start of the sentence is the condition
     (the paragraph's sentences before it open with its name, or with "It"
     after one that does); only then is such a sentence a card, naming it.
+    ``follows``: whether another sentence of its paragraph comes before it; then a sentence that does not
+    name the condition (or its sub-section) may owe its scope to that sentence, and is no card.
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
@@ -206,6 +169,8 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"^\s+than\b", sentence[end:]):
+            return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
             return  # one of two or more items joined by and/or: the card would hide half a list
         if sentence.casefold().startswith(("they ", "these ", "this ")):
@@ -217,12 +182,30 @@ def cloze_card(
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and context.split()[0].casefold() == said.split()[0].casefold():
+            context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
+        borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
+        if (
+            follows
+            and borrowed
+            and not mentions(said, condition)
+            and not (context and mentions(said, context))
+        ):
+            return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
         if context and mentions(context, condition) and not mentions(said, context):
-            prompt = f"{upper_first(context)}: {prompt}"  # a form of the condition ("Recurrent ...")
+            lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition):
-            prompt = f"{upper_first(condition)}, {lower_first(context)}: {prompt}"
+            lead = f"{upper_first(condition)}, {lower_first(context)}: "
         elif not mentions(said, condition):
-            prompt = f"{upper_first(condition)}: {prompt}"
+            lead = f"In {lower_first(condition)}, "
+        else:
+            lead = ""
+        shown = deleted
+        if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
+            shown = lower_first(deleted)
+            prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
+        prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
+        prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))
         out.add(
             "cloze",
@@ -236,12 +219,13 @@ def cloze_card(
         return
 
 
-def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> None:
-    """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition."""
+def type_cloze_card(group: Group, category: Category, condition: str, out: DraftCollector) -> None:
+    """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition,
+    when that names the condition ("{{c1::Systemic}} treatment is reserved for ..." says not whose)."""
     sentence = category.definition
     index = squash(sentence).find(squash(category.tag))
     too_short = len(sentence.split()) < len(category.heading.split()) + 3
-    if index != 0 or too_short or not one_fact(sentence):
+    if index != 0 or too_short or not one_fact(sentence) or not mentions(sentence, condition):
         return
     deleted = sentence[: len(category.tag)]
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"
@@ -254,4 +238,30 @@ def type_cloze_card(group: Group, category: Category, out: DraftCollector) -> No
         answer=deleted,
         excerpt=sentence,
         explanation=sentence,
+    )
+
+
+# "It can be confirmed by skin biopsy." right after "The diagnosis is usually clinical."
+_CONFIRMED_IT = re.compile(r"^It (?P<v>can|may) be confirmed (?:by|with) (?P<x>[\w-]+(?: [\w-]+){0,3})\.$")
+
+
+def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """ "The diagnosis is usually clinical. It can be confirmed by skin biopsy." -> "The diagnosis of
+    <condition> can be confirmed by {{c1::skin biopsy}}.": "It" is the diagnosis only right after a
+    sentence opening with it; one test, not two joined by and/or."""
+    match = _CONFIRMED_IT.match(sentence)
+    if not match or not before.startswith("The diagnosis ") or re.search(r"\b(?:and|or)\b", match["x"]):
+        return
+    if squash(sentence) in out.cloze_sentences:
+        return
+    out.cloze_sentences.add(squash(sentence))
+    both = f"{before} {sentence}"  # one contiguous piece of the paragraph
+    out.add(
+        "cloze",
+        lesson,
+        (match["x"], "diagnosis"),
+        prompt=f"The diagnosis of {condition} {match['v']} be confirmed by {{{{c1::{match['x']}}}}}.",
+        answer=match["x"],
+        excerpt=both,
+        explanation=both,
     )

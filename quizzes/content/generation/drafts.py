@@ -23,7 +23,7 @@ MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
 
 
 ANY_TWO = "Any two of: "  # the back of a card asking for two examples of a longer list
-MAX_LIST_CARD_ITEMS = 4  # a card asking for a set is hard to recall: four facts at most
+MAX_LIST_CARD_ITEMS = 5  # a card asking for a whole set: five facts at most (the item-writing limit)
 
 
 SAME_OPTIONS_AT_MOST = 2  # a third question on one option set makes a clone set

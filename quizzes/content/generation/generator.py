@@ -10,21 +10,26 @@ an edited article neither duplicates drafts nor collides with unrelated ones.
 The rules: nothing is stated that the article does not say; every stem names
 the condition and what is asked; a doubtful draft is dropped, not proposed.
 
-- **basic**: a "What is X?" heading gives a card whose back is the defining
-  sentence; a short list gives a card asking for the whole list in the
-  article's words (:mod:`list_cards`). Lists are never split into single
-  statements (the lead-in's meaning, "limited to", "may include", a class
-  of causes read as treatments, is lost).
+- **basic**: never an open "What is X?" card (no single answer to check); an
+  opening superlative is asked the other way round ("What is the most common
+  ...?" -> X); a list gives a card asking for the whole list (a complete one,
+  up to five entries) or for two of its entries (an inclusive one, up to
+  eight), in the article's words and never broader than its lead-in, or the
+  question heading or sub-heading it sits under (:mod:`list_cards`,
+  :mod:`list_classes`). Lists are never split into single statements (the
+  lead-in's meaning, "limited to", "may include", a class of causes read
+  as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
   common ...", "caused by ..."), each type's defining sentence with its name
-  deleted; a sentence of a sub-section names that sub-section.
+  deleted; a sentence of a sub-section names that sub-section, and one that
+  does not name the condition names it in the sentence ("In X, ...").
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the
   types, and true/false statements in true/false pairs (:mod:`typed`).
   Groups of generic classes ("Infections", "Medications") sort nothing.
-- **rows and tables** naming kinds (types, grades, stages, complications,
+- **rows and tables** naming kinds (types, variants, grades, stages, complications,
   features, treatment steps) with what the article says of each: a matching
   question, and vignettes for types, grades, stages and complications
   (:mod:`tables`).
@@ -39,9 +44,15 @@ and British spellings, and counting containment.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from quizzes.content.generation.card_drafts import cloze_card, definition_cards, type_cloze_card
+from quizzes.content.generation.card_drafts import (
+    cloze_card,
+    definition_cards,
+    diagnosis_cloze,
+    type_cloze_card,
+)
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
     FALSE,
@@ -61,7 +72,17 @@ from quizzes.content.generation.groups import (
     sections_of,
     teachable,
 )
-from quizzes.content.generation.list_cards import list_cards, list_question
+from quizzes.content.generation.list_cards import (
+    MAX_EXAMPLE_LIST_ITEMS,
+    TESTS,
+    examples_question,
+    exclusive,
+    list_cards,
+    list_question,
+    partial_entry,
+    partial_lead_in,
+)
+from quizzes.content.generation.list_classes import named_sign_cards
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -94,6 +115,9 @@ __all__ = [
 ]
 
 
+_CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+
+
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
     return generate_screened(outline).kept
@@ -110,25 +134,36 @@ def generate_screened(outline: Outline) -> Screened:
     for group in typed:
         for category in group.categories:
             if category.definition:
-                type_cloze_card(group, category, out)
+                type_cloze_card(group, category, condition, out)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
         for block in section.blocks:
             if block.kind == "paragraph":
                 it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                before = ""
                 for sentence in sentences(block.text):
-                    cloze_card(sentence, lesson, condition, out, context, it_is)
+                    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
+                    # -> its main clause, a fact alone (the rest stays in the article)
+                    main = _CONCESSIVE.sub("", sentence)
+                    cloze_card(main, lesson, condition, out, context, it_is, follows=bool(before))
+                    diagnosis_cloze(sentence, before, lesson, condition, out)
+                    before = sentence
                     named = squash(sentence).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
+    silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
+        before = len(out.drafts)
         classification_cards(group, out)
         description_matching(group, out)
         used = type_questions(group, outline, out)
         statements(group, condition, used, out)
+        if len(out.drafts) == before:
+            silent_groups.append(group)
     row_drafts(outline, condition, out)
     treatment_cards(outline, condition, out)
-    typed_lists = {lst for g in typed for c in g.categories for lst in c.lists}
+    typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
+    named_sign_cards(every_list, condition, out)
     return screen(out.drafts)
 
 
@@ -147,24 +182,53 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
         reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
-        reasons.append(
-            "no sentence matched a cloze pattern the generator trusts (a number with its unit, a synonym, "
-            "a cause, what confirms the diagnosis, the most common ...) while stating one fact alone"
-        )
+        shown = {block.kind for section in lesson.walk() for block in section.blocks}
+        if "paragraph" in shown:
+            reasons.append(
+                "no sentence gave a cloze: one is made only from a sentence stating one fact alone, whose blank "
+                "(a number with its unit, a synonym, a cause, what confirms the diagnosis, the most common ...) "
+                "has one answer and which names the condition or opens its paragraph; its sentences state "
+                "more than one fact, blank none of these, or owe their subject to the sentence before"
+            )
+        if shown & {"rows", "table"}:
+            reasons.append(
+                "its rows or table are not named by the lesson's heading as types, grades, stages, "
+                "complications, features or treatment steps (or are too few or too many to match)"
+            )
         why[lesson.heading] = "; ".join(reasons)
     return why
 
 
 def _why_no_card(lst: ItemList, condition: str) -> str:
-    """Why a list gave no list card: too long, or a lead-in that cannot be asked as a question."""
+    """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
     named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
-    if len(lst.items) > MAX_LIST_CARD_ITEMS:
-        return f"{named} has {len(lst.items)} entries (a card asks for {MAX_LIST_CARD_ITEMS} at most)"
     if len(lst.items) < 2:
         return f"{named} has one entry"
-    if list_question(lst, condition) is None:
+    if exclusive(lst) and any(";" in item for item in lst.items):
+        return f"{named} has entries holding several facts each"
+    if exclusive(lst) and any(partial_entry(item) for item in lst.items):
+        return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
+    question = list_question(lst, condition)
+    if question is None:
+        if TESTS.match(lst.lead_in):
+            return f"{named} does not say what the tests are for (the diagnosis, its cause, or severity)"
+        if partial_lead_in(lst):
+            return f"{named} names only part of a class: a question about the class would be broader"
         return f"{named} has no lead-in that can be asked as a question in the article's words"
-    return f"{named} belongs to a classification whose other drafts were dropped"
+    if exclusive(lst):
+        if len(lst.items) > MAX_LIST_CARD_ITEMS:
+            return (
+                f"{named} is complete with {len(lst.items)} entries "
+                f"(a card asking for a whole list asks for {MAX_LIST_CARD_ITEMS} at most)"
+            )
+    elif len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
+        return (
+            f"{named} has {len(lst.items)} entries "
+            f"(a card asking for two examples draws them from {MAX_EXAMPLE_LIST_ITEMS} at most)"
+        )
+    elif examples_question(question) is None:
+        return f"{named} gives the question “{question}”, which cannot be asked as two examples"
+    return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
 
 
 def report(outline: Outline) -> dict:

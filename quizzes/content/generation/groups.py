@@ -204,9 +204,40 @@ _NOT_TEACHING = {
 
 
 def teachable(outline: Outline) -> Outline:
-    """The outline without reference sections (citations are not facts to learn)."""
+    """The outline without reference sections (citations are not facts to learn), each sub-heading the
+    reader left in the text made a sub-section (see :func:`sub_headed`)."""
     lessons = [s for s in outline.lessons if squash(s.heading).strip(" :?") not in _NOT_TEACHING]
-    return dataclasses.replace(outline, lessons=lessons)
+    return dataclasses.replace(outline, lessons=[sub_headed(s) for s in lessons])
+
+
+# A sub-heading the reader left as text: a short line of its own with no full stop ("General measures"), or
+# one glued to the paragraph or lead-in after it ("Topical treatment Superpotent topical corticosteroids ...").
+_HEADING_LINE = re.compile(r"^[A-Z][\w'-]*(?: [\w'-]+){0,5}$")
+_GLUED_HEADING = re.compile(r"^(?P<head>[A-Z][a-z-]+(?: [a-z-]+){1,4}) (?P<rest>[A-Z][a-z-]+ [a-z].+)$", re.S)
+_NOT_IN_HEADINGS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the and or in on with by to for from at as is are was were be been has have had can may might "
+        "will which that who it its this these those than not",
+    )
+)
+
+
+def sub_headed(section: Section) -> Section:
+    """The section with each sub-heading left in its text made a sub-section holding the blocks after it."""
+    blocks: list[Block] = []
+    subs: list[Section] = []
+    for block in section.blocks:
+        text = block.text.strip()
+        glued = _GLUED_HEADING.match(text)
+        if block.kind == "paragraph" and _HEADING_LINE.match(text):
+            subs.append(Section(text))
+            continue
+        if glued and not set(glued["head"].casefold().split()) & _NOT_IN_HEADINGS:
+            subs.append(Section(glued["head"]))
+            block = dataclasses.replace(block, text=glued["rest"])
+        (subs[-1].blocks if subs else blocks).append(block)
+    return Section(section.heading, blocks, subs + [sub_headed(s) for s in section.subsections])
 
 
 def all_blocks(outline: Outline) -> list[tuple[str, list[Block]]]:

@@ -5,16 +5,22 @@ A list is never split into single statements here: a statement made from one
 entry of a list loses what the lead-in says about the whole ("Tests ... are
 limited to", "Medications" filed under causes read as treatments). The card
 asks the list's own question and its back is the list itself, so the meaning
-is kept whatever the lead-in. Only lists of two to four entries make cards
-(a set of more is too hard to recall as one card), and only when the question can be
-phrased from the article's own words:
+is kept whatever the lead-in. A complete list (an exclusive lead-in) is asked
+whole when it has two to five entries; any other list asks for two of its
+entries ("Name two ...") when it has at most eight. Only when the question can
+be phrased from the article's own words, and is no broader than the lead-in:
 
 - a lead-in "<things> that <verb phrase>" -> "Which <things> <verb phrase>?";
 - "<things> seen in / used for ... include:" -> "Which <things> are seen in / used for ...?";
 - "Symptoms are eased by:" -> "How can symptoms of <condition> be eased?";
-- "Risk factors include:" (complications, triggers, features...) -> "What are some risk factors for <condition>?";
+- "Risk factors include:" (complications, triggers, features...) -> "What are some risk factors for <condition>?"
+  ("Triggers may include:" -> "... some possible triggers ...");
+- "The three main types of <condition> are:" over three entries -> "What are the three main types of <condition>?";
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
-- "Tests may include:" in a lesson on diagnosis -> "Which tests may help to diagnose <condition>?";
+- never a lead-in naming part of a class ("Other skin lesions may include:", "Additional tests:"), nor
+  "Investigations may include:" alone (it does not say what they are for: diagnosis, severity, exclusion);
+- "The diagnosis is confirmed by:" (or "It can be confirmed by:" in a lesson on diagnosis) ->
+  "Name two investigations that help to confirm / can confirm the diagnosis of <condition>.";
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
   "Which infections can cause X?" (entries named "Other ..." say nothing alone).
 
@@ -27,7 +33,8 @@ import re
 
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, words
+from quizzes.content.generation.list_classes import NAMED, class_question, in_context, investigation_name
+from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
 
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
@@ -41,49 +48,110 @@ _KNOWN_LIST = re.compile(
     r" (?:may |can |often )?(?:include|includes)$",
     re.I,
 )
+TESTS = re.compile(r"^(?:tests|investigations)\b(?: (?:may|can))? include\b", re.IGNORECASE)
 _TREATING = re.compile(r"\b(?:tried|used|given|prescribed|treat\w*|reliev\w*|manag\w*)\b")
-_EASED = re.compile(r"^(?P<x>[A-Z][\w\s]*?) (?:is|are) (?P<v>eased|relieved|reduced|improved) by$")
+_EASED = re.compile(
+    r"^(?P<x>[A-Z][\w\s]*?) (?:is|are|can be|may be) (?P<v>eased|relieved|reduced|improved|prevented) by$"
+)
+# "Lichenoid drug eruptions can be triggered by:" -> "Name two possible triggers of lichenoid drug eruptions."
+_TRIGGERED = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:can|may) be (?P<v>triggered|caused) by$")
+# "The diagnosis is confirmed by:", or "It can be confirmed by:" in a lesson on diagnosis.
+_CONFIRMED = re.compile(
+    r"^(?P<what>the diagnosis|it) (?P<v>is|can be|may be) (?:usually |often )?confirmed (?:by|with)$", re.I
+)
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
+# "Sites commonly affected include:" -> "Name two sites that are commonly affected in <condition>."
+_SITES = re.compile(
+    r"^(?P<np>sites|areas) (?P<vp>(?:commonly |often |typically |usually )?affected)"
+    r" (?:may |can |often )?include$",
+    re.IGNORECASE,
+)
 _PRONOUNS = {"it", "they", "this", "these", "that", "those"}
 _INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
-_TESTS = re.compile(r"^(?:tests|investigations)(?: (?:may|can|that may))? include$", re.IGNORECASE)
+# "The three main types of X are:": a complete list, asked whole ("What are the three main types of X?").
+_COMPLETE = re.compile(
+    r"^the (?P<n>two|three|four|five|six|seven|eight) (?P<np>(?:main |major )?[\w-]+(?: [\w-]+)?)"
+    r"(?: of (?P<of>.+?))? (?:is|are)$",
+    re.IGNORECASE,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+# A lead-in naming only part of a class ("Other skin lesions may include:", "Additional tests:"): a question
+# about the class would be broader than the list.
+_PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscellaneous", "rarer", "less"})
+_OTHER = frozenset({"other", "others", "additional", "further", "miscellaneous"})
+# "Triggers may include:" says the entries are possible ones: the question says so too.
+_HEDGED = re.compile(r"\b(?:may|can|might) include$", re.IGNORECASE)
 # "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
 # include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
 _INCLUDE = re.compile(
-    r"^(?:other )?(?P<np>(?:[a-z]+ )?(?:features|signs|symptoms|skin lesions|lesions)"
-    r"|(?:[a-z]+ )?(?:options|treatments|medicines|medications)(?: used)?) (?:may |can |often )?include$",
+    r"^(?P<np>(?:[a-z]+ )?(?:features|signs|symptoms|skin lesions|lesions)"
+    r"|(?:[a-z-]+ )?(?:options|treatments|medicines|medications|measures)(?: used)?) (?:may |can |often )?include$",
     re.IGNORECASE,
 )
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
-_TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications)\b")
+_TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications|measures)\b")
 _CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNORECASE)
-_DIAGNOSIS_LESSON = re.compile(r"^how (?:is|are) (?P<x>.+) diagnosed\?$", re.IGNORECASE)
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
 _GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
 MAX_ENTRY_WORDS = 4
+# "Medicines, particularly the gliptins ...": an umbrella entry whose answer is the class it names.
+_UMBRELLA = re.compile(
+    r"^(?:medicines|medications|drugs),? (?:particularly|especially|notably|including) (?:the )?(?P<x>.+)$",
+    re.IGNORECASE,
+)
+
+
+_PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
 
 
 def list_question(lst: ItemList, condition: str) -> str | None:
     """The question a list answers, in the article's words (see the module docstring); None if unsure."""
     lead = lst.lead_in.strip().rstrip(":").strip()
     condition = as_in_heading(lst.lesson, condition)
+    if partial_lead_in(lst):
+        return None
+    possible = "possible " if _HEDGED.search(lead) else ""
+    if question := class_question(lst, lead, condition):
+        return question
+    if lead and (match := _COMPLETE.match(lead)):
+        of = match["of"] or ""
+        if of and not mentions(of, condition):
+            return None  # "The three main types of lesion are:" -- lesions of what, in which form?
+        if not of and not mentions(f"{lst.lesson} {lst.heading}", match["np"].split()[-1]):
+            return None  # "The three main options are:" -- of what? the heading must say
+        if _COUNTS[match["n"].casefold()] != len(lst.items):
+            return None  # "The three main types are:" over four entries: the list is not what it says
+        return f"What are the {match['n'].casefold()} {match['np'].casefold()} of {of or condition}?"
     if lead and (match := _THAT.match(lead)):
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
             return None
         context = "" if mentions(vp, condition) else _context(vp, condition)
-        return _in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
+        if context and (when := re.search(r" (?:when|if) ", vp)):  # "used for X when papules are ..."
+            vp, context = f"{vp[: when.start()]}{context}{vp[when.start() :]}", ""
+        return in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
     if lead and (match := _PARTICIPLE.match(lead)):
         vp = match["vp"]
         context = "" if _names(vp, condition) else _context(vp, condition)
-        return _in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+        return in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
     if lead and (match := _KNOWN_LIST.match(lead)):
         np = match["np"].casefold()
-        return f"What are some {np} {'for' if np.startswith('risk') else 'of'} {condition}?"
+        return f"What are some {possible}{np} {'for' if np.startswith('risk') else 'of'} {condition}?"
     if lead and (match := _EASED.match(lead)) and match["x"].split()[0].casefold() not in _PRONOUNS:
         x = match["x"].casefold()
-        of = "" if mentions(x, condition) else f" of {condition}"
-        return _in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
+        # "symptoms of X", "spread of X"; but "itch in X", "pain in X"
+        of = " of " if x.split()[-1] in ("symptoms", "signs", "spread", "flares") else " in "
+        of = "" if mentions(x, condition) else f"{of}{condition}"
+        return in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
+    if lead and (match := _TRIGGERED.match(lead)) and _names(match["x"], condition):  # not "A similar rash"
+        x = lower_first(match["x"])
+        return f"What are some possible {'triggers' if match['v'] == 'triggered' else 'causes'} of {x}?"
+    if lead and (match := _CONFIRMED.match(lead)) and _DIAGNOSIS_LESSON.search(lst.lesson):
+        verb = "help to confirm" if match["v"] == "is" else "can confirm"
+        return f"Which investigations {verb} the diagnosis of {condition}?"
+    if lead and (match := _SITES.match(lead)):
+        return in_context(f"Which {match['np'].casefold()} are {match['vp']} in {condition}?", lst, condition)
     if lead and (match := _INDICATED.match(lead)):
         subject = lower_first(match["x"])
         if not mentions(subject, condition):
@@ -91,20 +159,17 @@ def list_question(lst: ItemList, condition: str) -> str | None:
                 subject = subject.replace(" lesions", f" {condition} lesions", 1)
             else:
                 subject += f" in {condition}"
-        return _in_context(f"When is {subject} indicated?", lst, condition)
+        return in_context(f"When is {subject} indicated?", lst, condition)
     if lead and not lst.parent and (match := _INCLUDE.match(lead)):
         np = match["np"].casefold()
         if np == "options":
             return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
         if not _TREATMENT_NP.search(np) and _FEATURES_LESSON.search(lst.lesson):
             of = "seen in" if np.endswith("lesions") else "of"
-            return _in_context(f"What are some {np} {of} {condition}?", lst, condition)
+            return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
         if _TREATMENT_NP.search(np) and _TREATMENT_LESSON.search(lst.lesson):
-            return _in_context(f"What are some {np} for {condition}?", lst, condition)
+            return in_context(f"What are some {np} for {condition}?", lst, condition)
         return None
-    diagnosis = _DIAGNOSIS_LESSON.match(lst.lesson)
-    if lead and _TESTS.match(lead) and diagnosis and lst.heading == lst.lesson:
-        return f"Which tests may help to diagnose {diagnosis['x']}?"
     causes = _CAUSES_LESSON.match(lst.lesson)
     entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
     if lead or not causes or not entry or not _class_name(entry):
@@ -119,6 +184,17 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
+
+
+def partial_lead_in(lst: ItemList) -> bool:
+    """Whether the lead-in names only part of a class ("Other skin lesions may include:")."""
+    return partial_entry(lst.lead_in, _PARTIAL)
+
+
+def partial_entry(text: str, partial: frozenset[str] = _OTHER) -> bool:
+    """Whether an entry names the rest of a class ("Other medicines, including some antibiotics")."""
+    first = re.findall(r"[^\W\d_]+", text.casefold())[:1]
+    return bool(first) and first[0] in partial
 
 
 def as_in_heading(heading: str, condition: str) -> str:
@@ -148,16 +224,6 @@ def _class_name(entry: str) -> bool:
     )
 
 
-def _in_context(question: str, lst: ItemList, condition: str) -> str:
-    """The question, naming the sub-section or entry the list sits under when that names a form of the
-    condition ("Chronic urticaria") the question does not; other headings ("General measures") add nothing
-    the lead-in does not say."""
-    where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
-    if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
-        return question
-    return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
-
-
 def _names(text: str, condition: str) -> bool:
     """Whether ``text`` names the condition, or a word made from it ("psoriatic" for psoriasis)."""
     stem = condition.split()[0].casefold()[:6]
@@ -174,7 +240,7 @@ _WHICH = re.compile(
     r"(?P<vp>(?:can|may|might|could|have|has|are|is|help|helps|do|does)\b.+)\?$"
 )
 _SOME = re.compile(r"^What are some (?P<np>.+)\?$")
-_HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved)\?$")
+_HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
 _WHEN_INDICATED = re.compile(r"^When is (?P<x>.+) indicated\?$")
 MAX_EXAMPLE_LIST_ITEMS = 8  # naming two examples from a longer list is still one recall
 
@@ -183,7 +249,7 @@ def exclusive(lst: ItemList) -> bool:
     """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
     "include", "such as" or no lead-in at all are read as examples."""
     lead = lst.lead_in.strip().rstrip(":").strip()
-    return bool(lead and _EXCLUSIVE.search(lead))
+    return bool(lead and (_EXCLUSIVE.search(lead) or _COMPLETE.match(lead)))
 
 
 def examples_question(question: str) -> str | None:
@@ -196,7 +262,8 @@ def examples_question(question: str) -> str | None:
     if match := _SOME.match(question):
         return f"Name two {match['np']}."
     if match := _HOW_EASED.match(question):
-        return f"Give two ways to {match['v'][:-1]} {match['x']}."
+        verb = match["v"].removesuffix("ed") if match["v"] == "prevented" else match["v"][:-1]
+        return f"Give two ways to {verb} {match['x']}."
     if match := _WHEN_INDICATED.match(question):
         return f"Give two indications for {match['x']}."
     return None
@@ -206,19 +273,36 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        if len(lst.items) < 2 or any(";" in item for item in lst.items):
+        if len(lst.items) < 2:
             continue
         question = list_question(lst, condition)
         if question is None:
             continue
-        back = "; ".join(item.rstrip(".") for item in lst.items)
+        tests = question.startswith("Which investigations")
+        if exclusive(lst) and any(";" in item for item in lst.items):
+            continue
+        # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
+        # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
+        # stays in the cited text.
+        answers = [item.split("; ")[0].rstrip(".") for item in lst.items if not partial_entry(item)]
+        answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
+        names = [NAMED.match(answer) for answer in answers]
+        if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
+            # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
+            answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
+        if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
+            answers = [investigation_name(answer) for answer in answers]
+            if not all(answers):
+                continue
         if not exclusive(lst):
             question = examples_question(question)
-            if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
+            if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
                 continue
-            back = back if len(lst.items) == 2 else f"{ANY_TWO}{back}"
-        elif len(lst.items) > MAX_LIST_CARD_ITEMS:
+            back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
+        elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue
+        else:
+            back = "; ".join(answers)
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""

@@ -1,4 +1,4 @@
-"""Drafts from label rows and tables that describe kinds of something (types, grades, stages,
+"""Drafts from label rows and tables that describe kinds of something (types, variants, grades, stages,
 complications, features, the steps of a stepped treatment): "Postherpetic neuralgia: pain that persists for 3 months ...".
 
 Each row pairs a name with what the article says of it, so:
@@ -34,6 +34,7 @@ MAX_ROWS = 5
 # What a lesson heading says the rows are: (pattern, singular noun, vignettes allowed).
 _KINDS = (
     (re.compile(r"\btypes?\b", re.I), "type", True),
+    (re.compile(r"\b(?:variants?|subtypes?)\b", re.I), "variant", True),
     (re.compile(r"\bcomplications?\b", re.I), "complication", True),
     (re.compile(r"\bstag(?:es?|ed|ing)\b", re.I), "stage", True),
     (re.compile(r"\bgrad(?:es?|ed|ing)\b", re.I), "grade", True),

@@ -3,7 +3,7 @@
 A card fails when its answer can be read off the card itself (a cloze whose
 deleted text is written elsewhere on the card, or in its hint; a front that
 holds its back; a premise that names its category), and warns when one card
-asks for a list of more than five facts (recall of a set is unreliable).
+asks for a list of more than five facts (recall of a set is unreliable; "Any two of: ..." asks for two).
 """
 
 from __future__ import annotations
@@ -28,8 +28,15 @@ def _inside(phrase: str, text: str) -> bool:
     return bool(needle) and f" {needle} " in f" {normal(text)} "
 
 
+_ANY_OF = re.compile(r"^\s*any (?P<n>one|two|three|four|five) of\b", re.IGNORECASE)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
 def facts(text: str) -> int:
-    """How many facts a card's answer asks for: lines, sentences, or items of its longest list."""
+    """How many facts a card's answer asks for: lines, sentences, or items of its longest list; a back
+    "Any two of: A; B; C; ..." lists the acceptable answers of a card asking for two, so two."""
+    if match := _ANY_OF.match(text):
+        return _NUMBERS[match["n"].casefold()]
     lines = [line for line in text.splitlines() if line.strip()]
     count = len(lines) if len(lines) > 1 else 1
     for sentence in sentences(text):

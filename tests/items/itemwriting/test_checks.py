@@ -82,6 +82,14 @@ def test_a_card_listing_more_than_five_facts_is_overloaded():
     )
 
 
+def test_a_card_asking_for_two_of_a_longer_list_is_not_overloaded():
+    back = "Any two of: Corticosteroids; bisphosphonates; probenecid; colchicine; diltiazem; warfarin"
+    two = from_note("n", kind="basic", front="Name two drugs used for calcinosis cutis.", back=back)
+    assert "overloaded-card" not in found(two)
+    whole = from_note("n", kind="basic", front="Which drugs?", back=back.removeprefix("Any two of: "))
+    assert "overloaded-card" in found(whole)
+
+
 def test_items_come_from_questions_notes_and_drafts_alike():
     content = {
         "kind": "single",
