@@ -15,12 +15,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from quizzes.accounts import audit
 from quizzes.assessment import secrecy
 from quizzes.models import Attempt, Choice, Course, Question, Quiz, QuizItem, QuizRandomRule
+from quizzes.models.counting import count_of
 from quizzes.models.practice import REVIEW_ITEMS, QuizMode, review_field
 from quizzes.models.questions import QuestionKind
 
@@ -217,21 +217,14 @@ def set_published(quiz: Quiz, published: bool, *, by=None) -> None:
 # --- selectors -------------------------------------------------------------
 
 
-def _count_of(queryset: QuerySet) -> Coalesce:
-    counted = (
-        queryset.filter(quiz=OuterRef("pk")).order_by().values("quiz").annotate(n=Count("pk")).values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def course_quizzes(course: Course) -> QuerySet[Quiz]:
     """The course's quizzes (not students' practice sets) with item, rule and attempt counts."""
     return (
         Quiz.objects.of_course(course)
         .annotate(
-            n_items=_count_of(QuizItem.objects.all()),
-            n_rules=_count_of(QuizRandomRule.objects.all()),
-            n_attempts=_count_of(Attempt.objects.all()),
+            n_items=count_of(QuizItem.objects.all(), "quiz"),
+            n_rules=count_of(QuizRandomRule.objects.all(), "quiz"),
+            n_attempts=count_of(Attempt.objects.all(), "quiz"),
         )
         .order_by("title", "id")
     )

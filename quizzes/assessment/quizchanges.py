@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 
 from quizzes.assessment import secrecy
 from quizzes.models import Attempt, Quiz
-from quizzes.models.practice import AttemptState
+from quizzes.models.practice import AttemptState, passes
 
 SCORES_KEPT = (
     "Scores already given do not change: to change them, correct the question and regrade it "
@@ -53,8 +53,7 @@ def _pass_flips(quiz: Quiz, pass_mark: int) -> tuple[int, int]:
     ):
         if score is None or not maximum:
             continue
-        percent = round(100.0 * score / maximum, 6)
-        before, after = percent >= quiz.pass_mark, percent >= pass_mark
+        before, after = passes(score, maximum, quiz.pass_mark), passes(score, maximum, pass_mark)
         now_pass += after and not before
         now_fail += before and not after
     return now_pass, now_fail

@@ -35,7 +35,7 @@ from django.db.models.functions import Coalesce
 from quizzes.accounts import audit
 from quizzes.items import grading
 from quizzes.models import Attempt, Question, QuestionVersion, Quiz, Regrade, Response
-from quizzes.models.practice import AttemptState, QuizMode
+from quizzes.models.practice import AttemptState, QuizMode, passes
 from quizzes.models.questions import QuestionStatus
 from quizzes.models.regrading import RegradeMethod
 
@@ -102,7 +102,7 @@ class Change:
     pass_mark: int
 
     def _passed(self, score: float) -> bool:
-        return bool(self.max_score) and round(100.0 * score / self.max_score, 6) >= self.pass_mark
+        return bool(passes(score, self.max_score, self.pass_mark))
 
     @property
     def old_percent(self) -> float:

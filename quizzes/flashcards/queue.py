@@ -76,17 +76,6 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-def studied_states(user, course, now: dt.datetime) -> QuerySet:
-    """The student's reviewed, unsuspended, unburied states of published cards in `course`."""
-    return CardState.objects.filter(
-        user=user,
-        card__note__course=course,
-        card__note__status=NoteStatus.PUBLISHED,
-        suspended=False,
-        last_review__isnull=False,
-    ).exclude(buried_until__gt=now)
-
-
 # The queue runs on every study request, so its two statements are written out: the ORM
 # took several times longer to build them than the database to answer them. Plain SQL that
 # SQLite and PostgreSQL both run, every value a parameter.
@@ -247,7 +236,7 @@ def _lowest_exam_recall(user, course, now: dt.datetime, end: dt.datetime, exam_a
     the most whole days from its last review to the exam per day of stability (then by due date).
     The sort carries ids only; the card and its note are read for the one chosen."""
     exam = int(exam_at.timestamp()) if connection.vendor == "sqlite" else exam_at
-    params = [user.pk, course.pk, NoteStatus.PUBLISHED.value, _params(user, course, now)["now"]]
+    params = [user.pk, course.pk, NoteStatus.PUBLISHED.value, connection.ops.adapt_datetimefield_value(now)]
     params += [connection.ops.adapt_datetimefield_value(end), exam]
     lowest = LOWEST_EXAM_RECALL_SQL[connection.vendor == "postgresql"]
     return CardState.objects.filter(pk=RawSQL(lowest, params))  # noqa: S611 - our SQL, values are parameters

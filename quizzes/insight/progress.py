@@ -41,7 +41,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
@@ -52,6 +51,7 @@ from django.utils import timezone
 
 from quizzes.assessment import secrecy
 from quizzes.models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Response, User
+from quizzes.models.counting import count_of
 from quizzes.models.practice import AttemptState
 from quizzes.models.study import FsrsState
 
@@ -206,12 +206,6 @@ class LessonProgress:
         return percent_text(self.accuracy_recent)
 
 
-def _count(queryset: QuerySet, lesson_field: str) -> Subquery:
-    """The number of ``queryset``'s rows whose ``lesson_field`` is the outer lesson (a subquery)."""
-    counted = queryset.filter(**{lesson_field: OuterRef("pk")}).order_by().values(lesson_field)
-    return Coalesce(Subquery(counted.annotate(n=Count("pk")).values("n")), 0)
-
-
 def visible_answers(*, user: User, course: Course, now: dt.datetime) -> list[tuple]:
     """The student's answers in submitted attempts whose result the secrecy selector lets them
     see now, grouped by (lesson, certainty, ``calibrated``: an answer of a certainty-based-marking
@@ -253,8 +247,8 @@ def lesson_progress(
         .only("id", "title", "slug", "order")
         .annotate(
             is_read=Exists(LessonRead.objects.filter(user=user, lesson=OuterRef("pk"))),
-            n_questions=_count(Question.objects.published().filter(course=course), "lesson_id"),
-            n_cards=_count(Card.objects.published_in(course), "note__lesson_id"),
+            n_questions=count_of(Question.objects.published().filter(course=course), "lesson_id"),
+            n_cards=count_of(Card.objects.published_in(course), "note__lesson_id"),
         )
     )
     rows = {

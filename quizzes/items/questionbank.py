@@ -4,25 +4,13 @@ module only reads them."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 
 from quizzes.items import versions
 from quizzes.models import Course, Lesson, Question, QuestionVersion, Response
+from quizzes.models.counting import count_of
 from quizzes.models.practice import QuizItem
 from quizzes.models.questions import QuestionStatus
-
-
-def _count_of(queryset: QuerySet, field: str = "question") -> Coalesce:
-    """A correlated COUNT subquery: cheap per row, and no row multiplication from joins."""
-    counted = (
-        queryset.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def search(
@@ -50,9 +38,9 @@ def search(
         questions.select_related("lesson")
         .prefetch_related("tags")
         .annotate(
-            n_responses=_count_of(Response.objects.all()),
-            n_versions=_count_of(QuestionVersion.objects.all()),
-            n_quizzes=_count_of(QuizItem.objects.all()),
+            n_responses=count_of(Response.objects.all(), "question"),
+            n_versions=count_of(QuestionVersion.objects.all(), "question"),
+            n_quizzes=count_of(QuizItem.objects.all(), "question"),
         )
         .order_by("lesson__order", "id")
     )

@@ -37,6 +37,14 @@ REVIEW_PHASES = ("after", "open", "closed")  # right after submitting, later whi
 REVIEW_ITEMS = ("score", "marks", "answers", "explanations")
 
 
+def passes(score: float | None, max_score: float | None, pass_mark: float) -> bool | None:
+    """Does ``score`` of ``max_score`` reach ``pass_mark`` percent (None without a score)? The percent
+    is rounded so that three thirds of a mark reach 100% despite float error."""
+    if score is None or not max_score:
+        return None
+    return round(100.0 * score / max_score, 6) >= pass_mark
+
+
 def review_field(phase: str, item: str) -> str:
     """The Quiz field that says whether ``item`` shows in ``phase`` (see REVIEW_PHASES, REVIEW_ITEMS)."""
     return f"review_{phase}_{item}"
@@ -217,9 +225,7 @@ class Attempt(models.Model):
 
     @property
     def passed(self) -> bool | None:
-        percent = self.percent
-        # Rounded so that three thirds of a mark reach 100% despite float error.
-        return None if percent is None else round(percent, 6) >= self.quiz.pass_mark
+        return passes(self.score, self.max_score, self.quiz.pass_mark)
 
 
 class Response(models.Model):

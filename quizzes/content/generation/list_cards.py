@@ -33,7 +33,14 @@ import re
 
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.list_classes import NAMED, class_question, in_context, investigation_name
+from quizzes.content.generation.list_classes import (
+    FEATURES_LESSON,
+    NAMED,
+    TREATMENT_LESSON,
+    class_question,
+    in_context,
+    investigation_name,
+)
 from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
 
 _THAT = re.compile(
@@ -88,8 +95,6 @@ _INCLUDE = re.compile(
     r"|(?:[a-z-]+ )?(?:options|treatments|medicines|medications|measures)(?: used)?) (?:may |can |often )?include$",
     re.IGNORECASE,
 )
-_FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
-_TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
 _TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications|measures)\b")
 _CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNORECASE)
 _CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
@@ -164,10 +169,10 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         np = match["np"].casefold()
         if np == "options":
             return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
-        if not _TREATMENT_NP.search(np) and _FEATURES_LESSON.search(lst.lesson):
+        if not _TREATMENT_NP.search(np) and FEATURES_LESSON.search(lst.lesson):
             of = "seen in" if np.endswith("lesions") else "of"
             return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
-        if _TREATMENT_NP.search(np) and _TREATMENT_LESSON.search(lst.lesson):
+        if _TREATMENT_NP.search(np) and TREATMENT_LESSON.search(lst.lesson):
             return in_context(f"What are some {np} for {condition}?", lst, condition)
         return None
     causes = _CAUSES_LESSON.match(lst.lesson)

@@ -13,8 +13,8 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.text import lower_first, mentions
 
-_FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
-_TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
+TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
 MAX_INVESTIGATION_WORDS = 12  # "Skin biopsy from the edge of a fresh blister for histology" is still a name
 # A list directly under a question heading, without a lead-in, is that question's answer: the heading names
 # the class ("What are the complications of X?" -> "Name two complications of X.").
@@ -80,7 +80,7 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if lst.parent:
         return None
     kind = _KIND_OF_TREATMENT.match(lst.heading) if lst.heading != lesson else None
-    if kind and _TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
+    if kind and TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
         if any(map(_INSTRUCTION.search, lst.items)):
             return None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
@@ -90,15 +90,15 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         lead
     ):  # "People with neurological disease are at increased risk, including ..."
         return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
-    if (match := _TYPICAL.match(lead)) and _FEATURES_LESSON.search(lesson):
+    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
     if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
         return f"What are some conditions that can look similar to {condition}?"
     if _PROBLEMS.match(lead) and _COMPLICATIONS_LESSON.search(lesson):
         return f"What are some possible complications of {condition}?"
-    if (match := _LESIONS.match(lead)) and _FEATURES_LESSON.search(lesson):
+    if (match := _LESIONS.match(lead)) and FEATURES_LESSON.search(lesson):
         return f"What are some features of {match['np'].casefold()} in {condition}?"
-    if (match := _MEASURES_FOR.match(lead)) and _TREATMENT_LESSON.search(lesson):
+    if (match := _MEASURES_FOR.match(lead)) and TREATMENT_LESSON.search(lesson):
         np, what = match["np"].casefold(), match["what"].casefold()
         return in_context(f"What are some {np} for {what} in {condition}?", lst, condition)
     if _INVESTIGATIONS.match(lead) and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE):
