@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.db.models import QuerySet
 
 from quizzes.models import AuditEntry, Course, User
@@ -45,19 +44,18 @@ def record(
         object_id = object_id or obj.pk
         label = label or str(obj)
     actor = actor if getattr(actor, "is_authenticated", False) else None
-    with transaction.atomic():
-        entry = AuditEntry(
-            course_id=getattr(course, "pk", course),
-            action=action,
-            actor=actor,
-            subject_id=getattr(subject, "pk", subject),
-            object_type=object_type,
-            object_id=str(object_id or ""),
-            object_label=label[:200],
-            before=before,
-            after=after,
-        )
-        entry.save()
+    entry = AuditEntry(
+        course_id=getattr(course, "pk", course),
+        action=action,
+        actor=actor,
+        subject_id=getattr(subject, "pk", subject),
+        object_type=object_type,
+        object_id=str(object_id or ""),
+        object_label=label[:200],
+        before=before,
+        after=after,
+    )
+    entry.save()
     return entry
 
 

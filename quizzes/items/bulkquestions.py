@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from quizzes.items import questioncontent, questions
+from quizzes.items import provenance, questioncontent, questions
 from quizzes.models import Choice, Course, MatchingPair, Question
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
@@ -21,6 +20,7 @@ from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextF
 def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
     """The unsaved question for ``spec`` (lesson, kind, stem, ...), checked; ValidationError if not."""
     choices, pairs = spec.get("choices", ()), spec.get("pairs", ())
+    spans = provenance.clean_spans(spec.get("source_spans", ()))
     questions.check_question(
         course=course,
         lesson=spec["lesson"],
@@ -28,13 +28,11 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         stem=spec["stem"],
         choices=choices,
         pairs=pairs,
-        spans=list(spec.get("source_spans", ())),
+        spans=spans,
         teaching_note=spec.get("teaching_note", ""),
         reference=spec.get("teaching_note_reference", ""),
     )
-    names = questioncontent.parse_tags(spec.get("tags", ()))
-    if questioncontent.tag_errors(names):
-        raise ValidationError({"tags": questioncontent.tag_errors(names)})
+    names = questions.tag_names(spec.get("tags", ()))
     question = Question(
         course=course,
         lesson=spec["lesson"],
@@ -43,7 +41,7 @@ def _question(course: Course, spec: Mapping, *, user, origin: str) -> Question:
         stem=spec["stem"].strip(),
         explanation=spec.get("explanation", "").strip(),
         hint=spec.get("hint", "").strip(),
-        source_spans=list(spec.get("source_spans", ())),
+        source_spans=spans,
         teaching_note=spec.get("teaching_note", "").strip(),
         teaching_note_reference=spec.get("teaching_note_reference", "").strip(),
         origin=origin,

@@ -35,7 +35,7 @@ from quizzes.models.practice import Quiz, QuizItem
 from quizzes.models.questions import Origin, QuestionKind, QuestionStatus, TextFormat
 
 
-def _tag_names(tags: str | Iterable[str]) -> list[str]:
+def tag_names(tags: str | Iterable[str]) -> list[str]:
     """The tag names of ``tags``; ValidationError (on ``tags``) when one is not allowed."""
     names = questioncontent.parse_tags(tags)
     errors = questioncontent.tag_errors(names)
@@ -172,7 +172,7 @@ def create_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = _tag_names(tags)
+    names = tag_names(tags)
     with transaction.atomic():
         question = Question(
             course=course,
@@ -236,7 +236,7 @@ def update_question(
         teaching_note=teaching_note,
         reference=teaching_note_reference,
     )
-    names = _tag_names(tags)
+    names = tag_names(tags)
     overrides = []
     if question.status == QuestionStatus.PUBLISHED:
         content = questioncontent.build_content(kind=question.kind, choices=choices, pairs=pairs, stem=stem)

@@ -787,6 +787,12 @@ def check(text: str) -> None:
     assert parse(rendition.markdown(outline)) == outline  # how web pages and Word documents are stored
 
 
+def test_a_lead_in_after_a_paragraph_shaped_like_a_label_row_is_stored_apart_from_it():
+    # Found by the property test below: written back onto "Authors: A; B.", the lead-in made
+    # the two one label row of the block that follows, so the stored text read differently.
+    check("# Title\n# Title\nAuthors: A; B.\n\nConditions may include:\nLast reviewed: February 2024")
+
+
 @given(st.text())
 @settings(max_examples=500)
 def test_any_text_gives_an_outline_or_an_article_error(text):

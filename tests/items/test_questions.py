@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from quizzes.items import questionbank, questioncontent, questions
+from quizzes.items import bulkquestions, questionbank, questioncontent, questions
 from quizzes.models import Choice, MatchingPair, Question, QuestionVersion, Tag
 from tests.factories import (
     AttemptFactory,
@@ -408,3 +408,31 @@ def test_the_database_refuses_a_quiz_that_closes_before_it_opens(course):
     with pytest.raises(IntegrityError), transaction.atomic():
         Quiz.objects.create(course=course, title="Backwards", opens_at=opens, closes_at=opens)
     assert not Quiz.objects.filter(title="Backwards").exists()
+
+
+# --- many at once (an imported bank) ------------------------------------------
+
+
+def test_bulk_creation_keeps_the_rules_of_one_at_a_time(course, lesson):
+    spec = {
+        "lesson": lesson,
+        "kind": "single",
+        "stem": "Which type of calcinosis cutis does milk-alkali syndrome cause?",
+        "source_spans": ["  The article says so. ", " "],
+        "tags": "metastatic, High  yield, high yield",
+        "choices": SINGLE,
+    }
+    one = questions.create_question(course=course, **spec)
+    [bulk] = bulkquestions.create_questions(course=course, specs=[spec])
+    for question in (one, bulk):
+        question.refresh_from_db()
+        assert question.source_spans == ["The article says so."]
+        assert sorted(tag.name for tag in question.tags.all()) == ["High yield", "metastatic"]
+
+
+def test_bulk_creation_refuses_a_bad_tag_and_writes_nothing(course, lesson):
+    spec = {"lesson": lesson, "kind": "single", "stem": "Which type?", "choices": SINGLE, "tags": "x" * 61}
+    with pytest.raises(ValidationError) as caught:
+        bulkquestions.create_questions(course=course, specs=[spec])
+    assert "too long" in caught.value.message_dict["tags"][0]
+    assert not Question.objects.exists()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from quizzes.content.reader.outline import LIST, PARAGRAPH, ROWS, TABLE, Block, Item, Outline, Section
-from quizzes.content.reader.shapes import sentences
+from quizzes.content.reader.shapes import label_row, sentences
 
 _INLINE = re.compile(r"([\\`*_\[\]|])")
 _SYMBOL_START = re.compile(r"[-+*#>|•·●◦○▪■‣(]")
@@ -51,11 +51,14 @@ def _blocks(blocks: list[Block]) -> list[str]:
     out: list[str] = []
     for index, block in enumerate(blocks):
         previous = blocks[index - 1] if index > 0 else None
-        # A lead-in split off the paragraph before it goes back there (it splits off again the same way).
+        # A lead-in split off the paragraph before it goes back there (it splits off again the same way),
+        # unless that paragraph reads as a label row ("Authors: A; B."): joined, the two would be read
+        # as one row of the block.
         follows_paragraph = (
             previous is not None
             and previous.kind == PARAGRAPH
             and bool(block.text)
+            and label_row(previous.text) is None
             and sentences(f"{previous.text} {block.text}")[-1] == block.text
         )
         if block.kind == PARAGRAPH:
