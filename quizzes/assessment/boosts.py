@@ -44,6 +44,13 @@ def brings_forward(response: Response, *, asks_certainty: bool) -> bool:
     return wrong(response) or (asks_certainty and response.certainty == LOW)
 
 
+def brought_forward(response: Response, *, asks_certainty: bool) -> int:
+    """How many cards ``response`` has brought forward (no query for an answer that brings none)."""
+    if not brings_forward(response, asks_certainty=asks_certainty):
+        return 0
+    return CardBoost.objects.filter(response=response).count()
+
+
 def bring_forward(*, user, responses: Iterable[Response], asks_certainty: bool, now: dt.datetime) -> int:
     """Bring forward the linked cards of ``user``'s ``responses`` that call for it (each
     response's result must be one the student may see now). Returns how many distinct cards

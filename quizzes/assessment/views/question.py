@@ -52,7 +52,11 @@ def _palette_context(course: Course, attempt: Attempt, now) -> tuple[dict, dict]
     return context, secret
 
 
-def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
+def _question_context(
+    course: Course, attempt: Attempt, slot: int, brought_forward: int | None = None
+) -> dict:
+    """The question page's context; ``brought_forward`` is the count of cards the answer just
+    checked brought forward (None: read it, if the marks show)."""
     response = get_object_or_404(
         Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
     )
@@ -63,13 +67,12 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
         q["class_share"] = standing.class_shares(course=course, question_ids=[response.question_id]).get(
             response.question_id
         )
-        # The student sees whether it was right: a wrong (or unsure) answer's cards come forward.
-        q["brought_forward"] = boosts.bring_forward(
-            user=attempt.user,
-            responses=[response],
-            asks_certainty=attempt.quiz.certainty_based_marking,
-            now=now,
-        )
+        # The cards a wrong (or unsure) answer brought forward when it was checked (_post_question).
+        if brought_forward is None:
+            brought_forward = boosts.brought_forward(
+                response, asks_certainty=attempt.quiz.certainty_based_marking
+            )
+        q["brought_forward"] = brought_forward
     total = context["total"]
     return context | {
         "interactive": attempt.quiz.mode == QuizMode.INTERACTIVE,
@@ -144,6 +147,7 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
     if tutor and action not in ("check", "flag", "unflag"):
         # Nothing to save: the services will not look the question up, so check it exists here.
         get_object_or_404(Response.objects.only("pk"), attempt=attempt, slot=slot)
+    before = attempt.seq
     try:
         response = _act(request, attempt, slot, action)
     except attempts.NoSuchQuestion:
@@ -165,8 +169,18 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
             return reswap(retarget(alert, "#attempt-alert"), "innerHTML")
         messages.error(request, str(error))
         return redirect(question_url(course, attempt, slot))
+    brought_forward = None
+    checked = action == "check" and attempt.seq != before  # the service checked and saved it
+    if checked and secrecy.feedback_allowed(attempt, response):
+        # The student now sees whether it was right: a wrong (or unsure) answer's cards come forward.
+        brought_forward = boosts.bring_forward(
+            user=request.user,
+            responses=[response],
+            asks_certainty=attempt.quiz.certainty_based_marking,
+            now=timezone.now(),
+        )
     if request.htmx and action == "check":
-        context = _question_context(course, attempt, slot) | {"autofocus": True}
+        context = _question_context(course, attempt, slot, brought_forward) | {"autofocus": True}
         return render(request, f"{TEMPLATES}/question.html#checked", context)
     if request.htmx:
         if response is None:  # nothing changed (a tutor page moving on): the question as it is
