@@ -52,14 +52,16 @@ def _palette_context(course: Course, attempt: Attempt, now) -> tuple[dict, dict]
     return context, secret
 
 
+# What the question page reads with a response.
+SHOWN = ("version", "question__lesson")
+
+
 def _question_context(
-    course: Course, attempt: Attempt, slot: int, brought_forward: int | None = None
+    course: Course, attempt: Attempt, response: Response, brought_forward: int | None = None
 ) -> dict:
-    """The question page's context; ``brought_forward`` is the count of cards the answer just
-    checked brought forward (None: read it, if the marks show)."""
-    response = get_object_or_404(
-        Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
-    )
+    """The question page's context (``response`` selected with SHOWN); ``brought_forward`` is
+    the count of cards the answer just checked brought forward (None: read it, if the marks show)."""
+    slot = response.slot
     now = timezone.now()
     context, secret = _palette_context(course, attempt, now)
     q = question_display(attempt, response, secret)
@@ -129,7 +131,19 @@ def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> Resp
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> HttpResponse:
     """GET: one question of an attempt. POST: save / check an answer, flag, or move on."""
-    attempt = own_attempt(request, course, attempt_id)
+    response = None
+    if request.method == "GET":
+        # One query: the question with its attempt, which must be the requester's own in this course.
+        response = get_object_or_404(
+            Response.objects.select_related("attempt__quiz", *SHOWN),
+            attempt_id=attempt_id,
+            attempt__user=request.user,
+            attempt__quiz__course=course,
+            slot=slot,
+        )
+        attempt = response.attempt
+    else:
+        attempt = own_attempt(request, course, attempt_id)
     finalise_if_overdue(request, attempt, timezone.now())
     if attempt.state == AttemptState.SUBMITTED:
         if request.htmx:
@@ -137,7 +151,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
         return redirect(review_url(course, attempt))
     if request.method == "POST":
         return _post_question(request, course, attempt, slot)
-    return render(request, f"{TEMPLATES}/question.html", _question_context(course, attempt, slot))
+    return render(request, f"{TEMPLATES}/question.html", _question_context(course, attempt, response))
 
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
@@ -180,7 +194,8 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
             now=timezone.now(),
         )
     if request.htmx and action == "check":
-        context = _question_context(course, attempt, slot, brought_forward) | {"autofocus": True}
+        shown = get_object_or_404(Response.objects.select_related(*SHOWN), attempt=attempt, slot=slot)
+        context = _question_context(course, attempt, shown, brought_forward) | {"autofocus": True}
         return render(request, f"{TEMPLATES}/question.html#checked", context)
     if request.htmx:
         if response is None:  # nothing changed (a tutor page moving on): the question as it is

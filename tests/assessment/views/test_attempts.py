@@ -536,6 +536,10 @@ def big_bank(course, lesson):
     return questions
 
 
+# Session, user, course; the question with its attempt; the palette.
+QUESTION_QUERIES = 5
+
+
 @pytest.mark.parametrize("size", [10, 50])
 def test_attempt_and_review_pages_have_bounded_queries(
     client_for, course, lesson, student, big_bank, size, django_assert_max_num_queries
@@ -547,7 +551,7 @@ def test_attempt_and_review_pages_have_bounded_queries(
         QuizItemFactory(quiz=quiz, question=question, order=order)
     attempt = started(quiz, student)
     client = client_for(student)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(QUESTION_QUERIES):
         page = client.get(url("attempts_question", course, attempt.pk, size))
     assert page.status_code == 200 and f"Question {size} of {size}" in page.text
     with django_assert_max_num_queries(9):

@@ -239,9 +239,9 @@ def test_showing_a_checked_tutor_question_brings_nothing_forward(client_for, cou
     assert "added to today's study" not in page.text and not CardBoost.objects.exists()
 
 
-# Session, user, course; the attempt, the response, the student's exam questions, the palette,
-# the class share, the cards the answer brought forward.
-TUTOR_FEEDBACK_QUERIES = 9
+# Session, user, course; the response with its attempt, the student's exam questions, the
+# palette, the class share, the cards the answer brought forward.
+TUTOR_FEEDBACK_QUERIES = 8
 
 
 @pytest.mark.parametrize("right", [True, False])
