@@ -52,8 +52,9 @@ def _palette_context(course: Course, attempt: Attempt, now) -> tuple[dict, dict]
     return context, secret
 
 
-# What the question page reads with a response.
+# What the question page reads with a response (of the lesson, its title and slug: not its body).
 SHOWN = ("version", "question__lesson")
+NOT_SHOWN = ("question__lesson__body", "question__source_spans")
 
 
 def _question_context(
@@ -135,7 +136,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
     if request.method == "GET":
         # One query: the question with its attempt, which must be the requester's own in this course.
         response = get_object_or_404(
-            Response.objects.select_related("attempt__quiz", *SHOWN),
+            Response.objects.select_related("attempt__quiz", *SHOWN).defer(*NOT_SHOWN),
             attempt_id=attempt_id,
             attempt__user=request.user,
             attempt__quiz__course=course,
@@ -194,7 +195,9 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
             now=timezone.now(),
         )
     if request.htmx and action == "check":
-        shown = get_object_or_404(Response.objects.select_related(*SHOWN), attempt=attempt, slot=slot)
+        shown = get_object_or_404(
+            Response.objects.select_related(*SHOWN).defer(*NOT_SHOWN), attempt=attempt, slot=slot
+        )
         context = _question_context(course, attempt, shown, brought_forward) | {"autofocus": True}
         return render(request, f"{TEMPLATES}/question.html#checked", context)
     if request.htmx:
