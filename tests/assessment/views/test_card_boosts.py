@@ -267,6 +267,28 @@ def test_a_tutor_feedback_page_has_bounded_queries(
     assert page.status_code == 200 and page.text.count('class="palette-item') == 12
 
 
+# Session, user, course, the attempt; under the lock: the attempt, the response, the exam check,
+# the seq's update, the response's update; the cards' links, the boosts made, the new boosts and
+# the due-now update; then the card drawn again: the response, the student's exam questions, the
+# palette, the class share. Tests add a savepoint pair per transaction.
+TUTOR_CHECK_QUERIES = 18 + 4
+
+
+def test_a_tutor_check_that_brings_cards_forward_has_bounded_queries(
+    client_for, course, lesson, student, django_assert_max_num_queries
+):
+    quiz = linked_quiz(course, lesson, n=12, mode="tutor")
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    client = client_for(student)
+    with django_assert_max_num_queries(TUTOR_CHECK_QUERIES):
+        page = client.post(
+            url("attempts_question", course, attempt.pk, 1),
+            {"seq": 0, "choice": wrong_pos(attempt, 1)},
+            headers={"HX-Request": "true"},
+        )
+    assert "1 flashcard added to today's study" in page.text
+
+
 def test_an_unlinked_or_unpublished_note_brings_nothing(client_for, course, lesson, student):
     quiz = linked_quiz(course, lesson, n=1)
     card_of(0).note.__class__.objects.update(status="draft")
