@@ -14,8 +14,10 @@ FSRS history stay honest. A response brings a card forward once (a unique
 row per response and card), however often its page is shown.
 
 Secrecy: the caller passes only responses whose right-or-wrong the student
-may see now (the pages that show the marks: the attempt review and tutor /
-interactive feedback), so a card never tells what the review options hold back.
+may see now (the attempt review, when it shows the marks; a tutor or interactive
+answer, when it is checked and its feedback shows), so a card never tells what
+the review options hold back. A tutor page shown again only counts what its
+answer brought forward (:func:`brought_forward`).
 """
 
 from __future__ import annotations
