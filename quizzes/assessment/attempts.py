@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Max
 
 from quizzes.accounts.permissions import can
 from quizzes.assessment import scoring, secrecy
@@ -135,7 +135,8 @@ def start(*, quiz: Quiz, user, now: datetime) -> Attempt:
         existing = _in_progress(quiz, user)
         if existing is not None:
             return existing
-        refusal = start_refusal(quiz=quiz, user=user, now=now)
+        made = Attempt.objects.filter(quiz=quiz, user=user).aggregate(used=Count("pk"), last=Max("number"))
+        refusal = start_refusal(quiz=quiz, user=user, now=now, used=made["used"])
         if refusal:
             raise NotAllowed(refusal)
         seed = random.SystemRandom().randrange(1, 2**31 - 2**16)
@@ -143,7 +144,7 @@ def start(*, quiz: Quiz, user, now: datetime) -> Attempt:
         if not questions:
             raise NotAllowed("This quiz has no questions yet.")
         versions = current_versions(questions)
-        number = (Attempt.objects.filter(quiz=quiz, user=user).aggregate(n=Max("number"))["n"] or 0) + 1
+        number = (made["last"] or 0) + 1
         deadline = None
         if quiz.time_limit_minutes:
             deadline = now + timedelta(minutes=quiz.time_limit_minutes)

@@ -14,8 +14,10 @@ FSRS history stay honest. A response brings a card forward once (a unique
 row per response and card), however often its page is shown.
 
 Secrecy: the caller passes only responses whose right-or-wrong the student
-may see now (the pages that show the marks: the attempt review and tutor /
-interactive feedback), so a card never tells what the review options hold back.
+may see now (the attempt review, when it shows the marks; a tutor or interactive
+answer, when it is checked and its feedback shows), so a card never tells what
+the review options hold back. A tutor page shown again only counts what its
+answer brought forward (:func:`brought_forward`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ def brings_forward(response: Response, *, asks_certainty: bool) -> bool:
     if response.answered_at is None or response.score is None:
         return False
     return wrong(response) or (asks_certainty and response.certainty == LOW)
+
+
+def brought_forward(response: Response, *, asks_certainty: bool) -> int:
+    """How many cards ``response`` has brought forward (no query for an answer that brings none)."""
+    if not brings_forward(response, asks_certainty=asks_certainty):
+        return 0
+    return CardBoost.objects.filter(response=response).count()
 
 
 def bring_forward(*, user, responses: Iterable[Response], asks_certainty: bool, now: dt.datetime) -> int:

@@ -24,7 +24,7 @@ student sees of a regraded attempt is still decided by ``secrecy``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -75,13 +75,15 @@ def graded(content: dict, answer: dict | None) -> float:
     return grading.grade(content, answer_for(content, answer)).score
 
 
-def score_of(response: Response) -> float:
-    """A response's score: full marks from a full-marks regrade if answered, else graded against
-    the version it is scored against (``Response.scoring_version``). Select ``version``,
+def grade_of(response: Response) -> grading.Grade:
+    """A response's grade against the version it is scored against (``Response.scoring_version``);
+    a full-marks regrade gives an answered response full marks. Select ``version``,
     ``scored_version`` and ``regrade`` with it."""
+    content = response.scoring_version.content
+    result = grading.grade(content, answer_for(content, response.answer))
     if response.regrade_id and response.regrade.method == FULL_MARKS and response.answer is not None:
-        return 1.0
-    return graded(response.scoring_version.content, response.answer)
+        return replace(result, score=1.0, correct=True)
+    return result
 
 
 # --- the dry run -------------------------------------------------------------------

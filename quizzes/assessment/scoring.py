@@ -1,10 +1,10 @@
 """Marking one response under its quiz's rules: the score it deserves and the mark it earns.
 
 The attempt services (quizzes.assessment.attempts) call these while they hold the
-attempt's lock; nothing here writes to the database. The score is the fraction
-grading gives the answer against the version a regrade may have set
-(``regrading.score_of``); the mark is what it earns toward the attempt
-(certainty-based marking, interactive mode's penalty per wrong try:
+attempt's lock; nothing here writes to the database. A response is graded once, by
+``regrading.grade_of`` (against the version a regrade may have set, full marks after a
+full-marks regrade); the score is that grade's fraction and the mark is what it earns
+toward the attempt (certainty-based marking, interactive mode's penalty per wrong try:
 quizzes.items.marking).
 """
 
@@ -16,19 +16,17 @@ from quizzes.models import Quiz, Response
 from quizzes.models.practice import QuizMode
 
 
-def mark_response(quiz: Quiz, response: Response) -> None:
+def mark_response(quiz: Quiz, response: Response, result: grading.Grade | None = None) -> None:
     """Set ``response.score`` and ``response.mark`` under ``quiz``'s rules (select
-    ``scored_version`` and ``regrade`` with the response)."""
-    content = response.scoring_version.content
-    try:
-        answered = grading.grade(content, regrading.answer_for(content, response.answer)).answered
-    except grading.InvalidAnswer:  # cannot happen for answers saved through attempts.answer()
-        answered = False
-    response.score = regrading.score_of(response)
+    ``version``, ``scored_version`` and ``regrade`` with the response). ``result`` is the
+    response's ``regrading.grade_of`` when the caller has it already."""
+    if result is None:
+        result = regrading.grade_of(response)
+    response.score = result.score
     interactive = quiz.mode == QuizMode.INTERACTIVE
     response.mark = marking.question_mark(
-        response.score,
-        answered=answered,
+        result.score,
+        answered=result.answered,
         cbm=quiz.certainty_based_marking,
         certainty=response.certainty,
         wrong_tries=response.tries if interactive else 0,
@@ -38,10 +36,11 @@ def mark_response(quiz: Quiz, response: Response) -> None:
 
 def count_try(quiz: Quiz, response: Response) -> None:
     """Interactive mode: a right answer, or the last try, is final and marked (less the penalty
-    for the wrong tries before it, as Moodle); a wrong one counts a try and leaves the question open."""
-    result = grading.grade(response.version.content, response.answer)
+    for the wrong tries before it, as Moodle); a wrong one counts a try and leaves the question open.
+    Right means right against the version the response is scored against, as its mark."""
+    result = regrading.grade_of(response)
     if result.correct or response.tries + 1 >= quiz.tries_allowed:
-        mark_response(quiz, response)
+        mark_response(quiz, response, result)
     else:
         response.tries += 1
         response.answered_at = None

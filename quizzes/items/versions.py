@@ -160,13 +160,15 @@ def current_version(question: Question) -> QuestionVersion:
 def current_versions(questions: Iterable[Question]) -> dict[int, QuestionVersion]:
     """:func:`current_version` for many questions with a bounded number of queries.
 
-    Pass questions with ``choices`` and ``pairs`` prefetched. Reads all their
-    latest versions in one query; only changed questions cost more.
+    Pass questions with ``choices`` and ``pairs`` prefetched. Reads their versions' numbers and
+    checksums in one query (not their content: a response names its version, and a question
+    edited often has many); only changed questions cost more.
     """
     questions = list(questions)
     latest: dict[int, QuestionVersion] = {}
     ids = [question.pk for question in questions]
-    for version in QuestionVersion.objects.filter(question_id__in=ids).order_by("question_id", "-number"):
+    versions = QuestionVersion.objects.filter(question_id__in=ids).only("question_id", "number", "checksum")
+    for version in versions.order_by("question_id", "-number"):
         latest.setdefault(version.question_id, version)
     result: dict[int, QuestionVersion] = {}
     for question in questions:

@@ -1,9 +1,12 @@
 """Interactive mode with multiple tries (Moodle's qbehaviour_interactive), through the services."""
 
+from unittest import mock
+
 import pytest
 from django.utils import timezone
 
 from quizzes.assessment import attempts, display, secrecy
+from quizzes.items import grading
 from quizzes.models import Attempt, Response
 from quizzes.models.people import Role
 from tests.concurrency import run_together
@@ -51,6 +54,18 @@ def test_a_wrong_try_stays_open_and_a_right_one_earns_the_mark_less_the_penalty(
     first = response(attempt)
     assert first.tries == 1 and first.answered_at == NOW
     assert first.score == 1.0 and first.mark == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("right", [False, True])
+def test_a_try_is_graded_once(course, lesson, student, right):
+    attempt = attempts.start(quiz=interactive_quiz(course, lesson), user=student, now=NOW)
+    answer = choice(attempt, right=right)
+
+    with mock.patch.object(grading, "grade", wraps=grading.grade) as grade:
+        post(attempt, student, answer)
+
+    assert grade.call_count == 1
+    assert response(attempt).score == (1.0 if right else None)
 
 
 def test_the_last_try_is_final_even_when_wrong(course, lesson, student):

@@ -105,6 +105,8 @@ def test_current_versions_reads_many_with_bounded_queries(django_assert_max_num_
     with django_assert_max_num_queries(1):
         versions = current_versions(questions)
     assert {q.pk: versions[q.pk].number for q in questions} == {q.pk: 1 for q in questions}
+    # Only the numbers and checksums are read, never the content of every past version.
+    assert all("content" in version.get_deferred_fields() for version in versions.values())
 
 
 @pytest.mark.django_db(transaction=True)

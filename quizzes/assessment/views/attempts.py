@@ -88,7 +88,9 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
 @course_view("take_quizzes")
 @require_POST
 def start(request: HttpRequest, course: Course, quiz_id: int) -> HttpResponse:
-    quiz = get_object_or_404(Quiz.objects.takeable_by(request.user), pk=quiz_id, course=course)
+    quiz = get_object_or_404(
+        Quiz.objects.takeable_by(request.user).select_related("course"), pk=quiz_id, course=course
+    )
     try:
         attempt = attempts.start(quiz=quiz, user=request.user, now=timezone.now())
     except attempts.AttemptError as error:

@@ -52,10 +52,17 @@ def _palette_context(course: Course, attempt: Attempt, now) -> tuple[dict, dict]
     return context, secret
 
 
-def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
-    response = get_object_or_404(
-        Response.objects.select_related("version", "question__lesson"), attempt=attempt, slot=slot
-    )
+# What the question page reads with a response (of the lesson, its title and slug: not its body).
+SHOWN = ("version", "question__lesson")
+NOT_SHOWN = ("question__lesson__body", "question__source_spans")
+
+
+def _question_context(
+    course: Course, attempt: Attempt, response: Response, brought_forward: int | None = None
+) -> dict:
+    """The question page's context (``response`` selected with SHOWN); ``brought_forward`` is
+    the count of cards the answer just checked brought forward (None: read it, if the marks show)."""
+    slot = response.slot
     now = timezone.now()
     context, secret = _palette_context(course, attempt, now)
     q = question_display(attempt, response, secret)
@@ -63,13 +70,12 @@ def _question_context(course: Course, attempt: Attempt, slot: int) -> dict:
         q["class_share"] = standing.class_shares(course=course, question_ids=[response.question_id]).get(
             response.question_id
         )
-        # The student sees whether it was right: a wrong (or unsure) answer's cards come forward.
-        q["brought_forward"] = boosts.bring_forward(
-            user=attempt.user,
-            responses=[response],
-            asks_certainty=attempt.quiz.certainty_based_marking,
-            now=now,
-        )
+        # The cards a wrong (or unsure) answer brought forward when it was checked (_post_question).
+        if brought_forward is None:
+            brought_forward = boosts.brought_forward(
+                response, asks_certainty=attempt.quiz.certainty_based_marking
+            )
+        q["brought_forward"] = brought_forward
     total = context["total"]
     return context | {
         "interactive": attempt.quiz.mode == QuizMode.INTERACTIVE,
@@ -126,7 +132,19 @@ def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> Resp
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> HttpResponse:
     """GET: one question of an attempt. POST: save / check an answer, flag, or move on."""
-    attempt = own_attempt(request, course, attempt_id)
+    response = None
+    if request.method == "GET":
+        # One query: the question with its attempt, which must be the requester's own in this course.
+        response = get_object_or_404(
+            Response.objects.select_related("attempt__quiz", *SHOWN).defer(*NOT_SHOWN),
+            attempt_id=attempt_id,
+            attempt__user=request.user,
+            attempt__quiz__course=course,
+            slot=slot,
+        )
+        attempt = response.attempt
+    else:
+        attempt = own_attempt(request, course, attempt_id)
     finalise_if_overdue(request, attempt, timezone.now())
     if attempt.state == AttemptState.SUBMITTED:
         if request.htmx:
@@ -134,7 +152,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
         return redirect(review_url(course, attempt))
     if request.method == "POST":
         return _post_question(request, course, attempt, slot)
-    return render(request, f"{TEMPLATES}/question.html", _question_context(course, attempt, slot))
+    return render(request, f"{TEMPLATES}/question.html", _question_context(course, attempt, response))
 
 
 def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot: int) -> HttpResponse:
@@ -144,6 +162,7 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
     if tutor and action not in ("check", "flag", "unflag"):
         # Nothing to save: the services will not look the question up, so check it exists here.
         get_object_or_404(Response.objects.only("pk"), attempt=attempt, slot=slot)
+    before = attempt.seq
     try:
         response = _act(request, attempt, slot, action)
     except attempts.NoSuchQuestion:
@@ -165,8 +184,21 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
             return reswap(retarget(alert, "#attempt-alert"), "innerHTML")
         messages.error(request, str(error))
         return redirect(question_url(course, attempt, slot))
+    brought_forward = None
+    checked = action == "check" and attempt.seq != before  # the service checked and saved it
+    if checked and secrecy.feedback_allowed(attempt, response):
+        # The student now sees whether it was right: a wrong (or unsure) answer's cards come forward.
+        brought_forward = boosts.bring_forward(
+            user=request.user,
+            responses=[response],
+            asks_certainty=attempt.quiz.certainty_based_marking,
+            now=timezone.now(),
+        )
     if request.htmx and action == "check":
-        context = _question_context(course, attempt, slot) | {"autofocus": True}
+        shown = get_object_or_404(
+            Response.objects.select_related(*SHOWN).defer(*NOT_SHOWN), attempt=attempt, slot=slot
+        )
+        context = _question_context(course, attempt, shown, brought_forward) | {"autofocus": True}
         return render(request, f"{TEMPLATES}/question.html#checked", context)
     if request.htmx:
         if response is None:  # nothing changed (a tutor page moving on): the question as it is

@@ -141,6 +141,26 @@ def test_start_creates_an_attempt_and_opens_its_first_question(client_for, cours
     assert follow.url == url("attempts_question", course, attempt.pk, 1)
 
 
+# Session, user, course; the quiz with its course; the overdue attempts; under the lock
+# (a savepoint pair in tests): the membership, the attempt in progress, the attempts made;
+# the quiz's items, its random rules, the questions with their choices, pairs and images,
+# the versions' checksums; the attempt (in a savepoint) and its responses in one insert.
+START_QUERIES = 21
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_start_costs_the_same_few_queries_whatever_the_quizs_size(
+    client_for, course, lesson, student, size, django_assert_max_num_queries
+):
+    quiz = make_quiz(course, lesson, n=size)
+    started(quiz, MembershipFactory(course=course, role=Role.STUDENT).user)  # the versions exist
+    client = client_for(student)
+    with django_assert_max_num_queries(START_QUERIES):
+        response = client.post(url("attempts_start", course, quiz.pk))
+    assert response.status_code == 302
+    assert Attempt.objects.get(quiz=quiz, user=student).responses.count() == size
+
+
 def test_start_only_allows_post(client_for, course, lesson, student):
     quiz = make_quiz(course, lesson)
     assert client_for(student).get(url("attempts_start", course, quiz.pk)).status_code == 405
@@ -516,6 +536,10 @@ def big_bank(course, lesson):
     return questions
 
 
+# Session, user, course; the question with its attempt; the palette.
+QUESTION_QUERIES = 5
+
+
 @pytest.mark.parametrize("size", [10, 50])
 def test_attempt_and_review_pages_have_bounded_queries(
     client_for, course, lesson, student, big_bank, size, django_assert_max_num_queries
@@ -527,7 +551,7 @@ def test_attempt_and_review_pages_have_bounded_queries(
         QuizItemFactory(quiz=quiz, question=question, order=order)
     attempt = started(quiz, student)
     client = client_for(student)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(QUESTION_QUERIES):
         page = client.get(url("attempts_question", course, attempt.pk, size))
     assert page.status_code == 200 and f"Question {size} of {size}" in page.text
     with django_assert_max_num_queries(9):

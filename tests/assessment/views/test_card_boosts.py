@@ -207,6 +207,88 @@ def test_a_tutor_check_says_which_cards_came_forward(client_for, course, lesson,
     assert list(CardBoost.objects.values_list("card", flat=True)) == [card_of(0).pk]
 
 
+def test_a_tutor_check_without_htmx_brings_the_cards_forward(client_for, course, lesson, student):
+    quiz = linked_quiz(course, lesson, mode="tutor")
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    client = client_for(student)
+    question = url("attempts_question", course, attempt.pk, 1)
+
+    posted = client.post(question, {"seq": 0, "choice": wrong_pos(attempt, 1), "action": "check"})
+
+    assert posted.status_code == 302 and posted.url == question
+    assert list(CardBoost.objects.values_list("card", flat=True)) == [card_of(0).pk]
+    assert "1 flashcard added to today's study" in client.get(question).text
+
+
+def test_showing_a_checked_tutor_question_brings_nothing_forward(client_for, course, lesson, student):
+    # The answer's cards come forward when it is checked; the page shown again only says how many.
+    quiz = linked_quiz(course, lesson, mode="tutor")
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    wrong = next(
+        c["id"]
+        for c in Response.objects.get(attempt=attempt, slot=1).version.content["choices"]
+        if not c["correct"]
+    )
+    attempts.answer(
+        attempt=attempt, user=student, slot=1, answer={"choice": wrong}, seq=0, now=timezone.now()
+    )
+
+    page = client_for(student).get(url("attempts_question", course, attempt.pk, 1))
+
+    assert "Incorrect" in page.text
+    assert "added to today's study" not in page.text and not CardBoost.objects.exists()
+
+
+# Session, user, course; the response with its attempt, the student's exam questions, the
+# palette, the class share, the cards the answer brought forward.
+TUTOR_FEEDBACK_QUERIES = 8
+
+
+@pytest.mark.parametrize("right", [True, False])
+def test_a_tutor_feedback_page_has_bounded_queries(
+    client_for, course, lesson, student, right, django_assert_max_num_queries
+):
+    quiz = linked_quiz(course, lesson, n=12, mode="tutor")
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    client = client_for(student)
+    question = url("attempts_question", course, attempt.pk, 1)
+    chosen = next(
+        c["id"]
+        for c in Response.objects.get(attempt=attempt, slot=1).version.content["choices"]
+        if c["correct"] == right
+    )
+    attempts.answer(
+        attempt=attempt, user=student, slot=1, answer={"choice": chosen}, seq=0, now=timezone.now()
+    )
+
+    with django_assert_max_num_queries(TUTOR_FEEDBACK_QUERIES - right):
+        page = client.get(question)
+
+    assert page.status_code == 200 and page.text.count('class="palette-item') == 12
+
+
+# Session, user, course, the attempt; under the lock: the attempt, the response, the exam check,
+# the seq's update, the response's update; the cards' links, the boosts made, the new boosts and
+# the due-now update; then the card drawn again: the response, the student's exam questions, the
+# palette, the class share. Tests add a savepoint pair per transaction.
+TUTOR_CHECK_QUERIES = 18 + 4
+
+
+def test_a_tutor_check_that_brings_cards_forward_has_bounded_queries(
+    client_for, course, lesson, student, django_assert_max_num_queries
+):
+    quiz = linked_quiz(course, lesson, n=12, mode="tutor")
+    attempt = attempts.start(quiz=quiz, user=student, now=timezone.now())
+    client = client_for(student)
+    with django_assert_max_num_queries(TUTOR_CHECK_QUERIES):
+        page = client.post(
+            url("attempts_question", course, attempt.pk, 1),
+            {"seq": 0, "choice": wrong_pos(attempt, 1)},
+            headers={"HX-Request": "true"},
+        )
+    assert "1 flashcard added to today's study" in page.text
+
+
 def test_an_unlinked_or_unpublished_note_brings_nothing(client_for, course, lesson, student):
     quiz = linked_quiz(course, lesson, n=1)
     card_of(0).note.__class__.objects.update(status="draft")
