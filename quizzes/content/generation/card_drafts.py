@@ -78,6 +78,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
+        rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
@@ -163,6 +164,11 @@ def cloze_card(
             continue
         start, end = matches[0].span("x")
         deleted = sentence[start:end]
+        if article := re.match(
+            r"(?:an?|the) (?=\w+ \w)", deleted, re.IGNORECASE
+        ):  # "called a {{solar keratosis}}"
+            start += article.end()
+            deleted = sentence[start:end]
         form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
         if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
             end = start + len(form["x"])
@@ -264,4 +270,50 @@ def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out
         answer=match["x"],
         excerpt=both,
         explanation=both,
+    )
+
+
+# "Surrounding skin ... often contains similar subclinical changes; this is called field cancerisation."
+_THIS_IS_CALLED = re.compile(
+    r"^(?P<a>[A-Z][^;:()]{15,}); this is (?:called|known as|termed) (?P<x>[\w'-]+(?: [\w'-]+){0,5})\.$"
+)
+# "It is caused by the molluscum contagiosum virus, a member of the poxvirus family."
+_FAMILY = re.compile(
+    r"^(?P<s>.+?) is caused by (?P<agent>[^,;:()]+), a (?:member|type) of the (?P<x>[\w-]+) (?:family|group)\.$"
+)
+
+
+def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
+    """Two one-fact shapes the single-fact sentence rule reads as two: a term named after what it is
+    ("...; this is called {{c1::field change}}") and the family of a causative organism ("... is caused by
+    the X virus, a member of the {{c1::poxvirus}} family"). Only in a lesson's own text (the caller's
+    rule); the condition named at the start when the sentence does not name it."""
+    if squash(sentence) in out.cloze_sentences or len(sentence.split()) > MAX_CLOZE_WORDS + 5:
+        return
+    if match := _THIS_IS_CALLED.match(sentence):
+        if mentions(match["x"], condition) or re.search(r"\b(?:and|or|but|which)\b", match["a"]):
+            return  # "A and B; this is called ...": which one is called so?
+        start, end = match.span("x")
+        prompt = f"{sentence[:start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+        if not mentions(sentence, condition):
+            prompt = f"In {condition}, {lower_first(prompt)}"
+    elif match := _FAMILY.match(sentence):
+        subject = match["s"]
+        if subject == "It" and it_is:
+            subject = upper_first(condition)
+        if not mentions(subject, condition) or mentions(match["x"], condition):
+            return
+        start, end = match.span("x")
+        prompt = f"{subject}{sentence[match.end('s') : start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+    else:
+        return
+    out.cloze_sentences.add(squash(sentence))
+    out.add(
+        "cloze",
+        lesson,
+        (match["x"], "term"),
+        prompt=prompt,
+        answer=match["x"],
+        excerpt=sentence,
+        explanation=sentence,
     )

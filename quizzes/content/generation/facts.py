@@ -31,6 +31,7 @@ class ItemList:
     section: str = ""  # the heading of the section the list is in (for a nested list too)
     outer: str = ""  # for a list under an entry: the lead-in of the entry's own list ("Triggers include:")
     text: str = ""  # for a list split from a row's or a table cell's text: that text, verbatim
+    ordered: bool = False  # a numbered list: a sequence (stages, steps), not examples of a class
 
     @property
     def intro(self) -> str:

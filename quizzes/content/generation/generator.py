@@ -51,6 +51,7 @@ from quizzes.content.generation.card_drafts import (
     cloze_card,
     definition_cards,
     diagnosis_cloze,
+    term_cloze,
     type_cloze_card,
 )
 from quizzes.content.generation.checks import self_check
@@ -81,10 +82,12 @@ from quizzes.content.generation.list_cards import (
     list_question,
     partial_entry,
     partial_lead_in,
+    sequence,
+    unasked_entry,
 )
-from quizzes.content.generation.list_classes import named_sign_cards
+from quizzes.content.generation.list_classes import named_sign_cards, superlative_entry_cards
 from quizzes.content.generation.screening import Screened, screen
-from quizzes.content.generation.tables import row_drafts, treatment_cards
+from quizzes.content.generation.tables import diagnostic_test_cards, row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
@@ -118,6 +121,20 @@ __all__ = [
 _CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
 
 
+_ARTICLE = re.compile(r"^(?:An?|The) ")
+# "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
+_IT_NAMED = re.compile(
+    r"^It is (?:also |sometimes |often |commonly )?(?:called|known as|termed|referred to as) [^,;:()]+\.$"
+)
+_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<x>[^,;:]+?)\?$", re.IGNORECASE)
+
+
+def _own_what_is(lesson: str, condition: str) -> bool:
+    """Whether the lesson is the condition's own "What is X?" (not "What is the treatment of X?")."""
+    match = _WHAT_IS.match(lesson)
+    return bool(match) and squash(match["x"]).rstrip("s") == squash(condition).rstrip("s")
+
+
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
     return generate_screened(outline).kept
@@ -141,14 +158,19 @@ def generate_screened(outline: Outline) -> Screened:
             if block.kind == "paragraph":
                 it_is = False  # does "It" name the condition? (a chain from a sentence that does)
                 before = ""
+                own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
                     main = _CONCESSIVE.sub("", sentence)
-                    cloze_card(main, lesson, condition, out, context, it_is, follows=bool(before))
+                    # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
+                    naming = own and bool(_IT_NAMED.match(sentence))
+                    cloze_card(main, lesson, condition, out, context, it_is or naming, follows=bool(before))
+                    if not context:
+                        term_cloze(sentence, lesson, condition, out, it_is)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
-                    named = squash(sentence).startswith(squash(condition) + " ")
+                    named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
     silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
@@ -161,9 +183,11 @@ def generate_screened(outline: Outline) -> Screened:
             silent_groups.append(group)
     row_drafts(outline, condition, out)
     treatment_cards(outline, condition, out)
+    diagnostic_test_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
+    superlative_entry_cards(every_list, condition, out)
     return screen(out.drafts)
 
 
@@ -208,6 +232,10 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
+    if unasked_entry(lst):
+        return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
+    if sequence(lst) and not exclusive(lst):
+        return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
     question = list_question(lst, condition)
     if question is None:
         if TESTS.match(lst.lead_in):

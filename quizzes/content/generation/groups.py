@@ -40,7 +40,16 @@ def section_lists(section: Section, lesson: str) -> list[ItemList]:
     for block in section.blocks:
         entries = own_entries(block) if block.kind == "list" else ()
         if entries:
-            found.append(ItemList(lesson, section.heading, block.text, entries, section=section.heading))
+            found.append(
+                ItemList(
+                    lesson,
+                    section.heading,
+                    block.text,
+                    entries,
+                    section=section.heading,
+                    ordered=block.ordered,
+                )
+            )
     return found
 
 

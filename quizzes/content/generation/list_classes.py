@@ -61,6 +61,73 @@ _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I
 )
 _OPTIONS = re.compile(r"^(?:options|treatments|treatment options) (?:include|are)$", re.IGNORECASE)
+# An entry of a list whose lead-in divides treatments into groups ("Treatments can be divided into two
+# groups:"), naming one group: "Lesion-directed treatment, for a few discrete lesions".
+_TREATMENT_GROUP = re.compile(
+    r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
+)
+_DIVIDED = re.compile(r"\b(?:divided|grouped|classified) into\b", re.IGNORECASE)
+# A heading naming kinds of treatment is a medical category only when every entry fits it: an injection
+# is no topical treatment, phototherapy no systemic one.
+_NOT_OF_KIND = {
+    "topical": re.compile(
+        r"\b(?:intralesional|inject\w*|oral|tablets?|phototherapy|UV[AB]?|PUVA|laser|occlusion)\b", re.I
+    ),
+    "systemic": re.compile(r"\b(?:phototherapy|UV[AB]?|PUVA|light|topical|intralesional|laser)\b", re.I),
+    "oral": re.compile(r"\b(?:inject\w*|intravenous|infusion|topical|phototherapy|UV[AB]?)\b", re.I),
+}
+
+
+def _fits_kind(adj: str, items: tuple[str, ...]) -> bool:
+    """Whether every entry is of the kind the heading names (see :data:`_NOT_OF_KIND`)."""
+    wrong = _NOT_OF_KIND.get(adj.casefold())
+    return wrong is None or not any(wrong.search(item) for item in items)
+
+
+_VARIANTS_HEADING = re.compile(
+    r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
+)
+_FORMS = re.compile(
+    r"^(?:several|many|various|a number of|the following) (?:forms|types|variants|patterns|subtypes)"
+    r" (?:are|have been) (?:recognised|recognized|described|seen)$",
+    re.IGNORECASE,
+)
+# "The typical sites are:", "Common sites include:"
+_SITES_ARE = re.compile(
+    r"^(?:the )?(?P<adj>typical|common|usual|characteristic|commonly affected|most common) sites"
+    r"(?: of involvement)? (?:are|include|may include)$",
+    re.IGNORECASE,
+)
+# "Flares may be provoked by:"
+_FLARES = re.compile(
+    r"^(?:flares?|flare-ups|relapses|outbreaks)(?: of (?P<of>.+?))? (?:may|can|are often|are) (?:be )?"
+    r"(?:provoked|triggered|precipitated|brought on) by$",
+    re.IGNORECASE,
+)
+# "Side effects include:" under a treatment's own sub-heading ("Dapsone")
+_SIDE_EFFECTS = re.compile(r"^(?P<np>side effects|adverse effects) (?:may |can )?include$", re.IGNORECASE)
+_NOT_A_TREATMENT = re.compile(
+    r"\b(?:treatments?|therapy|therapies|measures|options|care|management|general|other|overview)$", re.I
+)
+_TRIGGERS_SUCH_AS = re.compile(r"\btriggers (?:such as|including)$", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what causes\b", re.IGNORECASE)
+_EACH_LESION = re.compile(
+    r"^(?:each|every|a typical|the typical) (?:lesion|papule|patch|plaque|spot) is$", re.I
+)
+
+
+def _names_a_treatment(lst: ItemList) -> bool:
+    """Whether the list's sub-heading names one treatment ("Dapsone", "Oral isotretinoin"), not a group."""
+    heading = lst.heading
+    return (
+        heading != lst.lesson
+        and not heading.endswith("?")
+        and 0 < len(heading.split()) <= 3
+        and not _NOT_A_TREATMENT.search(heading.casefold())
+        and not heading.casefold().startswith(("other", "general"))
+    )
+
+
 _INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
@@ -78,14 +145,31 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
             return f"What are some {_HEADING_CLASS[match['what'].casefold()]} {condition}?"
         return None
     if lst.parent:
+        group = _TREATMENT_GROUP.match(lst.parent)
+        if group and TREATMENT_LESSON.search(lesson) and not lead and _DIVIDED.search(lst.outer):
+            # "Treatments can be divided into two groups:" / "Lesion-directed treatment, for a few lesions:"
+            return f"What are some {group['adj'].casefold()} treatments for {condition}?"
         return None
     kind = _KIND_OF_TREATMENT.match(lst.heading) if lst.heading != lesson else None
     if kind and TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
-        if any(map(_INSTRUCTION.search, lst.items)):
+        if any(map(_INSTRUCTION.search, lst.items)) or not _fits_kind(kind["adj"], lst.items):
             return None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+    variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
+    if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
+        return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
     if not lead:
         return None
+    if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
+        return in_context(f"What are some {match['adj'].casefold()} sites of {condition}?", lst, condition)
+    if (match := _FLARES.match(lead)) and (not match["of"] or mentions(match["of"], condition)):
+        return f"What are some possible triggers of flares of {condition}?"
+    if (match := _SIDE_EFFECTS.match(lead)) and TREATMENT_LESSON.search(lesson) and _names_a_treatment(lst):
+        return f"What are some {match['np'].casefold()} of {lower_first(lst.heading)}?"
+    if _TRIGGERS_SUCH_AS.search(lead) and _CAUSES_LESSON.search(lesson):
+        return f"What are some possible triggers of {condition}?"
+    if _EACH_LESION.match(lead) and FEATURES_LESSON.search(lesson):
+        return f"What are some features of the lesions of {condition}?"
     if match := _AT_RISK.match(
         lead
     ):  # "People with neurological disease are at increased risk, including ..."
@@ -126,6 +210,9 @@ def in_context(question: str, lst: ItemList, condition: str) -> str:
     where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
     if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
         return question
+    for about in (f" in {condition}", f" for {condition}", f" of {condition}"):  # the form, in its place
+        if question.count(about) == 1:
+            return question.replace(about, f"{about.removesuffix(condition)}{lower_first(where)}")
     return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
 
 
@@ -158,4 +245,46 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
                 answer=name,
                 excerpt=item,
                 explanation=item,
+            )
+
+
+# "Cryotherapy with liquid nitrogen, the most widely used method", "Herpes simplex virus, the most common
+# trigger": an entry the article calls the most ... of its list, asked the other way round.
+_SUPERLATIVE_ENTRY = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}), the (?P<sup>most (?:common|widely used|frequent|effective)|commonest)"
+    r" (?P<noun>[a-z]+)$"
+)
+_GROUP_OF_TREATMENTS = re.compile(
+    r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
+)
+
+
+def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per list entry that says it is the most common (widely used ...) of its kind, scoped by the
+    entry its list sits under ("Lesion-directed treatment" -> "the most widely used lesion-directed
+    treatment"; "Infections" -> "Among infections, ...")."""
+    for lst in lists:
+        for item in lst.items:
+            match = _SUPERLATIVE_ENTRY.match(item.rstrip(". "))
+            if not match or mentions(match["x"], condition):
+                continue
+            sup, noun = match["sup"], match["noun"]
+            group = _GROUP_OF_TREATMENTS.match(lst.parent) if lst.parent else None
+            if group and TREATMENT_LESSON.search(lst.lesson):
+                prompt = f"What is the {sup} {group['adj'].casefold()} treatment for {condition}?"
+            elif lst.parent and len(lst.parent.split()) <= 3 and "," not in lst.parent:
+                prompt = f"Among {lower_first(lst.parent)}, what is the {sup} {noun} of {condition}?"
+            elif not lst.parent and lst.heading == lst.lesson:
+                prompt = f"What is the {sup} {noun} of {condition}?"
+            else:
+                continue  # a sub-section's list: its scope is not the whole condition's
+            lines = [lst.outer, lst.parent, lst.lead_in, item]
+            out.add(
+                "basic",
+                lst.lesson,
+                ("superlative entry", lst.parent, match["x"]),
+                prompt=prompt,
+                answer=match["x"],
+                excerpt="\n".join(line for line in lines if line),
+                explanation="\n".join(line for line in lines if line),
             )

@@ -214,3 +214,38 @@ def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> No
                             excerpt=f"{situation}\n{treatment}",
                             explanation=f"{block.header[0]}: {situation}. {header}: {treatment}.",
                         )
+
+
+# "Granular IgA deposits in the dermal papillae; this is the diagnostic test": the row's test is the one.
+_DIAGNOSTIC = re.compile(
+    r"\b(?:this|it) is the (?:diagnostic test|gold standard(?: test)?|test of choice)\b", re.I
+)
+
+
+def diagnostic_test_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card asking for the test a table row calls the diagnostic one ("Test | Sample | Typical finding":
+    "Direct immunofluorescence | ... | ...; this is the diagnostic test"); one such row per table only."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if (
+                    block.kind != TABLE
+                    or not block.header
+                    or not re.search(r"\btests?\b", block.header[0], re.I)
+                ):
+                    continue
+                rows = [row for row in block.cells if any(_DIAGNOSTIC.search(cell) for cell in row[1:])]
+                if len(rows) != 1 or not words(rows[0][0]):
+                    continue
+                row = rows[0]
+                out.add(
+                    "basic",
+                    lesson.heading,
+                    ("table", "diagnostic test", row[0]),
+                    prompt=f"What is the diagnostic test for {condition}?",
+                    answer=row[0].strip(),
+                    excerpt="\n".join(cell for cell in row if cell.strip()),
+                    explanation="; ".join(
+                        f"{h}: {c}" for h, c in zip(block.header, row, strict=False) if c.strip()
+                    ),
+                )
