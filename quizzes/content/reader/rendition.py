@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from quizzes.content.reader.outline import LIST, PARAGRAPH, ROWS, TABLE, Block, Item, Outline, Section
-from quizzes.content.reader.shapes import sentences
+from quizzes.content.reader.shapes import label_row, sentences
 
 _INLINE = re.compile(r"([\\`*_\[\]|])")
 _SYMBOL_START = re.compile(r"[-+*#>|•·●◦○▪■‣(]")
@@ -55,6 +55,7 @@ def _blocks(blocks: list[Block]) -> list[str]:
         follows_paragraph = (
             previous is not None
             and previous.kind == PARAGRAPH
+            and label_row(previous.text) is None  # "Authors: A; B." + a lead-in would read as one label row
             and bool(block.text)
             and sentences(f"{previous.text} {block.text}")[-1] == block.text
         )
