@@ -769,3 +769,210 @@ def test_a_named_sign_is_asked_by_what_it_is_unless_that_gives_the_name_away():
         ),
         ("In tinea pedis, what is the name for fine white lines on the papules?", "Wickham striae"),
     ]
+
+
+# Pass 5 (issue 13): the examiner's shapes, on small outlines.
+
+
+def _cards(heading, blocks, title="Tinea pedis"):
+    return generate(Outline(title=title, lessons=[Section(heading, blocks)]))
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        (
+            "Tinea pedis is a fungal infection of the feet. It is also called athlete's foot.",
+            "Tinea pedis is also called {{c1::athlete's foot}}.",
+        ),
+        (  # the chain broken by a sentence on the name: "It" is still the only thing that has names here
+            "Tinea pedis is a fungal infection. The name means foot ringworm. It is sometimes called "
+            "athlete's foot.",
+            "Tinea pedis is sometimes called {{c1::athlete's foot}}.",
+        ),
+        (
+            "Tinea pedis is an itchy rash that is the skin manifestation of dermatophyte infection.",
+            "Tinea pedis is an itchy rash that is the skin manifestation of {{c1::dermatophyte infection}}.",
+        ),
+        (
+            "Tinea pedis is a skin infection. It is caused by Trichophyton rubrum, a member of the "
+            "dermatophyte group.",
+            "Tinea pedis is caused by Trichophyton rubrum, a member of the {{c1::dermatophyte}} group.",
+        ),
+    ],
+)
+def test_names_and_causes_of_the_condition_in_its_own_what_is_lesson(text, prompt):
+    cards = kinds(_cards("What is tinea pedis?", [Block("paragraph", text)]), "cloze")
+    assert prompt in [c.prompt for c in cards]
+
+
+def test_it_is_called_elsewhere_is_no_name_of_the_condition():
+    text = "Terbinafine is the usual treatment. It is also called Lamisil."
+    assert kinds(_cards("What is the treatment for tinea pedis?", [Block("paragraph", text)]), "cloze") == []
+
+
+def test_a_term_defined_after_a_semicolon_is_a_cloze():
+    text = "Skin around the rash often carries fungus too; this is called field infection."
+    (card,) = kinds(_cards("What causes tinea pedis?", [Block("paragraph", text)]), "cloze")
+    assert card.prompt == (
+        "In tinea pedis, skin around the rash often carries fungus too; this is called {{c1::field infection}}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        ("What are the clinical features of tinea pedis?", "The typical sites are:", "Name two typical sites of tinea pedis."),
+        ("What causes tinea pedis?", "Flares may be provoked by:", "Name two possible triggers of flares of tinea pedis."),
+        ("What causes tinea pedis?", "In some cases it appears after minor triggers such as:", "Name two possible triggers of tinea pedis."),
+        ("What are the complications of tinea pedis?", "Features that suggest cellulitis include:", "Name two features that suggest cellulitis in tinea pedis."),
+        ("What is the differential diagnosis for tinea pedis?", "Other scaly conditions to consider include:", "Name two conditions in the differential diagnosis of tinea pedis."),
+        ("What are the clinical features of tinea pedis?", "Each lesion is:", "Name two features of the lesions of tinea pedis."),
+        ("What are the clinical features of tinea pedis?", "Side effects include:", None),  # of what?
+    ],
+)  # fmt: skip
+def test_lead_ins_the_examiner_found_askable(heading, lead_in, question):
+    cards = kinds(_cards(heading, [Block("list", lead_in, ("Scaling", "Maceration", "Fissures"))]), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+def test_side_effects_under_a_treatments_own_sub_heading_are_that_treatments():
+    drug = Section(
+        "Terbinafine", [Block("list", "Side effects include:", ("Taste loss", "Liver injury", "Rash"))]
+    )
+    general = Section("Other treatments", [Block("list", "Side effects include:", ("Itch", "Redness"))])
+    outline = Outline(
+        title="Tinea pedis",
+        lessons=[Section("What is the treatment for tinea pedis?", [], [drug, general])],
+    )
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == ["Name two side effects of terbinafine."]
+
+
+def test_variants_under_a_variants_heading_are_asked_by_their_names():
+    items = (
+        "Moccasin tinea pedis \u2014 dry scale over the sole",
+        "Interdigital tinea pedis \u2014 between the toes",
+    )
+    sub = Section("Variants of tinea pedis", [Block("list", "Several forms are recognised:", items)])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    (card,) = kinds(generate(outline), "basic")
+    assert (card.prompt, card.answer) == (
+        "Name two variants of tinea pedis.",
+        "Moccasin tinea pedis; Interdigital tinea pedis",
+    )
+
+
+def test_treatment_groups_and_their_most_widely_used_entry():
+    lesion = Item(
+        "Lesion-directed treatment, for a few patches:",
+        (Block("list", "", ("Terbinafine cream, the most widely used method", "Azole creams")),),
+    )
+    field = Item(
+        "Field-directed treatment, for large areas:",
+        (Block("list", "", ("Oral terbinafine", "Oral itraconazole")),),
+    )
+    blocks = [Block("list", "Treatments can be divided into two groups:", (lesion, field))]
+    prompts = {
+        c.prompt: c.answer for c in kinds(_cards("What is the treatment for tinea pedis?", blocks), "basic")
+    }
+    assert (
+        prompts["What is the most widely used lesion-directed treatment for tinea pedis?"]
+        == "Terbinafine cream"
+    )
+    assert "Name two field-directed treatments for tinea pedis." in prompts
+
+
+def test_an_inclusive_list_keeps_an_other_entry_that_gives_examples():
+    items = ("Diabetes", "Obesity", "Other immune problems, such as HIV infection")
+    (card,) = kinds(_cards("Who gets tinea pedis?", [Block("list", "Risk factors include:", items)]), "basic")
+    assert card.answer == "Any two of: Diabetes; Obesity; Other immune problems, such as HIV infection"
+
+
+def test_no_list_card_with_an_entry_pointing_to_its_nested_list():
+    biopsy = Item(
+        "Skin biopsy, which shows one of these patterns:", (Block("list", "", ("Hyphae", "Spores")),)
+    )
+    blocks = [Block("list", "Investigations include:", ("Skin scrapings", biopsy, "Fungal culture"))]
+    outline = Outline(title="Tinea pedis", lessons=[Section("How is tinea pedis diagnosed?", blocks)])
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "basic") == []
+    assert (
+        "pointing to a list nested under it"
+        in generator.silent_lessons(outline, screened)[outline.lessons[0].heading]
+    )
+
+
+def test_a_numbered_sequence_of_stages_is_no_name_two_list_but_a_numbered_list_of_examples_is():
+    heading = "What are the clinical features of tinea pedis?"
+    stages = ("Itch \u2014 first", "Scaling \u2014 later", "Resolution \u2014 the rash fades")
+    assert kinds(_cards(heading, [Block("list", "", stages, ordered=True)]), "basic") == []
+    assert (
+        kinds(
+            _cards(heading, [Block("list", "The rash evolves in stages:", ("Itch", "Scale"), ordered=True)]),
+            "basic",
+        )
+        == []
+    )
+    changes = ("Pitting", "Onycholysis", "Thickening")
+    assert (
+        len(kinds(_cards(heading, [Block("list", "Typical features are:", changes, ordered=True)]), "basic"))
+        == 1
+    )
+
+
+def test_a_treatment_heading_is_a_category_only_when_every_entry_fits_it():
+    heading = "What is the treatment for tinea pedis?"
+    fits = Section("Topical treatment", [Block("list", "", ("Terbinafine cream", "Clotrimazole cream"))])
+    mixed = Section(
+        "Systemic treatment", [Block("list", "", ("Oral terbinafine", "Narrowband UVB phototherapy"))]
+    )
+    outline = Outline(title="Tinea pedis", lessons=[Section(heading, [], [fits, mixed])])
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == [
+        "Name two topical treatments for tinea pedis."
+    ]
+
+
+def test_a_sub_heading_naming_a_form_takes_the_conditions_place_in_the_question():
+    sub = Section(
+        "Chronic tinea pedis",
+        [Block("list", "Options reported to help include:", ("Terbinafine", "Itraconazole"))],
+    )
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", [], [sub])]
+    )
+    (card,) = kinds(generate(outline), "basic")
+    assert card.prompt == "Name two treatment options that are reported to help in chronic tinea pedis."
+
+
+def test_a_lead_in_after_a_sentence_limiting_its_scope_is_not_asked_of_the_condition():
+    blocks = [
+        Block("paragraph", "In the blistering phase, tense blisters appear on the soles."),
+        Block("list", "Typical features are:", ("Clear fluid", "Blisters 1 cm across", "Itch")),
+    ]
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", blocks)]
+    )
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "basic") == []
+    assert "limiting its scope" in generator.silent_lessons(outline, screened)[outline.lessons[0].heading]
+
+
+def test_the_row_a_table_calls_the_diagnostic_test_is_asked():
+    table = Block(
+        "table",
+        header=("Test", "Finding"),
+        cells=(("Skin scrapings", "Hyphae"), ("Fungal culture", "The species; this is the diagnostic test")),
+    )
+    (card,) = kinds(_cards("How is tinea pedis diagnosed?", [table]), "basic")
+    assert (card.prompt, card.answer) == ("What is the diagnostic test for tinea pedis?", "Fungal culture")
+
+
+def test_a_silent_lesson_counts_why_its_sentences_gave_no_cloze():
+    text = "Tinea pedis is itchy and it is scaly, and it spreads. It is common."
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is tinea pedis?", [Block("paragraph", text)])]
+    )
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))["What is tinea pedis?"]
+    assert "of its 2 sentence(s)" in why and "1 state more than one fact" in why

@@ -317,3 +317,23 @@ def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, 
         excerpt=sentence,
         explanation=sentence,
     )
+
+
+_BORROWED_SUBJECT = re.compile(r"^(?:It|They|This|These|Those|Such|He|She)\b")
+
+
+def why_no_cloze(sentence: str) -> str:
+    """Why a paragraph sentence gave no cloze: "facts" (it states more than one fact), "blank" (it has none
+    of the blanks a cloze tests, or two), "subject" (one fact with its blank, but it opens with a pronoun
+    whose referent is in another sentence), "other" (its one blank would be a pronoun, the
+    condition's own name, one item of a list joined by and/or, or its scope is the sentence before)."""
+    if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
+        return "facts"
+    if not any(len(list(pattern.finditer(sentence))) == 1 for pattern in _CLOZES):
+        return "blank"
+    if _BORROWED_SUBJECT.match(sentence):
+        return "subject"
+    return "other"
+
+
+_CONCESSIVE_CLAUSE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")

@@ -53,6 +53,7 @@ from quizzes.content.generation.card_drafts import (
     diagnosis_cloze,
     term_cloze,
     type_cloze_card,
+    why_no_cloze,
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
@@ -85,7 +86,7 @@ from quizzes.content.generation.list_cards import (
     sequence,
     unasked_entry,
 )
-from quizzes.content.generation.list_classes import named_sign_cards, superlative_entry_cards
+from quizzes.content.generation.list_classes import named_sign_cards, scoped, superlative_entry_cards
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import diagnostic_test_cards, row_drafts, treatment_cards
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -96,7 +97,7 @@ from quizzes.content.generation.typed import (
     type_questions,
     typed_groups,
 )
-from quizzes.content.reader.outline import Outline
+from quizzes.content.reader.outline import Outline, Section
 
 __all__ = [
     "FALSE",
@@ -208,12 +209,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
-            reasons.append(
-                "no sentence gave a cloze: one is made only from a sentence stating one fact alone, whose blank "
-                "(a number with its unit, a synonym, a cause, what confirms the diagnosis, the most common ...) "
-                "has one answer and which names the condition or opens its paragraph; its sentences state "
-                "more than one fact, blank none of these, or owe their subject to the sentence before"
-            )
+            reasons.append(_why_no_cloze(lesson))
         if shown & {"rows", "table"}:
             reasons.append(
                 "its rows or table are not named by the lesson's heading as types, grades, stages, "
@@ -221,6 +217,30 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             )
         why[lesson.heading] = "; ".join(reasons)
     return why
+
+
+_NO_CLOZE = {
+    "facts": "state more than one fact (a cloze tests one)",
+    "subject": "open with a pronoun (It, They, This) whose subject is another sentence's",
+    "blank": "blank none of the facts a cloze tests (a number with its unit, a synonym, a cause, what "
+    "confirms the diagnosis, the most common ..., a skin manifestation, a named term)",
+    "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
+    "or take their scope from the sentence before",
+}
+
+
+def _why_no_cloze(lesson: Section) -> str:
+    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`)."""
+    found = Counter(
+        why_no_cloze(sentence)
+        for section in lesson.walk()
+        for block in section.blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+    )
+    total = sum(found.values())
+    parts = [f"{count} {_NO_CLOZE[why]}" for why, count in found.most_common()]
+    return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
 def _why_no_card(lst: ItemList, condition: str) -> str:
@@ -232,6 +252,8 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
+    if scoped(lst):
+        return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
     if unasked_entry(lst):
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):

@@ -11,7 +11,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions
+from quizzes.content.generation.text import lower_first, mentions, sentences
 
 FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -116,6 +116,17 @@ _EACH_LESION = re.compile(
 )
 
 
+# "In the bullous phase, tense blisters appear on normal or red skin." right before "Typical features are:":
+# the features are of that phase's blisters, not of the condition.
+_SCOPING = re.compile(r"(?:^|\. )(?:In|During) (?:the )?[\w\s-]{1,40}?(?:phase|stage),", re.IGNORECASE)
+
+
+def scoped(lst: ItemList) -> bool:
+    """Whether the paragraph before a bare class lead-in limits what the list is about (a phase, a stage)."""
+    last = sentences(lst.before)[-1:] if lst.before else []
+    return bool(last and _SCOPING.search(last[0]))
+
+
 def _names_a_treatment(lst: ItemList) -> bool:
     """Whether the list's sub-heading names one treatment ("Dapsone", "Oral isotretinoin"), not a group."""
     heading = lst.heading
@@ -174,7 +185,7 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         lead
     ):  # "People with neurological disease are at increased risk, including ..."
         return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
-    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson):
+    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
     if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
         return f"What are some conditions that can look similar to {condition}?"
