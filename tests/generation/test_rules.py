@@ -976,3 +976,43 @@ def test_a_silent_lesson_counts_why_its_sentences_gave_no_cloze():
     )
     why = generator.silent_lessons(outline, generator.generate_screened(outline))["What is tinea pedis?"]
     assert "of its 2 sentence(s)" in why and "1 state more than one fact" in why
+
+
+def test_associations_and_the_most_common_one():
+    items = ("Diabetes (type 1 and type 2), the most common association", "Obesity", "Lymphoedema")
+    blocks = [Block("list", "Tinea pedis is associated with other conditions, including:", items)]
+    prompts = {c.prompt: c.answer for c in kinds(_cards("Who gets tinea pedis?", blocks), "basic")}
+    assert prompts["What is the most common association of tinea pedis?"] == "Diabetes"
+    assert "Name two conditions associated with tinea pedis." in prompts
+
+
+def test_the_most_common_variant_under_a_variants_heading():
+    items = (
+        "Interdigital tinea pedis \u2014 the most common type, between the toes",
+        "Moccasin tinea pedis \u2014 soles",
+    )
+    sub = Section("Variants of tinea pedis", [Block("list", "", items)])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    prompts = {c.prompt: c.answer for c in kinds(generate(outline), "basic")}
+    assert prompts["What is the most common type of tinea pedis?"] == "Interdigital tinea pedis"
+
+
+def test_the_cornerstone_of_treatment_and_a_main_clause_around_a_participle():
+    diet = Section(
+        "Foot hygiene", [Block("paragraph", "Daily foot hygiene is the cornerstone of treatment.")]
+    )
+    cream = Block(
+        "paragraph",
+        "Terbinafine cream, applied twice daily for 2 weeks, is the main treatment for tinea pedis.",
+    )
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", [cream], [diet])]
+    )
+    cards = {c.prompt: c for c in kinds(generate(outline), "cloze")}
+    assert (
+        "In tinea pedis, {{c1::daily foot hygiene}} is the cornerstone of treatment." in cards
+    )  # no "Foot hygiene:"
+    main = cards["{{c1::Terbinafine cream}} is the main treatment for tinea pedis."]
+    assert main.excerpt == cream.text  # the article's sentence, verbatim

@@ -71,6 +71,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
+        r"(?:treatment|management|therapy)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
@@ -144,6 +146,7 @@ def cloze_card(
     context: str = "",
     it_is: bool = False,
     follows: bool = False,
+    source: str = "",
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
@@ -155,6 +158,7 @@ def cloze_card(
     after one that does); only then is such a sentence a card, naming it.
     ``follows``: whether another sentence of its paragraph comes before it; then a sentence that does not
     name the condition (or its sub-section) may owe its scope to that sentence, and is no card.
+    ``source``: the article's sentence when ``sentence`` is its main clause alone (the excerpt).
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
@@ -190,6 +194,10 @@ def cloze_card(
             said = f"{upper_first(condition)}{sentence[2:]}"
         if context and context.split()[0].casefold() == said.split()[0].casefold():
             context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
+        if context and (mentions(deleted, context) or mentions(context, deleted)):
+            context = (
+                ""  # "{{Gluten-free diet}} is the cornerstone" under "Gluten-free diet": it names the answer
+            )
         borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
         if (
             follows
@@ -219,8 +227,8 @@ def cloze_card(
             (deleted, sentence.split()[0]),
             prompt=prompt,
             answer=deleted,
-            excerpt=sentence,
-            explanation=sentence,
+            excerpt=source or sentence,
+            explanation=source or sentence,
         )
         return
 

@@ -119,6 +119,9 @@ __all__ = [
 ]
 
 
+_PARTICIPIAL = re.compile(
+    r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
+)
 _CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
 
 
@@ -163,10 +166,20 @@ def generate_screened(outline: Outline) -> Screened:
                 for sentence in sentences(block.text):
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
-                    main = _CONCESSIVE.sub("", sentence)
+                    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+                    # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
-                    cloze_card(main, lesson, condition, out, context, it_is or naming, follows=bool(before))
+                    cloze_card(
+                        main,
+                        lesson,
+                        condition,
+                        out,
+                        context,
+                        it_is or naming,
+                        follows=bool(before),
+                        source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
+                    )
                     if not context:
                         term_cloze(sentence, lesson, condition, out, it_is)
                     diagnosis_cloze(sentence, before, lesson, condition, out)

@@ -11,7 +11,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions, sentences
+from quizzes.content.generation.text import lower_first, mentions, sentences, squash
 
 FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -92,6 +92,11 @@ _FORMS = re.compile(
     r" (?:are|have been) (?:recognised|recognized|described|seen)$",
     re.IGNORECASE,
 )
+# "Vitiligo is associated with other autoimmune diseases, including:" ("other" than the condition itself)
+_ASSOCIATED = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:often |commonly |strongly )?associated with (?:other )?"
+    r"(?P<np>[a-z][\w-]*(?: [a-z][\w-]*){0,3}),? (?:including|such as)$"
+)
 # "The typical sites are:", "Common sites include:"
 _SITES_ARE = re.compile(
     r"^(?:the )?(?P<adj>typical|common|usual|characteristic|commonly affected|most common) sites"
@@ -171,6 +176,8 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
     if not lead:
         return None
+    if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
+        return f"What are some {match['np'].casefold()} associated with {condition}?"
     if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
         return in_context(f"What are some {match['adj'].casefold()} sites of {condition}?", lst, condition)
     if (match := _FLARES.match(lead)) and (not match["of"] or mentions(match["of"], condition)):
@@ -262,8 +269,8 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
 # "Cryotherapy with liquid nitrogen, the most widely used method", "Herpes simplex virus, the most common
 # trigger": an entry the article calls the most ... of its list, asked the other way round.
 _SUPERLATIVE_ENTRY = re.compile(
-    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}), the (?P<sup>most (?:common|widely used|frequent|effective)|commonest)"
-    r" (?P<noun>[a-z]+)$"
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]) the"
+    r" (?P<sup>most (?:common|widely used|frequent|effective)|commonest) (?P<noun>[a-z]+)(?:$|, )"
 )
 _GROUP_OF_TREATMENTS = re.compile(
     r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
@@ -277,7 +284,7 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
     for lst in lists:
         for item in lst.items:
             match = _SUPERLATIVE_ENTRY.match(item.rstrip(". "))
-            if not match or mentions(match["x"], condition):
+            if not match or squash(match["x"]) == squash(condition):
                 continue
             sup, noun = match["sup"], match["noun"]
             group = _GROUP_OF_TREATMENTS.match(lst.parent) if lst.parent else None
@@ -287,6 +294,8 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
                 prompt = f"Among {lower_first(lst.parent)}, what is the {sup} {noun} of {condition}?"
             elif not lst.parent and lst.heading == lst.lesson:
                 prompt = f"What is the {sup} {noun} of {condition}?"
+            elif (kinds := _VARIANTS_HEADING.match(lst.heading)) and mentions(kinds["x"], condition):
+                prompt = f"What is the {sup} {noun} of {condition}?"  # "Variants of X": its types
             else:
                 continue  # a sub-section's list: its scope is not the whole condition's
             lines = [lst.outer, lst.parent, lst.lead_in, item]
