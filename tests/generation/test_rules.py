@@ -1016,3 +1016,22 @@ def test_the_cornerstone_of_treatment_and_a_main_clause_around_a_participle():
     )  # no "Foot hygiene:"
     main = cards["{{c1::Terbinafine cream}} is the main treatment for tinea pedis."]
     assert main.excerpt == cream.text  # the article's sentence, verbatim
+
+
+def test_a_table_comparing_the_condition_with_another_gives_a_card_per_row():
+    table = Block(
+        "table",
+        header=("Feature", "Tinea pedis", "Pitted keratolysis"),
+        cells=(("Scale", "Yes", "No"), ("Cause", "Fungi", "Bacteria"), ("Odour", "Mild", "Mild")),
+    )
+    cards = kinds(_cards("What is the differential diagnosis for tinea pedis?", [table]), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        (
+            "How do tinea pedis and pitted keratolysis differ in: Scale?",
+            "Tinea pedis: Yes; pitted keratolysis: No",
+        ),
+        (
+            "How do tinea pedis and pitted keratolysis differ in: Cause?",
+            "Tinea pedis: Fungi; pitted keratolysis: Bacteria",
+        ),
+    ]  # a row where both are alike tells nothing apart

@@ -88,7 +88,12 @@ from quizzes.content.generation.list_cards import (
 )
 from quizzes.content.generation.list_classes import named_sign_cards, scoped, superlative_entry_cards
 from quizzes.content.generation.screening import Screened, screen
-from quizzes.content.generation.tables import diagnostic_test_cards, row_drafts, treatment_cards
+from quizzes.content.generation.tables import (
+    comparison_cards,
+    diagnostic_test_cards,
+    row_drafts,
+    treatment_cards,
+)
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
@@ -198,6 +203,7 @@ def generate_screened(outline: Outline) -> Screened:
     row_drafts(outline, condition, out)
     treatment_cards(outline, condition, out)
     diagnostic_test_cards(outline, condition, out)
+    comparison_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)

@@ -249,3 +249,35 @@ def diagnostic_test_cards(outline: Outline, condition: str, out: DraftCollector)
                         f"{h}: {c}" for h, c in zip(block.header, row, strict=False) if c.strip()
                     ),
                 )
+
+
+MAX_COMPARED_ROWS = 8
+
+
+def comparison_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table comparing the condition with another ("Feature | Bullous pemphigoid |
+    Pemphigus vulgaris": "Nikolsky sign | Negative | Positive" -> "How do bullous pemphigoid and pemphigus
+    vulgaris differ in: Nikolsky sign?"; the row's name kept as written), the back both cells, each named."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) != 3:
+                    continue
+                feature, this, that = (h.strip() for h in block.header)
+                if squash(this) != squash(condition) or not words(that) or mentions(that, condition):
+                    continue
+                if not 2 <= len(block.cells) <= MAX_COMPARED_ROWS:
+                    continue
+                for row in block.cells:
+                    name, here, there = (cell.strip() for cell in row[:3])
+                    if not (words(name) and words(here) and words(there)) or squash(here) == squash(there):
+                        continue
+                    out.add(
+                        "basic",
+                        lesson.heading,
+                        ("compared", that, name),
+                        prompt=f"How do {condition} and {lower_first(that)} differ in: {name}?",
+                        answer=f"{upper_first(condition)}: {here}; {lower_first(that)}: {there}",
+                        excerpt="\n".join((name, here, there)),
+                        explanation=f"{feature or 'Feature'}: {name}. {this}: {here}. {that}: {there}.",
+                    )
