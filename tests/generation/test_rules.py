@@ -1035,3 +1035,36 @@ def test_a_table_comparing_the_condition_with_another_gives_a_card_per_row():
             "Tinea pedis: Fungi; pitted keratolysis: Bacteria",
         ),
     ]  # a row where both are alike tells nothing apart
+
+
+def test_a_treatment_heading_whose_entries_do_not_fit_it_is_asked_in_its_lead_ins_words():
+    blocks = [
+        Block("paragraph", "Systemic treatment is reserved for widespread disease."),
+        Block("list", "Options include:", ("Oral terbinafine", "Narrowband UVB phototherapy")),
+    ]
+    sub = Section("Systemic treatment", blocks)
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", [], [sub])]
+    )
+    (card,) = kinds(generate(outline), "basic")
+    assert card.prompt == "Name two treatments for widespread tinea pedis."
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "question"),
+    [
+        (
+            "A rash that looks like tinea pedis can be caused by medicines and vaccines, such as:",
+            "Name two medicines or vaccines that can cause a rash that looks like tinea pedis.",
+        ),
+        (
+            "A very similar rash, called an id reaction, can be caused by medicines such as:",
+            None,
+        ),  # similar to?
+    ],
+)
+def test_a_look_alike_caused_by_a_class_names_two_of_it(lead_in, question):
+    cards = kinds(
+        _cards("What causes tinea pedis?", [Block("list", lead_in, ("Captopril", "Imatinib"))]), "basic"
+    )
+    assert [c.prompt for c in cards] == ([question] if question else [])

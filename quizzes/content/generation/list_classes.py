@@ -84,6 +84,9 @@ def _fits_kind(adj: str, items: tuple[str, ...]) -> bool:
     return wrong is None or not any(wrong.search(item) for item in items)
 
 
+_RESERVED = re.compile(
+    r"^(?:[A-Z][a-z]+ )?(?:treatment|therapy) is (?:usually )?(?:reserved|used|needed) for (?P<what>[^;:()]+?)\.$"
+)
 _VARIANTS_HEADING = re.compile(
     r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
 )
@@ -91,6 +94,11 @@ _FORMS = re.compile(
     r"^(?:several|many|various|a number of|the following) (?:forms|types|variants|patterns|subtypes)"
     r" (?:are|have been) (?:recognised|recognized|described|seen)$",
     re.IGNORECASE,
+)
+# "A rash that looks like pityriasis rosea, sometimes called ..., can be caused by medicines and vaccines, such as:"
+_LOOKALIKE_CAUSED = re.compile(
+    r"^(?P<x>An? [\w\s-]+?)(?:, (?:sometimes |also |often )?(?:called|known as) [^,]+,)? (?:can|may) be caused by"
+    r" (?P<np>[a-z][\w-]*(?: (?:and|or) [a-z][\w-]*)?),? (?:such as|including)$"
 )
 # "Vitiligo is associated with other autoimmune diseases, including:" ("other" than the condition itself)
 _ASSOCIATED = re.compile(
@@ -168,14 +176,26 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return None
     kind = _KIND_OF_TREATMENT.match(lst.heading) if lst.heading != lesson else None
     if kind and TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
-        if any(map(_INSTRUCTION.search, lst.items)) or not _fits_kind(kind["adj"], lst.items):
+        if any(map(_INSTRUCTION.search, lst.items)):
             return None
+        if not _fits_kind(kind["adj"], lst.items):
+            # "Systemic treatment is reserved for widespread disease. Options include:" -> the lead-in's words
+            last = sentences(lst.before)[-1:] if lst.before else []
+            reserved = _RESERVED.match(last[0]) if last else None
+            if not reserved or not lead:
+                return None
+            what = reserved["what"]
+            what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
+            return f"What are some treatments for {what}?" if mentions(what, condition) else None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
     variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
     if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
     if not lead:
         return None
+    if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
+        np = match["np"].replace(" and ", " or ")
+        return f"What are some {np} that can cause {lower_first(match['x'])}?"
     if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
         return f"What are some {match['np'].casefold()} associated with {condition}?"
     if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
