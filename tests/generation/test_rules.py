@@ -1068,3 +1068,18 @@ def test_a_look_alike_caused_by_a_class_names_two_of_it(lead_in, question):
         _cards("What causes tinea pedis?", [Block("list", lead_in, ("Captopril", "Imatinib"))]), "basic"
     )
     assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["Typical features are:", "Features include:", "Several forms are recognised:"]
+)
+def test_no_list_question_broader_than_the_sentence_before_its_lead_in(lead_in):
+    blocks = [
+        Block("paragraph", "In moccasin tinea pedis, the whole sole is scaly."),
+        Block("list", lead_in, ("Fine scale", "Dry skin", "Fissures")),
+    ]
+    assert kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic") == []
+    blocks[0] = Block(
+        "paragraph", "In tinea pedis, the skin between the toes is often scaly."
+    )  # the condition
+    assert len(kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic")) == 1

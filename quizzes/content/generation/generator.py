@@ -271,7 +271,7 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
-    if scoped(lst):
+    if scoped(lst, condition):
         return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
     if unasked_entry(lst):
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"

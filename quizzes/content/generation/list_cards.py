@@ -40,6 +40,7 @@ from quizzes.content.generation.list_classes import (
     class_question,
     in_context,
     investigation_name,
+    scoped,
 )
 from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
 
@@ -121,6 +122,8 @@ _PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", 
 def list_question(lst: ItemList, condition: str) -> str | None:
     """The question a list answers, in the article's words (see the module docstring); None if unsure."""
     lead = lst.lead_in.strip().rstrip(":").strip()
+    if scoped(lst, condition):
+        return None  # "In the bullous phase, ... Typical features are:": the question would be broader
     condition = as_in_heading(lst.lesson, condition)
     ddx = _DDX_LESSON.match(lst.lesson) and not lst.parent and lst.heading == lst.lesson
     if ddx and partial_lead_in(lst) and _DDX_LEAD.match(lead):

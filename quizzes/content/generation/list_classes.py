@@ -91,7 +91,7 @@ _VARIANTS_HEADING = re.compile(
     r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
 )
 _FORMS = re.compile(
-    r"^(?:several|many|various|a number of|the following) (?:forms|types|variants|patterns|subtypes)"
+    r"^(?:several|many|various|a number of|the following) (?P<np>forms|types|variants|patterns|subtypes)"
     r" (?:are|have been) (?:recognised|recognized|described|seen)$",
     re.IGNORECASE,
 )
@@ -131,13 +131,15 @@ _EACH_LESION = re.compile(
 
 # "In the bullous phase, tense blisters appear on normal or red skin." right before "Typical features are:":
 # the features are of that phase's blisters, not of the condition.
-_SCOPING = re.compile(r"(?:^|\. )(?:In|During) (?:the )?[\w\s-]{1,40}?(?:phase|stage),", re.IGNORECASE)
+_SCOPING = re.compile(r"^(?:In|During|Among|For) (?:the |an? )?(?P<scope>[\w\s-]{1,40}?),")
 
 
-def scoped(lst: ItemList) -> bool:
-    """Whether the paragraph before a bare class lead-in limits what the list is about (a phase, a stage)."""
+def scoped(lst: ItemList, condition: str = "") -> bool:
+    """Whether the paragraph before a bare class lead-in limits what the list is about ("In the bullous
+    phase, ...", "In discoid lupus, ..."): any scope but the condition itself."""
     last = sentences(lst.before)[-1:] if lst.before else []
-    return bool(last and _SCOPING.search(last[0]))
+    match = _SCOPING.match(last[0]) if last else None
+    return bool(match) and not (condition and squash(match["scope"]) == squash(condition))
 
 
 def _names_a_treatment(lst: ItemList) -> bool:
@@ -193,6 +195,8 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
     if not lead:
         return None
+    if (match := _FORMS.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst, condition):
+        return f"What are some {match['np'].casefold()} of {condition}?"  # "Several forms are recognised:"
     if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
         np = match["np"].replace(" and ", " or ")
         return f"What are some {np} that can cause {lower_first(match['x'])}?"
@@ -212,7 +216,7 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         lead
     ):  # "People with neurological disease are at increased risk, including ..."
         return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
-    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst):
+    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst, condition):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
     if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
         return f"What are some conditions that can look similar to {condition}?"
@@ -292,6 +296,7 @@ _SUPERLATIVE_ENTRY = re.compile(
     r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]) the"
     r" (?P<sup>most (?:common|widely used|frequent|effective)|commonest) (?P<noun>[a-z]+)(?:$|, )"
 )
+_QUALIFIED = re.compile(r"^(?:In|Among|For|During|When)\b|\b(?:in|among) (?:children|adults|women|men)\b")
 _GROUP_OF_TREATMENTS = re.compile(
     r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
 )
@@ -306,6 +311,8 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
             match = _SUPERLATIVE_ENTRY.match(item.rstrip(". "))
             if not match or squash(match["x"]) == squash(condition):
                 continue
+            if _QUALIFIED.search(lst.lead_in) or scoped(lst, condition):
+                continue  # "In children, causes include:": the most common of those, not of the condition
             sup, noun = match["sup"], match["noun"]
             group = _GROUP_OF_TREATMENTS.match(lst.parent) if lst.parent else None
             if group and TREATMENT_LESSON.search(lst.lesson):
