@@ -144,7 +144,7 @@ def test_an_inclusive_list_asks_for_two_examples_never_for_the_whole_list():
         "What makes it worse?",
     )
     (card,) = [d for d in generate(outline) if d.kind == "basic" and d.prompt.startswith("Name")]
-    assert card.prompt == "Name two medicines that can make it worse in keratosis pilaris."
+    assert card.prompt == "Name two medicines that can make keratosis pilaris worse."
     assert card.answer == "Any two of: Lithium; Beta blockers; Antimalarials"
     assert card.excerpt == "Medicines that can make it worse include:\nLithium\nBeta blockers\nAntimalarials"
 
@@ -1083,3 +1083,19 @@ def test_no_list_question_broader_than_the_sentence_before_its_lead_in(lead_in):
         "paragraph", "In tinea pedis, the skin between the toes is often scaly."
     )  # the condition
     assert len(kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic")) == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        ("Most cases have no identifiable trigger.", "Name two medicines that can trigger tinea pedis."),
+        ("A similar eruption can follow antibiotics.", None),  # "it" may be that eruption
+    ],
+)
+def test_it_in_a_lead_in_is_the_condition_only_when_nothing_else_could_be(before, question):
+    blocks = [
+        Block("paragraph", before),
+        Block("list", "Medicines that can trigger it include:", ("Captopril", "Imatinib")),
+    ]
+    cards = kinds(_cards("What causes tinea pedis?", blocks), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])

@@ -42,7 +42,14 @@ from quizzes.content.generation.list_classes import (
     investigation_name,
     scoped,
 )
-from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
+from quizzes.content.generation.text import (
+    excerpt_lines,
+    lower_first,
+    mentions,
+    sentences,
+    upper_first,
+    words,
+)
 
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
@@ -116,6 +123,10 @@ _DDX_LEAD = re.compile(
 )
 
 
+# A sentence before a lead-in saying "it" that names something else "it" could be ("A similar eruption ...").
+_OTHER_REFERENT = re.compile(
+    r"\b(?:eruption|rash|reaction|condition|disease|infection|disorder|syndrome)s?\b", re.I
+)
 _PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
 
 
@@ -147,6 +158,12 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
             return None
+        if re.search(r"\b(?:it|them|this)\b", vp):  # "Medicines that can trigger it include:": it is?
+            last = sentences(lst.before)[-1] if sentences(lst.before) else ""
+            other = _OTHER_REFERENT.search(last) and not mentions(last, condition)  # "A similar rash ..."
+            if re.search(r"\b(?:them|this)\b", vp) or other:
+                return None
+            vp = re.sub(r"\bit\b", condition, vp, count=1)  # the article's condition
         context = "" if mentions(vp, condition) else _context(vp, condition)
         if context and (when := re.search(r" (?:when|if) ", vp)):  # "used for X when papules are ..."
             vp, context = f"{vp[: when.start()]}{context}{vp[when.start() :]}", ""
