@@ -1099,3 +1099,23 @@ def test_it_in_a_lead_in_is_the_condition_only_when_nothing_else_could_be(before
     ]
     cards = kinds(_cards("What causes tinea pedis?", blocks), "basic")
     assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+def test_opening_it_in_who_gets_is_the_condition():
+    text = "It is most common in older women. It is rare in children."
+    (card,) = kinds(_cards("Who gets tinea pedis?", [Block("paragraph", text)]), "cloze")
+    assert card.prompt == "Tinea pedis is most common in {{c1::older women}}."
+
+
+def test_other_features_named_with_a_dash_are_asked_by_their_names():
+    items = (
+        "Leukonychia \u2014 white nails, which is uncommon",
+        "Bullous tinea pedis \u2014 tense blisters on the instep",
+        "Thick scale \u2014 thick scale on the soles",  # gives its name away
+    )
+    blocks = [Block("list", "Other features include:", items)]
+    cards = kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic")
+    assert {c.prompt: c.answer for c in cards if not c.prompt.startswith("Name")} == {
+        "In tinea pedis, what is the name for white nails?": "Leukonychia",
+        "Which form of tinea pedis has tense blisters on the instep?": "Bullous tinea pedis",
+    }

@@ -144,6 +144,17 @@ def _own_what_is(lesson: str, condition: str) -> bool:
     return bool(match) and squash(match["x"]).rstrip("s") == squash(condition).rstrip("s")
 
 
+_WHO_GETS = re.compile(r"^who gets (?P<x>[^,;:]+?)\?$", re.IGNORECASE)
+
+
+def _about_the_condition(lesson: str, condition: str) -> bool:
+    """Whether the lesson's heading asks about the condition itself ("What is X?", "Who gets X?"), so that
+    "It" opening its text is the condition."""
+    match = _WHO_GETS.match(lesson)
+    who = bool(match) and squash(match["x"]).rstrip("s") == squash(condition).rstrip("s")
+    return who or _own_what_is(lesson, condition)
+
+
 def generate(outline: Outline) -> list[Draft]:
     """Propose drafts for an article: cards, questions and matching sets (see the module docstring)."""
     return generate_screened(outline).kept
@@ -163,9 +174,13 @@ def generate_screened(outline: Outline) -> Screened:
                 type_cloze_card(group, category, condition, out)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
+        opening = True  # the section's first paragraph
         for block in section.blocks:
             if block.kind == "paragraph":
-                it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                # does "It" name the condition? (a chain from a sentence that does; or, opening the lesson
+                # "Who gets X?" or "What is X?", the heading's X)
+                it_is = opening and not context and _about_the_condition(lesson, condition)
+                opening = False
                 before = ""
                 own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):

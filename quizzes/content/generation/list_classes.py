@@ -268,14 +268,31 @@ _SIGN = re.compile(
 MAX_SIGN_WORDS = 16
 
 
+# "Other features include:" in a lesson on clinical features, over "Leukotrichia — white hairs within patches":
+# each entry a term with what it is.
+_FEATURES_LEAD = re.compile(
+    r"^(?:other |additional )?(?:features|signs|findings) (?:may |can )?include:?$", re.I
+)
+_TERM = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,2}) [\u2013\u2014] (?P<what>(?:an? )?[a-z][^;]+)")
+
+
 def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
-    """A basic card for each named sign a list describes, when its description does not echo its name."""
+    """A basic card for each named sign a list describes (or, under "Other features include:" in a lesson on
+    clinical features, each named term), when its description does not echo its name."""
     for lst in lists:
+        terms = bool(_FEATURES_LEAD.match(lst.lead_in)) and FEATURES_LESSON.search(lst.lesson) is not None
         for item in lst.items:
-            match = _SIGN.match(item)
+            sign = _SIGN.match(item)
+            match = sign or (_TERM.match(item) if terms else None)
             if not match or len(match["what"].split()) > MAX_SIGN_WORDS:
                 continue
             name, what = match["name"], match["what"].rstrip(". ")
+            prompt = f"In {condition}, what is the name for {what}?"
+            if not sign:  # a term: what it is, without the clause after it ("..., which is uncommon")
+                what = re.split(r",? (?:which|a sign of|that is) ", what, maxsplit=1)[0]
+                prompt = f"In {condition}, what is the name for {what}?"
+                if mentions(name, condition):  # "Trichrome vitiligo — a zone of ...": a form of the condition
+                    prompt = f"Which form of {condition} has {what}?"
             stems = {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{4,}", what)}
             if any(w.casefold()[:5] in stems for w in re.findall(r"[^\W\d_]{4,}", name)):
                 continue  # "Nodular sign — nodules ...": the description gives the name away
@@ -283,7 +300,7 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
                 "basic",
                 lst.lesson,
                 ("sign", name),
-                prompt=f"In {condition}, what is the name for {what}?",
+                prompt=prompt,
                 answer=name,
                 excerpt=item,
                 explanation=item,
