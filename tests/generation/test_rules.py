@@ -829,6 +829,7 @@ def test_a_term_defined_after_a_semicolon_is_a_cloze():
         ("What is the differential diagnosis for tinea pedis?", "Other scaly conditions to consider include:", "Name two conditions in the differential diagnosis of tinea pedis."),
         ("What are the clinical features of tinea pedis?", "Each lesion is:", "Name two features of the lesions of tinea pedis."),
         ("What are the clinical features of tinea pedis?", "Side effects include:", None),  # of what?
+        ("Who gets tinea pedis?", "Groups at particular risk include:", "Name two groups at particular risk of tinea pedis."),
     ],
 )  # fmt: skip
 def test_lead_ins_the_examiner_found_askable(heading, lead_in, question):
@@ -1119,3 +1120,15 @@ def test_other_features_named_with_a_dash_are_asked_by_their_names():
         "In tinea pedis, what is the name for white nails?": "Leukonychia",
         "Which form of tinea pedis has tense blisters on the instep?": "Bullous tinea pedis",
     }
+
+
+def test_a_common_sites_sub_heading_and_an_opening_it_superlative():
+    sites = Section("Common sites", [Block("list", "", ("Soles", "Toe webs", "Nails"))])
+    what = Block("paragraph", "Tinea pedis is a fungal infection. It is the most common type of tinea.")
+    outline = Outline(
+        title="Tinea pedis",
+        lessons=[Section("What is tinea pedis?", [what]), Section("Clinical features", [], [sites])],
+    )
+    prompts = {c.prompt: c.answer for c in kinds(generate(outline), "basic")}
+    assert prompts["What is the most common type of tinea?"] == "Tinea pedis"
+    assert "Name two common sites of tinea pedis." in prompts

@@ -24,8 +24,14 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
     has no single answer to check; the opening sentences give clozes instead.
     """
     for lesson, blocks in all_blocks(outline):
+        before = ""
         for sentence in paragraph_sentences(blocks)[:3]:
-            match = _SUPERLATIVE.match(sentence)
+            said, cited = sentence, sentence
+            if sentence.startswith("It ") and squash(before).startswith(squash(condition) + " "):
+                # "Pemphigus vulgaris is a rare ... disease. It is the most common type of pemphigus."
+                said, cited = f"{upper_first(condition)}{sentence[2:]}", f"{before}\n{sentence}"
+            before = sentence
+            match = _SUPERLATIVE.match(said)
             if not match or not mentions(match["x"], condition) or len(match["x"].split()) > 4:
                 continue
             out.cloze_sentences.add(squash(sentence))
@@ -35,8 +41,8 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
                 (condition, "superlative"),
                 prompt=f"What is the {match['sup'].casefold()} {match['np']}?",
                 answer=upper_first(match["x"]),
-                excerpt=sentence,
-                explanation=sentence,
+                excerpt=cited,
+                explanation=cited.replace("\n", " "),
             )
             return
 

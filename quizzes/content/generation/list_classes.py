@@ -100,6 +100,10 @@ _LOOKALIKE_CAUSED = re.compile(
     r"^(?P<x>An? [\w\s-]+?)(?:, (?:sometimes |also |often )?(?:called|known as) [^,]+,)? (?:can|may) be caused by"
     r" (?P<np>[a-z][\w-]*(?: (?:and|or) [a-z][\w-]*)?),? (?:such as|including)$"
 )
+_AT_RISK_GROUPS = re.compile(
+    r"^(?P<np>(?:groups|people) at (?:particular |increased |higher |high )?risk) (?:include|are)$", re.I
+)
+_WHO_LESSON = re.compile(r"^who gets\b", re.IGNORECASE)
 # "Vitiligo is associated with other autoimmune diseases, including:" ("other" than the condition itself)
 _ASSOCIATED = re.compile(
     r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:often |commonly |strongly )?associated with (?:other )?"
@@ -111,6 +115,7 @@ _SITES_ARE = re.compile(
     r"(?: of involvement)? (?:are|include|may include)$",
     re.IGNORECASE,
 )
+_SITES_HEADING = re.compile(r"^(?P<adj>typical|common|usual|characteristic|commonly affected) sites$", re.I)
 # "Flares may be provoked by:"
 _FLARES = re.compile(
     r"^(?:flares?|flare-ups|relapses|outbreaks)(?: of (?P<of>.+?))? (?:may|can|are often|are) (?:be )?"
@@ -193,10 +198,18 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
     if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
+    if not lead and (match := _SITES_HEADING.match(lst.heading)) and FEATURES_LESSON.search(lesson):
+        return (
+            f"What are some {match['adj'].casefold()} sites of {condition}?"  # a "Common sites" sub-heading
+        )
     if not lead:
         return None
     if (match := _FORMS.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst, condition):
         return f"What are some {match['np'].casefold()} of {condition}?"  # "Several forms are recognised:"
+    if (match := _AT_RISK_GROUPS.match(lead)) and _WHO_LESSON.search(lesson):
+        return (
+            f"What are some {match['np'].casefold()} of {condition}?"  # "Groups at particular risk include:"
+        )
     if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
         np = match["np"].replace(" and ", " or ")
         return f"What are some {np} that can cause {lower_first(match['x'])}?"
