@@ -1132,3 +1132,11 @@ def test_a_common_sites_sub_heading_and_an_opening_it_superlative():
     prompts = {c.prompt: c.answer for c in kinds(generate(outline), "basic")}
     assert prompts["What is the most common type of tinea?"] == "Tinea pedis"
     assert "Name two common sites of tinea pedis." in prompts
+
+
+def test_the_cells_a_condition_destroys_are_asked_from_its_definition():
+    text = (
+        "Tinea pedis is a condition in which keratinocytes, the cells of the epidermis, are damaged by fungi."
+    )
+    (card,) = kinds(_cards("What is tinea pedis?", [Block("paragraph", text)]), "basic")
+    assert (card.prompt, card.answer) == ("In tinea pedis, which cells are damaged?", "Keratinocytes")

@@ -351,3 +351,27 @@ def why_no_cloze(sentence: str) -> str:
 
 
 _CONCESSIVE_CLAUSE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+
+
+# "Vitiligo is an acquired condition in which melanocytes, the pigment-producing cells of the skin, are
+# destroyed, ...": the cells the condition destroys, asked by name.
+_CELLS_LOST = re.compile(
+    r"^(?P<s>[A-Z][\w\s-]+?) is an? [\w\s,-]*?(?:condition|disease|disorder) in which (?P<x>[a-z]+(?:cytes|cells))"
+    r"(?:, [^,;]+,)? (?:are|is) (?P<v>destroyed|lost|attacked|damaged)\b"
+)
+
+
+def cells_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A card asking which cells the condition destroys, from its defining sentence (see :data:`_CELLS_LOST`)."""
+    match = _CELLS_LOST.match(sentence)
+    if not match or squash(match["s"]) != squash(condition):
+        return
+    out.add(
+        "basic",
+        lesson,
+        (condition, "cells", match["x"]),
+        prompt=f"In {condition}, which cells are {match['v']}?",
+        answer=upper_first(match["x"]),
+        excerpt=sentence,
+        explanation=sentence,
+    )

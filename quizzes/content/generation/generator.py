@@ -48,6 +48,7 @@ import re
 from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
+    cells_card,
     cloze_card,
     definition_cards,
     diagnosis_cloze,
@@ -202,6 +203,7 @@ def generate_screened(outline: Outline) -> Screened:
                     )
                     if not context:
                         term_cloze(sentence, lesson, condition, out, it_is)
+                        cells_card(sentence, lesson, condition, out)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
