@@ -1140,3 +1140,11 @@ def test_the_cells_a_condition_destroys_are_asked_from_its_definition():
     )
     (card,) = kinds(_cards("What is tinea pedis?", [Block("paragraph", text)]), "basic")
     assert (card.prompt, card.answer) == ("In tinea pedis, which cells are damaged?", "Keratinocytes")
+
+
+def test_no_cloze_on_a_number_in_the_name_its_sub_heading_gives():
+    sub = Section("Urea 40% cream", [Block("paragraph", "Urea 40% cream is approved in some countries.")])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", [], [sub])]
+    )
+    assert kinds(generate(outline), "cloze") == []

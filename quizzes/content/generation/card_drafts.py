@@ -198,6 +198,8 @@ def cloze_card(
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and deleted[:1].isdigit() and re.search(rf"(?<!\w){re.escape(deleted)}(?!\w)", context):
+            return  # "Hydrogen peroxide {{40}}% solution is ..." under its own heading: a product's name
         if context and context.split()[0].casefold() == said.split()[0].casefold():
             context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
         if context and (mentions(deleted, context) or mentions(context, deleted)):
