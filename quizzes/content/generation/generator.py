@@ -21,9 +21,18 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
-  common ...", "caused by ..."), each type's defining sentence with its name
-  deleted; a sentence of a sub-section names that sub-section, and one that
-  does not name the condition names it in the sentence ("In X, ...").
+  common ...", "caused by ...", "the skin manifestation of ...", "the
+  cornerstone of treatment", "...; this is called <term>", an organism's
+  family), each type's defining sentence with its name deleted; a sentence
+  of a sub-section names that sub-section, and one that does not name the
+  condition names it in the sentence ("In X, ..."). "It" is the condition
+  after a sentence naming it, opening "Who gets X?" or "What is X?", and in
+  "What is X?" whenever it is given a name ("It is also called ...").
+- **basic** from single facts: an entry "the most common / most widely used
+  ..." of its list, asked the other way round in the list's scope; the cells
+  a condition's definition says it destroys; the row of a tests table that
+  "is the diagnostic test"; a row of a table comparing the condition with
+  another ("Feature | BP | PV"); named terms under "Other features include:".
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the
@@ -33,8 +42,15 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   features, treatment steps) with what the article says of each: a matching
   question, and vignettes for types, grades, stages and complications
   (:mod:`tables`).
+- Never a "Name two" card from a numbered sequence (stages, steps), a list
+  with an entry pointing to the list nested under it ("one of these
+  patterns:"), a lead-in after a sentence limiting its scope ("In the bullous
+  phase, ..."), or a treatment heading ("Topical") some entry does not fit;
+  and no entry is dropped from an inclusive list's back.
 - Every draft then passes the item-writing checks or is dropped
-  (:mod:`screening`); :func:`report` says why a lesson gave nothing.
+  (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
+  prose: how many of its sentences state several facts, blank nothing a
+  cloze tests, or borrow their subject).
 
 A distractor or false statement is never anything the article lists under
 the asked type: every list of that type is checked (and every list whose
