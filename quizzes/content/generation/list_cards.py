@@ -24,7 +24,17 @@ be phrased from the article's own words, and is no broader than the lead-in:
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
   "Which infections can cause X?" (entries named "Other ..." say nothing alone).
 
-A list inside a sub-section or under an entry names that context in its question.
+- (list_classes) "The typical sites are:" / a "Common sites" sub-heading, "Flares may be provoked by:",
+  "Side effects include:" under a treatment's own sub-heading ("Name two side effects of dapsone."),
+  "Features that suggest X include:", "Several forms are recognised:" or a "Variants of X" sub-heading,
+  "Other <...> conditions to consider include:" in a differential diagnosis, "X is associated with other
+  <class>, including:", "Groups at particular risk include:", "... triggers such as:", "Each lesion is:",
+  the groups of "Treatments can be divided into two groups:" ("Lesion-directed treatment, ...");
+- a lead-in saying "it" ("Medicines that can trigger it include:") names the condition, unless the sentence
+  before names something else "it" could be.
+
+A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
+form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
 
 from __future__ import annotations
