@@ -1148,3 +1148,27 @@ def test_no_cloze_on_a_number_in_the_name_its_sub_heading_gives():
         title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", [], [sub])]
     )
     assert kinds(generate(outline), "cloze") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Tinea pedis is a fungal infection. It is also known as athlete's foot, foot ringworm or moccasin foot.",
+            "Any one of: Athlete's foot; Foot ringworm; Moccasin foot",
+        ),
+        (
+            "Tinea pedis is a fungal infection. It is also known as foot rot and jungle rot.",
+            None,
+        ),  # one or two?
+    ],
+)
+def test_several_other_names_ask_for_one(text, answer):
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is tinea pedis?", [Block("paragraph", text)])]
+    )
+    cards = [
+        c for c in kinds(generate(outline), "basic") if c.prompt == "What is another name for tinea pedis?"
+    ]
+    assert [c.answer for c in cards] == ([answer] if answer else [])
+    assert all(r.ok for r in self_check(cards, outline))

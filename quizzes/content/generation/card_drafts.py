@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.drafts import ANY_ONE, DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
@@ -377,3 +377,39 @@ def cells_card(sentence: str, lesson: str, condition: str, out: DraftCollector) 
         excerpt=sentence,
         explanation=sentence,
     )
+
+
+# "It is also known as toasted skin syndrome, hot water bottle rash or fire stains." (in "What is X?")
+_NAMES = re.compile(
+    r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
+)
+MAX_NAME_WORDS = 5
+
+
+def other_names_card(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
+    """Several other names of the condition in one sentence: a card asking for one of them (one name alone
+    is a cloze, :func:`cloze_card`)."""
+    match = _NAMES.match(sentence)
+    if not match or not (
+        (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
+    ):
+        return
+    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", match["names"])]
+    if len(names) < 2 or any(
+        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) for n in names
+    ):
+        return
+    if re.search(r"\band\b", match["names"]):
+        return  # "A and B": one name or two?
+    out.add(
+        "basic",
+        lesson,
+        (condition, "other names"),
+        prompt=f"What is another name for {condition}?",
+        answer=f"{ANY_ONE}{'; '.join(upper_first(n) for n in names)}",
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+_ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)

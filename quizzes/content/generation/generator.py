@@ -68,6 +68,7 @@ from quizzes.content.generation.card_drafts import (
     cloze_card,
     definition_cards,
     diagnosis_cloze,
+    other_names_card,
     term_cloze,
     type_cloze_card,
     why_no_cloze,
@@ -220,6 +221,8 @@ def generate_screened(outline: Outline) -> Screened:
                     if not context:
                         term_cloze(sentence, lesson, condition, out, it_is)
                         cells_card(sentence, lesson, condition, out)
+                    if own:
+                        other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
