@@ -1028,11 +1028,11 @@ def test_a_table_comparing_the_condition_with_another_gives_a_card_per_row():
     cards = kinds(_cards("What is the differential diagnosis for tinea pedis?", [table]), "basic")
     assert [(c.prompt, c.answer) for c in cards] == [
         (
-            "How do tinea pedis and pitted keratolysis differ in: Scale?",
+            "How do tinea pedis and pitted keratolysis differ in scale?",
             "Tinea pedis: Yes; pitted keratolysis: No",
         ),
         (
-            "How do tinea pedis and pitted keratolysis differ in: Cause?",
+            "How do tinea pedis and pitted keratolysis differ in cause?",
             "Tinea pedis: Fungi; pitted keratolysis: Bacteria",
         ),
     ]  # a row where both are alike tells nothing apart

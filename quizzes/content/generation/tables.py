@@ -257,7 +257,7 @@ MAX_COMPARED_ROWS = 8
 def comparison_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
     """A card per row of a table comparing the condition with another ("Feature | Bullous pemphigoid |
     Pemphigus vulgaris": "Nikolsky sign | Negative | Positive" -> "How do bullous pemphigoid and pemphigus
-    vulgaris differ in: Nikolsky sign?"; the row's name kept as written), the back both cells, each named."""
+    vulgaris differ in Nikolsky sign?"; an eponym keeps its capital), the back both cells, each named."""
     for lesson in outline.lessons:
         for section in lesson.walk():
             for block in section.blocks:
@@ -276,7 +276,7 @@ def comparison_cards(outline: Outline, condition: str, out: DraftCollector) -> N
                         "basic",
                         lesson.heading,
                         ("compared", that, name),
-                        prompt=f"How do {condition} and {lower_first(that)} differ in: {name}?",
+                        prompt=f"How do {condition} and {lower_first(that)} differ in {lower_first(name)}?",
                         answer=f"{upper_first(condition)}: {here}; {lower_first(that)}: {there}",
                         excerpt="\n".join((name, here, there)),
                         explanation=f"{feature or 'Feature'}: {name}. {this}: {here}. {that}: {there}.",
