@@ -1172,3 +1172,22 @@ def test_several_other_names_ask_for_one(text, answer):
     ]
     assert [c.answer for c in cards] == ([answer] if answer else [])
     assert all(r.ok for r in self_check(cards, outline))
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Other scaly conditions to consider include pitted keratolysis, dyshidrotic eczema and psoriasis.",
+            "Any two of: Pitted keratolysis; Dyshidrotic eczema; Psoriasis",
+        ),
+        (
+            "Conditions that can look similar include eczema, psoriasis and, in children, juvenile dermatosis.",
+            None,
+        ),
+    ],
+)
+def test_an_inline_differential_diagnosis_of_plain_names_asks_for_two(text, answer):
+    blocks = [Block("paragraph", text)]
+    cards = kinds(_cards("What is the differential diagnosis for tinea pedis?", blocks), "basic")
+    assert [c.answer for c in cards] == ([answer] if answer else [])

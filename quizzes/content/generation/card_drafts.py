@@ -413,3 +413,43 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
 
 
 _ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)
+
+
+# "Other blistering diseases to consider include A, B, C and D." in a lesson on the differential diagnosis
+_INLINE_DDX = re.compile(
+    r"^(?:other )?(?:[a-z-]+ )?(?:conditions|diseases|diagnoses|disorders)"
+    r" (?:to consider|that (?:can|may) look similar|that can mimic it) include (?P<list>[^;:()]+)\.$",
+    re.IGNORECASE,
+)
+_DDX_HEADING = re.compile(
+    r"^what is the differential diagnosis (?:of|for) .+\?$|^differential diagnosis$", re.I
+)
+MAX_INLINE_ENTRIES = 10
+MAX_INLINE_ENTRY_WORDS = 5
+
+
+def inline_ddx_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A "Name two" card from a differential diagnosis listed in one sentence, when every entry is a plain
+    name ("A, B, C and D"; not "... and, in the mouth, E and F")."""
+    match = _INLINE_DDX.match(sentence)
+    if not match or not _DDX_HEADING.match(lesson):
+        return
+    *head, last = match["list"].split(", ")
+    tail = last.split(" and ")
+    if not head or len(tail) != 2:
+        return
+    names = [*head, *tail]
+    if len(names) > MAX_INLINE_ENTRIES or any(
+        not n or len(n.split()) > MAX_INLINE_ENTRY_WORDS or re.search(r"\b(?:and|or|in|with|for)\b", n)
+        for n in names
+    ):
+        return
+    out.add(
+        "basic",
+        lesson,
+        ("inline differential", condition),
+        prompt=f"Name two conditions in the differential diagnosis of {condition}.",
+        answer=f"Any two of: {'; '.join(upper_first(n) for n in names)}",
+        excerpt=sentence,
+        explanation=sentence,
+    )

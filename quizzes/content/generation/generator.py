@@ -68,6 +68,7 @@ from quizzes.content.generation.card_drafts import (
     cloze_card,
     definition_cards,
     diagnosis_cloze,
+    inline_ddx_card,
     other_names_card,
     term_cloze,
     type_cloze_card,
@@ -221,6 +222,7 @@ def generate_screened(outline: Outline) -> Screened:
                     if not context:
                         term_cloze(sentence, lesson, condition, out, it_is)
                         cells_card(sentence, lesson, condition, out)
+                        inline_ddx_card(sentence, lesson, condition, out)
                     if own:
                         other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
