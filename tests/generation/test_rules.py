@@ -1191,3 +1191,12 @@ def test_an_inline_differential_diagnosis_of_plain_names_asks_for_two(text, answ
     blocks = [Block("paragraph", text)]
     cards = kinds(_cards("What is the differential diagnosis for tinea pedis?", blocks), "basic")
     assert [c.answer for c in cards] == ([answer] if answer else [])
+
+
+def test_a_sub_heading_like_severe_disease_is_lower_cased_in_a_stem_but_an_eponym_is_not():
+    from quizzes.content.generation.text import lower_first
+
+    assert (lower_first("Severe disease"), lower_first("Addison disease")) == (
+        "severe disease",
+        "Addison disease",
+    )
