@@ -1200,3 +1200,15 @@ def test_a_sub_heading_like_severe_disease_is_lower_cased_in_a_stem_but_an_epony
         "severe disease",
         "Addison disease",
     )
+
+
+def test_no_term_card_for_an_entry_that_says_how_much_not_what():
+    items = ("Itch \u2014 often severe at night", "Pain \u2014 mild", "Leukonychia \u2014 white nails")
+    cards = kinds(
+        _cards(
+            "What are the clinical features of tinea pedis?",
+            [Block("list", "Other features include:", items)],
+        ),
+        "basic",
+    )
+    assert [c.answer for c in cards if not c.prompt.startswith("Name")] == ["Leukonychia"]

@@ -286,6 +286,13 @@ MAX_SIGN_WORDS = 16
 _FEATURES_LEAD = re.compile(
     r"^(?:other |additional )?(?:features|signs|findings) (?:may |can )?include:?$", re.I
 )
+MIN_TERM_WORDS = 2
+_NOT_A_THING = re.compile(
+    r"^(?:\w+ly|often|usually|may|can|sometimes|common|uncommon|rare|mild|severe|more|less|most|seen|found|"
+    r"present|absent|affects?|occurs?|especially|particularly|in|on|at|with|for|from|when|if|which|that|"
+    r"is|are|not|only|also)\b",
+    re.IGNORECASE,
+)
 _TERM = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,2}) [\u2013\u2014] (?P<what>(?:an? )?[a-z][^;]+)")
 
 
@@ -303,6 +310,8 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
             prompt = f"In {condition}, what is the name for {what}?"
             if not sign:  # a term: what it is, without the clause after it ("..., which is uncommon")
                 what = re.split(r",? (?:which|a sign of|that is) ", what, maxsplit=1)[0]
+                if len(what.split()) < MIN_TERM_WORDS or _NOT_A_THING.match(what):
+                    continue  # "Itch — often severe": a degree, not what the term names
                 prompt = f"In {condition}, what is the name for {what}?"
                 if mentions(name, condition):  # "Trichrome vitiligo — a zone of ...": a form of the condition
                     prompt = f"Which form of {condition} has {what}?"
