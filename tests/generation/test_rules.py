@@ -1212,3 +1212,11 @@ def test_no_term_card_for_an_entry_that_says_how_much_not_what():
         "basic",
     )
     assert [c.answer for c in cards if not c.prompt.startswith("Name")] == ["Leukonychia"]
+
+
+def test_a_term_after_this_is_called_the_is_blanked_without_its_article():
+    text = "New patches form along scratches on the feet; this is called the Koebner phenomenon."
+    (card,) = kinds(
+        _cards("What are the clinical features of tinea pedis?", [Block("paragraph", text)]), "cloze"
+    )
+    assert card.answer == "Koebner phenomenon" and "the {{c1::Koebner phenomenon}}" in card.prompt

@@ -291,7 +291,7 @@ def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out
 
 # "Surrounding skin ... often contains similar subclinical changes; this is called field cancerisation."
 _THIS_IS_CALLED = re.compile(
-    r"^(?P<a>[A-Z][^;:()]{15,}); this is (?:called|known as|termed) (?P<x>[\w'-]+(?: [\w'-]+){0,5})\.$"
+    r"^(?P<a>[A-Z][^;:()]{15,}); this is (?:called|known as|termed) (?:the |an? )?(?P<x>[\w'-]+(?: [\w'-]+){0,5})\.$"
 )
 # "It is caused by the molluscum contagiosum virus, a member of the poxvirus family."
 _FAMILY = re.compile(
