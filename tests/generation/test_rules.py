@@ -1220,3 +1220,18 @@ def test_a_term_after_this_is_called_the_is_blanked_without_its_article():
         _cards("What are the clinical features of tinea pedis?", [Block("paragraph", text)]), "cloze"
     )
     assert card.answer == "Koebner phenomenon" and "the {{c1::Koebner phenomenon}}" in card.prompt
+
+
+def test_a_treatment_tables_regimens_with_a_number_are_asked_per_treatment():
+    table = Block(
+        "table",
+        header=("Treatment", "Typical regimen", "Comments"),
+        cells=(
+            ("Terbinafine cream", "Twice daily for 2 weeks", "Well tolerated"),
+            ("Foot soaks", "Vinegar soaks", ""),
+        ),
+    )
+    cards = kinds(_cards("What is the treatment for tinea pedis?", [table]), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("In tinea pedis, what is the typical regimen of terbinafine cream?", "Twice daily for 2 weeks")
+    ]

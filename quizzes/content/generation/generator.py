@@ -110,6 +110,7 @@ from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import (
     comparison_cards,
     diagnostic_test_cards,
+    regimen_cards,
     row_drafts,
     treatment_cards,
 )
@@ -242,6 +243,7 @@ def generate_screened(outline: Outline) -> Screened:
     treatment_cards(outline, condition, out)
     diagnostic_test_cards(outline, condition, out)
     comparison_cards(outline, condition, out)
+    regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)

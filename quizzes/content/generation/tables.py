@@ -281,3 +281,47 @@ def comparison_cards(outline: Outline, condition: str, out: DraftCollector) -> N
                         excerpt="\n".join((name, here, there)),
                         explanation=f"{feature or 'Feature'}: {name}. {this}: {here}. {that}: {there}.",
                     )
+
+
+_TREATMENTS_COLUMN = re.compile(
+    r"\b(?:treatments?|drugs?|medicines?|medications?|options?|therap(?:y|ies))\b", re.I
+)
+_USE_COLUMN = re.compile(r"^(?:typical |usual )?(?:regimen|dose|dosage)$", re.I)
+
+
+def regimen_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a treatment table giving each treatment's regimen or dose ("Field treatments |
+    Typical regimen": "Tirbanibulin 1% ointment | Once daily for 5 days"), with a number, in a lesson about
+    treatment."""
+    for lesson in outline.lessons:
+        if not _TREATMENT.search(lesson.heading):
+            continue
+        for section in lesson.walk():
+            for block in section.blocks:
+                if (
+                    block.kind != TABLE
+                    or len(block.header) < 2
+                    or not _TREATMENTS_COLUMN.search(block.header[0])
+                ):
+                    continue
+                for index, header in enumerate(block.header[1:], start=1):
+                    if not _USE_COLUMN.match(header.strip()):
+                        continue
+                    for row in block.cells:
+                        treatment, use = row[0].strip(), row[index].strip().rstrip(".")
+                        if (
+                            not words(treatment)
+                            or not re.search(r"\d", use)
+                            or mentions(treatment, condition)
+                        ):
+                            continue  # a regimen without a number ("cream then red light") is a method
+                        prompt = f"In {condition}, what is the {header.strip().casefold()} of {lower_first(treatment)}?"
+                        out.add(
+                            "basic",
+                            lesson.heading,
+                            ("table", header, treatment),
+                            prompt=prompt,
+                            answer=use,
+                            excerpt=f"{treatment}\n{use}",
+                            explanation=f"{block.header[0]}: {treatment}. {header}: {use}.",
+                        )
