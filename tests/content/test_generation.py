@@ -149,8 +149,8 @@ def test_cloze_patterns(sentence, deleted):
     assert card.answer == deleted
     shown = deleted[0].lower() + deleted[1:] if sentence.startswith(deleted) else deleted  # mid-sentence now
     clozed = sentence.replace(deleted, "{{c1::" + shown + "}}", 1)
-    # the condition, in the sentence ("Skin disease" is kept as written: "<Name> disease" may be an eponym)
-    assert card.prompt == f"In Skin disease, {clozed[0].lower()}{clozed[1:]}"
+    # the condition, in the sentence ("Skin disease" lower-cased: "skin" is no eponym, "Addison disease" is)
+    assert card.prompt == f"In skin disease, {clozed[0].lower()}{clozed[1:]}"
 
 
 def test_a_sentence_opening_with_it_after_one_about_the_condition_names_the_condition():

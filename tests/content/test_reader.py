@@ -812,3 +812,29 @@ def test_any_bytes_decode_to_text_or_an_article_error(data):
     except ArticleError:
         return
     assert "\r" not in text and not text.startswith("\ufeff")
+
+
+def test_plain_text_reads_bare_pipe_rows_as_a_table_and_a_short_name_above_its_text_as_a_heading():
+    text = (
+        "Tinea pedis\n\nWhat is the treatment for tinea pedis?\n"
+        "Drug | Regimen\nTerbinafine | Once daily for 2 weeks\nClotrimazole | Twice daily for 4 weeks\n\n"
+        "Terbinafine\nTerbinafine is the most effective cream.\n"
+    )
+    (lesson,) = parse(text).lessons
+    (table,) = lesson.blocks
+    assert (table.kind, table.header, table.cells[1]) == (
+        "table",
+        ("Drug", "Regimen"),
+        ("Clotrimazole", "Twice daily for 4 weeks"),
+    )
+    (sub,) = lesson.subsections
+    assert (sub.heading, sub.blocks[0].text) == ("Terbinafine", "Terbinafine is the most effective cream.")
+
+
+def test_a_long_wrapped_line_above_its_continuation_is_no_heading():
+    text = (
+        "Tinea pedis\n\nWhat is tinea pedis?\n"
+        "Tinea pedis is a fungal infection of the skin of the feet that causes\nScaling between the toes.\n"
+    )
+    (lesson,) = parse(text).lessons
+    assert lesson.subsections == [] and lesson.blocks[0].kind == "paragraph"

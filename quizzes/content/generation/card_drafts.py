@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.drafts import ANY_ONE, DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
@@ -24,8 +24,14 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
     has no single answer to check; the opening sentences give clozes instead.
     """
     for lesson, blocks in all_blocks(outline):
+        before = ""
         for sentence in paragraph_sentences(blocks)[:3]:
-            match = _SUPERLATIVE.match(sentence)
+            said, cited = sentence, sentence
+            if sentence.startswith("It ") and squash(before).startswith(squash(condition) + " "):
+                # "Pemphigus vulgaris is a rare ... disease. It is the most common type of pemphigus."
+                said, cited = f"{upper_first(condition)}{sentence[2:]}", f"{before}\n{sentence}"
+            before = sentence
+            match = _SUPERLATIVE.match(said)
             if not match or not mentions(match["x"], condition) or len(match["x"].split()) > 4:
                 continue
             out.cloze_sentences.add(squash(sentence))
@@ -35,8 +41,8 @@ def definition_cards(outline: Outline, condition: str, out: DraftCollector) -> N
                 (condition, "superlative"),
                 prompt=f"What is the {match['sup'].casefold()} {match['np']}?",
                 answer=upper_first(match["x"]),
-                excerpt=sentence,
-                explanation=sentence,
+                excerpt=cited,
+                explanation=cited.replace("\n", " "),
             )
             return
 
@@ -71,6 +77,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
+        r"(?:treatment|management|therapy)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
@@ -78,6 +86,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
+        rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
@@ -143,6 +152,7 @@ def cloze_card(
     context: str = "",
     it_is: bool = False,
     follows: bool = False,
+    source: str = "",
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
@@ -154,6 +164,7 @@ def cloze_card(
     after one that does); only then is such a sentence a card, naming it.
     ``follows``: whether another sentence of its paragraph comes before it; then a sentence that does not
     name the condition (or its sub-section) may owe its scope to that sentence, and is no card.
+    ``source``: the article's sentence when ``sentence`` is its main clause alone (the excerpt).
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
@@ -163,6 +174,11 @@ def cloze_card(
             continue
         start, end = matches[0].span("x")
         deleted = sentence[start:end]
+        if article := re.match(
+            r"(?:an?|the) (?=\w+ \w)", deleted, re.IGNORECASE
+        ):  # "called a {{solar keratosis}}"
+            start += article.end()
+            deleted = sentence[start:end]
         form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
         if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
             end = start + len(form["x"])
@@ -182,8 +198,14 @@ def cloze_card(
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
             prompt = f"{upper_first(condition)}{prompt[2:]}"
             said = f"{upper_first(condition)}{sentence[2:]}"
+        if context and deleted[:1].isdigit() and re.search(rf"(?<!\w){re.escape(deleted)}(?!\w)", context):
+            return  # "Hydrogen peroxide {{40}}% solution is ..." under its own heading: a product's name
         if context and context.split()[0].casefold() == said.split()[0].casefold():
             context = ""  # "Atypical presentations occur in 20%" under "Atypical X" restates its heading
+        if context and (mentions(deleted, context) or mentions(context, deleted)):
+            context = (
+                ""  # "{{Gluten-free diet}} is the cornerstone" under "Gluten-free diet": it names the answer
+            )
         borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
         if (
             follows
@@ -213,8 +235,8 @@ def cloze_card(
             (deleted, sentence.split()[0]),
             prompt=prompt,
             answer=deleted,
-            excerpt=sentence,
-            explanation=sentence,
+            excerpt=source or sentence,
+            explanation=source or sentence,
         )
         return
 
@@ -264,4 +286,170 @@ def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out
         answer=match["x"],
         excerpt=both,
         explanation=both,
+    )
+
+
+# "Surrounding skin ... often contains similar subclinical changes; this is called field cancerisation."
+_THIS_IS_CALLED = re.compile(
+    r"^(?P<a>[A-Z][^;:()]{15,}); this is (?:called|known as|termed) (?:the |an? )?(?P<x>[\w'-]+(?: [\w'-]+){0,5})\.$"
+)
+# "It is caused by the molluscum contagiosum virus, a member of the poxvirus family."
+_FAMILY = re.compile(
+    r"^(?P<s>.+?) is caused by (?P<agent>[^,;:()]+), a (?:member|type) of the (?P<x>[\w-]+) (?:family|group)\.$"
+)
+
+
+def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
+    """Two one-fact shapes the single-fact sentence rule reads as two: a term named after what it is
+    ("...; this is called {{c1::field change}}") and the family of a causative organism ("... is caused by
+    the X virus, a member of the {{c1::poxvirus}} family"). Only in a lesson's own text (the caller's
+    rule); the condition named at the start when the sentence does not name it."""
+    if squash(sentence) in out.cloze_sentences or len(sentence.split()) > MAX_CLOZE_WORDS + 5:
+        return
+    if match := _THIS_IS_CALLED.match(sentence):
+        if mentions(match["x"], condition) or re.search(r"\b(?:and|or|but|which)\b", match["a"]):
+            return  # "A and B; this is called ...": which one is called so?
+        start, end = match.span("x")
+        prompt = f"{sentence[:start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+        if not mentions(sentence, condition):
+            prompt = f"In {condition}, {lower_first(prompt)}"
+    elif match := _FAMILY.match(sentence):
+        subject = match["s"]
+        if subject == "It" and it_is:
+            subject = upper_first(condition)
+        if not mentions(subject, condition) or mentions(match["x"], condition):
+            return
+        start, end = match.span("x")
+        prompt = f"{subject}{sentence[match.end('s') : start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+    else:
+        return
+    out.cloze_sentences.add(squash(sentence))
+    out.add(
+        "cloze",
+        lesson,
+        (match["x"], "term"),
+        prompt=prompt,
+        answer=match["x"],
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+_BORROWED_SUBJECT = re.compile(r"^(?:It|They|This|These|Those|Such|He|She)\b")
+
+
+def why_no_cloze(sentence: str) -> str:
+    """Why a paragraph sentence gave no cloze: "facts" (it states more than one fact), "blank" (it has none
+    of the blanks a cloze tests, or two), "subject" (one fact with its blank, but it opens with a pronoun
+    whose referent is in another sentence), "other" (its one blank would be a pronoun, the
+    condition's own name, one item of a list joined by and/or, or its scope is the sentence before)."""
+    if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
+        return "facts"
+    if not any(len(list(pattern.finditer(sentence))) == 1 for pattern in _CLOZES):
+        return "blank"
+    if _BORROWED_SUBJECT.match(sentence):
+        return "subject"
+    return "other"
+
+
+_CONCESSIVE_CLAUSE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+
+
+# "Vitiligo is an acquired condition in which melanocytes, the pigment-producing cells of the skin, are
+# destroyed, ...": the cells the condition destroys, asked by name.
+_CELLS_LOST = re.compile(
+    r"^(?P<s>[A-Z][\w\s-]+?) is an? [\w\s,-]*?(?:condition|disease|disorder) in which (?P<x>[a-z]+(?:cytes|cells))"
+    r"(?:, [^,;]+,)? (?:are|is) (?P<v>destroyed|lost|attacked|damaged)\b"
+)
+
+
+def cells_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A card asking which cells the condition destroys, from its defining sentence (see :data:`_CELLS_LOST`)."""
+    match = _CELLS_LOST.match(sentence)
+    if not match or squash(match["s"]) != squash(condition):
+        return
+    out.add(
+        "basic",
+        lesson,
+        (condition, "cells", match["x"]),
+        prompt=f"In {condition}, which cells are {match['v']}?",
+        answer=upper_first(match["x"]),
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+# "It is also known as toasted skin syndrome, hot water bottle rash or fire stains." (in "What is X?")
+_NAMES = re.compile(
+    r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
+)
+MAX_NAME_WORDS = 5
+
+
+def other_names_card(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
+    """Several other names of the condition in one sentence: a card asking for one of them (one name alone
+    is a cloze, :func:`cloze_card`)."""
+    match = _NAMES.match(sentence)
+    if not match or not (
+        (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
+    ):
+        return
+    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", match["names"])]
+    if len(names) < 2 or any(
+        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) for n in names
+    ):
+        return
+    if re.search(r"\band\b", match["names"]):
+        return  # "A and B": one name or two?
+    out.add(
+        "basic",
+        lesson,
+        (condition, "other names"),
+        prompt=f"What is another name for {condition}?",
+        answer=f"{ANY_ONE}{'; '.join(upper_first(n) for n in names)}",
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+_ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)
+
+
+# "Other blistering diseases to consider include A, B, C and D." in a lesson on the differential diagnosis
+_INLINE_DDX = re.compile(
+    r"^(?:other )?(?:[a-z-]+ )?(?:conditions|diseases|diagnoses|disorders)"
+    r" (?:to consider|that (?:can|may) look similar|that can mimic it) include (?P<list>[^;:()]+)\.$",
+    re.IGNORECASE,
+)
+_DDX_HEADING = re.compile(
+    r"^what is the differential diagnosis (?:of|for) .+\?$|^differential diagnosis$", re.I
+)
+MAX_INLINE_ENTRIES = 10
+MAX_INLINE_ENTRY_WORDS = 5
+
+
+def inline_ddx_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A "Name two" card from a differential diagnosis listed in one sentence, when every entry is a plain
+    name ("A, B, C and D"; not "... and, in the mouth, E and F")."""
+    match = _INLINE_DDX.match(sentence)
+    if not match or not _DDX_HEADING.match(lesson):
+        return
+    *head, last = match["list"].split(", ")
+    tail = last.split(" and ")
+    if not head or len(tail) != 2:
+        return
+    names = [*head, *tail]
+    if len(names) > MAX_INLINE_ENTRIES or any(
+        not n or len(n.split()) > MAX_INLINE_ENTRY_WORDS or re.search(r"\b(?:and|or|in|with|for)\b", n)
+        for n in names
+    ):
+        return
+    out.add(
+        "basic",
+        lesson,
+        ("inline differential", condition),
+        prompt=f"Name two conditions in the differential diagnosis of {condition}.",
+        answer=f"Any two of: {'; '.join(upper_first(n) for n in names)}",
+        excerpt=sentence,
+        explanation=sentence,
     )

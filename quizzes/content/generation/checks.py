@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.drafts import ANY_TWO, TRUE, CheckResult, Draft
+from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, TRUE, CheckResult, Draft
 from quizzes.content.generation.facts import Group, ItemList
 from quizzes.content.generation.groups import all_lists, find_groups, teachable
 from quizzes.content.generation.text import condition_name, overlaps, squash
@@ -65,7 +65,8 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
             bad = _bad_options(draft, right, groups, every_list)
         elif draft.kind == "basic":  # a defining sentence, or a list card's entries joined by "; "
             found = _found(draft.answer, draft.excerpt) or all(
-                _found(part, draft.excerpt) for part in draft.answer.removeprefix(ANY_TWO).split("; ")
+                _found(part, draft.excerpt)
+                for part in draft.answer.removeprefix(ANY_TWO).removeprefix(ANY_ONE).split("; ")
             )
         else:
             found = _found(draft.answer, draft.excerpt)

@@ -31,6 +31,8 @@ class ItemList:
     section: str = ""  # the heading of the section the list is in (for a nested list too)
     outer: str = ""  # for a list under an entry: the lead-in of the entry's own list ("Triggers include:")
     text: str = ""  # for a list split from a row's or a table cell's text: that text, verbatim
+    ordered: bool = False  # a numbered list: a sequence (stages, steps), not examples of a class
+    before: str = ""  # the paragraph just before the list ("In the bullous phase, tense blisters appear.")
 
     @property
     def intro(self) -> str:

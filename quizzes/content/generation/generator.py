@@ -21,9 +21,18 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
-  common ...", "caused by ..."), each type's defining sentence with its name
-  deleted; a sentence of a sub-section names that sub-section, and one that
-  does not name the condition names it in the sentence ("In X, ...").
+  common ...", "caused by ...", "the skin manifestation of ...", "the
+  cornerstone of treatment", "...; this is called <term>", an organism's
+  family), each type's defining sentence with its name deleted; a sentence
+  of a sub-section names that sub-section, and one that does not name the
+  condition names it in the sentence ("In X, ..."). "It" is the condition
+  after a sentence naming it, opening "Who gets X?" or "What is X?", and in
+  "What is X?" whenever it is given a name ("It is also called ...").
+- **basic** from single facts: an entry "the most common / most widely used
+  ..." of its list, asked the other way round in the list's scope; the cells
+  a condition's definition says it destroys; the row of a tests table that
+  "is the diagnostic test"; a row of a table comparing the condition with
+  another ("Feature | BP | PV"); named terms under "Other features include:".
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the
@@ -33,8 +42,15 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   features, treatment steps) with what the article says of each: a matching
   question, and vignettes for types, grades, stages and complications
   (:mod:`tables`).
+- Never a "Name two" card from a numbered sequence (stages, steps), a list
+  with an entry pointing to the list nested under it ("one of these
+  patterns:"), a lead-in after a sentence limiting its scope ("In the bullous
+  phase, ..."), or a treatment heading ("Topical") some entry does not fit;
+  and no entry is dropped from an inclusive list's back.
 - Every draft then passes the item-writing checks or is dropped
-  (:mod:`screening`); :func:`report` says why a lesson gave nothing.
+  (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
+  prose: how many of its sentences state several facts, blank nothing a
+  cloze tests, or borrow their subject).
 
 A distractor or false statement is never anything the article lists under
 the asked type: every list of that type is checked (and every list whose
@@ -48,10 +64,15 @@ import re
 from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
+    cells_card,
     cloze_card,
     definition_cards,
     diagnosis_cloze,
+    inline_ddx_card,
+    other_names_card,
+    term_cloze,
     type_cloze_card,
+    why_no_cloze,
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
@@ -81,10 +102,18 @@ from quizzes.content.generation.list_cards import (
     list_question,
     partial_entry,
     partial_lead_in,
+    sequence,
+    unasked_entry,
 )
-from quizzes.content.generation.list_classes import named_sign_cards
+from quizzes.content.generation.list_classes import named_sign_cards, scoped, superlative_entry_cards
 from quizzes.content.generation.screening import Screened, screen
-from quizzes.content.generation.tables import row_drafts, treatment_cards
+from quizzes.content.generation.tables import (
+    comparison_cards,
+    diagnostic_test_cards,
+    regimen_cards,
+    row_drafts,
+    treatment_cards,
+)
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
@@ -93,7 +122,7 @@ from quizzes.content.generation.typed import (
     type_questions,
     typed_groups,
 )
-from quizzes.content.reader.outline import Outline
+from quizzes.content.reader.outline import Outline, Section
 
 __all__ = [
     "FALSE",
@@ -115,7 +144,35 @@ __all__ = [
 ]
 
 
+_PARTICIPIAL = re.compile(
+    r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
+)
 _CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+
+
+_ARTICLE = re.compile(r"^(?:An?|The) ")
+# "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
+_IT_NAMED = re.compile(
+    r"^It is (?:also |sometimes |often |commonly )?(?:called|known as|termed|referred to as) [^,;:()]+\.$"
+)
+_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<x>[^,;:]+?)\?$", re.IGNORECASE)
+
+
+def _own_what_is(lesson: str, condition: str) -> bool:
+    """Whether the lesson is the condition's own "What is X?" (not "What is the treatment of X?")."""
+    match = _WHAT_IS.match(lesson)
+    return bool(match) and squash(match["x"]).rstrip("s") == squash(condition).rstrip("s")
+
+
+_WHO_GETS = re.compile(r"^who gets (?P<x>[^,;:]+?)\?$", re.IGNORECASE)
+
+
+def _about_the_condition(lesson: str, condition: str) -> bool:
+    """Whether the lesson's heading asks about the condition itself ("What is X?", "Who gets X?"), so that
+    "It" opening its text is the condition."""
+    match = _WHO_GETS.match(lesson)
+    who = bool(match) and squash(match["x"]).rstrip("s") == squash(condition).rstrip("s")
+    return who or _own_what_is(lesson, condition)
 
 
 def generate(outline: Outline) -> list[Draft]:
@@ -137,18 +194,41 @@ def generate_screened(outline: Outline) -> Screened:
                 type_cloze_card(group, category, condition, out)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
+        opening = True  # the section's first paragraph
         for block in section.blocks:
             if block.kind == "paragraph":
-                it_is = False  # does "It" name the condition? (a chain from a sentence that does)
+                # does "It" name the condition? (a chain from a sentence that does; or, opening the lesson
+                # "Who gets X?" or "What is X?", the heading's X)
+                it_is = opening and not context and _about_the_condition(lesson, condition)
+                opening = False
                 before = ""
+                own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
-                    main = _CONCESSIVE.sub("", sentence)
-                    cloze_card(main, lesson, condition, out, context, it_is, follows=bool(before))
+                    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+                    # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
+                    # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
+                    naming = own and bool(_IT_NAMED.match(sentence))
+                    cloze_card(
+                        main,
+                        lesson,
+                        condition,
+                        out,
+                        context,
+                        it_is or naming,
+                        follows=bool(before),
+                        source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
+                    )
+                    if not context:
+                        term_cloze(sentence, lesson, condition, out, it_is)
+                        cells_card(sentence, lesson, condition, out)
+                        inline_ddx_card(sentence, lesson, condition, out)
+                    if own:
+                        other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
                     before = sentence
-                    named = squash(sentence).startswith(squash(condition) + " ")
+                    named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
     silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
@@ -161,9 +241,13 @@ def generate_screened(outline: Outline) -> Screened:
             silent_groups.append(group)
     row_drafts(outline, condition, out)
     treatment_cards(outline, condition, out)
+    diagnostic_test_cards(outline, condition, out)
+    comparison_cards(outline, condition, out)
+    regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
+    superlative_entry_cards(every_list, condition, out)
     return screen(out.drafts)
 
 
@@ -184,12 +268,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
-            reasons.append(
-                "no sentence gave a cloze: one is made only from a sentence stating one fact alone, whose blank "
-                "(a number with its unit, a synonym, a cause, what confirms the diagnosis, the most common ...) "
-                "has one answer and which names the condition or opens its paragraph; its sentences state "
-                "more than one fact, blank none of these, or owe their subject to the sentence before"
-            )
+            reasons.append(_why_no_cloze(lesson))
         if shown & {"rows", "table"}:
             reasons.append(
                 "its rows or table are not named by the lesson's heading as types, grades, stages, "
@@ -197,6 +276,30 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             )
         why[lesson.heading] = "; ".join(reasons)
     return why
+
+
+_NO_CLOZE = {
+    "facts": "state more than one fact (a cloze tests one)",
+    "subject": "open with a pronoun (It, They, This) whose subject is another sentence's",
+    "blank": "blank none of the facts a cloze tests (a number with its unit, a synonym, a cause, what "
+    "confirms the diagnosis, the most common ..., a skin manifestation, a named term)",
+    "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
+    "or take their scope from the sentence before",
+}
+
+
+def _why_no_cloze(lesson: Section) -> str:
+    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`)."""
+    found = Counter(
+        why_no_cloze(sentence)
+        for section in lesson.walk()
+        for block in section.blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+    )
+    total = sum(found.values())
+    parts = [f"{count} {_NO_CLOZE[why]}" for why, count in found.most_common()]
+    return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
 def _why_no_card(lst: ItemList, condition: str) -> str:
@@ -208,6 +311,12 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         return f"{named} has entries holding several facts each"
     if exclusive(lst) and any(partial_entry(item) for item in lst.items):
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
+    if scoped(lst, condition):
+        return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
+    if unasked_entry(lst):
+        return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
+    if sequence(lst) and not exclusive(lst):
+        return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
     question = list_question(lst, condition)
     if question is None:
         if TESTS.match(lst.lead_in):

@@ -37,10 +37,22 @@ def paragraph_sentences(blocks: list[Block]) -> list[str]:
 def section_lists(section: Section, lesson: str) -> list[ItemList]:
     """The non-empty lists of one section, each at its own level (entries naming groups and entries without words left out)."""
     found = []
+    before = ""
     for block in section.blocks:
         entries = own_entries(block) if block.kind == "list" else ()
         if entries:
-            found.append(ItemList(lesson, section.heading, block.text, entries, section=section.heading))
+            found.append(
+                ItemList(
+                    lesson,
+                    section.heading,
+                    block.text,
+                    entries,
+                    section=section.heading,
+                    ordered=block.ordered,
+                    before=before,
+                )
+            )
+        before = block.text if block.kind == "paragraph" else ""
     return found
 
 

@@ -24,7 +24,17 @@ be phrased from the article's own words, and is no broader than the lead-in:
 - a list under a short entry ("Infections") in a lesson "What causes X?" ->
   "Which infections can cause X?" (entries named "Other ..." say nothing alone).
 
-A list inside a sub-section or under an entry names that context in its question.
+- (list_classes) "The typical sites are:" / a "Common sites" sub-heading, "Flares may be provoked by:",
+  "Side effects include:" under a treatment's own sub-heading ("Name two side effects of dapsone."),
+  "Features that suggest X include:", "Several forms are recognised:" or a "Variants of X" sub-heading,
+  "Other <...> conditions to consider include:" in a differential diagnosis, "X is associated with other
+  <class>, including:", "Groups at particular risk include:", "... triggers such as:", "Each lesion is:",
+  the groups of "Treatments can be divided into two groups:" ("Lesion-directed treatment, ...");
+- a lead-in saying "it" ("Medicines that can trigger it include:") names the condition, unless the sentence
+  before names something else "it" could be.
+
+A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
+form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
 
 from __future__ import annotations
@@ -40,8 +50,16 @@ from quizzes.content.generation.list_classes import (
     class_question,
     in_context,
     investigation_name,
+    scoped,
 )
-from quizzes.content.generation.text import excerpt_lines, lower_first, mentions, upper_first, words
+from quizzes.content.generation.text import (
+    excerpt_lines,
+    lower_first,
+    mentions,
+    sentences,
+    upper_first,
+    words,
+)
 
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
@@ -107,13 +125,31 @@ _UMBRELLA = re.compile(
 )
 
 
+_DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
+_DDX_LEAD = re.compile(
+    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases)"
+    r" (?:to consider|that (?:may|can) look similar)? ?(?:include|are)$",
+    re.IGNORECASE,
+)
+
+
+# A sentence before a lead-in saying "it" that names something else "it" could be ("A similar eruption ...").
+_OTHER_REFERENT = re.compile(
+    r"\b(?:eruption|rash|reaction|condition|disease|infection|disorder|syndrome)s?\b", re.I
+)
 _PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
 
 
 def list_question(lst: ItemList, condition: str) -> str | None:
     """The question a list answers, in the article's words (see the module docstring); None if unsure."""
     lead = lst.lead_in.strip().rstrip(":").strip()
+    if scoped(lst, condition):
+        return None  # "In the bullous phase, ... Typical features are:": the question would be broader
     condition = as_in_heading(lst.lesson, condition)
+    ddx = _DDX_LESSON.match(lst.lesson) and not lst.parent and lst.heading == lst.lesson
+    if ddx and partial_lead_in(lst) and _DDX_LEAD.match(lead):
+        # "Other annular conditions to consider include:": "other" than the condition itself
+        return f"What are some conditions in the differential diagnosis of {condition}?"
     if partial_lead_in(lst):
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
@@ -132,6 +168,12 @@ def list_question(lst: ItemList, condition: str) -> str | None:
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
             return None
+        if re.search(r"\b(?:it|them|this)\b", vp):  # "Medicines that can trigger it include:": it is?
+            last = sentences(lst.before)[-1] if sentences(lst.before) else ""
+            other = _OTHER_REFERENT.search(last) and not mentions(last, condition)  # "A similar rash ..."
+            if re.search(r"\b(?:them|this)\b", vp) or other:
+                return None
+            vp = re.sub(r"\bit\b", condition, vp, count=1)  # the article's condition
         context = "" if mentions(vp, condition) else _context(vp, condition)
         if context and (when := re.search(r" (?:when|if) ", vp)):  # "used for X when papules are ..."
             vp, context = f"{vp[: when.start()]}{context}{vp[when.start() :]}", ""
@@ -139,7 +181,10 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lead and (match := _PARTICIPLE.match(lead)):
         vp = match["vp"]
         context = "" if _names(vp, condition) else _context(vp, condition)
-        return in_context(f"Which {match['np'].casefold()} are {vp}{context}?", lst, condition)
+        np = match["np"].casefold()
+        if np == "options" and TREATMENT_LESSON.search(lst.lesson):
+            np = "treatment options"  # "Options reported to help include:" under a treatment lesson
+        return in_context(f"Which {np} are {vp}{context}?", lst, condition)
     if lead and (match := _KNOWN_LIST.match(lead)):
         np = match["np"].casefold()
         return f"What are some {possible}{np} {'for' if np.startswith('risk') else 'of'} {condition}?"
@@ -189,6 +234,27 @@ def list_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
+
+
+_EXAMPLES_IN = re.compile(r"\b(?:such as|including|e\.g\.|for example)\b|\(", re.IGNORECASE)
+# An entry pointing to the list nested under it ("A skin biopsy, which shows one of these patterns:"): the
+# card would leave the pointer dangling.
+_POINTER = re.compile(r":$|\b(?:these|the following)\b", re.IGNORECASE)
+
+
+_STAGES = re.compile(r"\b(?:stages?|phases?|steps?|evolves?|sequence|in turn)\b", re.IGNORECASE)
+
+
+def sequence(lst: ItemList) -> bool:
+    """Whether a numbered list is a sequence ("The eruption evolves in stages." / 1. ... 3. Resolution —):
+    its entries are the course, not examples of a class, and two of them are no answer."""
+    phases = any((m := NAMED.match(item)) and m["name"].casefold() in _PHASES for item in lst.items)
+    return lst.ordered and (bool(_STAGES.search(lst.lead_in)) or phases)
+
+
+def unasked_entry(lst: ItemList) -> bool:
+    """Whether an entry points to a list nested under it (no answer without that list)."""
+    return any(_POINTER.search(item.strip()) for item in lst.items)
 
 
 def partial_lead_in(lst: ItemList) -> bool:
@@ -245,9 +311,12 @@ _WHICH = re.compile(
     r"(?P<vp>(?:can|may|might|could|have|has|are|is|help|helps|do|does)\b.+)\?$"
 )
 _SOME = re.compile(r"^What are some (?P<np>.+)\?$")
+_WHICH_VERB = re.compile(
+    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to)\b.+)\?$"
+)
 _HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
 _WHEN_INDICATED = re.compile(r"^When is (?P<x>.+) indicated\?$")
-MAX_EXAMPLE_LIST_ITEMS = 8  # naming two examples from a longer list is still one recall
+MAX_EXAMPLE_LIST_ITEMS = 10  # naming two examples from a longer list is still one recall
 
 
 def exclusive(lst: ItemList) -> bool:
@@ -264,6 +333,8 @@ def examples_question(question: str) -> str | None:
         pre = match["pre"] or ""
         name = "name" if pre else "Name"
         return f"{pre}{name} two {match['np']} that {match['vp']}."
+    if match := _WHICH_VERB.match(question):  # "Which features suggest possible SCC in X?"
+        return f"Name two {match['np']} that {match['vp']}."
     if match := _SOME.match(question):
         return f"Name two {match['np']}."
     if match := _HOW_EASED.match(question):
@@ -286,10 +357,17 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         tests = question.startswith("Which investigations")
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
+        if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)):
+            continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
         # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
         # stays in the cited text.
-        answers = [item.split("; ")[0].rstrip(".") for item in lst.items if not partial_entry(item)]
+        # ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
+        answers = [
+            item.split("; ")[0].rstrip(".")
+            for item in lst.items
+            if not (partial_entry(item) and (exclusive(lst) or not _EXAMPLES_IN.search(item)))
+        ]
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
         names = [NAMED.match(answer) for answer in answers]
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers

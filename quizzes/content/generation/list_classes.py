@@ -11,7 +11,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions
+from quizzes.content.generation.text import lower_first, mentions, sentences, squash
 
 FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -61,6 +61,104 @@ _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I
 )
 _OPTIONS = re.compile(r"^(?:options|treatments|treatment options) (?:include|are)$", re.IGNORECASE)
+# An entry of a list whose lead-in divides treatments into groups ("Treatments can be divided into two
+# groups:"), naming one group: "Lesion-directed treatment, for a few discrete lesions".
+_TREATMENT_GROUP = re.compile(
+    r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
+)
+_DIVIDED = re.compile(r"\b(?:divided|grouped|classified) into\b", re.IGNORECASE)
+# A heading naming kinds of treatment is a medical category only when every entry fits it: an injection
+# is no topical treatment, phototherapy no systemic one.
+_NOT_OF_KIND = {
+    "topical": re.compile(
+        r"\b(?:intralesional|inject\w*|oral|tablets?|phototherapy|UV[AB]?|PUVA|laser|occlusion)\b", re.I
+    ),
+    "systemic": re.compile(r"\b(?:phototherapy|UV[AB]?|PUVA|light|topical|intralesional|laser)\b", re.I),
+    "oral": re.compile(r"\b(?:inject\w*|intravenous|infusion|topical|phototherapy|UV[AB]?)\b", re.I),
+}
+
+
+def _fits_kind(adj: str, items: tuple[str, ...]) -> bool:
+    """Whether every entry is of the kind the heading names (see :data:`_NOT_OF_KIND`)."""
+    wrong = _NOT_OF_KIND.get(adj.casefold())
+    return wrong is None or not any(wrong.search(item) for item in items)
+
+
+_RESERVED = re.compile(
+    r"^(?:[A-Z][a-z]+ )?(?:treatment|therapy) is (?:usually )?(?:reserved|used|needed) for (?P<what>[^;:()]+?)\.$"
+)
+_VARIANTS_HEADING = re.compile(
+    r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
+)
+_FORMS = re.compile(
+    r"^(?:several|many|various|a number of|the following) (?P<np>forms|types|variants|patterns|subtypes)"
+    r" (?:are|have been) (?:recognised|recognized|described|seen)$",
+    re.IGNORECASE,
+)
+# "A rash that looks like pityriasis rosea, sometimes called ..., can be caused by medicines and vaccines, such as:"
+_LOOKALIKE_CAUSED = re.compile(
+    r"^(?P<x>An? [\w\s-]+?)(?:, (?:sometimes |also |often )?(?:called|known as) [^,]+,)? (?:can|may) be caused by"
+    r" (?P<np>[a-z][\w-]*(?: (?:and|or) [a-z][\w-]*)?),? (?:such as|including)$"
+)
+_AT_RISK_GROUPS = re.compile(
+    r"^(?P<np>(?:groups|people) at (?:particular |increased |higher |high )?risk) (?:include|are)$", re.I
+)
+_WHO_LESSON = re.compile(r"^who gets\b", re.IGNORECASE)
+# "Vitiligo is associated with other autoimmune diseases, including:" ("other" than the condition itself)
+_ASSOCIATED = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:often |commonly |strongly )?associated with (?:other )?"
+    r"(?P<np>[a-z][\w-]*(?: [a-z][\w-]*){0,3}),? (?:including|such as)$"
+)
+# "The typical sites are:", "Common sites include:"
+_SITES_ARE = re.compile(
+    r"^(?:the )?(?P<adj>typical|common|usual|characteristic|commonly affected|most common) sites"
+    r"(?: of involvement)? (?:are|include|may include)$",
+    re.IGNORECASE,
+)
+_SITES_HEADING = re.compile(r"^(?P<adj>typical|common|usual|characteristic|commonly affected) sites$", re.I)
+# "Flares may be provoked by:"
+_FLARES = re.compile(
+    r"^(?:flares?|flare-ups|relapses|outbreaks)(?: of (?P<of>.+?))? (?:may|can|are often|are) (?:be )?"
+    r"(?:provoked|triggered|precipitated|brought on) by$",
+    re.IGNORECASE,
+)
+# "Side effects include:" under a treatment's own sub-heading ("Dapsone")
+_SIDE_EFFECTS = re.compile(r"^(?P<np>side effects|adverse effects) (?:may |can )?include$", re.IGNORECASE)
+_NOT_A_TREATMENT = re.compile(
+    r"\b(?:treatments?|therapy|therapies|measures|options|care|management|general|other|overview)$", re.I
+)
+_TRIGGERS_SUCH_AS = re.compile(r"\btriggers (?:such as|including)$", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what causes\b", re.IGNORECASE)
+_EACH_LESION = re.compile(
+    r"^(?:each|every|a typical|the typical) (?:lesion|papule|patch|plaque|spot) is$", re.I
+)
+
+
+# "In the bullous phase, tense blisters appear on normal or red skin." right before "Typical features are:":
+# the features are of that phase's blisters, not of the condition.
+_SCOPING = re.compile(r"^(?:In|During|Among|For) (?:the |an? )?(?P<scope>[\w\s-]{1,40}?),")
+
+
+def scoped(lst: ItemList, condition: str = "") -> bool:
+    """Whether the paragraph before a bare class lead-in limits what the list is about ("In the bullous
+    phase, ...", "In discoid lupus, ..."): any scope but the condition itself."""
+    last = sentences(lst.before)[-1:] if lst.before else []
+    match = _SCOPING.match(last[0]) if last else None
+    return bool(match) and not (condition and squash(match["scope"]) == squash(condition))
+
+
+def _names_a_treatment(lst: ItemList) -> bool:
+    """Whether the list's sub-heading names one treatment ("Dapsone", "Oral isotretinoin"), not a group."""
+    heading = lst.heading
+    return (
+        heading != lst.lesson
+        and not heading.endswith("?")
+        and 0 < len(heading.split()) <= 3
+        and not _NOT_A_TREATMENT.search(heading.casefold())
+        and not heading.casefold().startswith(("other", "general"))
+    )
+
+
 _INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
@@ -78,19 +176,60 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
             return f"What are some {_HEADING_CLASS[match['what'].casefold()]} {condition}?"
         return None
     if lst.parent:
+        group = _TREATMENT_GROUP.match(lst.parent)
+        if group and TREATMENT_LESSON.search(lesson) and not lead and _DIVIDED.search(lst.outer):
+            # "Treatments can be divided into two groups:" / "Lesion-directed treatment, for a few lesions:"
+            return f"What are some {group['adj'].casefold()} treatments for {condition}?"
         return None
     kind = _KIND_OF_TREATMENT.match(lst.heading) if lst.heading != lesson else None
     if kind and TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
         if any(map(_INSTRUCTION.search, lst.items)):
             return None
+        if not _fits_kind(kind["adj"], lst.items):
+            # "Systemic treatment is reserved for widespread disease. Options include:" -> the lead-in's words
+            last = sentences(lst.before)[-1:] if lst.before else []
+            reserved = _RESERVED.match(last[0]) if last else None
+            if not reserved or not lead:
+                return None
+            what = reserved["what"]
+            what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
+            return f"What are some treatments for {what}?" if mentions(what, condition) else None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+    variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
+    if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
+        return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
+    if not lead and (match := _SITES_HEADING.match(lst.heading)) and FEATURES_LESSON.search(lesson):
+        return (
+            f"What are some {match['adj'].casefold()} sites of {condition}?"  # a "Common sites" sub-heading
+        )
     if not lead:
         return None
+    if (match := _FORMS.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst, condition):
+        return f"What are some {match['np'].casefold()} of {condition}?"  # "Several forms are recognised:"
+    if (match := _AT_RISK_GROUPS.match(lead)) and _WHO_LESSON.search(lesson):
+        return (
+            f"What are some {match['np'].casefold()} of {condition}?"  # "Groups at particular risk include:"
+        )
+    if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
+        np = match["np"].replace(" and ", " or ")
+        return f"What are some {np} that can cause {lower_first(match['x'])}?"
+    if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
+        return f"What are some {match['np'].casefold()} associated with {condition}?"
+    if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
+        return in_context(f"What are some {match['adj'].casefold()} sites of {condition}?", lst, condition)
+    if (match := _FLARES.match(lead)) and (not match["of"] or mentions(match["of"], condition)):
+        return f"What are some possible triggers of flares of {condition}?"
+    if (match := _SIDE_EFFECTS.match(lead)) and TREATMENT_LESSON.search(lesson) and _names_a_treatment(lst):
+        return f"What are some {match['np'].casefold()} of {lower_first(lst.heading)}?"
+    if _TRIGGERS_SUCH_AS.search(lead) and _CAUSES_LESSON.search(lesson):
+        return f"What are some possible triggers of {condition}?"
+    if _EACH_LESION.match(lead) and FEATURES_LESSON.search(lesson):
+        return f"What are some features of the lesions of {condition}?"
     if match := _AT_RISK.match(
         lead
     ):  # "People with neurological disease are at increased risk, including ..."
         return f"What are some {match['c'].casefold()}s that increase the risk of {condition}?"
-    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson):
+    if (match := _TYPICAL.match(lead)) and FEATURES_LESSON.search(lesson) and not scoped(lst, condition):
         return in_context(f"What are some {match['np'].casefold()} of {condition}?", lst, condition)
     if re.match(r"^conditions that (?:may|can|might) look similar (?:are|include)$", lead, re.I):
         return f"What are some conditions that can look similar to {condition}?"
@@ -126,6 +265,9 @@ def in_context(question: str, lst: ItemList, condition: str) -> str:
     where = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
     if not where or where.endswith("?") or mentions(question, where) or not mentions(where, condition):
         return question
+    for about in (f" in {condition}", f" for {condition}", f" of {condition}"):  # the form, in its place
+        if question.count(about) == 1:
+            return question.replace(about, f"{about.removesuffix(condition)}{lower_first(where)}")
     return f"In {lower_first(where)}, {question[0].lower()}{question[1:]}"
 
 
@@ -139,14 +281,40 @@ _SIGN = re.compile(
 MAX_SIGN_WORDS = 16
 
 
+# "Other features include:" in a lesson on clinical features, over "Leukotrichia — white hairs within patches":
+# each entry a term with what it is.
+_FEATURES_LEAD = re.compile(
+    r"^(?:other |additional )?(?:features|signs|findings) (?:may |can )?include:?$", re.I
+)
+MIN_TERM_WORDS = 2
+_NOT_A_THING = re.compile(
+    r"^(?:\w+ly|often|usually|may|can|sometimes|common|uncommon|rare|mild|severe|more|less|most|seen|found|"
+    r"present|absent|affects?|occurs?|especially|particularly|in|on|at|with|for|from|when|if|which|that|"
+    r"is|are|not|only|also)\b",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,2}) [\u2013\u2014] (?P<what>(?:an? )?[a-z][^;]+)")
+
+
 def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
-    """A basic card for each named sign a list describes, when its description does not echo its name."""
+    """A basic card for each named sign a list describes (or, under "Other features include:" in a lesson on
+    clinical features, each named term), when its description does not echo its name."""
     for lst in lists:
+        terms = bool(_FEATURES_LEAD.match(lst.lead_in)) and FEATURES_LESSON.search(lst.lesson) is not None
         for item in lst.items:
-            match = _SIGN.match(item)
+            sign = _SIGN.match(item)
+            match = sign or (_TERM.match(item) if terms else None)
             if not match or len(match["what"].split()) > MAX_SIGN_WORDS:
                 continue
             name, what = match["name"], match["what"].rstrip(". ")
+            prompt = f"In {condition}, what is the name for {what}?"
+            if not sign:  # a term: what it is, without the clause after it ("..., which is uncommon")
+                what = re.split(r",? (?:which|a sign of|that is) ", what, maxsplit=1)[0]
+                if len(what.split()) < MIN_TERM_WORDS or _NOT_A_THING.match(what):
+                    continue  # "Itch — often severe": a degree, not what the term names
+                prompt = f"In {condition}, what is the name for {what}?"
+                if mentions(name, condition):  # "Trichrome vitiligo — a zone of ...": a form of the condition
+                    prompt = f"Which form of {condition} has {what}?"
             stems = {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{4,}", what)}
             if any(w.casefold()[:5] in stems for w in re.findall(r"[^\W\d_]{4,}", name)):
                 continue  # "Nodular sign — nodules ...": the description gives the name away
@@ -154,8 +322,55 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
                 "basic",
                 lst.lesson,
                 ("sign", name),
-                prompt=f"In {condition}, what is the name for {what}?",
+                prompt=prompt,
                 answer=name,
                 excerpt=item,
                 explanation=item,
+            )
+
+
+# "Cryotherapy with liquid nitrogen, the most widely used method", "Herpes simplex virus, the most common
+# trigger": an entry the article calls the most ... of its list, asked the other way round.
+_SUPERLATIVE_ENTRY = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]) the"
+    r" (?P<sup>most (?:common|widely used|frequent|effective)|commonest) (?P<noun>[a-z]+)(?:$|, )"
+)
+_QUALIFIED = re.compile(r"^(?:In|Among|For|During|When)\b|\b(?:in|among) (?:children|adults|women|men)\b")
+_GROUP_OF_TREATMENTS = re.compile(
+    r"^(?P<adj>[A-Za-z]+-(?:directed|based|targeted)) (?:treatments?|therapy)\b", re.I
+)
+
+
+def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per list entry that says it is the most common (widely used ...) of its kind, scoped by the
+    entry its list sits under ("Lesion-directed treatment" -> "the most widely used lesion-directed
+    treatment"; "Infections" -> "Among infections, ...")."""
+    for lst in lists:
+        for item in lst.items:
+            match = _SUPERLATIVE_ENTRY.match(item.rstrip(". "))
+            if not match or squash(match["x"]) == squash(condition):
+                continue
+            if _QUALIFIED.search(lst.lead_in) or scoped(lst, condition):
+                continue  # "In children, causes include:": the most common of those, not of the condition
+            sup, noun = match["sup"], match["noun"]
+            group = _GROUP_OF_TREATMENTS.match(lst.parent) if lst.parent else None
+            if group and TREATMENT_LESSON.search(lst.lesson):
+                prompt = f"What is the {sup} {group['adj'].casefold()} treatment for {condition}?"
+            elif lst.parent and len(lst.parent.split()) <= 3 and "," not in lst.parent:
+                prompt = f"Among {lower_first(lst.parent)}, what is the {sup} {noun} of {condition}?"
+            elif not lst.parent and lst.heading == lst.lesson:
+                prompt = f"What is the {sup} {noun} of {condition}?"
+            elif (kinds := _VARIANTS_HEADING.match(lst.heading)) and mentions(kinds["x"], condition):
+                prompt = f"What is the {sup} {noun} of {condition}?"  # "Variants of X": its types
+            else:
+                continue  # a sub-section's list: its scope is not the whole condition's
+            lines = [lst.outer, lst.parent, lst.lead_in, item]
+            out.add(
+                "basic",
+                lst.lesson,
+                ("superlative entry", lst.parent, match["x"]),
+                prompt=prompt,
+                answer=match["x"],
+                excerpt="\n".join(line for line in lines if line),
+                explanation="\n".join(line for line in lines if line),
             )

@@ -214,3 +214,114 @@ def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> No
                             excerpt=f"{situation}\n{treatment}",
                             explanation=f"{block.header[0]}: {situation}. {header}: {treatment}.",
                         )
+
+
+# "Granular IgA deposits in the dermal papillae; this is the diagnostic test": the row's test is the one.
+_DIAGNOSTIC = re.compile(
+    r"\b(?:this|it) is the (?:diagnostic test|gold standard(?: test)?|test of choice)\b", re.I
+)
+
+
+def diagnostic_test_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card asking for the test a table row calls the diagnostic one ("Test | Sample | Typical finding":
+    "Direct immunofluorescence | ... | ...; this is the diagnostic test"); one such row per table only."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if (
+                    block.kind != TABLE
+                    or not block.header
+                    or not re.search(r"\btests?\b", block.header[0], re.I)
+                ):
+                    continue
+                rows = [row for row in block.cells if any(_DIAGNOSTIC.search(cell) for cell in row[1:])]
+                if len(rows) != 1 or not words(rows[0][0]):
+                    continue
+                row = rows[0]
+                out.add(
+                    "basic",
+                    lesson.heading,
+                    ("table", "diagnostic test", row[0]),
+                    prompt=f"What is the diagnostic test for {condition}?",
+                    answer=row[0].strip(),
+                    excerpt="\n".join(cell for cell in row if cell.strip()),
+                    explanation="; ".join(
+                        f"{h}: {c}" for h, c in zip(block.header, row, strict=False) if c.strip()
+                    ),
+                )
+
+
+MAX_COMPARED_ROWS = 8
+
+
+def comparison_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table comparing the condition with another ("Feature | Bullous pemphigoid |
+    Pemphigus vulgaris": "Nikolsky sign | Negative | Positive" -> "How do bullous pemphigoid and pemphigus
+    vulgaris differ in Nikolsky sign?"; an eponym keeps its capital), the back both cells, each named."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) != 3:
+                    continue
+                feature, this, that = (h.strip() for h in block.header)
+                if squash(this) != squash(condition) or not words(that) or mentions(that, condition):
+                    continue
+                if not 2 <= len(block.cells) <= MAX_COMPARED_ROWS:
+                    continue
+                for row in block.cells:
+                    name, here, there = (cell.strip() for cell in row[:3])
+                    if not (words(name) and words(here) and words(there)) or squash(here) == squash(there):
+                        continue
+                    out.add(
+                        "basic",
+                        lesson.heading,
+                        ("compared", that, name),
+                        prompt=f"How do {condition} and {lower_first(that)} differ in {lower_first(name)}?",
+                        answer=f"{upper_first(condition)}: {here}; {lower_first(that)}: {there}",
+                        excerpt="\n".join((name, here, there)),
+                        explanation=f"{feature or 'Feature'}: {name}. {this}: {here}. {that}: {there}.",
+                    )
+
+
+_TREATMENTS_COLUMN = re.compile(
+    r"\b(?:treatments?|drugs?|medicines?|medications?|options?|therap(?:y|ies))\b", re.I
+)
+_USE_COLUMN = re.compile(r"^(?:typical |usual )?(?:regimen|dose|dosage)$", re.I)
+
+
+def regimen_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a treatment table giving each treatment's regimen or dose ("Field treatments |
+    Typical regimen": "Tirbanibulin 1% ointment | Once daily for 5 days"), with a number, in a lesson about
+    treatment."""
+    for lesson in outline.lessons:
+        if not _TREATMENT.search(lesson.heading):
+            continue
+        for section in lesson.walk():
+            for block in section.blocks:
+                if (
+                    block.kind != TABLE
+                    or len(block.header) < 2
+                    or not _TREATMENTS_COLUMN.search(block.header[0])
+                ):
+                    continue
+                for index, header in enumerate(block.header[1:], start=1):
+                    if not _USE_COLUMN.match(header.strip()):
+                        continue
+                    for row in block.cells:
+                        treatment, use = row[0].strip(), row[index].strip().rstrip(".")
+                        if (
+                            not words(treatment)
+                            or not re.search(r"\d", use)
+                            or mentions(treatment, condition)
+                        ):
+                            continue  # a regimen without a number ("cream then red light") is a method
+                        prompt = f"In {condition}, what is the {header.strip().casefold()} of {lower_first(treatment)}?"
+                        out.add(
+                            "basic",
+                            lesson.heading,
+                            ("table", header, treatment),
+                            prompt=prompt,
+                            answer=use,
+                            excerpt=f"{treatment}\n{use}",
+                            explanation=f"{block.header[0]}: {treatment}. {header}: {use}.",
+                        )

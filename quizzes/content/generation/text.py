@@ -23,6 +23,12 @@ _APPOSITIVE = re.compile(
 
 
 _EPONYM_NEXT = {"disease", "syndrome", "sign", "phenomenon", "lymphoma", "sarcoma", "palsy"}
+# Words that open "Severe disease", "Chronic disease": no eponym before "disease".
+_COMMON_FIRST = {
+    "mild", "moderate", "severe", "acute", "chronic", "active", "stable", "early", "late", "localised",
+    "localized", "generalised", "generalized", "widespread", "extensive", "limited", "recurrent",
+    "persistent", "resistant", "refractory", "systemic", "skin", "mucosal", "oral", "genital", "childhood",
+}  # fmt: skip
 
 
 def sentences(text: str) -> list[str]:
@@ -78,7 +84,9 @@ def lower_first(text: str) -> str:
     if not first[:1].isupper() or any(c.isupper() or c.isdigit() for c in first[1:]):
         return text
     following = rest.split(" ", 1)[0].casefold().strip(",.;:")
-    if first.endswith(("'s", "\u2019s")) or following in _EPONYM_NEXT:
+    if first.endswith(("'s", "\u2019s")) or (
+        following in _EPONYM_NEXT and first.casefold() not in _COMMON_FIRST
+    ):
         return text
     return text[0].lower() + text[1:]
 

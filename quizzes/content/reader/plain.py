@@ -25,17 +25,42 @@ def title(line: Line) -> str:
 
 
 def events(lines: list[Line]) -> list[Event]:
-    """Read plain text: chunks of lines between blank lines; a heading stands alone or is a question above its text."""
+    """Read plain text: chunks of lines between blank lines; a heading stands alone, or is a question or a
+    short name above its text."""
     reader = LineReader()
     for chunk in chunks(lines):
         first = 0
         while first < len(chunk) and is_heading(chunk[first].text):
-            if first < len(chunk) - 1 and not chunk[first].text.endswith("?"):
+            above = first < len(chunk) - 1
+            if (
+                above
+                and not chunk[first].text.endswith("?")
+                and not _names_text(chunk[first], chunk[first + 1])
+            ):
                 break
             reader.heading(Heading(chunk[first].text, 0, f"line {chunk[first].number}"))
             first += 1
         reader.chunk(chunk[first:])
     return reader.finish()
+
+
+MAX_SHORT_HEADING_WORDS = 5
+MAX_SHORT_HEADING_LENGTH = 50
+
+
+def _names_text(line: Line, below: Line) -> bool:
+    """A short name standing on its own line above a sentence ("Dapsone" over "Dapsone relieves itch ..."):
+    a heading, not the start of a paragraph (a wrapped line is long, or runs on in lower case)."""
+    text = line.text
+    return (
+        len(text.split()) <= MAX_SHORT_HEADING_WORDS
+        and len(text) <= MAX_SHORT_HEADING_LENGTH
+        and "," not in text
+        and below.text[:1].isupper()
+        and "|" not in below.text
+        and marker(below.text) is None
+        and label_row(below.text) is None
+    )
 
 
 def chunks(lines: list[Line]) -> list[list[Line]]:
@@ -75,7 +100,8 @@ class LineReader:
     - A line shaped "Label: text" is a paragraph of its own (the outline's
       builder makes label rows of consecutive ones); other lines join into
       paragraphs until one ends a sentence (in Markdown, until a blank line).
-    - A '|' line over a delimiter line starts a pipe table.
+    - A '|' line over a delimiter line starts a pipe table; in plain text, so do three or more lines of
+      " | "-separated cells, as many in each (a table without its delimiter line).
 
     ``inline`` turns a line's text into plain text (Markdown markup); it is
     applied after markers are found. ``lazy`` reads Markdown: any line right
@@ -116,7 +142,7 @@ class LineReader:
         index = 0
         self.after_blank = True
         while index < len(lines):
-            if starts_table(lines, index):
+            if starts_table(lines, index, bare=not self.lazy):
                 self._flush()
                 self._close_lists()
                 table, index = read_table(lines, index, self.inline)

@@ -18,14 +18,32 @@ _DELIMITER = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _CAPTION = re.compile(r"Table:\s*(?P<caption>.+)")
 
 
-def starts_table(lines: list[Line], index: int) -> bool:
-    """Whether a pipe table starts at ``lines[index]`` (a '|' line over a delimiter line)."""
-    return (
+def starts_table(lines: list[Line], index: int, *, bare: bool = False) -> bool:
+    """Whether a pipe table starts at ``lines[index]`` (a '|' line over a delimiter line); with ``bare``,
+    also three or more lines of " | "-separated cells, as many in each, without a delimiter line (plain
+    text: "Grade | Clinical description" over its rows)."""
+    if (
         index + 1 < len(lines)
         and "|" in lines[index].text
         and bool(_DELIMITER.fullmatch(lines[index + 1].text))
         and len(cells(lines[index + 1].text)) == len(cells(lines[index].text))
-    )
+    ):
+        return True
+    return bare and _bare_rows(lines, index) >= MIN_BARE_ROWS
+
+
+MIN_BARE_ROWS = 3  # a header and two rows
+
+
+def _bare_rows(lines: list[Line], index: int) -> int:
+    """How many lines from ``lines[index]`` are bare pipe rows with the first one's number of cells."""
+    if " | " not in lines[index].text:
+        return 0
+    width = len(cells(lines[index].text))
+    end = index
+    while end < len(lines) and " | " in lines[end].text and len(cells(lines[end].text)) == width:
+        end += 1
+    return end - index
 
 
 def cells(row: str) -> list[str]:
@@ -40,8 +58,10 @@ def read_table(lines: list[Line], index: int, inline: Callable[[str], str]) -> t
     """The table starting at ``lines[index]`` and the index of the first line after it (and its caption)."""
     header = [inline(cell) for cell in cells(lines[index].text)]
     rows: list[list[str]] = []
-    end = index + 2
-    while end < len(lines) and "|" in lines[end].text and lines[end].text:
+    bare = not bool(index + 1 < len(lines) and _DELIMITER.fullmatch(lines[index + 1].text))
+    end = index + 1 if bare else index + 2
+    stop = index + _bare_rows(lines, index) if bare else len(lines)
+    while end < stop and "|" in lines[end].text and lines[end].text:
         rows.append([inline(cell) for cell in cells(lines[end].text)])
         end += 1
     caption = ""
