@@ -57,7 +57,6 @@ def _blocks(blocks: list[Block]) -> list[str]:
         follows_paragraph = (
             previous is not None
             and previous.kind == PARAGRAPH
-            and label_row(previous.text) is None  # "Authors: A; B." + a lead-in would read as one label row
             and bool(block.text)
             and label_row(previous.text) is None
             and sentences(f"{previous.text} {block.text}")[-1] == block.text
