@@ -75,16 +75,17 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-# The queue runs on every study request, so its two statements are written out: the ORM
-# took several times longer to build them than the database to answer them. Plain SQL that
-# SQLite and PostgreSQL both run, every value a parameter.
+# The queue runs on every study request, so its statement is written out: the ORM took several
+# times longer to build it than the database to answer it. Plain SQL that SQLite and PostgreSQL
+# both run, every value a parameter.
 #
-# 1. Every count and every pick but the new cards', in one statement that reads each table once
-#    (common table expressions): planning a dozen subqueries that each joined the states, the
-#    cards and the notes again took longer than running them.
-#    `studied`: the student's studied states in the course due by the end of today or of the
-#    learn-ahead limit, not suspended, buried or brought forward since (read through the
-#    (user, due) index); the counts and the first card of each kind are read from it.
+# One statement gives every count and every candidate for the next card (common table
+# expressions, each read once): a dozen subqueries that each joined the states, the cards and
+# the notes again took PostgreSQL longer to plan than to run.
+#
+# `studied`: the student's studied states in the course due by the end of today or of the
+# learn-ahead limit, not suspended, buried or brought forward since (read through the
+# (user, due) index); the counts and the first card of each kind are read from it.
 DUE = """
   SELECT s.id, s.state, s.due, s.last_review, s.stability
   FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
@@ -105,17 +106,32 @@ BOOSTED = """
 EXAM = """
   SELECT COALESCE((SELECT e.exam_at FROM {exam} e WHERE e.user_id = %(user)s AND e.course_id = %(course)s),
                   %(course_exam)s) AS at"""
-# Today's reviews in the course; a review of a brought-forward card counts toward neither daily
-# limit. Each review's course is looked up through its card (a correlated subquery: an index
-# lookup per review of the day) rather than joined, for which PostgreSQL read and hashed every
-# card of the course to match a day's few hundred reviews.
+# `today`: the student's reviews in the course today, new and review; a review of a brought-forward
+# card counts toward neither daily limit. Each review's course is looked up through its card (a
+# correlated subquery: an index lookup per review of the day) rather than joined, for which
+# PostgreSQL read and hashed every card of the course to match a day's few hundred reviews.
 TODAY = """
+  SELECT COUNT(CASE WHEN r.kind = {new} THEN 1 END) AS new_done,
+         COUNT(CASE WHEN r.kind = {review} THEN 1 END) AS reviews_done
   FROM {log} r
   WHERE r.user_id = %(user)s AND r.reviewed_at >= %(start)s
     AND (SELECT rn.course_id FROM {card} rc JOIN {note} rn ON rn.id = rc.note_id WHERE rc.id = r.card_id)
         = %(course)s
     AND NOT EXISTS (SELECT 1 FROM {boost} rb
                     WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at)"""
+# `fresh`: today's new cards: never reviewed, suspended or buried (a state row without a review is
+# an unsuspended card or a formerly buried sibling) nor brought forward, in lesson order, as many
+# as the day's allowance leaves (none left: the cards are not read at all), each with its state if any.
+FRESH = """
+  SELECT c.id AS card_id, s.id AS state_id, l."order" AS lesson_order, n.lesson_id, c.note_id, c.ord
+  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
+  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
+  WHERE n.course_id = %(course)s AND n.status = %(published)s
+    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
+                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
+    AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
+  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
+  LIMIT (SELECT CASE WHEN new_done < %(new_per_day)s THEN %(new_per_day)s - new_done ELSE 0 END FROM today)"""
 # Any review of the student's in the course, so one to undo (joined: the first one found will do).
 UNDOABLE = """EXISTS (SELECT 1
   FROM {log} r JOIN {card} rc ON rc.id = r.card_id JOIN {note} rn ON rn.id = rc.note_id
@@ -124,6 +140,7 @@ REVIEW_DUE = "state = {review} AND due < %(end)s"
 LEARNING_NOW = "state IN ({learning}) AND due <= %(now)s"
 LEARNING_AHEAD = "state IN ({learning}) AND due <= %(ahead)s"
 FIRST = "(SELECT id FROM studied WHERE {where} ORDER BY due, id LIMIT 1)"
+FIRST_NEW = "(SELECT {column} FROM fresh ORDER BY lesson_order, lesson_id, note_id, ord LIMIT 1)"
 FIRST_BOOSTED = "(SELECT {column} FROM boosted ORDER BY confident_error DESC, created_at, card_id LIMIT 1)"
 # In the last days before an exam, the review card due today with the lowest predicted recall on
 # exam day (FSRS: the most whole days from the last review to the exam per day of stability).
@@ -134,8 +151,8 @@ WHOLE_DAYS = {
     "sqlite": "((CAST(strftime('%%s', exam.at) AS INTEGER) - CAST(strftime('%%s', studied.last_review) AS INTEGER)) / 86400)",
     "postgresql": "FLOOR(EXTRACT(EPOCH FROM (exam.at - studied.last_review)) / 86400)",
 }
-COUNTS_SQL = f"""
-WITH studied AS ({DUE}), boosted AS ({BOOSTED}), exam AS ({EXAM})
+QUEUE_SQL = f"""
+WITH studied AS ({DUE}), today AS ({TODAY}), fresh AS ({FRESH}), boosted AS ({BOOSTED}), exam AS ({EXAM})
 SELECT
   d.review, d.learning_now, d.learning_ahead, t.new_done, t.reviews_done,
   CASE WHEN {UNDOABLE} THEN 1 ELSE 0 END,
@@ -143,6 +160,9 @@ SELECT
   {FIRST.format(where=LEARNING_NOW)},
   {FIRST.format(where=LEARNING_AHEAD)},
   {WEAKEST.format(where=REVIEW_DUE)},
+  (SELECT COUNT(*) FROM fresh),
+  {FIRST_NEW.format(column="card_id")},
+  {FIRST_NEW.format(column="state_id")},
   (SELECT COUNT(DISTINCT card_id) FROM boosted),
   {FIRST_BOOSTED.format(column="card_id")},
   {FIRST_BOOSTED.format(column="state_id")},
@@ -151,11 +171,9 @@ FROM (SELECT COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END) AS review,
              COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END) AS learning_now,
              COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END) AS learning_ahead
       FROM studied) d,
-     (SELECT COUNT(CASE WHEN r.kind = {{new}} THEN 1 END) AS new_done,
-             COUNT(CASE WHEN r.kind = {{review}} THEN 1 END) AS reviews_done
-      {TODAY}) t
+     today t
 """  # noqa: S608 - our SQL, every value a parameter
-COUNTS = (
+COLUMNS = (
     "review",
     "learning_now",
     "learning_ahead",
@@ -166,25 +184,14 @@ COUNTS = (
     "next_learning_now",
     "next_learning_ahead",
     "weakest_review",
+    "new",
+    "next_new_card",
+    "next_new_state",
     "boosted",
     "next_boosted_card",
     "next_boosted_state",
     "exam_at",
 )
-# 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
-#    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
-#    allowance, each with its state row's id if it has one.
-NEW_SQL = """
-SELECT c.id, s.id
-  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
-  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
-  WHERE n.course_id = %(course)s AND n.status = %(published)s
-    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
-                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
-    AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
-  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
-  LIMIT %(limit)s
-"""
 TABLES = {
     "state": CardState._meta.db_table,
     "card": Card._meta.db_table,
@@ -197,8 +204,7 @@ TABLES = {
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
 }
-COUNTS_SQL = {vendor: COUNTS_SQL.format(**TABLES, whole_days=days) for vendor, days in WHOLE_DAYS.items()}
-NEW_SQL = NEW_SQL.format(**TABLES)
+QUEUE_SQL = {vendor: QUEUE_SQL.format(**TABLES, whole_days=days) for vendor, days in WHOLE_DAYS.items()}
 
 
 def _has_images(note: str) -> Exists:
@@ -219,18 +225,27 @@ def _params(user, course, now: dt.datetime, **more) -> dict:
     }
 
 
-def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
-    """Today's reviews (new, review), whether there is any review to undo, the due states
-    (reviews due today, learning cards due now and within the learn-ahead limit), the first
-    of each, the weakest review for the last days, the cards brought forward and the exam
-    date that counts, in one query."""
+def _read(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
+    """Every count and every candidate for the next card, in one query: today's reviews (new,
+    review) and whether there is any review to undo; the due cards (reviews due today, learning
+    cards due now and within the learn-ahead limit), the first of each and the weakest review
+    for the last days; today's new cards (as many as the day's allowance leaves) and the first;
+    the cards brought forward and the first of them; the exam date that counts."""
     ahead = now + LEARN_AHEAD
     params = _params(
-        user, course, now, ahead=ahead, start=start, end=end, last=max(end, ahead), course_exam=course.exam_at
+        user,
+        course,
+        now,
+        ahead=ahead,
+        start=start,
+        end=end,
+        last=max(end, ahead),
+        new_per_day=course.new_cards_per_day,
+        course_exam=course.exam_at,
     )
     with connection.cursor() as cursor:
-        cursor.execute(COUNTS_SQL[connection.vendor], params)
-        return dict(zip(COUNTS, cursor.fetchone(), strict=True))
+        cursor.execute(QUEUE_SQL[connection.vendor], params)
+        return dict(zip(COLUMNS, cursor.fetchone(), strict=True))
 
 
 def _moment(value) -> dt.datetime | None:
@@ -242,30 +257,20 @@ def _moment(value) -> dt.datetime | None:
     return value
 
 
-def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
-    """(card id, state id or None) of today's new cards, in order."""
-    with connection.cursor() as cursor:
-        cursor.execute(NEW_SQL, _params(user, course, now, limit=limit))
-        return cursor.fetchall()
-
-
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now`, in three queries at
-    most (the counts with the first due cards, today's new cards, the card to show)."""
+    """Today's counts and the next card for `user` in `course` at `now`, in two queries at
+    most (every count and candidate, then the card to show)."""
     start, end = day_bounds(user, now)
-    counts = _counts(user, course, now, start, end)
+    counts = _read(user, course, now, start, end)
     review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
-    new_left = max(course.new_cards_per_day - counts["new_done"], 0)
-    # One ordered, limited query gives both today's new count and the next new card.
-    new = _new_cards(user, course, now, new_left) if new_left else []
-    ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
+    ahead = not (review_count or counts["new"] or counts["boosted"])  # nothing else left: learn ahead
     exam_at = _moment(counts["exam_at"])
     queue = Queue(
         exam_at=exam_at,
         before_exam=examdate.before_exam(exam_at, now),
         last_days=examdate.in_last_days(exam_at, now),
         boosted=counts["boosted"],
-        new=len(new),
+        new=counts["new"],
         learning=counts["learning_ahead" if ahead else "learning_now"],
         review=review_count,
         undoable=bool(counts["undoable"]),
@@ -280,8 +285,9 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
         card_id, state_id = None, counts["weakest_review"]
     elif queue.review:
         card_id, state_id = None, counts["next_review"]
-    elif new:
-        (card_id, state_id), queue.kind = new[0], ReviewKind.NEW
+    elif queue.new:
+        card_id, state_id = counts["next_new_card"], counts["next_new_state"]
+        queue.kind = ReviewKind.NEW
     else:
         return queue
     if state_id is not None:

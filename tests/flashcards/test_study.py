@@ -72,6 +72,30 @@ def test_queue_shows_learning_then_reviews_then_new(course, student, lesson):
     assert (queue.card, queue.kind_name) == (new_card, "new")
 
 
+def test_the_queue_takes_one_query_and_the_card_to_show_one_more(
+    course, student, lesson, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert build_queue(user=student, course=course, now=timezone.now()).card is None
+    card = make_note(course, lesson).cards.get()
+    with django_assert_num_queries(2):
+        queue = build_queue(user=student, course=course, now=timezone.now())
+    assert (queue.new, queue.card, queue.card.note.lesson) == (1, card, lesson)
+
+
+def test_new_cards_are_what_the_days_allowance_leaves(course, student, lesson):
+    course.new_cards_per_day = 3
+    course.save()
+    for _ in range(5):
+        make_note(course, lesson)
+    now = timezone.now()
+    assert build_queue(user=student, course=course, now=now).new == 3
+    answer(student, build_queue(user=student, course=course, now=now).card, Rating.GOOD, now)
+    assert build_queue(user=student, course=course, now=now).new == 2
+    course.new_cards_per_day = 1
+    assert build_queue(user=student, course=course, now=now).new == 0
+
+
 def test_new_cards_come_in_lesson_order(course, student):
     later = LessonFactory(course=course, order=2)
     earlier = LessonFactory(course=course, order=1)
