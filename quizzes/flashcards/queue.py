@@ -144,12 +144,14 @@ FIRST_NEW = "(SELECT {column} FROM fresh ORDER BY lesson_order, lesson_id, note_
 FIRST_BOOSTED = "(SELECT {column} FROM boosted ORDER BY confident_error DESC, created_at, card_id LIMIT 1)"
 # In the last days before an exam, the review card due today with the lowest predicted recall on
 # exam day (FSRS: the most whole days from the last review to the exam per day of stability).
-WEAKEST = """(SELECT studied.id FROM studied, exam WHERE {where}
-   ORDER BY {{whole_days}} / studied.stability DESC, studied.due, studied.id LIMIT 1)"""
-# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second).
+WEAKEST = """(SELECT id FROM studied WHERE {where}
+   ORDER BY {{whole_days}} / stability DESC, due, id LIMIT 1)"""
+# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
+# the exam's side is a subquery, worked out once.
 WHOLE_DAYS = {
-    "sqlite": "((CAST(strftime('%%s', exam.at) AS INTEGER) - CAST(strftime('%%s', studied.last_review) AS INTEGER)) / 86400)",
-    "postgresql": "FLOOR(EXTRACT(EPOCH FROM (exam.at - studied.last_review)) / 86400)",
+    "sqlite": "(((SELECT CAST(strftime('%%s', at) AS INTEGER) FROM exam)"
+    " - CAST(strftime('%%s', last_review) AS INTEGER)) / 86400)",
+    "postgresql": "FLOOR(EXTRACT(EPOCH FROM ((SELECT at FROM exam) - last_review)) / 86400)",
 }
 QUEUE_SQL = f"""
 WITH studied AS ({DUE}), today AS ({TODAY}), fresh AS ({FRESH}), boosted AS ({BOOSTED}), exam AS ({EXAM})
