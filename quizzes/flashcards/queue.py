@@ -15,12 +15,12 @@ cards due within 20 minutes are shown (Anki's "learn ahead limit") instead of
 making the student wait.
 
 Nothing is kept between requests, so the queue cannot go stale (two tabs,
-undo, suspend, the rollover): each request reads it afresh in at most three
-queries whatever the deck size: one for every count (today's reviews and the
-due states, as scalar subqueries), one ordered, limited query for the new
-cards (at most the day's new-card allowance), and one for the next learning or
-review card when there is one (in the last days before an exam, the review card
-with the lowest exam-day recall). Recording a review is in `reviews`.
+undo, suspend, the rollover): each request reads it afresh in at most two
+queries whatever the deck size: one statement for every count and every
+candidate for the next card (the first due card of each kind, the weakest
+review for the last days before an exam, the first new card in lesson order,
+the first card brought forward), and one for the card to show with its note.
+Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
