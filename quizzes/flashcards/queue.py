@@ -159,7 +159,6 @@ SELECT
   d.review, d.learning_now, d.learning_ahead, t.new_done, t.reviews_done,
   CASE WHEN {UNDOABLE} THEN 1 ELSE 0 END,
   {FIRST.format(where=REVIEW_DUE)},
-  {FIRST.format(where=LEARNING_NOW)},
   {FIRST.format(where=LEARNING_AHEAD)},
   {WEAKEST.format(where=REVIEW_DUE)},
   (SELECT COUNT(*) FROM fresh),
@@ -183,8 +182,7 @@ COLUMNS = (
     "reviews_done",
     "undoable",
     "next_review",
-    "next_learning_now",
-    "next_learning_ahead",
+    "next_learning",
     "weakest_review",
     "new",
     "next_new_card",
@@ -230,8 +228,8 @@ def _params(user, course, now: dt.datetime, **more) -> dict:
 def _read(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
     """Every count and every candidate for the next card, in one query: today's reviews (new,
     review) and whether there is any review to undo; the due cards (reviews due today, learning
-    cards due now and within the learn-ahead limit), the first of each and the weakest review
-    for the last days; today's new cards (as many as the day's allowance leaves) and the first;
+    cards due now and within the learn-ahead limit), the first review and the first learning
+    card, and the weakest review for the last days; today's new cards (as many as the day's allowance leaves) and the first;
     the cards brought forward and the first of them; the exam date that counts."""
     ahead = now + LEARN_AHEAD
     params = _params(
@@ -282,7 +280,8 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
         if state_id is None:
             queue.kind = ReviewKind.NEW
     elif queue.learning:
-        card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
+        # The first within the learn-ahead limit: when any is due now, it is the first of those.
+        card_id, state_id = None, counts["next_learning"]
     elif queue.review and queue.last_days:
         card_id, state_id = None, counts["weakest_review"]
     elif queue.review:
