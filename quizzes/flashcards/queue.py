@@ -228,9 +228,10 @@ def _params(user, course, now: dt.datetime, **more) -> dict:
 def _read(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
     """Every count and every candidate for the next card, in one query: today's reviews (new,
     review) and whether there is any review to undo; the due cards (reviews due today, learning
-    cards due now and within the learn-ahead limit), the first review and the first learning
-    card, and the weakest review for the last days; today's new cards (as many as the day's allowance leaves) and the first;
-    the cards brought forward and the first of them; the exam date that counts."""
+    cards due now and within the learn-ahead limit), the first review, the first learning card
+    and the weakest review for the last days; today's new cards (as many as the day's allowance
+    leaves) and the first of them; the cards brought forward and the first of them; the exam
+    date that counts."""
     ahead = now + LEARN_AHEAD
     params = _params(
         user,
