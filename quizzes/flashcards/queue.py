@@ -123,12 +123,11 @@ TODAY = """
 # an unsuspended card or a formerly buried sibling) nor brought forward, in lesson order, as many
 # as the day's allowance leaves (none left: the cards are not read at all), each with its state if any.
 FRESH = """
-  SELECT c.id AS card_id, s.id AS state_id, l."order" AS lesson_order, n.lesson_id, c.note_id, c.ord
+  SELECT c.id AS card_id, l."order" AS lesson_order, n.lesson_id, c.note_id, c.ord
   FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
-  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
   WHERE n.course_id = %(course)s AND n.status = %(published)s
-    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
-                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
+    AND NOT EXISTS (SELECT 1 FROM {state} s WHERE s.user_id = %(user)s AND s.card_id = c.id
+                      AND (s.last_review IS NOT NULL OR s.suspended OR s.buried_until > %(now)s))
     AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
   ORDER BY l."order", n.lesson_id, c.note_id, c.ord
   LIMIT (SELECT CASE WHEN new_done < %(new_per_day)s THEN %(new_per_day)s - new_done ELSE 0 END FROM today)"""
@@ -163,7 +162,7 @@ SELECT
   {WEAKEST.format(where=REVIEW_DUE)},
   (SELECT COUNT(*) FROM fresh),
   {FIRST_NEW.format(column="card_id")},
-  {FIRST_NEW.format(column="state_id")},
+  (SELECT s.id FROM {{state}} s WHERE s.user_id = %(user)s AND s.card_id = {FIRST_NEW.format(column="card_id")}),
   (SELECT COUNT(DISTINCT card_id) FROM boosted),
   {FIRST_BOOSTED.format(column="card_id")},
   {FIRST_BOOSTED.format(column="state_id")},
