@@ -14,9 +14,10 @@ scheduling module (the only ``fsrs`` import), and the rules here are dates.
   the mean over their studied cards, and the cards below the course's target
   are "at risk" (:func:`projection`). A card never studied has no projection
   (FSRS has no memory state for it) and is counted apart.
-- **Last days.** Within :data:`LAST_DAYS` of the exam, due cards are taken in
-  order of lowest predicted exam-day recall first (:func:`last_days_order`; the
-  queue applies the same order in SQL, tested against fsrs).
+- **Last days.** Within :data:`LAST_DAYS` of the exam (:func:`in_last_days`), due
+  cards are taken in order of lowest predicted exam-day recall first: the queue
+  sorts them in SQL by FSRS's own measure (whole days since the last review per day
+  of stability), tested against fsrs's retrievability.
 
 Wired in by ``reviews.rate`` and the study page's buttons (capping) and by the queue
 (the last days); the dates themselves are stored and looked up in ``examdates``.
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from quizzes.flashcards import scheduling
@@ -68,13 +69,6 @@ def capped_preview(
 ) -> dict[int, scheduling.Outcome]:
     """Each rating's outcome (``scheduling.preview``) capped as the review would be."""
     return {rating: capped(outcome, exam_at) for rating, outcome in outcomes.items()}
-
-
-def recall_at(scheduler, state, card_id: int, when: dt.datetime) -> float | None:
-    """FSRS's predicted recall of a card at ``when`` (None for a card never studied)."""
-    if state is None or state.last_review is None:
-        return None
-    return scheduling.retrievability(scheduler, state, card_id, when)
 
 
 @dataclass(frozen=True)
@@ -153,18 +147,3 @@ def projection(
 def in_last_days(exam_at: dt.datetime | None, now: dt.datetime) -> bool:
     """Is ``now`` within LAST_DAYS before the exam?"""
     return before_exam(exam_at, now) and exam_at - now <= LAST_DAYS
-
-
-def last_days_order(
-    scheduler, due: Sequence[tuple[int, object]], *, exam_at: dt.datetime | None, now: dt.datetime
-) -> list[int]:
-    """Due cards (card id, state) in the order to study them: in the last days before the exam,
-    lowest predicted exam-day recall first (never-studied cards last, as they were); otherwise as given."""
-    ids = [card_id for card_id, _ in due]
-    if not in_last_days(exam_at, now):
-        return ids
-    recalls = {card_id: recall_at(scheduler, state, card_id, exam_at) for card_id, state in due}
-    position = {card_id: n for n, card_id in enumerate(ids)}
-    return sorted(
-        ids, key=lambda card_id: (recalls[card_id] is None, recalls[card_id] or 0.0, position[card_id])
-    )

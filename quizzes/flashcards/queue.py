@@ -15,12 +15,12 @@ cards due within 20 minutes are shown (Anki's "learn ahead limit") instead of
 making the student wait.
 
 Nothing is kept between requests, so the queue cannot go stale (two tabs,
-undo, suspend, the rollover): each request reads it afresh in at most three
-queries whatever the deck size: one for every count (today's reviews and the
-due states, as scalar subqueries), one ordered, limited query for the new
-cards (at most the day's new-card allowance), and one for the next learning or
-review card when there is one (in the last days before an exam, the review card
-with the lowest exam-day recall). Recording a review is in `reviews`.
+undo, suspend, the rollover): each request reads it afresh in at most two
+queries whatever the deck size: one statement for every count and every
+candidate for the next card (the first due card of each kind, the weakest
+review for the last days before an exam, the first new card in lesson order,
+the first card brought forward), and one for the card to show with its note.
+Recording a review is in `reviews`.
 """
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.expressions import RawSQL
 
-from quizzes.flashcards import examdate, examdates
+from quizzes.flashcards import examdate
 from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, PersonalExamDate, ReviewLog
 from quizzes.models.notes import NoteStatus
@@ -76,58 +75,105 @@ class Queue:
         return ReviewKind(self.kind).label.lower() if self.kind is not None else ""
 
 
-# The queue runs on every study request, so its two statements are written out: the ORM
-# took several times longer to build them than the database to answer them. Plain SQL that
-# SQLite and PostgreSQL both run, every value a parameter.
+# The queue runs on every study request, so its statement is written out: the ORM took several
+# times longer to build it than the database to answer it. Plain SQL that SQLite and PostgreSQL
+# both run, every value a parameter.
 #
-# 1. Every count, and the first learning and review card (ordered, limited scalar
-#    subqueries); the states are read through the (user, due) index.
-STUDIED = """
+# One statement gives every count and every candidate for the next card (common table
+# expressions, each read once): a dozen subqueries that each joined the states, the cards and
+# the notes again took PostgreSQL longer to plan than to run.
+#
+# `studied`: the student's studied states in the course due by the end of today or of the
+# learn-ahead limit, not suspended, buried or brought forward since (read through the
+# (user, due) index); the counts and the first card of each kind are read from it.
+DUE = """
+  SELECT s.id, s.state, s.due, s.last_review, s.stability
   FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
-  WHERE s.user_id = %(user)s AND n.course_id = %(course)s AND n.status = %(published)s
+  WHERE s.user_id = %(user)s AND s.due <= %(last)s AND n.course_id = %(course)s AND n.status = %(published)s
     AND s.last_review IS NOT NULL AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)
     AND NOT EXISTS (SELECT 1 FROM {boost} sb
                     WHERE sb.user_id = s.user_id AND sb.card_id = s.card_id AND sb.created_at > s.last_review)"""
-# Cards brought forward and not reviewed since (suspended and buried ones wait), one row per boost.
+# `boosted`: cards brought forward and not reviewed since (suspended and buried ones wait), one
+# row per boost, with the student's state of the card if there is one.
 BOOSTED = """
+  SELECT b.card_id, bs.id AS state_id, b.confident_error, b.created_at
   FROM {boost} b JOIN {card} bc ON bc.id = b.card_id JOIN {note} bn ON bn.id = bc.note_id
   LEFT JOIN {state} bs ON bs.card_id = b.card_id AND bs.user_id = b.user_id
   WHERE b.user_id = %(user)s AND bn.course_id = %(course)s AND bn.status = %(published)s
     AND (bs.id IS NULL OR ((bs.last_review IS NULL OR bs.last_review < b.created_at) AND NOT bs.suspended
                            AND (bs.buried_until IS NULL OR bs.buried_until <= %(now)s)))"""
-FIRST_BOOSTED = (
-    "SELECT {column} " + BOOSTED + " ORDER BY b.confident_error DESC, b.created_at, b.card_id LIMIT 1"
-)
-# A review of a brought-forward card counts toward neither daily limit.
-NOT_BOOSTED = """NOT EXISTS (SELECT 1 FROM {boost} rb
-                    WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at)"""
+# `exam`: the exam date that counts (the student's own, else the course's: examdates.effective).
+EXAM = """
+  SELECT COALESCE((SELECT e.exam_at FROM {exam} e WHERE e.user_id = %(user)s AND e.course_id = %(course)s),
+                  %(course_exam)s) AS at"""
+# `today`: the student's reviews in the course today, new and review; a review of a brought-forward
+# card counts toward neither daily limit. Each review's course is looked up through its card (a
+# correlated subquery: an index lookup per review of the day) rather than joined, for which
+# PostgreSQL read and hashed every card of the course to match a day's few hundred reviews.
 TODAY = """
+  SELECT COUNT(CASE WHEN r.kind = {new} THEN 1 END) AS new_done,
+         COUNT(CASE WHEN r.kind = {review} THEN 1 END) AS reviews_done
+  FROM {log} r
+  WHERE r.user_id = %(user)s AND r.reviewed_at >= %(start)s
+    AND (SELECT rn.course_id FROM {card} rc JOIN {note} rn ON rn.id = rc.note_id WHERE rc.id = r.card_id)
+        = %(course)s
+    AND NOT EXISTS (SELECT 1 FROM {boost} rb
+                    WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at)"""
+# `fresh`: today's new cards: never reviewed, suspended or buried (a state row without a review is
+# an unsuspended card or a formerly buried sibling) nor brought forward, in lesson order, as many
+# as the day's allowance leaves (none left: the cards are not read at all), each with its state if any.
+FRESH = """
+  SELECT c.id AS card_id, l."order" AS lesson_order, n.lesson_id, c.note_id, c.ord
+  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
+  WHERE n.course_id = %(course)s AND n.status = %(published)s
+    AND NOT EXISTS (SELECT 1 FROM {state} s WHERE s.user_id = %(user)s AND s.card_id = c.id
+                      AND (s.last_review IS NOT NULL OR s.suspended OR s.buried_until > %(now)s))
+    AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
+  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
+  LIMIT (SELECT CASE WHEN new_done < %(new_per_day)s THEN %(new_per_day)s - new_done ELSE 0 END FROM today)"""
+# Any review of the student's in the course, so one to undo (joined: the first one found will do).
+UNDOABLE = """EXISTS (SELECT 1
   FROM {log} r JOIN {card} rc ON rc.id = r.card_id JOIN {note} rn ON rn.id = rc.note_id
-  WHERE r.user_id = %(user)s AND rn.course_id = %(course)s"""
-FIRST = "SELECT s.id {studied} AND {where} ORDER BY s.due, s.id LIMIT 1"
-REVIEW_DUE = "s.state = {review} AND s.due < %(end)s"
-LEARNING_NOW = "s.state IN ({learning}) AND s.due <= %(now)s"
-LEARNING_AHEAD = "s.state IN ({learning}) AND s.due <= %(ahead)s"
-# The student's own exam date (the course's is on the course): the last days need it.
-OWN_EXAM = "(SELECT e.exam_at FROM {exam} e WHERE e.user_id = %(user)s AND e.course_id = %(course)s)"
-COUNTS_SQL = f"""
+  WHERE r.user_id = %(user)s AND rn.course_id = %(course)s)"""
+REVIEW_DUE = "state = {review} AND due < %(end)s"
+LEARNING_NOW = "state IN ({learning}) AND due <= %(now)s"
+LEARNING_AHEAD = "state IN ({learning}) AND due <= %(ahead)s"
+FIRST = "(SELECT id FROM studied WHERE {where} ORDER BY due, id LIMIT 1)"
+FIRST_NEW = "(SELECT {column} FROM fresh ORDER BY lesson_order, lesson_id, note_id, ord LIMIT 1)"
+FIRST_BOOSTED = "(SELECT {column} FROM boosted ORDER BY confident_error DESC, created_at, card_id LIMIT 1)"
+# In the last days before an exam, the review card due today with the lowest predicted recall on
+# exam day (FSRS: the most whole days from the last review to the exam per day of stability).
+WEAKEST = """(SELECT id FROM studied WHERE {where}
+   ORDER BY {{whole_days}} / stability DESC, due, id LIMIT 1)"""
+# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
+# the exam's side is a subquery, worked out once.
+WHOLE_DAYS = {
+    "sqlite": "(((SELECT CAST(strftime('%%s', at) AS INTEGER) FROM exam)"
+    " - CAST(strftime('%%s', last_review) AS INTEGER)) / 86400)",
+    "postgresql": "FLOOR(EXTRACT(EPOCH FROM ((SELECT at FROM exam) - last_review)) / 86400)",
+}
+QUEUE_SQL = f"""
+WITH studied AS ({DUE}), today AS ({TODAY}), fresh AS ({FRESH}), boosted AS ({BOOSTED}), exam AS ({EXAM})
 SELECT
-  COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END),
-  COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END),
-  COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END),
-  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{new}} AND {NOT_BOOSTED}),
-  (SELECT COUNT(*) {TODAY} AND r.reviewed_at >= %(start)s AND r.kind = {{review}} AND {NOT_BOOSTED}),
-  CASE WHEN EXISTS (SELECT 1 {TODAY}) THEN 1 ELSE 0 END,
-  ({FIRST.format(studied=STUDIED, where=REVIEW_DUE)}),
-  ({FIRST.format(studied=STUDIED, where=LEARNING_NOW)}),
-  ({FIRST.format(studied=STUDIED, where=LEARNING_AHEAD)}),
-  (SELECT COUNT(DISTINCT b.card_id) {BOOSTED}),
-  ({FIRST_BOOSTED.replace("{column}", "b.card_id")}),
-  ({FIRST_BOOSTED.replace("{column}", "bs.id")}),
-  {OWN_EXAM}
-{STUDIED} AND s.due <= %(last)s
-"""
-COUNTS = (
+  d.review, d.learning_now, d.learning_ahead, t.new_done, t.reviews_done,
+  CASE WHEN {UNDOABLE} THEN 1 ELSE 0 END,
+  {FIRST.format(where=REVIEW_DUE)},
+  {FIRST.format(where=LEARNING_AHEAD)},
+  {WEAKEST.format(where=REVIEW_DUE)},
+  (SELECT COUNT(*) FROM fresh),
+  {FIRST_NEW.format(column="card_id")},
+  (SELECT s.id FROM {{state}} s WHERE s.user_id = %(user)s AND s.card_id = {FIRST_NEW.format(column="card_id")}),
+  (SELECT COUNT(DISTINCT card_id) FROM boosted),
+  {FIRST_BOOSTED.format(column="card_id")},
+  {FIRST_BOOSTED.format(column="state_id")},
+  (SELECT at FROM exam)
+FROM (SELECT COUNT(CASE WHEN {REVIEW_DUE} THEN 1 END) AS review,
+             COUNT(CASE WHEN {LEARNING_NOW} THEN 1 END) AS learning_now,
+             COUNT(CASE WHEN {LEARNING_AHEAD} THEN 1 END) AS learning_ahead
+      FROM studied) d,
+     today t
+"""  # noqa: S608 - our SQL, every value a parameter
+COLUMNS = (
     "review",
     "learning_now",
     "learning_ahead",
@@ -135,27 +181,16 @@ COUNTS = (
     "reviews_done",
     "undoable",
     "next_review",
-    "next_learning_now",
-    "next_learning_ahead",
+    "next_learning",
+    "weakest_review",
+    "new",
+    "next_new_card",
+    "next_new_state",
     "boosted",
     "next_boosted_card",
     "next_boosted_state",
-    "own_exam_at",
+    "exam_at",
 )
-# 2. Today's new cards: never reviewed, suspended or buried (a state row without a review is
-#    an unsuspended card or a formerly buried sibling), in lesson order, at most the day's
-#    allowance, each with its state row's id if it has one.
-NEW_SQL = """
-SELECT c.id, s.id
-  FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id
-  LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %(user)s
-  WHERE n.course_id = %(course)s AND n.status = %(published)s
-    AND (s.id IS NULL OR (s.last_review IS NULL AND NOT s.suspended
-                          AND (s.buried_until IS NULL OR s.buried_until <= %(now)s)))
-    AND NOT EXISTS (SELECT 1 FROM {boost} b WHERE b.user_id = %(user)s AND b.card_id = c.id)
-  ORDER BY l."order", n.lesson_id, c.note_id, c.ord
-  LIMIT %(limit)s
-"""
 TABLES = {
     "state": CardState._meta.db_table,
     "card": Card._meta.db_table,
@@ -168,29 +203,7 @@ TABLES = {
     "learning": ", ".join(str(int(state)) for state in LEARNING),
     "new": int(ReviewKind.NEW),
 }
-# 3. In the last days before an exam, the review card due today with the lowest predicted recall on
-#    exam day (FSRS: the most whole days from the last review to the exam per day of stability).
-LOWEST_EXAM_RECALL = """
-(SELECT s.id
-  FROM {state} s JOIN {card} c ON c.id = s.card_id JOIN {note} n ON n.id = c.note_id
-  WHERE s.user_id = %s AND n.course_id = %s AND n.status = %s AND s.last_review IS NOT NULL
-    AND NOT s.suspended AND (s.buried_until IS NULL OR s.buried_until <= %s)
-    AND s.state = {review} AND s.due < %s
-    AND NOT EXISTS (SELECT 1 FROM {boost} sb
-                    WHERE sb.user_id = s.user_id AND sb.card_id = s.card_id AND sb.created_at > s.last_review)
-  ORDER BY {whole_days} / s.stability DESC, s.due, s.id LIMIT 1)"""
-# Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
-# SQLite gets the exam as integer seconds, computed once.
-WHOLE_DAYS = {
-    False: "((%s - CAST(strftime('%%s', s.last_review) AS INTEGER)) / 86400)",
-    True: "FLOOR(EXTRACT(EPOCH FROM (%s - s.last_review)) / 86400)",
-}
-COUNTS_SQL = COUNTS_SQL.format(**TABLES)
-LOWEST_EXAM_RECALL_SQL = {
-    postgresql: LOWEST_EXAM_RECALL.format(**TABLES, whole_days=whole_days)
-    for postgresql, whole_days in WHOLE_DAYS.items()
-}
-NEW_SQL = NEW_SQL.format(**TABLES)
+QUEUE_SQL = {vendor: QUEUE_SQL.format(**TABLES, whole_days=days) for vendor, days in WHOLE_DAYS.items()}
 
 
 def _has_images(note: str) -> Exists:
@@ -211,15 +224,28 @@ def _params(user, course, now: dt.datetime, **more) -> dict:
     }
 
 
-def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
-    """Today's reviews (new, review), whether there is any review to undo, the due states
-    (reviews due today, learning cards due now and within the learn-ahead limit) and the
-    first of each, in one query."""
+def _read(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) -> dict:
+    """Every count and every candidate for the next card, in one query: today's reviews (new,
+    review) and whether there is any review to undo; the due cards (reviews due today, learning
+    cards due now and within the learn-ahead limit), the first review, the first learning card
+    and the weakest review for the last days; today's new cards (as many as the day's allowance
+    leaves) and the first of them; the cards brought forward and the first of them; the exam
+    date that counts."""
     ahead = now + LEARN_AHEAD
-    params = _params(user, course, now, ahead=ahead, start=start, end=end, last=max(end, ahead))
+    params = _params(
+        user,
+        course,
+        now,
+        ahead=ahead,
+        start=start,
+        end=end,
+        last=max(end, ahead),
+        new_per_day=course.new_cards_per_day,
+        course_exam=course.exam_at,
+    )
     with connection.cursor() as cursor:
-        cursor.execute(COUNTS_SQL, params)
-        return dict(zip(COUNTS, cursor.fetchone(), strict=True))
+        cursor.execute(QUEUE_SQL[connection.vendor], params)
+        return dict(zip(COLUMNS, cursor.fetchone(), strict=True))
 
 
 def _moment(value) -> dt.datetime | None:
@@ -231,41 +257,20 @@ def _moment(value) -> dt.datetime | None:
     return value
 
 
-def _lowest_exam_recall(user, course, now: dt.datetime, end: dt.datetime, exam_at: dt.datetime) -> QuerySet:
-    """The review card due today (as in the counts) with the lowest predicted recall on exam day:
-    the most whole days from its last review to the exam per day of stability (then by due date).
-    The sort carries ids only; the card and its note are read for the one chosen."""
-    exam = int(exam_at.timestamp()) if connection.vendor == "sqlite" else exam_at
-    params = [user.pk, course.pk, NoteStatus.PUBLISHED.value, connection.ops.adapt_datetimefield_value(now)]
-    params += [connection.ops.adapt_datetimefield_value(end), exam]
-    lowest = LOWEST_EXAM_RECALL_SQL[connection.vendor == "postgresql"]
-    return CardState.objects.filter(pk=RawSQL(lowest, params))  # noqa: S611 - our SQL, values are parameters
-
-
-def _new_cards(user, course, now: dt.datetime, limit: int) -> list[tuple[int, int | None]]:
-    """(card id, state id or None) of today's new cards, in order."""
-    with connection.cursor() as cursor:
-        cursor.execute(NEW_SQL, _params(user, course, now, limit=limit))
-        return cursor.fetchall()
-
-
 def build_queue(*, user, course, now: dt.datetime) -> Queue:
-    """Today's counts and the next card for `user` in `course` at `now`, in three queries at
-    most (the counts with the first due cards, today's new cards, the card to show)."""
+    """Today's counts and the next card for `user` in `course` at `now`, in two queries at
+    most (every count and candidate, then the card to show)."""
     start, end = day_bounds(user, now)
-    counts = _counts(user, course, now, start, end)
+    counts = _read(user, course, now, start, end)
     review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
-    new_left = max(course.new_cards_per_day - counts["new_done"], 0)
-    # One ordered, limited query gives both today's new count and the next new card.
-    new = _new_cards(user, course, now, new_left) if new_left else []
-    ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
-    exam_at = examdates.effective(_moment(counts["own_exam_at"]), course)
+    ahead = not (review_count or counts["new"] or counts["boosted"])  # nothing else left: learn ahead
+    exam_at = _moment(counts["exam_at"])
     queue = Queue(
         exam_at=exam_at,
         before_exam=examdate.before_exam(exam_at, now),
         last_days=examdate.in_last_days(exam_at, now),
         boosted=counts["boosted"],
-        new=len(new),
+        new=counts["new"],
         learning=counts["learning_ahead" if ahead else "learning_now"],
         review=review_count,
         undoable=bool(counts["undoable"]),
@@ -275,19 +280,23 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
         if state_id is None:
             queue.kind = ReviewKind.NEW
     elif queue.learning:
-        card_id, state_id = None, counts["next_learning_ahead" if ahead else "next_learning_now"]
+        # The first within the learn-ahead limit: when any is due now, it is the first of those.
+        card_id, state_id = None, counts["next_learning"]
     elif queue.review and queue.last_days:
-        card_id, state_id = None, _lowest_exam_recall(user, course, now, end, exam_at)
+        card_id, state_id = None, counts["weakest_review"]
     elif queue.review:
         card_id, state_id = None, counts["next_review"]
-    elif new:
-        (card_id, state_id), queue.kind = new[0], ReviewKind.NEW
+    elif queue.new:
+        card_id, state_id = counts["next_new_card"], counts["next_new_state"]
+        queue.kind = ReviewKind.NEW
     else:
         return queue
     if state_id is not None:
-        # A queryset: the last days' ordered pick, read with the card in the same query.
-        chosen = state_id if isinstance(state_id, QuerySet) else CardState.objects.filter(pk=state_id)
-        states = chosen.select_related("card__note__lesson").annotate(has_images=_has_images("card__note_id"))
+        states = (
+            CardState.objects.filter(pk=state_id)
+            .select_related("card__note__lesson")
+            .annotate(has_images=_has_images("card__note_id"))
+        )
         queue.state = states[0]
         queue.card = queue.state.card
         queue.card.has_images = queue.state.has_images

@@ -223,13 +223,6 @@ def review(
     )
 
 
-def retrievability(scheduler: Scheduler, state, card_id: int, now: dt.datetime) -> float:
-    """The probability of recalling the card at `now` (0 for a new card)."""
-    if state is None or state.last_review is None:
-        return 0.0
-    return scheduler.get_card_retrievability(to_fsrs(state, card_id), current_datetime=_utc(now))
-
-
 def retrievabilities(
     scheduler: Scheduler, studied: Iterable[tuple[float, dt.datetime]], when: dt.datetime
 ) -> list[float]:
@@ -251,7 +244,6 @@ __all__ = [
     "parse_steps",
     "preview",
     "retrievabilities",
-    "retrievability",
     "review",
     "scheduler_for",
     "to_fsrs",

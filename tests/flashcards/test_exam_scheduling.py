@@ -178,3 +178,31 @@ def test_the_queue_knows_the_students_own_date(course, lesson, student):
     examdates.set_own_exam(user=student, course=course, exam_at=NOW + 3 * DAY)
 
     assert build_queue(user=student, course=course, now=NOW).exam_at == NOW + 3 * DAY
+
+
+def test_the_students_own_date_decides_the_last_days(course, lesson, student):
+    course.exam_at = NOW + 30 * DAY
+    course.save()
+    strong = review_card(course, lesson, student, "Strong", stability=200, due=NOW - 3 * DAY)
+    weak = review_card(course, lesson, student, "Weak", stability=2, last_review=NOW - 4 * DAY)
+    assert build_queue(user=student, course=course, now=NOW).card == strong  # due order
+
+    examdates.set_own_exam(user=student, course=course, exam_at=NOW + 2 * DAY)
+    assert build_queue(user=student, course=course, now=NOW).card == weak
+
+    course.exam_at = NOW + 2 * DAY
+    course.save()
+    examdates.set_own_exam(user=student, course=course, exam_at=NOW + 30 * DAY)
+    assert build_queue(user=student, course=course, now=NOW).card == strong
+
+
+def test_the_last_days_pick_costs_no_query_of_its_own(course, lesson, student, django_assert_num_queries):
+    course.exam_at = NOW + 2 * DAY
+    course.save()
+    review_card(course, lesson, student, "Strong", stability=200, due=NOW - 3 * DAY)
+    weak = review_card(course, lesson, student, "Weak", stability=2, last_review=NOW - 4 * DAY)
+
+    with django_assert_num_queries(2):  # every count and candidate, then the card with its note
+        queue = build_queue(user=student, course=course, now=NOW)
+
+    assert queue.last_days and queue.card == weak and queue.card.note.lesson == lesson

@@ -44,23 +44,6 @@ def fsrs_card(state, card_id):
     )
 
 
-def test_exam_day_recall_is_fsrs_own_retrievability_on_that_day(scheduler):
-    state = studied(scheduler, 1, [3, 3, 3])
-    exam_at = state.last_review + dt.timedelta(days=12)
-
-    predicted = examdate.recall_at(scheduler, state, 1, exam_at)
-
-    with time_machine.travel(exam_at, tick=False):
-        assert predicted == pytest.approx(
-            Scheduler(desired_retention=0.9).get_card_retrievability(fsrs_card(state, 1))
-        )
-    assert 0 < predicted < 1
-
-
-def test_a_card_never_studied_has_no_projection(scheduler):
-    assert examdate.recall_at(scheduler, None, 1, START) is None
-
-
 def test_an_interval_past_the_exam_is_capped_to_the_day_before(scheduler):
     state = studied(scheduler, 1, [3, 3])
     reviewed_at = state.due
@@ -132,24 +115,10 @@ def test_the_projection_per_lesson_and_overall_matches_fsrs(scheduler):
     )
 
 
-def test_in_the_last_days_the_lowest_exam_day_recall_comes_first(scheduler):
-    strong = studied(scheduler, 1, [4, 4, 4])
-    weak = studied(scheduler, 2, [1, 3])
+def test_the_last_days_are_the_three_days_before_the_exam_only():
     exam_at = START + dt.timedelta(days=40)
-    due = [(1, strong), (3, None), (2, weak)]
 
-    assert examdate.last_days_order(scheduler, due, exam_at=exam_at, now=exam_at - dt.timedelta(days=2)) == [
-        2,
-        1,
-        3,
-    ]
-    assert examdate.last_days_order(scheduler, due, exam_at=exam_at, now=exam_at - dt.timedelta(days=10)) == [
-        1,
-        3,
-        2,
-    ]
-    assert examdate.last_days_order(scheduler, due, exam_at=exam_at, now=exam_at + dt.timedelta(days=1)) == [
-        1,
-        3,
-        2,
-    ]
+    assert examdate.in_last_days(exam_at, exam_at - dt.timedelta(days=2))
+    assert not examdate.in_last_days(exam_at, exam_at - dt.timedelta(days=10))
+    assert not examdate.in_last_days(exam_at, exam_at + dt.timedelta(days=1))
+    assert not examdate.in_last_days(None, START)

@@ -72,6 +72,60 @@ def test_queue_shows_learning_then_reviews_then_new(course, student, lesson):
     assert (queue.card, queue.kind_name) == (new_card, "new")
 
 
+def test_the_queue_takes_one_query_and_the_card_to_show_one_more(
+    course, student, lesson, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        assert build_queue(user=student, course=course, now=timezone.now()).card is None
+    card = make_note(course, lesson).cards.get()
+    with django_assert_num_queries(2):
+        queue = build_queue(user=student, course=course, now=timezone.now())
+    assert (queue.new, queue.card, queue.card.note.lesson) == (1, card, lesson)
+
+
+def test_new_cards_are_what_the_days_allowance_leaves(course, student, lesson):
+    course.new_cards_per_day = 3
+    course.save()
+    for _ in range(5):
+        make_note(course, lesson)
+    now = timezone.now()
+    assert build_queue(user=student, course=course, now=now).new == 3
+    answer(student, build_queue(user=student, course=course, now=now).card, Rating.GOOD, now)
+    assert build_queue(user=student, course=course, now=now).new == 2
+    course.new_cards_per_day = 1
+    assert build_queue(user=student, course=course, now=now).new == 0
+
+
+def learning_state(user, card, *, due):
+    return CardStateFactory(
+        user=user, card=card, state=FsrsState.LEARNING, step=1, stability=2, difficulty=5,
+        due=due, last_review=due - dt.timedelta(minutes=10),
+    )  # fmt: skip
+
+
+def test_cards_due_within_twenty_minutes_are_learnt_ahead_only_when_nothing_else_is_left(
+    course, student, lesson
+):
+    now = timezone.now()
+    soon = make_note(course, lesson).cards.get()
+    later = make_note(course, lesson).cards.get()
+    new_card = make_note(course, lesson).cards.get()
+    learning_state(student, soon, due=now + dt.timedelta(minutes=5))
+    learning_state(student, later, due=now + dt.timedelta(minutes=15))
+    queue = build_queue(user=student, course=course, now=now)
+    assert (queue.learning, queue.new, queue.card) == (0, 1, new_card)
+
+    reviews.set_suspended(user=student, card=new_card, suspended=True, now=now)
+    queue = build_queue(user=student, course=course, now=now)
+    assert (queue.learning, queue.card) == (2, soon)
+
+    now_due = make_note(course, lesson).cards.get()
+    learning_state(student, now_due, due=now - dt.timedelta(minutes=1))
+    reviews.set_suspended(user=student, card=new_card, suspended=False, now=now)
+    queue = build_queue(user=student, course=course, now=now)
+    assert (queue.learning, queue.new, queue.card) == (1, 1, now_due)
+
+
 def test_new_cards_come_in_lesson_order(course, student):
     later = LessonFactory(course=course, order=2)
     earlier = LessonFactory(course=course, order=1)

@@ -11,8 +11,8 @@ from tests.factories import NoteFactory
 pytestmark = pytest.mark.django_db
 
 # Session, user, course with the student's roles, the closed-book check; then the queue:
-# every count in one query, the new cards (one ordered, limited query), the next due card.
-SHOW = 7
+# every count and candidate in one query, then the next card with its note.
+SHOW = 6
 # The card with the student's state, its update and its log (plus the test's savepoint
 # pair, which production's outer transaction does not pay), then the next card as above.
 RATE = SHOW + 5
@@ -23,7 +23,7 @@ def study_url(course, **query):
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
-def test_showing_a_card_with_its_hidden_back_takes_seven_queries(
+def test_showing_a_card_with_its_hidden_back_takes_six_queries(
     client_for, course, student, big_deck, django_assert_num_queries
 ):
     client = client_for(student)
@@ -75,7 +75,7 @@ def test_the_page_when_nothing_is_left_adds_one_query_for_the_lessons_to_practis
 ):
     client = client_for(student)
     client.get(study_url(course))
-    # No new cards at all: the new-card query still runs (it is the count), the next card's does not.
+    # No card at all: the queue's statement runs, the next card's query does not.
     with django_assert_num_queries(SHOW):
         response = client.get(study_url(course))
     assert response.context["queue"].card is None
