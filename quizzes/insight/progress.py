@@ -50,6 +50,7 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 
 from quizzes.assessment import secrecy
+from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Attempt, Card, CardState, Course, Lesson, LessonRead, Question, Response, User
 from quizzes.models.counting import count_of
 from quizzes.models.practice import AttemptState
@@ -232,14 +233,53 @@ def visible_answers(*, user: User, course: Course, now: dt.datetime) -> list[tup
     )
 
 
+@dataclass(frozen=True)
+class CardCounts:
+    """A student's card states in one lesson: maturity, how many were studied, how many are due today."""
+
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    studied: int = 0
+    due_today: int = 0
+
+
+def card_counts(*, user: User, course: Course, now: dt.datetime) -> dict[int, CardCounts]:
+    """The student's card states per lesson id (one query). Due today ends where the study
+    queue's day ends (``studyday.day_bounds``, exact in the time zone); a buried card waits
+    until then, a suspended one is never due."""
+    tomorrow_starts = day_bounds(user, now)[1]
+    due_today = Q(STUDIED, suspended=False, due__lt=tomorrow_starts) & (
+        Q(buried_until__isnull=True) | Q(buried_until__lte=now)
+    )
+    rows = (
+        CardState.objects.published_in(course)
+        .filter(user=user)
+        .values_list("card__note__lesson_id")
+        .annotate(
+            learning=Count("id", filter=LEARNING),
+            young=Count("id", filter=YOUNG),
+            mature=Count("id", filter=MATURE),
+            studied=Count("id", filter=STUDIED),
+            due_today=Count("id", filter=due_today),
+        )
+    )
+    return {lesson_id: CardCounts(*counts) for lesson_id, *counts in rows}
+
+
 def lesson_progress(
-    *, user: User, course: Course, now: dt.datetime | None = None, answers: list[tuple] | None = None
+    *,
+    user: User,
+    course: Course,
+    now: dt.datetime | None = None,
+    answers: list[tuple] | None = None,
+    counts: dict[int, CardCounts] | None = None,
 ) -> list[LessonProgress]:
     """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
 
     Three queries whatever the data: the lessons with their read flags and question and card
-    counts, the answers (:func:`visible_answers`, unless the caller passes them) and card-state
-    counts, each grouped by lesson.
+    counts, the answers (:func:`visible_answers`) and the card states (:func:`card_counts`),
+    each grouped by lesson; one when the caller passes the last two.
     """
     now = now or timezone.now()
     lessons = list(
@@ -268,19 +308,15 @@ def lesson_progress(
         row = rows[lesson_id]
         row.answered, row.accuracy = n, ratio(total, n)
         row.answered_recent, row.accuracy_recent = n_recent, ratio(total_recent, n_recent)
-    states = (
-        CardState.objects.published_in(course)
-        .filter(user=user)
-        .values_list("card__note__lesson_id")
-        .annotate(
-            learning=Count("id", filter=LEARNING),
-            young=Count("id", filter=YOUNG),
-            mature=Count("id", filter=MATURE),
-        )
-    )
-    for lesson_id, learning, young, mature in states:
+    if counts is None:
+        counts = card_counts(user=user, course=course, now=now)
+    for lesson_id, lesson_counts in counts.items():
         row = rows[lesson_id]
-        row.learning, row.young, row.mature = learning, young, mature
+        row.learning, row.young, row.mature = (
+            lesson_counts.learning,
+            lesson_counts.young,
+            lesson_counts.mature,
+        )
     return [rows[lesson.pk] for lesson in lessons]
 
 
