@@ -222,8 +222,8 @@ def _counts(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime
         return dict(zip(COUNTS, cursor.fetchone(), strict=True))
 
 
-def _moment(value) -> dt.datetime | None:
-    """A datetime read by a raw query (SQLite gives its text, naive UTC)."""
+def read_moment(value) -> dt.datetime | None:
+    """A datetime read by a raw query (SQLite gives its text, naive UTC); the dashboard reads one too."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     if value is not None and value.tzinfo is None:
@@ -259,7 +259,7 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     # One ordered, limited query gives both today's new count and the next new card.
     new = _new_cards(user, course, now, new_left) if new_left else []
     ahead = not (review_count or new or counts["boosted"])  # nothing else left: learn ahead
-    exam_at = examdates.effective(_moment(counts["own_exam_at"]), course)
+    exam_at = examdates.effective(read_moment(counts["own_exam_at"]), course)
     queue = Queue(
         exam_at=exam_at,
         before_exam=examdate.before_exam(exam_at, now),

@@ -61,12 +61,16 @@ class Dashboard:
 
 
 def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> Dashboard:
-    """Everything the progress page shows for one student: five queries, and the card side's
-    own (cardpanel.build) when it is not in the cache."""
+    """Everything the progress page shows for one student: four queries (two fewer before their
+    first submitted quiz), and the card side's own (cardpanel.build) when it is not in the cache."""
     now = now or timezone.now()
     versions = cardpanel.versions(user=user, course=course)
     panel = cardpanel.card_panel(user=user, course=course, now=now, versions=versions)
-    answers = visible_answers(user=user, course=course, now=now)  # for the lessons and the calibration
+    if versions.submitted_attempts:
+        answers = visible_answers(user=user, course=course, now=now)  # for the lessons and the calibration
+        quizzes = quiz_history(user=user, course=course, now=now)
+    else:  # nothing submitted in the course: no result to show, none to ask the secrecy selector about
+        answers, quizzes = [], []
     lessons = lesson_progress(user=user, course=course, now=now, answers=answers, counts=panel.counts)
     course_lessons = [row.lesson for row in lessons]
     return Dashboard(
@@ -74,7 +78,7 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
         course=course,
         lessons=lessons,
         weakest=weakest_lessons(lessons),
-        quizzes=quiz_history(user=user, course=course, now=now),
+        quizzes=quizzes,
         panel=panel,
         calibration=calibration(answers=answers, lessons=course_lessons),
         exam=exam_panel(

@@ -9,13 +9,17 @@ from quizzes.insight import cardpanel, dashboard
 from quizzes.items import notes
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState
+from quizzes.models.notes import NoteStatus
 from quizzes.models.study import FsrsState, Rating
-from tests.factories import NoteFactory
+from tests.factories import NoteFactory, QuizFactory
+
+from .test_progress import submitted_attempt
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
 # The version values, the visible answers, the lessons, the quiz history: the card side is cached.
 WARM_QUERIES = 4
+NO_QUIZ_QUERIES = 2  # before the student's first submitted quiz: no answers or history to read
 
 
 def published_card(course, lesson, front="Front"):
@@ -57,7 +61,7 @@ def deck(course, lesson, student):
 def test_a_second_view_reads_the_card_side_from_the_cache(course, student, deck, django_assert_num_queries):
     first = dashboard.dashboard(user=student, course=course, now=NOW)
 
-    with django_assert_num_queries(WARM_QUERIES):
+    with django_assert_num_queries(WARM_QUERIES - NO_QUIZ_QUERIES):
         again = dashboard.dashboard(user=student, course=course, now=NOW)
 
     assert again.cards == first.cards
@@ -126,7 +130,7 @@ def test_an_exam_date_shows_at_once_and_goes_when_the_exam_passes(course, studen
 
 def test_publishing_and_suspending_a_note_shows_at_once(course, lesson, student, deck):
     assert cards(student, course).total_cards == 2
-    extra = NoteFactory(course=course, lesson=lesson, status="unpublished")
+    extra = NoteFactory(course=course, lesson=lesson, status=NoteStatus.UNPUBLISHED)
     sync_cards(extra)
 
     notes.publish(extra, reason="test")
@@ -145,3 +149,15 @@ def test_the_key_changes_with_every_version_value(course, student, deck):
 
     assert cardpanel.key(user=student, course=course, now=NOW, versions=versions) != key
     assert versions.states == 1 and versions.cards == 2 and versions.own_exam_at is None
+
+
+def test_with_a_submitted_quiz_the_quiz_side_is_read_fresh(
+    course, lesson, student, deck, django_assert_num_queries
+):
+    submitted_attempt(student, QuizFactory(course=course), [1.0, 0.0])
+    dashboard.dashboard(user=student, course=course, now=NOW)
+
+    with django_assert_num_queries(WARM_QUERIES):
+        again = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    assert [result.percent for result in again.quizzes] == [50.0]
