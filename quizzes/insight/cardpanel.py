@@ -144,10 +144,10 @@ def key(*, user: User, course: Course, now: dt.datetime, versions: Versions) -> 
 
 
 def build(*, user: User, course: Course, now: dt.datetime, versions: Versions) -> CardPanel:
-    """The card side computed afresh: four queries, and two more before an exam (the projection,
+    """The card side computed afresh: five queries, and two more before an exam (the projection,
     and the fronts of the cards most at risk)."""
     counts = card_counts(user=user, course=course, now=now)
-    summary = card_summary(user=user, course=course, now=now, total_cards=versions.cards, counts=counts)
+    summary = card_summary(user=user, course=course, now=now, counts=counts)
     panel = CardPanel(
         summary=summary,
         counts=counts,

@@ -29,7 +29,7 @@ from quizzes.insight.progress import (
     percent_text,
     ratio,
 )
-from quizzes.models import Card, CardState, Course, ReviewLog, User
+from quizzes.models import CardState, Course, ReviewLog, User
 from quizzes.models.study import Rating
 
 FORECAST_DAYS = 30
@@ -104,12 +104,10 @@ def card_summary(
     user: User,
     course: Course,
     now: dt.datetime | None = None,
-    total_cards: int | None = None,
     counts: dict[int, CardCounts] | None = None,
 ) -> CardSummary:
     """Due today, 30-day forecast, true retention, a year of daily reviews and the streak (five
-    queries; three when the caller knows ``total_cards``, the course's published cards, and the
-    student's ``counts``, ``progress.card_counts``)."""
+    queries; three when the caller passes the ``counts``, ``progress.card_counts``)."""
     now = now or timezone.now()
     shift = day_shift(user.timezone, now)
     today = study_day(now, shift)
@@ -120,7 +118,7 @@ def card_summary(
     summary.studied = sum(row.studied for row in counts.values())
     summary.mature = sum(row.mature for row in counts.values())
     summary.due_today = sum(row.due_today for row in counts.values())
-    summary.total_cards = Card.objects.published_in(course).count() if total_cards is None else total_cards
+    summary.total_cards = sum(row.cards for row in counts.values())
     states = CardState.objects.published_in(course).filter(user=user)
 
     # Forecast: overdue cards count on today; later days by their own study day.

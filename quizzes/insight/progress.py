@@ -235,8 +235,10 @@ def visible_answers(*, user: User, course: Course, now: dt.datetime) -> list[tup
 
 @dataclass(frozen=True)
 class CardCounts:
-    """A student's card states in one lesson: maturity, how many were studied, how many are due today."""
+    """One lesson's published cards, and a student's card states in it: maturity, how many they
+    studied, how many are due today."""
 
+    cards: int = 0
     learning: int = 0
     young: int = 0
     mature: int = 0
@@ -245,14 +247,17 @@ class CardCounts:
 
 
 def card_counts(*, user: User, course: Course, now: dt.datetime) -> dict[int, CardCounts]:
-    """The student's card states per lesson id (one query). Due today ends where the study
-    queue's day ends (``studyday.day_bounds``, exact in the time zone); a buried card waits
-    until then, a suspended one is never due."""
+    """The course's published cards and the student's card states, per lesson id (two queries).
+    Due today ends where the study queue's day ends (``studyday.day_bounds``, exact in the time
+    zone); a buried card waits until then, a suspended one is never due."""
     tomorrow_starts = day_bounds(user, now)[1]
     due_today = Q(STUDIED, suspended=False, due__lt=tomorrow_starts) & (
         Q(buried_until__isnull=True) | Q(buried_until__lte=now)
     )
-    rows = (
+    published = (
+        Card.objects.published_in(course).order_by().values_list("note__lesson_id").annotate(n=Count("id"))
+    )
+    states = (
         CardState.objects.published_in(course)
         .filter(user=user)
         .values_list("card__note__lesson_id")
@@ -264,7 +269,9 @@ def card_counts(*, user: User, course: Course, now: dt.datetime) -> dict[int, Ca
             due_today=Count("id", filter=due_today),
         )
     )
-    return {lesson_id: CardCounts(*counts) for lesson_id, *counts in rows}
+    mine = {lesson_id: counts for lesson_id, *counts in states}
+    # A state counts only on a published card, so every lesson with states has cards.
+    return {lesson_id: CardCounts(n, *mine.get(lesson_id, ())) for lesson_id, n in published}
 
 
 def lesson_progress(
@@ -277,9 +284,9 @@ def lesson_progress(
 ) -> list[LessonProgress]:
     """Per lesson, in course order: read, accuracy (30 days and all time), card maturity, mastery.
 
-    Three queries whatever the data: the lessons with their read flags and question and card
-    counts, the answers (:func:`visible_answers`) and the card states (:func:`card_counts`),
-    each grouped by lesson; one when the caller passes the last two.
+    Four queries whatever the data: the lessons with their read flags and question counts, the
+    answers (:func:`visible_answers`), and the cards and the card states (:func:`card_counts`),
+    each grouped by lesson; one when the caller passes the answers and the counts.
     """
     now = now or timezone.now()
     lessons = list(
@@ -288,13 +295,10 @@ def lesson_progress(
         .annotate(
             is_read=Exists(LessonRead.objects.filter(user=user, lesson=OuterRef("pk"))),
             n_questions=count_of(Question.objects.published().filter(course=course), "lesson_id"),
-            n_cards=count_of(Card.objects.published_in(course), "note__lesson_id"),
         )
     )
     rows = {
-        lesson.pk: LessonProgress(
-            lesson, is_read=lesson.is_read, questions=lesson.n_questions, cards=lesson.n_cards
-        )
+        lesson.pk: LessonProgress(lesson, is_read=lesson.is_read, questions=lesson.n_questions)
         for lesson in lessons
     }
     sums: dict[int, list[float]] = {}
@@ -312,11 +316,8 @@ def lesson_progress(
         counts = card_counts(user=user, course=course, now=now)
     for lesson_id, lesson_counts in counts.items():
         row = rows[lesson_id]
-        row.learning, row.young, row.mature = (
-            lesson_counts.learning,
-            lesson_counts.young,
-            lesson_counts.mature,
-        )
+        row.cards, row.learning = lesson_counts.cards, lesson_counts.learning
+        row.young, row.mature = lesson_counts.young, lesson_counts.mature
     return [rows[lesson.pk] for lesson in lessons]
 
 

@@ -29,9 +29,9 @@ from ..test_progress import submitted_attempt
 # history. Before the student's first submitted quiz, no answers and no history are asked for.
 WARM_QUERIES = 7
 NO_QUIZ_QUERIES = 2
-# Cold, the card side built too: the card states per lesson, the forecast, the heat map, the
-# retention per day (before an exam, two more: tests/insight/views/test_exam_day.py).
-DASHBOARD_QUERIES = WARM_QUERIES + 4
+# Cold, the card side built too: the cards and the card states per lesson, the forecast, the heat
+# map, the retention per day (before an exam, two more: tests/insight/views/test_exam_day.py).
+DASHBOARD_QUERIES = WARM_QUERIES + 5
 
 
 def page_body(response) -> str:
