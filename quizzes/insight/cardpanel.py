@@ -22,6 +22,7 @@ every view, through the secrecy selector.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from quizzes.flashcards.queue import read_moment
 from quizzes.flashcards.studyday import day_bounds, day_shift
 from quizzes.insight import charts
 from quizzes.insight.cardstats import CardSummary, card_summary
-from quizzes.insight.examday import at_risk_fronts
+from quizzes.insight.examday import SHOWN_AT_RISK, at_risk_fronts
 from quizzes.insight.progress import CardCounts, card_counts
 from quizzes.models import Attempt, Card, CardState, Course, Note, PersonalExamDate, Quiz, ReviewLog, User
 from quizzes.models.notes import NoteStatus
@@ -62,6 +63,9 @@ class Versions:
 
 @dataclass
 class CardPanel:
+    """The cached card side; the projection's ``at_risk`` is cut to the cards the panel names (a
+    deck's thousands would be unpickled on every view; the count stays in its groups)."""
+
     summary: CardSummary
     counts: dict[int, CardCounts]
     forecast_svg: SafeString
@@ -157,8 +161,9 @@ def build(*, user: User, course: Course, now: dt.datetime, versions: Versions) -
     )
     exam = exam_at(versions, course)
     if examdate.before_exam(exam, now):
-        panel.projection = examdates.projection(user=user, course=course, exam_at=exam)
-        panel.fronts = at_risk_fronts(panel.projection)
+        projection = examdates.projection(user=user, course=course, exam_at=exam)
+        panel.projection = dataclasses.replace(projection, at_risk=projection.at_risk[:SHOWN_AT_RISK])
+        panel.fronts = at_risk_fronts(projection)
     return panel
 
 

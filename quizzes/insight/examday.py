@@ -69,7 +69,7 @@ class ExamDay:
 
     @property
     def at_risk(self) -> int:
-        return len(self.projection.at_risk) if self.projection else 0
+        return self.projection.at_risk_count if self.projection else 0
 
 
 def at_risk_fronts(projection: examdate.Projection) -> dict[int, SafeString]:

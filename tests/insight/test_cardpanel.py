@@ -6,6 +6,7 @@ import pytest
 
 from quizzes.flashcards import examdates, reviews
 from quizzes.insight import cardpanel, dashboard
+from quizzes.insight.examday import SHOWN_AT_RISK
 from quizzes.items import notes
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState
@@ -161,3 +162,17 @@ def test_with_a_submitted_quiz_the_quiz_side_is_read_fresh(
         again = dashboard.dashboard(user=student, course=course, now=NOW)
 
     assert [result.percent for result in again.quizzes] == [50.0]
+
+
+def test_the_cache_keeps_only_the_cards_at_risk_it_names_and_their_count(course, lesson, student, lead):
+    for n in range(SHOWN_AT_RISK + 2):
+        studied(
+            student, published_card(course, lesson, f"Fading {n}"), stability=1.0, last_review=NOW - 3 * DAY
+        )
+    examdates.set_course_exam(course=course, exam_at=NOW + 10 * DAY, target=0.9, by=lead)
+
+    cold = dashboard.dashboard(user=student, course=course, now=NOW).exam
+    warm = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    assert cold.at_risk == warm.exam.at_risk == SHOWN_AT_RISK + 2
+    assert len(warm.exam.lowest) == len(warm.panel.projection.at_risk) == SHOWN_AT_RISK
