@@ -110,6 +110,11 @@ class Projection:
         studied = self.studied
         return sum(group.total for group in self.groups) / studied if studied else None
 
+    @property
+    def at_risk_count(self) -> int:
+        """How many cards are at risk (counted per group: ``at_risk`` may be cut to the lowest few)."""
+        return sum(group.at_risk for group in self.groups)
+
 
 def projection(
     scheduler,

@@ -248,8 +248,8 @@ def _read(user, course, now: dt.datetime, start: dt.datetime, end: dt.datetime) 
         return dict(zip(COLUMNS, cursor.fetchone(), strict=True))
 
 
-def _moment(value) -> dt.datetime | None:
-    """A datetime read by a raw query (SQLite gives its text, naive UTC)."""
+def read_moment(value) -> dt.datetime | None:
+    """A datetime read by a raw query (SQLite gives its text, naive UTC); the dashboard reads one too."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     if value is not None and value.tzinfo is None:
@@ -264,7 +264,7 @@ def build_queue(*, user, course, now: dt.datetime) -> Queue:
     counts = _read(user, course, now, start, end)
     review_count = min(counts["review"], max(course.reviews_per_day - counts["reviews_done"], 0))
     ahead = not (review_count or counts["new"] or counts["boosted"])  # nothing else left: learn ahead
-    exam_at = _moment(counts["exam_at"])
+    exam_at = read_moment(counts["exam_at"])
     queue = Queue(
         exam_at=exam_at,
         before_exam=examdate.before_exam(exam_at, now),

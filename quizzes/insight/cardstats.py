@@ -19,16 +19,17 @@ from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from quizzes.flashcards.studyday import day_bounds, day_shift, day_start, study_day
+from quizzes.flashcards.studyday import day_shift, day_start, study_day
 from quizzes.insight.progress import (
-    MATURE,
     RECENT_DAYS,
     STUDIED,
+    CardCounts,
+    card_counts,
     day_expression,
     percent_text,
     ratio,
 )
-from quizzes.models import Card, CardState, Course, ReviewLog, User
+from quizzes.models import CardState, Course, ReviewLog, User
 from quizzes.models.study import Rating
 
 FORECAST_DAYS = 30
@@ -99,33 +100,26 @@ def streak_length(days: Iterable[dt.date], today: dt.date) -> int:
 
 
 def card_summary(
-    *, user: User, course: Course, now: dt.datetime | None = None, total_cards: int | None = None
+    *,
+    user: User,
+    course: Course,
+    now: dt.datetime | None = None,
+    counts: dict[int, CardCounts] | None = None,
 ) -> CardSummary:
     """Due today, 30-day forecast, true retention, a year of daily reviews and the streak (five
-    queries; four when the caller knows ``total_cards``, the course's published cards)."""
+    queries; three when the caller passes the ``counts``, ``progress.card_counts``)."""
     now = now or timezone.now()
     shift = day_shift(user.timezone, now)
     today = study_day(now, shift)
-    # Due today ends where the study queue's day ends (studyday.day_bounds, exact in the time zone).
-    tomorrow_starts = day_bounds(user, now)[1]
     summary = CardSummary(today=today)
 
+    if counts is None:
+        counts = card_counts(user=user, course=course, now=now)
+    summary.studied = sum(row.studied for row in counts.values())
+    summary.mature = sum(row.mature for row in counts.values())
+    summary.due_today = sum(row.due_today for row in counts.values())
+    summary.total_cards = sum(row.cards for row in counts.values())
     states = CardState.objects.published_in(course).filter(user=user)
-    counts = states.aggregate(
-        studied=Count("id", filter=STUDIED),
-        mature=Count("id", filter=MATURE),
-        due_today=Count(
-            "id",
-            filter=Q(STUDIED, suspended=False, due__lt=tomorrow_starts)
-            & (Q(buried_until__isnull=True) | Q(buried_until__lte=now)),
-        ),
-    )
-    summary.studied, summary.mature, summary.due_today = (
-        counts["studied"],
-        counts["mature"],
-        counts["due_today"],
-    )
-    summary.total_cards = Card.objects.published_in(course).count() if total_cards is None else total_cards
 
     # Forecast: overdue cards count on today; later days by their own study day.
     horizon = day_start(today + dt.timedelta(days=FORECAST_DAYS), shift)

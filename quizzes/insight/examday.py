@@ -69,31 +69,71 @@ class ExamDay:
 
     @property
     def at_risk(self) -> int:
-        return len(self.projection.at_risk) if self.projection else 0
+        return self.projection.at_risk_count if self.projection else 0
+
+
+def at_risk_fronts(projection: examdate.Projection) -> dict[int, SafeString]:
+    """The fronts of the SHOWN_AT_RISK cards most at risk, by card id (one query, none if no card is)."""
+    lowest = [card.card_id for card in projection.at_risk[:SHOWN_AT_RISK]]
+    if not lowest:
+        return {}
+    cards = Card.objects.select_related("note").in_bulk(lowest)
+    return {card_id: render_card(cards[card_id])[0] for card_id in lowest}
+
+
+def exam_panel(
+    *,
+    user: User,
+    course: Course,
+    lessons: list[Lesson],
+    now: dt.datetime,
+    own_exam_at: dt.datetime | None,
+    projection: examdate.Projection | None,
+    fronts: dict[int, SafeString],
+) -> ExamDay:
+    """The panel from its parts, no query: the student's own date, and before the exam the
+    projection at the date that counts with the fronts of the cards most at risk
+    (``lessons``: the course's, in course order)."""
+    panel = ExamDay(
+        exam_at=examdates.effective(own_exam_at, course),
+        own_exam_at=own_exam_at,
+        now=now,
+        target=course.exam_target,
+    )
+    if not panel.upcoming or projection is None:
+        return panel
+    tz = zone(user.timezone)
+    panel.days_left = (panel.exam_at.astimezone(tz).date() - now.astimezone(tz).date()).days
+    panel.projection = projection
+    groups = {group.group: group for group in projection.groups}
+    panel.lessons = [
+        LessonRecall(lesson, group.studied, group.unstudied, group.at_risk, group.recall)
+        for lesson in lessons
+        if (group := groups.get(lesson.pk)) is not None
+    ]
+    by_id = {lesson.pk: lesson for lesson in lessons}
+    panel.lowest = [
+        CardAtRisk(card.card_id, by_id.get(card.group), fronts[card.card_id], card.recall)
+        for card in projection.at_risk[:SHOWN_AT_RISK]
+        if card.card_id in fronts
+    ]
+    return panel
 
 
 def exam_day(*, user: User, course: Course, lessons: list[Lesson], now: dt.datetime) -> ExamDay:
     """The exam-day panel for ``user`` (``lessons``: the course's, already read by the dashboard)."""
     own = examdates.own_exam_date(user=user, course=course)
-    panel = ExamDay(
-        exam_at=examdates.effective(own, course), own_exam_at=own, now=now, target=course.exam_target
+    exam_at = examdates.effective(own, course)
+    projection, fronts = None, {}
+    if examdate.before_exam(exam_at, now):
+        projection = examdates.projection(user=user, course=course, exam_at=exam_at)
+        fronts = at_risk_fronts(projection)
+    return exam_panel(
+        user=user,
+        course=course,
+        lessons=lessons,
+        now=now,
+        own_exam_at=own,
+        projection=projection,
+        fronts=fronts,
     )
-    if not panel.upcoming:
-        return panel
-    tz = zone(user.timezone)
-    panel.days_left = (panel.exam_at.astimezone(tz).date() - now.astimezone(tz).date()).days
-    panel.projection = projection = examdates.projection(user=user, course=course, exam_at=panel.exam_at)
-    by_id = {lesson.pk: lesson for lesson in lessons}
-    panel.lessons = [
-        LessonRecall(by_id[group.group], group.studied, group.unstudied, group.at_risk, group.recall)
-        for group in projection.groups
-        if group.group in by_id
-    ]
-    lowest = projection.at_risk[:SHOWN_AT_RISK]
-    if lowest:
-        cards = Card.objects.select_related("note").in_bulk([card.card_id for card in lowest])
-        panel.lowest = [
-            CardAtRisk(card.card_id, by_id.get(card.group), render_card(cards[card.card_id])[0], card.recall)
-            for card in lowest
-        ]
-    return panel

@@ -171,29 +171,30 @@ class LevelCalibration:
         return round(self.optimal[1] * 100) - self.window_start_percent
 
 
-def calibration(answers: Iterable[tuple[int | None, float]]) -> list[LevelCalibration]:
-    """Accuracy at each certainty level, low to high, from (certainty, fraction) pairs of answered questions.
+def calibration(answers: Iterable[tuple[int | None, float, int]]) -> list[LevelCalibration]:
+    """Accuracy at each certainty level, low to high, from (certainty, total fraction, count) rows of
+    answered questions: one answer is (certainty, its fraction, 1); a database can group them.
 
     A certainty of None counts at low, as it was marked.
     """
     counts = dict.fromkeys(LEVELS, 0)
     totals = dict.fromkeys(LEVELS, 0.0)
-    for certainty, fraction in answers:
+    for certainty, total, count in answers:
         level = DEFAULT_CERTAINTY if certainty is None else certainty
-        counts[level] += 1
-        totals[level] += fraction
+        counts[level] += count
+        totals[level] += total
     return [
         LevelCalibration(level, counts[level], totals[level] / counts[level] if counts[level] else None)
         for level in LEVELS
     ]
 
 
-def over_confident_groups(answers: Iterable[tuple[object, int | None, float]]) -> list:
+def over_confident_groups(answers: Iterable[tuple[object, int | None, float, int]]) -> list:
     """The groups (e.g. lessons) whose high-certainty answers are over-confident by Moodle's judgement,
-    from (group, certainty, fraction) triples, in the order each group first appears."""
+    from (group, certainty, total fraction, count) rows, in the order each group first appears."""
     grouped: dict = {}
-    for group, certainty, fraction in answers:
-        grouped.setdefault(group, []).append((certainty, fraction))
+    for group, *row in answers:
+        grouped.setdefault(group, []).append(row)
     return [group for group, rows in grouped.items() if calibration(rows)[HIGH - 1].over_confident]
 
 

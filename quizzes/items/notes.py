@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from quizzes.items import cards, notetext, provenance, quality
 from quizzes.items.itemwriting.checks import check_item
@@ -137,7 +138,8 @@ def set_status(note: Note, status: str, *, reason: str = "", user=None) -> None:
                 raise ValidationError(NEEDS_CARDS)
             overrides = _overrides(locked, reason)
             quality.record_overrides(flags=overrides, reason=reason, user=user, note=locked)
-        Note.objects.filter(pk=note.pk).update(status=status)
+        # Stamped like a save: the dashboard's cache key reads the course's latest note change.
+        Note.objects.filter(pk=note.pk).update(status=status, updated_at=timezone.now())
     note.status = status
 
 

@@ -11,7 +11,8 @@ Target: every key endpoint at most 2x the baseline.
 
 The demo course is loaded; one student studies (rating "Again" keeps a card
 due), another answers the end-of-module exam (alternating between two options,
-so every answer is a real write).
+so every answer is a real write). The studying student's dashboard is timed right
+after their review (its card side built afresh) and again (from the cache).
 """
 
 import html
@@ -182,7 +183,10 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt) ->
             lambda prepared: exam.request("POST", prepared[0], prepared[1], htmx=True),
         ),
         "quizzes: list": (None, lambda _: study.request("GET", f"/c/{slug}/attempts/")),
+        # Right after a review: the card side is built afresh (insight/cardpanel.py).
         "progress: dashboard": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
+        # Viewed again with nothing studied in between: the card side comes from the cache.
+        "progress: dashboard, again": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
     }
 
 

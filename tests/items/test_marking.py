@@ -66,7 +66,9 @@ def test_parse_certainty_refuses_anything_else(value):
 
 
 def test_calibration_counts_accuracy_per_level_and_none_as_low():
-    rows = marking.calibration([(HIGH, 1.0), (HIGH, 0.0), (None, 0.0), (LOW, 1.0), (MEDIUM, 0.5)])
+    rows = marking.calibration(
+        [(HIGH, 1.0, 1), (HIGH, 0.0, 1), (None, 0.0, 1), (LOW, 1.0, 1), (MEDIUM, 0.5, 1)]
+    )
     assert [(row.certainty, row.count, row.accuracy) for row in rows] == [
         (LOW, 2, 0.5),
         (MEDIUM, 1, 0.5),
@@ -97,5 +99,7 @@ def test_cbm_bonus_rewards_telling_guesses_from_knowledge():
 
 
 def test_over_confident_groups_name_the_lessons_where_sure_answers_are_often_wrong():
-    answers = [("B", HIGH, 1.0)] * 5 + [("A", HIGH, 0.0)] * 3 + [("A", HIGH, 1.0)] * 2 + [("C", LOW, 0.0)] * 9
+    answers = (
+        [("B", HIGH, 1.0, 1)] * 5 + [("A", HIGH, 0.0, 3), ("A", HIGH, 2.0, 2)] + [("C", LOW, 0.0, 1)] * 9
+    )
     assert marking.over_confident_groups(answers) == ["A"]

@@ -15,15 +15,18 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from quizzes.assessment import attempts, secrecy
 from quizzes.assessment.display import shown_content
+from quizzes.insight import cardpanel
 from quizzes.models import Response
 from quizzes.models.practice import REVIEW_ITEMS, REVIEW_PHASES, review_field
 from tests.factories import AttemptFactory, QuizFactory, QuizItemFactory, marked_question
 
+from ..insight.views.test_progress import WARM_QUERIES
 from .test_url_matrix import MATRIX, expected_statuses, named_patterns, resolve_kwargs
 
 SUBMITTED = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -226,3 +229,40 @@ def test_nothing_a_student_can_download_holds_results(world):
         response = client.get(reverse(name, kwargs=resolve_kwargs(entry, world)) + entry.query)
         assert response["Content-Type"].startswith("text/html"), name
         assert "Content-Disposition" not in response, name
+
+
+def test_the_dashboards_cache_neither_shows_a_score_early_nor_holds_it_back(
+    client_for, course, lesson, student, django_assert_max_num_queries
+):
+    """The attack: view the dashboard right after the exam, so that its cache is warm, and hope a
+    later view (or the cache itself) shows the score before the quiz closes. The cache holds only
+    the card side; the score and the lesson accuracy are asked of the secrecy selector every time,
+    so they show exactly from the close, on a view served from the warm cache."""
+    quiz = exam(
+        course, lesson, **{review_field(p, i): p == "closed" for p in REVIEW_PHASES for i in REVIEW_ITEMS}
+    )
+    client = client_for(student)
+    url = reverse("progress_dashboard", args=[course.slug])
+    with time_machine.travel(SUBMITTED, tick=False):
+        sit(client, course, quiz, student)
+    for moment in (WHEN["after"], WHEN["open"]):
+        with time_machine.travel(moment, tick=False):
+            page = client.get(url)
+        data = page.context["data"]
+        assert data.quizzes[0].withheld and data.quizzes[0].percent is None
+        assert (data.lessons[0].answered, data.lessons[0].accuracy) == (0, None)
+        history = page.text[page.text.index('id="quizzes-heading"') : page.text.index('id="cards-heading"')]
+        assert "Not shown yet" in history and "50%" not in history
+    with time_machine.travel(WHEN["open"], tick=False):
+        versions = cardpanel.versions(user=student, course=course)
+        cached = cache.get(cardpanel.key(user=student, course=course, now=WHEN["open"], versions=versions))
+    assert cached is not None and "Finals" not in repr(cached)  # nothing of the quiz is in the cache
+
+    # The same study day, nothing studied: the card side comes from the cache (warm).
+    with time_machine.travel(WHEN["closed"], tick=False), django_assert_max_num_queries(WARM_QUERIES):
+        page = client.get(url)
+
+    data = page.context["data"]
+    assert data.quizzes[0].percent == 50.0 and not data.quizzes[0].withheld
+    assert "50%" in page.text[page.text.index('id="quizzes-heading"') : page.text.index('id="cards-heading"')]
+    assert (data.lessons[0].answered, data.lessons[0].accuracy) == (2, 0.5)

@@ -224,9 +224,9 @@ def _calibration(attempt: Attempt, items: list[dict], *, shown: bool) -> dict:
     bonus = marking.cbm_bonus(attempt.score / attempt.max_score, accuracy)
     return {
         "cbm_summary": {"accuracy": accuracy * 100, "bonus": bonus * 100, "total": (accuracy + bonus) * 100},
-        "calibration": marking.calibration((item["certainty"], item["score"]) for item in answered),
+        "calibration": marking.calibration((item["certainty"], item["score"], 1) for item in answered),
         "over_confident": marking.over_confident_groups(
-            (item["lesson"], item["certainty"], item["score"]) for item in answered
+            (item["lesson"], item["certainty"], item["score"], 1) for item in answered
         ),
     }
 

@@ -23,16 +23,15 @@ def practice_url(course: Course) -> str | None:
 
 def dashboard_context(data: dashboard.Dashboard, *, read_only: bool) -> dict:
     """The template context for a dashboard, shared with the read-only drill-down in reports."""
-    cards = data.cards
     return {
         "course": data.course,
         "data": data,
         "read_only": read_only,
         "practice_url": None if read_only else practice_url(data.course),
         "practice_kinds": QuestionKind.values,
-        "forecast_svg": charts.forecast_chart(cards.forecast),
-        "retention_svg": charts.retention_chart(cards.retention_by_day, cards.today),
-        "heatmap_svg": charts.year_heatmap(cards.heatmap, cards.today),
+        "forecast_svg": data.panel.forecast_svg,
+        "retention_svg": data.panel.retention_svg,
+        "heatmap_svg": data.panel.heatmap_svg,
         "heat_levels": charts.HEAT_LEVELS,
         "mastery_rule": progress.MASTERY_RULE,
         "retention_rule": cardstats.RETENTION_RULE,

@@ -1,0 +1,178 @@
+"""The dashboard's card side comes from the cache, and changes the moment anything it shows changes."""
+
+import datetime as dt
+
+import pytest
+
+from quizzes.flashcards import examdates, reviews
+from quizzes.insight import cardpanel, dashboard
+from quizzes.insight.examday import SHOWN_AT_RISK
+from quizzes.items import notes
+from quizzes.items.cards import sync_cards
+from quizzes.models import Card, CardState
+from quizzes.models.notes import NoteStatus
+from quizzes.models.study import FsrsState, Rating
+from tests.factories import NoteFactory, QuizFactory
+
+from .test_progress import submitted_attempt
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
+DAY = dt.timedelta(days=1)
+# The version values, the visible answers, the lessons, the quiz history: the card side is cached.
+WARM_QUERIES = 4
+NO_QUIZ_QUERIES = 2  # before the student's first submitted quiz: no answers or history to read
+
+
+def published_card(course, lesson, front="Front"):
+    note = NoteFactory(course=course, lesson=lesson, front=front, status="published")
+    sync_cards(note)
+    return Card.objects.get(note=note)
+
+
+def studied(student, card, *, stability=10.0, last_review=NOW - DAY, due=NOW + DAY):
+    return CardState.objects.create(
+        user=student,
+        card=card,
+        state=FsrsState.REVIEW,
+        stability=stability,
+        difficulty=5.0,
+        due=due,
+        last_review=last_review,
+        version=1,
+    )
+
+
+def rate(student, card, now=NOW, rating=Rating.GOOD):
+    state = CardState.objects.filter(user=student, card=card).first()
+    reviews.rate(user=student, card=card, rating=rating, shown_version=state.version if state else 0, now=now)
+
+
+def cards(student, course, now=NOW):
+    return dashboard.dashboard(user=student, course=course, now=now).cards
+
+
+@pytest.fixture
+def deck(course, lesson, student):
+    """Two published cards, one studied and due tomorrow, one never studied."""
+    first, second = published_card(course, lesson, "First"), published_card(course, lesson, "Second")
+    studied(student, first)
+    return first, second
+
+
+def test_a_second_view_reads_the_card_side_from_the_cache(course, student, deck, django_assert_num_queries):
+    first = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    with django_assert_num_queries(WARM_QUERIES - NO_QUIZ_QUERIES):
+        again = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    assert again.cards == first.cards
+    assert again.lessons[0].young == first.lessons[0].young == 1
+
+
+def test_a_review_shows_at_once(course, student, deck):
+    _, second = deck
+    before = cards(student, course)
+
+    rate(student, second)
+
+    after = cards(student, course)
+    assert (before.reviews_today, before.studied) == (0, 1)
+    assert (after.reviews_today, after.studied) == (1, 2)
+
+
+def test_an_undo_shows_at_once(course, student, deck):
+    _, second = deck
+    rate(student, second)
+    assert cards(student, course).reviews_today == 1
+
+    reviews.undo_last(user=student, course=course)
+
+    after = cards(student, course)
+    assert (after.reviews_today, after.studied) == (0, 1)
+
+
+def test_suspending_a_card_shows_at_once(course, student, deck):
+    first, _ = deck
+    studied(student, published_card(course, first.note.lesson, "Due now"), due=NOW - DAY)
+    assert cards(student, course).due_today == 1
+
+    reviews.set_suspended(
+        user=student, card=CardState.objects.get(due=NOW - DAY).card, suspended=True, now=NOW
+    )
+
+    assert cards(student, course).due_today == 0
+
+
+def test_the_next_study_day_starts_afresh(course, student, deck):
+    _, second = deck
+    rate(student, second)
+    assert cards(student, course).reviews_today == 1
+
+    tomorrow = cards(student, course, now=NOW + DAY)
+
+    assert tomorrow.reviews_today == 0
+    assert tomorrow.today == cards(student, course).today + DAY
+
+
+def test_an_exam_date_shows_at_once_and_goes_when_the_exam_passes(course, student, deck, lead):
+    assert dashboard.dashboard(user=student, course=course, now=NOW).exam.projection is None
+
+    examdates.set_course_exam(course=course, exam_at=NOW + 10 * DAY, target=0.9, by=lead)
+    course_date = dashboard.dashboard(user=student, course=course, now=NOW).exam
+    examdates.set_own_exam(user=student, course=course, exam_at=NOW + 40 * DAY)
+    own_date = dashboard.dashboard(user=student, course=course, now=NOW).exam
+    after_it = dashboard.dashboard(user=student, course=course, now=NOW + 41 * DAY).exam
+
+    assert (course_date.days_left, course_date.projection.studied) == (10, 1)
+    assert own_date.own and own_date.days_left == 40
+    assert own_date.projection.recall < course_date.projection.recall  # further away: less recalled
+    assert not after_it.upcoming and after_it.projection is None
+
+
+def test_publishing_and_suspending_a_note_shows_at_once(course, lesson, student, deck):
+    assert cards(student, course).total_cards == 2
+    extra = NoteFactory(course=course, lesson=lesson, status=NoteStatus.UNPUBLISHED)
+    sync_cards(extra)
+
+    notes.publish(extra, reason="test")
+    published = cards(student, course).total_cards
+    notes.suspend(extra)
+
+    assert published == 3
+    assert cards(student, course).total_cards == 2
+
+
+def test_the_key_changes_with_every_version_value(course, student, deck):
+    versions = cardpanel.versions(user=student, course=course)
+    key = cardpanel.key(user=student, course=course, now=NOW, versions=versions)
+
+    student.timezone = "Pacific/Auckland"
+
+    assert cardpanel.key(user=student, course=course, now=NOW, versions=versions) != key
+    assert versions.states == 1 and versions.cards == 2 and versions.own_exam_at is None
+
+
+def test_with_a_submitted_quiz_the_quiz_side_is_read_fresh(
+    course, lesson, student, deck, django_assert_num_queries
+):
+    submitted_attempt(student, QuizFactory(course=course), [1.0, 0.0])
+    dashboard.dashboard(user=student, course=course, now=NOW)
+
+    with django_assert_num_queries(WARM_QUERIES):
+        again = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    assert [result.percent for result in again.quizzes] == [50.0]
+
+
+def test_the_cache_keeps_only_the_cards_at_risk_it_names_and_their_count(course, lesson, student, lead):
+    for n in range(SHOWN_AT_RISK + 2):
+        studied(
+            student, published_card(course, lesson, f"Fading {n}"), stability=1.0, last_review=NOW - 3 * DAY
+        )
+    examdates.set_course_exam(course=course, exam_at=NOW + 10 * DAY, target=0.9, by=lead)
+
+    cold = dashboard.dashboard(user=student, course=course, now=NOW).exam
+    warm = dashboard.dashboard(user=student, course=course, now=NOW)
+
+    assert cold.at_risk == warm.exam.at_risk == SHOWN_AT_RISK + 2
+    assert len(warm.exam.lowest) == len(warm.panel.projection.at_risk) == SHOWN_AT_RISK
