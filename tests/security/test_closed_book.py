@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.assessment import attempts
+from quizzes.flashcards import reviews
+from quizzes.flashcards.scheduling import Rating
 from quizzes.models import CardState, LessonRead
 from tests.factories import CardFactory, NoteFactory, QuestionFactory, QuizFactory, QuizItemFactory
 
@@ -22,6 +24,7 @@ HIDDEN = [
     ("study_home", {}),
     ("study_suspended", {}),
     ("study_practice", {"lesson_slug": "what-is-calcinosis-cutis"}),
+    ("progress_dashboard", {}),  # it names the cards most at risk, fronts and all
 ]
 
 
@@ -61,6 +64,26 @@ def test_a_card_cannot_be_rated_nor_a_lesson_marked_read_during_a_closed_book_at
     htmx = client.post(reverse("study_undo", args=[course.slug]), headers={"HX-Request": "true"})
     assert htmx.status_code == 200 and "/attempts/" in htmx.headers["HX-Redirect"]
     assert not CardState.objects.filter(card=card).exists()
+
+
+def test_the_dashboard_names_no_card_during_a_closed_book_attempt(client_for, course, lesson, student):
+    now = timezone.now()
+    card = CardFactory(
+        note=NoteFactory(course=course, lesson=lesson, front="Which salt deposits in the skin?")
+    )
+    reviews.rate(
+        user=student, card=card, rating=Rating.AGAIN, shown_version=0, now=now - dt.timedelta(days=3)
+    )
+    course.exam_at = now + dt.timedelta(days=20)
+    course.save(update_fields=["exam_at"])
+    client = client_for(student)
+    assert (
+        "Which salt deposits" in client.get(reverse("progress_dashboard", args=[course.slug])).text
+    )  # at risk
+
+    attempts.start(quiz=exam(course, lesson), user=student, now=now)
+    page = client.get(reverse("progress_dashboard", args=[course.slug]))
+    assert page.status_code == 403 and "Which salt deposits" not in page.text
 
 
 def test_an_open_book_exam_and_a_finished_timed_one_leave_lessons_open(client_for, course, lesson, student):

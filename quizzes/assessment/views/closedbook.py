@@ -1,6 +1,6 @@
 """Closed book: the course's lessons and flashcards are hidden while a closed-book attempt is in progress.
 
-Lesson and study views wear :func:`open_book` inside ``course_view``; the rule is
+Lesson, study and dashboard views wear :func:`open_book` inside ``course_view``; the rule is
 secrecy.closed_book_attempt.
 """
 

@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
 
 from quizzes.accounts.permissions import course_view
+from quizzes.assessment.views.closedbook import open_book
 from quizzes.insight import cardstats, charts, dashboard, progress
 from quizzes.models import Course
 from quizzes.models.questions import QuestionKind
@@ -40,6 +41,7 @@ def dashboard_context(data: dashboard.Dashboard, *, read_only: bool) -> dict:
 
 
 @course_view("see_own_progress")
+@open_book  # it names the cards most at risk before an exam: fronts that state exam keys
 @require_safe
 def progress_dashboard(request: HttpRequest, course: Course) -> HttpResponse:
     data = dashboard.dashboard(user=request.user, course=course)

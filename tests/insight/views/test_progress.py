@@ -23,11 +23,12 @@ from tests.factories import (
 
 from ..test_progress import submitted_attempt
 
-# Warm (the card side in the cache): session, user, course with roles; the card side's version
+# Warm (the card side in the cache): session, user, course with roles; whether a closed-book
+# attempt is in progress (the page is closed then: it names cards); the card side's version
 # values (with the own exam date and the count of submitted quizzes); the visible answers (the
 # calibration reads them too), the lessons (read flags, question and card counts), the quiz
 # history. Before the student's first submitted quiz, no answers and no history are asked for.
-WARM_QUERIES = 7
+WARM_QUERIES = 8
 NO_QUIZ_QUERIES = 2
 # Cold, the card side built too: the cards and the card states per lesson, the forecast, the heat
 # map, the retention per day (before an exam, two more: tests/insight/views/test_exam_day.py).
