@@ -118,7 +118,12 @@ TODAY = """
     AND (SELECT rn.course_id FROM {card} rc JOIN {note} rn ON rn.id = rc.note_id WHERE rc.id = r.card_id)
         = %(course)s
     AND NOT EXISTS (SELECT 1 FROM {boost} rb
-                    WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at)"""
+                    WHERE rb.user_id = r.user_id AND rb.card_id = r.card_id AND rb.created_at <= r.reviewed_at
+                      AND NOT EXISTS (SELECT 1 FROM {log} r2
+                                      WHERE r2.user_id = r.user_id AND r2.card_id = r.card_id
+                                        AND r2.reviewed_at >= rb.created_at
+                                        AND (r2.reviewed_at < r.reviewed_at
+                                             OR (r2.reviewed_at = r.reviewed_at AND r2.id < r.id))))"""
 # `fresh`: today's new cards: never reviewed, suspended or buried (a state row without a review is
 # an unsuspended card or a formerly buried sibling) nor brought forward, in lesson order, as many
 # as the day's allowance leaves (none left: the cards are not read at all), each with its state if any.
@@ -148,8 +153,8 @@ WEAKEST = """(SELECT id FROM studied WHERE {where}
 # Whole days from the last review to the exam, as fsrs counts them (timedelta.days, to the second);
 # the exam's side is a subquery, worked out once.
 WHOLE_DAYS = {
-    "sqlite": "(((SELECT CAST(strftime('%%s', at) AS INTEGER) FROM exam)"
-    " - CAST(strftime('%%s', last_review) AS INTEGER)) / 86400)",
+    "sqlite": "(((SELECT CAST(strftime('%%s', at) AS INTEGER) * 1000 + CAST(substr(strftime('%%f', at), 4) AS INTEGER) FROM exam)"
+    " - (CAST(strftime('%%s', last_review) AS INTEGER) * 1000 + CAST(substr(strftime('%%f', last_review), 4) AS INTEGER))) / 86400000)",
     "postgresql": "FLOOR(EXTRACT(EPOCH FROM ((SELECT at FROM exam) - last_review)) / 86400)",
 }
 QUEUE_SQL = f"""

@@ -8,8 +8,12 @@ most at risk (examday) depend only on:
   ``version`` on (a review, an undo, a suspension, a burial, cards brought
   forward), so the number of their states, the sum of their versions and their
   latest review say when anything changed;
-- the course's published cards: their number, and the latest change to one of
-  its notes (publishing, suspending and editing a note all stamp ``updated_at``);
+- the course's published cards: their number, and the changes to its notes
+  (publishing, suspending and editing a note all stamp ``updated_at``): the sum
+  of the stamps, not the latest, since two saves may commit in the other order
+  than they were stamped, and the latest would then not move;
+- the student's buried cards still to come back (a burial set under another
+  time zone may end in the middle of the study day);
 - the course's exam date, target and FSRS settings, the student's own exam date,
   whether the exam is still to come, and the student's time zone and study day.
 
@@ -29,6 +33,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from quizzes.flashcards import examdate, examdates
@@ -56,9 +61,10 @@ class Versions:
     latest_review: int | None
     own_exam_at: dt.datetime | None
     cards: int
-    notes_changed_at: dt.datetime | None
+    notes_changed: int | None  # the sum of the course's notes' change stamps (ms)
     # Not a card-side value: with none, the dashboard has no quiz result to ask the secrecy selector about.
     submitted_attempts: int = 0
+    buried: int = 0
 
 
 @dataclass
@@ -85,9 +91,10 @@ SELECT
   (SELECT exam_at FROM {exam} WHERE user_id = %(user)s AND course_id = %(course)s),
   (SELECT COUNT(*) FROM {card} c JOIN {note} n ON n.id = c.note_id
     WHERE n.course_id = %(course)s AND n.status = %(published)s),
-  (SELECT MAX(updated_at) FROM {note} WHERE course_id = %(course)s),
+  (SELECT {stamps} FROM {note} WHERE course_id = %(course)s),
   (SELECT COUNT(*) FROM {attempt} a JOIN {quiz} q ON q.id = a.quiz_id
-    WHERE a.user_id = %(user)s AND q.course_id = %(course)s AND a.state = %(submitted)s)
+    WHERE a.user_id = %(user)s AND q.course_id = %(course)s AND a.state = %(submitted)s),
+  (SELECT COUNT(*) FROM {state} WHERE user_id = %(user)s AND buried_until > %(now)s)
 """
 TABLES = {
     "state": CardState._meta.db_table,
@@ -98,10 +105,16 @@ TABLES = {
     "attempt": Attempt._meta.db_table,
     "quiz": Quiz._meta.db_table,
 }
-VERSIONS_SQL = VERSIONS_SQL.format(**TABLES)
+# The sum of the notes' change stamps, in whole milliseconds (exact integers on both databases).
+STAMPS = {
+    "sqlite": "SUM(CAST(strftime('%%s', updated_at) AS INTEGER) * 1000"
+    " + CAST(substr(strftime('%%f', updated_at), 4) AS INTEGER))",
+    "postgresql": "SUM(FLOOR(EXTRACT(EPOCH FROM updated_at) * 1000))",
+}
+VERSIONS_SQL = {vendor: VERSIONS_SQL.format(**TABLES, stamps=stamps) for vendor, stamps in STAMPS.items()}
 
 
-def versions(*, user: User, course: Course) -> Versions:
+def versions(*, user: User, course: Course, now: dt.datetime | None = None) -> Versions:
     """The student's and the course's version values for the key, the own exam date and how many
     quizzes the student submitted in the course (one query)."""
     params = {
@@ -109,11 +122,21 @@ def versions(*, user: User, course: Course) -> Versions:
         "course": course.pk,
         "published": NoteStatus.PUBLISHED.value,
         "submitted": AttemptState.SUBMITTED.value,
+        "now": connection.ops.adapt_datetimefield_value(now or timezone.now()),
     }
     with connection.cursor() as cursor:
-        cursor.execute(VERSIONS_SQL, params)
-        states, changes, review, own, cards, notes, submitted = cursor.fetchone()
-    return Versions(states, changes or 0, review, read_moment(own), cards, read_moment(notes), submitted)
+        cursor.execute(VERSIONS_SQL[connection.vendor], params)
+        states, changes, review, own, cards, notes, submitted, buried = cursor.fetchone()
+    return Versions(
+        states,
+        changes or 0,
+        review,
+        read_moment(own),
+        cards,
+        int(notes) if notes is not None else None,
+        submitted,
+        buried,
+    )
 
 
 def exam_at(versions: Versions, course: Course) -> dt.datetime | None:
@@ -131,7 +154,8 @@ def key(*, user: User, course: Course, now: dt.datetime, versions: Versions) -> 
         versions.latest_review,
         versions.own_exam_at,
         versions.cards,
-        versions.notes_changed_at,
+        versions.notes_changed,
+        versions.buried,
         user.timezone,
         day_bounds(user, now),
         day_shift(user.timezone, now),

@@ -64,7 +64,7 @@ def dashboard(*, user: User, course: Course, now: dt.datetime | None = None) -> 
     """Everything the progress page shows for one student: four queries (two fewer before their
     first submitted quiz), and the card side's own (cardpanel.build) when it is not in the cache."""
     now = now or timezone.now()
-    versions = cardpanel.versions(user=user, course=course)
+    versions = cardpanel.versions(user=user, course=course, now=now)
     panel = cardpanel.card_panel(user=user, course=course, now=now, versions=versions)
     if versions.submitted_attempts:
         answers = visible_answers(user=user, course=course, now=now)  # for the lessons and the calibration
