@@ -278,6 +278,56 @@ def test_a_treatment_table_gives_a_card_per_row():
     assert cards[0].excerpt == "Localised\nHydrogen peroxide 1% cream"
 
 
+def test_a_treatment_table_row_is_no_card_when_its_label_overlaps_its_answer_is_a_list_or_a_warning_is_left():
+    table = Block(
+        "table",
+        "",
+        header=("Severity", "Treatment", "Comments"),
+        cells=(
+            ("Mild", "Potent topical corticosteroid", "Twice daily"),
+            ("Chronic or recurrent", "Phototherapy", "Several weeks"),  # "chronic" is the next row too
+            ("Chronic or refractory", "Methotrexate", ""),
+            (
+                "Severe",
+                "Alitretinoin, methotrexate, azathioprine, ciclosporin",
+                "",
+            ),  # six drugs is no one fact
+            ("Very severe", "Acitretin", "Acitretin is teratogenic"),  # the warning would be dropped
+        ),
+    )
+    lesson = Section("What is the treatment for pompholyx?", [table])
+    cards = [d for d in generate(Outline(title="Pompholyx", lessons=[lesson])) if d.kind == "basic"]
+    assert [d.answer for d in cards] == ["Potent topical corticosteroid"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        ("Pompholyx accounts for 5–20% of cases of hand dermatitis.", None),  # a range of percentages
+        ("Pompholyx affects about 2% of the population.", None),  # its own prevalence
+        ("Pompholyx is slightly more common in females.", None),  # a near coin toss
+        ("Pompholyx is caused by chronic exposure to moderate heat.", None),  # blanks the modifier
+        ("About 30% of people with pompholyx develop nail changes.", "{{c1::30}}"),
+        ("Pompholyx is treated at 43–47 °C.", "{{c1::43–47}}"),
+    ],
+)
+def test_low_yield_clozes_are_not_made(text, cloze):
+    cards = kinds(_cards("Who gets pompholyx?", [Block("paragraph", text)], "Pompholyx"), "cloze")
+    assert [c.prompt for c in cards if cloze and cloze in c.prompt] == [c.prompt for c in cards]
+    assert len(cards) == (1 if cloze else 0)
+
+
+def test_a_clause_after_the_other_name_is_no_name():
+    text = (
+        "Tinea capitis is a fungal infection. It is also called scalp ringworm, although no worm is involved."
+    )
+    cards = _cards("What is tinea capitis?", [Block("paragraph", text)], "Tinea capitis")
+    assert [(d.kind, d.answer) for d in cards if "worm" in d.answer.casefold()] in (
+        [],
+        [("cloze", "scalp ringworm")],
+    )
+
+
 @pytest.mark.parametrize(
     ("lead_in", "heading", "question"),
     [
@@ -1072,9 +1122,16 @@ def test_a_look_alike_caused_by_a_class_names_two_of_it(lead_in, question):
 
 
 @pytest.mark.parametrize(
-    "lead_in", ["Typical features are:", "Features include:", "Several forms are recognised:"]
+    ("lead_in", "cards"),
+    [
+        ("Typical features are:", 1),
+        # "Name two features": the sentence before states one too (scaly skin between the toes), which
+        # the back would mark wrong
+        ("Features include:", 0),
+        ("Several forms are recognised:", 1),
+    ],
 )
-def test_no_list_question_broader_than_the_sentence_before_its_lead_in(lead_in):
+def test_no_list_question_broader_than_the_sentence_before_its_lead_in(lead_in, cards):
     blocks = [
         Block("paragraph", "In moccasin tinea pedis, the whole sole is scaly."),
         Block("list", lead_in, ("Fine scale", "Dry skin", "Fissures")),
@@ -1083,7 +1140,29 @@ def test_no_list_question_broader_than_the_sentence_before_its_lead_in(lead_in):
     blocks[0] = Block(
         "paragraph", "In tinea pedis, the skin between the toes is often scaly."
     )  # the condition
-    assert len(kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic")) == 1
+    assert len(kinds(_cards("What are the clinical features of tinea pedis?", blocks), "basic")) == cards
+
+
+def test_a_features_list_after_prose_stating_features_is_not_asked_whole():
+    lesson = "What are the clinical features of tinea pedis?"
+    listed = Block("list", "", ("Fine scale", "Dry skin", "Fissures"))
+    assert len(kinds(_cards(lesson, [listed]), "basic")) == 1
+    prose = Block("paragraph", "Tinea pedis usually begins between the toes. It comes and goes.")
+    assert kinds(_cards(lesson, [prose, listed]), "basic") == []
+
+
+def test_named_entries_after_patterns_are_recognised_are_asked_as_patterns():
+    items = (
+        "Grey patch \u2014 round scaly patches",
+        "Black dot \u2014 broken hairs",
+        "Kerion \u2014 a boggy swelling",
+    )
+    blocks = [Block("paragraph", "Several clinical patterns are recognised."), Block("list", "", items)]
+    (card,) = kinds(
+        _cards("What are the clinical features of tinea capitis?", blocks, "Tinea capitis"), "basic"
+    )
+    assert card.prompt == "Name two clinical patterns of tinea capitis."
+    assert card.answer == "Any two of: Grey patch; Black dot; Kerion"
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
-        r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
+        r"\b(?:is|are) (?!slightly )(?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
@@ -91,7 +91,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
-        r"days\b|hours\b|cm\b|mm\b|times\b)",
+        r"days\b|hours\b|cm\b|mm\b|mg\b|times\b|\u00b0C)",
     )
 )
 
@@ -112,6 +112,22 @@ _ANY_AGE = re.compile(
     r"\b(?:can|may) (?:occur|develop|start|appear) at any age,? but (?:it )?is ", re.IGNORECASE
 )
 _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
+
+
+# "affects around {{0.3–1.2}}% of people with diabetes": a range of percentages is no answer a student can
+# grade, and the condition's own prevalence ("X affects about {{2}}% of ...") is trivia beside its features.
+_RANGE = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d")
+_PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")
+
+
+def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
+    """Whether a percentage cloze asks for a range, or for the condition's own prevalence."""
+    if not _PERCENT.match(sentence[end:]):
+        return False
+    if _RANGE.search(deleted):
+        return True
+    subject = re.match(r"^(?P<s>.+?) (?:affects|is estimated to affect)\b", sentence)
+    return bool(subject) and squash(_ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
 
 
 def one_fact(sentence: str) -> bool:
@@ -185,6 +201,10 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"\s+to\b", sentence[end:]):
+            return  # "caused by {{chronic exposure}} to moderate heat": the tested noun stays on the front
+        if low_yield_share(sentence, deleted, end, condition):
+            return
         if re.match(r"^\s+than\b", sentence[end:]):
             return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
@@ -384,6 +404,10 @@ _NAMES = re.compile(
     r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
+_TRAILING_CLAUSE = re.compile(
+    r",?\s+\b(?:although|though|but|which|because|since|while|whereas|as|when|where|after|before|if|unless)\b",
+    re.IGNORECASE,
+)
 
 
 def other_names_card(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
@@ -394,7 +418,9 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
     ):
         return
-    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", match["names"])]
+    # "scalp ringworm, although no worm is involved": the clause after the names is no name.
+    listed = _TRAILING_CLAUSE.split(match["names"], maxsplit=1)[0]
+    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", listed)]
     if len(names) < 2 or any(
         not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) for n in names
     ):

@@ -345,6 +345,36 @@ def examples_question(question: str) -> str | None:
     return None
 
 
+# "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
+# suggest ..."), which prose beside the list may state too.
+_FEATURES_Q = re.compile(r"(?<=^What are some )(?:clinical )?features(?= of (?!the )[^?]+\?$)")
+# "Several clinical patterns are recognised.": what a list of named entries after it names.
+_KINDS_RECOGNISED = re.compile(
+    r"\b(?P<np>(?:clinical )?(?:patterns|types|forms|variants))\b (?:are|have been) (?:recognised|recognized|described)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_forms(answer: str, item: str, lst: ItemList, lists: list[ItemList]) -> str:
+    """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
+    forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
+    nested = [
+        sub
+        for sub in lists
+        if sub.parent and sub.lesson == lst.lesson and sub.parent.rstrip(":") == item.rstrip(":")
+    ]
+    if not nested:
+        return answer
+    forms = [_FORM_NAME.match(entry) for sub in nested for entry in sub.items]
+    if not all(forms):
+        return ""
+    return f"{answer} (or one of its forms: {', '.join(f['name'] for f in forms if f)})"
+
+
+# "Ulerythema ophryogenes (keratosis pilaris atrophicans faciei) — affects ...": the name before its gloss.
+_FORM_NAME = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)(?: \([^)]*\))? [\u2013\u2014] \S")
+
+
 def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
@@ -370,9 +400,18 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         ]
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
         names = [NAMED.match(answer) for answer in answers]
+        features = not exclusive(lst) and _FEATURES_Q.search(question)
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
             # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
             answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
+            if features:  # "Several clinical patterns are recognised." then "Grey patch — ...": patterns
+                if kinds := _KINDS_RECOGNISED.search(lst.before):
+                    question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
+            answers = [_with_forms(answer, item, lst, lists) for answer, item in zip(answers, lst.items)]
+            if not all(answers):
+                continue
+        elif features and [s for s in sentences(lst.before) if not s.endswith(":")]:
+            continue  # "X presents as rough papules. Features include:": the sentence states features too
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
             answers = [investigation_name(answer) for answer in answers]
             if not all(answers):
