@@ -303,12 +303,12 @@ def test_a_treatment_table_row_is_no_card_when_its_label_overlaps_its_answer_is_
 @pytest.mark.parametrize(
     ("text", "cloze"),
     [
-        ("Pompholyx accounts for 5–20% of cases of hand dermatitis.", None),  # a range of percentages
+        ("Pompholyx accounts for 5\u201320% of cases of hand dermatitis.", None),  # a range of percentages
         ("Pompholyx affects about 2% of the population.", None),  # its own prevalence
         ("Pompholyx is slightly more common in females.", None),  # a near coin toss
         ("Pompholyx is caused by chronic exposure to moderate heat.", None),  # blanks the modifier
         ("About 30% of people with pompholyx develop nail changes.", "{{c1::30}}"),
-        ("Pompholyx is treated at 43–47 °C.", "{{c1::43–47}}"),
+        ("Pompholyx is treated at 43\u201347 \u00b0C.", "{{c1::43\u201347}}"),
     ],
 )
 def test_low_yield_clozes_are_not_made(text, cloze):

@@ -114,7 +114,7 @@ _ANY_AGE = re.compile(
 _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
 
 
-# "affects around {{0.3–1.2}}% of people with diabetes": a range of percentages is no answer a student can
+# "affects around {{0.3-1.2}}% of people with diabetes": a range of percentages is no answer a student can
 # grade, and the condition's own prevalence ("X affects about {{2}}% of ...") is trivia beside its features.
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d")
 _PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")

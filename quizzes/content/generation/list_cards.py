@@ -355,13 +355,12 @@ _KINDS_RECOGNISED = re.compile(
 )
 
 
-def _with_forms(answer: str, item: str, lst: ItemList, lists: list[ItemList]) -> str:
+def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
     """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
     forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
+    items = [item.rstrip(":") for item in lst.items if item.startswith(f"{answer} ")]
     nested = [
-        sub
-        for sub in lists
-        if sub.parent and sub.lesson == lst.lesson and sub.parent.rstrip(":") == item.rstrip(":")
+        sub for sub in lists if sub.parent and sub.lesson == lst.lesson and sub.parent.rstrip(":") in items
     ]
     if not nested:
         return answer
@@ -404,10 +403,10 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
             # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
             answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
-            if features:  # "Several clinical patterns are recognised." then "Grey patch — ...": patterns
-                if kinds := _KINDS_RECOGNISED.search(lst.before):
-                    question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
-            answers = [_with_forms(answer, item, lst, lists) for answer, item in zip(answers, lst.items)]
+            # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
+            if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
+                question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
+            answers = [_with_forms(answer, lst, lists) for answer in answers]
             if not all(answers):
                 continue
         elif features and [s for s in sentences(lst.before) if not s.endswith(":")]:
