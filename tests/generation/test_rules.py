@@ -317,6 +317,38 @@ def test_low_yield_clozes_are_not_made(text, cloze):
     assert len(cards) == (1 if cloze else 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        (
+            "Keratosis pilaris is common. It most often affects the upper outer arms, but the thighs, buttocks "
+            "and cheeks are also involved.",
+            "Keratosis pilaris most often affects the {{c1::upper outer arms}}.",
+        ),
+        (
+            'Keratosis pilaris is common. It is sometimes called "chicken skin" because of its appearance.',
+            'Keratosis pilaris is sometimes called "{{c1::chicken skin}}".',
+        ),
+    ],
+)
+def test_a_typical_site_and_a_quoted_name_are_clozes(text, prompt):
+    cards = kinds(
+        _cards("What is keratosis pilaris?", [Block("paragraph", text)], "Keratosis pilaris"), "cloze"
+    )
+    assert [c.prompt for c in cards] == [prompt]
+
+
+def test_a_species_keeps_its_capital_mid_sentence():
+    text = "Trichophyton tonsurans is now the most common cause in the UK."
+    (card,) = kinds(
+        _cards("What causes tinea capitis?", [Block("paragraph", text)], "Tinea capitis"), "cloze"
+    )
+    assert (
+        card.prompt
+        == "In tinea capitis, {{c1::Trichophyton tonsurans}} is now the most common cause in the UK."
+    )
+
+
 def test_a_clause_after_the_other_name_is_no_name():
     text = (
         "Tinea capitis is a fungal infection. It is also called scalp ringworm, although no worm is involved."

@@ -68,19 +68,22 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
-        rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
+        rf"[\"\u201c]?(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?)[\"\u201d]?{_STOP}",  # "athlete's foot"
         rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
         r"(?:used|performed|needed|required) to confirm the diagnosis",
         rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
-        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "It most often affects the upper outer arms": the typical site
+        rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?!slightly )(?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
@@ -118,6 +121,10 @@ _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
 # grade, and the condition's own prevalence ("X affects about {{2}}% of ...") is trivia beside its features.
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d")
 _PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")
+
+
+# A genus and species ("Trichophyton tonsurans"): its capital stays mid-sentence.
+_BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+(?:us|um|ans|is|ae|ii|ei)$")
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
@@ -244,7 +251,7 @@ def cloze_card(
             lead = ""
         shown = deleted
         if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
-            shown = lower_first(deleted)
+            shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
         prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."

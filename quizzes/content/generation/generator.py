@@ -147,7 +147,10 @@ __all__ = [
 _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
 )
-_CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+_CONCESSIVE = re.compile(
+    r"(?<=\w{3}), (?:although|though|but) [^;:()]+\.$"
+    r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
+)
 
 
 _ARTICLE = re.compile(r"^(?:An?|The) ")
