@@ -349,6 +349,31 @@ def test_a_species_keeps_its_capital_mid_sentence():
     )
 
 
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "prompt"),
+    [
+        (
+            "What are the complications of tinea pedis?",
+            "Long-standing tinea pedis can lead to:",
+            "Name two possible complications of long-standing tinea pedis.",
+        ),
+        (
+            "What is the differential diagnosis of tinea pedis?",
+            "Other conditions that produce scaly feet include:",
+            "Name two conditions in the differential diagnosis of tinea pedis.",
+        ),
+        (
+            "What is the differential diagnosis of tinea pedis?",
+            "Other conditions with scale that may resemble tinea pedis include:",
+            "Name two conditions in the differential diagnosis of tinea pedis.",
+        ),
+    ],
+)
+def test_complications_and_look_alikes_in_other_words_are_asked(heading, lead_in, prompt):
+    blocks = [Block("list", lead_in, ("Cellulitis", "Psoriasis", "Eczema"))]
+    assert [c.prompt for c in kinds(_cards(heading, blocks), "basic")] == [prompt]
+
+
 def test_a_clause_after_the_other_name_is_no_name():
     text = (
         "Tinea capitis is a fungal infection. It is also called scalp ringworm, although no worm is involved."

@@ -49,6 +49,7 @@ _TYPICAL = re.compile(
 )
 _PROBLEMS = re.compile(r"^(?:possible )?(?:problems|complications) (?:are|include|may include)$", re.I)
 _COMPLICATIONS_LESSON = re.compile(r"\bcomplications\b", re.IGNORECASE)
+_LEADS_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:can|may) lead to$")
 _LESIONS = re.compile(r"^(?P<np>(?:individual|the) (?:lesions|papules|spots|bumps)) (?:are|include)$", re.I)
 _MEASURES_FOR = re.compile(
     r"^(?P<np>(?:[a-z-]+ )?(?:measures|treatments|medicines|options)) for (?P<what>[\w\s-]+?)"
@@ -235,6 +236,12 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some conditions that can look similar to {condition}?"
     if _PROBLEMS.match(lead) and _COMPLICATIONS_LESSON.search(lesson):
         return f"What are some possible complications of {condition}?"
+    if (
+        (match := _LEADS_TO.match(lead))
+        and _COMPLICATIONS_LESSON.search(lesson)
+        and mentions(match["x"], condition)
+    ):
+        return f"What are some possible complications of {lower_first(match['x'])}?"  # "Long-standing X can lead to:"
     if (match := _LESIONS.match(lead)) and FEATURES_LESSON.search(lesson):
         return f"What are some features of {match['np'].casefold()} in {condition}?"
     if (match := _MEASURES_FOR.match(lead)) and TREATMENT_LESSON.search(lesson):
