@@ -60,7 +60,7 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 
-_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
+_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"
 
 
 _CLOZES: tuple[re.Pattern[str], ...] = tuple(
@@ -365,6 +365,34 @@ def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, 
 _BORROWED_SUBJECT = re.compile(r"^(?:It|They|This|These|Those|Such|He|She)\b")
 
 
+# What each of :data:`_CLOZES` blanks, in the same order (for the reason a section gave no cloze).
+CLOZE_KINDS = (
+    "a component",
+    "a synonym",
+    "a synonym",
+    "what confirms the diagnosis",
+    "what confirms the diagnosis",
+    "the most common ...",
+    "the mainstay of treatment",
+    "the most common ...",
+    "the typical site",
+    "an inheritance pattern",
+    "a gene",
+    "who it is most common in",
+    "a proportion",
+    "a skin manifestation",
+    "a cause",
+    "a duration",
+    "a number with its unit",
+)
+assert len(CLOZE_KINDS) == len(_CLOZES)
+
+
+def cloze_kinds(sentence: str) -> list[str]:
+    """What the sentence holds that a cloze could blank, whatever else it states."""
+    return [kind for pattern, kind in zip(_CLOZES, CLOZE_KINDS, strict=True) if pattern.search(sentence)]
+
+
 def why_no_cloze(sentence: str) -> str:
     """Why a paragraph sentence gave no cloze: "facts" (it states more than one fact), "blank" (it has none
     of the blanks a cloze tests, or two), "subject" (one fact with its blank, but it opens with a pronoun
@@ -376,7 +404,18 @@ def why_no_cloze(sentence: str) -> str:
         return "blank"
     if _BORROWED_SUBJECT.match(sentence):
         return "subject"
+    if _LOW_YIELD.search(sentence):
+        return "low"
     return "other"
+
+
+# The sentences :func:`cloze_card` leaves as low-yield (a percentage range, the condition's prevalence, a
+# slight difference between the sexes, a modifier blanked before "to ...").
+_LOW_YIELD = re.compile(
+    r"\d\s*(?:-|\u2013|to)\s*\d+\s*(?:%|per ?cent)|\baffects (?:about |around |an estimated |up to )?[\d.]+\s*%"
+    r"|\bslightly more common\b|\bcaused by [\w\s-]+? to\b",
+    re.IGNORECASE,
+)
 
 
 _CONCESSIVE_CLAUSE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")

@@ -66,6 +66,7 @@ from collections import Counter
 from quizzes.content.generation.card_drafts import (
     cells_card,
     cloze_card,
+    cloze_kinds,
     definition_cards,
     diagnosis_cloze,
     inline_ddx_card,
@@ -98,6 +99,7 @@ from quizzes.content.generation.list_cards import (
     TESTS,
     examples_question,
     exclusive,
+    feature_prose_refused,
     list_cards,
     list_question,
     partial_entry,
@@ -153,6 +155,10 @@ _CONCESSIVE = re.compile(
 )
 
 
+# A short gloss in brackets ("(pretibial area)") and a trailing ", usually on both legs": a second fact the
+# cloze of the main clause leaves to the excerpt.
+_GLOSS = re.compile(r"(?<=\w) \((?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])")
+_TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
 _IT_NAMED = re.compile(
@@ -210,6 +216,8 @@ def generate_screened(outline: Outline) -> Screened:
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
                     main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+                    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
+                    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -284,8 +292,10 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
 _NO_CLOZE = {
     "facts": "state more than one fact (a cloze tests one)",
     "subject": "open with a pronoun (It, They, This) whose subject is another sentence's",
-    "blank": "blank none of the facts a cloze tests (a number with its unit, a synonym, a cause, what "
-    "confirms the diagnosis, the most common ..., a skin manifestation, a named term)",
+    "blank": "match none of the shapes a cloze is made from (a number with its unit, a synonym, a cause, "
+    "what confirms the diagnosis, the most common ..., the typical site, a skin manifestation, a named term)",
+    "low": "blank only a low-yield figure (a range of percentages, the condition's own prevalence, a slight "
+    "difference between the sexes) or a modifier whose noun stays on the front",
     "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
     "or take their scope from the sentence before",
 }
@@ -302,12 +312,32 @@ def _why_no_cloze(lesson: Section) -> str:
     )
     total = sum(found.values())
     parts = [f"{count} {_NO_CLOZE[why]}" for why, count in found.most_common()]
+    # "It is also called A, B, C, and D": the sentence holds a synonym, but more than one fact
+    held = sorted(
+        {
+            kind
+            for section in lesson.walk()
+            for block in section.blocks
+            if block.kind == "paragraph"
+            for sentence in sentences(block.text)
+            if why_no_cloze(sentence) == "facts"
+            for kind in cloze_kinds(sentence)
+        }
+    )
+    if held:
+        parts.append(
+            f"those stating more than one fact hold {', '.join(held)}, which a cloze of the whole sentence "
+            "would test beside the rest"
+        )
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
 def _why_no_card(lst: ItemList, condition: str) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
-    named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
+    if lst.lead_in or lst.parent:
+        named = f"the list “{lst.lead_in or lst.parent}”"
+    else:  # no lead-in: the heading it sits under, and its first entry to find it by
+        named = f"the list under “{lst.heading}” (“{lst.items[0]}”, ...)"
     if len(lst.items) < 2:
         return f"{named} has one entry"
     if exclusive(lst) and any(";" in item for item in lst.items):
@@ -327,6 +357,11 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         if partial_lead_in(lst):
             return f"{named} names only part of a class: a question about the class would be broader"
         return f"{named} has no lead-in that can be asked as a question in the article's words"
+    if feature_prose_refused(lst, question):
+        return (
+            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
+            "the back would mark them wrong"
+        )
     if exclusive(lst):
         if len(lst.items) > MAX_LIST_CARD_ITEMS:
             return (

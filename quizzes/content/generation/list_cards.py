@@ -355,6 +355,19 @@ _KINDS_RECOGNISED = re.compile(
 )
 
 
+def beside_feature_prose(lst: ItemList) -> bool:
+    """Whether sentences before the list (other than its lead-in) may state features it does not hold."""
+    return any(not sentence.endswith(":") for sentence in sentences(lst.before))
+
+
+def feature_prose_refused(lst: ItemList, question: str) -> bool:
+    """Whether :func:`list_cards` refuses the list as "Name two features" beside prose stating features."""
+    named = all(NAMED.match(item) for item in lst.items)
+    return (
+        not named and not exclusive(lst) and bool(_FEATURES_Q.search(question)) and beside_feature_prose(lst)
+    )
+
+
 def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
     """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
     forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
@@ -409,7 +422,7 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
             answers = [_with_forms(answer, lst, lists) for answer in answers]
             if not all(answers):
                 continue
-        elif features and [s for s in sentences(lst.before) if not s.endswith(":")]:
+        elif features and beside_feature_prose(lst):
             continue  # "X presents as rough papules. Features include:": the sentence states features too
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
             answers = [investigation_name(answer) for answer in answers]
