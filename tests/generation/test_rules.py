@@ -351,6 +351,31 @@ def test_a_short_gloss_and_a_trailing_usually_are_left_to_the_excerpt():
     assert text.startswith(card.excerpt[:-1])  # the article says it so far
 
 
+def test_ways_to_reduce_are_not_asked_when_another_part_names_another_way():
+    prevention = Section(
+        "How can tinea pedis be prevented?",
+        [
+            Block(
+                "list",
+                "The frequency of attacks may be reduced by:",
+                ("Drying the feet", "Clean socks", "Sandals"),
+            )
+        ],
+    )
+    treatment = Section(
+        "What is the treatment for tinea pedis?",
+        [Block("list", "Other measures:", ("Antiperspirants may reduce the frequency of flares", "Powders"))],
+    )
+    outline = Outline(title="Tinea pedis", lessons=[prevention])
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == [
+        "Give two ways to reduce the frequency of attacks in tinea pedis."
+    ]
+    outline = Outline(title="Tinea pedis", lessons=[prevention, treatment])
+    assert kinds(generate(outline), "basic") == []
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))[prevention.heading]
+    assert "Antiperspirants may reduce the frequency of flares" in why
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -104,6 +104,7 @@ from quizzes.content.generation.list_cards import (
     list_question,
     partial_entry,
     partial_lead_in,
+    rival_measure,
     sequence,
     unasked_entry,
 )
@@ -276,7 +277,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
-        reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
+        reasons += [_why_no_card(lst, condition_name(outline.title), every_list) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(_why_no_cloze(lesson))
@@ -332,7 +333,7 @@ def _why_no_cloze(lesson: Section) -> str:
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
-def _why_no_card(lst: ItemList, condition: str) -> str:
+def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
     if lst.lead_in or lst.parent:
         named = f"the list “{lst.lead_in or lst.parent}”"
@@ -375,6 +376,11 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         )
     elif examples_question(question) is None:
         return f"{named} gives the question “{question}”, which cannot be asked as two examples"
+    elif rival := rival_measure(lst, examples_question(question) or "", every_list):
+        return (
+            f"{named} would ask “{examples_question(question)}” while the article names another way (“{rival}”), "
+            "which the back would mark wrong"
+        )
     return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
 
 

@@ -355,6 +355,31 @@ _KINDS_RECOGNISED = re.compile(
 )
 
 
+# "Give two ways to reduce the frequency of attacks in X.": a question any measure the article names answers.
+_WAYS_TO = re.compile(r"^Give two ways to (?:reduce|prevent|ease|relieve) (?P<x>.+?)\.$")
+_REDUCES = re.compile(r"\b(?:reduc|prevent|lower|decreas|eas|reliev)\w*\b", re.IGNORECASE)
+_FILLER = frozenset({"the", "of", "in", "a", "an", "and", "or", "to", "with", "their", "its"})
+_EVENTS = frozenset({"attack", "flare", "episode", "symptom", "outbreak"})
+
+
+def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
+    """For "Give two ways to reduce X": an entry or paragraph elsewhere in the article naming another way to
+    reduce X's words ("Treatment of hyperhidrosis ... may reduce the frequency of flares"), which the back
+    would mark wrong; "" when none does."""
+    match = _WAYS_TO.match(question)
+    if not match:
+        return ""
+    # what is reduced ("frequency"), not the condition's name nor the events themselves ("attacks", "flares")
+    nouns = set(words(match["x"])) - _FILLER - _EVENTS - set(words(lst.lesson))
+    for other in lists:
+        if other is lst:
+            continue
+        for text in (*other.items, *sentences(other.before)):
+            if _REDUCES.search(text) and nouns & set(words(text)):
+                return text
+    return ""
+
+
 def beside_feature_prose(lst: ItemList) -> bool:
     """Whether sentences before the list (other than its lead-in) may state features it does not hold."""
     return any(not sentence.endswith(":") for sentence in sentences(lst.before))
@@ -432,6 +457,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
             question = examples_question(question)
             if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
                 continue
+            if rival_measure(lst, question, lists):
+                continue  # "Give two ways to reduce attacks" while another part names another way
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue
