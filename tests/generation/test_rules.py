@@ -376,6 +376,20 @@ def test_ways_to_reduce_are_not_asked_when_another_part_names_another_way():
     assert "Antiperspirants may reduce the frequency of flares" in why
 
 
+def test_what_a_condition_is_treated_with_and_the_key_step_of_treatment_are_asked():
+    blocks = [
+        Block(
+            "paragraph",
+            "The most important step is to keep the feet dry. Tinea pedis is treated with terbinafine cream.",
+        )
+    ]
+    cards = _cards("What is the treatment for tinea pedis?", blocks)
+    assert sorted((c.kind, c.prompt, c.answer) for c in cards) == [
+        ("basic", "What is the most important step in the treatment of tinea pedis?", "Keep the feet dry"),
+        ("cloze", "Tinea pedis is treated with {{c1::terbinafine cream}}.", "terbinafine cream"),
+    ]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -81,6 +81,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:treatment|management|therapy)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "Kerion is treated with an oral antifungal.": the treatment
+        rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         # "It most often affects the upper outer arms": the typical site
         rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
@@ -375,6 +377,7 @@ CLOZE_KINDS = (
     "the most common ...",
     "the mainstay of treatment",
     "the most common ...",
+    "the treatment",
     "the typical site",
     "an inheritance pattern",
     "a gene",
@@ -485,6 +488,33 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
 
 
 _ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)
+
+
+# "The most important step is to identify and remove the source of heat." in a lesson on treatment
+_KEY_STEP = re.compile(
+    r"^The (?P<adj>most important|first|main|key) (?P<n>step|measure) (?:in (?:treatment|management) )?"
+    r"is to (?P<x>[^,;:()]+?)\.$"
+)
+_TREATMENT_HEADING = re.compile(r"\b(?:treatment|treated|management|managed)\b", re.IGNORECASE)
+
+
+def key_step_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A basic card asking for the step a lesson on treatment calls the most important (or the first)."""
+    match = _KEY_STEP.match(sentence)
+    if not match or not _TREATMENT_HEADING.search(lesson) or len(match["x"].split()) > MAX_STEP_WORDS:
+        return
+    out.add(
+        "basic",
+        lesson,
+        ("key step", condition),
+        prompt=f"What is the {match['adj']} {match['n']} in the treatment of {condition}?",
+        answer=upper_first(match["x"]),
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+MAX_STEP_WORDS = 10
 
 
 # "Other blistering diseases to consider include A, B, C and D." in a lesson on the differential diagnosis

@@ -70,6 +70,7 @@ from quizzes.content.generation.card_drafts import (
     definition_cards,
     diagnosis_cloze,
     inline_ddx_card,
+    key_step_card,
     other_names_card,
     term_cloze,
     type_cloze_card,
@@ -236,6 +237,7 @@ def generate_screened(outline: Outline) -> Screened:
                         term_cloze(sentence, lesson, condition, out, it_is)
                         cells_card(sentence, lesson, condition, out)
                         inline_ddx_card(sentence, lesson, condition, out)
+                        key_step_card(sentence, lesson, condition, out)
                     if own:
                         other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
@@ -293,7 +295,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
 _NO_CLOZE = {
     "facts": "state more than one fact (a cloze tests one)",
     "subject": "open with a pronoun (It, They, This) whose subject is another sentence's",
-    "blank": "match none of the shapes a cloze is made from (a number with its unit, a synonym, a cause, "
+    "blank": "match none of the shapes a cloze is made from (a number with its unit, a synonym, a cause, a treatment, "
     "what confirms the diagnosis, the most common ..., the typical site, a skin manifestation, a named term)",
     "low": "blank only a low-yield figure (a range of percentages, the condition's own prevalence, a slight "
     "difference between the sexes) or a modifier whose noun stays on the front",
