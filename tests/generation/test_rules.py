@@ -390,6 +390,20 @@ def test_what_a_condition_is_treated_with_and_the_key_step_of_treatment_are_aske
     ]
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "prompt"),
+    [
+        ("Dermoscopy may show:", "Name two findings on dermoscopy in tinea pedis."),
+        ("Histopathology of tinea pedis shows:", "Name two findings on histopathology in tinea pedis."),
+        ("Histopathology of the nail shows:", None),  # of another thing
+    ],
+)
+def test_what_a_test_shows_is_asked_in_a_lesson_on_diagnosis(lead_in, prompt):
+    blocks = [Block("list", lead_in, ("Hyphae in the stratum corneum", "Spongiosis", "Neutrophils"))]
+    cards = kinds(_cards("How is tinea pedis diagnosed?", blocks), "basic")
+    assert [c.prompt for c in cards] == ([prompt] if prompt else [])
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -160,6 +160,11 @@ def _names_a_treatment(lst: ItemList) -> bool:
     )
 
 
+_TEST_SHOWS = re.compile(
+    r"^(?P<t>histopathology|histology|dermoscopy|trichoscopy|microscopy|skin biopsy)(?: of (?P<of>[\w\s-]+?))?"
+    r" (?:may |can |typically |usually |often )?(?:shows?|reveals?)$",
+    re.IGNORECASE,
+)
 _INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
@@ -247,6 +252,12 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _MEASURES_FOR.match(lead)) and TREATMENT_LESSON.search(lesson):
         np, what = match["np"].casefold(), match["what"].casefold()
         return in_context(f"What are some {np} for {what} in {condition}?", lst, condition)
+    if (
+        (match := _TEST_SHOWS.match(lead))
+        and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE)
+        and (not match["of"] or mentions(match["of"], condition))
+    ):  # "Dermoscopy may show:", "Histopathology of X shows:"
+        return f"What are some findings on {match['t'].casefold()} in {condition}?"
     if _INVESTIGATIONS.match(lead) and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE):
         return f"Which investigations are used in the diagnosis of {condition}?"
     return None
