@@ -404,6 +404,20 @@ def test_what_a_test_shows_is_asked_in_a_lesson_on_diagnosis(lead_in, prompt):
     assert [c.prompt for c in cards] == ([prompt] if prompt else [])
 
 
+def test_associations_apart_from_one_ask_for_the_others():
+    blocks = [
+        Block(
+            "list",
+            "Apart from diabetes, tinea pedis has been associated with:",
+            ("Obesity", "Gout", "Lymphoedema"),
+        )
+    ]
+    cards = kinds(_cards("Who gets tinea pedis?", blocks), "basic")
+    assert [c.prompt for c in cards] == [
+        "Name two conditions other than diabetes associated with tinea pedis."
+    ]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

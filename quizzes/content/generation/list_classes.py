@@ -160,6 +160,11 @@ def _names_a_treatment(lst: ItemList) -> bool:
     )
 
 
+_APART_FROM = re.compile(
+    r"^(?:apart from|besides|other than) (?P<a>[\w\s-]+?), (?P<x>[\w\s-]+?) (?:has been|is|are|have been)"
+    r" (?:also )?associated with$",
+    re.IGNORECASE,
+)
 _TEST_SHOWS = re.compile(
     r"^(?P<t>histopathology|histology|dermoscopy|trichoscopy|microscopy|skin biopsy)(?: of (?P<of>[\w\s-]+?))?"
     r" (?:may |can |typically |usually |often )?(?:shows?|reveals?)$",
@@ -219,6 +224,9 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
         np = match["np"].replace(" and ", " or ")
         return f"What are some {np} that can cause {lower_first(match['x'])}?"
+    if (match := _APART_FROM.match(lead)) and mentions(match["x"], condition):
+        # "Apart from diabetes, X has been associated with:" -> the other associations
+        return f"What are some conditions other than {match['a']} associated with {condition}?"
     if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
         return f"What are some {match['np'].casefold()} associated with {condition}?"
     if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
