@@ -418,6 +418,22 @@ def test_associations_apart_from_one_ask_for_the_others():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "Tinea pedis is also known as athlete's foot, foot ringworm and moccasin foot.",
+            "Any one of: Athlete's foot; Foot ringworm; Moccasin foot",
+        ),
+        ("Tinea pedis is also known as foot ringworm and moccasin foot.", None),  # one name or two?
+        ('Tinea pedis is also known as foot ringworm, "jungle rot" and moccasin foot.', None),
+    ],
+)
+def test_other_names_in_a_series_of_three_are_asked(text, answer):
+    cards = kinds(_cards("What is tinea pedis?", [Block("paragraph", text)]), "basic")
+    assert [c.answer for c in cards] == ([answer] if answer else [])
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -453,6 +453,7 @@ _NAMES = re.compile(
     r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
+_PLAIN_NAME = re.compile(r"^[\w'\u2019-]+(?: [\w'\u2019-]+)*$")  # no quotes, brackets or clauses
 _TRAILING_CLAUSE = re.compile(
     r",?\s+\b(?:although|though|but|which|because|since|while|whereas|as|when|where|after|before|if|unless)\b",
     re.IGNORECASE,
@@ -469,12 +470,18 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         return
     # "scalp ringworm, although no worm is involved": the clause after the names is no name.
     listed = _TRAILING_CLAUSE.split(match["names"], maxsplit=1)[0]
+    # "A, B, C and D": a series of three or more, its last two joined by "and"; "A and B" alone is one
+    # name or two?
+    series = re.match(r"^(?P<head>[^,]+(?:, [^,]+)+?),? and (?P<last>[^,]+)$", listed)
+    if series and " and " not in series["head"] and " and " not in series["last"]:
+        listed = f"{series['head']}, {series['last']}"
     names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", listed)]
     if len(names) < 2 or any(
-        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) for n in names
+        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) or not _PLAIN_NAME.match(n)
+        for n in names
     ):
         return
-    if re.search(r"\band\b", match["names"]):
+    if re.search(r"\band\b", listed):
         return  # "A and B": one name or two?
     out.add(
         "basic",
