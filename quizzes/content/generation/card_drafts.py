@@ -453,7 +453,12 @@ _NAMES = re.compile(
     r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
-_PLAIN_NAME = re.compile(r"^[\w'\u2019-]+(?: [\w'\u2019-]+)*$")  # no quotes, brackets or clauses
+# No quotes, brackets or clauses, nor a qualifier ("in older texts granny's tartan")
+_PLAIN_NAME = re.compile(
+    r"^(?!(?:in|on|at|for|when|by|as|from|with|especially|particularly|mainly|sometimes|often|also)\b)"
+    r"[\w'\u2019-]+(?: [\w'\u2019-]+)*$",
+    re.IGNORECASE,
+)
 _TRAILING_CLAUSE = re.compile(
     r",?\s+\b(?:although|though|but|which|because|since|while|whereas|as|when|where|after|before|if|unless)\b",
     re.IGNORECASE,
