@@ -434,6 +434,15 @@ def test_other_names_in_a_series_of_three_are_asked(text, answer):
     assert [c.answer for c in cards] == ([answer] if answer else [])
 
 
+def test_a_list_under_treatment_of_a_situation_asks_for_its_treatments():
+    sub = Section(
+        "Treatment of fissures", [Block("list", "", ("Urea cream", "Hydrocolloid dressings", "Zinc paste"))]
+    )
+    lesson = Section("What is the treatment for tinea pedis?", [], subsections=[sub])
+    cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "basic")
+    assert [c.prompt for c in cards] == ["Name two treatments for fissures in tinea pedis."]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -61,6 +61,7 @@ _PRONOUN_LEAD = re.compile(r"^(?:they|these) (?:include|are)$", re.IGNORECASE)
 _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I
 )
+_TREATMENT_OF = re.compile(r"^(?:treatment|management) (?:of|for) (?P<x>[\w\s-]+)$", re.IGNORECASE)
 _OPTIONS = re.compile(r"^(?:options|treatments|treatment options) (?:include|are)$", re.IGNORECASE)
 # An entry of a list whose lead-in divides treatments into groups ("Treatments can be divided into two
 # groups:"), naming one group: "Lesion-directed treatment, for a few discrete lesions".
@@ -206,6 +207,18 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
             what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
             return f"What are some treatments for {what}?" if mentions(what, condition) else None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+    situation = _TREATMENT_OF.match(lst.heading) if lst.heading != lesson else None
+    if (
+        situation
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        # "Treatment of non-ulcerated plaques" -> "... for non-ulcerated plaques in X"
+        what = situation["x"].casefold()
+        return (
+            f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
+        )
     variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
     if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
