@@ -443,6 +443,12 @@ def test_a_list_under_treatment_of_a_situation_asks_for_its_treatments():
     assert [c.prompt for c in cards] == ["Name two treatments for fissures in tinea pedis."]
 
 
+def test_a_treatment_with_its_duration_is_no_treated_with_cloze():
+    text = "Tinea pedis is treated with terbinafine for 2 weeks."
+    cards = kinds(_cards("What is the treatment for tinea pedis?", [Block("paragraph", text)]), "cloze")
+    assert [c.answer for c in cards if "terbinafine" in c.answer] == []
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -63,6 +63,10 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"
 
 
+# A word of a treatment's name, not the start of its dose, duration or condition ("for 2 weeks", "if ...").
+_TREATMENT_WORD = r"(?!(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b)[\w-]+"
+
+
 _CLOZES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -82,7 +86,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
-        rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
+        rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
         # "It most often affects the upper outer arms": the typical site
         rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
