@@ -449,6 +449,17 @@ def test_a_treatment_with_its_duration_is_no_treated_with_cloze():
     assert [c.answer for c in cards if "terbinafine" in c.answer] == []
 
 
+def test_a_list_with_an_entry_leaning_on_the_one_before_is_not_asked():
+    items = ("Blisters appear on the toes", "The skin may then peel", "Itch")
+    outline = Outline(
+        title="Tinea pedis",
+        lessons=[Section("Who gets tinea pedis?", [Block("list", "Risk factors include:", items)])],
+    )
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "basic") == []
+    assert "leaning on the one before" in generator.silent_lessons(outline, screened)["Who gets tinea pedis?"]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -101,6 +101,7 @@ from quizzes.content.generation.list_cards import (
     examples_question,
     exclusive,
     feature_prose_refused,
+    leans_on_another,
     list_cards,
     list_question,
     partial_entry,
@@ -349,6 +350,8 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> s
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
     if scoped(lst, condition):
         return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
+    if leans_on_another(lst):
+        return f"{named} has an entry leaning on the one before it (“then”, “they”), no answer alone"
     if unasked_entry(lst):
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):

@@ -380,6 +380,18 @@ def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
     return ""
 
 
+# An entry opening with a pronoun or a "then" (or holding a second sentence that does) leans on another.
+_LEANS_ON_ANOTHER = re.compile(
+    r"(?:^|\. )(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
+    re.IGNORECASE,
+)
+
+
+def leans_on_another(lst: ItemList) -> bool:
+    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence that does)."""
+    return any(map(_LEANS_ON_ANOTHER.search, lst.items))
+
+
 def beside_feature_prose(lst: ItemList) -> bool:
     """Whether sentences before the list (other than its lead-in) may state features it does not hold."""
     return any(not sentence.endswith(":") for sentence in sentences(lst.before))
@@ -424,6 +436,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         tests = question.startswith("Which investigations")
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
+        if leans_on_another(lst):
+            continue  # "The skin may then become red": an entry that needs the one before it is no answer alone
         if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)):
             continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
