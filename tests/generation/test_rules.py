@@ -460,6 +460,15 @@ def test_a_list_with_an_entry_leaning_on_the_one_before_is_not_asked():
     assert "leaning on the one before" in generator.silent_lessons(outline, screened)["Who gets tinea pedis?"]
 
 
+def test_a_name_asked_by_a_cloze_is_not_asked_again_among_other_names():
+    text = (
+        "Tinea pedis is also called athlete's foot. "
+        "Tinea pedis is also known as athlete's foot, foot ringworm or moccasin foot."
+    )
+    cards = _cards("What is tinea pedis?", [Block("paragraph", text)])
+    assert [(c.kind, c.answer) for c in cards] == [("cloze", "athlete's foot")]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

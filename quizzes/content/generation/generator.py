@@ -78,6 +78,7 @@ from quizzes.content.generation.card_drafts import (
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
+    ANY_ONE,
     FALSE,
     MAX_LIST_CARD_ITEMS,
     MAX_OPTIONS,
@@ -263,7 +264,20 @@ def generate_screened(outline: Outline) -> Screened:
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
-    return screen(out.drafts)
+    return screen(_one_card_per_name(out.drafts))
+
+
+def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without an "another name" card whose names a cloze already asks (one fact, one card)."""
+    clozed = {squash(d.answer) for d in drafts if d.kind == "cloze"}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.answer.startswith(ANY_ONE)
+            and any(squash(name) in clozed for name in d.answer.removeprefix(ANY_ONE).split("; "))
+        )
+    ]
 
 
 def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
