@@ -469,6 +469,14 @@ def test_a_name_asked_by_a_cloze_is_not_asked_again_among_other_names():
     assert [(c.kind, c.answer) for c in cards] == [("cloze", "athlete's foot")]
 
 
+def test_a_bracketed_qualifier_is_no_gloss_to_drop():
+    text = "Tinea pedis most commonly affects the toe webs (not always)."
+    cards = kinds(
+        _cards("What are the clinical features of tinea pedis?", [Block("paragraph", text)]), "cloze"
+    )
+    assert cards == []
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

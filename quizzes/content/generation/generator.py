@@ -161,7 +161,11 @@ _CONCESSIVE = re.compile(
 
 # A short gloss in brackets ("(pretibial area)") and a trailing ", usually on both legs": a second fact the
 # cloze of the main clause leaves to the excerpt.
-_GLOSS = re.compile(r"(?<=\w) \((?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])")
+_GLOSS = re.compile(
+    r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon)\b)"
+    r"(?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])",
+    re.IGNORECASE,
+)
 _TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
