@@ -477,6 +477,28 @@ def test_a_bracketed_qualifier_is_no_gloss_to_drop():
     assert cards == []
 
 
+def test_a_drug_class_sub_heading_and_its_choices_are_asked():
+    items = (
+        "Terbinafine \u2014 first choice for Trichophyton infections; 4 weeks",
+        "Griseofulvin \u2014 preferred for Microsporum infections; with fatty food",
+        "Itraconazole \u2014 an alternative",
+    )
+    sub = Section("Oral antifungals", [Block("list", "", items)])
+    lesson = Section("What is the treatment for tinea capitis?", [], subsections=[sub])
+    cards = kinds(generate(Outline(title="Tinea capitis", lessons=[lesson])), "basic")
+    assert sorted((c.prompt, c.answer) for c in cards) == [
+        ("In tinea capitis, which oral antifungal is preferred for Microsporum infections?", "Griseofulvin"),
+        (
+            "In tinea capitis, which oral antifungal is the first choice for Trichophyton infections?",
+            "Terbinafine",
+        ),
+        (
+            "Name two oral antifungals that are used to treat tinea capitis.",
+            "Any two of: Terbinafine; Griseofulvin; Itraconazole",
+        ),
+    ]
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

@@ -111,7 +111,12 @@ from quizzes.content.generation.list_cards import (
     sequence,
     unasked_entry,
 )
-from quizzes.content.generation.list_classes import named_sign_cards, scoped, superlative_entry_cards
+from quizzes.content.generation.list_classes import (
+    choice_entry_cards,
+    named_sign_cards,
+    scoped,
+    superlative_entry_cards,
+)
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import (
     comparison_cards,
@@ -268,6 +273,7 @@ def generate_screened(outline: Outline) -> Screened:
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
+    choice_entry_cards(every_list, condition, out)
     return screen(_one_card_per_name(out.drafts))
 
 

@@ -61,6 +61,11 @@ _PRONOUN_LEAD = re.compile(r"^(?:they|these) (?:include|are)$", re.IGNORECASE)
 _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I
 )
+_DRUG_CLASS = re.compile(
+    r"^(?:(?:oral|topical|systemic|intralesional|intravenous) )?(?:antifungals|antibiotics|antihistamines|antivirals"
+    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents)$",
+    re.IGNORECASE,
+)
 _TREATMENT_OF = re.compile(r"^(?:treatment|management) (?:of|for) (?P<x>[\w\s-]+)$", re.IGNORECASE)
 _OPTIONS = re.compile(r"^(?:options|treatments|treatment options) (?:include|are)$", re.IGNORECASE)
 # An entry of a list whose lead-in divides treatments into groups ("Treatments can be divided into two
@@ -207,6 +212,16 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
             what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
             return f"What are some treatments for {what}?" if mentions(what, condition) else None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+    drugs = _DRUG_CLASS.match(lst.heading) if lst.heading != lesson else None
+    if (
+        drugs
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        return (
+            f"Which {drugs[0].casefold()} are used to treat {condition}?"  # an "Oral antifungals" sub-heading
+        )
     situation = _TREATMENT_OF.match(lst.heading) if lst.heading != lesson else None
     if (
         situation
@@ -412,4 +427,44 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
                 answer=match["x"],
                 excerpt="\n".join(line for line in lines if line),
                 explanation="\n".join(line for line in lines if line),
+            )
+
+
+# "Terbinafine — first choice for Trichophyton infections; ...": the treatment of choice for a situation.
+_CHOICE_ENTRY = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,3}) [\u2013\u2014] (?:the )?(?P<c>first choice|preferred|drug of choice|"
+    r"treatment of choice|first-line) for (?P<for>[\w\s-]+?)(?:;|,|\.|$)"
+)
+MAX_SITUATION_WORDS = 5
+
+
+def choice_entry_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per entry of a treatment list naming the situation it is the choice for ("In tinea capitis, which
+    oral antifungal is the first choice for Trichophyton infections?"), when no other entry claims it."""
+    for lst in lists:
+        if not TREATMENT_LESSON.search(lst.lesson) or lst.parent or _QUALIFIED.search(lst.lead_in):
+            continue
+        drugs = _DRUG_CLASS.match(lst.heading)
+        if not drugs and lst.heading != lst.lesson:
+            continue  # a sub-section's list: its scope is not the whole condition's
+        noun = drugs[0].casefold().removesuffix("s") if drugs else "treatment"
+        found = [m for item in lst.items if (m := _CHOICE_ENTRY.match(item))]
+        situations = [squash(m["for"]) for m in found]
+        for match in found:
+            if situations.count(squash(match["for"])) > 1 or len(match["for"].split()) > MAX_SITUATION_WORDS:
+                continue
+            choice = "the first choice" if match["c"] == "first choice" else match["c"]
+            choice = {
+                "drug of choice": "the drug of choice",
+                "treatment of choice": "the treatment of choice",
+            }.get(choice, choice)
+            item = next(i for i in lst.items if i.startswith(match["x"]))
+            out.add(
+                "basic",
+                lst.lesson,
+                ("choice entry", lst.heading, match["x"]),
+                prompt=f"In {condition}, which {noun} is {choice} for {match['for']}?",
+                answer=match["x"],
+                excerpt="\n".join(line for line in (lst.lead_in, item) if line),
+                explanation="\n".join(line for line in (lst.heading, lst.lead_in, item) if line),
             )
