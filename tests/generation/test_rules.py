@@ -499,6 +499,15 @@ def test_a_drug_class_sub_heading_and_its_choices_are_asked():
     ]
 
 
+def test_a_laboratory_tests_sub_heading_asks_for_two_of_its_tests():
+    items = ("Microscopy with potassium hydroxide to show hyphae", "Fungal culture to identify the species")
+    sub = Section("Laboratory tests", [Block("list", "", items)])
+    lesson = Section("How is tinea capitis diagnosed?", [], subsections=[sub])
+    (card,) = kinds(generate(Outline(title="Tinea capitis", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two laboratory tests that are used in the diagnosis of tinea capitis."
+    assert card.answer == "Microscopy with potassium hydroxide; Fungal culture to identify the species"
+
+
 def test_a_species_keeps_its_capital_mid_sentence():
     text = "Trichophyton tonsurans is now the most common cause in the UK."
     (card,) = kinds(

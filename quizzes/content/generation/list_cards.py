@@ -433,7 +433,7 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         question = list_question(lst, condition)
         if question is None:
             continue
-        tests = question.startswith("Which investigations")
+        tests = question.startswith(("Which investigations", "Which laboratory tests"))
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
         if leans_on_another(lst):

@@ -222,6 +222,13 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return (
             f"Which {drugs[0].casefold()} are used to treat {condition}?"  # an "Oral antifungals" sub-heading
         )
+    if (
+        lst.heading != lesson
+        and not lead
+        and re.match(r"^laboratory tests$", lst.heading, re.IGNORECASE)
+        and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE)
+    ):  # a "Laboratory tests" sub-heading in a lesson on diagnosis (not its "Other investigations")
+        return f"Which laboratory tests are used in the diagnosis of {condition}?"
     situation = _TREATMENT_OF.match(lst.heading) if lst.heading != lesson else None
     if (
         situation
