@@ -90,7 +90,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
         # "It most often affects the upper outer arms": the typical site
         rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        rf"(?P<x>[A-Za-z-]+(?: [A-Za-z-]+){{0,3}}?){_STOP}",  # no age ("adults aged 20-40": two facts)
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?!slightly )(?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
