@@ -33,6 +33,15 @@ be phrased from the article's own words, and is no broader than the lead-in:
 - a lead-in saying "it" ("Medicines that can trigger it include:") names the condition, unless the sentence
   before names something else "it" could be.
 
+- (list_classes) "Long-standing X can lead to:" in a lesson on complications, "Apart from A, X has been
+  associated with:", "Dermoscopy may show:" in a lesson on diagnosis, an "Oral antifungals" or a
+  "Treatment of <situation>" sub-heading in a lesson on treatment, a "Laboratory tests" sub-heading;
+- never "Name two features" when the sentence before the list states features too (the back would mark
+  them wrong), nor a list with an entry leaning on the one before ("The skin may then ..."), nor "Give two
+  ways to reduce X" when another part of the article names another way; named entries after "Several
+  clinical patterns are recognised." are asked as patterns, and the named forms nested under an entry are
+  accepted with it.
+
 A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
 form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
