@@ -112,6 +112,6 @@ def test_draft_report_names_a_lesson_that_gives_nothing_and_why(tmp_path):
     article.write_text("# Keratosis pilaris\n\n## What is it like?\n\nRough skin on the arms.\n")
     text = run("draft_report", str(article))
     assert (
-        "lesson without drafts: What is it like? (no sentence gave a cloze: of its 1 sentence(s), 1 blank none"
+        "lesson without drafts: What is it like? (no sentence gave a cloze: of its 1 sentence(s), 1 match none"
         in text
     )

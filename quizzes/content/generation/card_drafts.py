@@ -60,7 +60,11 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 
-_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|[,.;:()]|$)"
+_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"
+
+
+# A word of a treatment's name, not the start of its dose, duration or condition ("for 2 weeks", "if ...").
+_TREATMENT_WORD = r"(?!(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b)[\w-]+"
 
 
 _CLOZES: tuple[re.Pattern[str], ...] = tuple(
@@ -68,22 +72,28 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         rf"\b(?:consist(?:s|ing)?|composed|made up|comprised) (?:\w+ly )?of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
-        rf"(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?){_STOP}",  # "athlete's foot"
+        rf"[\"\u201c]?(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?)[\"\u201d]?{_STOP}",  # "athlete's foot"
         rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
         r"(?:used|performed|needed|required) to confirm the diagnosis",
         rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
-        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually )?(?:the|a) "
+        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
         rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "Kerion is treated with an oral antifungal.": the treatment
+        rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
+        rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
+        # "It most often affects the upper outer arms": the typical site
+        rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
+        rf"(?P<x>[A-Za-z-]+(?: [A-Za-z-]+){{0,3}}?){_STOP}",  # no age ("adults aged 20-40": two facts)
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
-        r"\b(?:is|are) (?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
+        r"\b(?:is|are) (?!slightly )(?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
@@ -91,7 +101,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
-        r"days\b|hours\b|cm\b|mm\b|times\b)",
+        r"days\b|hours\b|cm\b|mm\b|mg\b|times\b|\u00b0C)",
     )
 )
 
@@ -112,6 +122,26 @@ _ANY_AGE = re.compile(
     r"\b(?:can|may) (?:occur|develop|start|appear) at any age,? but (?:it )?is ", re.IGNORECASE
 )
 _SERIES = re.compile(r"\b(?:\w+, )+\w+ (?:or|and) \w+")
+
+
+# "affects around {{0.3-1.2}}% of people with diabetes": a range of percentages is no answer a student can
+# grade, and the condition's own prevalence ("X affects about {{2}}% of ...") is trivia beside its features.
+_RANGE = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d")
+_PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")
+
+
+# A genus and species ("Trichophyton tonsurans"): its capital stays mid-sentence.
+_BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+(?:us|um|ans|is|ae|ii|ei)$")
+
+
+def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
+    """Whether a percentage cloze asks for a range, or for the condition's own prevalence."""
+    if not _PERCENT.match(sentence[end:]):
+        return False
+    if _RANGE.search(deleted):
+        return True
+    subject = re.match(r"^(?P<s>.+?) (?:affects|is estimated to affect)\b", sentence)
+    return bool(subject) and squash(_ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
 
 
 def one_fact(sentence: str) -> bool:
@@ -185,6 +215,10 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"\s+to\b", sentence[end:]):
+            return  # "caused by {{chronic exposure}} to moderate heat": the tested noun stays on the front
+        if low_yield_share(sentence, deleted, end, condition):
+            return
         if re.match(r"^\s+than\b", sentence[end:]):
             return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
@@ -224,7 +258,7 @@ def cloze_card(
             lead = ""
         shown = deleted
         if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
-            shown = lower_first(deleted)
+            shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
         prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
@@ -338,6 +372,35 @@ def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, 
 _BORROWED_SUBJECT = re.compile(r"^(?:It|They|This|These|Those|Such|He|She)\b")
 
 
+# What each of :data:`_CLOZES` blanks, in the same order (for the reason a section gave no cloze).
+CLOZE_KINDS = (
+    "a component",
+    "a synonym",
+    "a synonym",
+    "what confirms the diagnosis",
+    "what confirms the diagnosis",
+    "the most common ...",
+    "the mainstay of treatment",
+    "the most common ...",
+    "the treatment",
+    "the typical site",
+    "an inheritance pattern",
+    "a gene",
+    "who it is most common in",
+    "a proportion",
+    "a skin manifestation",
+    "a cause",
+    "a duration",
+    "a number with its unit",
+)
+assert len(CLOZE_KINDS) == len(_CLOZES)
+
+
+def cloze_kinds(sentence: str) -> list[str]:
+    """What the sentence holds that a cloze could blank, whatever else it states."""
+    return [kind for pattern, kind in zip(_CLOZES, CLOZE_KINDS, strict=True) if pattern.search(sentence)]
+
+
 def why_no_cloze(sentence: str) -> str:
     """Why a paragraph sentence gave no cloze: "facts" (it states more than one fact), "blank" (it has none
     of the blanks a cloze tests, or two), "subject" (one fact with its blank, but it opens with a pronoun
@@ -349,7 +412,18 @@ def why_no_cloze(sentence: str) -> str:
         return "blank"
     if _BORROWED_SUBJECT.match(sentence):
         return "subject"
+    if _LOW_YIELD.search(sentence):
+        return "low"
     return "other"
+
+
+# The sentences :func:`cloze_card` leaves as low-yield (a percentage range, the condition's prevalence, a
+# slight difference between the sexes, a modifier blanked before "to ...").
+_LOW_YIELD = re.compile(
+    r"\d\s*(?:-|\u2013|to)\s*\d+\s*(?:%|per ?cent)|\baffects (?:about |around |an estimated |up to )?[\d.]+\s*%"
+    r"|\bslightly more common\b|\bcaused by [\w\s-]+? to\b",
+    re.IGNORECASE,
+)
 
 
 _CONCESSIVE_CLAUSE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
@@ -384,6 +458,16 @@ _NAMES = re.compile(
     r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
+# No quotes, brackets or clauses, nor a qualifier ("in older texts granny's tartan")
+_PLAIN_NAME = re.compile(
+    r"^(?!(?:in|on|at|for|when|by|as|from|with|especially|particularly|mainly|sometimes|often|also)\b)"
+    r"[\w'\u2019-]+(?: [\w'\u2019-]+)*$",
+    re.IGNORECASE,
+)
+_TRAILING_CLAUSE = re.compile(
+    r",?\s+\b(?:although|though|but|which|because|since|while|whereas|as|when|where|after|before|if|unless)\b",
+    re.IGNORECASE,
+)
 
 
 def other_names_card(sentence: str, lesson: str, condition: str, out: DraftCollector, it_is: bool) -> None:
@@ -394,12 +478,20 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
     ):
         return
-    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", match["names"])]
+    # "scalp ringworm, although no worm is involved": the clause after the names is no name.
+    listed = _TRAILING_CLAUSE.split(match["names"], maxsplit=1)[0]
+    # "A, B, C and D": a series of three or more, its last two joined by "and"; "A and B" alone is one
+    # name or two?
+    series = re.match(r"^(?P<head>[^,]+(?:, [^,]+)+?),? and (?P<last>[^,]+)$", listed)
+    if series and " and " not in series["head"] and " and " not in series["last"]:
+        listed = f"{series['head']}, {series['last']}"
+    names = [_ARTICLE_START.sub("", n.strip()) for n in re.split(r",\s*(?:or\s+)?|\s+or\s+", listed)]
     if len(names) < 2 or any(
-        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) for n in names
+        not n or len(n.split()) > MAX_NAME_WORDS or mentions(n, condition) or not _PLAIN_NAME.match(n)
+        for n in names
     ):
         return
-    if re.search(r"\band\b", match["names"]):
+    if re.search(r"\band\b", listed):
         return  # "A and B": one name or two?
     out.add(
         "basic",
@@ -413,6 +505,33 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
 
 
 _ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)
+
+
+# "The most important step is to identify and remove the source of heat." in a lesson on treatment
+_KEY_STEP = re.compile(
+    r"^The (?P<adj>most important|first|main|key) (?P<n>step|measure) (?:in (?:treatment|management) )?"
+    r"is to (?P<x>[^,;:()]+?)\.$"
+)
+_TREATMENT_HEADING = re.compile(r"\b(?:treatment|treated|management|managed)\b", re.IGNORECASE)
+
+
+def key_step_card(sentence: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A basic card asking for the step a lesson on treatment calls the most important (or the first)."""
+    match = _KEY_STEP.match(sentence)
+    if not match or not _TREATMENT_HEADING.search(lesson) or len(match["x"].split()) > MAX_STEP_WORDS:
+        return
+    out.add(
+        "basic",
+        lesson,
+        ("key step", condition),
+        prompt=f"What is the {match['adj']} {match['n']} in the treatment of {condition}?",
+        answer=upper_first(match["x"]),
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+MAX_STEP_WORDS = 10
 
 
 # "Other blistering diseases to consider include A, B, C and D." in a lesson on the differential diagnosis

@@ -66,9 +66,11 @@ from collections import Counter
 from quizzes.content.generation.card_drafts import (
     cells_card,
     cloze_card,
+    cloze_kinds,
     definition_cards,
     diagnosis_cloze,
     inline_ddx_card,
+    key_step_card,
     other_names_card,
     term_cloze,
     type_cloze_card,
@@ -76,6 +78,7 @@ from quizzes.content.generation.card_drafts import (
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.drafts import (
+    ANY_ONE,
     FALSE,
     MAX_LIST_CARD_ITEMS,
     MAX_OPTIONS,
@@ -98,14 +101,22 @@ from quizzes.content.generation.list_cards import (
     TESTS,
     examples_question,
     exclusive,
+    feature_prose_refused,
+    leans_on_another,
     list_cards,
     list_question,
     partial_entry,
     partial_lead_in,
+    rival_measure,
     sequence,
     unasked_entry,
 )
-from quizzes.content.generation.list_classes import named_sign_cards, scoped, superlative_entry_cards
+from quizzes.content.generation.list_classes import (
+    choice_entry_cards,
+    named_sign_cards,
+    scoped,
+    superlative_entry_cards,
+)
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import (
     comparison_cards,
@@ -147,9 +158,20 @@ __all__ = [
 _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
 )
-_CONCESSIVE = re.compile(r"(?<=\w{3}), (?:although|though|but) [^,;:()]+\.$")
+_CONCESSIVE = re.compile(
+    r"(?<=\w{3}), (?:although|though|but) [^;:()]+\.$"
+    r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
+)
 
 
+# A short gloss in brackets ("(pretibial area)") and a trailing ", usually on both legs": a second fact the
+# cloze of the main clause leaves to the excerpt.
+_GLOSS = re.compile(
+    r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon)\b)"
+    r"(?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])",
+    re.IGNORECASE,
+)
+_TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
 _IT_NAMED = re.compile(
@@ -207,6 +229,8 @@ def generate_screened(outline: Outline) -> Screened:
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
                     main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+                    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
+                    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -224,6 +248,7 @@ def generate_screened(outline: Outline) -> Screened:
                         term_cloze(sentence, lesson, condition, out, it_is)
                         cells_card(sentence, lesson, condition, out)
                         inline_ddx_card(sentence, lesson, condition, out)
+                        key_step_card(sentence, lesson, condition, out)
                     if own:
                         other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
@@ -248,7 +273,21 @@ def generate_screened(outline: Outline) -> Screened:
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
-    return screen(out.drafts)
+    choice_entry_cards(every_list, condition, out)
+    return screen(_one_card_per_name(out.drafts))
+
+
+def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without an "another name" card whose names a cloze already asks (one fact, one card)."""
+    clozed = {squash(d.answer) for d in drafts if d.kind == "cloze"}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.answer.startswith(ANY_ONE)
+            and any(squash(name) in clozed for name in d.answer.removeprefix(ANY_ONE).split("; "))
+        )
+    ]
 
 
 def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
@@ -265,7 +304,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
-        reasons += [_why_no_card(lst, condition_name(outline.title)) for lst in lists]
+        reasons += [_why_no_card(lst, condition_name(outline.title), every_list) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(_why_no_cloze(lesson))
@@ -281,8 +320,10 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
 _NO_CLOZE = {
     "facts": "state more than one fact (a cloze tests one)",
     "subject": "open with a pronoun (It, They, This) whose subject is another sentence's",
-    "blank": "blank none of the facts a cloze tests (a number with its unit, a synonym, a cause, what "
-    "confirms the diagnosis, the most common ..., a skin manifestation, a named term)",
+    "blank": "match none of the shapes a cloze is made from (a number with its unit, a synonym, a cause, a treatment, "
+    "what confirms the diagnosis, the most common ..., the typical site, a skin manifestation, a named term)",
+    "low": "blank only a low-yield figure (a range of percentages, the condition's own prevalence, a slight "
+    "difference between the sexes) or a modifier whose noun stays on the front",
     "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
     "or take their scope from the sentence before",
 }
@@ -299,12 +340,32 @@ def _why_no_cloze(lesson: Section) -> str:
     )
     total = sum(found.values())
     parts = [f"{count} {_NO_CLOZE[why]}" for why, count in found.most_common()]
+    # "It is also called A, B, C, and D": the sentence holds a synonym, but more than one fact
+    held = sorted(
+        {
+            kind
+            for section in lesson.walk()
+            for block in section.blocks
+            if block.kind == "paragraph"
+            for sentence in sentences(block.text)
+            if why_no_cloze(sentence) == "facts"
+            for kind in cloze_kinds(sentence)
+        }
+    )
+    if held:
+        parts.append(
+            f"those stating more than one fact hold {', '.join(held)}, which a cloze of the whole sentence "
+            "would test beside the rest"
+        )
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
-def _why_no_card(lst: ItemList, condition: str) -> str:
+def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
-    named = f"the list “{lst.lead_in or lst.parent or lst.heading}”"
+    if lst.lead_in or lst.parent:
+        named = f"the list “{lst.lead_in or lst.parent}”"
+    else:  # no lead-in: the heading it sits under, and its first entry to find it by
+        named = f"the list under “{lst.heading}” (“{lst.items[0]}”, ...)"
     if len(lst.items) < 2:
         return f"{named} has one entry"
     if exclusive(lst) and any(";" in item for item in lst.items):
@@ -313,6 +374,8 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
     if scoped(lst, condition):
         return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
+    if leans_on_another(lst):
+        return f"{named} has an entry leaning on the one before it (“then”, “they”), no answer alone"
     if unasked_entry(lst):
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):
@@ -324,6 +387,11 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         if partial_lead_in(lst):
             return f"{named} names only part of a class: a question about the class would be broader"
         return f"{named} has no lead-in that can be asked as a question in the article's words"
+    if feature_prose_refused(lst, question):
+        return (
+            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
+            "the back would mark them wrong"
+        )
     if exclusive(lst):
         if len(lst.items) > MAX_LIST_CARD_ITEMS:
             return (
@@ -337,6 +405,11 @@ def _why_no_card(lst: ItemList, condition: str) -> str:
         )
     elif examples_question(question) is None:
         return f"{named} gives the question “{question}”, which cannot be asked as two examples"
+    elif rival := rival_measure(lst, examples_question(question) or "", every_list):
+        return (
+            f"{named} would ask “{examples_question(question)}” while the article names another way (“{rival}”), "
+            "which the back would mark wrong"
+        )
     return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
 
 

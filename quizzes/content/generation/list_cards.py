@@ -33,6 +33,15 @@ be phrased from the article's own words, and is no broader than the lead-in:
 - a lead-in saying "it" ("Medicines that can trigger it include:") names the condition, unless the sentence
   before names something else "it" could be.
 
+- (list_classes) "Long-standing X can lead to:" in a lesson on complications, "Apart from A, X has been
+  associated with:", "Dermoscopy may show:" in a lesson on diagnosis, an "Oral antifungals" or a
+  "Treatment of <situation>" sub-heading in a lesson on treatment, a "Laboratory tests" sub-heading;
+- never "Name two features" when the sentence before the list states features too (the back would mark
+  them wrong), nor a list with an entry leaning on the one before ("The skin may then ..."), nor "Give two
+  ways to reduce X" when another part of the article names another way; named entries after "Several
+  clinical patterns are recognised." are asked as patterns, and the named forms nested under an entry are
+  accepted with it.
+
 A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
 form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
@@ -128,7 +137,7 @@ _UMBRELLA = re.compile(
 _DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
 _DDX_LEAD = re.compile(
     r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases)"
-    r" (?:to consider|that (?:may|can) look similar)? ?(?:include|are)$",
+    r"(?: to consider| that (?:may|can) look similar| (?:with|that|which) [\w\s-]+?)? (?:include|are)$",
     re.IGNORECASE,
 )
 
@@ -345,6 +354,85 @@ def examples_question(question: str) -> str | None:
     return None
 
 
+# "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
+# suggest ..."), which prose beside the list may state too.
+_FEATURES_Q = re.compile(r"(?<=^What are some )(?:clinical )?features(?= of (?!the )[^?]+\?$)")
+# "Several clinical patterns are recognised.": what a list of named entries after it names.
+_KINDS_RECOGNISED = re.compile(
+    r"\b(?P<np>(?:clinical )?(?:patterns|types|forms|variants))\b (?:are|have been) (?:recognised|recognized|described)\b",
+    re.IGNORECASE,
+)
+
+
+# "Give two ways to reduce the frequency of attacks in X.": a question any measure the article names answers.
+_WAYS_TO = re.compile(r"^Give two ways to (?:reduce|prevent|ease|relieve) (?P<x>.+?)\.$")
+_REDUCES = re.compile(r"\b(?:reduc|prevent|lower|decreas|eas|reliev)\w*\b", re.IGNORECASE)
+_FILLER = frozenset({"the", "of", "in", "a", "an", "and", "or", "to", "with", "their", "its"})
+_EVENTS = frozenset({"attack", "flare", "episode", "symptom", "outbreak"})
+
+
+def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
+    """For "Give two ways to reduce X": an entry or paragraph elsewhere in the article naming another way to
+    reduce X's words ("Treatment of hyperhidrosis ... may reduce the frequency of flares"), which the back
+    would mark wrong; "" when none does."""
+    match = _WAYS_TO.match(question)
+    if not match:
+        return ""
+    # what is reduced ("frequency"), not the condition's name nor the events themselves ("attacks", "flares")
+    nouns = set(words(match["x"])) - _FILLER - _EVENTS - set(words(lst.lesson))
+    for other in lists:
+        if other is lst:
+            continue
+        for text in (*other.items, *sentences(other.before)):
+            if _REDUCES.search(text) and nouns & set(words(text)):
+                return text
+    return ""
+
+
+# An entry opening with a pronoun or a "then" (or holding a second sentence that does) leans on another.
+_LEANS_ON_ANOTHER = re.compile(
+    r"(?:^|\. )(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
+    re.IGNORECASE,
+)
+
+
+def leans_on_another(lst: ItemList) -> bool:
+    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence that does)."""
+    return any(map(_LEANS_ON_ANOTHER.search, lst.items))
+
+
+def beside_feature_prose(lst: ItemList) -> bool:
+    """Whether sentences before the list (other than its lead-in) may state features it does not hold."""
+    return any(not sentence.endswith(":") for sentence in sentences(lst.before))
+
+
+def feature_prose_refused(lst: ItemList, question: str) -> bool:
+    """Whether :func:`list_cards` refuses the list as "Name two features" beside prose stating features."""
+    named = all(NAMED.match(item) for item in lst.items)
+    return (
+        not named and not exclusive(lst) and bool(_FEATURES_Q.search(question)) and beside_feature_prose(lst)
+    )
+
+
+def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
+    """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
+    forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
+    items = [item.rstrip(":") for item in lst.items if item.startswith(f"{answer} ")]
+    nested = [
+        sub for sub in lists if sub.parent and sub.lesson == lst.lesson and sub.parent.rstrip(":") in items
+    ]
+    if not nested:
+        return answer
+    forms = [_FORM_NAME.match(entry) for sub in nested for entry in sub.items]
+    if not all(forms):
+        return ""
+    return f"{answer} (or one of its forms: {', '.join(f['name'] for f in forms if f)})"
+
+
+# "Ulerythema ophryogenes (keratosis pilaris atrophicans faciei) — affects ...": the name before its gloss.
+_FORM_NAME = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)(?: \([^)]*\))? [\u2013\u2014] \S")
+
+
 def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
@@ -354,9 +442,11 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         question = list_question(lst, condition)
         if question is None:
             continue
-        tests = question.startswith("Which investigations")
+        tests = question.startswith(("Which investigations", "Which laboratory tests"))
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
+        if leans_on_another(lst):
+            continue  # "The skin may then become red": an entry that needs the one before it is no answer alone
         if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)):
             continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
@@ -370,9 +460,18 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         ]
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
         names = [NAMED.match(answer) for answer in answers]
+        features = not exclusive(lst) and _FEATURES_Q.search(question)
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
             # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
             answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
+            # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
+            if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
+                question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
+            answers = [_with_forms(answer, lst, lists) for answer in answers]
+            if not all(answers):
+                continue
+        elif features and beside_feature_prose(lst):
+            continue  # "X presents as rough papules. Features include:": the sentence states features too
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
             answers = [investigation_name(answer) for answer in answers]
             if not all(answers):
@@ -381,6 +480,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
             question = examples_question(question)
             if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
                 continue
+            if rival_measure(lst, question, lists):
+                continue  # "Give two ways to reduce attacks" while another part names another way
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue

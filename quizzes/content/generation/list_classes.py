@@ -49,6 +49,7 @@ _TYPICAL = re.compile(
 )
 _PROBLEMS = re.compile(r"^(?:possible )?(?:problems|complications) (?:are|include|may include)$", re.I)
 _COMPLICATIONS_LESSON = re.compile(r"\bcomplications\b", re.IGNORECASE)
+_LEADS_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:can|may) lead to$")
 _LESIONS = re.compile(r"^(?P<np>(?:individual|the) (?:lesions|papules|spots|bumps)) (?:are|include)$", re.I)
 _MEASURES_FOR = re.compile(
     r"^(?P<np>(?:[a-z-]+ )?(?:measures|treatments|medicines|options)) for (?P<what>[\w\s-]+?)"
@@ -60,6 +61,12 @@ _PRONOUN_LEAD = re.compile(r"^(?:they|these) (?:include|are)$", re.IGNORECASE)
 _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I
 )
+_DRUG_CLASS = re.compile(
+    r"^(?:(?:oral|topical|systemic|intralesional|intravenous) )?(?:antifungals|antibiotics|antihistamines|antivirals"
+    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents)$",
+    re.IGNORECASE,
+)
+_TREATMENT_OF = re.compile(r"^(?:treatment|management) (?:of|for) (?P<x>[\w\s-]+)$", re.IGNORECASE)
 _OPTIONS = re.compile(r"^(?:options|treatments|treatment options) (?:include|are)$", re.IGNORECASE)
 # An entry of a list whose lead-in divides treatments into groups ("Treatments can be divided into two
 # groups:"), naming one group: "Lesion-directed treatment, for a few discrete lesions".
@@ -159,6 +166,16 @@ def _names_a_treatment(lst: ItemList) -> bool:
     )
 
 
+_APART_FROM = re.compile(
+    r"^(?:apart from|besides|other than) (?P<a>[\w\s-]+?), (?P<x>[\w\s-]+?) (?:has been|is|are|have been)"
+    r" (?:also )?associated with$",
+    re.IGNORECASE,
+)
+_TEST_SHOWS = re.compile(
+    r"^(?P<t>histopathology|histology|dermoscopy|trichoscopy|microscopy|skin biopsy)(?: of (?P<of>[\w\s-]+?))?"
+    r" (?:may |can |typically |usually |often )?(?:shows?|reveals?)$",
+    re.IGNORECASE,
+)
 _INVESTIGATIONS = re.compile(r"^(?:tests|investigations) (?:include|are)$", re.IGNORECASE)
 
 
@@ -195,6 +212,35 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
             what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
             return f"What are some treatments for {what}?" if mentions(what, condition) else None
         return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+    drugs = _DRUG_CLASS.match(lst.heading) if lst.heading != lesson else None
+    if (
+        drugs
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        return (
+            f"Which {drugs[0].casefold()} are used to treat {condition}?"  # an "Oral antifungals" sub-heading
+        )
+    if (
+        lst.heading != lesson
+        and not lead
+        and re.match(r"^laboratory tests$", lst.heading, re.IGNORECASE)
+        and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE)
+    ):  # a "Laboratory tests" sub-heading in a lesson on diagnosis (not its "Other investigations")
+        return f"Which laboratory tests are used in the diagnosis of {condition}?"
+    situation = _TREATMENT_OF.match(lst.heading) if lst.heading != lesson else None
+    if (
+        situation
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        # "Treatment of non-ulcerated plaques" -> "... for non-ulcerated plaques in X"
+        what = situation["x"].casefold()
+        return (
+            f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
+        )
     variants = _VARIANTS_HEADING.match(lst.heading) if lst.heading != lesson else None
     if variants and mentions(variants["x"], condition) and (not lead or _FORMS.match(lead)):
         return f"What are some {variants['np'].casefold()} of {condition}?"  # "Variants of X" / its list
@@ -213,6 +259,9 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _LOOKALIKE_CAUSED.match(lead)) and mentions(match["x"], condition):
         np = match["np"].replace(" and ", " or ")
         return f"What are some {np} that can cause {lower_first(match['x'])}?"
+    if (match := _APART_FROM.match(lead)) and mentions(match["x"], condition):
+        # "Apart from diabetes, X has been associated with:" -> the other associations
+        return f"What are some conditions other than {match['a']} associated with {condition}?"
     if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
         return f"What are some {match['np'].casefold()} associated with {condition}?"
     if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
@@ -235,11 +284,23 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some conditions that can look similar to {condition}?"
     if _PROBLEMS.match(lead) and _COMPLICATIONS_LESSON.search(lesson):
         return f"What are some possible complications of {condition}?"
+    if (
+        (match := _LEADS_TO.match(lead))
+        and _COMPLICATIONS_LESSON.search(lesson)
+        and mentions(match["x"], condition)
+    ):
+        return f"What are some possible complications of {lower_first(match['x'])}?"  # "Long-standing X can lead to:"
     if (match := _LESIONS.match(lead)) and FEATURES_LESSON.search(lesson):
         return f"What are some features of {match['np'].casefold()} in {condition}?"
     if (match := _MEASURES_FOR.match(lead)) and TREATMENT_LESSON.search(lesson):
         np, what = match["np"].casefold(), match["what"].casefold()
         return in_context(f"What are some {np} for {what} in {condition}?", lst, condition)
+    if (
+        (match := _TEST_SHOWS.match(lead))
+        and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE)
+        and (not match["of"] or mentions(match["of"], condition))
+    ):  # "Dermoscopy may show:", "Histopathology of X shows:"
+        return f"What are some findings on {match['t'].casefold()} in {condition}?"
     if _INVESTIGATIONS.match(lead) and re.match(r"^how is .+ diagnosed\?$", lesson, re.IGNORECASE):
         return f"Which investigations are used in the diagnosis of {condition}?"
     return None
@@ -373,4 +434,44 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
                 answer=match["x"],
                 excerpt="\n".join(line for line in lines if line),
                 explanation="\n".join(line for line in lines if line),
+            )
+
+
+# "Terbinafine — first choice for Trichophyton infections; ...": the treatment of choice for a situation.
+_CHOICE_ENTRY = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,3}) [\u2013\u2014] (?:the )?(?P<c>first choice|preferred|drug of choice|"
+    r"treatment of choice|first-line) for (?P<for>[\w\s-]+?)(?:;|,|\.|$)"
+)
+MAX_SITUATION_WORDS = 5
+
+
+def choice_entry_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per entry of a treatment list naming the situation it is the choice for ("In tinea capitis, which
+    oral antifungal is the first choice for Trichophyton infections?"), when no other entry claims it."""
+    for lst in lists:
+        if not TREATMENT_LESSON.search(lst.lesson) or lst.parent or _QUALIFIED.search(lst.lead_in):
+            continue
+        drugs = _DRUG_CLASS.match(lst.heading)
+        if not drugs and lst.heading != lst.lesson:
+            continue  # a sub-section's list: its scope is not the whole condition's
+        noun = drugs[0].casefold().removesuffix("s") if drugs else "treatment"
+        found = [m for item in lst.items if (m := _CHOICE_ENTRY.match(item))]
+        situations = [squash(m["for"]) for m in found]
+        for match in found:
+            if situations.count(squash(match["for"])) > 1 or len(match["for"].split()) > MAX_SITUATION_WORDS:
+                continue
+            choice = "the first choice" if match["c"] == "first choice" else match["c"]
+            choice = {
+                "drug of choice": "the drug of choice",
+                "treatment of choice": "the treatment of choice",
+            }.get(choice, choice)
+            item = next(i for i in lst.items if i.startswith(match["x"]))
+            out.add(
+                "basic",
+                lst.lesson,
+                ("choice entry", lst.heading, match["x"]),
+                prompt=f"In {condition}, which {noun} is {choice} for {match['for']}?",
+                answer=match["x"],
+                excerpt="\n".join(line for line in (lst.lead_in, item) if line),
+                explanation="\n".join(line for line in (lst.heading, lst.lead_in, item) if line),
             )

@@ -182,6 +182,17 @@ def row_drafts(outline: Outline, condition: str, out: DraftCollector) -> None:
             )
 
 
+def _alternatives(label: str) -> set[tuple[str, ...]]:
+    """The situations a row label joins with "or" ("Chronic or recurrent": chronic, recurrent)."""
+    return {words(part) for part in re.split(r"\bor\b", label) if words(part)}
+
+
+_ENTRIES = re.compile(r",|;|\band\b|\bor\b")
+MAX_ROW_ENTRIES = 3
+# A cell warning of harm ("alitretinoin is teratogenic"): the row's card would drop it.
+_WARNING = re.compile(r"\b(?:teratogen\w*|contraindicat\w*|avoid\w*|pregnan\w*|toxic\w*|fatal)\b", re.I)
+
+
 def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
     """A card per row of a table that gives a treatment per situation ("Extent | Treatment":
     "Localised, not bullous | Hydrogen peroxide 1% cream"), in a lesson about treatment."""
@@ -195,9 +206,17 @@ def treatment_cards(outline: Outline, condition: str, out: DraftCollector) -> No
                 for index, header in enumerate(block.header[1:], start=1):
                     if not _TREATMENT.search(header):
                         continue
+                    labels = [_alternatives(row[0]) for row in block.cells if row]
                     for row in block.cells:
                         if len(row) <= index or not words(row[0]) or not words(row[index]):
                             continue
+                        own = _alternatives(row[0])
+                        if sum(1 for label in labels if own & label) > 1:
+                            continue  # "Chronic or recurrent" beside "Chronic or refractory": which row is asked?
+                        if len(_ENTRIES.split(row[index])) > MAX_ROW_ENTRIES or any(
+                            _WARNING.search(cell) for cell in row[1:]
+                        ):
+                            continue  # a list of drugs is no one fact; a warning left out would mislead
                         situation, treatment = row[0].strip(), row[index].strip().rstrip(".")
                         what = lower_first(header.strip())
                         if mentions(situation, condition):
