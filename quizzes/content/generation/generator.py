@@ -126,6 +126,7 @@ from quizzes.content.generation.tables import (
     differential_table_cards,
     regimen_cards,
     row_drafts,
+    setting_organism_cards,
     treatment_cards,
 )
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -273,6 +274,7 @@ def generate_screened(outline: Outline) -> Screened:
     diagnostic_test_cards(outline, condition, out)
     comparison_cards(outline, condition, out)
     differential_table_cards(outline, condition, out)
+    setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)

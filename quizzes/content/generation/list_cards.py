@@ -385,7 +385,9 @@ def examples_question(question: str) -> str | None:
 
 # "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
 # suggest ..."), which prose beside the list may state too.
-_FEATURES_Q = re.compile(r"(?<=^What are some )(?:clinical )?features(?= of (?!the )[^?]+\?$)")
+_FEATURES_Q = re.compile(
+    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?features(?= of (?!the )[^?]+\?$)"
+)
 # "Several clinical patterns are recognised.": what a list of named entries after it names.
 _KINDS_RECOGNISED = re.compile(
     r"\b(?P<np>(?:clinical )?(?:patterns|types|forms|variants))\b (?:are|have been) (?:recognised|recognized|described)\b",

@@ -66,11 +66,13 @@ _TESTS_CONFIRM = re.compile(
     r"^(?P<np>(?:[a-z]+ )?(?:tests|investigations)) (?:can|may|will|help to) confirm (?:it|the diagnosis)$",
     re.IGNORECASE,
 )
+_FOCUSES_ON = re.compile(r"^prevention (?:focuses|concentrates|relies) on$", re.IGNORECASE)
 _REQUIRED_IF = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) is (?:required|needed|indicated) if there is$")
 _OTHER_NP = re.compile(r"^other (?P<np>[a-z][\w-]*s) (?:may |can )?include$", re.IGNORECASE)
 _MOST_IS = re.compile(
     r"^the most (?:common|important|frequent|typical) (?P<what>[\w\s-]+?) is (?P<y>[^;:]+)\.$", re.I
 )
+_COMPLICATIONS_HEADING = re.compile(r"^complications(?: (?:of|in) (?P<x>.+))?$", re.IGNORECASE)
 _DDX_HEADING = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
 # A sub-heading naming a class of things: "Clinical variants", "Local risk factors", "Signs on examination".
 _CLASS_HEADING = re.compile(
@@ -103,6 +105,8 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         return f"What are some {match['np'].casefold()} of {condition}?"
     if (match := _TESTS_CONFIRM.match(lead)) and re.search(r"\bdiagnos", lst.lesson, re.I):
         return f"Which {match['np'].casefold()} can confirm the diagnosis of {condition}?"
+    if (match := _FOCUSES_ON.match(lead)) and _PREVENT_LESSON.search(lst.lesson):
+        return f"What are some measures the prevention of {condition} focuses on?"
     if match := _REQUIRED_IF.match(lead):
         return f"What are some findings in {condition} that require {lower_first(match['x'])}?"
     if match := _NP_INCLUDE.match(lead):
@@ -192,6 +196,9 @@ def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> s
         match = _DDX_HEADING.match(lst.lesson)
         if match and (not match["x"] or mentions(match["x"], condition)):
             return f"What are some conditions in the differential diagnosis of {condition}?"
+        match = _COMPLICATIONS_HEADING.match(lst.lesson)  # "Complications of cellulitis"
+        if match and (not match["x"] or mentions(match["x"], condition)):
+            return f"What are some complications of {condition}?"
         return None
     match = _CLASS_HEADING.match(heading)
     if not match or match["head"].split()[-1].casefold() not in _CLASS_HEADS:

@@ -382,3 +382,36 @@ def differential_table_cards(outline: Outline, condition: str, out: DraftCollect
             excerpt="\n".join(names),
             explanation="\n".join(" | ".join(cell for cell in row if cell.strip()) for row in block.cells),
         )
+
+
+_SETTING_COLUMN = re.compile(r"^(?:setting|situation|exposure|context|circumstances?)s?$", re.I)
+_ORGANISM_COLUMN = re.compile(r"^(?:(?:likely|usual|causative|common) )?(?:organisms?|pathogens?)$", re.I)
+MAX_ORGANISM_WORDS = 8
+
+
+def setting_organism_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table giving the likely organism per setting ("Setting | Likely organism":
+    "Cat or dog bite | Pasteurella multocida" -> "In cellulitis, what is the likely organism in this setting:
+    cat or dog bite?"), in the table's own words."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) != 2:
+                    continue
+                setting, organism = (h.strip() for h in block.header)
+                if not (_SETTING_COLUMN.match(setting) and _ORGANISM_COLUMN.match(organism)):
+                    continue
+                for row in block.cells:
+                    where, what = (cell.strip() for cell in row[:2])
+                    if not words(where) or not 0 < len(what.split()) <= MAX_ORGANISM_WORDS:
+                        continue
+                    out.add(
+                        "basic",
+                        lesson.heading,
+                        ("table", organism, where),
+                        prompt=f"In {condition}, what is the {organism.casefold()} in this {setting.casefold()}: "
+                        f"{lower_first(where)}?",
+                        answer=what,
+                        excerpt=f"{where}\n{what}",
+                        explanation=f"{setting}: {where}. {organism}: {what}.",
+                    )
