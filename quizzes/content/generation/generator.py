@@ -32,7 +32,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   ..." of its list, asked the other way round in the list's scope; the cells
   a condition's definition says it destroys; the row of a tests table that
   "is the diagnostic test"; a row of a table comparing the condition with
-  another ("Feature | BP | PV"); named terms under "Other features include:".
+  another ("Feature | BP | PV"); named terms under "Other features include:";
+  a named sign from the sentence describing it ("This is known as the dimple
+  sign."); a "Setting | Likely organism" table's rows; two conditions of a
+  differential diagnosis table ("Condition | Helpful distinguishing features").
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the

@@ -42,6 +42,12 @@ be phrased from the article's own words, and is no broader than the lead-in:
   clinical patterns are recognised." are asked as patterns, and the named forms nested under an entry are
   accepted with it.
 
+- (list_clauses, pass 7) any other lead-in is read by its grammar: "<NP> include:" keeping every qualifier of
+  the NP, "<subject> is associated with:", "Many patients recall a preceding:", "Several <NP> exist:",
+  "Other <NP> include:" after "The most common <NP> is Y." ("Apart from Y, ..."), a sub-heading naming a
+  class ("Clinical variants") over a list without a lead-in; an entry the article disowns ("Fungal culture
+  is rarely helpful") is no answer.
+
 A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
 form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """

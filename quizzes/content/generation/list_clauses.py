@@ -8,7 +8,9 @@ entries are.
   "Contributing factors include:" -> "... factors contributing to X", "Changes include:" under "Nail
   changes" -> "... nail changes in X");
 - "<subject> is associated with:" -> "... associations of <subject>" ("This pattern" is the sub-heading the
-  sentence before names);
+  sentence before names); not "X is more common in people with:" (a sentence beside it, "slightly more
+  common in females", answers that too);
+- "Prevention focuses on:" in a lesson on prevention -> "... measures the prevention of X focuses on";
 - "Many patients recall a preceding:" -> "... preceding events that many patients with X recall";
 - "Several histological subtypes exist ...:" -> "... histological subtypes of X";
 - "Simple tests can confirm it:" -> "Which simple tests can confirm the diagnosis of X?";
@@ -17,7 +19,8 @@ entries are.
 - "Other <NP> include:" after "The most common <NP> is <Y>." -> "Apart from <Y>, ...";
 - a list with no lead-in under a sub-heading naming a class ("Clinical variants", "Local risk factors",
   "Signs on examination") -> "... clinical variants of X", and under the lesson "Differential diagnosis"
-  -> "... conditions in the differential diagnosis of X".
+  -> "... conditions in the differential diagnosis of X", under "Complications of X" -> "... complications
+  of X".
 
 Each returns None (and :func:`unasked_reason` says why) when the clause names no class (a pronoun: "They
 are:"), when a sub-heading the question would not name narrows the list ("Options include:" under
@@ -235,6 +238,9 @@ def unasked_reason(lst: ItemList, lead: str) -> str:
     """Why the lead-in's grammar asks no question ("" when no rule here knows)."""
     if words(lead)[:1] and words(lead)[0] in _PRONOUN_SUBJECT:
         return "has a lead-in whose subject is a pronoun (“They are:”): its entries are statements, no class to name"
-    if lst.heading != lst.lesson and not lst.parent and _NP_INCLUDE.match(lead):
+    np = _NP_INCLUDE.match(lead)
+    if np and (np["np"].casefold() == "options" or np["np"].split()[-1].casefold() in _OWNED):
+        return f"says “{np['np']}” without saying of what (the sentence before it does): the question would guess"
+    if lst.heading != lst.lesson and not lst.parent and np:
         return f"sits under the sub-heading “{lst.heading}”, which narrows the lead-in's class: the question would be broader"
     return ""
