@@ -1788,3 +1788,14 @@ def test_other_names_in_a_clause_of_their_own_or_called_informal(text, answer):
     )
     (card,) = [c for c in kinds(generate(outline), "basic") if "another name" in c.prompt]
     assert card.answer == answer
+
+
+def test_a_lead_in_repeating_its_sub_heading_s_noun_takes_the_sub_heading():
+    sub = Section("Nail changes", [Block("list", "Changes include:", ("Pitting", "Ridging", "Red lunulae"))])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == ["Name two nail changes in tinea pedis."]
+    sub.heading = "Surgery"  # "Options include:" under "Surgery": surgical ones only, which it does not say
+    sub.blocks[0] = Block("list", "Treatments include:", ("Excision", "Curettage", "Laser"))
+    assert kinds(generate(outline), "basic") == []

@@ -122,7 +122,7 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         if head.split()[-1] in _OWNED or np == "options":
             return None  # tests of what, side effects of what, options of what: the sentence before says
         if sub and not _names_sub(np, sub):
-            if np == words(sub)[-1]:  # "Changes include:" under "Nail changes"
+            if words(np) == words(sub)[-1:]:  # "Changes include:" under "Nail changes"
                 np = sub.casefold()
             else:
                 return None  # "Options include:" under "Surgery": surgical ones only, which it does not say
