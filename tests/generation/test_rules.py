@@ -1799,3 +1799,23 @@ def test_a_lead_in_repeating_its_sub_heading_s_noun_takes_the_sub_heading():
     sub.heading = "Surgery"  # "Options include:" under "Surgery": surgical ones only, which it does not say
     sub.blocks[0] = Block("list", "Treatments include:", ("Excision", "Curettage", "Laser"))
     assert kinds(generate(outline), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "prompt"),
+    [
+        (
+            "What is tinea pedis?",
+            "Tinea pedis is a fungal infection. It is also known as foot tinea, although it is not a dermatophyte (tinea) infection.",
+            "Tinea pedis is also known as {{c1::foot tinea}}.",
+        ),
+        (
+            "What causes tinea pedis?",
+            "Tinea pedis is caused by overgrowth of lipophilic yeasts of the genus Malassezia.",
+            "Tinea pedis is caused by overgrowth of lipophilic yeasts of the genus {{c1::Malassezia}}.",
+        ),
+    ],
+)
+def test_a_name_before_a_concession_and_a_causative_genus_are_clozes(heading, text, prompt):
+    drafts = _cards(heading, [Block("paragraph", text)])
+    assert [d.prompt for d in kinds(drafts, "cloze")] == [prompt]

@@ -97,6 +97,9 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        # "caused by overgrowth of lipophilic yeasts of the genus Malassezia": the genus
+        r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
+        r" (?P<x>(?-i:[A-Z][a-z]+))\b",
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
@@ -389,6 +392,7 @@ CLOZE_KINDS = (
     "who it is most common in",
     "a proportion",
     "a skin manifestation",
+    "a cause",
     "a cause",
     "a duration",
     "a number with its unit",

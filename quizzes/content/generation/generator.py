@@ -166,7 +166,7 @@ _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
 )
 _CONCESSIVE = re.compile(
-    r"(?<=\w{3}), (?:although|though|but) [^;:()]+\.$"
+    r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
 )
 
