@@ -1819,3 +1819,13 @@ def test_a_lead_in_repeating_its_sub_heading_s_noun_takes_the_sub_heading():
 def test_a_name_before_a_concession_and_a_causative_genus_are_clozes(heading, text, prompt):
     drafts = _cards(heading, [Block("paragraph", text)])
     assert [d.prompt for d in kinds(drafts, "cloze")] == [prompt]
+
+
+def test_each_named_entry_with_its_own_explanation_is_asked():
+    items = ("Hypopigmentation — the yeast inhibits tyrosinase.", "Hyperpigmentation — enlarged melanosomes.")
+    lead = "The colour changes have different explanations:"
+    cards = kinds(_cards("What causes tinea pedis?", [Block("list", lead, items)]), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("In tinea pedis, what explains the hypopigmentation?", "The yeast inhibits tyrosinase."),
+        ("In tinea pedis, what explains the hyperpigmentation?", "Enlarged melanosomes."),
+    ]

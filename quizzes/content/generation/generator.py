@@ -121,7 +121,7 @@ from quizzes.content.generation.list_classes import (
     scoped,
     superlative_entry_cards,
 )
-from quizzes.content.generation.list_clauses import unasked_reason
+from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import (
     comparison_cards,
@@ -282,6 +282,7 @@ def generate_screened(outline: Outline) -> Screened:
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
+    explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
     return screen(_one_card_per_name(out.drafts))

@@ -22,6 +22,8 @@ entries are.
   -> "... conditions in the differential diagnosis of X", under "Complications of X" -> "... complications
   of X".
 
+And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
+
 Each returns None (and :func:`unasked_reason` says why) when the clause names no class (a pronoun: "They
 are:"), when a sub-heading the question would not name narrows the list ("Options include:" under
 "Surgery"), or when another list in the sub-section answers the same question.
@@ -31,8 +33,9 @@ from __future__ import annotations
 
 import re
 
+from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions, sentences, words
+from quizzes.content.generation.text import lower_first, mentions, sentences, upper_first, words
 
 MAX_HEAD_WORDS = 3
 _PRONOUN_SUBJECT = frozenset({"they", "it", "these", "this", "those", "that", "there"})
@@ -244,3 +247,34 @@ def unasked_reason(lst: ItemList, lead: str) -> str:
     if lst.heading != lst.lesson and not lst.parent and np:
         return f"sits under the sub-heading “{lst.heading}”, which narrows the lead-in's class: the question would be broader"
     return ""
+
+
+# "The colour changes have different explanations:" over "Hypopigmentation — Malassezia produces azelaic acid ..."
+_EXPLANATIONS = re.compile(
+    r"^(?:the )?(?P<np>[\w\s-]+?) (?:have|has) (?:different|several|various|distinct) (?:explanations|mechanisms)$",
+    re.IGNORECASE,
+)
+_NAMED_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,4}) [\u2013\u2014] (?P<what>\S.+)$")
+
+
+def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per named entry of a list whose lead-in says its entries have different explanations ("The
+    colour changes have different explanations:" / "Hypopigmentation — Malassezia produces ..."): "In X,
+    what explains the hypopigmentation?", the back the entry's explanation."""
+    for lst in lists:
+        lead = lst.lead_in.strip().rstrip(":").strip()
+        if lst.parent or not _EXPLANATIONS.match(lead):
+            continue
+        entries = [match for match in map(_NAMED_ENTRY.match, lst.items) if match]
+        if len(entries) < 2 or len(entries) != len(lst.items):
+            continue
+        for entry in entries:
+            out.add(
+                "basic",
+                lst.lesson,
+                ("explained", lead, entry["name"]),
+                prompt=f"In {condition}, what explains the {lower_first(entry['name'])}?",
+                answer=upper_first(entry["what"]),
+                excerpt=f"{lst.lead_in}\n{entry[0]}",
+                explanation=f"{lst.lead_in} {entry[0]}",
+            )
