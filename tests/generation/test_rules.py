@@ -1360,9 +1360,10 @@ def test_a_look_alike_caused_by_a_class_names_two_of_it(lead_in, question):
 @pytest.mark.parametrize(
     ("lead_in", "cards"),
     [
-        ("Typical features are:", 1),
-        # "Name two features": the sentence before states one too (scaly skin between the toes), which
-        # the back would mark wrong
+        # "Name two features" (typical ones too: set D's examiner graded "Name two typical features of
+        # cellulitis" flawed beside prose stating others): the sentence before states one too (scaly skin
+        # between the toes), which the back would mark wrong
+        ("Typical features are:", 0),
         ("Features include:", 0),
         ("Several forms are recognised:", 1),
     ],
@@ -1549,4 +1550,282 @@ def test_a_treatment_tables_regimens_with_a_number_are_asked_per_treatment():
     cards = kinds(_cards("What is the treatment for tinea pedis?", [table]), "basic")
     assert [(c.prompt, c.answer) for c in cards] == [
         ("In tinea pedis, what is the typical regimen of terbinafine cream?", "Twice daily for 2 weeks")
+    ]
+
+
+# Pass 7: a lead-in no narrower rule knows is read by its grammar (list_clauses).
+@pytest.mark.parametrize(
+    ("heading", "lead_in", "question"),
+    [
+        (
+            "What is the treatment for tinea pedis?",
+            "Options when treatment is requested include:",
+            "Name two treatment options for tinea pedis when treatment is requested.",
+        ),
+        (
+            "What is the outlook for tinea pedis?",
+            "Features associated with a poorer prognosis include:",
+            "Name two features associated with a poorer prognosis in tinea pedis.",
+        ),
+        (
+            "What causes tinea pedis?",
+            "Contributing factors include:",
+            "Name two factors contributing to tinea pedis.",
+        ),
+        (
+            "What causes tinea pedis?",
+            "Many patients recall a preceding:",
+            "Name two preceding events that many patients with tinea pedis recall.",
+        ),
+        (
+            "What are the clinical features of tinea pedis?",
+            "Several histological subtypes exist, and some behave differently:",
+            "Name two histological subtypes of tinea pedis.",
+        ),
+        (
+            "How is tinea pedis diagnosed?",
+            "Simple tests can confirm it:",
+            "Name two simple tests that can confirm the diagnosis of tinea pedis.",
+        ),
+        (
+            "How is tinea pedis diagnosed?",
+            "Urgent surgical assessment is required if there is:",
+            "Name two findings in tinea pedis that require urgent surgical assessment.",
+        ),
+        (
+            "How can tinea pedis be prevented?",
+            "Prevention focuses on:",
+            "Name two measures the prevention of tinea pedis focuses on.",
+        ),
+        (
+            "How is tinea pedis diagnosed?",
+            "Trichoscopy (dermoscopy of the scalp) shows:",
+            "Name two findings on trichoscopy in tinea pedis.",
+        ),
+        # refused: a pronoun names no class; "Side effects", "Tests", bare "Options": of what?
+        ("Who gets tinea pedis?", "They are:", None),
+        ("What is the treatment for tinea pedis?", "Side effects include:", None),
+        ("What is the treatment for tinea pedis?", "Options include:", None),
+        ("How is tinea pedis diagnosed?", "Tests aim to find the cause and include:", None),
+    ],
+)
+def test_a_lead_in_is_asked_by_its_grammar(heading, lead_in, question):
+    cards = kinds(_cards(heading, [Block("list", lead_in, ("Scaling", "Maceration", "Fissures"))]), "basic")
+    assert [c.prompt for c in cards] == ([question] if question else [])
+
+
+def test_a_lead_in_whose_subject_is_a_pronoun_says_so_when_silent():
+    outline = Outline(
+        title="Tinea pedis",
+        lessons=[
+            Section(
+                "Who gets tinea pedis?",
+                [Block("list", "They are:", ("Common in adults", "Rare in children"))],
+            )
+        ],
+    )
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))["Who gets tinea pedis?"]
+    assert "subject is a pronoun" in why
+
+
+def test_this_pattern_is_the_sub_heading_the_sentence_before_names():
+    sub = Section(
+        "Multiple eruptive tinea",
+        [
+            Block("paragraph", "Many lesions within months is called multiple eruptive tinea."),
+            Block("list", "This pattern is associated with:", ("HIV infection", "Pregnancy")),
+        ],
+    )
+    outline = Outline(title="Tinea pedis", lessons=[Section("Who gets tinea pedis?", [], [sub])])
+    (card,) = kinds(generate(outline), "basic")
+    assert (card.prompt, card.answer) == (
+        "Name two associations of multiple eruptive tinea.",
+        "HIV infection; Pregnancy",
+    )
+
+
+def test_other_entries_after_the_most_common_one_are_asked_apart_from_it():
+    sub = Section(
+        "Dermoscopy",
+        [
+            Block("paragraph", "The most common dermoscopic pattern is a white patch."),
+            Block("list", "Other patterns include:", ("Dotted vessels", "Brown areas", "Globules")),
+        ],
+    )
+    outline = Outline(title="Tinea pedis", lessons=[Section("How is tinea pedis diagnosed?", [], [sub])])
+    (card,) = kinds(generate(outline), "basic")
+    assert card.prompt == "Apart from a white patch, name two other dermoscopic patterns of tinea pedis."
+
+
+@pytest.mark.parametrize(
+    ("sub_heading", "question"),
+    [
+        ("Clinical variants", "Name two clinical variants of tinea pedis."),
+        ("Local risk factors", "Name two local risk factors for tinea pedis."),
+        ("Signs on examination", "Name two signs of tinea pedis on examination."),
+        ("General measures", None),  # measures of what? not a class heading
+        ("Early changes", None),  # a stage of the course, not a class
+    ],
+)
+def test_a_sub_heading_naming_a_class_asks_its_list(sub_heading, question):
+    sub = Section(sub_heading, [Block("list", "", ("Scaling", "Maceration", "Fissures"))])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == ([question] if question else [])
+
+
+def test_a_sub_heading_whose_own_sub_sections_hold_more_of_its_class_is_not_asked():
+    """ "Patterns of X" with a list and more patterns nested under its entries: two of its own entries are no
+    whole answer."""
+    items = (
+        "Patchy tinea pedis — one patch",
+        Item(
+            "Extensive forms",
+            (Block("list", "", ("Tinea totalis — all of it", "Tinea universalis — the body")),),
+        ),
+        "Diffuse tinea pedis — widespread",
+    )
+    sub = Section("Patterns of tinea pedis", [Block("list", "", items)])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    prompts = [c.prompt for c in kinds(generate(outline), "basic")]
+    assert "Name two patterns of tinea pedis." not in prompts
+    assert "Name two extensive forms of tinea pedis." in prompts
+
+
+def test_a_differential_diagnosis_under_a_bare_heading_and_apart_from_the_one_named_first():
+    plain = _cards("Differential diagnosis", [Block("list", "", ("Psoriasis", "Eczema", "Erythrasma"))])
+    assert [c.prompt for c in kinds(plain, "basic")] == [
+        "Name two conditions in the differential diagnosis of tinea pedis."
+    ]
+    blocks = [
+        Block("paragraph", "The most important condition to exclude is psoriasis."),
+        Block("list", "Other lesions to consider include:", ("Eczema", "Erythrasma", "Pitted keratolysis")),
+    ]
+    (card,) = kinds(_cards("What is the differential diagnosis?", blocks), "basic")
+    assert (
+        card.prompt
+        == "Apart from psoriasis, name two other conditions in the differential diagnosis of tinea pedis."
+    )
+
+
+def test_an_entry_the_article_disowns_is_no_answer():
+    items = (
+        "Skin scrapings for microscopy",
+        "Wood lamp examination",
+        "Fungal culture is rarely helpful, as it grows slowly",
+    )
+    (card,) = kinds(
+        _cards("How is tinea pedis diagnosed?", [Block("list", "Simple tests can confirm it:", items)]),
+        "basic",
+    )
+    assert "culture" not in card.answer
+
+
+def test_a_differential_diagnosis_table_asks_for_two_of_its_conditions():
+    table = Block(
+        "table",
+        header=("Condition", "Helpful distinguishing features"),
+        cells=(("Psoriasis", "Nail pits"), ("Eczema", "Itch"), ("Erythrasma", "Coral-red under Wood lamp")),
+    )
+    (card,) = kinds(_cards("Differential diagnosis", [table]), "basic")
+    assert (card.prompt, card.answer) == (
+        "Name two conditions in the differential diagnosis of tinea pedis.",
+        "Any two of: Psoriasis; Eczema; Erythrasma",
+    )
+    beside = [table, Block("list", "Also consider:", ("Pitted keratolysis", "Contact dermatitis"))]
+    assert kinds(_cards("Differential diagnosis", beside), "basic") == []
+
+
+def test_a_setting_organism_table_asks_each_row():
+    table = Block(
+        "table", header=("Setting", "Likely organism"), cells=(("Cat or dog bite", "Pasteurella multocida"),)
+    )
+    (card,) = kinds(_cards("What causes tinea pedis?", [table]), "basic")
+    assert (card.prompt, card.answer) == (
+        "In tinea pedis, what is the likely organism in this setting: cat or dog bite?",
+        "Pasteurella multocida",
+    )
+
+
+def test_a_named_sign_is_asked_from_the_sentence_describing_it():
+    text = (
+        "When the skin beside a lesion is pinched, the lesion puckers inwards. "
+        "This is known as the dimple sign, or Fitzpatrick sign."
+    )
+    sub = Section("The dimple sign", [Block("paragraph", text)])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    (card,) = [c for c in kinds(generate(outline), "basic") if "sign" in c.prompt]
+    assert (card.prompt, card.answer) == (
+        "In tinea pedis, what is the dimple sign (also called Fitzpatrick sign)?",
+        "When the skin beside a lesion is pinched, the lesion puckers inwards.",
+    )
+    leaning = "It puckers inwards when pinched. This is known as the dimple sign."
+    sub.blocks[0] = Block("paragraph", leaning)  # "It": the description does not stand alone
+    assert not [c for c in kinds(generate(outline), "basic") if "sign" in c.prompt]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "It is also known as foot ringworm or moccasin foot, and older texts sometimes call it jungle rot.",
+            "Any one of: Foot ringworm; Moccasin foot; Jungle rot",
+        ),
+        (
+            'It is also known as foot ringworm or, informally, "jungle rot" or "athlete\'s foot".',
+            "Any one of: Foot ringworm; Jungle rot; Athlete's foot",
+        ),
+    ],
+)
+def test_other_names_in_a_clause_of_their_own_or_called_informal(text, answer):
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is tinea pedis?", [Block("paragraph", text)])]
+    )
+    (card,) = [c for c in kinds(generate(outline), "basic") if "another name" in c.prompt]
+    assert card.answer == answer
+
+
+def test_a_lead_in_repeating_its_sub_heading_s_noun_takes_the_sub_heading():
+    sub = Section("Nail changes", [Block("list", "Changes include:", ("Pitting", "Ridging", "Red lunulae"))])
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What are the clinical features of tinea pedis?", [], [sub])]
+    )
+    assert [c.prompt for c in kinds(generate(outline), "basic")] == ["Name two nail changes in tinea pedis."]
+    sub.heading = "Surgery"  # "Options include:" under "Surgery": surgical ones only, which it does not say
+    sub.blocks[0] = Block("list", "Treatments include:", ("Excision", "Curettage", "Laser"))
+    assert kinds(generate(outline), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "prompt"),
+    [
+        (
+            "What is tinea pedis?",
+            "Tinea pedis is a fungal infection. It is also known as foot tinea, although it is not a dermatophyte (tinea) infection.",
+            "Tinea pedis is also known as {{c1::foot tinea}}.",
+        ),
+        (
+            "What causes tinea pedis?",
+            "Tinea pedis is caused by overgrowth of lipophilic yeasts of the genus Malassezia.",
+            "Tinea pedis is caused by overgrowth of lipophilic yeasts of the genus {{c1::Malassezia}}.",
+        ),
+    ],
+)
+def test_a_name_before_a_concession_and_a_causative_genus_are_clozes(heading, text, prompt):
+    drafts = _cards(heading, [Block("paragraph", text)])
+    assert [d.prompt for d in kinds(drafts, "cloze")] == [prompt]
+
+
+def test_each_named_entry_with_its_own_explanation_is_asked():
+    items = ("Hypopigmentation — the yeast inhibits tyrosinase.", "Hyperpigmentation — enlarged melanosomes.")
+    lead = "The colour changes have different explanations:"
+    cards = kinds(_cards("What causes tinea pedis?", [Block("list", lead, items)]), "basic")
+    assert [(c.prompt, c.answer) for c in cards] == [
+        ("In tinea pedis, what explains the hypopigmentation?", "The yeast inhibits tyrosinase."),
+        ("In tinea pedis, what explains the hyperpigmentation?", "Enlarged melanosomes."),
     ]

@@ -97,6 +97,9 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        # "caused by overgrowth of lipophilic yeasts of the genus Malassezia": the genus
+        r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
+        r" (?P<x>(?-i:[A-Z][a-z]+))\b",
         rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
@@ -390,6 +393,7 @@ CLOZE_KINDS = (
     "a proportion",
     "a skin manifestation",
     "a cause",
+    "a cause",
     "a duration",
     "a number with its unit",
 )
@@ -478,8 +482,18 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
     ):
         return
+    names_text = match["names"]
+    # "..., and older texts sometimes call it a sclerosing haemangioma": one more name, in its own clause
+    extra = ""
+    if called := _AND_CALLED.search(names_text):
+        names_text, extra = names_text[: called.start()], called["name"]
+    # 'basal cell papilloma or, informally, a "senile wart" or "barnacle"': informal names are names too
+    if _INFORMAL.search(names_text):  # a quoted name alone is a nickname the article does not call one
+        names_text = re.sub('["\u201c\u201d]', "", _INFORMAL.sub(" ", names_text))
     # "scalp ringworm, although no worm is involved": the clause after the names is no name.
-    listed = _TRAILING_CLAUSE.split(match["names"], maxsplit=1)[0]
+    listed = _TRAILING_CLAUSE.split(names_text, maxsplit=1)[0]
+    if extra:
+        listed = f"{listed} or {extra}"
     # "A, B, C and D": a series of three or more, its last two joined by "and"; "A and B" alone is one
     # name or two?
     series = re.match(r"^(?P<head>[^,]+(?:, [^,]+)+?),? and (?P<last>[^,]+)$", listed)
@@ -505,6 +519,10 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
 
 
 _ARTICLE_START = re.compile(r"^(?:an?|the) ", re.IGNORECASE)
+_AND_CALLED = re.compile(
+    r",? and (?:[a-z]+ ){1,3}(?:sometimes |also |often )?(?:call|calls|name|names) it (?P<name>[^,;:()]+)$"
+)
+_INFORMAL = re.compile(r"(?<=\bor),? (?:informally|colloquially|popularly),? ")
 
 
 # "The most important step is to identify and remove the source of heat." in a lesson on treatment
@@ -571,4 +589,32 @@ def inline_ddx_card(sentence: str, lesson: str, condition: str, out: DraftCollec
         answer=f"Any two of: {'; '.join(upper_first(n) for n in names)}",
         excerpt=sentence,
         explanation=sentence,
+    )
+
+
+# "This is known as the dimple sign, or Fitzpatrick sign." after the sentence describing it.
+_SIGN_NAMED = re.compile(
+    r"^This is (?:also |sometimes )?(?:known as|called|termed|referred to as) (?P<name>(?:the )?[^,;:()]*?"
+    r"\b(?:sign|phenomenon)\b[^,;:()]*?)(?:,? or (?:the )?(?P<alt>[^,;:()]+?))?\.$"
+)
+_LEANS = re.compile(r"^(?:this|these|it|they|that|those|such)\b", re.IGNORECASE)
+MAX_SIGN_WORDS = 45
+
+
+def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out: DraftCollector) -> None:
+    """A card asking what a named sign is, from the sentence naming it ("This is known as the dimple sign")
+    and the one before describing it (which must stand alone: no "This", "It")."""
+    match = _SIGN_NAMED.match(sentence)
+    if not match or not before or _LEANS.match(before) or len(before.split()) > MAX_SIGN_WORDS:
+        return
+    name = match["name"]
+    also = f" (also called {match['alt']})" if match["alt"] else ""
+    out.add(
+        "basic",
+        lesson,
+        (condition, "sign", name),
+        prompt=f"In {condition}, what is {name}{also}?",
+        answer=before,
+        excerpt=f"{before}\n{sentence}",
+        explanation=f"{before} {sentence}",
     )

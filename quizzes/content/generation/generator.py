@@ -32,7 +32,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   ..." of its list, asked the other way round in the list's scope; the cells
   a condition's definition says it destroys; the row of a tests table that
   "is the diagnostic test"; a row of a table comparing the condition with
-  another ("Feature | BP | PV"); named terms under "Other features include:".
+  another ("Feature | BP | PV"); named terms under "Other features include:";
+  a named sign from the sentence describing it ("This is known as the dimple
+  sign."); a "Setting | Likely organism" table's rows; two conditions of a
+  differential diagnosis table ("Condition | Helpful distinguishing features").
 - **types** (sub-sections sharing a noun: "Venous" / "Arterial" leg ulcers):
   classification cards, a matching question of the types' descriptions,
   single best answer questions and clinical vignettes whose options are the
@@ -71,6 +74,7 @@ from quizzes.content.generation.card_drafts import (
     diagnosis_cloze,
     inline_ddx_card,
     key_step_card,
+    named_sign_card,
     other_names_card,
     term_cloze,
     type_cloze_card,
@@ -117,12 +121,15 @@ from quizzes.content.generation.list_classes import (
     scoped,
     superlative_entry_cards,
 )
+from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.tables import (
     comparison_cards,
     diagnostic_test_cards,
+    differential_table_cards,
     regimen_cards,
     row_drafts,
+    setting_organism_cards,
     treatment_cards,
 )
 from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
@@ -159,7 +166,7 @@ _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
 )
 _CONCESSIVE = re.compile(
-    r"(?<=\w{3}), (?:although|though|but) [^;:()]+\.$"
+    r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
 )
 
@@ -252,6 +259,7 @@ def generate_screened(outline: Outline) -> Screened:
                     if own:
                         other_names_card(sentence, lesson, condition, out, it_is or naming)
                     diagnosis_cloze(sentence, before, lesson, condition, out)
+                    named_sign_card(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
                     it_is = named or (it_is and sentence.startswith("It "))
@@ -268,10 +276,13 @@ def generate_screened(outline: Outline) -> Screened:
     treatment_cards(outline, condition, out)
     diagnostic_test_cards(outline, condition, out)
     comparison_cards(outline, condition, out)
+    differential_table_cards(outline, condition, out)
+    setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
     named_sign_cards(every_list, condition, out)
+    explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
     return screen(_one_card_per_name(out.drafts))
@@ -380,12 +391,14 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> s
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):
         return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
-    question = list_question(lst, condition)
+    question = list_question(lst, condition, every_list)
     if question is None:
         if TESTS.match(lst.lead_in):
             return f"{named} does not say what the tests are for (the diagnosis, its cause, or severity)"
         if partial_lead_in(lst):
             return f"{named} names only part of a class: a question about the class would be broader"
+        if why := unasked_reason(lst, lst.lead_in.rstrip(":")):
+            return f"{named} {why}"
         return f"{named} has no lead-in that can be asked as a question in the article's words"
     if feature_prose_refused(lst, question):
         return (

@@ -42,6 +42,12 @@ be phrased from the article's own words, and is no broader than the lead-in:
   clinical patterns are recognised." are asked as patterns, and the named forms nested under an entry are
   accepted with it.
 
+- (list_clauses, pass 7) any other lead-in is read by its grammar: "<NP> include:" keeping every qualifier of
+  the NP, "<subject> is associated with:", "Many patients recall a preceding:", "Several <NP> exist:",
+  "Other <NP> include:" after "The most common <NP> is Y." ("Apart from Y, ..."), a sub-heading naming a
+  class ("Clinical variants") over a list without a lead-in; an entry the article disowns ("Fungal culture
+  is rarely helpful") is no answer.
+
 A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
 form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
@@ -61,6 +67,7 @@ from quizzes.content.generation.list_classes import (
     investigation_name,
     scoped,
 )
+from quizzes.content.generation.list_clauses import bare_ddx, clause_question, ddx_apart_from
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -136,7 +143,7 @@ _UMBRELLA = re.compile(
 
 _DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
 _DDX_LEAD = re.compile(
-    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases)"
+    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions)"
     r"(?: to consider| that (?:may|can) look similar| (?:with|that|which) [\w\s-]+?)? (?:include|are)$",
     re.IGNORECASE,
 )
@@ -149,14 +156,39 @@ _OTHER_REFERENT = re.compile(
 _PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
 
 
-def list_question(lst: ItemList, condition: str) -> str | None:
-    """The question a list answers, in the article's words (see the module docstring); None if unsure."""
-    lead = lst.lead_in.strip().rstrip(":").strip()
+def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = None) -> str | None:
+    """The question a list answers, in the article's words (see the module docstring); None if unsure.
+    A lead-in no rule here knows is read by its grammar (:mod:`list_clauses`)."""
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
+    if question := _known_question(lst, condition):
+        return question
+    lead = _GLOSS_IN_LEAD.sub("", lst.lead_in.strip().rstrip(":").strip())
+    glossed = (
+        lead != lst.lead_in.strip().rstrip(":").strip()
+    )  # "Trichoscopy (dermoscopy of the scalp) shows:"
+    if glossed and (question := class_question(lst, lead, as_in_heading(lst.lesson, condition))):
+        return question
+    if (match := _INCLUDE.match(lead)) and match["np"].casefold() != "options":
+        return None  # "Features include:" outside a lesson on features: features of what?
+    return clause_question(lst, lead, as_in_heading(lst.lesson, condition), lists or [])
+
+
+_TESTS_Q = re.compile(r"^Which (?:investigations|laboratory tests|[a-z]+ tests)\b")
+_DISOWNED = re.compile(
+    r"\b(?:is|are) (?:rarely|seldom|not|never) (?:helpful|useful|needed|required|recommended|used)\b", re.I
+)
+_GLOSS_IN_LEAD = re.compile(r" \([^)]*\)")
+
+
+def _known_question(lst: ItemList, condition: str) -> str | None:
+    """The question of a lead-in worded as the rules of the module docstring know."""
+    lead = lst.lead_in.strip().rstrip(":").strip()
     condition = as_in_heading(lst.lesson, condition)
     ddx = _DDX_LESSON.match(lst.lesson) and not lst.parent and lst.heading == lst.lesson
-    if ddx and partial_lead_in(lst) and _DDX_LEAD.match(lead):
+    if (ddx or bare_ddx(lst)) and partial_lead_in(lst) and _DDX_LEAD.match(lead):
+        if apart := ddx_apart_from(lst):  # "The most important condition to exclude is melanoma."
+            return f"Apart from {apart}, what are some other conditions in the differential diagnosis of {condition}?"
         # "Other annular conditions to consider include:": "other" than the condition itself
         return f"What are some conditions in the differential diagnosis of {condition}?"
     if partial_lead_in(lst):
@@ -323,6 +355,7 @@ _SOME = re.compile(r"^What are some (?P<np>.+)\?$")
 _WHICH_VERB = re.compile(
     r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to)\b.+)\?$"
 )
+_APART_SOME = re.compile(r"^(?P<pre>Apart from [^?]+, )what are some (?P<np>[^,?]+)\?$")
 _HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
 _WHEN_INDICATED = re.compile(r"^When is (?P<x>.+) indicated\?$")
 MAX_EXAMPLE_LIST_ITEMS = 10  # naming two examples from a longer list is still one recall
@@ -346,6 +379,8 @@ def examples_question(question: str) -> str | None:
         return f"Name two {match['np']} that {match['vp']}."
     if match := _SOME.match(question):
         return f"Name two {match['np']}."
+    if match := _APART_SOME.match(question):
+        return f"{match['pre']}name two {match['np']}."
     if match := _HOW_EASED.match(question):
         verb = match["v"].removesuffix("ed") if match["v"] == "prevented" else match["v"][:-1]
         return f"Give two ways to {verb} {match['x']}."
@@ -356,7 +391,9 @@ def examples_question(question: str) -> str | None:
 
 # "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
 # suggest ..."), which prose beside the list may state too.
-_FEATURES_Q = re.compile(r"(?<=^What are some )(?:clinical )?features(?= of (?!the )[^?]+\?$)")
+_FEATURES_Q = re.compile(
+    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?features(?= of (?!the )[^?]+\?$)"
+)
 # "Several clinical patterns are recognised.": what a list of named entries after it names.
 _KINDS_RECOGNISED = re.compile(
     r"\b(?P<np>(?:clinical )?(?:patterns|types|forms|variants))\b (?:are|have been) (?:recognised|recognized|described)\b",
@@ -439,10 +476,10 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
     for lst in lists:
         if len(lst.items) < 2:
             continue
-        question = list_question(lst, condition)
+        question = list_question(lst, condition, lists)
         if question is None:
             continue
-        tests = question.startswith(("Which investigations", "Which laboratory tests"))
+        tests = bool(_TESTS_Q.match(question))
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
         if leans_on_another(lst):
@@ -459,6 +496,8 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
             if not (partial_entry(item) and (exclusive(lst) or not _EXAMPLES_IN.search(item)))
         ]
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
+        # "Fungal culture is rarely helpful, as ...": an entry the article itself says is no answer
+        answers = [answer for answer in answers if not _DISOWNED.search(answer)]
         names = [NAMED.match(answer) for answer in answers]
         features = not exclusive(lst) and _FEATURES_Q.search(question)
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers

@@ -24,7 +24,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from quizzes.content.generation.drafts import MIN_MATCHING_OPTIONS, SAME_OPTIONS_AT_MOST, DraftCollector
+from quizzes.content.generation.drafts import (
+    ANY_TWO,
+    MIN_MATCHING_OPTIONS,
+    SAME_OPTIONS_AT_MOST,
+    DraftCollector,
+)
 from quizzes.content.generation.text import lower_first, mentions, squash, upper_first, words
 from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
 
@@ -344,3 +349,69 @@ def regimen_cards(outline: Outline, condition: str, out: DraftCollector) -> None
                             excerpt=f"{treatment}\n{use}",
                             explanation=f"{block.header[0]}: {treatment}. {header}: {use}.",
                         )
+
+
+_CONDITION_COLUMN = re.compile(r"^(?:condition|diagnosis|differential(?: diagnosis)?|disorder)s?$", re.I)
+_DDX_LESSON = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
+MAX_DIFFERENTIAL_ROWS = 10  # naming two of a longer table is still one recall
+
+
+def differential_table_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card asking for two conditions of a differential diagnosis given as a table ("Condition | Helpful
+    distinguishing features"), the only table or list of a lesson "Differential diagnosis": its first cells."""
+    for lesson in outline.lessons:
+        match = _DDX_LESSON.match(lesson.heading)
+        if not match or (match["x"] and not mentions(match["x"], condition)):
+            continue
+        blocks = [block for section in lesson.walk() for block in section.blocks if block.kind != "paragraph"]
+        if len(blocks) != 1 or blocks[0].kind != TABLE or not blocks[0].header:
+            continue  # a list beside the table names other conditions the back would mark wrong
+        block = blocks[0]
+        names = [row[0].strip() for row in block.cells if row and words(row[0])]
+        if (
+            not _CONDITION_COLUMN.match(block.header[0].strip())
+            or not 3 <= len(names) <= MAX_DIFFERENTIAL_ROWS
+        ):
+            continue
+        out.add(
+            "basic",
+            lesson.heading,
+            ("table", "differential diagnosis"),
+            prompt=f"Name two conditions in the differential diagnosis of {condition}.",
+            answer=f"{ANY_TWO}{'; '.join(names)}",
+            excerpt="\n".join(names),
+            explanation="\n".join(" | ".join(cell for cell in row if cell.strip()) for row in block.cells),
+        )
+
+
+_SETTING_COLUMN = re.compile(r"^(?:setting|situation|exposure|context|circumstances?)s?$", re.I)
+_ORGANISM_COLUMN = re.compile(r"^(?:(?:likely|usual|causative|common) )?(?:organisms?|pathogens?)$", re.I)
+MAX_ORGANISM_WORDS = 8
+
+
+def setting_organism_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per row of a table giving the likely organism per setting ("Setting | Likely organism":
+    "Cat or dog bite | Pasteurella multocida" -> "In cellulitis, what is the likely organism in this setting:
+    cat or dog bite?"), in the table's own words."""
+    for lesson in outline.lessons:
+        for section in lesson.walk():
+            for block in section.blocks:
+                if block.kind != TABLE or len(block.header) != 2:
+                    continue
+                setting, organism = (h.strip() for h in block.header)
+                if not (_SETTING_COLUMN.match(setting) and _ORGANISM_COLUMN.match(organism)):
+                    continue
+                for row in block.cells:
+                    where, what = (cell.strip() for cell in row[:2])
+                    if not words(where) or not 0 < len(what.split()) <= MAX_ORGANISM_WORDS:
+                        continue
+                    out.add(
+                        "basic",
+                        lesson.heading,
+                        ("table", organism, where),
+                        prompt=f"In {condition}, what is the {organism.casefold()} in this {setting.casefold()}: "
+                        f"{lower_first(where)}?",
+                        answer=what,
+                        excerpt=f"{where}\n{what}",
+                        explanation=f"{setting}: {where}. {organism}: {what}.",
+                    )

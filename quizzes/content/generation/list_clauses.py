@@ -1,0 +1,280 @@
+"""List questions read from the grammar of a lead-in, when no narrower rule of :mod:`list_cards` or
+:mod:`list_classes` knew its wording: a lead-in is a clause ending in ":", and its shape says what the
+entries are.
+
+- "<NP> include:" -> "What are some <NP> ...?", every qualifier of the NP kept ("Options when treatment is
+  requested include:" -> "... treatment options for X when treatment is requested", "Features associated
+  with a poorer prognosis include:" -> "... features associated with a poorer prognosis in X",
+  "Contributing factors include:" -> "... factors contributing to X", "Changes include:" under "Nail
+  changes" -> "... nail changes in X");
+- "<subject> is associated with:" -> "... associations of <subject>" ("This pattern" is the sub-heading the
+  sentence before names); not "X is more common in people with:" (a sentence beside it, "slightly more
+  common in females", answers that too);
+- "Prevention focuses on:" in a lesson on prevention -> "... measures the prevention of X focuses on";
+- "Many patients recall a preceding:" -> "... preceding events that many patients with X recall";
+- "Several histological subtypes exist ...:" -> "... histological subtypes of X";
+- "Simple tests can confirm it:" -> "Which simple tests can confirm the diagnosis of X?";
+- "Urgent surgical assessment is required if there is:" -> "... findings in X that require urgent surgical
+  assessment";
+- "Other <NP> include:" after "The most common <NP> is <Y>." -> "Apart from <Y>, ...";
+- a list with no lead-in under a sub-heading naming a class ("Clinical variants", "Local risk factors",
+  "Signs on examination") -> "... clinical variants of X", and under the lesson "Differential diagnosis"
+  -> "... conditions in the differential diagnosis of X", under "Complications of X" -> "... complications
+  of X".
+
+And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
+
+Each returns None (and :func:`unasked_reason` says why) when the clause names no class (a pronoun: "They
+are:"), when a sub-heading the question would not name narrows the list ("Options include:" under
+"Surgery"), or when another list in the sub-section answers the same question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.facts import ItemList
+from quizzes.content.generation.text import lower_first, mentions, sentences, upper_first, words
+
+MAX_HEAD_WORDS = 3
+_PRONOUN_SUBJECT = frozenset({"they", "it", "these", "this", "those", "that", "there"})
+_PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscellaneous", "rarer", "less"})
+# "Options when treatment is requested include:": the head noun, then its qualifier (kept whole).
+_NP_INCLUDE = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?: [\w()-]+){0,8}?) (?:may |can |often |usually )?(?:include|includes)$"
+)
+_QUALIFIER = re.compile(r" (?=(?:when|if|that|which|who|associated|seen|used|for|in|of|on|with|after)\b)")
+# Head nouns whose purpose is the lesson's: treatment, prevention ("Suggested regimens include:").
+# Heads whose owner the lead-in does not name ("Side effects include:", "Tests may include:" -- for what?).
+_OWNED = frozenset({"effects", "tests", "investigations", "results", "doses"})
+_MEANS = frozenset({"options", "regimens", "treatments", "therapies", "measures", "medicines", "medications"})
+_FOR = frozenset({"factors", "risk", "flags", *_MEANS})
+_IN = frozenset({"changes", "findings", "complications"})
+_TREAT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+_PREVENT_LESSON = re.compile(r"\bprevent", re.IGNORECASE)
+# "Contributing factors" -> "factors contributing to X"
+_ING_HEAD = re.compile(r"^(?P<adj>[a-z]+ing) (?P<head>factors|conditions)$")
+_ASSOCIATED = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:often |commonly |strongly |sometimes )?associated with$"
+)
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|such) [a-z]+$", re.IGNORECASE)
+_RECALL = re.compile(
+    r"^(?P<q>many|most|some) (?P<who>patients|people) (?P<v>recall|report|describe|remember)"
+    r" (?:an? |the )?(?P<adj>preceding|previous|prior|recent)$",
+    re.IGNORECASE,
+)
+_EXIST = re.compile(
+    r"^(?:several|many|various|a number of) (?P<np>[a-z][\w-]*(?: [a-z][\w-]*)?s) exist\b[^:]*$",
+    re.IGNORECASE,
+)
+_TESTS_CONFIRM = re.compile(
+    r"^(?P<np>(?:[a-z]+ )?(?:tests|investigations)) (?:can|may|will|help to) confirm (?:it|the diagnosis)$",
+    re.IGNORECASE,
+)
+_FOCUSES_ON = re.compile(r"^prevention (?:focuses|concentrates|relies) on$", re.IGNORECASE)
+_REQUIRED_IF = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) is (?:required|needed|indicated) if there is$")
+_OTHER_NP = re.compile(r"^other (?P<np>[a-z][\w-]*s) (?:may |can )?include$", re.IGNORECASE)
+_MOST_IS = re.compile(
+    r"^the most (?:common|important|frequent|typical) (?P<what>[\w\s-]+?) is (?P<y>[^;:]+)\.$", re.I
+)
+_COMPLICATIONS_HEADING = re.compile(r"^complications(?: (?:of|in) (?P<x>.+))?$", re.IGNORECASE)
+_DDX_HEADING = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
+# A sub-heading naming a class of things: "Clinical variants", "Local risk factors", "Signs on examination".
+_CLASS_HEADING = re.compile(
+    r"^(?P<head>[A-Z][a-z-]*(?: [a-z-]+){0,2}s)(?P<qual> (?:on|in|of|defined by) [\w\s-]+)?$"
+)
+_CLASS_HEADS = frozenset(
+    {"variants", "types", "forms", "subtypes", "patterns", "features", "signs", "factors", "findings"}
+)
+_INSTRUCTION = re.compile(
+    r"^(?:apply|wash|mark|avoid|use|take|keep|stop|wear|elevate|rest|treat|see)\b", re.I
+)
+
+
+def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
+    """The question a lead-in's grammar asks (see the module docstring); None if it asks none exactly."""
+    if not lead:
+        return _heading_question(lst, condition, lists)
+    sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
+    if match := _OTHER_NP.match(lead):
+        return _apart_from(lst, match["np"], condition)
+    if lst.parent or (words(lead)[:1] and words(lead)[0] in _PARTIAL):
+        return None
+    if match := _ASSOCIATED.match(lead):
+        subject = _subject(match["x"], lst, condition)
+        return f"What are some associations of {subject}?" if subject else None
+    if match := _RECALL.match(lead):
+        q, who = match["q"].casefold(), match["who"].casefold()
+        return f"What are some {match['adj'].casefold()} events that {q} {who} with {condition} {match['v']}?"
+    if match := _EXIST.match(lead):
+        return f"What are some {match['np'].casefold()} of {condition}?"
+    if (match := _TESTS_CONFIRM.match(lead)) and re.search(r"\bdiagnos", lst.lesson, re.I):
+        return f"Which {match['np'].casefold()} can confirm the diagnosis of {condition}?"
+    if (match := _FOCUSES_ON.match(lead)) and _PREVENT_LESSON.search(lst.lesson):
+        return f"What are some measures the prevention of {condition} focuses on?"
+    if match := _REQUIRED_IF.match(lead):
+        return f"What are some findings in {condition} that require {lower_first(match['x'])}?"
+    if match := _NP_INCLUDE.match(lead):
+        np = lower_first(match["np"])
+        if np.split()[0] in _PRONOUN_SUBJECT or np.split()[0] in ("people", "patients", "those"):
+            return None
+        head = _QUALIFIER.split(np, maxsplit=1)[0]
+        if len(head.split()) > MAX_HEAD_WORDS or not head.endswith("s") or set(words(np)) & _PRONOUN_SUBJECT:
+            return None  # "Tests aim to find the trigger and include:": a clause, no noun phrase
+        if head.split()[-1] in _OWNED or np == "options":
+            return None  # tests of what, side effects of what, options of what: the sentence before says
+        if sub and not _names_sub(np, sub):
+            if words(np) == words(sub)[-1:]:  # "Changes include:" under "Nail changes"
+                np = sub.casefold()
+            else:
+                return None  # "Options include:" under "Surgery": surgical ones only, which it does not say
+        return f"What are some {_with_condition(np, lst.lesson, condition, lst.before)}?"
+    return None
+
+
+def _names_sub(np: str, sub: str) -> bool:
+    """Whether the NP says all the sub-heading says."""
+    return set(words(sub)) <= set(words(np))
+
+
+def _stems_in(sub: str, np: str) -> bool:
+    """Whether every word of the sub-heading starts a word of the NP ("Dermoscopy", "dermoscopic patterns")."""
+    return all(any(w[:6] == v[:6] for v in words(np)) for w in words(sub))
+
+
+def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> str:
+    """ "options when treatment is requested" -> "treatment options for X when treatment is requested"."""
+    parts = _QUALIFIER.split(np, maxsplit=1)
+    head, qual = parts[0], (f" {parts[1]}" if len(parts) > 1 else "")
+    last = head.split()[-1]
+    if mentions(np, condition):
+        return np
+    if match := _ING_HEAD.match(head):
+        return f"{match['head']} {match['adj']} to {condition}{qual}"
+    if last in _MEANS:
+        if head == "options" and _TREAT_LESSON.search(lesson):
+            head = "treatment options"
+        if _PREVENT_LESSON.search(
+            lesson
+        ):  # "Recurrence is very common, so maintenance ... Suggested regimens"
+            recurrence = "recurrence of " if re.search(r"\brecur", before, re.IGNORECASE) else ""
+            return f"{head} to prevent {recurrence}{condition}{qual}"
+        return f"{head} for {condition}{qual}"
+    if qual.startswith((" associated", " seen", " that", " which")):
+        return f"{head}{qual} in {condition}"
+    prep = "for" if last in _FOR else "in" if last in _IN else "of"
+    return f"{head} {prep} {condition}{qual}"
+
+
+def _subject(x: str, lst: ItemList, condition: str) -> str:
+    """What "<x> is associated with" is about: the condition, or the sub-heading "This pattern" points to
+    (the sentence before names it); "" when unsure."""
+    if _DEMONSTRATIVE.match(x):
+        sub = lst.heading if lst.heading != lst.lesson else ""
+        last = sentences(lst.before)[-1] if sentences(lst.before) else ""
+        return lower_first(sub) if sub and mentions(last, sub) else ""
+    if x.casefold() in ("it", "they"):
+        return condition
+    return lower_first(x) if mentions(x, condition) else ""
+
+
+def _apart_from(lst: ItemList, np: str, condition: str) -> str | None:
+    """ "Other patterns include:" after "The most common dermoscopic pattern is Y." -> "Apart from Y, what
+    are some dermoscopic patterns of X?"; None unless the sentence before names the one the list leaves out."""
+    last = sentences(lst.before)[-1] if sentences(lst.before) else ""
+    match = _MOST_IS.match(last)
+    if not match or words(match["what"])[-1] != np.casefold().removesuffix("s"):
+        return None
+    what = f"{match['what'].casefold()}s"
+    if lst.heading != lst.lesson and not _stems_in(lst.heading, what):  # "Dermoscopy": "dermoscopic patterns"
+        return None
+    return f"Apart from {match['y']}, what are some other {what} of {condition}?"
+
+
+def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> str | None:
+    """A list with no lead-in: under the lesson "Differential diagnosis", or under a sub-heading naming a
+    class ("Clinical variants"), unless a list nested in that sub-section answers it too."""
+    if lst.outer or (lst.parent and lst.section == lst.lesson):
+        return None  # "It can be made worse by:" / "Physical factors": the outer lead-in says what they are
+    heading = lst.parent or lst.heading
+    if heading == lst.lesson:
+        match = _DDX_HEADING.match(lst.lesson)
+        if match and (not match["x"] or mentions(match["x"], condition)):
+            return f"What are some conditions in the differential diagnosis of {condition}?"
+        match = _COMPLICATIONS_HEADING.match(lst.lesson)  # "Complications of cellulitis"
+        if match and (not match["x"] or mentions(match["x"], condition)):
+            return f"What are some complications of {condition}?"
+        return None
+    match = _CLASS_HEADING.match(heading)
+    if not match or match["head"].split()[-1].casefold() not in _CLASS_HEADS:
+        return None
+    if any(map(_INSTRUCTION.search, lst.items)):
+        return None
+    if any(other is not lst and other.section == heading and other.parent for other in lists):
+        return None  # "Patterns of X" with more patterns under its own sub-headings
+    head, qual = match["head"].casefold(), match["qual"] or ""
+    if mentions(heading, condition):
+        return f"What are some {heading.casefold()}?"
+    last = head.split()[-1]
+    prep = "for" if last in _FOR else "in" if last in _IN else "of"
+    if qual.startswith(" of"):
+        return None  # "Patterns of hair loss": of what else than the condition?
+    return f"What are some {head} {prep} {condition}{qual}?"
+
+
+def bare_ddx(lst: ItemList) -> bool:
+    """Whether the list sits directly under a lesson "Differential diagnosis" (of no other condition)."""
+    match = _DDX_HEADING.match(lst.lesson)
+    return bool(match) and not match["x"] and not lst.parent and lst.heading == lst.lesson
+
+
+def ddx_apart_from(lst: ItemList) -> str:
+    """The condition the sentence before an "Other ... to consider" list names first ("The most important
+    condition to exclude is melanoma."): the question leaves it out, as the list does; "" when none."""
+    last = sentences(lst.before)[-1] if sentences(lst.before) else ""
+    match = _MOST_IS.match(last)
+    return match["y"] if match and len(match["y"].split()) <= 4 else ""
+
+
+def unasked_reason(lst: ItemList, lead: str) -> str:
+    """Why the lead-in's grammar asks no question ("" when no rule here knows)."""
+    if words(lead)[:1] and words(lead)[0] in _PRONOUN_SUBJECT:
+        return "has a lead-in whose subject is a pronoun (“They are:”): its entries are statements, no class to name"
+    np = _NP_INCLUDE.match(lead)
+    if np and (np["np"].casefold() == "options" or np["np"].split()[-1].casefold() in _OWNED):
+        return f"says “{np['np']}” without saying of what (the sentence before it does): the question would guess"
+    if lst.heading != lst.lesson and not lst.parent and np:
+        return f"sits under the sub-heading “{lst.heading}”, which narrows the lead-in's class: the question would be broader"
+    return ""
+
+
+# "The colour changes have different explanations:" over "Hypopigmentation — Malassezia produces azelaic acid ..."
+_EXPLANATIONS = re.compile(
+    r"^(?:the )?(?P<np>[\w\s-]+?) (?:have|has) (?:different|several|various|distinct) (?:explanations|mechanisms)$",
+    re.IGNORECASE,
+)
+_NAMED_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,4}) [\u2013\u2014] (?P<what>\S.+)$")
+
+
+def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+    """A card per named entry of a list whose lead-in says its entries have different explanations ("The
+    colour changes have different explanations:" / "Hypopigmentation — Malassezia produces ..."): "In X,
+    what explains the hypopigmentation?", the back the entry's explanation."""
+    for lst in lists:
+        lead = lst.lead_in.strip().rstrip(":").strip()
+        if lst.parent or not _EXPLANATIONS.match(lead):
+            continue
+        entries = [match for match in map(_NAMED_ENTRY.match, lst.items) if match]
+        if len(entries) < 2 or len(entries) != len(lst.items):
+            continue
+        for entry in entries:
+            out.add(
+                "basic",
+                lst.lesson,
+                ("explained", lead, entry["name"]),
+                prompt=f"In {condition}, what explains the {lower_first(entry['name'])}?",
+                answer=upper_first(entry["what"]),
+                excerpt=f"{lst.lead_in}\n{entry[0]}",
+                explanation=f"{lst.lead_in} {entry[0]}",
+            )
