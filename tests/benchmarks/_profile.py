@@ -89,9 +89,9 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     out = sys.stdout
     try:
-        course, (studier, examinee), attempt = seed()
+        course, (studier, examinee, practiser), attempt = seed()
         with override_settings(ROOT_URLCONF="tests.benchmarks._urls", DEBUG=False):
-            endpoints = build_endpoints(WSGIHandler(), course, studier, examinee, attempt)
+            endpoints = build_endpoints(WSGIHandler(), course, studier, examinee, attempt, practiser)
             clock_ref = [Clock()]
             instrument(clock_ref)
             for _ in range(5):  # warm up

@@ -132,7 +132,7 @@ def seed():
         call_command("load_demo", stdout=quiet)
     course = Course.objects.get(slug="calcinosis-cutis")
     users = []
-    for name in ("bench-studies", "bench-sits-exam"):
+    for name in ("bench-studies", "bench-sits-exam", "bench-practises"):
         user = User.objects.create(username=name, timezone="Europe/London")
         Membership.objects.create(user=user, course=course, role="student")
         users.append(user)
@@ -143,14 +143,15 @@ def seed():
 
 def run(out) -> None:
     with section(out, f"requests: key endpoints against a signed-in page ({ROUNDS} interleaved rounds)"):
-        course, (studier, examinee), attempt = seed()
+        course, (studier, examinee, practiser), attempt = seed()
         with override_settings(ROOT_URLCONF="tests.benchmarks._urls", DEBUG=False):
-            _run(out, course, studier, examinee, attempt)
+            _run(out, course, studier, examinee, attempt, practiser)
 
 
-def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt) -> dict:
+def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt, practiser) -> dict:
     """name -> (prepare (untimed, or None), call (timed) taking what prepare returned)."""
-    study, exam = Browser(handler, studier), Browser(handler, examinee)
+    study, exam, practice = Browser(handler, studier), Browser(handler, examinee), Browser(handler, practiser)
+    tutor = Quiz.objects.filter(course=course, mode=QuizMode.TUTOR).order_by("pk").first()
     slug = course.slug
     # The first single-best-answer question of the exam.
     question_url = next(
@@ -169,6 +170,27 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt) ->
         state["flip"] ^= 1
         return action, {**fields, "choice": choices[state["flip"]]}
 
+    def tutor_prepare():
+        """The next single-best-answer question of a tutor-mode attempt (each is checked once: when
+        they run out, the attempt is submitted and a new one started)."""
+        if not state.get("tutor"):
+            if state.get("practice_attempt"):
+                done = state["practice_attempt"]
+                done.refresh_from_db()
+                attempts.submit(attempt=done, user=practiser, seq=done.seq, now=timezone.now())
+            state["practice_attempt"] = started = attempts.start(
+                quiz=tutor, user=practiser, now=timezone.now()
+            )
+            pages = (
+                f"/c/{slug}/attempts/{started.pk}/q/{slot}/"
+                for slot in range(1, started.responses.count() + 1)
+            )
+            forms = (answer_form(practice.request("GET", url)[1]) for url in pages)
+            state["tutor"] = [
+                (action, {**fields, "choice": choices[0]}) for action, fields, choices in forms if choices
+            ]
+        return state["tutor"].pop()
+
     return {
         "/ping/": (None, lambda _: study.request("GET", "/ping/")),
         BASELINE: (None, lambda _: study.request("GET", f"/c/{slug}/bench-baseline/")),
@@ -182,6 +204,12 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt) ->
             answer_prepare,
             lambda prepared: exam.request("POST", prepared[0], prepared[1], htmx=True),
         ),
+        # Tutor mode: the answer checked, with its feedback (explanation, the class's share, the cards
+        # brought forward) in the same response, as the load test's practice questions.
+        "attempt: tutor answer, checked": (
+            tutor_prepare,
+            lambda prepared: practice.request("POST", prepared[0], prepared[1], htmx=True),
+        ),
         "quizzes: list": (None, lambda _: study.request("GET", f"/c/{slug}/attempts/")),
         # Right after a review: the card side is built afresh (insight/cardpanel.py).
         "progress: dashboard": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
@@ -190,8 +218,8 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt) ->
     }
 
 
-def _run(out, course, studier, examinee, attempt) -> None:
-    endpoints = build_endpoints(WSGIHandler(), course, studier, examinee, attempt)
+def _run(out, course, studier, examinee, attempt, practiser) -> None:
+    endpoints = build_endpoints(WSGIHandler(), course, studier, examinee, attempt, practiser)
     times = {name: [] for name in endpoints}
     cpu = {name: [] for name in endpoints}  # this process's CPU: what a busy machine's other load hides
     queries = {}
