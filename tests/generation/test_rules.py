@@ -1639,7 +1639,7 @@ def test_this_pattern_is_the_sub_heading_the_sentence_before_names():
     outline = Outline(title="Tinea pedis", lessons=[Section("Who gets tinea pedis?", [], [sub])])
     (card,) = kinds(generate(outline), "basic")
     assert (card.prompt, card.answer) == (
-        "Name two associations of multiple eruptive tinea.",
+        "Name two conditions associated with multiple eruptive tinea.",
         "HIV infection; Pregnancy",
     )
 
@@ -1829,3 +1829,71 @@ def test_each_named_entry_with_its_own_explanation_is_asked():
         ("In tinea pedis, what explains the hypopigmentation?", "The yeast inhibits tyrosinase."),
         ("In tinea pedis, what explains the hyperpigmentation?", "Enlarged melanosomes."),
     ]
+
+
+# Pass 8: a "Name two X" back holds every X the lesson names, or the card is refused with that reason.
+
+
+def test_complications_under_their_own_sub_heading_are_right_answers_too():
+    serious = Section(
+        "Serious complications",
+        [
+            Block("paragraph", "Severe disease is rare. It can affect the nervous system:"),
+            Block("list", "", ("Aseptic meningitis", "Acute flaccid paralysis")),
+        ],
+    )
+    lesson = Section(
+        "What are the complications of hand, foot and mouth disease?",
+        [Block("list", "Complications include:", ("Dehydration", "Onychomadesis"))],
+        [serious],
+    )
+    outline = Outline(title="Hand, foot and mouth disease", lessons=[lesson])
+    (card,) = kinds(generate(outline), "basic")
+    assert card.prompt == "Name two possible complications of hand, foot and mouth disease."
+    assert (
+        card.answer == "Any two of: Dehydration; Onychomadesis; Aseptic meningitis; Acute flaccid paralysis"
+    )
+    assert "Serious complications" in card.excerpt and "Acute flaccid paralysis" in card.excerpt
+
+
+def test_a_risk_stated_in_the_sentence_before_the_list_is_a_right_answer_too():
+    lesson = Section(
+        "Who gets melasma?",
+        [
+            Block("paragraph", "Melasma is much more common in women than in men."),
+            Block("list", "Risk factors include:", ("Pregnancy", "Darker skin types", "Sun exposure")),
+        ],
+    )
+    (card,) = kinds(generate(Outline(title="Melasma", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Pregnancy; Darker skin types; Sun exposure; Female sex"
+    assert card.excerpt.splitlines()[0] == "Melasma is much more common in women than in men."
+
+
+def test_a_treatment_list_beside_the_foundation_of_treatment_is_refused_with_that_reason():
+    sun = Section("Sun protection", [Block("paragraph", "Sunscreen is the foundation of all treatment.")])
+    topical = Section(
+        "Topical therapy", [Block("list", "Options include:", ("Hydroquinone cream", "Azelaic acid"))]
+    )
+    lesson = Section("What is the treatment for melasma?", [], [sun, topical])
+    outline = Outline(title="Melasma", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert not kinds(screened.kept, "basic")
+    why = generator.silent_lessons(outline, screened)[lesson.heading]
+    assert "names other members of that class outside this list" in why
+    assert "Sunscreen is the foundation of all treatment." in why
+
+
+def test_a_question_narrowed_to_part_of_the_condition_gathers_nothing_from_other_lists():
+    patchy = Section(
+        "Treatment for patchy hair loss", [Block("list", "", ("Intralesional steroid", "Minoxidil"))]
+    )
+    extensive = Section(
+        "Treatment for extensive hair loss", [Block("list", "", ("JAK inhibitors", "Ciclosporin"))]
+    )
+    lesson = Section("What is the treatment for alopecia areata?", [], [patchy, extensive])
+    outline = Outline(title="Alopecia areata", lessons=[lesson])
+    cards = {card.prompt: card.answer for card in kinds(generate(outline), "basic")}
+    assert cards == {
+        "Name two treatments for patchy hair loss in alopecia areata.": "Intralesional steroid; Minoxidil",
+        "Name two treatments for extensive hair loss in alopecia areata.": "JAK inhibitors; Ciclosporin",
+    }

@@ -114,6 +114,7 @@ from quizzes.content.generation.list_cards import (
     rival_measure,
     sequence,
     unasked_entry,
+    wider_members,
 )
 from quizzes.content.generation.list_classes import (
     choice_entry_cards,
@@ -280,12 +281,23 @@ def generate_screened(outline: Outline) -> Screened:
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
-    list_cards([lst for lst in every_list if lst not in typed_lists], condition, out)
+    list_cards([lst for lst in every_list if lst not in typed_lists], condition, out, _prose(outline))
     named_sign_cards(every_list, condition, out)
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
     return screen(_one_card_per_name(out.drafts))
+
+
+def _prose(outline: Outline) -> dict[str, list[str]]:
+    """Each lesson's paragraph sentences (its sub-sections' too): where a list card looks for other
+    members of its question's class."""
+    prose: dict[str, list[str]] = {}
+    for lesson, section in sections_of(outline):
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                prose.setdefault(lesson, []).extend(sentences(block.text))
+    return prose
 
 
 def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:
@@ -315,7 +327,8 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
-        reasons += [_why_no_card(lst, condition_name(outline.title), every_list) for lst in lists]
+        prose = _prose(outline).get(lesson.heading, [])
+        reasons += [_why_no_card(lst, condition_name(outline.title), every_list, prose) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(_why_no_cloze(lesson))
@@ -371,7 +384,7 @@ def _why_no_cloze(lesson: Section) -> str:
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
-def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> str:
+def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str]) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
     if lst.lead_in or lst.parent:
         named = f"the list “{lst.lead_in or lst.parent}”"
@@ -422,6 +435,13 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList]) -> s
         return (
             f"{named} would ask “{examples_question(question)}” while the article names another way (“{rival}”), "
             "which the back would mark wrong"
+        )
+    elif outside := wider_members(
+        lst, examples_question(question) or "", every_list, prose, condition
+    ).outside:
+        return (
+            f"{named} would ask “{examples_question(question)}” while the article names other members of that "
+            f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
         )
     return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
 

@@ -55,6 +55,7 @@ form of the condition takes the condition's place: "... reported to help in gene
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
@@ -73,6 +74,7 @@ from quizzes.content.generation.text import (
     lower_first,
     mentions,
     sentences,
+    squash,
     upper_first,
     words,
 )
@@ -277,6 +279,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
     return f"Which {entry.casefold()} can cause {about}?"
 
 
+# ... or "Other viral exanthems and insect bites": an "other" entry that names a member too keeps it
+_NAMES_MORE = re.compile(r"\b(?:such as|including|e\.g\.|for example|and)\b|\(", re.IGNORECASE)
 _EXAMPLES_IN = re.compile(r"\b(?:such as|including|e\.g\.|for example)\b|\(", re.IGNORECASE)
 # An entry pointing to the list nested under it ("A skin biopsy, which shows one of these patterns:"): the
 # card would leave the pointer dangling.
@@ -470,12 +474,15 @@ def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
 _FORM_NAME = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)(?: \([^)]*\))? [\u2013\u2014] \S")
 
 
-def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
+def list_cards(
+    lists: list[ItemList], condition: str, out: DraftCollector, prose: dict[str, list[str]] | None = None
+) -> None:
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
         if len(lst.items) < 2:
             continue
+        wider = None
         question = list_question(lst, condition, lists)
         if question is None:
             continue
@@ -493,7 +500,7 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         answers = [
             item.split("; ")[0].rstrip(".")
             for item in lst.items
-            if not (partial_entry(item) and (exclusive(lst) or not _EXAMPLES_IN.search(item)))
+            if not (partial_entry(item) and (exclusive(lst) or not _NAMES_MORE.search(item)))
         ]
         answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
         # "Fungal culture is rarely helpful, as ...": an entry the article itself says is no answer
@@ -521,6 +528,10 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
                 continue
             if rival_measure(lst, question, lists):
                 continue  # "Give two ways to reduce attacks" while another part names another way
+            wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition)
+            if wider.outside:
+                continue  # the article names other members of the question's class outside this list
+            answers += [answer for answer in wider.answers if answer not in answers]
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue
@@ -531,6 +542,9 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
         # A list split from a row or a table cell is cited as the article wrote it, not as split.
         lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
+        if wider:
+            lines = [*[line for line in wider.lines if line not in lines and _before(line, lst)], *lines]
+            lines += [line for line in wider.lines if line not in lines]
         out.add(
             "basic",
             lst.lesson,
@@ -540,3 +554,134 @@ def list_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> No
             excerpt=excerpt_lines(*lines),
             explanation="\n".join(line for line in lines if line),
         )
+
+
+# The class a "Name two X" question asks for: the class noun, with the generic words that may stand before it
+# ("possible complications"). Another list of the lesson whose heading or lead-in names the same class within
+# its first words ("Serious complications", "Other risk factors include:") holds more right answers.
+_CLASS_NOUNS = {
+    "risk": r"risk factors?",
+    "complication": r"complications?",
+    "feature": r"features?",
+    "sign": r"(?:signs?|symptoms?)",
+    "treatment": r"(?:treatments?|therap(?:y|ies)|options?|agents?)",
+    "test": r"(?:tests?|investigations?)",
+    "cause": r"(?:causes?|triggers?)",
+}
+_GENERIC = r"(?:(?:possible|common|other|main|known|recognised|the) )?"
+_QUESTION_CLASS = {
+    name: re.compile(
+        rf"^(?:Name|Give|List) two {_GENERIC}(?P<qualifier>(?:[\w-]+ ){{0,2}}?)(?P<noun>{noun}) (?P<scope>.+)\.$"
+    )
+    for name, noun in _CLASS_NOUNS.items()
+}
+_ANY_CLASS = {
+    name: re.compile(rf"^(?:[\w-]+ ){{0,2}}{noun}\b", re.IGNORECASE) for name, noun in _CLASS_NOUNS.items()
+}
+# Prose naming a demographic risk: "It is about twice as common in men as in women", "much more common in
+# women than in men", "most often affects fair-skinned adults over the age of 50".
+_SEX_RISK = re.compile(
+    r"\b(?:more|twice as|three times as|\w+ times as) common in (?P<sex>men|women|males|females)\b"
+)
+_AGE_RISK = re.compile(r"\b(?:affects|occurs in|common in) [\w\s-]*?\bover the age of (?P<age>\d+)\b")
+_AGE_RANGE = re.compile(
+    r"\b(?:begins|starts|develops|appears) between the ages of (?P<a>\d+) and (?P<b>\d+)\b"
+)
+# A treatment the article puts first: "Sun protection is the foundation of all treatment."
+_TREATMENT_FIRST = re.compile(
+    r"\b(?:foundation|mainstay|cornerstone|first[- ]line|treatment of choice)\b", re.IGNORECASE
+)
+
+
+def question_class(question: str, condition: str) -> tuple[str, str, str]:
+    """The class a "Name two X" question asks for ("risk", ...; "" for none), the qualifier narrowing it
+    ("topical" in "topical treatments") and its scope: "whole" for the condition itself ("of X", "for X"),
+    "lesions" for "of the lesions of X", else "" ("for patchy hair loss in X")."""
+    for name, pattern in _QUESTION_CLASS.items():
+        if match := pattern.match(question):
+            scope = squash(re.sub(r"^(?:of|for|in) (?:an? |the )?", "", match["scope"]))
+            lesions = re.sub(r"^of the lesions (?:of|in) (?:an? |the )?", "", match["scope"])
+            kind = "whole" if scope.rstrip("s") == squash(condition).rstrip("s") else ""
+            if not kind and squash(lesions).rstrip("s") == squash(condition).rstrip("s"):
+                kind = "lesions"
+            qualifier = match["qualifier"].strip()
+            return (
+                (name if name != "feature" or match["noun"].startswith("feature") else "sign"),
+                qualifier,
+                kind,
+            )
+    return "", "", ""
+
+
+def same_class_lists(lst: ItemList, kind: str, lists: list[ItemList]) -> list[ItemList]:
+    """Other lists of the lesson (not nested under this one) whose heading or lead-in names the class."""
+    found = []
+    for other in lists:
+        if other is lst or other.lesson != lst.lesson or other.ordered or other.parent in lst.items:
+            continue
+        labels = [label for label in (other.section, other.outer, other.lead_in) if label != lst.lesson]
+        if any(_ANY_CLASS[kind].match(label) for label in labels if label):
+            found.append(other)
+    return found
+
+
+def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
+    """(answer, sentence) for each demographic risk a sentence states ("Male sex", "Age over 50")."""
+    found = []
+    for sentence in sentences_:
+        if match := _SEX_RISK.search(sentence):
+            sex = "Male" if match["sex"] in ("men", "males") else "Female"
+            found.append((f"{sex} sex", sentence))
+        if match := _AGE_RISK.search(sentence):
+            found.append((f"Age over {match['age']}", sentence))
+        if match := _AGE_RANGE.search(sentence):
+            found.append((f"Age {match['a']} to {match['b']} years", sentence))
+    return found
+
+
+def wider_members(
+    lst: ItemList, question: str, lists: list[ItemList], prose: list[str], condition: str
+) -> Wider:
+    """The other members of the question's class the article names outside this list (a list of the
+    lesson headed by the class, a sentence stating a demographic risk): answers to add to the back, with the
+    lines to cite; or the place naming members that cannot be taken as answers (``outside``), when the
+    question is wider than the list. A question narrowed by a qualifier ("topical treatments") or to part of
+    the condition ("for patchy hair loss in X") gathers nothing."""
+    kind, qualifier, scope = question_class(question, condition)
+    wider = Wider()
+    if not kind or not scope:
+        return wider
+    whole = scope == "whole" and not qualifier
+    for other in same_class_lists(lst, kind, lists) if whole else []:
+        if any(partial_entry(item) for item in other.items) or leans_on_another(other):
+            return Wider(outside=other.lead_in or other.section)
+        section = other.section if other.section not in ("", other.lesson) else ""
+        lead = [s for s in sentences(other.before) if s != other.lead_in] + [other.lead_in]
+        wider.lines += [section, *lead, *other.items]
+        wider.answers += [item.split("; ")[0].rstrip(".") for item in other.items]
+    if kind == "risk" and whole:
+        risks = prose_risks(prose)
+        wider.answers += [answer for answer, _ in risks]
+        wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
+    named = {word for item in lst.items for word in words(item)[:2]}
+    if kind == "treatment" and scope == "whole":
+        for sentence in prose:
+            if _TREATMENT_FIRST.search(sentence) and not named & set(words(sentence)):
+                return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
+    if kind == "feature" and beside_feature_prose(lst):
+        return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
+    return wider
+
+
+@dataclass
+class Wider:
+    """What :func:`wider_members` found outside a list."""
+
+    answers: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    outside: str = ""  # a sentence or list naming members that cannot be taken as answers
+
+
+def _before(line: str, lst: ItemList) -> bool:
+    """Whether a cited line is a sentence of the paragraph just before the list (cited before it)."""
+    return line in sentences(lst.before)

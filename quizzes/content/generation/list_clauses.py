@@ -7,7 +7,7 @@ entries are.
   with a poorer prognosis include:" -> "... features associated with a poorer prognosis in X",
   "Contributing factors include:" -> "... factors contributing to X", "Changes include:" under "Nail
   changes" -> "... nail changes in X");
-- "<subject> is associated with:" -> "... associations of <subject>" ("This pattern" is the sub-heading the
+- "<subject> is associated with:" -> "... conditions associated with <subject>" ("This pattern" is the sub-heading the
   sentence before names); not "X is more common in people with:" (a sentence beside it, "slightly more
   common in females", answers that too);
 - "Prevention focuses on:" in a lesson on prevention -> "... measures the prevention of X focuses on";
@@ -103,7 +103,7 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         return None
     if match := _ASSOCIATED.match(lead):
         subject = _subject(match["x"], lst, condition)
-        return f"What are some associations of {subject}?" if subject else None
+        return f"What are some conditions associated with {subject}?" if subject else None
     if match := _RECALL.match(lead):
         q, who = match["q"].casefold(), match["who"].casefold()
         return f"What are some {match['adj'].casefold()} events that {q} {who} with {condition} {match['v']}?"
