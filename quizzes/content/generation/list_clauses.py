@@ -35,7 +35,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions, sentences, upper_first, words
+from quizzes.content.generation.text import DDX_HEADING, lower_first, mentions, sentences, upper_first, words
 
 MAX_HEAD_WORDS = 3
 _PRONOUN_SUBJECT = frozenset({"they", "it", "these", "this", "those", "that", "there"})
@@ -79,7 +79,6 @@ _MOST_IS = re.compile(
     r"^the most (?:common|important|frequent|typical) (?P<what>[\w\s-]+?) is (?P<y>[^;:]+)\.$", re.I
 )
 _COMPLICATIONS_HEADING = re.compile(r"^complications(?: (?:of|in) (?P<x>.+))?$", re.IGNORECASE)
-_DDX_HEADING = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
 # A sub-heading naming a class of things: "Clinical variants", "Local risk factors", "Signs on examination".
 _CLASS_HEADING = re.compile(
     r"^(?P<head>[A-Z][a-z-]*(?: [a-z-]+){0,2}s)(?P<qual> (?:on|in|of|defined by) [\w\s-]+)?$"
@@ -199,7 +198,7 @@ def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> s
         return None  # "It can be made worse by:" / "Physical factors": the outer lead-in says what they are
     heading = lst.parent or lst.heading
     if heading == lst.lesson:
-        match = _DDX_HEADING.match(lst.lesson)
+        match = DDX_HEADING.match(lst.lesson)
         if match and (not match["x"] or mentions(match["x"], condition)):
             return f"What are some conditions in the differential diagnosis of {condition}?"
         match = _COMPLICATIONS_HEADING.match(lst.lesson)  # "Complications of cellulitis"
@@ -225,7 +224,7 @@ def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> s
 
 def bare_ddx(lst: ItemList) -> bool:
     """Whether the list sits directly under a lesson "Differential diagnosis" (of no other condition)."""
-    match = _DDX_HEADING.match(lst.lesson)
+    match = DDX_HEADING.match(lst.lesson)
     return bool(match) and not match["x"] and not lst.parent and lst.heading == lst.lesson
 
 

@@ -30,7 +30,7 @@ from quizzes.content.generation.drafts import (
     SAME_OPTIONS_AT_MOST,
     DraftCollector,
 )
-from quizzes.content.generation.text import lower_first, mentions, squash, upper_first, words
+from quizzes.content.generation.text import DDX_HEADING, lower_first, mentions, squash, upper_first, words
 from quizzes.content.reader.outline import ROWS, TABLE, Block, Outline
 
 MIN_ROWS = 3
@@ -352,7 +352,6 @@ def regimen_cards(outline: Outline, condition: str, out: DraftCollector) -> None
 
 
 _CONDITION_COLUMN = re.compile(r"^(?:condition|diagnosis|differential(?: diagnosis)?|disorder)s?$", re.I)
-_DDX_LESSON = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
 MAX_DIFFERENTIAL_ROWS = 10  # naming two of a longer table is still one recall
 
 
@@ -360,7 +359,7 @@ def differential_table_cards(outline: Outline, condition: str, out: DraftCollect
     """A card asking for two conditions of a differential diagnosis given as a table ("Condition | Helpful
     distinguishing features"), the only table or list of a lesson "Differential diagnosis": its first cells."""
     for lesson in outline.lessons:
-        match = _DDX_LESSON.match(lesson.heading)
+        match = DDX_HEADING.match(lesson.heading)
         if not match or (match["x"] and not mentions(match["x"], condition)):
             continue
         blocks = [block for section in lesson.walk() for block in section.blocks if block.kind != "paragraph"]

@@ -12,6 +12,10 @@ from collections.abc import Sequence
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 
+# A lesson or sub-heading on the differential diagnosis ("What is the differential diagnosis of X?",
+# "Differential diagnosis"), the condition in `x` when it is named.
+DDX_HEADING = re.compile(r"^(?:what is the )?differential diagnos[ie]s(?: (?:of|for) (?P<x>.+?))?\??$", re.I)
+
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Dr.", "vs.", "approx.", "St.", "Prof.")
 
