@@ -16,7 +16,7 @@ from tests.factories import AttemptFactory, CardBoostFactory, NoteFactory, Respo
 pytestmark = pytest.mark.django_db
 
 
-def review_card(course, lesson, student, front, now):
+def review_card(course, lesson, student, front, now, *, due=None, last=None, stability=10.0):
     note = NoteFactory(course=course, lesson=lesson, front=front)
     sync_cards(note)
     card = Card.objects.get(note=note)
@@ -24,10 +24,10 @@ def review_card(course, lesson, student, front, now):
         user=student,
         card=card,
         state=FsrsState.REVIEW,
-        stability=10.0,
+        stability=stability,
         difficulty=5.0,
-        due=now - dt.timedelta(hours=1),
-        last_review=now - dt.timedelta(days=10),
+        due=due or now - dt.timedelta(hours=1),
+        last_review=last or now - dt.timedelta(days=10),
         reps=3,
         version=3,
     )

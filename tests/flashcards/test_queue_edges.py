@@ -10,29 +10,11 @@ from django.utils import timezone
 from quizzes.flashcards import reviews, scheduling
 from quizzes.flashcards.queue import build_queue
 from quizzes.items.cards import sync_cards
-from quizzes.models import Card, CardState, ReviewLog
-from quizzes.models.study import FsrsState
+from quizzes.models import CardState, ReviewLog
 from tests.factories import AttemptFactory, CardBoostFactory, LessonFactory, NoteFactory, ResponseFactory
+from tests.flashcards.test_boosted_queue import review_card
 
 pytestmark = pytest.mark.django_db
-
-
-def review_card(course, lesson, student, front, now, *, due=None, last=None, stability=10.0):
-    note = NoteFactory(course=course, lesson=lesson, front=front)
-    sync_cards(note)
-    card = Card.objects.get(note=note)
-    CardState.objects.create(
-        user=student,
-        card=card,
-        state=FsrsState.REVIEW,
-        stability=stability,
-        difficulty=5.0,
-        due=due or now - dt.timedelta(hours=1),
-        last_review=last or now - dt.timedelta(days=10),
-        reps=3,
-        version=3,
-    )
-    return card
 
 
 def boost(student, card, at):
