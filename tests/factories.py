@@ -19,6 +19,7 @@ from quizzes import models as m
 from quizzes.assessment import secrecy
 from quizzes.items import images
 from quizzes.models.people import Role
+from quizzes.models.study import FsrsState
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -292,6 +293,17 @@ class CardStateFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     card = factory.SubFactory(CardFactory)
     due = factory.LazyFunction(timezone.now)
+
+    class Params:
+        # A card in review, last seen ten days ago (give `stability`, `due`, `last_review` as a test needs).
+        reviewed = factory.Trait(
+            state=FsrsState.REVIEW,
+            stability=10.0,
+            difficulty=5.0,
+            last_review=factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=10)),
+            reps=3,
+            version=3,
+        )
 
 
 class ReviewLogFactory(factory.django.DjangoModelFactory):

@@ -10,8 +10,7 @@ from quizzes.flashcards import reviews
 from quizzes.flashcards.queue import build_queue
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState, ReviewLog
-from quizzes.models.study import FsrsState
-from tests.factories import AttemptFactory, CardBoostFactory, NoteFactory, ResponseFactory
+from tests.factories import AttemptFactory, CardBoostFactory, CardStateFactory, NoteFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +19,13 @@ def review_card(course, lesson, student, front, now, *, due=None, last=None, sta
     note = NoteFactory(course=course, lesson=lesson, front=front)
     sync_cards(note)
     card = Card.objects.get(note=note)
-    CardState.objects.create(
+    CardStateFactory(
+        reviewed=True,
         user=student,
         card=card,
-        state=FsrsState.REVIEW,
         stability=stability,
-        difficulty=5.0,
         due=due or now - dt.timedelta(hours=1),
         last_review=last or now - dt.timedelta(days=10),
-        reps=3,
-        version=3,
     )
     return card
 

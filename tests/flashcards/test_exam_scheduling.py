@@ -14,8 +14,7 @@ from quizzes.flashcards import examdates, reviews, scheduling
 from quizzes.flashcards.queue import build_queue
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState, ReviewLog
-from quizzes.models.study import FsrsState
-from tests.factories import AttemptFactory, CardBoostFactory, NoteFactory, ResponseFactory
+from tests.factories import AttemptFactory, CardBoostFactory, CardStateFactory, NoteFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +26,8 @@ def review_card(course, lesson, student, front, *, stability=30.0, last_review=N
     note = NoteFactory(course=course, lesson=lesson, front=front, status="published")
     sync_cards(note)
     card = Card.objects.get(note=note)
-    CardState.objects.create(
-        user=student,
-        card=card,
-        state=FsrsState.REVIEW,
-        stability=stability,
-        difficulty=5.0,
-        due=due,
-        last_review=last_review,
-        reps=3,
-        version=3,
+    CardStateFactory(
+        reviewed=True, user=student, card=card, stability=stability, due=due, last_review=last_review
     )
     return card
 

@@ -15,8 +15,8 @@ from quizzes.items import notes
 from quizzes.items.cards import sync_cards
 from quizzes.models import Card, CardState
 from quizzes.models.notes import NoteStatus
-from quizzes.models.study import FsrsState, Rating
-from tests.factories import LessonFactory, NoteFactory, QuizFactory
+from quizzes.models.study import Rating
+from tests.factories import CardStateFactory, LessonFactory, NoteFactory, QuizFactory
 
 from .test_progress import submitted_attempt
 
@@ -34,14 +34,14 @@ def published_card(course, lesson, front="Front"):
 
 
 def studied(student, card, *, stability=10.0, last_review=NOW - DAY, due=NOW + DAY):
-    return CardState.objects.create(
+    return CardStateFactory(
+        reviewed=True,
         user=student,
         card=card,
-        state=FsrsState.REVIEW,
         stability=stability,
-        difficulty=5.0,
         due=due,
         last_review=last_review,
+        reps=0,
         version=1,
     )
 
