@@ -111,7 +111,7 @@ class QuizForm(forms.ModelForm):
             "closes_at": "Blank: never closes.",
             "shuffle_options": "Each attempt keeps its own stable order. True/false is never shuffled. "
             "Keep it on for exams: a fixed order lets a key pass as letters.",
-            "closed_book": "While a student's attempt is in progress, the course's lessons and flashcards "
+            "closed_book": "While a student's attempt is in progress, the course's lessons, flashcards and their progress page "
             "are hidden from them. Students see which it is on the quiz list.",
             "certainty_based_marking": "Students say how certain they are of each answer (low, medium, high). "
             "Right: 1, 2 or 3 marks; wrong: 0, -2 or -6 (Gardner-Medwin's scheme, as Moodle). "

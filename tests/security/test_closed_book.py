@@ -84,6 +84,7 @@ def test_the_dashboard_names_no_card_during_a_closed_book_attempt(client_for, co
     attempts.start(quiz=exam(course, lesson), user=student, now=now)
     page = client.get(reverse("progress_dashboard", args=[course.slug]))
     assert page.status_code == 403 and "Which salt deposits" not in page.text
+    assert "your progress page are hidden" in page.text
 
 
 def test_an_open_book_exam_and_a_finished_timed_one_leave_lessons_open(client_for, course, lesson, student):
