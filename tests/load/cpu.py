@@ -12,6 +12,7 @@ S * (1/CARD_SECONDS + 2/QUESTION_SECONDS) requests a second, each costing the se
 database their CPU; the machine's cores, less the load generator's share, must cover it.
 """
 
+import html
 import http.client
 import os
 import re
@@ -110,29 +111,70 @@ class Probe:
         return {"name": name, "server": server_ms, "db": db_ms, "wall": wall * 1000 / count}
 
 
-def practice_questions(probe: Probe, quiz: str):
-    """Endless (question address, answer form) pairs of the practice quiz, a new attempt
-    started whenever one runs out."""
-    while True:
-        location = probe.post(f"/c/{COURSE}/attempts/start/{quiz}/", {}, htmx=False)[1]["Location"]
-        base = re.search(r"(/c/[^/]+/attempts/\d+/)", location)[1]
-        url = urlsplit(location).path
-        answered = 0
-        while url:
-            page = probe.get(url)
+class Practice:
+    """A studying student's practice questions, as tests/load/locustfile.py's Student answers them:
+    for each attempt the quiz list and the start, then each question's page and its answer (the
+    next question's address is in the answer's feedback: a tutor-mode page shows it only once the
+    question is checked), then the submit page and the submit. CPU per request of each kind is
+    read around each request, so one pass gives the question, the answer and the attempt's own
+    requests apart."""
+
+    def __init__(self, probe: "Probe", quiz: str):
+        self.probe, self.quiz = probe, quiz
+        self.cpu: dict[str, list[float]] = {}  # kind -> [server s, db s, wall s, requests]
+        self.attempts = self.answered = 0
+        self.url = None
+
+    def timed(self, kind: str, request, *args, **kwargs):
+        pids = workers(self.probe.master)
+        server, db, start = cpu_seconds(pids), cpu_seconds(self.backends), time.perf_counter()
+        result = request(*args, **kwargs)
+        row = self.cpu.setdefault(kind, [0.0, 0.0, 0.0, 0])
+        row[0] += spent(server, cpu_seconds(workers(self.probe.master)))
+        row[1] += spent(db, cpu_seconds(self.backends))
+        row[2] += time.perf_counter() - start
+        row[3] += 1
+        return result
+
+    def answer(self, count: int) -> None:
+        self.backends = backends(self.probe.database)
+        while self.answered < count:
+            if self.url is None:
+                self.timed("list", self.probe.get, f"/c/{COURSE}/attempts/")
+                start = f"/c/{COURSE}/attempts/start/{self.quiz}/"
+                location = self.timed("start", self.probe.post, start, {}, htmx=False)[1]["Location"]
+                self.url, self.attempts = urlsplit(location).path, self.attempts + 1
+            page = self.timed("question", self.probe.get, self.url)
             form = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
             data = answer_for(form, page) if form else None
             if data:
-                answered += 1
-                yield url, form["action"], data
+                page += self.timed("answer", self.probe.post, form["action"], data)[2]
+                self.answered += 1
             following = re.search(r'id="next-link" href="([^"]+)"', page)
-            url = following[1].replace("&amp;", "&") if following and "/submit/" not in following[1] else None
-        if not answered:
-            raise RuntimeError(f"nothing to answer in the practice attempt {base}")
-        submit = probe.get(f"{base}submit/")
-        form = next((f for f in forms(submit) if f.get("action", "").endswith("/submit/")), None)
-        if form:
-            probe.post(form["action"], hidden(form), htmx=False)
+            if following and "/submit/" not in following[1]:
+                self.url = html.unescape(following[1])
+                continue
+            base = re.search(r"(/c/[^/]+/attempts/\d+/)", self.url)[1]
+            submit = self.timed("submit page", self.probe.get, f"{base}submit/")
+            form = next((f for f in forms(submit) if f.get("action", "").endswith("/submit/")), None)
+            if form:
+                self.timed("submit", self.probe.post, form["action"], hidden(form), htmx=False)
+            self.url = None
+
+    def row(self, name: str, kind: str) -> dict:
+        server, db, wall, requests = self.cpu[kind]
+        return {
+            "name": name,
+            "server": server * 1000 / requests,
+            "db": db * 1000 / requests,
+            "wall": wall * 1000 / requests,
+        }
+
+    def per_question(self, name: str) -> dict:
+        """The attempt's own requests (list, start, submit page, submit), shared among its questions."""
+        kinds = [self.cpu[k] for k in ("list", "start", "submit page", "submit") if k in self.cpu]
+        share = {i: sum(k[i] for k in kinds) * 1000 / self.answered for i in range(3)}
+        return {"name": name, "server": share[0], "db": share[1], "wall": share[2]}
 
 
 def main(url: str, master: int, database: str, sessions: str, count: int) -> None:
@@ -147,13 +189,7 @@ def main(url: str, master: int, database: str, sessions: str, count: int) -> Non
         found = TOKEN_RE.search(page)
         token[0] = found[1] if found else TOKEN_RE.search(probe.get(study))[1]
 
-    questions = practice_questions(probe, quiz)
-    question_url = next(questions)[0]
-
-    def answer(_):
-        _, action, data = next(questions)  # showing the question is part of it: subtracted below
-        probe.post(action, data)
-
+    practice = Practice(probe, quiz)
     rows = [
         probe.measure("/ping/ (anonymous)", count, lambda _: probe.anonymous("/ping/")),
         probe.measure("/ping/ (session + user)", count, lambda _: probe.get("/ping/")),
@@ -161,34 +197,34 @@ def main(url: str, master: int, database: str, sessions: str, count: int) -> Non
         probe.measure("study: page", count, lambda _: probe.get(study)),
         probe.measure("study: rate (+ next card)", count, rate),
         probe.measure("quizzes: list", count, lambda _: probe.get(f"/c/{COURSE}/attempts/")),
-        probe.measure("attempt: question", count, lambda _: probe.get(question_url)),
-        probe.measure("attempt: question + answer", count, answer),
+    ]
+    practice.answer(count)
+    rows += [
+        practice.row("attempt: question", "question"),
+        practice.row("attempt: answer (tutor mode)", "answer"),
+        practice.row("attempt: start", "start"),
+        practice.row("attempt: submit", "submit"),
+        practice.per_question("attempt's list/start/submit, per question"),
         probe.measure("progress: dashboard", count // 2 or 1, lambda _: probe.get(f"/c/{COURSE}/progress/")),
     ]
     by_name = {row["name"]: row for row in rows}
-    question = by_name["attempt: question"]
-    both = by_name.pop("attempt: question + answer")
-    rows = [row for row in rows if row is not both]
-    rows.insert(
-        rows.index(question) + 1,
-        {
-            "name": "attempt: answer",
-            **{k: max(0.0, both[k] - question[k]) for k in ("server", "db", "wall")},
-        },
-    )
-    by_name = {row["name"]: row for row in rows}
     print(f"CPU per request, {count} requests of each endpoint one after another (ms):")
-    print(f"   {'endpoint':<30}{'server':>8}{'postgres':>10}{'both':>7}{'latency':>9}")
+    print(f"   {'endpoint':<44}{'server':>8}{'postgres':>10}{'both':>7}{'latency':>9}")
     for row in rows:
         print(
-            f"   {row['name']:<30}{row['server']:>8.1f}{row['db']:>10.1f}"
+            f"   {row['name']:<44}{row['server']:>8.1f}{row['db']:>10.1f}"
             f"{row['server'] + row['db']:>7.1f}{row['wall']:>9.1f}"
         )
-    # A studying student: one rating per CARD_SECONDS; a practice question (page + answer)
-    # per QUESTION_SECONDS.
+    # A studying student: one rating per CARD_SECONDS; a practice question (page + answer) per
+    # QUESTION_SECONDS, with its share of the attempt's list, start, submit page and submit.
+    per_question = (
+        "attempt: question",
+        "attempt: answer (tutor mode)",
+        "attempt's list/start/submit, per question",
+    )
     per_student = {
         k: by_name["study: rate (+ next card)"][k] / CARD_SECONDS
-        + (by_name["attempt: question"][k] + by_name["attempt: answer"][k]) / QUESTION_SECONDS
+        + sum(by_name[name][k] for name in per_question) / QUESTION_SECONDS
         for k in ("server", "db")
     }
     rps = 1 / CARD_SECONDS + 2 / QUESTION_SECONDS
