@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, ExpressionWrapper, F, FloatField, Q
 from django.db.models.functions import Round
 
@@ -25,6 +26,10 @@ from quizzes.models import Attempt, Course, Membership, Quiz, Response
 from quizzes.models.practice import AttemptState
 
 MIN_STUDENTS = 10
+# A question's class share is read from the answers at most once in this many seconds: it is a
+# figure about the whole class, shown with every checked answer of a tutor-mode quiz, so a
+# class practising together would otherwise read every answer to the question for each one.
+SHARE_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,22 @@ def _students(course: Course):
 
 
 def class_shares(*, course: Course, question_ids: list[int]) -> dict[int, Share]:
+    """The class share right of each question answered by at least MIN_STUDENTS students, each at
+    most SHARE_SECONDS old (the cache; one query for those it does not hold)."""
+    if not question_ids:
+        return {}
+    keys = {question_id: f"class-share:{course.pk}:{question_id}" for question_id in question_ids}
+    held = cache.get_many(keys.values())
+    missing = [question_id for question_id, key in keys.items() if key not in held]
+    if missing:
+        fresh = _read_class_shares(course=course, question_ids=missing)
+        read = {keys[q]: (fresh[q].students, fresh[q].right) if q in fresh else None for q in missing}
+        cache.set_many(read, SHARE_SECONDS)
+        held |= read
+    return {question_id: Share(*held[key]) for question_id, key in keys.items() if held[key] is not None}
+
+
+def _read_class_shares(*, course: Course, question_ids: list[int]) -> dict[int, Share]:
     """The class share right of each question answered by at least MIN_STUDENTS students (one query).
 
     Questions below the threshold are left out. The query reads the answers to these questions in
@@ -51,8 +72,6 @@ def class_shares(*, course: Course, question_ids: list[int]) -> dict[int, Share]
     student counts: linear in the questions' answers (a correlated "first answer" subquery per
     answer grew with the square of the class's history).
     """
-    if not question_ids:
-        return {}
     answers = (
         Response.objects.filter(
             question_id__in=question_ids,

@@ -4,6 +4,7 @@ below 10 students (quizzes/assessment/standing.py), and where the pages show the
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -90,6 +91,45 @@ def test_the_shares_of_a_whole_quiz_come_in_one_query(course, lesson, django_ass
         shares = standing.class_shares(course=course, question_ids=[first, second])
 
     assert shares == {first: standing.Share(12, 9), second: standing.Share(12, 3)}
+
+
+def test_a_class_share_is_read_again_after_a_minute_not_with_every_answer(
+    course, lesson, django_assert_num_queries
+):
+    quiz = quiz_of(course, lesson, n=1)
+    question = first_question(quiz)
+    for n in range(10):
+        sit(quiz, classmate(course), [n < 7])
+    with time_machine.travel(NOW, tick=False) as clock:
+        assert standing.class_shares(course=course, question_ids=[question])[question] == standing.Share(
+            10, 7
+        )
+        sit(quiz, classmate(course), [True])
+
+        with django_assert_num_queries(0):  # the class practising together: one read a minute
+            shares = standing.class_shares(course=course, question_ids=[question])
+        assert shares[question] == standing.Share(10, 7)
+
+        clock.shift(dt.timedelta(seconds=standing.SHARE_SECONDS + 1))
+        assert standing.class_shares(course=course, question_ids=[question])[question] == standing.Share(
+            11, 8
+        )
+
+
+def test_a_share_below_ten_students_is_held_as_hidden_then_shows_when_read_again(course, lesson):
+    quiz = quiz_of(course, lesson, n=1)
+    question = first_question(quiz)
+    for _ in range(9):
+        sit(quiz, classmate(course), [True])
+    with time_machine.travel(NOW, tick=False) as clock:
+        assert standing.class_shares(course=course, question_ids=[question]) == {}
+        sit(quiz, classmate(course), [False])
+        assert standing.class_shares(course=course, question_ids=[question]) == {}
+
+        clock.shift(dt.timedelta(seconds=standing.SHARE_SECONDS + 1))
+        assert standing.class_shares(course=course, question_ids=[question]) == {
+            question: standing.Share(10, 9)
+        }
 
 
 def test_the_percentile_ranks_against_classmates_first_attempts(course, lesson, student):
