@@ -95,6 +95,7 @@ from quizzes.content.generation.drafts import (
 )
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
+    all_blocks,
     all_lists,
     find_groups,
     sections_of,
@@ -124,6 +125,7 @@ from quizzes.content.generation.list_classes import (
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
 from quizzes.content.generation.screening import Screened, screen
+from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
     comparison_cards,
     diagnostic_test_cards,
@@ -286,7 +288,11 @@ def generate_screened(outline: Outline) -> Screened:
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    return screen(_one_card_per_name(out.drafts))
+    texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
+    kept, refused = tidy(_one_card_per_name(out.drafts), condition, abbreviation(texts, condition))
+    screened = screen(kept)
+    screened.dropped[:0] = refused
+    return screened
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -317,7 +323,8 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     """Each lesson with content that gives no draft, and why."""
     outline = teachable(outline)
     drafted = {d.lesson for d in screened.kept}
-    dropped = Counter(d.lesson for d, _ in screened.dropped)
+    stem_pass = {why for _, why in screened.dropped if why.startswith(STEM_PASS)}
+    dropped = Counter(d.lesson for d, why in screened.dropped if why not in stem_pass)
     every_list = all_lists(outline)
     why = {}
     for lesson in outline.lessons:
@@ -327,6 +334,9 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
+        reasons += sorted(
+            {why for d, why in screened.dropped if d.lesson == lesson.heading and why in stem_pass}
+        )
         prose = _prose(outline).get(lesson.heading, [])
         reasons += [_why_no_card(lst, condition_name(outline.title), every_list, prose) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
@@ -443,7 +453,7 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], pros
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "
             f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
         )
-    return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
+    return f"{named} gave a card the item-writing checks or the stem pass dropped, or belongs to a classification"
 
 
 def report(outline: Outline) -> dict:
