@@ -166,7 +166,8 @@ __all__ = [
 
 
 _PARTICIPIAL = re.compile(
-    r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
+    r"(?<=\w), (?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with) "
+    r"[^,;:()]+,(?= (?:is|are) )"
 )
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
@@ -178,10 +179,16 @@ _CONCESSIVE = re.compile(
 # cloze of the main clause leaves to the excerpt.
 _GLOSS = re.compile(
     r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon)\b)"
-    r"(?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])",
+    r"(?:[A-Za-z-]+ ?){1,6}\)(?=[ ,.])",
     re.IGNORECASE,
 )
 _TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
+# What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
+# by the face.", ", where hairs are still present.": the main clause is a fact alone (the rest stays cited).
+_TRAILING_ASIDE = re.compile(r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$")
+# "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
+# holds nothing a cloze tests.
+_AND_CLAUSE = re.compile(r"^(?P<a>[^;:]+?), and (?P<b>(?:the|a|an) [^;:,]+\.)$")
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
 _IT_NAMED = re.compile(
@@ -219,6 +226,7 @@ def generate_screened(outline: Outline) -> Screened:
     condition = condition_name(outline.title)
     every_list = all_lists(outline)
     typed = typed_groups(find_groups(outline))
+    abbr = _abbreviation(outline, condition)
     definition_cards(outline, condition, out)
     for group in typed:
         for category in group.categories:
@@ -236,11 +244,7 @@ def generate_screened(outline: Outline) -> Screened:
                 before = ""
                 own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):
-                    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
-                    # -> its main clause, a fact alone (the rest stays in the article)
-                    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
-                    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
-                    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
+                    main = _main_clause(sentence, condition, abbr)
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -251,7 +255,7 @@ def generate_screened(outline: Outline) -> Screened:
                         out,
                         context,
                         it_is or naming,
-                        follows=bool(before),
+                        follows=bool(before) and not _opens_with(before, condition, abbr),
                         source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
                     )
                     if not context:
@@ -288,11 +292,37 @@ def generate_screened(outline: Outline) -> Screened:
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
-    kept, refused = tidy(_one_card_per_name(out.drafts), condition, abbreviation(texts, condition))
+    kept, refused = tidy(_one_card_per_name(out.drafts), condition, abbr)
     screened = screen(kept)
     screened.dropped[:0] = refused
     return screened
+
+
+def _abbreviation(outline: Outline, condition: str) -> str:
+    """The condition's abbreviation as the article defines it ("Discoid lupus erythematosus (DLE) is ...")."""
+    texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
+    return abbreviation(texts, condition)
+
+
+def _main_clause(sentence: str, condition: str, abbr: str) -> str:
+    """The sentence's main clause, a fact alone (the rest stays in the article and the excerpt)."""
+    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
+    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
+    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
+    main = _TRAILING_ASIDE.sub(".", main)
+    if (clauses := _AND_CLAUSE.match(main)) and not cloze_kinds(clauses["a"]):
+        main = clauses["b"][0].upper() + clauses["b"][1:]
+    if abbr and main.startswith(f"{abbr} "):  # "DLE most often ..." names the condition
+        main = f"{condition[0].upper()}{condition[1:]}{main[len(abbr) :]}"
+    return main
+
+
+def _opens_with(sentence: str, condition: str, abbr: str) -> bool:
+    """Whether the sentence's subject is the condition (by name or abbreviation): a sentence after it takes
+    no other scope from it."""
+    opening = squash(_ARTICLE.sub("", sentence))
+    return opening.startswith(squash(condition) + " ") or (bool(abbr) and sentence.startswith(f"{abbr} "))
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -326,6 +356,8 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     stem_pass = {why for _, why in screened.dropped if why.startswith(STEM_PASS)}
     dropped = Counter(d.lesson for d, why in screened.dropped if why not in stem_pass)
     every_list = all_lists(outline)
+    condition = condition_name(outline.title)
+    abbr = _abbreviation(outline, condition)
     why = {}
     for lesson in outline.lessons:
         if lesson.heading in drafted or not any(s.blocks for s in lesson.walk()):
@@ -338,10 +370,10 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             {why for d, why in screened.dropped if d.lesson == lesson.heading and why in stem_pass}
         )
         prose = _prose(outline).get(lesson.heading, [])
-        reasons += [_why_no_card(lst, condition_name(outline.title), every_list, prose) for lst in lists]
+        reasons += [_why_no_card(lst, condition, every_list, prose) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
-            reasons.append(_why_no_cloze(lesson))
+            reasons.append(_why_no_cloze(lesson, condition, abbr))
         if shown & {"rows", "table"}:
             reasons.append(
                 "its rows or table are not named by the lesson's heading as types, grades, stages, "
@@ -363,10 +395,11 @@ _NO_CLOZE = {
 }
 
 
-def _why_no_cloze(lesson: Section) -> str:
-    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`)."""
+def _why_no_cloze(lesson: Section, condition: str, abbr: str) -> str:
+    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`),
+    each sentence read as the generator reads it (its main clause)."""
     found = Counter(
-        why_no_cloze(sentence)
+        why_no_cloze(_main_clause(sentence, condition, abbr))
         for section in lesson.walk()
         for block in section.blocks
         if block.kind == "paragraph"
@@ -382,7 +415,7 @@ def _why_no_cloze(lesson: Section) -> str:
             for block in section.blocks
             if block.kind == "paragraph"
             for sentence in sentences(block.text)
-            if why_no_cloze(sentence) == "facts"
+            if why_no_cloze(_main_clause(sentence, condition, abbr)) == "facts"
             for kind in cloze_kinds(sentence)
         }
     )

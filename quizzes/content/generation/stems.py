@@ -128,6 +128,7 @@ def _name_two_the(prompt: str, condition: str) -> str:
 # sub-heading the cloze was given as its scope.
 _HEADED = re.compile(r"^(?P<x>[^,:{}]+), (?P<h>[^:{}]+): (?P<rest>.+)$")
 # The class nouns a heading shares with many sentences: no scope of their own.
+_FILLER = frozenset(words("of the a an in for"))
 _CLASS_WORDS = frozenset(
     words("treatment therapy management options complications features signs symptoms tests investigations")
 )
@@ -139,10 +140,12 @@ def _heading_said(prompt: str, condition: str) -> str:
     match = _HEADED.match(prompt)
     if not match or match["x"].casefold() != condition.casefold():
         return prompt
-    own = set(words(match["h"])) - {"and", "or", "of", "the", "a", "an", "in", "for"}
-    needed = own - _CLASS_WORDS
     said = set(words(match["rest"]))
-    if not needed or not needed <= said:
+    # "Topical and intralesional treatment": either qualifier said is the sub-heading's scope said
+    alternatives = [
+        set(words(part)) - _CLASS_WORDS - _FILLER for part in re.split(r" (?:and|or) ", match["h"])
+    ]
+    if not all(alternatives) or not any(part <= said for part in alternatives):
         return prompt
     return f"In {lower_first(condition)}, {_lower_start(match['rest'])}"
 
