@@ -67,3 +67,13 @@ def test_a_count_the_entries_do_not_match_gives_no_card():
         cards("What are the clinical features of erysipelas?", "Three main forms are recognised:", entries)
         == []
     )
+
+
+def test_other_causes_of_the_sign_in_a_differential_lesson_are_its_differential():
+    lead_in = "Other causes of swelling of the shins include:"
+    assert cards("What is the differential diagnosis of erysipelas?", lead_in) == [
+        (
+            "Name two conditions in the differential diagnosis of erysipelas.",
+            "Any two of: Cellulitis; Gout; Contact dermatitis",
+        )
+    ]

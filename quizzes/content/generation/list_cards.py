@@ -152,7 +152,7 @@ _UMBRELLA = re.compile(
 
 _DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
 _DDX_LEAD = re.compile(
-    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions)"
+    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions|causes of [\w\s-]+?)"
     r"(?: to consider| that (?:may|can) look similar| (?:with|that|which) [\w\s-]+?)? (?:include|are)$",
     re.IGNORECASE,
 )
