@@ -254,7 +254,7 @@ def cloze_card(
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition):
-            lead = f"{upper_first(condition)}, {lower_first(context)}: "
+            return  # "A course of 6-12 weeks is usual" under "Oral treatment": its subject is the heading's
         elif not mentions(said, condition):
             lead = f"In {lower_first(condition)}, "
         else:

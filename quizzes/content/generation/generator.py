@@ -50,6 +50,11 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   patterns:"), a lead-in after a sentence limiting its scope ("In the bullous
   phase, ..."), or a treatment heading ("Topical") some entry does not fit;
   and no entry is dropped from an inclusive list's back.
+- A "Name two X" card is refused when a line of the article outside its list and the lines it gathers names
+  X (its own section: the class or its qualifier, "Low-dose oral isotretinoin has been used" beside "Oral
+  treatment"; elsewhere, for a question on the whole condition: the class with its qualifier) and none of
+  its answers (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
+  nor its sub-heading gives no cloze (its subject is the heading: "A course of 6-12 weeks is usual").
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
   prose: how many of its sentences state several facts, blank nothing a
@@ -103,6 +108,7 @@ from quizzes.content.generation.groups import (
 from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
+    Line,
     examples_question,
     exclusive,
     feature_prose_refused,
@@ -281,7 +287,13 @@ def generate_screened(outline: Outline) -> Screened:
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
-    list_cards([lst for lst in every_list if lst not in typed_lists], condition, out, _prose(outline))
+    list_cards(
+        [lst for lst in every_list if lst not in typed_lists],
+        condition,
+        out,
+        _prose(outline),
+        article_lines(outline, every_list),
+    )
     named_sign_cards(every_list, condition, out)
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
@@ -298,6 +310,20 @@ def _prose(outline: Outline) -> dict[str, list[str]]:
             if block.kind == "paragraph":
                 prose.setdefault(lesson, []).extend(sentences(block.text))
     return prose
+
+
+def article_lines(outline: Outline, every_list: list[ItemList]) -> list[Line]:
+    """Every line of the article that may name a class's members: paragraph sentences, sub-headings and
+    list lead-ins, each with its lesson and section (where a "Name two X" card looks for other X)."""
+    found = []
+    for lesson, section in sections_of(outline):
+        if section.heading != lesson:
+            found.append(Line(lesson, section.heading, section.heading))
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                found += [Line(lesson, section.heading, s) for s in sentences(block.text)]
+    found += [Line(lst.lesson, lst.section, lst.lead_in) for lst in every_list if lst.lead_in]
+    return found
 
 
 def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:
@@ -328,7 +354,10 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
         prose = _prose(outline).get(lesson.heading, [])
-        reasons += [_why_no_card(lst, condition_name(outline.title), every_list, prose) for lst in lists]
+        article = article_lines(outline, every_list)
+        reasons += [
+            _why_no_card(lst, condition_name(outline.title), every_list, prose, article) for lst in lists
+        ]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(_why_no_cloze(lesson))
@@ -384,7 +413,9 @@ def _why_no_cloze(lesson: Section) -> str:
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
-def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str]) -> str:
+def _why_no_card(
+    lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str], article: list[Line]
+) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
     if lst.lead_in or lst.parent:
         named = f"the list “{lst.lead_in or lst.parent}”"
@@ -437,7 +468,7 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], pros
             "which the back would mark wrong"
         )
     elif outside := wider_members(
-        lst, examples_question(question) or "", every_list, prose, condition
+        lst, examples_question(question) or "", every_list, prose, condition, article
     ).outside:
         return (
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "

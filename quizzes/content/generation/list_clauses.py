@@ -149,6 +149,11 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
     last = head.split()[-1]
     if mentions(np, condition):
         return np
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", condition)).upper()
+    if (match := re.fullmatch(r" (?:for|of|in) (?P<abbr>[A-Z]{2,6})s?", qual)) and match["abbr"] == initials:
+        qual = (
+            ""  # "Risk factors for BCC": the condition by its initials, named once (not "... for X for BCC")
+        )
     if match := _ING_HEAD.match(head):
         return f"{match['head']} {match['adj']} to {condition}{qual}"
     if last in _MEANS:
