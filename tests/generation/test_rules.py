@@ -1897,3 +1897,50 @@ def test_a_question_narrowed_to_part_of_the_condition_gathers_nothing_from_other
         "Name two treatments for patchy hair loss in alopecia areata.": "Intralesional steroid; Minoxidil",
         "Name two treatments for extensive hair loss in alopecia areata.": "JAK inhibitors; Ciclosporin",
     }
+
+
+def test_a_list_card_is_refused_when_its_section_names_another_member_of_its_qualified_class():
+    oral = Section(
+        "Oral treatment",
+        [
+            Block("list", "Options include:", ("Doxycycline", "Lymecycline")),
+            Block("paragraph", "Low-dose oral isotretinoin has been used in rare, resistant cases."),
+        ],
+    )
+    lesson = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    outline = Outline(title="Perioral dermatitis", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert not [d for d in screened.kept if d.prompt.startswith("Name two")]
+    why = generator.silent_lessons(outline, screened)[lesson.heading]
+    assert "Low-dose oral isotretinoin has been used in rare, resistant cases." in why
+
+
+def test_a_list_card_is_refused_when_another_lesson_names_the_class_but_not_when_it_names_none():
+    complications = Section(
+        "What are the complications of HFMD?",
+        [Block("list", "Complications include:", ("Dehydration", "Nail shedding"))],
+    )
+    outlook = Section(
+        "What is the outlook?", [Block("paragraph", "Serious neurological complications occur in outbreaks.")]
+    )
+    outline = Outline(title="HFMD", lessons=[complications, outlook])
+    assert not [d for d in generate(outline) if d.prompt.startswith("Name two")]
+    outlook.blocks[0] = Block("paragraph", "The risk of complications is low.")
+    assert [d.prompt for d in generate(outline) if d.prompt.startswith("Name two")] == [
+        "Name two possible complications of HFMD."
+    ]
+
+
+def test_a_sub_section_sentence_without_its_subject_gives_no_cloze():
+    oral = Section("Oral treatment", [Block("paragraph", "A course of 6 to 12 weeks is usual.")])
+    lesson = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    assert kinds(generate(Outline(title="Perioral dermatitis", lessons=[lesson])), "cloze") == []
+
+
+def test_a_lead_in_naming_the_condition_by_its_initials_names_it_once():
+    lesson = Section(
+        "Who gets basal cell carcinoma?",
+        [Block("list", "Risk factors for BCC include:", ("Fair skin", "Immune suppression", "Arsenic"))],
+    )
+    (card,) = kinds(generate(Outline(title="Basal cell carcinoma", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two risk factors for basal cell carcinoma."
