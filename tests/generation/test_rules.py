@@ -1921,7 +1921,8 @@ def test_a_list_card_is_refused_when_another_lesson_names_the_class_but_not_when
         [Block("list", "Complications include:", ("Dehydration", "Nail shedding"))],
     )
     outlook = Section(
-        "What is the outlook?", [Block("paragraph", "Serious neurological complications occur in outbreaks.")]
+        "What is the outlook?",
+        [Block("paragraph", "Serious complications include meningitis and encephalitis.")],
     )
     outline = Outline(title="HFMD", lessons=[complications, outlook])
     assert not [d for d in generate(outline) if d.prompt.startswith("Name two")]

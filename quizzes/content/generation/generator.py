@@ -51,9 +51,9 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   phase, ..."), or a treatment heading ("Topical") some entry does not fit;
   and no entry is dropped from an inclusive list's back.
 - A "Name two X" card is refused when a line of the article outside its list and the lines it gathers names
-  X (its own section: the class or its qualifier, "Low-dose oral isotretinoin has been used" beside "Oral
-  treatment"; elsewhere, for a question on the whole condition: the class with its qualifier) and none of
-  its answers (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
+  X with members ("include", "such as", "with", ":") and none of its answers (its own section: the class, or
+  the qualifier of a qualified class, "Low-dose oral isotretinoin has been used" beside "Oral treatment";
+  elsewhere, for a question on the whole condition: the class with its qualifier, or a sub-heading naming it) (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
   nor its sub-heading gives no cloze (its subject is the heading: "A course of 6-12 weeks is usual").
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for

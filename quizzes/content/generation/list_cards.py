@@ -828,7 +828,12 @@ def named_elsewhere(
     own = {*sentences(lst.before), lst.lead_in, *cited}
     other_than = re.search(r"\bother than (?P<x>[\w -]+?)(?: associated| in| for| of|\.|$)", question)
     answers = [*answers, *([other_than["x"]] if other_than else [])]
-    whole = bool(re.search(rf"\b(?:of|for|in) (?:an? |the )?{re.escape(condition)}s?\.$", question, re.I))
+    asked = _ASKED.match(question)  # "Name two complications of X." asks of the whole condition
+    whole = bool(asked) and bool(
+        re.fullmatch(
+            rf" (?:of|for|in) (?:an? |the )?{re.escape(condition)}s?\.", question[asked.end("cls") :], re.I
+        )
+    )
     answered = {next((w for w in words(answer) if w not in _UNNAMING), "") for answer in answers}
     for line in article:
         if line.text in own or line.text.endswith("?") or line.text in (lst.lesson, lst.section, lst.heading):
@@ -838,7 +843,12 @@ def named_elsewhere(
         here = line.lesson == lst.lesson and line.section == lst.section
         if not here and not whole:
             continue  # "treatments for extensive hair loss": a line elsewhere may be about another situation
-        names_class = _says(line.text, stems, condition)
+        # the class named with members ("Complications include ...", "Kerion is treated with ..."); a bare
+        # sub-heading naming it counts for a question on the whole condition ("Serious complications")
+        heading = line.text == line.section
+        names_class = _says(line.text, stems, condition) and (
+            bool(_NAMING.search(line.text)) if not heading else whole
+        )
         names_qualifier = bool(qualifier) and _says(line.text, tuple(qualifier.split()))
         if (here and (names_qualifier if qualifier else names_class)) or (
             names_class and (not qualifier or names_qualifier)
