@@ -841,6 +841,7 @@ def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
 def test_it_can_be_confirmed_by_is_a_cloze_only_after_a_sentence_on_the_diagnosis(text, cloze):
     lesson = Section("How is tinea pedis diagnosed?", [Block("paragraph", text)])
     cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    cards = [c for c in cards if c.answer != "clinical"]  # "The diagnosis is usually clinical." has its own
     assert [c.prompt for c in cards] == ([cloze] if cloze else [])
     assert all(c.excerpt == text for c in cards)  # both sentences, one contiguous piece
 
@@ -1945,3 +1946,70 @@ def test_a_lead_in_naming_the_condition_by_its_initials_names_it_once():
     )
     (card,) = kinds(generate(Outline(title="Basal cell carcinoma", lessons=[lesson])), "basic")
     assert card.prompt == "Name two risk factors for basal cell carcinoma."
+
+
+@pytest.mark.parametrize(
+    ("lesson", "text", "cloze"),
+    [
+        (
+            "How is vitiligo diagnosed?",
+            "Vitiligo is diagnosed clinically.",
+            "Vitiligo is diagnosed {{c1::clinically}}.",
+        ),
+        (
+            "How is vitiligo diagnosed?",
+            "The diagnosis is usually clinical.",
+            "The diagnosis of vitiligo is usually {{c1::clinical}}.",
+        ),
+        (
+            "How is vitiligo diagnosed?",
+            "Segmental vitiligo is rare. The diagnosis is usually clinical.",
+            None,
+        ),
+        ("What is vitiligo?", "The diagnosis is usually clinical.", None),
+    ],
+)
+def test_a_clinical_diagnosis_is_a_cloze_of_the_condition_in_its_lesson_on_diagnosis(lesson, text, cloze):
+    section = Section(lesson, [Block("paragraph", text)])
+    cards = [c.prompt for c in kinds(generate(Outline(title="Vitiligo", lessons=[section])), "cloze")]
+    assert (cloze in cards) if cloze else not [c for c in cards if "clinical" in c]
+
+
+def test_no_cloze_whose_subject_is_a_pronoun_after_a_leading_phrase_or_whose_front_gives_the_number():
+    lesson = Section(
+        "Who gets lichen sclerosus?",
+        [
+            Block("paragraph", "Lichen sclerosus is most common in women."),
+            Block("paragraph", "In males, it most often affects adult men who are uncircumcised."),
+            Block(
+                "paragraph", "Lichen sclerosus affects adults over 50, with a peak between 50 and 70 years."
+            ),
+        ],
+    )
+    prompts = [
+        c.prompt for c in kinds(generate(Outline(title="Lichen sclerosus", lessons=[lesson])), "cloze")
+    ]
+    assert not [p for p in prompts if "uncircumcised" in p or "50 and 70" in p]
+
+
+def test_an_other_names_card_is_refused_when_the_lesson_names_the_condition_again():
+    lesson = Section(
+        "What is polymorphic light eruption?",
+        [
+            Block(
+                "paragraph",
+                "Polymorphic light eruption is a recurrent rash. It is also known as polymorphous light "
+                'eruption, PLE or PMLE. In lay terms it is often called "sun allergy".',
+            )
+        ],
+    )
+    drafts = generate(Outline(title="Polymorphic light eruption", lessons=[lesson]))
+    assert not [d for d in drafts if d.prompt.startswith("What is another name")]
+
+
+def test_a_lead_in_whose_second_word_names_part_of_a_class_is_not_asked():
+    lesson = Section(
+        "How is melasma diagnosed?",
+        [Block("list", "Useful additional assessments include:", ("Wood lamp examination", "Dermoscopy"))],
+    )
+    assert kinds(generate(Outline(title="Melasma", lessons=[lesson])), "basic") == []

@@ -218,6 +218,13 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"^[^,]{3,40}, (?:it|they|this|these) ", sentence, re.IGNORECASE):
+            return  # "In males, it most often affects ...": whose "it"? the subject is in another sentence
+        if any(
+            re.search(rf"(?<![\d.]){number}(?![\d.])", sentence[:start] + sentence[end:])
+            for number in re.findall(r"\d+(?:\.\d+)?", deleted)
+        ):
+            return  # "over the age of 50, with a peak between {{50 and 70}}": the front gives part of it
         if re.match(r"\s+to\b", sentence[end:]):
             return  # "caused by {{chronic exposure}} to moderate heat": the tested noun stays on the front
         if low_yield_share(sentence, deleted, end, condition):
@@ -618,3 +625,65 @@ def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out
         excerpt=f"{before}\n{sentence}",
         explanation=f"{before} {sentence}",
     )
+
+
+# "Vitiligo is diagnosed clinically.", "Cellulitis is a clinical diagnosis.", "The diagnosis is usually made
+# clinically, based on ...": how the diagnosis is made, in a lesson on diagnosis.
+_CLINICAL = (
+    re.compile(
+        r"^(?P<s>[^,;:()]+?) (?:is|are) (?:(?:usually|often|mostly|generally|typically) )?diagnosed "
+        r"(?P<x>clinically)\b"
+    ),
+    re.compile(r"^(?P<s>[^,;:()]+?) is an? (?P<x>clinical) diagnosis\b"),
+    re.compile(
+        r"^(?P<s>(?:In [\w ]+, )?the diagnosis) is (?:(?:usually|often|mostly|generally|typically) )?"
+        r"(?:made )?(?P<x>clinical(?:ly)?)\b",
+        re.IGNORECASE,
+    ),
+)
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
+
+
+def clinical_diagnosis_cloze(
+    sentence: str, lesson: str, condition: str, out: DraftCollector, follows: bool = False
+) -> None:
+    """A cloze of the sentence saying the diagnosis is clinical, its subject the condition itself, or "the
+    diagnosis" opening a paragraph of the lesson on the condition's diagnosis (named then: "The diagnosis of
+    X is ..."; after another sentence it may be the diagnosis of what that one is about)."""
+    if not _DIAGNOSIS_LESSON.search(lesson) or squash(sentence) in out.cloze_sentences:
+        return
+    for pattern in _CLINICAL:
+        if not (match := pattern.match(sentence)):
+            continue
+        subject = match["s"]
+        if re.search(r"\bthe diagnosis$", subject, re.IGNORECASE):  # "In many cases, the diagnosis is ..."
+            if follows:
+                return
+            named = (
+                f"{subject} of {_as_in(lesson, condition)}"  # "of a leg ulcer" as "How is a leg ulcer ...?"
+            )
+            text = named + sentence[len(subject) :]
+            start = match.start("x") + len(named) - len(subject)
+        elif squash(re.sub(r"^(?:most|many|an?|the) ", "", subject, flags=re.I)).rstrip("s") == squash(
+            condition
+        ).rstrip("s"):
+            text, start = sentence, match.start("x")
+        else:
+            return  # "Extragenital lesions are diagnosed clinically": a part of the condition, or another
+        out.cloze_sentences.add(squash(sentence))
+        out.add(
+            "cloze",
+            lesson,
+            (match["x"], "clinical diagnosis"),
+            prompt=f"{text[:start]}{{{{c1::{match['x']}}}}}{text[start + len(match['x']) :]}",
+            answer=match["x"],
+            excerpt=sentence,
+            explanation=sentence,
+        )
+        return
+
+
+def _as_in(heading: str, condition: str) -> str:
+    """The condition as the heading names it, with its article ("a leg ulcer")."""
+    match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}\b", heading, re.IGNORECASE)
+    return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition

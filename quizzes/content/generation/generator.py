@@ -73,6 +73,7 @@ from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
     cells_card,
+    clinical_diagnosis_cloze,
     cloze_card,
     cloze_kinds,
     definition_cards,
@@ -248,6 +249,8 @@ def generate_screened(outline: Outline) -> Screened:
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
+                    if not context:
+                        clinical_diagnosis_cloze(sentence, lesson, condition, out, follows=bool(before))
                     cloze_card(
                         main,
                         lesson,
@@ -298,7 +301,7 @@ def generate_screened(outline: Outline) -> Screened:
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    return screen(_one_card_per_name(out.drafts))
+    return screen(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -324,6 +327,23 @@ def article_lines(outline: Outline, every_list: list[ItemList]) -> list[Line]:
                 found += [Line(lesson, section.heading, s) for s in sentences(block.text)]
     found += [Line(lst.lesson, lst.section, lst.lead_in) for lst in every_list if lst.lead_in]
     return found
+
+
+def _all_names(drafts: list[Draft], prose: dict[str, list[str]], condition: str) -> list[Draft]:
+    """Drafts without an "another name" card whose lesson names the condition again in another sentence
+    ("In lay terms it is often called 'sun allergy'"): its back would mark that name wrong."""
+    naming = re.compile(
+        rf"\b(?:it|they|{re.escape(condition)})\b (?:is|are) (?:\w+ )?(?:called|known as|termed)\b",
+        re.IGNORECASE,
+    )
+    return [
+        d
+        for d in drafts
+        if not (
+            d.prompt == f"What is another name for {condition}?"
+            and any(naming.search(s) for s in prose.get(d.lesson, []) if s not in d.excerpt.splitlines())
+        )
+    ]
 
 
 def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:

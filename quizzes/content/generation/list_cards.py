@@ -825,7 +825,7 @@ def named_elsewhere(
     stems, qualifier = class_stems(question)
     if not stems:
         return ""
-    own = {*sentences(lst.before), lst.lead_in, *cited}
+    cited_lines = {*sentences(lst.before), lst.lead_in, *cited}
     other_than = re.search(r"\bother than (?P<x>[\w -]+?)(?: associated| in| for| of|\.|$)", question)
     answers = [*answers, *([other_than["x"]] if other_than else [])]
     asked = _ASKED.match(question)  # "Name two complications of X." asks of the whole condition
@@ -834,9 +834,15 @@ def named_elsewhere(
             rf" (?:of|for|in) (?:an? |the )?{re.escape(condition)}s?\.", question[asked.end("cls") :], re.I
         )
     )
-    answered = {next((w for w in words(answer) if w not in _UNNAMING), "") for answer in answers}
+    # an answer is found by its first word that is not the condition's ("Previous BCC" is not found by "BCC")
+    own = {*words(condition), "".join(w[0] for w in words(condition))}
+    answered = {next((w for w in words(answer) if w not in _UNNAMING | own), "") for answer in answers}
     for line in article:
-        if line.text in own or line.text.endswith("?") or line.text in (lst.lesson, lst.section, lst.heading):
+        if (
+            line.text in cited_lines
+            or line.text.endswith("?")
+            or line.text in (lst.lesson, lst.section, lst.heading)
+        ):
             continue
         if answered & set(words(line.text)) - {""}:
             continue  # it names an answer the back holds

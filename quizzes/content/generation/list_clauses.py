@@ -98,7 +98,7 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
     if match := _OTHER_NP.match(lead):
         return _apart_from(lst, match["np"], condition)
-    if lst.parent or (words(lead)[:1] and words(lead)[0] in _PARTIAL):
+    if lst.parent or set(words(lead)[:2]) & _PARTIAL:  # "Other ...", "Useful additional assessments"
         return None
     if match := _ASSOCIATED.match(lead):
         subject = _subject(match["x"], lst, condition)
