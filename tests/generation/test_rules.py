@@ -2013,3 +2013,39 @@ def test_a_lead_in_whose_second_word_names_part_of_a_class_is_not_asked():
         [Block("list", "Useful additional assessments include:", ("Wood lamp examination", "Dermoscopy"))],
     )
     assert kinds(generate(Outline(title="Melasma", lessons=[lesson])), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Mild cellulitis is treated with oral antibiotics, for example flucloxacillin or cefalexin.",
+            "Mild cellulitis is treated with {{c1::oral antibiotics}}.",
+        ),
+        (
+            "Most cases of cellulitis are caused by streptococci, particularly S. pyogenes, or by S. aureus.",
+            None,  # the tail holds a second cause: never cut
+        ),
+    ],
+)
+def test_a_trailing_example_is_cut_from_a_cloze_but_not_a_second_alternative(text, cloze):
+    lesson = Section("What is the treatment for cellulitis?", [Block("paragraph", text)])
+    cards = [c.prompt for c in kinds(generate(Outline(title="Cellulitis", lessons=[lesson])), "cloze")]
+    assert cards == ([cloze] if cloze else [])
+
+
+def test_they_opening_a_lesson_on_a_plural_condition_is_the_condition():
+    lesson = Section(
+        "What are chilblains?",
+        [
+            Block(
+                "paragraph",
+                "Chilblains are itchy bumps caused by cold. They are also known as pernio or perniosis.",
+            )
+        ],
+    )
+    (card,) = [d for d in generate(Outline(title="Chilblains", lessons=[lesson])) if d.kind == "basic"]
+    assert (card.prompt, card.answer) == (
+        "What is another name for chilblains?",
+        "Any one of: Pernio; Perniosis",
+    )

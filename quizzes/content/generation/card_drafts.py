@@ -83,7 +83,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
-        rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
+        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
         rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
         rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
@@ -233,15 +233,18 @@ def cloze_card(
             return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
             return  # one of two or more items joined by and/or: the card would hide half a list
-        if sentence.casefold().startswith(("they ", "these ", "this ")):
+        if sentence.casefold().startswith(("they ", "these ", "this ")) and not (
+            it_is and sentence.startswith(f"{they(condition)} ")
+        ):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
         said = sentence  # what the card says (the excerpt stays the article's sentence)
-        if sentence.startswith("It "):
+        pronoun = they(condition)  # "It", or "They" for a plural condition ("Chilblains")
+        if sentence.startswith(f"{pronoun} "):
             if context or not it_is:
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
-            prompt = f"{upper_first(condition)}{prompt[2:]}"
-            said = f"{upper_first(condition)}{sentence[2:]}"
+            prompt = f"{upper_first(condition)}{prompt[len(pronoun) :]}"
+            said = f"{upper_first(condition)}{sentence[len(pronoun) :]}"
         if context and deleted[:1].isdigit() and re.search(rf"(?<!\w){re.escape(deleted)}(?!\w)", context):
             return  # "Hydrogen peroxide {{40}}% solution is ..." under its own heading: a product's name
         if context and context.split()[0].casefold() == said.split()[0].casefold():
@@ -466,7 +469,7 @@ def cells_card(sentence: str, lesson: str, condition: str, out: DraftCollector) 
 
 # "It is also known as toasted skin syndrome, hot water bottle rash or fire stains." (in "What is X?")
 _NAMES = re.compile(
-    r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
+    r"^(?P<s>.+?) (?:is|are) (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
 # No quotes, brackets or clauses, nor a qualifier ("in older texts granny's tartan")
@@ -486,7 +489,8 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
     is a cloze, :func:`cloze_card`)."""
     match = _NAMES.match(sentence)
     if not match or not (
-        (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
+        (match["s"] == they(condition) and it_is)
+        or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
     ):
         return
     names_text = match["names"]
@@ -687,3 +691,9 @@ def _as_in(heading: str, condition: str) -> str:
     """The condition as the heading names it, with its article ("a leg ulcer")."""
     match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}\b", heading, re.IGNORECASE)
     return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
+
+
+def they(condition: str) -> str:
+    """The pronoun standing for the condition: "They" for a plural name ("Chilblains"), else "It"."""
+    last = condition.split()[-1].casefold()
+    return "They" if last.endswith("s") and not last.endswith(("is", "ss", "us")) else "It"

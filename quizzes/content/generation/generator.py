@@ -25,7 +25,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   cornerstone of treatment", "...; this is called <term>", an organism's
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
-  condition names it in the sentence ("In X, ..."). "It" is the condition
+  condition names it in the sentence ("In X, ..."); a trailing example or emphasis (", including ...",
+  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ...");
+  "the diagnosis is (usually) clinical" is a cloze naming the condition. "It" ("They" for a plural
+  condition, "Chilblains") is the condition
   after a sentence naming it, opening "Who gets X?" or "What is X?", and in
   "What is X?" whenever it is given a name ("It is also called ...").
 - **basic** from single facts: an entry "the most common / most widely used
@@ -83,6 +86,7 @@ from quizzes.content.generation.card_drafts import (
     named_sign_card,
     other_names_card,
     term_cloze,
+    they,
     type_cloze_card,
     why_no_cloze,
 )
@@ -187,6 +191,12 @@ _GLOSS = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
+# "..., including weak over-the-counter hydrocortisone." / ", particularly in children.": examples or an
+# emphasis after the main clause, which stays true without them (the excerpt keeps the whole sentence)
+_EXAMPLES_TAIL = re.compile(
+    r"(?<=\w), (?:including|such as|especially|particularly|for example|e\.g\.) "
+    r"(?![^.]*\b(?:or|and) (?:by|in|with|from|on|at|is|are)\b)[^;:(),]+\.$"  # not "..., or by S. aureus"
+)
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
 _IT_NAMED = re.compile(
@@ -246,6 +256,7 @@ def generate_screened(outline: Outline) -> Screened:
                     main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
                     # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
                     main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
+                    main = _EXAMPLES_TAIL.sub(".", main)
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -272,7 +283,7 @@ def generate_screened(outline: Outline) -> Screened:
                     named_sign_card(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
-                    it_is = named or (it_is and sentence.startswith("It "))
+                    it_is = named or (it_is and sentence.startswith(f"{they(condition)} "))
     silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
         before = len(out.drafts)
