@@ -2049,3 +2049,25 @@ def test_they_opening_a_lesson_on_a_plural_condition_is_the_condition():
         "What is another name for chilblains?",
         "Any one of: Pernio; Perniosis",
     )
+
+
+def test_a_card_asking_for_tests_says_first_that_the_diagnosis_is_clinical():
+    lesson = Section(
+        "How is intertrigo diagnosed?",
+        [
+            Block("paragraph", "Intertrigo is a clinical diagnosis, based on the typical appearance."),
+            Block(
+                "list",
+                "Tests that may be useful:",
+                ("Skin scrapings", "Bacterial swab", "Wood lamp examination"),
+            ),
+        ],
+    )
+    basic = kinds(generate(Outline(title="Intertrigo", lessons=[lesson])), "basic")
+    assert [c.prompt for c in basic] == [
+        "Intertrigo is a clinical diagnosis. Name two tests that may be useful in intertrigo."
+    ]
+    assert (
+        basic[0].excerpt.splitlines()[0]
+        == "Intertrigo is a clinical diagnosis, based on the typical appearance."
+    )

@@ -635,56 +635,71 @@ def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out
 # clinically, based on ...": how the diagnosis is made, in a lesson on diagnosis.
 _CLINICAL = (
     re.compile(
-        r"^(?P<s>[^,;:()]+?) (?:is|are) (?:(?:usually|often|mostly|generally|typically) )?diagnosed "
+        r"^(?P<s>[^,;:()]+?) (?:is|are) (?:(?:usually|often|mostly|generally|typically|(?:nearly |almost )?always) )?diagnosed "
         r"(?P<x>clinically)\b"
     ),
     re.compile(r"^(?P<s>[^,;:()]+?) is an? (?P<x>clinical) diagnosis\b"),
     re.compile(
-        r"^(?P<s>(?:In [\w ]+, )?the diagnosis) is (?:(?:usually|often|mostly|generally|typically) )?"
-        r"(?:made )?(?P<x>clinical(?:ly)?)\b",
+        r"^(?P<s>(?:In [\w ]+, )?the diagnosis(?: of [\w ,-]+?)?) is "
+        r"(?:(?:usually|often|mostly|generally|typically|(?:nearly |almost )?always) )?(?:made )?(?P<x>clinical(?:ly)?)\b",
         re.IGNORECASE,
     ),
 )
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 
 
-def clinical_diagnosis_cloze(
-    sentence: str, lesson: str, condition: str, out: DraftCollector, follows: bool = False
-) -> None:
-    """A cloze of the sentence saying the diagnosis is clinical, its subject the condition itself, or "the
-    diagnosis" opening a paragraph of the lesson on the condition's diagnosis (named then: "The diagnosis of
-    X is ..."; after another sentence it may be the diagnosis of what that one is about)."""
-    if not _DIAGNOSIS_LESSON.search(lesson) or squash(sentence) in out.cloze_sentences:
-        return
+def clinical_statement(
+    sentence: str, lesson: str, condition: str, follows: bool = False
+) -> tuple[str, int, str]:
+    """The sentence saying the diagnosis is clinical, naming the condition, with where its "clinical(ly)"
+    starts and the word; ("", 0, "") for none. Its subject is the condition itself, or "the diagnosis"
+    opening a paragraph of the lesson on the condition's diagnosis (named then: "The diagnosis of X is ...";
+    after another sentence it may be the diagnosis of what that one is about)."""
+    if not _DIAGNOSIS_LESSON.search(lesson):
+        return "", 0, ""
     for pattern in _CLINICAL:
         if not (match := pattern.match(sentence)):
             continue
         subject = match["s"]
+        if (of := re.search(r"\bthe diagnosis of (?P<x>.+)$", subject, re.IGNORECASE)) and not follows:
+            named = squash(re.sub(r"^(?:an?|the) ", "", of["x"])) == squash(condition)
+            return (sentence, match.start("x"), match["x"]) if named else ("", 0, "")
         if re.search(r"\bthe diagnosis$", subject, re.IGNORECASE):  # "In many cases, the diagnosis is ..."
             if follows:
-                return
+                return "", 0, ""
             named = (
                 f"{subject} of {_as_in(lesson, condition)}"  # "of a leg ulcer" as "How is a leg ulcer ...?"
             )
-            text = named + sentence[len(subject) :]
-            start = match.start("x") + len(named) - len(subject)
-        elif squash(re.sub(r"^(?:most|many|an?|the) ", "", subject, flags=re.I)).rstrip("s") == squash(
+            return named + sentence[len(subject) :], match.start("x") + len(named) - len(subject), match["x"]
+        if squash(re.sub(r"^(?:most|many|an?|the) ", "", subject, flags=re.I)).rstrip("s") == squash(
             condition
         ).rstrip("s"):
-            text, start = sentence, match.start("x")
-        else:
-            return  # "Extragenital lesions are diagnosed clinically": a part of the condition, or another
-        out.cloze_sentences.add(squash(sentence))
-        out.add(
-            "cloze",
-            lesson,
-            (match["x"], "clinical diagnosis"),
-            prompt=f"{text[:start]}{{{{c1::{match['x']}}}}}{text[start + len(match['x']) :]}",
-            answer=match["x"],
-            excerpt=sentence,
-            explanation=sentence,
-        )
+            return sentence, match.start("x"), match["x"]
+        return (
+            "",
+            0,
+            "",
+        )  # "Extragenital lesions are diagnosed clinically": a part of the condition, or another
+    return "", 0, ""
+
+
+def clinical_diagnosis_cloze(
+    sentence: str, lesson: str, condition: str, out: DraftCollector, follows: bool = False
+) -> None:
+    """A cloze of the sentence saying the diagnosis is clinical (:func:`clinical_statement`)."""
+    text, start, word = clinical_statement(sentence, lesson, condition, follows)
+    if not text or squash(sentence) in out.cloze_sentences:
         return
+    out.cloze_sentences.add(squash(sentence))
+    out.add(
+        "cloze",
+        lesson,
+        (word, "clinical diagnosis"),
+        prompt=f"{text[:start]}{{{{c1::{word}}}}}{text[start + len(word) :]}",
+        answer=word,
+        excerpt=sentence,
+        explanation=sentence,
+    )
 
 
 def _as_in(heading: str, condition: str) -> str:

@@ -57,6 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizzes.content.generation.card_drafts import clinical_statement
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_classes import (
@@ -547,6 +548,11 @@ def list_cards(
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
         # A list split from a row or a table cell is cited as the article wrote it, not as split.
         lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
+        # "The diagnosis of X is usually clinical. Name two tests ...": tests are not taught as routine
+        clinical = clinical_sentence(lst, (prose or {}).get(lst.lesson, []), condition)
+        if clinical and _ASKS_TESTS.match(question):
+            question = f"{_clinical_clause(clinical, lst.lesson, condition)} {question}"
+            lines = [clinical, *lines]
         if wider:
             lines = [*[line for line in wider.lines if line not in lines and _before(line, lst)], *lines]
             lines += [line for line in wider.lines if line not in lines]
@@ -596,6 +602,26 @@ _AGE_RANGE = re.compile(
 _TREATMENT_FIRST = re.compile(
     r"\b(?:foundation|mainstay|cornerstone|first[- ]line|treatment of choice)\b", re.IGNORECASE
 )
+
+
+_ASKS_TESTS = re.compile(
+    r"^(?:(?:Name|Give|List) two|Which|What are (?:the|some)) (?:[\w-]+ ){0,3}?(?:tests?|investigations?|assessments?)\b"
+)
+
+
+def clinical_sentence(lst: ItemList, prose: list[str], condition: str) -> str:
+    """The lesson's sentence saying the condition's diagnosis is clinical (its first sentence when its
+    subject is "the diagnosis"), which a card asking for tests states first: tests are not routine."""
+    for index, sentence in enumerate(prose):
+        if clinical_statement(sentence, lst.lesson, condition, follows=index > 0)[0]:
+            return sentence
+    return ""
+
+
+def _clinical_clause(sentence: str, lesson: str, condition: str) -> str:
+    """ "The diagnosis of X is usually made clinically." (the sentence named, cut before ", based on ...")."""
+    text, start, word = clinical_statement(sentence, lesson, condition)
+    return text[: start + len(word)] + text[start + len(word) :].split(",")[0].rstrip(".") + "."
 
 
 def question_class(question: str, condition: str) -> tuple[str, str, str]:
