@@ -312,7 +312,7 @@ def generate_screened(outline: Outline) -> Screened:
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    return screen(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
+    return screen(_stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition)))
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -338,6 +338,26 @@ def article_lines(outline: Outline, every_list: list[ItemList]) -> list[Line]:
                 found += [Line(lesson, section.heading, s) for s in sentences(block.text)]
     found += [Line(lst.lesson, lst.section, lst.lead_in) for lst in every_list if lst.lead_in]
     return found
+
+
+def _stated_once(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without a cloze whose sentence another card states on its front ("Intertrigo is a clinical
+    diagnosis. Name two tests ..."): one card would give the other away."""
+    stated = {d.excerpt.splitlines()[0] for d in drafts if d.kind == "basic" and d.excerpt}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.kind == "cloze"
+            and d.excerpt in stated
+            and squash(d.answer) in squash(_front(drafts, d.excerpt))
+        )
+    ]
+
+
+def _front(drafts: list[Draft], line: str) -> str:
+    """The front of the basic card citing ``line`` first."""
+    return next((d.prompt for d in drafts if d.kind == "basic" and d.excerpt.startswith(line)), "")
 
 
 def _all_names(drafts: list[Draft], prose: dict[str, list[str]], condition: str) -> list[Draft]:
