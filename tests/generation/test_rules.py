@@ -2071,3 +2071,4 @@ def test_a_card_asking_for_tests_says_first_that_the_diagnosis_is_clinical():
         basic[0].excerpt.splitlines()[0]
         == "Intertrigo is a clinical diagnosis, based on the typical appearance."
     )
+    assert kinds(generate(Outline(title="Intertrigo", lessons=[lesson])), "cloze") == []  # it gives it away
