@@ -646,6 +646,7 @@ _CLINICAL = (
     ),
 )
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
+_CLINICAL_BASIS = re.compile(r"^,? (?:based on|by (?:its|the)|from (?:the|its)|when characteristic)\b")
 
 
 def clinical_statement(
@@ -690,6 +691,11 @@ def clinical_diagnosis_cloze(
     text, start, word = clinical_statement(sentence, lesson, condition, follows)
     if not text or squash(sentence) in out.cloze_sentences:
         return
+    # "..., based on the typical appearance" / "by its typical appearance": what a clinical diagnosis rests on
+    # gives the blank away; it is cut (the excerpt keeps it)
+    end = start + len(word) + (len(" diagnosis") if text[start + len(word) :].startswith(" diagnosis") else 0)
+    if _CLINICAL_BASIS.match(text[end:]):
+        text = text[:end] + "."
     out.cloze_sentences.add(squash(sentence))
     out.add(
         "cloze",
