@@ -2072,3 +2072,22 @@ def test_a_card_asking_for_tests_says_first_that_the_diagnosis_is_clinical():
         == "Intertrigo is a clinical diagnosis, based on the typical appearance."
     )
     assert kinds(generate(Outline(title="Intertrigo", lessons=[lesson])), "cloze") == []  # it gives it away
+
+
+def test_silent_lessons_say_a_sub_section_sentence_lacks_its_subject_and_names_are_named_again():
+    oral = Section("Oral treatment", [Block("paragraph", "A course of 6 to 12 weeks is usual.")])
+    treatment = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    what = Section(
+        "What is perioral dermatitis?",
+        [
+            Block(
+                "paragraph",
+                "Perioral dermatitis is also known as periorificial dermatitis, POD or rosacea-like dermatitis. "
+                "In children it is sometimes called FACE.",
+            )
+        ],
+    )
+    outline = Outline(title="Perioral dermatitis", lessons=[what, treatment])
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))
+    assert "1 name neither the condition nor their sub-heading" in why[treatment.heading]
+    assert "another sentence names the condition again" in why[what.heading]

@@ -144,7 +144,7 @@ from quizzes.content.generation.tables import (
     setting_organism_cards,
     treatment_cards,
 )
-from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
+from quizzes.content.generation.text import condition_name, mentions, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
     description_matching,
@@ -253,10 +253,7 @@ def generate_screened(outline: Outline) -> Screened:
                 for sentence in sentences(block.text):
                     # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
                     # -> its main clause, a fact alone (the rest stays in the article)
-                    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
-                    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
-                    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
-                    main = _EXAMPLES_TAIL.sub(".", main)
+                    main = main_clause(sentence)
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -396,6 +393,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     drafted = {d.lesson for d in screened.kept}
     dropped = Counter(d.lesson for d, _ in screened.dropped)
     every_list = all_lists(outline)
+    article = article_lines(outline, every_list)
     why = {}
     for lesson in outline.lessons:
         if lesson.heading in drafted or not any(s.blocks for s in lesson.walk()):
@@ -405,13 +403,15 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
         prose = _prose(outline).get(lesson.heading, [])
-        article = article_lines(outline, every_list)
         reasons += [
             _why_no_card(lst, condition_name(outline.title), every_list, prose, article) for lst in lists
         ]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
+        condition = condition_name(outline.title)
         if "paragraph" in shown:
-            reasons.append(_why_no_cloze(lesson))
+            reasons.append(_why_no_cloze(lesson, condition))
+        if named := _names_named_again(lesson.heading, prose, condition):
+            reasons.append(named)
         if shown & {"rows", "table"}:
             reasons.append(
                 "its rows or table are not named by the lesson's heading as types, grades, stages, "
@@ -430,13 +430,44 @@ _NO_CLOZE = {
     "difference between the sexes) or a modifier whose noun stays on the front",
     "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
     "or take their scope from the sentence before",
+    "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
+    "would have to paste the heading in (“X, oral treatment: A course of ...”)",
 }
 
 
-def _why_no_cloze(lesson: Section) -> str:
-    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`)."""
+def main_clause(sentence: str) -> str:
+    """The sentence's main clause, a fact alone: without a concessive or participial clause, a gloss, a
+    trailing "usually ..." ("... the front of the shins (pretibial area), usually on both legs." -> "... the
+    shins.") or trailing examples (the rest stays in the article)."""
+    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
+    return _EXAMPLES_TAIL.sub(".", main)
+
+
+def _names_named_again(lesson: str, prose: list[str], condition: str) -> str:
+    """Why a sentence giving the condition's other names gave no card: another sentence names it again."""
+    names = DraftCollector()
+    for sentence in prose:
+        other_names_card(sentence, lesson, condition, names, True)
+    if not names.drafts or _all_names(names.drafts, {lesson: prose}, condition):
+        return ""
+    return (
+        f"the sentence giving other names (“{names.drafts[0].excerpt}”) would ask for one while another sentence "
+        "names the condition again: the back would mark that name wrong"
+    )
+
+
+def _why_no_cloze(lesson: Section, condition: str) -> str:
+    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`);
+    a sentence of a sub-section naming neither the condition nor its sub-heading takes its subject from the
+    heading."""
     found = Counter(
-        why_no_cloze(sentence)
+        "heading"
+        if section is not lesson
+        and why_no_cloze(main_clause(sentence)) in ("other", "low")
+        and not mentions(sentence, condition)
+        and not mentions(sentence, section.heading)
+        else why_no_cloze(sentence)
         for section in lesson.walk()
         for block in section.blocks
         if block.kind == "paragraph"
