@@ -2091,3 +2091,35 @@ def test_silent_lessons_say_a_sub_section_sentence_lacks_its_subject_and_names_a
     why = generator.silent_lessons(outline, generator.generate_screened(outline))
     assert "1 name neither the condition nor their sub-heading" in why[treatment.heading]
     assert "another sentence names the condition again" in why[what.heading]
+
+
+def test_the_most_common_type_is_no_cloze_when_the_lesson_classifies_the_condition_two_ways():
+    text = "Three facial patterns are recognised. Melasma can also be classified by the depth of pigment."
+    lesson = Section(
+        "What are the clinical features of melasma?",
+        [Block("paragraph", text), Block("paragraph", "Mixed melasma is the most common type.")],
+    )
+    outline = Outline(title="Melasma", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "cloze") == []
+    assert "which classification is meant" in generator.silent_lessons(outline, screened)[lesson.heading]
+
+
+def test_an_explanation_that_is_a_predicate_keeps_its_subject():
+    lesson = Section(
+        "What causes pityriasis versicolor?",
+        [
+            Block(
+                "list",
+                "The colour changes have different explanations:",
+                (
+                    "Hypopigmentation — yeasts inhibit tyrosinase.",
+                    "Pink or red patches — reflect inflammation.",
+                ),
+            )
+        ],
+    )
+    cards = {d.prompt: d.answer for d in generate(Outline(title="Pityriasis versicolor", lessons=[lesson]))}
+    assert cards["In pityriasis versicolor, what explains the pink or red patches?"] == (
+        "Pink or red patches — reflect inflammation"
+    )

@@ -239,8 +239,10 @@ def generate_screened(outline: Outline) -> Screened:
         for category in group.categories:
             if category.definition:
                 type_cloze_card(group, category, condition, out)
+    prose = _prose(outline)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
+        schemes = any(_SECOND_SCHEME.search(sentence) for sentence in prose.get(lesson, []))
         opening = True  # the section's first paragraph
         for block in section.blocks:
             if block.kind == "paragraph":
@@ -259,6 +261,8 @@ def generate_screened(outline: Outline) -> Screened:
                     naming = own and bool(_IT_NAMED.match(sentence))
                     if not context:
                         clinical_diagnosis_cloze(sentence, lesson, condition, out, follows=bool(before))
+                    if schemes and _BARE_SUPERLATIVE.search(main):
+                        continue  # "Mixed melasma is the most common type." beside two classifications: which?
                     cloze_card(
                         main,
                         lesson,
@@ -430,9 +434,17 @@ _NO_CLOZE = {
     "difference between the sexes) or a modifier whose noun stays on the front",
     "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
     "or take their scope from the sentence before",
+    "scheme": "rank “the most common type” while the lesson classifies the condition more than one way: "
+    "which classification is meant?",
     "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
     "would have to paste the heading in (“X, oral treatment: A course of ...”)",
 }
+
+
+# "Melasma can also be classified by the depth of pigment": a second classification, so "the most common
+# type" (no "of ...") does not say which scheme it ranks
+_SECOND_SCHEME = re.compile(r"\balso (?:be )?(?:classified|divided|grouped|categori[sz]ed)\b", re.IGNORECASE)
+_BARE_SUPERLATIVE = re.compile(r"\bthe (?:most common|commonest) (?:type|form|pattern|variant|kind)\.$")
 
 
 def main_clause(sentence: str) -> str:
@@ -461,8 +473,17 @@ def _why_no_cloze(lesson: Section, condition: str) -> str:
     """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`);
     a sentence of a sub-section naming neither the condition nor its sub-heading takes its subject from the
     heading."""
+    schemes = any(
+        _SECOND_SCHEME.search(sentence)
+        for section in lesson.walk()
+        for block in section.blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+    )
     found = Counter(
-        "heading"
+        "scheme"
+        if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence))
+        else "heading"
         if section is not lesson
         and why_no_cloze(main_clause(sentence)) in ("other", "low")
         and not mentions(sentence, condition)

@@ -261,6 +261,12 @@ _EXPLANATIONS = re.compile(
 _NAMED_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,4}) [\u2013\u2014] (?P<what>\S.+)$")
 
 
+# An explanation that is a predicate without its subject ("reflect inflammation", "thought to result from ...")
+_PREDICATE = re.compile(
+    r"^(?:reflects?|represents?|indicates?|results?|is|are|may|can|thought|believed|due|caused|explained)\b"
+)
+
+
 def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A card per named entry of a list whose lead-in says its entries have different explanations ("The
     colour changes have different explanations:" / "Hypopigmentation — Malassezia produces ..."): "In X,
@@ -278,7 +284,10 @@ def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector
                 lst.lesson,
                 ("explained", lead, entry["name"]),
                 prompt=f"In {condition}, what explains the {lower_first(entry['name'])}?",
-                answer=upper_first(entry["what"]),
+                # "Pink or red patches — reflect inflammation.": a predicate needs its subject (the entry as written)
+                answer=entry[0].rstrip(".")
+                if _PREDICATE.match(entry["what"])
+                else upper_first(entry["what"]),
                 excerpt=f"{lst.lead_in}\n{entry[0]}",
                 explanation=f"{lst.lead_in} {entry[0]}",
             )
