@@ -2123,3 +2123,29 @@ def test_an_explanation_that_is_a_predicate_keeps_its_subject():
     assert cards["In pityriasis versicolor, what explains the pink or red patches?"] == (
         "Pink or red patches — reflect inflammation"
     )
+
+
+def test_a_sub_section_sentence_naming_its_topic_is_a_cloze_in_the_condition_and_a_leading_scope_stays():
+    steroids = Section(
+        "Topical corticosteroids",
+        [
+            Block(
+                "paragraph",
+                "An ultrapotent topical steroid is the first-line treatment for both children and adults.",
+            )
+        ],
+    )
+    lesson = Section("What is the treatment for lichen sclerosus?", [], [steroids])
+    (card,) = kinds(generate(Outline(title="Lichen sclerosus", lessons=[lesson])), "cloze")
+    assert card.prompt == (
+        "In lichen sclerosus, an {{c1::ultrapotent topical steroid}} is the first-line treatment for both "
+        "children and adults."
+    )
+    lesson = Section(
+        "What is the treatment for chilblains?",
+        [Block("paragraph", "For severe chilblains, nifedipine is the most effective preventive treatment.")],
+    )
+    (card,) = kinds(generate(Outline(title="Chilblains", lessons=[lesson])), "cloze")
+    assert (
+        card.prompt == "For severe chilblains, {{c1::nifedipine}} is the most effective preventive treatment."
+    )

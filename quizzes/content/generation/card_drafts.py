@@ -12,6 +12,7 @@ from quizzes.content.generation.text import (
     mentions,
     squash,
     upper_first,
+    words,
 )
 from quizzes.content.reader.outline import Outline
 
@@ -78,7 +79,7 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"(?:used|performed|needed|required) to confirm the diagnosis",
         rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
         rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
-        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
+        r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
@@ -135,6 +136,26 @@ _PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")
 
 # A genus and species ("Trichophyton tonsurans"): its capital stays mid-sentence.
 _BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+(?:us|um|ans|is|ae|ii|ei)$")
+
+
+_TOPIC_GENERIC = {
+    "treatment",
+    "therapy",
+    "management",
+    "option",
+    "agent",
+    "measure",
+    "general",
+    "other",
+    "medical",
+}
+
+
+def shares_topic(sentence: str, heading: str) -> bool:
+    """Whether the sentence names its sub-heading's topic itself ("An ultrapotent topical steroid ..." under
+    "Topical corticosteroids"), so the sub-heading is not its missing subject."""
+    topic = {w[:5] for w in words(heading) if len(w) > 3 and w not in _TOPIC_GENERIC}
+    return bool(topic & {w[:5] for w in words(sentence) if len(w) > 3})
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
@@ -263,8 +284,10 @@ def cloze_card(
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
-        elif context and not mentions(said, condition):
+        elif context and not mentions(said, condition) and not shares_topic(said, context):
             return  # "A course of 6-12 weeks is usual" under "Oral treatment": its subject is the heading's
+        elif context and not mentions(said, condition):
+            lead = f"In {lower_first(condition)}, "  # "An ultrapotent topical steroid is ..." under "Topical ..."
         elif not mentions(said, condition):
             lead = f"In {lower_first(condition)}, "
         else:

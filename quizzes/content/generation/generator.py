@@ -85,6 +85,7 @@ from quizzes.content.generation.card_drafts import (
     key_step_card,
     named_sign_card,
     other_names_card,
+    shares_topic,
     term_cloze,
     they,
     type_cloze_card,
@@ -175,8 +176,9 @@ __all__ = [
 
 
 _PARTICIPIAL = re.compile(
-    r"(?<=\w), (?:given|applied|taken|used|started|injected) [^,;:()]+,(?= (?:is|are) )"
-)
+    r"(?<=\w), (?:given|applied|taken|used|started|injected|most commonly|usually|typically|often|such as|"
+    r"for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
+)  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
@@ -488,6 +490,7 @@ def _why_no_cloze(lesson: Section, condition: str) -> str:
         and why_no_cloze(main_clause(sentence)) in ("other", "low")
         and not mentions(sentence, condition)
         and not mentions(sentence, section.heading)
+        and not shares_topic(sentence, section.heading)
         else why_no_cloze(sentence)
         for section in lesson.walk()
         for block in section.blocks
