@@ -2149,3 +2149,24 @@ def test_a_sub_section_sentence_naming_its_topic_is_a_cloze_in_the_condition_and
     assert (
         card.prompt == "For severe chilblains, {{c1::nifedipine}} is the most effective preventive treatment."
     )
+
+
+def test_an_entry_saying_it_is_the_most_common_cause_is_asked_the_other_way_round():
+    lesson = Section(
+        "What causes hand, foot and mouth disease?",
+        [
+            Block("paragraph", "Hand, foot and mouth disease is caused by enteroviruses."),
+            Block(
+                "list",
+                "",
+                (
+                    "Coxsackievirus A16 is the classic and most common cause.",
+                    "Enterovirus 71 causes outbreaks.",
+                ),
+            ),
+        ],
+    )
+    cards = {
+        d.prompt: d.answer for d in generate(Outline(title="Hand, foot and mouth disease", lessons=[lesson]))
+    }
+    assert cards["What is the most common cause of hand, foot and mouth disease?"] == "Coxsackievirus A16"
