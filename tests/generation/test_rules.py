@@ -841,6 +841,7 @@ def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
 def test_it_can_be_confirmed_by_is_a_cloze_only_after_a_sentence_on_the_diagnosis(text, cloze):
     lesson = Section("How is tinea pedis diagnosed?", [Block("paragraph", text)])
     cards = kinds(generate(Outline(title="Tinea pedis", lessons=[lesson])), "cloze")
+    cards = [c for c in cards if c.answer != "clinical"]  # "The diagnosis is usually clinical." has its own
     assert [c.prompt for c in cards] == ([cloze] if cloze else [])
     assert all(c.excerpt == text for c in cards)  # both sentences, one contiguous piece
 
@@ -1897,3 +1898,275 @@ def test_a_question_narrowed_to_part_of_the_condition_gathers_nothing_from_other
         "Name two treatments for patchy hair loss in alopecia areata.": "Intralesional steroid; Minoxidil",
         "Name two treatments for extensive hair loss in alopecia areata.": "JAK inhibitors; Ciclosporin",
     }
+
+
+def test_a_list_card_is_refused_when_its_section_names_another_member_of_its_qualified_class():
+    oral = Section(
+        "Oral treatment",
+        [
+            Block("list", "Options include:", ("Doxycycline", "Lymecycline")),
+            Block("paragraph", "Low-dose oral isotretinoin has been used in rare, resistant cases."),
+        ],
+    )
+    lesson = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    outline = Outline(title="Perioral dermatitis", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert not [d for d in screened.kept if d.prompt.startswith("Name two")]
+    why = generator.silent_lessons(outline, screened)[lesson.heading]
+    assert "Low-dose oral isotretinoin has been used in rare, resistant cases." in why
+
+
+def test_a_list_card_is_refused_when_another_lesson_names_the_class_but_not_when_it_names_none():
+    complications = Section(
+        "What are the complications of HFMD?",
+        [Block("list", "Complications include:", ("Dehydration", "Nail shedding"))],
+    )
+    outlook = Section(
+        "What is the outlook?",
+        [Block("paragraph", "Serious complications include meningitis and encephalitis.")],
+    )
+    outline = Outline(title="HFMD", lessons=[complications, outlook])
+    assert not [d for d in generate(outline) if d.prompt.startswith("Name two")]
+    outlook.blocks[0] = Block("paragraph", "The risk of complications is low.")
+    assert [d.prompt for d in generate(outline) if d.prompt.startswith("Name two")] == [
+        "Name two possible complications of HFMD."
+    ]
+
+
+def test_a_sub_section_sentence_without_its_subject_gives_no_cloze():
+    oral = Section("Oral treatment", [Block("paragraph", "A course of 6 to 12 weeks is usual.")])
+    lesson = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    assert kinds(generate(Outline(title="Perioral dermatitis", lessons=[lesson])), "cloze") == []
+
+
+def test_a_lead_in_naming_the_condition_by_its_initials_names_it_once():
+    lesson = Section(
+        "Who gets basal cell carcinoma?",
+        [Block("list", "Risk factors for BCC include:", ("Fair skin", "Immune suppression", "Arsenic"))],
+    )
+    (card,) = kinds(generate(Outline(title="Basal cell carcinoma", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two risk factors for basal cell carcinoma."
+
+
+@pytest.mark.parametrize(
+    ("lesson", "text", "cloze"),
+    [
+        (
+            "How is vitiligo diagnosed?",
+            "Vitiligo is diagnosed clinically.",
+            "Vitiligo is diagnosed {{c1::clinically}}.",
+        ),
+        (
+            "How is vitiligo diagnosed?",
+            "The diagnosis is usually clinical.",
+            "The diagnosis of vitiligo is usually {{c1::clinical}}.",
+        ),
+        (
+            "How is vitiligo diagnosed?",
+            "Segmental vitiligo is rare. The diagnosis is usually clinical.",
+            None,
+        ),
+        ("What is vitiligo?", "The diagnosis is usually clinical.", None),
+    ],
+)
+def test_a_clinical_diagnosis_is_a_cloze_of_the_condition_in_its_lesson_on_diagnosis(lesson, text, cloze):
+    section = Section(lesson, [Block("paragraph", text)])
+    cards = [c.prompt for c in kinds(generate(Outline(title="Vitiligo", lessons=[section])), "cloze")]
+    assert (cloze in cards) if cloze else not [c for c in cards if "clinical" in c]
+
+
+def test_no_cloze_whose_subject_is_a_pronoun_after_a_leading_phrase_or_whose_front_gives_the_number():
+    lesson = Section(
+        "Who gets lichen sclerosus?",
+        [
+            Block("paragraph", "Lichen sclerosus is most common in women."),
+            Block("paragraph", "In males, it most often affects adult men who are uncircumcised."),
+            Block(
+                "paragraph", "Lichen sclerosus affects adults over 50, with a peak between 50 and 70 years."
+            ),
+        ],
+    )
+    prompts = [
+        c.prompt for c in kinds(generate(Outline(title="Lichen sclerosus", lessons=[lesson])), "cloze")
+    ]
+    assert not [p for p in prompts if "uncircumcised" in p or "50 and 70" in p]
+
+
+def test_an_other_names_card_is_refused_when_the_lesson_names_the_condition_again():
+    lesson = Section(
+        "What is polymorphic light eruption?",
+        [
+            Block(
+                "paragraph",
+                "Polymorphic light eruption is a recurrent rash. It is also known as polymorphous light "
+                'eruption, PLE or PMLE. In lay terms it is often called "sun allergy".',
+            )
+        ],
+    )
+    drafts = generate(Outline(title="Polymorphic light eruption", lessons=[lesson]))
+    assert not [d for d in drafts if d.prompt.startswith("What is another name")]
+
+
+def test_a_lead_in_whose_second_word_names_part_of_a_class_is_not_asked():
+    lesson = Section(
+        "How is melasma diagnosed?",
+        [Block("list", "Useful additional assessments include:", ("Wood lamp examination", "Dermoscopy"))],
+    )
+    assert kinds(generate(Outline(title="Melasma", lessons=[lesson])), "basic") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Mild cellulitis is treated with oral antibiotics, for example flucloxacillin or cefalexin.",
+            "Mild cellulitis is treated with {{c1::oral antibiotics}}.",
+        ),
+        (
+            "Most cases of cellulitis are caused by streptococci, particularly S. pyogenes, or by S. aureus.",
+            None,  # the tail holds a second cause: never cut
+        ),
+    ],
+)
+def test_a_trailing_example_is_cut_from_a_cloze_but_not_a_second_alternative(text, cloze):
+    lesson = Section("What is the treatment for cellulitis?", [Block("paragraph", text)])
+    cards = [c.prompt for c in kinds(generate(Outline(title="Cellulitis", lessons=[lesson])), "cloze")]
+    assert cards == ([cloze] if cloze else [])
+
+
+def test_they_opening_a_lesson_on_a_plural_condition_is_the_condition():
+    lesson = Section(
+        "What are chilblains?",
+        [
+            Block(
+                "paragraph",
+                "Chilblains are itchy bumps caused by cold. They are also known as pernio or perniosis.",
+            )
+        ],
+    )
+    (card,) = [d for d in generate(Outline(title="Chilblains", lessons=[lesson])) if d.kind == "basic"]
+    assert (card.prompt, card.answer) == (
+        "What is another name for chilblains?",
+        "Any one of: Pernio; Perniosis",
+    )
+
+
+def test_a_card_asking_for_tests_says_first_that_the_diagnosis_is_clinical():
+    lesson = Section(
+        "How is intertrigo diagnosed?",
+        [
+            Block("paragraph", "Intertrigo is a clinical diagnosis, based on the typical appearance."),
+            Block(
+                "list",
+                "Tests that may be useful:",
+                ("Skin scrapings", "Bacterial swab", "Wood lamp examination"),
+            ),
+        ],
+    )
+    basic = kinds(generate(Outline(title="Intertrigo", lessons=[lesson])), "basic")
+    assert [c.prompt for c in basic] == [
+        "Intertrigo is a clinical diagnosis. Name two tests that may be useful in intertrigo."
+    ]
+    assert (
+        basic[0].excerpt.splitlines()[0]
+        == "Intertrigo is a clinical diagnosis, based on the typical appearance."
+    )
+    assert kinds(generate(Outline(title="Intertrigo", lessons=[lesson])), "cloze") == []  # it gives it away
+
+
+def test_silent_lessons_say_a_sub_section_sentence_lacks_its_subject_and_names_are_named_again():
+    oral = Section("Oral treatment", [Block("paragraph", "A course of 6 to 12 weeks is usual.")])
+    treatment = Section("What is the treatment for perioral dermatitis?", [], [oral])
+    what = Section(
+        "What is perioral dermatitis?",
+        [
+            Block(
+                "paragraph",
+                "Perioral dermatitis is also known as periorificial dermatitis, POD or rosacea-like dermatitis. "
+                "In children it is sometimes called FACE.",
+            )
+        ],
+    )
+    outline = Outline(title="Perioral dermatitis", lessons=[what, treatment])
+    why = generator.silent_lessons(outline, generator.generate_screened(outline))
+    assert "1 name neither the condition nor their sub-heading" in why[treatment.heading]
+    assert "another sentence names the condition again" in why[what.heading]
+
+
+def test_the_most_common_type_is_no_cloze_when_the_lesson_classifies_the_condition_two_ways():
+    text = "Three facial patterns are recognised. Melasma can also be classified by the depth of pigment."
+    lesson = Section(
+        "What are the clinical features of melasma?",
+        [Block("paragraph", text), Block("paragraph", "Mixed melasma is the most common type.")],
+    )
+    outline = Outline(title="Melasma", lessons=[lesson])
+    screened = generator.generate_screened(outline)
+    assert kinds(screened.kept, "cloze") == []
+    assert "which classification is meant" in generator.silent_lessons(outline, screened)[lesson.heading]
+
+
+def test_an_explanation_that_is_a_predicate_keeps_its_subject():
+    lesson = Section(
+        "What causes pityriasis versicolor?",
+        [
+            Block(
+                "list",
+                "The colour changes have different explanations:",
+                (
+                    "Hypopigmentation — yeasts inhibit tyrosinase.",
+                    "Pink or red patches — reflect inflammation.",
+                ),
+            )
+        ],
+    )
+    cards = {d.prompt: d.answer for d in generate(Outline(title="Pityriasis versicolor", lessons=[lesson]))}
+    assert cards["In pityriasis versicolor, what explains the pink or red patches?"] == (
+        "Pink or red patches — reflect inflammation"
+    )
+
+
+def test_a_sub_section_sentence_naming_its_topic_is_a_cloze_in_the_condition_and_a_leading_scope_stays():
+    steroids = Section(
+        "Topical corticosteroids",
+        [
+            Block(
+                "paragraph",
+                "An ultrapotent topical steroid is the first-line treatment for both children and adults.",
+            )
+        ],
+    )
+    lesson = Section("What is the treatment for lichen sclerosus?", [], [steroids])
+    (card,) = kinds(generate(Outline(title="Lichen sclerosus", lessons=[lesson])), "cloze")
+    assert card.prompt == (
+        "In lichen sclerosus, an {{c1::ultrapotent topical steroid}} is the first-line treatment for both "
+        "children and adults."
+    )
+    lesson = Section(
+        "What is the treatment for chilblains?",
+        [Block("paragraph", "For severe chilblains, nifedipine is the most effective preventive treatment.")],
+    )
+    (card,) = kinds(generate(Outline(title="Chilblains", lessons=[lesson])), "cloze")
+    assert (
+        card.prompt == "For severe chilblains, {{c1::nifedipine}} is the most effective preventive treatment."
+    )
+
+
+def test_an_entry_saying_it_is_the_most_common_cause_is_asked_the_other_way_round():
+    lesson = Section(
+        "What causes hand, foot and mouth disease?",
+        [
+            Block("paragraph", "Hand, foot and mouth disease is caused by enteroviruses."),
+            Block(
+                "list",
+                "",
+                (
+                    "Coxsackievirus A16 is the classic and most common cause.",
+                    "Enterovirus 71 causes outbreaks.",
+                ),
+            ),
+        ],
+    )
+    cards = {
+        d.prompt: d.answer for d in generate(Outline(title="Hand, foot and mouth disease", lessons=[lesson]))
+    }
+    assert cards["What is the most common cause of hand, foot and mouth disease?"] == "Coxsackievirus A16"

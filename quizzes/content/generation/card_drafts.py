@@ -12,6 +12,7 @@ from quizzes.content.generation.text import (
     mentions,
     squash,
     upper_first,
+    words,
 )
 from quizzes.content.reader.outline import Outline
 
@@ -85,13 +86,14 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         # "... is the larva of the dog hookworm Ancylostoma braziliense.": the organism the cause names
         r"\b(?:caused by|results? from|(?:cause|organism)(?: worldwide)? (?:is|are)) (?:[\w-]+ ){0,8}?"
         r"(?P<x>(?-i:[A-Z][a-z]+ [a-z]{4,}))\.$",
-        r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
+        r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
-        rf"^the (?:most common|commonest|main|leading) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
-        rf"sign|symptom|trigger|site|treatment|organism)(?: of [\w\s-]+?| worldwide| overall)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|"
+        rf"feature|sign|symptom|trigger|site|treatment|organism)(?: of [\w\s-]+?| worldwide| overall)? (?:is|are) "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
         rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
         rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
@@ -145,6 +147,26 @@ _PERCENT = re.compile(r"^\s*(?:%|per ?cent\b)")
 
 # A genus and species ("Trichophyton tonsurans"): its capital stays mid-sentence.
 _BINOMIAL = re.compile(r"^[A-Z][a-z]+ [a-z]+(?:us|um|ans|is|ae|ii|ei)$")
+
+
+_TOPIC_GENERIC = {
+    "treatment",
+    "therapy",
+    "management",
+    "option",
+    "agent",
+    "measure",
+    "general",
+    "other",
+    "medical",
+}
+
+
+def shares_topic(sentence: str, heading: str) -> bool:
+    """Whether the sentence names its sub-heading's topic itself ("An ultrapotent topical steroid ..." under
+    "Topical corticosteroids"), so the sub-heading is not its missing subject."""
+    topic = {w[:5] for w in words(heading) if len(w) > 3 and w not in _TOPIC_GENERIC}
+    return bool(topic & {w[:5] for w in words(sentence) if len(w) > 3})
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
@@ -228,6 +250,13 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if re.match(r"^[^,]{3,40}, (?:it|they|this|these) ", sentence, re.IGNORECASE):
+            return  # "In males, it most often affects ...": whose "it"? the subject is in another sentence
+        if any(
+            re.search(rf"(?<![\d.]){number}(?![\d.])", sentence[:start] + sentence[end:])
+            for number in re.findall(r"\d+(?:\.\d+)?", deleted)
+        ):
+            return  # "over the age of 50, with a peak between {{50 and 70}}": the front gives part of it
         if re.match(r"\s+to\b", sentence[end:]):
             return  # "caused by {{chronic exposure}} to moderate heat": the tested noun stays on the front
         if low_yield_share(sentence, deleted, end, condition):
@@ -236,15 +265,18 @@ def cloze_card(
             return  # "more common in {{females}} than in males": the other side of the comparison gives it
         if _COORDINATED.match(sentence[end:]):
             return  # one of two or more items joined by and/or: the card would hide half a list
-        if sentence.casefold().startswith(("they ", "these ", "this ")):
+        if sentence.casefold().startswith(("they ", "these ", "this ")) and not (
+            it_is and sentence.startswith(f"{they(condition)} ")
+        ):
             return  # whose "they"? a card needs its subject
         prompt = f"{sentence[:start]}{{{{c1::{deleted}}}}}{sentence[end:]}"
         said = sentence  # what the card says (the excerpt stays the article's sentence)
-        if sentence.startswith("It "):
+        pronoun = they(condition)  # "It", or "They" for a plural condition ("Chilblains")
+        if sentence.startswith(f"{pronoun} "):
             if context or not it_is:
                 return  # "It" may be the rash, a treatment, a test: unsure whose fact it is
-            prompt = f"{upper_first(condition)}{prompt[2:]}"
-            said = f"{upper_first(condition)}{sentence[2:]}"
+            prompt = f"{upper_first(condition)}{prompt[len(pronoun) :]}"
+            said = f"{upper_first(condition)}{sentence[len(pronoun) :]}"
         if context and deleted[:1].isdigit() and re.search(rf"(?<!\w){re.escape(deleted)}(?!\w)", context):
             return  # "Hydrogen peroxide {{40}}% solution is ..." under its own heading: a product's name
         if context and context.split()[0].casefold() == said.split()[0].casefold():
@@ -263,8 +295,10 @@ def cloze_card(
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
+        elif context and not mentions(said, condition) and not shares_topic(said, context):
+            return  # "A course of 6-12 weeks is usual" under "Oral treatment": its subject is the heading's
         elif context and not mentions(said, condition):
-            lead = f"{upper_first(condition)}, {lower_first(context)}: "
+            lead = f"In {lower_first(condition)}, "  # "An ultrapotent topical steroid is ..." under "Topical ..."
         elif not mentions(said, condition):
             lead = f"In {lower_first(condition)}, "
         else:
@@ -471,7 +505,7 @@ def cells_card(sentence: str, lesson: str, condition: str, out: DraftCollector) 
 
 # "It is also known as toasted skin syndrome, hot water bottle rash or fire stains." (in "What is X?")
 _NAMES = re.compile(
-    r"^(?P<s>.+?) is (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
+    r"^(?P<s>.+?) (?:is|are) (?:also |sometimes |often |commonly )?(?:called|known as|termed) (?P<names>[^;:()]+)\.$"
 )
 MAX_NAME_WORDS = 5
 # No quotes, brackets or clauses, nor a qualifier ("in older texts granny's tartan")
@@ -491,7 +525,8 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
     is a cloze, :func:`cloze_card`)."""
     match = _NAMES.match(sentence)
     if not match or not (
-        (match["s"] == "It" and it_is) or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
+        (match["s"] == they(condition) and it_is)
+        or squash(_ARTICLE_START.sub("", match["s"])) == squash(condition)
     ):
         return
     names_text = match["names"]
@@ -630,3 +665,92 @@ def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out
         excerpt=f"{before}\n{sentence}",
         explanation=f"{before} {sentence}",
     )
+
+
+# "Vitiligo is diagnosed clinically.", "Cellulitis is a clinical diagnosis.", "The diagnosis is usually made
+# clinically, based on ...": how the diagnosis is made, in a lesson on diagnosis.
+_CLINICAL = (
+    re.compile(
+        r"^(?P<s>[^,;:()]+?) (?:is|are) (?:(?:usually|often|mostly|generally|typically|(?:nearly |almost )?always) )?diagnosed "
+        r"(?P<x>clinically)\b"
+    ),
+    re.compile(r"^(?P<s>[^,;:()]+?) is an? (?P<x>clinical) diagnosis\b"),
+    re.compile(
+        r"^(?P<s>(?:In [\w ]+, )?the diagnosis(?: of [\w ,-]+?)?) is "
+        r"(?:(?:usually|often|mostly|generally|typically|(?:nearly |almost )?always) )?(?:made )?(?P<x>clinical(?:ly)?)\b",
+        re.IGNORECASE,
+    ),
+)
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
+_CLINICAL_BASIS = re.compile(r"^,? (?:based on|by (?:its|the)|from (?:the|its)|when characteristic)\b")
+
+
+def clinical_statement(
+    sentence: str, lesson: str, condition: str, follows: bool = False
+) -> tuple[str, int, str]:
+    """The sentence saying the diagnosis is clinical, naming the condition, with where its "clinical(ly)"
+    starts and the word; ("", 0, "") for none. Its subject is the condition itself, or "the diagnosis"
+    opening a paragraph of the lesson on the condition's diagnosis (named then: "The diagnosis of X is ...";
+    after another sentence it may be the diagnosis of what that one is about)."""
+    if not _DIAGNOSIS_LESSON.search(lesson):
+        return "", 0, ""
+    for pattern in _CLINICAL:
+        if not (match := pattern.match(sentence)):
+            continue
+        subject = match["s"]
+        if (of := re.search(r"\bthe diagnosis of (?P<x>.+)$", subject, re.IGNORECASE)) and not follows:
+            named = squash(re.sub(r"^(?:an?|the) ", "", of["x"])) == squash(condition)
+            return (sentence, match.start("x"), match["x"]) if named else ("", 0, "")
+        if re.search(r"\bthe diagnosis$", subject, re.IGNORECASE):  # "In many cases, the diagnosis is ..."
+            if follows:
+                return "", 0, ""
+            named = (
+                f"{subject} of {_as_in(lesson, condition)}"  # "of a leg ulcer" as "How is a leg ulcer ...?"
+            )
+            return named + sentence[len(subject) :], match.start("x") + len(named) - len(subject), match["x"]
+        if squash(re.sub(r"^(?:most|many|an?|the) ", "", subject, flags=re.I)).rstrip("s") == squash(
+            condition
+        ).rstrip("s"):
+            return sentence, match.start("x"), match["x"]
+        return (
+            "",
+            0,
+            "",
+        )  # "Extragenital lesions are diagnosed clinically": a part of the condition, or another
+    return "", 0, ""
+
+
+def clinical_diagnosis_cloze(
+    sentence: str, lesson: str, condition: str, out: DraftCollector, follows: bool = False
+) -> None:
+    """A cloze of the sentence saying the diagnosis is clinical (:func:`clinical_statement`)."""
+    text, start, word = clinical_statement(sentence, lesson, condition, follows)
+    if not text or squash(sentence) in out.cloze_sentences:
+        return
+    # "..., based on the typical appearance" / "by its typical appearance": what a clinical diagnosis rests on
+    # gives the blank away; it is cut (the excerpt keeps it)
+    end = start + len(word) + (len(" diagnosis") if text[start + len(word) :].startswith(" diagnosis") else 0)
+    if _CLINICAL_BASIS.match(text[end:]):
+        text = text[:end] + "."
+    out.cloze_sentences.add(squash(sentence))
+    out.add(
+        "cloze",
+        lesson,
+        (word, "clinical diagnosis"),
+        prompt=f"{text[:start]}{{{{c1::{word}}}}}{text[start + len(word) :]}",
+        answer=word,
+        excerpt=sentence,
+        explanation=sentence,
+    )
+
+
+def _as_in(heading: str, condition: str) -> str:
+    """The condition as the heading names it, with its article ("a leg ulcer")."""
+    match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}\b", heading, re.IGNORECASE)
+    return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
+
+
+def they(condition: str) -> str:
+    """The pronoun standing for the condition: "They" for a plural name ("Chilblains"), else "It"."""
+    last = condition.split()[-1].casefold()
+    return "They" if last.endswith("s") and not last.endswith(("is", "ss", "us")) else "It"

@@ -25,7 +25,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   cornerstone of treatment", "...; this is called <term>", an organism's
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
-  condition names it in the sentence ("In X, ..."). "It" is the condition
+  condition names it in the sentence ("In X, ..."); a trailing example or emphasis (", including ...",
+  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ...");
+  "the diagnosis is (usually) clinical" is a cloze naming the condition. "It" ("They" for a plural
+  condition, "Chilblains") is the condition
   after a sentence naming it, opening "Who gets X?" or "What is X?", and in
   "What is X?" whenever it is given a name ("It is also called ...").
 - **basic** from single facts: an entry "the most common / most widely used
@@ -50,6 +53,11 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   patterns:"), a lead-in after a sentence limiting its scope ("In the bullous
   phase, ..."), or a treatment heading ("Topical") some entry does not fit;
   and no entry is dropped from an inclusive list's back.
+- A "Name two X" card is refused when a line of the article outside its list and the lines it gathers names
+  X with members ("include", "such as", "with", ":") and none of its answers (its own section: the class, or
+  the qualifier of a qualified class, "Low-dose oral isotretinoin has been used" beside "Oral treatment";
+  elsewhere, for a question on the whole condition: the class with its qualifier, or a sub-heading naming it) (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
+  nor its sub-heading gives no cloze (its subject is the heading: "A course of 6-12 weeks is usual").
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
   prose: how many of its sentences state several facts, blank nothing a
@@ -68,6 +76,7 @@ from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
     cells_card,
+    clinical_diagnosis_cloze,
     cloze_card,
     cloze_kinds,
     definition_cards,
@@ -76,7 +85,9 @@ from quizzes.content.generation.card_drafts import (
     key_step_card,
     named_sign_card,
     other_names_card,
+    shares_topic,
     term_cloze,
+    they,
     type_cloze_card,
     why_no_cloze,
 )
@@ -104,6 +115,7 @@ from quizzes.content.generation.groups import (
 from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
+    Line,
     examples_question,
     exclusive,
     feature_prose_refused,
@@ -135,7 +147,7 @@ from quizzes.content.generation.tables import (
     setting_organism_cards,
     treatment_cards,
 )
-from quizzes.content.generation.text import condition_name, overlaps, sentences, squash, words
+from quizzes.content.generation.text import condition_name, mentions, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
     description_matching,
@@ -166,9 +178,9 @@ __all__ = [
 
 
 _PARTICIPIAL = re.compile(
-    r"(?<=\w), (?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with) "
-    r"[^,;:()]+,(?= (?:is|are) )"
-)
+    r"(?<=\w), (?:(?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with)"
+    r"|most commonly|usually|typically|often|such as|for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
+)  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
@@ -189,6 +201,12 @@ _TRAILING_ASIDE = re.compile(r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$")
 # "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
 # holds nothing a cloze tests.
 _AND_CLAUSE = re.compile(r"^(?P<a>[^;:]+?), and (?P<b>(?:the|a|an) [^;:,]+\.)$")
+# "..., including weak over-the-counter hydrocortisone." / ", particularly in children.": examples or an
+# emphasis after the main clause, which stays true without them (the excerpt keeps the whole sentence)
+_EXAMPLES_TAIL = re.compile(
+    r"(?<=\w), (?:including|such as|especially|particularly|for example|e\.g\.) "
+    r"(?![^.]*\b(?:or|and) (?:by|in|with|from|on|at|is|are)\b)[^;:(),]+\.$"  # not "..., or by S. aureus"
+)
 _ARTICLE = re.compile(r"^(?:An?|The) ")
 # "It is also called a solar keratosis.": a name, which only the subject of "What is X?" can have there.
 _IT_NAMED = re.compile(
@@ -232,8 +250,10 @@ def generate_screened(outline: Outline) -> Screened:
         for category in group.categories:
             if category.definition:
                 type_cloze_card(group, category, condition, out)
+    prose = _prose(outline)
     for lesson, section in sections_of(outline):
         context = section.heading if section.heading not in (lesson, outline.title) else ""
+        schemes = any(_SECOND_SCHEME.search(sentence) for sentence in prose.get(lesson, []))
         opening = True  # the section's first paragraph
         for block in section.blocks:
             if block.kind == "paragraph":
@@ -244,10 +264,14 @@ def generate_screened(outline: Outline) -> Screened:
                 before = ""
                 own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):
-                    main = _main_clause(sentence, condition, abbr)
+                    main = main_clause(sentence, condition, abbr)
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
+                    if not context:
+                        clinical_diagnosis_cloze(sentence, lesson, condition, out, follows=bool(before))
+                    if schemes and _BARE_SUPERLATIVE.search(main):
+                        continue  # "Mixed melasma is the most common type." beside two classifications: which?
                     cloze_card(
                         main,
                         lesson,
@@ -255,7 +279,7 @@ def generate_screened(outline: Outline) -> Screened:
                         out,
                         context,
                         it_is or naming,
-                        follows=bool(before) and not _opens_with(before, condition, abbr),
+                        follows=bool(before) and not _opens_with(before, sentence, condition, abbr),
                         source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
                     )
                     if not context:
@@ -269,7 +293,7 @@ def generate_screened(outline: Outline) -> Screened:
                     named_sign_card(sentence, before, lesson, condition, out)
                     before = sentence
                     named = squash(_ARTICLE.sub("", sentence)).startswith(squash(condition) + " ")
-                    it_is = named or (it_is and sentence.startswith("It "))
+                    it_is = named or (it_is and sentence.startswith(f"{they(condition)} "))
     silent_groups = []  # a classification that gave nothing leaves its lists to list cards
     for group in typed:
         before = len(out.drafts)
@@ -287,12 +311,19 @@ def generate_screened(outline: Outline) -> Screened:
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
-    list_cards([lst for lst in every_list if lst not in typed_lists], condition, out, _prose(outline))
+    list_cards(
+        [lst for lst in every_list if lst not in typed_lists],
+        condition,
+        out,
+        _prose(outline),
+        article_lines(outline, every_list),
+    )
     named_sign_cards(every_list, condition, out)
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    kept, refused = tidy(_one_card_per_name(out.drafts), condition, abbr)
+    drafts = _stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
+    kept, refused = tidy(drafts, condition, abbr)
     screened = screen(kept)
     screened.dropped[:0] = refused
     return screened
@@ -304,25 +335,15 @@ def _abbreviation(outline: Outline, condition: str) -> str:
     return abbreviation(texts, condition)
 
 
-def _main_clause(sentence: str, condition: str, abbr: str) -> str:
-    """The sentence's main clause, a fact alone (the rest stays in the article and the excerpt)."""
-    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
-    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
-    # "... the front of the shins (pretibial area), usually on both legs." -> "... the shins."
-    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
-    main = _TRAILING_ASIDE.sub(".", main)
-    if (clauses := _AND_CLAUSE.match(main)) and not cloze_kinds(clauses["a"]):
-        main = clauses["b"][0].upper() + clauses["b"][1:]
-    if abbr and main.startswith(f"{abbr} "):  # "DLE most often ..." names the condition
-        main = f"{condition[0].upper()}{condition[1:]}{main[len(abbr) :]}"
-    return main
+_PRONOUN = re.compile(r"\b(?:it|they|this|these|those)\b", re.IGNORECASE)
 
 
-def _opens_with(sentence: str, condition: str, abbr: str) -> bool:
-    """Whether the sentence's subject is the condition (by name or abbreviation): a sentence after it takes
-    no other scope from it."""
-    opening = squash(_ARTICLE.sub("", sentence))
-    return opening.startswith(squash(condition) + " ") or (bool(abbr) and sentence.startswith(f"{abbr} "))
+def _opens_with(before: str, sentence: str, condition: str, abbr: str) -> bool:
+    """Whether the sentence before's subject is the condition (by name or abbreviation), so the sentence takes
+    no other scope from it (unless it says "it", "they": whose?)."""
+    opening = squash(_ARTICLE.sub("", before))
+    named = opening.startswith(squash(condition) + " ") or (bool(abbr) and before.startswith(f"{abbr} "))
+    return named and not _PRONOUN.search(sentence)
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -334,6 +355,57 @@ def _prose(outline: Outline) -> dict[str, list[str]]:
             if block.kind == "paragraph":
                 prose.setdefault(lesson, []).extend(sentences(block.text))
     return prose
+
+
+def article_lines(outline: Outline, every_list: list[ItemList]) -> list[Line]:
+    """Every line of the article that may name a class's members: paragraph sentences, sub-headings and
+    list lead-ins, each with its lesson and section (where a "Name two X" card looks for other X)."""
+    found = []
+    for lesson, section in sections_of(outline):
+        if section.heading != lesson:
+            found.append(Line(lesson, section.heading, section.heading))
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                found += [Line(lesson, section.heading, s) for s in sentences(block.text)]
+    found += [Line(lst.lesson, lst.section, lst.lead_in) for lst in every_list if lst.lead_in]
+    return found
+
+
+def _stated_once(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without a cloze whose sentence another card states on its front ("Intertrigo is a clinical
+    diagnosis. Name two tests ..."): one card would give the other away."""
+    stated = {d.excerpt.splitlines()[0] for d in drafts if d.kind == "basic" and d.excerpt}
+    return [
+        d
+        for d in drafts
+        if not (
+            d.kind == "cloze"
+            and d.excerpt in stated
+            and squash(d.answer) in squash(_front(drafts, d.excerpt))
+        )
+    ]
+
+
+def _front(drafts: list[Draft], line: str) -> str:
+    """The front of the basic card citing ``line`` first."""
+    return next((d.prompt for d in drafts if d.kind == "basic" and d.excerpt.startswith(line)), "")
+
+
+def _all_names(drafts: list[Draft], prose: dict[str, list[str]], condition: str) -> list[Draft]:
+    """Drafts without an "another name" card whose lesson names the condition again in another sentence
+    ("In lay terms it is often called 'sun allergy'"): its back would mark that name wrong."""
+    naming = re.compile(
+        rf"\b(?:it|they|{re.escape(condition)})\b (?:is|are) (?:\w+ )?(?:called|known as|termed)\b",
+        re.IGNORECASE,
+    )
+    return [
+        d
+        for d in drafts
+        if not (
+            d.prompt == f"What is another name for {condition}?"
+            and any(naming.search(s) for s in prose.get(d.lesson, []) if s not in d.excerpt.splitlines())
+        )
+    ]
 
 
 def _one_card_per_name(drafts: list[Draft]) -> list[Draft]:
@@ -358,6 +430,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     every_list = all_lists(outline)
     condition = condition_name(outline.title)
     abbr = _abbreviation(outline, condition)
+    article = article_lines(outline, every_list)
     why = {}
     for lesson in outline.lessons:
         if lesson.heading in drafted or not any(s.blocks for s in lesson.walk()):
@@ -370,10 +443,12 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
             {why for d, why in screened.dropped if d.lesson == lesson.heading and why in stem_pass}
         )
         prose = _prose(outline).get(lesson.heading, [])
-        reasons += [_why_no_card(lst, condition, every_list, prose) for lst in lists]
+        reasons += [_why_no_card(lst, condition, every_list, prose, article) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
         if "paragraph" in shown:
             reasons.append(_why_no_cloze(lesson, condition, abbr))
+        if named := _names_named_again(lesson.heading, prose, condition):
+            reasons.append(named)
         if shown & {"rows", "table"}:
             reasons.append(
                 "its rows or table are not named by the lesson's heading as types, grades, stages, "
@@ -392,14 +467,69 @@ _NO_CLOZE = {
     "difference between the sexes) or a modifier whose noun stays on the front",
     "other": "would blank a pronoun, the condition's own name or one entry of a list joined by and/or, "
     "or take their scope from the sentence before",
+    "scheme": "rank “the most common type” while the lesson classifies the condition more than one way: "
+    "which classification is meant?",
+    "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
+    "would have to paste the heading in (“X, oral treatment: A course of ...”)",
 }
 
 
-def _why_no_cloze(lesson: Section, condition: str, abbr: str) -> str:
-    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`),
-    each sentence read as the generator reads it (its main clause)."""
+# "Melasma can also be classified by the depth of pigment": a second classification, so "the most common
+# type" (no "of ...") does not say which scheme it ranks
+_SECOND_SCHEME = re.compile(r"\balso (?:be )?(?:classified|divided|grouped|categori[sz]ed)\b", re.IGNORECASE)
+_BARE_SUPERLATIVE = re.compile(r"\bthe (?:most common|commonest) (?:type|form|pattern|variant|kind)\.$")
+
+
+def main_clause(sentence: str, condition: str = "", abbr: str = "") -> str:
+    """The sentence's main clause, a fact alone: without a concessive or participial clause, a gloss, a
+    trailing "usually ..." ("... the front of the shins (pretibial area), usually on both legs." -> "... the
+    shins."), trailing examples or an aside on the noun before it (", a Gram-positive rod.", ", followed by
+    the face."), or a first clause holding no fact ("X is suspected from the rash, and the diagnosis is
+    confirmed by Y."); an opening abbreviation spelled out (the rest stays in the article)."""
+    main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
+    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
+    main = _TRAILING_ASIDE.sub(".", _EXAMPLES_TAIL.sub(".", main))
+    if (clauses := _AND_CLAUSE.match(main)) and not cloze_kinds(clauses["a"]):
+        main = clauses["b"][0].upper() + clauses["b"][1:]
+    if abbr and main.startswith(f"{abbr} "):  # "DLE most often ..." names the condition
+        main = f"{condition[0].upper()}{condition[1:]}{main[len(abbr) :]}"
+    return main
+
+
+def _names_named_again(lesson: str, prose: list[str], condition: str) -> str:
+    """Why a sentence giving the condition's other names gave no card: another sentence names it again."""
+    names = DraftCollector()
+    for sentence in prose:
+        other_names_card(sentence, lesson, condition, names, True)
+    if not names.drafts or _all_names(names.drafts, {lesson: prose}, condition):
+        return ""
+    return (
+        f"the sentence giving other names (“{names.drafts[0].excerpt}”) would ask for one while another sentence "
+        "names the condition again: the back would mark that name wrong"
+    )
+
+
+def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
+    """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`);
+    a sentence of a sub-section naming neither the condition nor its sub-heading takes its subject from the
+    heading."""
+    schemes = any(
+        _SECOND_SCHEME.search(sentence)
+        for section in lesson.walk()
+        for block in section.blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+    )
     found = Counter(
-        why_no_cloze(_main_clause(sentence, condition, abbr))
+        "scheme"
+        if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence, condition, abbr))
+        else "heading"
+        if section is not lesson
+        and why_no_cloze(main_clause(sentence, condition, abbr)) in ("other", "low")
+        and not mentions(sentence, condition)
+        and not mentions(sentence, section.heading)
+        and not shares_topic(sentence, section.heading)
+        else why_no_cloze(main_clause(sentence, condition, abbr))
         for section in lesson.walk()
         for block in section.blocks
         if block.kind == "paragraph"
@@ -415,7 +545,7 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str) -> str:
             for block in section.blocks
             if block.kind == "paragraph"
             for sentence in sentences(block.text)
-            if why_no_cloze(_main_clause(sentence, condition, abbr)) == "facts"
+            if why_no_cloze(main_clause(sentence, condition, abbr)) == "facts"
             for kind in cloze_kinds(sentence)
         }
     )
@@ -427,7 +557,9 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str) -> str:
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
 
 
-def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str]) -> str:
+def _why_no_card(
+    lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str], article: list[Line]
+) -> str:
     """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
     if lst.lead_in or lst.parent:
         named = f"the list “{lst.lead_in or lst.parent}”"
@@ -480,7 +612,7 @@ def _why_no_card(lst: ItemList, condition: str, every_list: list[ItemList], pros
             "which the back would mark wrong"
         )
     elif outside := wider_members(
-        lst, examples_question(question) or "", every_list, prose, condition
+        lst, examples_question(question) or "", every_list, prose, condition, article
     ).outside:
         return (
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "

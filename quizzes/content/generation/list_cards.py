@@ -58,6 +58,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from quizzes.content.generation.card_drafts import clinical_statement
 from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_classes import (
@@ -81,6 +82,7 @@ from quizzes.content.generation.text import (
     lower_first,
     mentions,
     sentences,
+    singular,
     squash,
     upper_first,
     words,
@@ -484,7 +486,11 @@ _FORM_NAME = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)(?: \([^)]*\)
 
 
 def list_cards(
-    lists: list[ItemList], condition: str, out: DraftCollector, prose: dict[str, list[str]] | None = None
+    lists: list[ItemList],
+    condition: str,
+    out: DraftCollector,
+    prose: dict[str, list[str]] | None = None,
+    article: list[Line] | None = None,
 ) -> None:
     """A basic card per list whose question can be phrased (see the module docstring): a complete list
     (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
@@ -537,7 +543,7 @@ def list_cards(
                 continue
             if rival_measure(lst, question, lists):
                 continue  # "Give two ways to reduce attacks" while another part names another way
-            wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition)
+            wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
             answers += [answer for answer in wider.answers if answer not in answers]
@@ -551,6 +557,11 @@ def list_cards(
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
         # A list split from a row or a table cell is cited as the article wrote it, not as split.
         lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
+        # "The diagnosis of X is usually clinical. Name two tests ...": tests are not taught as routine
+        clinical = clinical_sentence(lst, (prose or {}).get(lst.lesson, []), condition)
+        if clinical and _ASKS_TESTS.match(question):
+            question = f"{_clinical_clause(clinical, lst.lesson, condition)} {question}"
+            lines = [clinical, *lines]
         if wider:
             lines = [*[line for line in wider.lines if line not in lines and _before(line, lst)], *lines]
             lines += [line for line in wider.lines if line not in lines]
@@ -602,6 +613,26 @@ _TREATMENT_FIRST = re.compile(
 )
 
 
+_ASKS_TESTS = re.compile(
+    r"^(?:(?:Name|Give|List) two|Which|What are (?:the|some)) (?:[\w-]+ ){0,3}?(?:tests?|investigations?|assessments?)\b"
+)
+
+
+def clinical_sentence(lst: ItemList, prose: list[str], condition: str) -> str:
+    """The lesson's sentence saying the condition's diagnosis is clinical (its first sentence when its
+    subject is "the diagnosis"), which a card asking for tests states first: tests are not routine."""
+    for index, sentence in enumerate(prose):
+        if clinical_statement(sentence, lst.lesson, condition, follows=index > 0)[0]:
+            return sentence
+    return ""
+
+
+def _clinical_clause(sentence: str, lesson: str, condition: str) -> str:
+    """ "The diagnosis of X is usually made clinically." (the sentence named, cut before ", based on ...")."""
+    text, start, word = clinical_statement(sentence, lesson, condition)
+    return text[: start + len(word)] + text[start + len(word) :].split(",")[0].rstrip(".") + "."
+
+
 def question_class(question: str, condition: str) -> tuple[str, str, str]:
     """The class a "Name two X" question asks for ("risk", ...; "" for none), the qualifier narrowing it
     ("topical" in "topical treatments") and its scope: "whole" for the condition itself ("of X", "for X"),
@@ -649,7 +680,12 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
 
 
 def wider_members(
-    lst: ItemList, question: str, lists: list[ItemList], prose: list[str], condition: str
+    lst: ItemList,
+    question: str,
+    lists: list[ItemList],
+    prose: list[str],
+    condition: str,
+    article: list[Line] | None = None,
 ) -> Wider:
     """The other members of the question's class the article names outside this list (a list of the
     lesson headed by the class, a sentence stating a demographic risk): answers to add to the back, with the
@@ -659,7 +695,9 @@ def wider_members(
     kind, qualifier, scope = question_class(question, condition)
     wider = Wider()
     if not kind or not scope:
-        return wider
+        answers = [item.split("; ")[0] for item in lst.items]
+        return Wider(outside=named_elsewhere(lst, question, answers, article or [], [], condition))
+    # (a question on the whole condition looks through the whole article; a narrower one, its own section)
     whole = scope == "whole" and not qualifier
     for other in same_class_lists(lst, kind, lists) if whole else []:
         if any(partial_entry(item) for item in other.items) or leans_on_another(other):
@@ -679,6 +717,9 @@ def wider_members(
                 return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
+    answers = [item.split("; ")[0] for item in lst.items] + wider.answers
+    if line := named_elsewhere(lst, question, answers, article or [], wider.lines, condition):
+        return Wider(outside=line)  # "Low-dose oral isotretinoin has been used ..." beside "Oral treatment"
     return wider
 
 
@@ -694,3 +735,164 @@ class Wider:
 def _before(line: str, lst: ItemList) -> bool:
     """Whether a cited line is a sentence of the paragraph just before the list (cited before it)."""
     return line in sentences(lst.before)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the article where a class's members may be named: a paragraph's sentence, a sub-heading
+    or a list's lead-in, with the lesson and section it is in."""
+
+    lesson: str
+    section: str
+    text: str
+
+
+# A "Name two X" question's class: the words after "Name two" up to the scope ("of", "for", "in", "that"...).
+_ASKED = re.compile(
+    r"^(?:Name|Give|List) two (?P<cls>.+?)(?: (?:of|for|in|on|that|which|associated|used|to|defined|when|"
+    r"requiring|suggesting|seen|the|many|reported|contributing|at)\b.*)?\.$"
+)
+_GENERIC_WORDS = {
+    "possible", "common", "other", "main", "known", "recognised", "recognized", "the", "typical", "clinical",
+    "important", "key", "useful", "simple", "additional", "suggested", "preceding", "particular",
+}  # fmt: skip
+# Class nouns too general to find the class by ("conditions", "groups"): the class is then its qualifier's.
+_UNNAMING = {
+    "certain",
+    "other",
+    "some",
+    "a",
+    "an",
+    "the",
+    "chronic",
+    "previous",
+    "history",
+    "of",
+    "and",
+    "or",
+}
+_GENERAL_NOUNS = {
+    "condition", "disease", "group", "measure", "factor", "option", "way", "event", "thing", "medicine", "medication",
+    "drug",
+}  # fmt: skip
+# A class noun and the word stems that name it in prose ("treated with", "therapy").
+_STEMS = {
+    "treatment": ("treat", "therap"),
+    "therapy": ("treat", "therap"),
+    "agent": ("treat", "therap"),
+    "test": ("test", "investigat"),
+    "investigation": ("test", "investigat"),
+    "complication": ("complicat",),
+    "cause": ("cause",),
+    "trigger": ("trigger", "provok", "aggravat"),
+    "risk": ("risk", "predispos"),
+}
+
+
+def class_stems(question: str) -> tuple[tuple[str, ...], str]:
+    """The word stems naming a "Name two X" question's class in prose, and its qualifier ("oral" in "oral
+    treatments"); ((), "") when the class cannot be told from its words."""
+    if "differential" in question:
+        return ("differential",), ""
+    if " associated with " in question:
+        return ("associat",), ""
+    match = _ASKED.match(question)
+    if not match:
+        return (), ""
+    cls = [singular(word) for word in match["cls"].casefold().split() if word not in _GENERIC_WORDS]
+    if not cls:
+        return (), ""
+    noun, qualifier = cls[-1], " ".join(cls[:-1])
+    if noun == "factor" and qualifier:  # "risk factors", "contributing factors"
+        noun, qualifier = cls[-2], " ".join(cls[:-2])
+    if noun in _GENERAL_NOUNS:
+        return ((qualifier,), "") if qualifier and " " not in qualifier else ((), "")
+    return _STEMS.get(noun, (f"{noun}(?:s|es)?\\b",)), qualifier
+
+
+# A sentence whose subject is the class and which names none of it ("Treatment aims to relieve symptoms").
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:no |the |any )?(?:[\w-]+ ){0,2}?(?:treatments?|therapy|complications?|tests?|testing|features?)"
+    r" (?:is|are|aims?|should|may|can|must|was|were)\b",
+    re.IGNORECASE,
+)
+_NAMING = re.compile(r"\b(?:includes?|including|such as|with|using|e\.g\.)\b|:")
+
+
+def _says(text: str, stems: tuple[str, ...], condition: str = "") -> bool:
+    """Whether the text names the class by one of its stems ("non-surgical" is not "surgical"), and not as the
+    class of something else than the condition ("the risk of liver toxicity", "risk factors for venous
+    thromboembolism")."""
+    for stem in stems:
+        for match in re.finditer(rf"(?<![-\w]){stem}[\w-]*", text, re.IGNORECASE):
+            if re.search(r"\b(?:not|no|without|risk of|rate of) (?:\w+ )?$", text[: match.start()]):
+                continue  # "not associated with", "no single treatment", "the risk of complications": no member
+            if re.search(r"\b(?:an?|any) (?:\w+ )?$", text[: match.start()]):
+                continue  # "most often an infection": one of the class, not named
+            if match[0].casefold() in ("treat", "treated", "treating") and not re.match(
+                r"[^.;]*?\b(?:with|by|using)\b", text[match.end() :]
+            ):
+                continue  # "Any underlying infection should be treated": treated with nothing named
+            if _GENERIC_SUBJECT.match(text) and not _NAMING.search(text):
+                continue  # "Treatment is often unnecessary.", "Oral antifungal treatment is required."
+            of = re.match(
+                r"(?: factors?)?[\s,]+(?:of|for)[\s,]+(?:developing )?(?P<x>[\w-]+(?: [\w-]+)?)",
+                text[match.end() :],
+            )
+            if (
+                condition
+                and of
+                and words(condition)[0] not in words(of["x"])
+                and of["x"] not in ("it", "this")
+            ):
+                continue
+            return True
+    return False
+
+
+def named_elsewhere(
+    lst: ItemList, question: str, answers: list[str], article: list[Line], cited: list[str], condition: str
+) -> str:
+    """A line of the article, outside the list and the lines its card cites, that names the question's class
+    and none of its answers: other members the back would mark wrong ("" for none). In the list's own
+    section a line naming the qualifier of a qualified class counts ("Low-dose oral isotretinoin has been
+    used" beside "Oral treatment"), else one naming the class; elsewhere one naming both."""
+    stems, qualifier = class_stems(question)
+    if not stems:
+        return ""
+    cited_lines = {*sentences(lst.before), lst.lead_in, *cited}
+    other_than = re.search(r"\bother than (?P<x>[\w -]+?)(?: associated| in| for| of|\.|$)", question)
+    answers = [*answers, *([other_than["x"]] if other_than else [])]
+    asked = _ASKED.match(question)  # "Name two complications of X." asks of the whole condition
+    whole = bool(asked) and bool(
+        re.fullmatch(
+            rf" (?:of|for|in) (?:an? |the )?{re.escape(condition)}s?\.", question[asked.end("cls") :], re.I
+        )
+    )
+    # an answer is found by its first word that is not the condition's ("Previous BCC" is not found by "BCC")
+    own = {*words(condition), "".join(w[0] for w in words(condition))}
+    answered = {next((w for w in words(answer) if w not in _UNNAMING | own), "") for answer in answers}
+    for line in article:
+        if (
+            line.text in cited_lines
+            or line.text.endswith("?")
+            or line.text in (lst.lesson, lst.section, lst.heading)
+        ):
+            continue
+        if answered & set(words(line.text)) - {""}:
+            continue  # it names an answer the back holds
+        here = line.lesson == lst.lesson and line.section == lst.section
+        if not here and not whole:
+            continue  # "treatments for extensive hair loss": a line elsewhere may be about another situation
+        # the class named with members ("Complications include ...", "Kerion is treated with ..."); a bare
+        # sub-heading naming it counts for a question on the whole condition ("Serious complications")
+        heading = line.text == line.section
+        names_class = _says(line.text, stems, condition) and (
+            bool(_NAMING.search(line.text)) if not heading else whole
+        )
+        names_qualifier = bool(qualifier) and _says(line.text, tuple(qualifier.split()))
+        if (here and (names_qualifier if qualifier else names_class)) or (
+            names_class and (not qualifier or names_qualifier)
+        ):
+            return line.text
+    return ""

@@ -393,7 +393,7 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
 # "Cryotherapy with liquid nitrogen, the most widely used method", "Herpes simplex virus, the most common
 # trigger": an entry the article calls the most ... of its list, asked the other way round.
 _SUPERLATIVE_ENTRY = re.compile(
-    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]) the"
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]| is) the(?: [a-z]+ and)?"
     r" (?P<sup>most (?:common|widely used|frequent|effective)|commonest) (?P<noun>[a-z]+)(?:$|, )"
 )
 _QUALIFIED = re.compile(r"^(?:In|Among|For|During|When)\b|\b(?:in|among) (?:children|adults|women|men)\b")

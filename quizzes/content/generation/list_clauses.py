@@ -144,7 +144,7 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
     if match := _OTHER_NP.match(lead):
         return _apart_from(lst, match["np"], condition)
-    if lst.parent or (words(lead)[:1] and words(lead)[0] in _PARTIAL):
+    if lst.parent or set(words(lead)[:2]) & _PARTIAL:  # "Other ...", "Useful additional assessments"
         return None
     if match := _ASSOCIATED.match(lead):
         subject = _subject(match["x"], lst, condition)
@@ -195,6 +195,11 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
     last = head.split()[-1]
     if mentions(np, condition):
         return np
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", condition)).upper()
+    if (match := re.fullmatch(r" (?:for|of|in) (?P<abbr>[A-Z]{2,6})s?", qual)) and match["abbr"] == initials:
+        qual = (
+            ""  # "Risk factors for BCC": the condition by its initials, named once (not "... for X for BCC")
+        )
     if match := _ING_HEAD.match(head):
         return f"{match['head']} {match['adj']} to {condition}{qual}"
     if last in _MEANS:
@@ -302,6 +307,12 @@ _EXPLANATIONS = re.compile(
 _NAMED_ENTRY = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,4}) [\u2013\u2014] (?P<what>\S.+)$")
 
 
+# An explanation that is a predicate without its subject ("reflect inflammation", "thought to result from ...")
+_PREDICATE = re.compile(
+    r"^(?:reflects?|represents?|indicates?|results?|is|are|may|can|thought|believed|due|caused|explained)\b"
+)
+
+
 def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A card per named entry of a list whose lead-in says its entries have different explanations ("The
     colour changes have different explanations:" / "Hypopigmentation — Malassezia produces ..."): "In X,
@@ -319,7 +330,10 @@ def explanation_cards(lists: list[ItemList], condition: str, out: DraftCollector
                 lst.lesson,
                 ("explained", lead, entry["name"]),
                 prompt=f"In {condition}, what explains the {lower_first(entry['name'])}?",
-                answer=upper_first(entry["what"]),
+                # "Pink or red patches — reflect inflammation.": a predicate needs its subject (the entry as written)
+                answer=entry[0].rstrip(".")
+                if _PREDICATE.match(entry["what"])
+                else upper_first(entry["what"]),
                 excerpt=f"{lst.lead_in}\n{entry[0]}",
                 explanation=f"{lst.lead_in} {entry[0]}",
             )
