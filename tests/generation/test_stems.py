@@ -151,3 +151,10 @@ def test_a_blank_naming_only_a_category_or_one_entry_of_a_series_is_refused():
         )[1]
         == ""
     )
+
+
+def test_similar_is_similar_to_the_condition_not_in_it():
+    stem = "Name two conditions that can cause a similar net-like pattern in livedo reticularis."
+    assert tidy_stem(stem, "basic", "", "livedo reticularis")[0] == (
+        "Name two conditions that can cause a net-like pattern similar to livedo reticularis."
+    )

@@ -13,6 +13,7 @@ are right alone can be wrong together. This pass looks at the assembled stem onl
   whose words the sentence already says: "In X, ..." instead;
 - "conditions associated with X" over entries that are no conditions (age, hygiene, smoking, climate):
   "factors associated with X";
+- "similar" with the condition added as a scope ("a similar net-like pattern in X"): "... similar to X";
 
 and refuses (with the reason, kept for the report):
 
@@ -66,6 +67,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _heading_said(prompt, condition)
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
+    prompt = _similar_to(prompt, condition)
     return prompt, ""
 
 
@@ -201,6 +203,18 @@ _NOT_CONDITIONS = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONS_ASSOCIATED = re.compile(r"\bconditions (?=associated with\b)")
+
+
+def _similar_to(prompt: str, condition: str) -> str:
+    """ "a similar net-like pattern in livedo reticularis" (the condition added as a scope): similar to what?
+    To the condition: "a net-like pattern similar to livedo reticularis"."""
+    return re.sub(
+        rf"\bsimilar (?P<np>(?:[\w-]+ ){{0,3}}?[\w-]+) (?:in|of|for) (?P<x>{re.escape(condition)})\b",
+        lambda m: f"{m['np']} similar to {m['x']}",
+        prompt,
+        count=1,
+        flags=re.IGNORECASE,
+    )
 
 
 def _class_noun(prompt: str, answer: str) -> str:
