@@ -158,3 +158,18 @@ def test_similar_is_similar_to_the_condition_not_in_it():
     assert tidy_stem(stem, "basic", "", "livedo reticularis")[0] == (
         "Name two conditions that can cause a net-like pattern similar to livedo reticularis."
     )
+
+
+def test_the_condition_named_in_its_plural_is_not_added_again():
+    stem = "In actinic keratosis, actinic keratoses mostly affect adults over {{c1::40}} years of age."
+    assert tidy_stem(stem, "cloze", "40", "actinic keratosis")[0] == (
+        "Actinic keratoses mostly affect adults over {{c1::40}} years of age."
+    )
+
+
+def test_a_blank_ending_a_sentence_or_before_a_long_clause_is_no_category_nor_series():
+    for stem in (
+        "Dermatitis herpetiformis is a skin disease that is the skin manifestation of {{c1::coeliac disease}}.",
+        "Tinea pedis is caused by {{c1::dermatophytes}}, fungi that digest keratin in the skin, hair and nails.",
+    ):
+        assert tidy_stem(stem, "cloze", "", "tinea pedis")[1] == "", stem

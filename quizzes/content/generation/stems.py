@@ -87,7 +87,7 @@ _GENERIC = frozenset(
     )
 )
 # What follows a blank that is one entry of a series ("{{face}}, scalp, ears, neck and ...").
-_SERIES_AFTER = re.compile(r"^(?:,\s*[^,.;:{}()]+?)+,?\s+(?:and|or)\s")
+_SERIES_AFTER = re.compile(r"^(?:,\s*(?:[\w-]+ ){0,2}[\w-]+)+,?\s+(?:and|or)\s")  # short entries
 
 
 def _refused(prompt: str, kind: str, condition: str) -> str:
@@ -101,11 +101,16 @@ def _refused(prompt: str, kind: str, condition: str) -> str:
         rest = set(words(prompt[: match.start()] + " " + prompt[match.end() :])) - set(words(condition))
         if blank and set(blank) <= _GENERIC:
             return STEM_PASS + "the blank is a generic word that tests nothing"
-        if len(blank) > 1 and blank[-1] in rest:
+        if len(blank) > 1 and blank[-1] in rest and _opens(prompt, match.start()):
             return f"{STEM_PASS}the blank is a category the rest of the sentence names (“{match['x']}”)"
         if _SERIES_AFTER.match(prompt[match.end() :]):
             return STEM_PASS + "the blank is one entry of a series (the others stay on the front)"
     return ""
+
+
+def _opens(prompt: str, start: int) -> bool:
+    """Whether the blank is the sentence's subject (its start, or after "In X, ")."""
+    return start == 0 or bool(re.fullmatch(r"In [^,]+, ", prompt[:start]))
 
 
 # --- rewordings
@@ -166,7 +171,9 @@ def _named_once(prompt: str, condition: str, abbr: str) -> str:
     name = re.escape(condition)
     by_abbr = bool(abbr) and re.search(rf"\b{re.escape(abbr)}\b", _outside_blank(prompt))
     lead = re.match(rf"^In {name}, ", prompt, re.IGNORECASE)
-    if lead and (by_abbr or mentions(prompt[lead.end() :], condition)):
+    if lead and (
+        by_abbr or mentions(prompt[lead.end() :], condition) or _inflected(prompt[lead.end() :], condition)
+    ):
         prompt = upper_first(_upper_blank_start(prompt[lead.end() :]))
     added = list(re.finditer(rf" (?:in|of|for) {name}(?=[ .?,])", prompt, re.IGNORECASE))
     for match in reversed(added):
@@ -183,6 +190,15 @@ def _named_once(prompt: str, condition: str, abbr: str) -> str:
         spelled = condition if not prompt.startswith(abbr) else upper_first(condition)
         prompt = re.sub(rf"\b{re.escape(abbr)}\b", spelled, prompt, count=1)
     return prompt
+
+
+def _inflected(text: str, condition: str) -> bool:
+    """Whether the text names the condition in another form ("actinic keratoses" for actinic keratosis)."""
+    *head, last = condition.split()
+    if len(last) < 6:
+        return False
+    stem = " ".join([*map(re.escape, head), re.escape(last[:-2])])
+    return bool(re.search(rf"\b{stem}\w*", _outside_blank(text), re.IGNORECASE))
 
 
 def _outside_blank(prompt: str) -> str:
