@@ -62,6 +62,8 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 
 _STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"
+_SITE = r"(?!(?:but|although|and|or)\b)[A-Za-z-]+"
+_STOP_TAKEN = r"(?=\s+(?:taken|performed|from|with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"  # a biopsy "taken from"
 
 
 # A word of a treatment's name, not the start of its dose, duration or condition ("for 2 weeks", "if ...").
@@ -75,23 +77,31 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?:is|are) (?:then |also |commonly |sometimes )?(?:known as|called|termed|referred to as) "
         rf"[\"\u201c]?(?P<x>[\w'\u2019-]+(?: [\w'\u2019-]+){{0,4}}?)[\"\u201d]?{_STOP}",  # "athlete's foot"
         rf"\bcalls? it (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "Involvement of the ear is a helpful clue, known as Milian ear sign."
+        r", (?:known as|called) (?:the )?(?P<x>(?:[\w'-]+ ){0,3}(?:sign|phenomenon))\.$",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,2}?)(?: of [\w\s-]+?)? (?:is|are|may be|can be) (?:usually |often )?"
         r"(?:used|performed|needed|required) to confirm the diagnosis",
-        rf"\bdiagnosis (?:is|can be|may be) (?:usually |often )?confirmed (?:by|with|on) "
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
-        r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
+        rf"\b(?:diagnosis (?:is|can be|may be)|(?:is|are) suspected [\w\s]+? and) (?:usually |often )?confirmed "
+        rf"(?:by|with|on) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP_TAKEN}",
+        # "... is the larva of the dog hookworm Ancylostoma braziliense.": the organism the cause names
+        r"\b(?:caused by|results? from|(?:cause|organism)(?: worldwide)? (?:is|are)) (?:[\w-]+ ){0,8}?"
+        r"(?P<x>(?-i:[A-Z][a-z]+ [a-z]{4,}))\.$",
+        r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
         r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
-        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|feature|"
-        rf"sign|symptom|trigger|site|treatment)(?: of [\w\s-]+?)? (?:is|are) (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|"
+        rf"feature|sign|symptom|trigger|site|treatment|organism)(?: of [\w\s-]+?| worldwide| overall)? (?:is|are) "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
         rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
         rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
         # "It most often affects the upper outer arms": the typical site
+        # ... or a closed series of up to three sites ("the {{forehead, nose and cheeks}}"), one answer
         rf"\b(?:most commonly|most often|most frequently) (?:affects|involves) (?:the )?"
-        rf"(?P<x>[A-Za-z-]+(?: [A-Za-z-]+){{0,3}}?){_STOP}",  # no age ("adults aged 20-40": two facts)
+        rf"(?P<x>{_SITE}(?: [A-Za-z-]+){{0,3}}?(?:(?:, {_SITE}(?: [A-Za-z-]+)?)?,? and (?!other\b){_SITE}"
+        rf"(?: [A-Za-z-]+)?)?){_STOP}",  # no age ("adults aged 20-40": two facts)
         r"\binherited (?:in |as )?(?:an? )?(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\b",
         r"\b(?:mutations?|variants?) in (?:the )?(?P<x>(?-i:[A-Z][A-Z0-9-]+)) genes?\b",
         r"\b(?:is|are) (?!slightly )(?:\w+ )?(?:more|most) common in (?P<x>(?:young |older )?(?:women|men|females|males|children|"
@@ -101,7 +111,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         # "caused by overgrowth of lipophilic yeasts of the genus Malassezia": the genus
         r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
         r" (?P<x>(?-i:[A-Z][a-z]+))\b",
-        rf"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        rf"\b(?:(?:is|are) (?:usually |often |mainly |mostly |commonly |most often |most commonly )?caused by"
+        rf"|results? from) (?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -229,8 +240,8 @@ def cloze_card(
         start, end = matches[0].span("x")
         deleted = sentence[start:end]
         if article := re.match(
-            r"(?:an?|the) (?=\w+ \w)", deleted, re.IGNORECASE
-        ):  # "called a {{solar keratosis}}"
+            r"(?:the (?=\S)|an? (?=\S+ \S))", deleted, re.IGNORECASE
+        ):  # "called a {{solar keratosis}}", "The {{feet}} are ..." (not "caused by a {{virus}}": no fact)
             start += article.end()
             deleted = sentence[start:end]
         form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
@@ -413,8 +424,10 @@ CLOZE_KINDS = (
     "a component",
     "a synonym",
     "a synonym",
+    "a named sign",
     "what confirms the diagnosis",
     "what confirms the diagnosis",
+    "a cause",
     "the most common ...",
     "the mainstay of treatment",
     "the most common ...",

@@ -106,6 +106,7 @@ from quizzes.content.generation.drafts import (
 )
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
+    all_blocks,
     all_lists,
     find_groups,
     sections_of,
@@ -136,6 +137,7 @@ from quizzes.content.generation.list_classes import (
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
 from quizzes.content.generation.screening import Screened, screen
+from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
     comparison_cards,
     diagnostic_test_cards,
@@ -176,8 +178,8 @@ __all__ = [
 
 
 _PARTICIPIAL = re.compile(
-    r"(?<=\w), (?:given|applied|taken|used|started|injected|most commonly|usually|typically|often|such as|"
-    r"for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
+    r"(?<=\w), (?:(?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with)"
+    r"|most commonly|usually|typically|often|such as|for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
 )  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
@@ -189,10 +191,16 @@ _CONCESSIVE = re.compile(
 # cloze of the main clause leaves to the excerpt.
 _GLOSS = re.compile(
     r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon)\b)"
-    r"(?:[A-Za-z-]+ ?){1,3}\)(?=[ ,.])",
+    r"(?:[A-Za-z-]+ ?){1,6}\)(?=[ ,.])",
     re.IGNORECASE,
 )
 _TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
+# What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
+# by the face.", ", where hairs are still present.": the main clause is a fact alone (the rest stays cited).
+_TRAILING_ASIDE = re.compile(r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$")
+# "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
+# holds nothing a cloze tests.
+_AND_CLAUSE = re.compile(r"^(?P<a>[^;:]+?), and (?P<b>(?:the|a|an) [^;:,]+\.)$")
 # "..., including weak over-the-counter hydrocortisone." / ", particularly in children.": examples or an
 # emphasis after the main clause, which stays true without them (the excerpt keeps the whole sentence)
 _EXAMPLES_TAIL = re.compile(
@@ -236,6 +244,7 @@ def generate_screened(outline: Outline) -> Screened:
     condition = condition_name(outline.title)
     every_list = all_lists(outline)
     typed = typed_groups(find_groups(outline))
+    abbr = _abbreviation(outline, condition)
     definition_cards(outline, condition, out)
     for group in typed:
         for category in group.categories:
@@ -255,9 +264,7 @@ def generate_screened(outline: Outline) -> Screened:
                 before = ""
                 own = not context and _own_what_is(lesson, condition)
                 for sentence in sentences(block.text):
-                    # "The rash usually clears within 6-12 weeks, although it occasionally lasts up to 5 months."
-                    # -> its main clause, a fact alone (the rest stays in the article)
-                    main = main_clause(sentence)
+                    main = main_clause(sentence, condition, abbr)
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
@@ -272,7 +279,7 @@ def generate_screened(outline: Outline) -> Screened:
                         out,
                         context,
                         it_is or naming,
-                        follows=bool(before),
+                        follows=bool(before) and not _opens_with(before, sentence, condition, abbr),
                         source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
                     )
                     if not context:
@@ -315,7 +322,28 @@ def generate_screened(outline: Outline) -> Screened:
     explanation_cards(every_list, condition, out)
     superlative_entry_cards(every_list, condition, out)
     choice_entry_cards(every_list, condition, out)
-    return screen(_stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition)))
+    drafts = _stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
+    kept, refused = tidy(drafts, condition, abbr)
+    screened = screen(kept)
+    screened.dropped[:0] = refused
+    return screened
+
+
+def _abbreviation(outline: Outline, condition: str) -> str:
+    """The condition's abbreviation as the article defines it ("Discoid lupus erythematosus (DLE) is ...")."""
+    texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
+    return abbreviation(texts, condition)
+
+
+_PRONOUN = re.compile(r"\b(?:it|they|this|these|those)\b", re.IGNORECASE)
+
+
+def _opens_with(before: str, sentence: str, condition: str, abbr: str) -> bool:
+    """Whether the sentence before's subject is the condition (by name or abbreviation), so the sentence takes
+    no other scope from it (unless it says "it", "they": whose?)."""
+    opening = squash(_ARTICLE.sub("", before))
+    named = opening.startswith(squash(condition) + " ") or (bool(abbr) and before.startswith(f"{abbr} "))
+    return named and not _PRONOUN.search(sentence)
 
 
 def _prose(outline: Outline) -> dict[str, list[str]]:
@@ -397,8 +425,11 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     """Each lesson with content that gives no draft, and why."""
     outline = teachable(outline)
     drafted = {d.lesson for d in screened.kept}
-    dropped = Counter(d.lesson for d, _ in screened.dropped)
+    stem_pass = {why for _, why in screened.dropped if why.startswith(STEM_PASS)}
+    dropped = Counter(d.lesson for d, why in screened.dropped if why not in stem_pass)
     every_list = all_lists(outline)
+    condition = condition_name(outline.title)
+    abbr = _abbreviation(outline, condition)
     article = article_lines(outline, every_list)
     why = {}
     for lesson in outline.lessons:
@@ -408,14 +439,14 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
         reasons = []
         if dropped[lesson.heading]:
             reasons.append(f"{dropped[lesson.heading]} draft(s) dropped by the item-writing checks")
+        reasons += sorted(
+            {why for d, why in screened.dropped if d.lesson == lesson.heading and why in stem_pass}
+        )
         prose = _prose(outline).get(lesson.heading, [])
-        reasons += [
-            _why_no_card(lst, condition_name(outline.title), every_list, prose, article) for lst in lists
-        ]
+        reasons += [_why_no_card(lst, condition, every_list, prose, article) for lst in lists]
         shown = {block.kind for section in lesson.walk() for block in section.blocks}
-        condition = condition_name(outline.title)
         if "paragraph" in shown:
-            reasons.append(_why_no_cloze(lesson, condition))
+            reasons.append(_why_no_cloze(lesson, condition, abbr))
         if named := _names_named_again(lesson.heading, prose, condition):
             reasons.append(named)
         if shown & {"rows", "table"}:
@@ -449,13 +480,20 @@ _SECOND_SCHEME = re.compile(r"\balso (?:be )?(?:classified|divided|grouped|categ
 _BARE_SUPERLATIVE = re.compile(r"\bthe (?:most common|commonest) (?:type|form|pattern|variant|kind)\.$")
 
 
-def main_clause(sentence: str) -> str:
+def main_clause(sentence: str, condition: str = "", abbr: str = "") -> str:
     """The sentence's main clause, a fact alone: without a concessive or participial clause, a gloss, a
     trailing "usually ..." ("... the front of the shins (pretibial area), usually on both legs." -> "... the
-    shins.") or trailing examples (the rest stays in the article)."""
+    shins."), trailing examples or an aside on the noun before it (", a Gram-positive rod.", ", followed by
+    the face."), or a first clause holding no fact ("X is suspected from the rash, and the diagnosis is
+    confirmed by Y."); an opening abbreviation spelled out (the rest stays in the article)."""
     main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
     main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
-    return _EXAMPLES_TAIL.sub(".", main)
+    main = _TRAILING_ASIDE.sub(".", _EXAMPLES_TAIL.sub(".", main))
+    if (clauses := _AND_CLAUSE.match(main)) and not cloze_kinds(clauses["a"]):
+        main = clauses["b"][0].upper() + clauses["b"][1:]
+    if abbr and main.startswith(f"{abbr} "):  # "DLE most often ..." names the condition
+        main = f"{condition[0].upper()}{condition[1:]}{main[len(abbr) :]}"
+    return main
 
 
 def _names_named_again(lesson: str, prose: list[str], condition: str) -> str:
@@ -471,7 +509,7 @@ def _names_named_again(lesson: str, prose: list[str], condition: str) -> str:
     )
 
 
-def _why_no_cloze(lesson: Section, condition: str) -> str:
+def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
     """Why no sentence of the lesson's paragraphs gave a cloze, counted by reason (see :func:`why_no_cloze`);
     a sentence of a sub-section naming neither the condition nor its sub-heading takes its subject from the
     heading."""
@@ -484,14 +522,14 @@ def _why_no_cloze(lesson: Section, condition: str) -> str:
     )
     found = Counter(
         "scheme"
-        if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence))
+        if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence, condition, abbr))
         else "heading"
         if section is not lesson
-        and why_no_cloze(main_clause(sentence)) in ("other", "low")
+        and why_no_cloze(main_clause(sentence, condition, abbr)) in ("other", "low")
         and not mentions(sentence, condition)
         and not mentions(sentence, section.heading)
         and not shares_topic(sentence, section.heading)
-        else why_no_cloze(sentence)
+        else why_no_cloze(main_clause(sentence, condition, abbr))
         for section in lesson.walk()
         for block in section.blocks
         if block.kind == "paragraph"
@@ -507,7 +545,7 @@ def _why_no_cloze(lesson: Section, condition: str) -> str:
             for block in section.blocks
             if block.kind == "paragraph"
             for sentence in sentences(block.text)
-            if why_no_cloze(sentence) == "facts"
+            if why_no_cloze(main_clause(sentence, condition, abbr)) == "facts"
             for kind in cloze_kinds(sentence)
         }
     )
@@ -580,7 +618,7 @@ def _why_no_card(
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "
             f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
         )
-    return f"{named} gave a card the item-writing checks dropped, or belongs to a classification"
+    return f"{named} gave a card the item-writing checks or the stem pass dropped, or belongs to a classification"
 
 
 def report(outline: Outline) -> dict:

@@ -54,6 +54,7 @@ form of the condition takes the condition's place: "... reported to help in gene
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -69,7 +70,13 @@ from quizzes.content.generation.list_classes import (
     investigation_name,
     scoped,
 )
-from quizzes.content.generation.list_clauses import bare_ddx, clause_question, ddx_apart_from
+from quizzes.content.generation.list_clauses import (
+    COUNTED,
+    bare_ddx,
+    clause_question,
+    core_lead_in,
+    ddx_apart_from,
+)
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -147,7 +154,7 @@ _UMBRELLA = re.compile(
 
 _DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
 _DDX_LEAD = re.compile(
-    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions)"
+    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions|causes of [\w\s-]+?)"
     r"(?: to consider| that (?:may|can) look similar| (?:with|that|which) [\w\s-]+?)? (?:include|are)$",
     re.IGNORECASE,
 )
@@ -165,6 +172,8 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     A lead-in no rule here knows is read by its grammar (:mod:`list_clauses`)."""
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
+    if (core := core_lead_in(lst.lead_in, condition)) != lst.lead_in:  # one construction, one reading
+        return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
     if question := _known_question(lst, condition):
         return question
     lead = _GLOSS_IN_LEAD.sub("", lst.lead_in.strip().rstrip(":").strip())
@@ -371,7 +380,7 @@ def exclusive(lst: ItemList) -> bool:
     """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
     "include", "such as" or no lead-in at all are read as examples."""
     lead = lst.lead_in.strip().rstrip(":").strip()
-    return bool(lead and (_EXCLUSIVE.search(lead) or _COMPLETE.match(lead)))
+    return bool(lead and (_EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead)))
 
 
 def examples_question(question: str) -> str | None:

@@ -91,6 +91,52 @@ _INSTRUCTION = re.compile(
 )
 
 
+# One construction, one reading (pass 10): a lead-in is read by its core clause, whatever the words around it.
+# "Complications are uncommon but include:", "Most people recover fully, but complications may include:" ->
+# "Complications (may) include:" (the hedge says how often, not what the entries are).
+_HEDGE = re.compile(
+    r"^(?:[^:]*?, but |(?P<np>[A-Z][\w\s-]*?) (?:are|is) (?:\w+ ){0,3}?(?:uncommon|rare|unusual|needed|required)"
+    r" but )(?P<rest>(?:may |can )?include)$"
+)
+_AFTER_BUT = re.compile(r"^[^:]*?, but (?P<core>[a-z][\w\s-]*? (?:may |can )?include)$")
+# "X needs to be distinguished from:", "X can look similar to:", "Many conditions can mimic X, including:":
+# the conditions in its differential diagnosis.
+_DIFFERENTIAL = re.compile(
+    r"^(?:(?P<x>[A-Z][\w\s-]*?) (?:needs? to be|should be|must be|can be|may be) (?:distinguished|differentiated)"
+    r" from|(?P<y>[A-Z][\w\s-]*?) (?:can|may) (?:look|appear) similar to|(?:many |several |other )?conditions"
+    r" (?:can|may) mimic (?P<z>[\w\s-]+?),? including)$",
+    re.IGNORECASE,
+)
+# "Three clinical variants are recognised:", "There are two main forms:" -> "The three clinical variants of
+# X are" (a complete list, its count checked against the entries)
+COUNTED = re.compile(
+    r"^(?:there are (?P<n1>two|three|four|five) (?P<np1>(?:main |major |clinical )*[a-z]+)"
+    r"|(?P<n2>two|three|four|five) (?P<np2>(?:main |major |clinical )*[a-z]+) (?:are|have been) "
+    r"(?:recognised|recognized|described))$",
+    re.IGNORECASE,
+)
+_KINDS = frozenset({"forms", "types", "variants", "subtypes", "patterns"})
+
+
+def core_lead_in(lead_in: str, condition: str) -> str:
+    """The lead-in's core clause, one reading for one construction (see the comments above); the lead-in
+    itself when it has none of these shapes."""
+    lead = lead_in.strip().rstrip(":").strip()
+    if match := _AFTER_BUT.match(lead):
+        return upper_first(match["core"]) + ":"
+    if (match := _HEDGE.match(lead)) and match["np"]:
+        return f"{match['np']} {match['rest']}:"
+    if (match := _DIFFERENTIAL.match(lead)) and mentions(
+        match["x"] or match["y"] or match["z"] or "", condition
+    ):
+        return f"Conditions that can look similar to {condition} include:"
+    if (match := COUNTED.match(lead)) and (np := match["np1"] or match["np2"]).split()[
+        -1
+    ].casefold() in _KINDS:
+        return f"The {(match['n1'] or match['n2']).casefold()} {np.casefold()} of {condition} are:"
+    return lead_in
+
+
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
     """The question a lead-in's grammar asks (see the module docstring); None if it asks none exactly."""
     if not lead:

@@ -1,0 +1,244 @@
+"""The last pass every draft goes through: its stem read as a whole and put into plain English, or refused.
+
+The generator builds stems from pieces (a template, a lead-in, a heading, the condition's name); pieces that
+are right alone can be wrong together. This pass looks at the assembled stem only:
+
+- "Name two the differential diagnosis for X." (a lead-in's noun phrase with its article pasted into the
+  template) -> "Name two conditions in the differential diagnosis of X."; "Name two the complications
+  of X." -> "Name two complications of X.";
+- the condition named twice, by name and abbreviation ("In discoid lupus erythematosus, DLE most often
+  starts ...", "complications in discoid lupus erythematosus of DLE") or by name twice ("... prurigo
+  nodularis in prurigo nodularis"): the added name goes, the abbreviation is spelled out;
+- a sub-heading pasted before a cloze ("X, topical treatment: {{...}} are the first-line treatment.")
+  whose words the sentence already says: "In X, ..." instead;
+- "conditions associated with X" over entries that are no conditions (age, hygiene, smoking, climate):
+  "factors associated with X";
+- "similar" with the condition added as a scope ("a similar net-like pattern in X"): "... similar to X";
+
+and refuses (with the reason, kept for the report):
+
+- "Name two other ..." with nothing "other" refers to (a heading "Other types"): the types it is other
+  than would be marked wrong;
+- a question whose stem restates the key's defining phrase ("A patient has X that is the most common
+  form. Which type ...?"): it answers itself;
+- a cloze whose blank is a category the rest of the sentence names ("{{Topical treatment}} is the
+  first-line treatment"), or only generic words ("caused by an {{underlying condition}}"), or one entry
+  of a series ("affects the {{face}}, scalp, ears and neck").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from quizzes.content.generation.drafts import Draft
+from quizzes.content.generation.text import lower_first, mentions, upper_first, words
+
+STEM_PASS = "stem pass: "  # how a refusal's reason begins
+_CLOZE = re.compile(r"\{\{c\d+::(?P<x>[^}]*)\}\}")
+
+
+def abbreviation(texts: list[str], condition: str) -> str:
+    """The condition's abbreviation as the article defines it ("Discoid lupus erythematosus (DLE)"), or ""."""
+    pattern = re.compile(rf"\b{re.escape(condition)} \((?P<a>[A-Z][A-Za-z]?[A-Z]{{1,5}})\)", re.IGNORECASE)
+    for text in texts:
+        if match := pattern.search(text):
+            return match["a"]
+    return ""
+
+
+def tidy(drafts: list[Draft], condition: str, abbr: str = "") -> tuple[list[Draft], list[tuple[Draft, str]]]:
+    """The drafts with their stems tidied, and those refused with the reason (see the module docstring)."""
+    kept, refused = [], []
+    for draft in drafts:
+        prompt, why = tidy_stem(draft.prompt, draft.kind, draft.answer, condition, abbr)
+        if why:
+            refused.append((draft, why))
+        else:
+            kept.append(dataclasses.replace(draft, prompt=prompt) if prompt != draft.prompt else draft)
+    return kept, refused
+
+
+def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "") -> tuple[str, str]:
+    """The stem tidied, and "" ; or the stem and the reason it is refused."""
+    if why := _refused(prompt, kind, condition):
+        return prompt, why
+    prompt = _name_two_the(prompt, condition)
+    prompt = _heading_said(prompt, condition)
+    prompt = _named_once(prompt, condition, abbr)
+    prompt = _class_noun(prompt, answer)
+    prompt = _similar_to(prompt, condition)
+    return prompt, ""
+
+
+# --- refusals
+
+
+_OTHER_WITHOUT_REFERENT = re.compile(r"^(?:In [^,]+, )?(?:[Nn]ame|[Gg]ive) (?:two|one|the) other\b")
+_SELF_ANSWERING = re.compile(
+    r"\b(?:that|which) (?:is|are) the (?:most common|commonest|main|usual|typical|classic) "
+    r"(?:form|type|variant|presentation|kind)\b",
+    re.IGNORECASE,
+)
+# Words that name no fact alone: a blank of only these tests nothing ("an {{underlying condition}}").
+_GENERIC = frozenset(
+    words(
+        "underlying condition disease disorder cause factor problem thing other another some various several certain"
+    )
+)
+# What follows a blank that is one entry of a series ("{{face}}, scalp, ears, neck and ...").
+_SERIES_AFTER = re.compile(r"^(?:,\s*(?:[\w-]+ ){0,2}[\w-]+)+,?\s+(?:and|or)\s")  # short entries
+
+
+def _refused(prompt: str, kind: str, condition: str) -> str:
+    """Why the stem cannot be put right by rewording ("" when it can)."""
+    if _OTHER_WITHOUT_REFERENT.match(prompt):
+        return STEM_PASS + "asks for “other” members with nothing named that they are other than"
+    if kind in ("single", "multiple") and _SELF_ANSWERING.search(prompt):
+        return STEM_PASS + "the stem restates what defines its key (it answers itself)"
+    if kind == "cloze" and (match := _CLOZE.search(prompt)):
+        blank = words(match["x"])
+        rest = set(words(prompt[: match.start()] + " " + prompt[match.end() :])) - set(words(condition))
+        if blank and set(blank) <= _GENERIC:
+            return STEM_PASS + "the blank is a generic word that tests nothing"
+        if len(blank) > 1 and blank[-1] in rest and _opens(prompt, match.start()):
+            return f"{STEM_PASS}the blank is a category the rest of the sentence names (“{match['x']}”)"
+        if _SERIES_AFTER.match(prompt[match.end() :]):
+            return STEM_PASS + "the blank is one entry of a series (the others stay on the front)"
+    return ""
+
+
+def _opens(prompt: str, start: int) -> bool:
+    """Whether the blank is the sentence's subject (its start, or after "In X, ")."""
+    return start == 0 or bool(re.fullmatch(r"In [^,]+, ", prompt[:start]))
+
+
+# --- rewordings
+
+# "Name two the differential diagnosis for X." / "Name two the complications of X."
+_NAME_TWO_THE = re.compile(r"\b(?P<verb>[Nn]ame two) the (?P<np>[^.?]+?)(?P<end>[.?])$")
+_DDX = re.compile(r"^(?:differential diagnos[ie]s|differentials?) (?:of|for) ", re.IGNORECASE)
+
+
+def _name_two_the(prompt: str, condition: str) -> str:
+    """ "Name two the <noun phrase>": the article dropped, a differential diagnosis asked as its conditions."""
+    match = _NAME_TWO_THE.search(prompt)
+    if not match:
+        return prompt
+    np = match["np"]
+    if ddx := _DDX.match(np):
+        np = f"conditions in the differential diagnosis of {np[ddx.end() :]}"
+    return f"{prompt[: match.start()]}{match['verb']} {np}{match['end']}"
+
+
+# "Lichen simplex chronicus, topical treatment: {{c1::Potent topical corticosteroids}} are ...": the
+# sub-heading the cloze was given as its scope.
+_HEADED = re.compile(r"^(?P<x>[^,:{}]+), (?P<h>[^:{}]+): (?P<rest>.+)$")
+# The class nouns a heading shares with many sentences: no scope of their own.
+_FILLER = frozenset(words("of the a an in for"))
+_CLASS_WORDS = frozenset(
+    words("treatment therapy management options complications features signs symptoms tests investigations")
+)
+
+
+def _heading_said(prompt: str, condition: str) -> str:
+    """A sub-heading pasted before a cloze is dropped when the sentence says all its words but its class noun
+    ("topical treatment:" before "Potent topical corticosteroids are ..."); "In X, ..." instead."""
+    match = _HEADED.match(prompt)
+    if not match or match["x"].casefold() != condition.casefold():
+        return prompt
+    said = set(words(match["rest"]))
+    # "Topical and intralesional treatment": either qualifier said is the sub-heading's scope said
+    alternatives = [
+        set(words(part)) - _CLASS_WORDS - _FILLER for part in re.split(r" (?:and|or) ", match["h"])
+    ]
+    if not all(alternatives) or not any(part <= said for part in alternatives):
+        return prompt
+    return f"In {lower_first(condition)}, {_lower_start(match['rest'])}"
+
+
+def _lower_start(text: str) -> str:
+    """The sentence's first letter lowered for use after "In X, " (inside a cloze blank too)."""
+    if text.startswith("{{"):
+        head, _, rest = text.partition("::")
+        return f"{head}::{lower_first(rest)}"
+    return lower_first(text)
+
+
+def _named_once(prompt: str, condition: str, abbr: str) -> str:
+    """The condition named once: an added "In X, " or " in/of/for X" goes when the stem names it otherwise
+    (by its abbreviation, or by name elsewhere); the abbreviation is then spelled out once."""
+    name = re.escape(condition)
+    by_abbr = bool(abbr) and re.search(rf"\b{re.escape(abbr)}\b", _outside_blank(prompt))
+    lead = re.match(rf"^In {name}, ", prompt, re.IGNORECASE)
+    if lead and (
+        by_abbr or mentions(prompt[lead.end() :], condition) or _inflected(prompt[lead.end() :], condition)
+    ):
+        prompt = upper_first(_upper_blank_start(prompt[lead.end() :]))
+    added = list(re.finditer(rf" (?:in|of|for) {name}(?=[ .?,])", prompt, re.IGNORECASE))
+    for match in reversed(added):
+        # the sentence it is added to (a vignette names the condition again in its question, rightly)
+        start = max(prompt.rfind(". ", 0, match.start()), prompt.rfind("? ", 0, match.start())) + 1
+        ends = [i for i in (prompt.find(". ", match.end()), prompt.find("? ", match.end())) if i >= 0]
+        end = min(ends) if ends else len(prompt)
+        rest = prompt[start : match.start()] + prompt[match.end() : end]
+        if (by_abbr and re.search(rf"\b{re.escape(abbr)}\b", rest)) or mentions(rest, condition):
+            prompt = prompt[: match.start()] + prompt[match.end() :]
+            break
+    if by_abbr and not mentions(_outside_blank(prompt), condition):
+        # "Name two complications of DLE." -> "... of discoid lupus erythematosus."
+        spelled = condition if not prompt.startswith(abbr) else upper_first(condition)
+        prompt = re.sub(rf"\b{re.escape(abbr)}\b", spelled, prompt, count=1)
+    return prompt
+
+
+def _inflected(text: str, condition: str) -> bool:
+    """Whether the text names the condition in another form ("actinic keratoses" for actinic keratosis)."""
+    *head, last = condition.split()
+    if len(last) < 6:
+        return False
+    stem = " ".join([*map(re.escape, head), re.escape(last[:-2])])
+    return bool(re.search(rf"\b{stem}\w*", _outside_blank(text), re.IGNORECASE))
+
+
+def _outside_blank(prompt: str) -> str:
+    return _CLOZE.sub(" ", prompt)
+
+
+def _upper_blank_start(text: str) -> str:
+    if text.startswith("{{"):
+        head, _, rest = text.partition("::")
+        return f"{head}::{upper_first(rest)}"
+    return text
+
+
+# Entries that are exposures, habits or who the person is, not conditions ("Older age", "Poor hygiene").
+_NOT_CONDITIONS = re.compile(
+    r"\b(?:age|aged|older|younger|elderly|sex|male|female|men|women|hygiene|clothing|footwear|smoking|smokers?|"
+    r"alcohol|climate|weather|occupations?|travel|exposure|contact|sports?|diet|ethnicity)\b",
+    re.IGNORECASE,
+)
+_CONDITIONS_ASSOCIATED = re.compile(r"\bconditions (?=associated with\b)")
+
+
+def _similar_to(prompt: str, condition: str) -> str:
+    """ "a similar net-like pattern in livedo reticularis" (the condition added as a scope): similar to what?
+    To the condition: "a net-like pattern similar to livedo reticularis"."""
+    return re.sub(
+        rf"\bsimilar (?P<np>(?:[\w-]+ ){{0,3}}?[\w-]+) (?:in|of|for) (?P<x>{re.escape(condition)})\b",
+        lambda m: f"{m['np']} similar to {m['x']}",
+        prompt,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+
+
+def _class_noun(prompt: str, answer: str) -> str:
+    """ "conditions associated with X" over entries that include no conditions (age, hygiene, smoking):
+    "factors associated with X"."""
+    if not _CONDITIONS_ASSOCIATED.search(prompt):
+        return prompt
+    entries = answer.split(": ", 1)[-1].split("; ")
+    if not any(_NOT_CONDITIONS.search(entry) for entry in entries):
+        return prompt
+    return _CONDITIONS_ASSOCIATED.sub("factors ", prompt, count=1)

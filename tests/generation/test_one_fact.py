@@ -1,0 +1,113 @@
+"""Pass 10: a one-fact sentence stating a cause, a confirming test, a first-line treatment or the typical site
+gives a cloze of that fact; a gloss, an appositive or a "followed by" clause does not make it two facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.content.generation.generator import generate, generate_screened, silent_lessons
+from quizzes.content.reader.outline import Block, Outline, Section
+
+
+def clozes(title: str, heading: str, *paragraphs: str, sub: str = "") -> list[str]:
+    blocks = [Block("paragraph", text) for text in paragraphs]
+    lesson = Section(heading, [], [Section(sub, blocks)]) if sub else Section(heading, blocks)
+    return [d.prompt for d in generate(Outline(title=title, lessons=[lesson])) if d.kind == "cloze"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "cloze"),
+    [
+        (
+            "What causes impetigo?",
+            "Impetigo is most often caused by Staphylococcus aureus (a Gram-positive coccus).",
+            "Impetigo is most often caused by {{c1::Staphylococcus aureus}}.",
+        ),
+        (
+            "What causes impetigo?",
+            "The most common cause is the toxin of the bacterium Staphylococcus aureus.",
+            "In impetigo, the most common cause is the toxin of the bacterium {{c1::Staphylococcus aureus}}.",
+        ),
+        (
+            "What causes impetigo?",
+            "Impetigo is caused by staphylococci, a group of bacteria that live on the skin.",
+            "Impetigo is caused by {{c1::staphylococci}}.",
+        ),
+        (
+            "What causes impetigo?",
+            "Impetigo results from an itch\u2013scratch cycle.",
+            "Impetigo results from an {{c1::itch\u2013scratch cycle}}.",
+        ),
+        (
+            "How is impetigo diagnosed?",
+            "Impetigo is suspected from the crusts, and the diagnosis is confirmed by bacterial culture.",
+            "In impetigo, the diagnosis is confirmed by {{c1::bacterial culture}}.",
+        ),
+        (
+            "How is impetigo diagnosed?",
+            "The diagnosis is confirmed by a skin biopsy taken from the edge of a lesion, where crusts remain.",
+            "In impetigo, the diagnosis is confirmed by a {{c1::skin biopsy}} taken from the edge of a lesion.",
+        ),
+        (
+            "Who gets impetigo?",
+            "The lower leg is the most common site, followed by the face.",
+            "In impetigo, the {{c1::lower leg}} is the most common site.",
+        ),
+        (
+            "What are the clinical features of impetigo?",
+            "The feet are the most commonly affected site.",
+            "In impetigo, the {{c1::feet}} are the most commonly affected site.",
+        ),
+        (
+            "What are the clinical features of impetigo?",
+            "Impetigo most commonly affects the forehead, nose and cheeks.",
+            "Impetigo most commonly affects the {{c1::forehead, nose and cheeks}}.",
+        ),
+    ],
+)
+def test_a_one_fact_sentence_gives_a_cloze_of_its_discriminating_fact(heading, text, cloze):
+    assert clozes("Impetigo", heading, text) == [cloze]
+
+
+def test_an_open_series_of_sites_gives_no_cloze_of_one_of_them():
+    text = "Impetigo most often affects the face, scalp, ears, neck and other exposed areas."
+    assert clozes("Impetigo", "What are the clinical features of impetigo?", text) == []
+
+
+def test_a_sentence_after_one_naming_the_condition_by_its_abbreviation_keeps_its_scope():
+    assert clozes(
+        "Granuloma faciale",
+        "How is granuloma faciale diagnosed?",
+        "Granuloma faciale (GF) is a rare skin condition.",
+        "GF is suspected from its appearance. A skin biopsy is usually performed to confirm the diagnosis.",
+    ) == ["In granuloma faciale, a {{c1::skin biopsy}} is usually performed to confirm the diagnosis."]
+
+
+def test_a_sentence_after_one_on_something_else_still_borrows_its_scope():
+    assert (
+        clozes(
+            "Impetigo",
+            "How is impetigo diagnosed?",
+            "In children, a swab is often taken. A skin biopsy is usually performed to confirm the diagnosis.",
+        )
+        == []
+    )
+
+
+def test_a_treatment_given_with_another_is_the_first_line_treatment_under_its_sub_heading():
+    text = "Methotrexate, often combined with a short course of prednisone, is the first-line systemic treatment."
+    assert clozes("Morphoea", "What is the treatment for morphoea?", text, sub="Systemic treatment") == [
+        "In morphoea, {{c1::methotrexate}} is the first-line systemic treatment."
+    ]
+
+
+def test_the_silent_reason_reads_the_sentence_as_the_generator_does():
+    # the gloss does not make it two facts; the sentence is a cause, and its one blank is a pronoun's
+    lesson = Section(
+        "What causes impetigo?",
+        [Block("paragraph", "It is most often caused by Staphylococcus aureus (a Gram-positive coccus).")],
+    )
+    outline = Outline(title="Impetigo", lessons=[Section("What is impetigo?", []), lesson])
+    reason = silent_lessons(outline, generate_screened(outline))[lesson.heading]
+    assert "more than one fact" not in reason
+    assert "open with a pronoun" in reason
