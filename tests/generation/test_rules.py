@@ -1949,30 +1949,19 @@ def test_a_lead_in_naming_the_condition_by_its_initials_names_it_once():
 
 
 @pytest.mark.parametrize(
-    ("lesson", "text", "cloze"),
+    "text",
     [
-        (
-            "How is vitiligo diagnosed?",
-            "Vitiligo is diagnosed clinically.",
-            "Vitiligo is diagnosed {{c1::clinically}}.",
-        ),
-        (
-            "How is vitiligo diagnosed?",
-            "The diagnosis is usually clinical.",
-            "The diagnosis of vitiligo is usually {{c1::clinical}}.",
-        ),
-        (
-            "How is vitiligo diagnosed?",
-            "Segmental vitiligo is rare. The diagnosis is usually clinical.",
-            None,
-        ),
-        ("What is vitiligo?", "The diagnosis is usually clinical.", None),
+        "Vitiligo is diagnosed clinically.",
+        "The diagnosis is usually clinical.",
+        "The diagnosis is usually clinical, based on the typical appearance.",
     ],
 )
-def test_a_clinical_diagnosis_is_a_cloze_of_the_condition_in_its_lesson_on_diagnosis(lesson, text, cloze):
-    section = Section(lesson, [Block("paragraph", text)])
+def test_a_clinical_diagnosis_is_no_cloze(text):
+    """Its blank ("clinical") is guessed without knowing the condition: an examiner graded every one of
+    seven such clozes on unseen articles flawed (set I); the sentence leads a card asking for tests."""
+    section = Section("How is vitiligo diagnosed?", [Block("paragraph", text)])
     cards = [c.prompt for c in kinds(generate(Outline(title="Vitiligo", lessons=[section])), "cloze")]
-    assert (cloze in cards) if cloze else not [c for c in cards if "clinical" in c]
+    assert not [c for c in cards if "clinical" in c]
 
 
 def test_no_cloze_whose_subject_is_a_pronoun_after_a_leading_phrase_or_whose_front_gives_the_number():

@@ -682,7 +682,6 @@ _CLINICAL = (
     ),
 )
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
-_CLINICAL_BASIS = re.compile(r"^,? (?:based on|by (?:its|the)|from (?:the|its)|when characteristic)\b")
 
 
 def clinical_statement(
@@ -718,30 +717,6 @@ def clinical_statement(
             "",
         )  # "Extragenital lesions are diagnosed clinically": a part of the condition, or another
     return "", 0, ""
-
-
-def clinical_diagnosis_cloze(
-    sentence: str, lesson: str, condition: str, out: DraftCollector, follows: bool = False
-) -> None:
-    """A cloze of the sentence saying the diagnosis is clinical (:func:`clinical_statement`)."""
-    text, start, word = clinical_statement(sentence, lesson, condition, follows)
-    if not text or squash(sentence) in out.cloze_sentences:
-        return
-    # "..., based on the typical appearance" / "by its typical appearance": what a clinical diagnosis rests on
-    # gives the blank away; it is cut (the excerpt keeps it)
-    end = start + len(word) + (len(" diagnosis") if text[start + len(word) :].startswith(" diagnosis") else 0)
-    if _CLINICAL_BASIS.match(text[end:]):
-        text = text[:end] + "."
-    out.cloze_sentences.add(squash(sentence))
-    out.add(
-        "cloze",
-        lesson,
-        (word, "clinical diagnosis"),
-        prompt=f"{text[:start]}{{{{c1::{word}}}}}{text[start + len(word) :]}",
-        answer=word,
-        excerpt=sentence,
-        explanation=sentence,
-    )
 
 
 def _as_in(heading: str, condition: str) -> str:

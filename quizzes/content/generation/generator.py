@@ -27,7 +27,8 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   of a sub-section names that sub-section, and one that does not name the
   condition names it in the sentence ("In X, ..."); a trailing example or emphasis (", including ...",
   ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ...");
-  "the diagnosis is (usually) clinical" is a cloze naming the condition. "It" ("They" for a plural
+  "the diagnosis is (usually) clinical" is no cloze (its blank is guessed without knowing the condition;
+  it leads a card asking for tests instead). "It" ("They" for a plural
   condition, "Chilblains") is the condition
   after a sentence naming it, opening "Who gets X?" or "What is X?", and in
   "What is X?" whenever it is given a name ("It is also called ...").
@@ -76,7 +77,6 @@ from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
     cells_card,
-    clinical_diagnosis_cloze,
     cloze_card,
     cloze_kinds,
     definition_cards,
@@ -268,8 +268,6 @@ def generate_screened(outline: Outline) -> Screened:
                     # "X, given two or three times weekly, is the main treatment ..." -> "X is the main ..."
                     # "It is sometimes called Duhring disease." in the lesson "What is X?": only X has names
                     naming = own and bool(_IT_NAMED.match(sentence))
-                    if not context:
-                        clinical_diagnosis_cloze(sentence, lesson, condition, out, follows=bool(before))
                     if schemes and _BARE_SUPERLATIVE.search(main):
                         continue  # "Mixed melasma is the most common type." beside two classifications: which?
                     cloze_card(
