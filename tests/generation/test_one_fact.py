@@ -111,3 +111,33 @@ def test_the_silent_reason_reads_the_sentence_as_the_generator_does():
     reason = silent_lessons(outline, generate_screened(outline))[lesson.heading]
     assert "more than one fact" not in reason
     assert "open with a pronoun" in reason
+
+
+# Pass 11: the blank is the discriminating term, never a generic word beside it.
+@pytest.mark.parametrize(
+    ("heading", "text", "cloze"),
+    [
+        (
+            "What causes impetigo?",
+            "The most common cause of impetigo is infection with Streptococcus pyogenes.",
+            "The most common cause of impetigo is infection with {{c1::Streptococcus pyogenes}}.",
+        ),
+        (
+            "What causes impetigo?",
+            "Impetigo is usually caused by infection with Staphylococcus aureus.",
+            "Impetigo is usually caused by infection with {{c1::Staphylococcus aureus}}.",
+        ),
+    ],
+)
+def test_a_generic_blank_moves_to_the_specific_term_the_sentence_names(heading, text, cloze):
+    assert clozes("Impetigo", heading, text) == [cloze]
+
+
+def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
+    lesson = Section(
+        "How is impetigo diagnosed?", [Block("paragraph", "The diagnosis is confirmed by biochemical tests.")]
+    )
+    outline = Outline(title="Impetigo", lessons=[Section("What is impetigo?", []), lesson])
+    screened = generate_screened(outline)
+    assert [d.prompt for d in screened.kept if d.kind == "cloze"] == []
+    assert "generic word" in silent_lessons(outline, screened)[lesson.heading]

@@ -186,6 +186,19 @@ def one_fact(sentence: str) -> bool:
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
 
+# A blank of only these words is a category beside the specific term the sentence names after it ("the most
+# common cause is {{infection}} with Staphylococcus aureus"): the named organism, test or drug is blanked.
+_GENERIC_BLANK = frozenset(
+    words(
+        "infection infections test tests investigation investigations biochemical laboratory blood treatment"
+    )
+)
+_NAMED_AFTER = re.compile(
+    r"^ (?:with|by|due to|caused by) (?:the )?(?P<y>(?-i:[A-Z][a-z]+ [a-z]{4,}|[A-Z][\w-]+(?: [\w-]+){0,2}?))"
+    r"(?=\.$|[,;(]| (?:or|and|in|which)\b)"
+)
+
+
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
 _COORDINATED = re.compile(r"^(?:,\s+[^,.;]+?,?\s+(?:or|and)\b|\s+(?:or|and|and/or)\s)", re.IGNORECASE)
 
@@ -243,6 +256,9 @@ def cloze_card(
             r"(?:the (?=\S)|an? (?=\S+ \S))", deleted, re.IGNORECASE
         ):  # "called a {{solar keratosis}}", "The {{feet}} are ..." (not "caused by a {{virus}}": no fact)
             start += article.end()
+            deleted = sentence[start:end]
+        if set(words(deleted)) <= _GENERIC_BLANK and (named := _NAMED_AFTER.match(sentence[end:])):
+            start, end = end + named.start("y"), end + named.end("y")  # "{{infection}} with S. aureus"
             deleted = sentence[start:end]
         form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
         if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
