@@ -38,6 +38,8 @@ def test_complications_said_to_be_uncommon_are_still_complications():
         "Erysipelas can look similar to:",
         "Many conditions can mimic erysipelas, including:",
         "Conditions that can look similar to erysipelas include:",
+        "Erysipelas may be confused with:",
+        "Early erysipelas can be mistaken for:",
     ],
 )
 def test_every_wording_of_a_differential_diagnosis_asks_the_same_question(lead_in):

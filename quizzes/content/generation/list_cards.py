@@ -172,7 +172,9 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     A lead-in no rule here knows is read by its grammar (:mod:`list_clauses`)."""
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
-    if (core := core_lead_in(lst.lead_in, condition)) != lst.lead_in:  # one construction, one reading
+    if (
+        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition))
+    ) != lst.lead_in:  # one construction, one reading
         return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
     if question := _known_question(lst, condition):
         return question
