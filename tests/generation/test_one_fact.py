@@ -141,3 +141,20 @@ def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
     screened = generate_screened(outline)
     assert [d.prompt for d in screened.kept if d.kind == "cloze"] == []
     assert "generic word" in silent_lessons(outline, screened)[lesson.heading]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Impetigo is caused by reduced activity of the enzyme ferrochelatase in the skin.",
+            "Impetigo is caused by reduced activity of the enzyme {{c1::ferrochelatase}} in the skin.",
+        ),
+        (
+            "Impetigo is caused by bacterial toxins \u2014 proteins released by the bacteria.",
+            "Impetigo is caused by {{c1::bacterial toxins}}.",
+        ),
+    ],
+)
+def test_a_cause_names_its_enzyme_and_leaves_a_dash_gloss_to_the_excerpt(text, cloze):
+    assert clozes("Impetigo", "What causes impetigo?", text) == [cloze]

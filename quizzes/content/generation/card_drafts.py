@@ -108,6 +108,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        # "caused by reduced activity of the enzyme uroporphyrinogen decarboxylase": the enzyme
+        rf"\bcaused by (?:an? )?(?:reduced|low|deficient|decreased|absent) (?:activity|levels?) of (?:the )?enzyme "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        rf"\bcaused by (?:an? )?(?:deficiency|lack) of (?:the )?enzyme (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         # "caused by overgrowth of lipophilic yeasts of the genus Malassezia": the genus
         r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
         r" (?P<x>(?-i:[A-Z][a-z]+))\b",
@@ -454,6 +458,8 @@ CLOZE_KINDS = (
     "who it is most common in",
     "a proportion",
     "a skin manifestation",
+    "the causative enzyme",
+    "the causative enzyme",
     "a cause",
     "a cause",
     "a duration",
