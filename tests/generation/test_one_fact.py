@@ -158,3 +158,29 @@ def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
 )
 def test_a_cause_names_its_enzyme_and_leaves_a_dash_gloss_to_the_excerpt(text, cloze):
     assert clozes("Impetigo", "What causes impetigo?", text) == [cloze]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "The first-line treatment for facial impetigo is a cream containing fusidic acid.",
+            "The first-line treatment for facial impetigo is a cream containing {{c1::fusidic acid}}.",
+        ),
+        (
+            "Hydrogen peroxide cream (an antiseptic) is the standard treatment.",
+            "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment.",
+        ),
+    ],
+)
+def test_a_first_line_or_standard_treatment_gives_a_cloze_of_the_agent(text, cloze):
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text) == [cloze]
+
+
+def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_subject():
+    text = "Hydrogen peroxide cream is the standard treatment."
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == [
+        "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment."
+    ]
+    text = "A course of 6 weeks is usual."
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == []

@@ -87,13 +87,14 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:caused by|results? from|(?:cause|organism)(?: worldwide)? (?:is|are)) (?:[\w-]+ ){0,8}?"
         r"(?P<x>(?-i:[A-Z][a-z]+ [a-z]{4,}))\.$",
         r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
-        r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
+        r"(?:most \w+|commonest|leading|main|first-line|standard|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
-        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|"
-        rf"feature|sign|symptom|trigger|site|treatment|organism)(?: of [\w\s-]+?| worldwide| overall)? (?:is|are) "
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "The first-line treatment for X is a topical antiperspirant containing {{aluminium chloride}}.": the agent
+        rf"^the (?:most common|commonest|main|leading|most important|first-line|standard) (?:\w+ ){{0,3}}?(?:cause|"
+        rf"complication|type|form|feature|sign|symptom|trigger|site|treatment|organism)(?: (?:of|for) [\w\s-]+?| "
+        rf"worldwide| overall)? (?:is|are) (?:an? (?:[\w-]+ ){{1,3}}?containing )?(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
         rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
         rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
@@ -163,6 +164,7 @@ _TOPIC_GENERIC = {
     "general",
     "other",
     "medical",
+    "specific",
 }
 
 
@@ -170,7 +172,12 @@ def shares_topic(sentence: str, heading: str) -> bool:
     """Whether the sentence names its sub-heading's topic itself ("An ultrapotent topical steroid ..." under
     "Topical corticosteroids"), so the sub-heading is not its missing subject."""
     topic = {w[:5] for w in words(heading) if len(w) > 3 and w not in _TOPIC_GENERIC}
-    return bool(topic & {w[:5] for w in words(sentence) if len(w) > 3})
+    said = {w[:5] for w in words(sentence) if len(w) > 3}
+    if (
+        not topic
+    ):  # "Specific treatment": the sentence must say what it is about ("... is the standard treatment")
+        return bool({w[:5] for w in words(heading) if len(w) > 3 and w not in ("general", "other")} & said)
+    return bool(topic & said)
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
