@@ -605,7 +605,12 @@ _ANY_CLASS = {
 _SEX_RISK = re.compile(
     r"\b(?:more|twice as|three times as|\w+ times as) common in (?P<sex>men|women|males|females)\b"
 )
-_AGE_RISK = re.compile(r"\b(?:affects|occurs in|common in) [\w\s-]*?\bover the age of (?P<age>\d+)\b")
+_AGE_RISK = re.compile(
+    r"\b(?:(?:affects|occurs in|common in) [\w\s-]*?\bover|(?:is )?(?:rare|uncommon|unusual) before) the age of"
+    r" (?P<age>\d+)\b"
+)
+# "mainly affects middle-aged and older adults": older age
+_OLDER = re.compile(r"\baffects (?:middle-aged and )?(?:older|elderly) (?:adults|people|patients)\b")
 _AGE_RANGE = re.compile(
     r"\b(?:begins|starts|develops|appears) between the ages of (?P<a>\d+) and (?P<b>\d+)\b"
 )
@@ -674,6 +679,8 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
         if match := _SEX_RISK.search(sentence):
             sex = "Male" if match["sex"] in ("men", "males") else "Female"
             found.append((f"{sex} sex", sentence))
+        if _OLDER.search(sentence):
+            found.append(("Older age", sentence))
         if match := _AGE_RISK.search(sentence):
             found.append((f"Age over {match['age']}", sentence))
         if match := _AGE_RANGE.search(sentence):
