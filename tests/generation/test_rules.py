@@ -1885,6 +1885,19 @@ def test_an_older_age_group_stated_beside_the_sex_is_a_right_answer_too():
     assert card.answer == "Any two of: Pregnancy; Darker skin types; Sun exposure; Female sex; Older age"
 
 
+def test_complications_named_in_other_words_before_the_list_are_right_answers_too():
+    lesson = Section(
+        "What are the complications of miliaria?",
+        [
+            Block("paragraph", "Wet skin is prone to maceration and infection. Complications may include:"),
+            Block("list", "Complications may include:", ("Heat exhaustion", "Impetigo", "Sleep loss")),
+        ],
+    )
+    (card,) = kinds(generate(Outline(title="Miliaria", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Heat exhaustion; Impetigo; Sleep loss; Maceration; Infection"
+    assert card.excerpt.splitlines()[0] == "Wet skin is prone to maceration and infection."
+
+
 def test_a_treatment_list_beside_the_foundation_of_treatment_is_refused_with_that_reason():
     sun = Section("Sun protection", [Block("paragraph", "Sunscreen is the foundation of all treatment.")])
     topical = Section(

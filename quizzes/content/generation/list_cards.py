@@ -614,6 +614,11 @@ _OLDER = re.compile(r"\baffects (?:middle-aged and )?(?:older|elderly) (?:adults
 _AGE_RANGE = re.compile(
     r"\b(?:begins|starts|develops|appears) between the ages of (?P<a>\d+) and (?P<b>\d+)\b"
 )
+# The sentence before a list of complications naming some in other words: "Moist skin is prone to maceration
+# and infection. Complications may include:".
+_CONSEQUENCE = re.compile(
+    r"\b(?:is|are) (?:\w+ )?(?:prone|predisposed|susceptible) to (?P<x>[^.;:()]+?)\.?$", re.IGNORECASE
+)
 # A treatment the article puts first: "Sun protection is the foundation of all treatment."
 _TREATMENT_FIRST = re.compile(
     r"\b(?:foundation|mainstay|cornerstone|first[- ]line|treatment of choice)\b", re.IGNORECASE
@@ -724,6 +729,15 @@ def wider_members(
         for sentence in prose:
             if _TREATMENT_FIRST.search(sentence) and not named & set(words(sentence)):
                 return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
+    if kind == "complication" and scope == "whole":
+        for sentence in sentences(lst.before):
+            if not (match := _CONSEQUENCE.search(sentence)):
+                continue
+            parts = [part for part in re.split(r",\s*|\s+(?:and|or)\s+", match["x"]) if part]
+            if not all(len(part.split()) <= 3 for part in parts):
+                return Wider(outside=sentence)  # "prone to infection of any skin broken by scratching"
+            wider.answers += [upper_first(part) for part in parts]  # "prone to maceration and infection"
+            wider.lines.append(sentence)
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
