@@ -79,3 +79,16 @@ def test_other_causes_of_the_sign_in_a_differential_lesson_are_its_differential(
             "Any two of: Cellulitis; Gout; Contact dermatitis",
         )
     ]
+
+
+@pytest.mark.parametrize("lead_in", ["They include:", "They may include:"])
+def test_a_pronoun_lead_in_hedged_or_not_asks_the_lesson_heading_class(lead_in):
+    lesson = Section(
+        "What are the complications of erysipelas?",
+        [
+            Block("paragraph", f"Complications depend on the site affected. {lead_in}"),
+            Block("list", lead_in, ENTRIES),
+        ],
+    )
+    prompts = [d.prompt for d in generate(Outline(title="Erysipelas", lessons=[lesson])) if d.kind == "basic"]
+    assert prompts == ["Name two complications of erysipelas."]
