@@ -133,6 +133,7 @@ _PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscell
 _OTHER = frozenset({"other", "others", "additional", "further", "miscellaneous"})
 # "Triggers may include:" says the entries are possible ones: the question says so too.
 _HEDGED = re.compile(r"\b(?:may|can|might) include$", re.IGNORECASE)
+_HEDGED_PRONOUN = re.compile(r"^(?:they|these) (?:may|can|might) include$", re.IGNORECASE)
 # "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
 # include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
 _INCLUDE = re.compile(
@@ -210,6 +211,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
     if question := class_question(lst, lead, condition):
+        if possible and _HEDGED_PRONOUN.match(lead) and question.startswith("What are some "):
+            return f"What are some possible {question[len('What are some ') :]}"  # "They may include:"
         return question
     if lead and (match := _COMPLETE.match(lead)):
         of = match["of"] or ""
