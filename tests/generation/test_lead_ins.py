@@ -38,6 +38,8 @@ def test_complications_said_to_be_uncommon_are_still_complications():
         "Erysipelas can look similar to:",
         "Many conditions can mimic erysipelas, including:",
         "Conditions that can look similar to erysipelas include:",
+        "Erysipelas may be confused with:",
+        "Early erysipelas can be mistaken for:",
     ],
 )
 def test_every_wording_of_a_differential_diagnosis_asks_the_same_question(lead_in):
@@ -77,3 +79,22 @@ def test_other_causes_of_the_sign_in_a_differential_lesson_are_its_differential(
             "Any two of: Cellulitis; Gout; Contact dermatitis",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "prompt"),
+    [
+        ("They include:", "Name two complications of erysipelas."),
+        ("They may include:", "Name two possible complications of erysipelas."),
+    ],
+)
+def test_a_pronoun_lead_in_hedged_or_not_asks_the_lesson_heading_class(lead_in, prompt):
+    lesson = Section(
+        "What are the complications of erysipelas?",
+        [
+            Block("paragraph", f"Complications depend on the site affected. {lead_in}"),
+            Block("list", lead_in, ENTRIES),
+        ],
+    )
+    prompts = [d.prompt for d in generate(Outline(title="Erysipelas", lessons=[lesson])) if d.kind == "basic"]
+    assert prompts == [prompt]

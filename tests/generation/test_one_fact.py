@@ -111,3 +111,76 @@ def test_the_silent_reason_reads_the_sentence_as_the_generator_does():
     reason = silent_lessons(outline, generate_screened(outline))[lesson.heading]
     assert "more than one fact" not in reason
     assert "open with a pronoun" in reason
+
+
+# Pass 11: the blank is the discriminating term, never a generic word beside it.
+@pytest.mark.parametrize(
+    ("heading", "text", "cloze"),
+    [
+        (
+            "What causes impetigo?",
+            "The most common cause of impetigo is infection with Streptococcus pyogenes.",
+            "The most common cause of impetigo is infection with {{c1::Streptococcus pyogenes}}.",
+        ),
+        (
+            "What causes impetigo?",
+            "Impetigo is usually caused by infection with Staphylococcus aureus.",
+            "Impetigo is usually caused by infection with {{c1::Staphylococcus aureus}}.",
+        ),
+    ],
+)
+def test_a_generic_blank_moves_to_the_specific_term_the_sentence_names(heading, text, cloze):
+    assert clozes("Impetigo", heading, text) == [cloze]
+
+
+def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
+    lesson = Section(
+        "How is impetigo diagnosed?", [Block("paragraph", "The diagnosis is confirmed by biochemical tests.")]
+    )
+    outline = Outline(title="Impetigo", lessons=[Section("What is impetigo?", []), lesson])
+    screened = generate_screened(outline)
+    assert [d.prompt for d in screened.kept if d.kind == "cloze"] == []
+    assert "generic word" in silent_lessons(outline, screened)[lesson.heading]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "Impetigo is caused by reduced activity of the enzyme ferrochelatase in the skin.",
+            "Impetigo is caused by reduced activity of the enzyme {{c1::ferrochelatase}} in the skin.",
+        ),
+        (
+            "Impetigo is caused by bacterial toxins \u2014 proteins released by the bacteria.",
+            "Impetigo is caused by {{c1::bacterial toxins}}.",
+        ),
+    ],
+)
+def test_a_cause_names_its_enzyme_and_leaves_a_dash_gloss_to_the_excerpt(text, cloze):
+    assert clozes("Impetigo", "What causes impetigo?", text) == [cloze]
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (
+            "The first-line treatment for facial impetigo is a cream containing fusidic acid.",
+            "The first-line treatment for facial impetigo is a cream containing {{c1::fusidic acid}}.",
+        ),
+        (
+            "Hydrogen peroxide cream (an antiseptic) is the standard treatment.",
+            "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment.",
+        ),
+    ],
+)
+def test_a_first_line_or_standard_treatment_gives_a_cloze_of_the_agent(text, cloze):
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text) == [cloze]
+
+
+def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_subject():
+    text = "Hydrogen peroxide cream is the standard treatment."
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == [
+        "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment."
+    ]
+    text = "A course of 6 weeks is usual."
+    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == []

@@ -1870,6 +1870,34 @@ def test_a_risk_stated_in_the_sentence_before_the_list_is_a_right_answer_too():
     assert card.excerpt.splitlines()[0] == "Melasma is much more common in women than in men."
 
 
+def test_an_older_age_group_stated_beside_the_sex_is_a_right_answer_too():
+    lesson = Section(
+        "Who gets melasma?",
+        [
+            Block(
+                "paragraph",
+                "Melasma mainly affects middle-aged and older adults, and it is more common in women.",
+            ),
+            Block("list", "Risk factors include:", ("Pregnancy", "Darker skin types", "Sun exposure")),
+        ],
+    )
+    (card,) = kinds(generate(Outline(title="Melasma", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Pregnancy; Darker skin types; Sun exposure; Female sex; Older age"
+
+
+def test_complications_named_in_other_words_before_the_list_are_right_answers_too():
+    lesson = Section(
+        "What are the complications of miliaria?",
+        [
+            Block("paragraph", "Wet skin is prone to maceration and infection. Complications may include:"),
+            Block("list", "Complications may include:", ("Heat exhaustion", "Impetigo", "Sleep loss")),
+        ],
+    )
+    (card,) = kinds(generate(Outline(title="Miliaria", lessons=[lesson])), "basic")
+    assert card.answer == "Any two of: Heat exhaustion; Impetigo; Sleep loss; Maceration; Infection"
+    assert card.excerpt.splitlines()[0] == "Wet skin is prone to maceration and infection."
+
+
 def test_a_treatment_list_beside_the_foundation_of_treatment_is_refused_with_that_reason():
     sun = Section("Sun protection", [Block("paragraph", "Sunscreen is the foundation of all treatment.")])
     topical = Section(

@@ -87,13 +87,14 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:caused by|results? from|(?:cause|organism)(?: worldwide)? (?:is|are)) (?:[\w-]+ ){0,8}?"
         r"(?P<x>(?-i:[A-Z][a-z]+ [a-z]{4,}))\.$",
         r"^(?:(?:For|In) [^,]+, )?(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?:is|are) (?:often |usually |now )?(?:the|a) "
-        r"(?:most \w+|commonest|leading|main|first-line|first|earliest) (?:\w+ )?"
+        r"(?:most \w+|commonest|leading|main|first-line|standard|first|earliest) (?:\w+ )?"
         r"(?:cause|complication|type|form|feature|sign|symptom|trigger|site|presentation|treatment)\b",
         r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|remains?) the (?:cornerstone|mainstay) of "
         r"(?:treatment|management|therapy)\b",
-        rf"^the (?:most common|commonest|main|leading|most important) (?:\w+ ){{0,3}}?(?:cause|complication|type|form|"
-        rf"feature|sign|symptom|trigger|site|treatment|organism)(?: of [\w\s-]+?| worldwide| overall)? (?:is|are) "
-        rf"(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
+        # "The first-line treatment for X is a topical antiperspirant containing {{aluminium chloride}}.": the agent
+        rf"^the (?:most common|commonest|main|leading|most important|first-line|standard) (?:\w+ ){{0,3}}?(?:cause|"
+        rf"complication|type|form|feature|sign|symptom|trigger|site|treatment|organism)(?: (?:of|for) [\w\s-]+?| "
+        rf"worldwide| overall)? (?:is|are) (?:an? (?:[\w-]+ ){{1,3}}?containing )?(?P<x>[\w-]+(?: [\w-]+){{0,4}}?){_STOP}",
         # "Kerion is treated with an oral antifungal.": the treatment
         rf"\b(?:is|are) (?:usually |mainly |best |always )?treated with (?P<x>{_TREATMENT_WORD}(?: {_TREATMENT_WORD}){{0,3}}?)"
         rf"(?!\s+(?:for|until|if|unless|when|at|by|after|during|because|as|plus)\b){_STOP}",
@@ -108,6 +109,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"adults|infants|babies|teenagers|adolescents)|older people)\b(?! aged| between| from)",
         rf"\b(?P<x>{_NUMBER} in (?:{_NUMBER}|a hundred|100|1000|a thousand))\b",  # "about one in ten patients"
         rf"\bis the (?:skin|cutaneous) (?:manifestation|form|marker) of (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        # "caused by reduced activity of the enzyme uroporphyrinogen decarboxylase": the enzyme
+        rf"\bcaused by (?:an? )?(?:reduced|low|deficient|decreased|absent) (?:activity|levels?) of (?:the )?enzyme "
+        rf"(?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
+        rf"\bcaused by (?:an? )?(?:deficiency|lack) of (?:the )?enzyme (?P<x>[\w-]+(?: [\w-]+){{0,3}}?){_STOP}",
         # "caused by overgrowth of lipophilic yeasts of the genus Malassezia": the genus
         r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
         r" (?P<x>(?-i:[A-Z][a-z]+))\b",
@@ -159,6 +164,7 @@ _TOPIC_GENERIC = {
     "general",
     "other",
     "medical",
+    "specific",
 }
 
 
@@ -166,7 +172,12 @@ def shares_topic(sentence: str, heading: str) -> bool:
     """Whether the sentence names its sub-heading's topic itself ("An ultrapotent topical steroid ..." under
     "Topical corticosteroids"), so the sub-heading is not its missing subject."""
     topic = {w[:5] for w in words(heading) if len(w) > 3 and w not in _TOPIC_GENERIC}
-    return bool(topic & {w[:5] for w in words(sentence) if len(w) > 3})
+    said = {w[:5] for w in words(sentence) if len(w) > 3}
+    if (
+        not topic
+    ):  # "Specific treatment": the sentence must say what it is about ("... is the standard treatment")
+        return bool({w[:5] for w in words(heading) if len(w) > 3 and w not in ("general", "other")} & said)
+    return bool(topic & said)
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
@@ -184,6 +195,19 @@ def one_fact(sentence: str) -> bool:
     body = _ANY_AGE.sub("is ", sentence.rstrip("."))  # "can occur at any age but is most common in ..."
     commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
+
+
+# A blank of only these words is a category beside the specific term the sentence names after it ("the most
+# common cause is {{infection}} with Staphylococcus aureus"): the named organism, test or drug is blanked.
+_GENERIC_BLANK = frozenset(
+    words(
+        "infection infections test tests investigation investigations biochemical laboratory blood treatment"
+    )
+)
+_NAMED_AFTER = re.compile(
+    r"^ (?:with|by|due to|caused by) (?:the )?(?P<y>(?-i:[A-Z][a-z]+ [a-z]{4,}|[A-Z][\w-]+(?: [\w-]+){0,2}?))"
+    r"(?=\.$|[,;(]| (?:or|and|in|which)\b)"
+)
 
 
 # What follows a deletion that is one item of a list ("caused by X, Y, or both"; "X and Y").
@@ -243,6 +267,9 @@ def cloze_card(
             r"(?:the (?=\S)|an? (?=\S+ \S))", deleted, re.IGNORECASE
         ):  # "called a {{solar keratosis}}", "The {{feet}} are ..." (not "caused by a {{virus}}": no fact)
             start += article.end()
+            deleted = sentence[start:end]
+        if set(words(deleted)) <= _GENERIC_BLANK and (named := _NAMED_AFTER.match(sentence[end:])):
+            start, end = end + named.start("y"), end + named.end("y")  # "{{infection}} with S. aureus"
             deleted = sentence[start:end]
         form = re.match(rf"^(?P<x>[\w-]+(?: [\w-]+)?) {re.escape(condition)}$", deleted, re.IGNORECASE)
         if start == 0 and form:  # "{{Plaque}} psoriasis is the most common type": the form's name
@@ -438,6 +465,8 @@ CLOZE_KINDS = (
     "who it is most common in",
     "a proportion",
     "a skin manifestation",
+    "the causative enzyme",
+    "the causative enzyme",
     "a cause",
     "a cause",
     "a duration",

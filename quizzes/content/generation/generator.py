@@ -196,8 +196,11 @@ _GLOSS = re.compile(
 )
 _TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
 # What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
-# by the face.", ", where hairs are still present.": the main clause is a fact alone (the rest stays cited).
-_TRAILING_ASIDE = re.compile(r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$")
+# by the face.", ", where hairs are still present.", " — increased pressure in the veins.": the main clause is a fact alone (the rest stays cited).
+_TRAILING_ASIDE = re.compile(
+    r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$"
+    r"|(?<=\w) \u2014 [^;:\u2014]+\.$"  # "caused by venous hypertension \u2014 increased pressure in the veins."
+)
 # "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
 # holds nothing a cloze tests.
 _AND_CLAUSE = re.compile(r"^(?P<a>[^;:]+?), and (?P<b>(?:the|a|an) [^;:,]+\.)$")

@@ -133,6 +133,7 @@ _PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscell
 _OTHER = frozenset({"other", "others", "additional", "further", "miscellaneous"})
 # "Triggers may include:" says the entries are possible ones: the question says so too.
 _HEDGED = re.compile(r"\b(?:may|can|might) include$", re.IGNORECASE)
+_HEDGED_PRONOUN = re.compile(r"^(?:they|these) (?:may|can|might) include$", re.IGNORECASE)
 # "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
 # include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
 _INCLUDE = re.compile(
@@ -172,7 +173,9 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     A lead-in no rule here knows is read by its grammar (:mod:`list_clauses`)."""
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
-    if (core := core_lead_in(lst.lead_in, condition)) != lst.lead_in:  # one construction, one reading
+    if (
+        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition))
+    ) != lst.lead_in:  # one construction, one reading
         return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
     if question := _known_question(lst, condition):
         return question
@@ -208,6 +211,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
     if question := class_question(lst, lead, condition):
+        if possible and _HEDGED_PRONOUN.match(lead) and question.startswith("What are some "):
+            return f"What are some possible {question[len('What are some ') :]}"  # "They may include:"
         return question
     if lead and (match := _COMPLETE.match(lead)):
         of = match["of"] or ""
@@ -603,9 +608,19 @@ _ANY_CLASS = {
 _SEX_RISK = re.compile(
     r"\b(?:more|twice as|three times as|\w+ times as) common in (?P<sex>men|women|males|females)\b"
 )
-_AGE_RISK = re.compile(r"\b(?:affects|occurs in|common in) [\w\s-]*?\bover the age of (?P<age>\d+)\b")
+_AGE_RISK = re.compile(
+    r"\b(?:(?:affects|occurs in|common in) [\w\s-]*?\bover|(?:is )?(?:rare|uncommon|unusual) before) the age of"
+    r" (?P<age>\d+)\b"
+)
+# "mainly affects middle-aged and older adults": older age
+_OLDER = re.compile(r"\baffects (?:middle-aged and )?(?:older|elderly) (?:adults|people|patients)\b")
 _AGE_RANGE = re.compile(
     r"\b(?:begins|starts|develops|appears) between the ages of (?P<a>\d+) and (?P<b>\d+)\b"
+)
+# The sentence before a list of complications naming some in other words: "Moist skin is prone to maceration
+# and infection. Complications may include:".
+_CONSEQUENCE = re.compile(
+    r"\b(?:is|are) (?:\w+ )?(?:prone|predisposed|susceptible) to (?P<x>[^.;:()]+?)\.?$", re.IGNORECASE
 )
 # A treatment the article puts first: "Sun protection is the foundation of all treatment."
 _TREATMENT_FIRST = re.compile(
@@ -672,6 +687,8 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
         if match := _SEX_RISK.search(sentence):
             sex = "Male" if match["sex"] in ("men", "males") else "Female"
             found.append((f"{sex} sex", sentence))
+        if _OLDER.search(sentence):
+            found.append(("Older age", sentence))
         if match := _AGE_RISK.search(sentence):
             found.append((f"Age over {match['age']}", sentence))
         if match := _AGE_RANGE.search(sentence):
@@ -715,6 +732,15 @@ def wider_members(
         for sentence in prose:
             if _TREATMENT_FIRST.search(sentence) and not named & set(words(sentence)):
                 return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
+    if kind == "complication" and scope == "whole":
+        for sentence in sentences(lst.before):
+            if not (match := _CONSEQUENCE.search(sentence)):
+                continue
+            parts = [part for part in re.split(r",\s*|\s+(?:and|or)\s+", match["x"]) if part]
+            if not all(len(part.split()) <= 3 for part in parts):
+                return Wider(outside=sentence)  # "prone to infection of any skin broken by scratching"
+            wider.answers += [upper_first(part) for part in parts]  # "prone to maceration and infection"
+            wider.lines.append(sentence)
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers

@@ -56,7 +56,7 @@ _MEASURES_FOR = re.compile(
     r" (?:may |can )?include$",
     re.IGNORECASE,
 )
-_PRONOUN_LEAD = re.compile(r"^(?:they|these) (?:include|are)$", re.IGNORECASE)
+_PRONOUN_LEAD = re.compile(r"^(?:they|these) (?:(?:may|can) )?(?:include|are)$", re.IGNORECASE)
 # "Systemic treatment" (a sub-heading in a lesson on treatment), its list with no lead-in or "Options include:".
 _KIND_OF_TREATMENT = re.compile(
     r"^(?P<adj>topical|systemic|oral|surgical|physical|procedural) (?:treatments?|therapy)$", re.I

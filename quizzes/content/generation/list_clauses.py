@@ -99,11 +99,12 @@ _HEDGE = re.compile(
     r" but )(?P<rest>(?:may |can )?include)$"
 )
 _AFTER_BUT = re.compile(r"^[^:]*?, but (?P<core>[a-z][\w\s-]*? (?:may |can )?include)$")
-# "X needs to be distinguished from:", "X can look similar to:", "Many conditions can mimic X, including:":
+# "X needs to be distinguished from:", "X can look similar to:", "X may be confused with:", "Many conditions can mimic X, including:":
 # the conditions in its differential diagnosis.
 _DIFFERENTIAL = re.compile(
     r"^(?:(?P<x>[A-Z][\w\s-]*?) (?:needs? to be|should be|must be|can be|may be) (?:distinguished|differentiated)"
-    r" from|(?P<y>[A-Z][\w\s-]*?) (?:can|may) (?:look|appear) similar to|(?:many |several |other )?conditions"
+    r" from|(?P<y>[A-Z][\w\s-]*?) (?:can|may) (?:look|appear) similar to|(?P<w>[A-Z][\w\s-]*?) (?:can|may)"
+    r" be (?:confused with|mistaken for)|(?:many |several |other )?conditions"
     r" (?:can|may) mimic (?P<z>[\w\s-]+?),? including)$",
     re.IGNORECASE,
 )
@@ -127,7 +128,7 @@ def core_lead_in(lead_in: str, condition: str) -> str:
     if (match := _HEDGE.match(lead)) and match["np"]:
         return f"{match['np']} {match['rest']}:"
     if (match := _DIFFERENTIAL.match(lead)) and mentions(
-        match["x"] or match["y"] or match["z"] or "", condition
+        match["x"] or match["y"] or match["z"] or match["w"] or "", condition
     ):
         return f"Conditions that can look similar to {condition} include:"
     if (match := COUNTED.match(lead)) and (np := match["np1"] or match["np2"]).split()[

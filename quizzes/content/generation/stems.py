@@ -84,6 +84,7 @@ _SELF_ANSWERING = re.compile(
 _GENERIC = frozenset(
     words(
         "underlying condition disease disorder cause factor problem thing other another some various several certain"
+        " test tests investigation investigations biochemical laboratory"
     )
 )
 # What follows a blank that is one entry of a series ("{{face}}, scalp, ears, neck and ...").
