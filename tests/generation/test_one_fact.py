@@ -1,5 +1,7 @@
 """Pass 10: a one-fact sentence stating a cause, a confirming test, a first-line treatment or the typical site
-gives a cloze of that fact; a gloss, an appositive or a "followed by" clause does not make it two facts."""
+gives a cloze of that fact; a gloss, an appositive or a "followed by" clause does not make it two facts.
+
+The snippets are about a made-up condition, "xenoderma": they test the sentence shapes, not medicine."""
 
 from __future__ import annotations
 
@@ -19,59 +21,59 @@ def clozes(title: str, heading: str, *paragraphs: str, sub: str = "") -> list[st
     ("heading", "text", "cloze"),
     [
         (
-            "What causes impetigo?",
-            "Impetigo is most often caused by Staphylococcus aureus (a Gram-positive coccus).",
-            "Impetigo is most often caused by {{c1::Staphylococcus aureus}}.",
+            "What causes xenoderma?",
+            "Xenoderma is most often caused by Staphylococcus aureus (a Gram-positive coccus).",
+            "Xenoderma is most often caused by {{c1::Staphylococcus aureus}}.",
         ),
         (
-            "What causes impetigo?",
+            "What causes xenoderma?",
             "The most common cause is the toxin of the bacterium Staphylococcus aureus.",
-            "In impetigo, the most common cause is the toxin of the bacterium {{c1::Staphylococcus aureus}}.",
+            "In xenoderma, the most common cause is the toxin of the bacterium {{c1::Staphylococcus aureus}}.",
         ),
         (
-            "What causes impetigo?",
-            "Impetigo is caused by staphylococci, a group of bacteria that live on the skin.",
-            "Impetigo is caused by {{c1::staphylococci}}.",
+            "What causes xenoderma?",
+            "Xenoderma is caused by staphylococci, a group of bacteria that live on the skin.",
+            "Xenoderma is caused by {{c1::staphylococci}}.",
         ),
         (
-            "What causes impetigo?",
-            "Impetigo results from an itch\u2013scratch cycle.",
-            "Impetigo results from an {{c1::itch\u2013scratch cycle}}.",
+            "What causes xenoderma?",
+            "Xenoderma results from an itch\u2013scratch cycle.",
+            "Xenoderma results from an {{c1::itch\u2013scratch cycle}}.",
         ),
         (
-            "How is impetigo diagnosed?",
-            "Impetigo is suspected from the crusts, and the diagnosis is confirmed by bacterial culture.",
-            "In impetigo, the diagnosis is confirmed by {{c1::bacterial culture}}.",
+            "How is xenoderma diagnosed?",
+            "Xenoderma is suspected from the crusts, and the diagnosis is confirmed by bacterial culture.",
+            "In xenoderma, the diagnosis is confirmed by {{c1::bacterial culture}}.",
         ),
         (
-            "How is impetigo diagnosed?",
+            "How is xenoderma diagnosed?",
             "The diagnosis is confirmed by a skin biopsy taken from the edge of a lesion, where crusts remain.",
-            "In impetigo, the diagnosis is confirmed by a {{c1::skin biopsy}} taken from the edge of a lesion.",
+            "In xenoderma, the diagnosis is confirmed by a {{c1::skin biopsy}} taken from the edge of a lesion.",
         ),
         (
-            "Who gets impetigo?",
+            "Who gets xenoderma?",
             "The lower leg is the most common site, followed by the face.",
-            "In impetigo, the {{c1::lower leg}} is the most common site.",
+            "In xenoderma, the {{c1::lower leg}} is the most common site.",
         ),
         (
-            "What are the clinical features of impetigo?",
+            "What are the clinical features of xenoderma?",
             "The feet are the most commonly affected site.",
-            "In impetigo, the {{c1::feet}} are the most commonly affected site.",
+            "In xenoderma, the {{c1::feet}} are the most commonly affected site.",
         ),
         (
-            "What are the clinical features of impetigo?",
-            "Impetigo most commonly affects the forehead, nose and cheeks.",
-            "Impetigo most commonly affects the {{c1::forehead, nose and cheeks}}.",
+            "What are the clinical features of xenoderma?",
+            "Xenoderma most commonly affects the forehead, nose and cheeks.",
+            "Xenoderma most commonly affects the {{c1::forehead, nose and cheeks}}.",
         ),
     ],
 )
 def test_a_one_fact_sentence_gives_a_cloze_of_its_discriminating_fact(heading, text, cloze):
-    assert clozes("Impetigo", heading, text) == [cloze]
+    assert clozes("Xenoderma", heading, text) == [cloze]
 
 
 def test_an_open_series_of_sites_gives_no_cloze_of_one_of_them():
-    text = "Impetigo most often affects the face, scalp, ears, neck and other exposed areas."
-    assert clozes("Impetigo", "What are the clinical features of impetigo?", text) == []
+    text = "Xenoderma most often affects the face, scalp, ears, neck and other exposed areas."
+    assert clozes("Xenoderma", "What are the clinical features of xenoderma?", text) == []
 
 
 def test_a_sentence_after_one_naming_the_condition_by_its_abbreviation_keeps_its_scope():
@@ -86,8 +88,8 @@ def test_a_sentence_after_one_naming_the_condition_by_its_abbreviation_keeps_its
 def test_a_sentence_after_one_on_something_else_still_borrows_its_scope():
     assert (
         clozes(
-            "Impetigo",
-            "How is impetigo diagnosed?",
+            "Xenoderma",
+            "How is xenoderma diagnosed?",
             "In children, a swab is often taken. A skin biopsy is usually performed to confirm the diagnosis.",
         )
         == []
@@ -104,10 +106,10 @@ def test_a_treatment_given_with_another_is_the_first_line_treatment_under_its_su
 def test_the_silent_reason_reads_the_sentence_as_the_generator_does():
     # the gloss does not make it two facts; the sentence is a cause, and its one blank is a pronoun's
     lesson = Section(
-        "What causes impetigo?",
+        "What causes xenoderma?",
         [Block("paragraph", "It is most often caused by Staphylococcus aureus (a Gram-positive coccus).")],
     )
-    outline = Outline(title="Impetigo", lessons=[Section("What is impetigo?", []), lesson])
+    outline = Outline(title="Xenoderma", lessons=[Section("What is xenoderma?", []), lesson])
     reason = silent_lessons(outline, generate_screened(outline))[lesson.heading]
     assert "more than one fact" not in reason
     assert "open with a pronoun" in reason
@@ -118,26 +120,27 @@ def test_the_silent_reason_reads_the_sentence_as_the_generator_does():
     ("heading", "text", "cloze"),
     [
         (
-            "What causes impetigo?",
-            "The most common cause of impetigo is infection with Streptococcus pyogenes.",
-            "The most common cause of impetigo is infection with {{c1::Streptococcus pyogenes}}.",
+            "What causes xenoderma?",
+            "The most common cause of xenoderma is infection with Streptococcus pyogenes.",
+            "The most common cause of xenoderma is infection with {{c1::Streptococcus pyogenes}}.",
         ),
         (
-            "What causes impetigo?",
-            "Impetigo is usually caused by infection with Staphylococcus aureus.",
-            "Impetigo is usually caused by infection with {{c1::Staphylococcus aureus}}.",
+            "What causes xenoderma?",
+            "Xenoderma is usually caused by infection with Staphylococcus aureus.",
+            "Xenoderma is usually caused by infection with {{c1::Staphylococcus aureus}}.",
         ),
     ],
 )
 def test_a_generic_blank_moves_to_the_specific_term_the_sentence_names(heading, text, cloze):
-    assert clozes("Impetigo", heading, text) == [cloze]
+    assert clozes("Xenoderma", heading, text) == [cloze]
 
 
 def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
     lesson = Section(
-        "How is impetigo diagnosed?", [Block("paragraph", "The diagnosis is confirmed by biochemical tests.")]
+        "How is xenoderma diagnosed?",
+        [Block("paragraph", "The diagnosis is confirmed by biochemical tests.")],
     )
-    outline = Outline(title="Impetigo", lessons=[Section("What is impetigo?", []), lesson])
+    outline = Outline(title="Xenoderma", lessons=[Section("What is xenoderma?", []), lesson])
     screened = generate_screened(outline)
     assert [d.prompt for d in screened.kept if d.kind == "cloze"] == []
     assert "generic word" in silent_lessons(outline, screened)[lesson.heading]
@@ -147,40 +150,40 @@ def test_a_blank_of_only_generic_words_is_refused_with_that_reason():
     ("text", "cloze"),
     [
         (
-            "Impetigo is caused by reduced activity of the enzyme ferrochelatase in the skin.",
-            "Impetigo is caused by reduced activity of the enzyme {{c1::ferrochelatase}} in the skin.",
+            "Xenoderma is caused by reduced activity of the enzyme ferrochelatase in the skin.",
+            "Xenoderma is caused by reduced activity of the enzyme {{c1::ferrochelatase}} in the skin.",
         ),
         (
-            "Impetigo is caused by bacterial toxins \u2014 proteins released by the bacteria.",
-            "Impetigo is caused by {{c1::bacterial toxins}}.",
+            "Xenoderma is caused by bacterial toxins \u2014 proteins released by the bacteria.",
+            "Xenoderma is caused by {{c1::bacterial toxins}}.",
         ),
     ],
 )
 def test_a_cause_names_its_enzyme_and_leaves_a_dash_gloss_to_the_excerpt(text, cloze):
-    assert clozes("Impetigo", "What causes impetigo?", text) == [cloze]
+    assert clozes("Xenoderma", "What causes xenoderma?", text) == [cloze]
 
 
 @pytest.mark.parametrize(
     ("text", "cloze"),
     [
         (
-            "The first-line treatment for facial impetigo is a cream containing fusidic acid.",
-            "The first-line treatment for facial impetigo is a cream containing {{c1::fusidic acid}}.",
+            "The first-line treatment for facial xenoderma is a cream containing fusidic acid.",
+            "The first-line treatment for facial xenoderma is a cream containing {{c1::fusidic acid}}.",
         ),
         (
             "Hydrogen peroxide cream (an antiseptic) is the standard treatment.",
-            "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment.",
+            "In xenoderma, {{c1::hydrogen peroxide cream}} is the standard treatment.",
         ),
     ],
 )
 def test_a_first_line_or_standard_treatment_gives_a_cloze_of_the_agent(text, cloze):
-    assert clozes("Impetigo", "What is the treatment for impetigo?", text) == [cloze]
+    assert clozes("Xenoderma", "What is the treatment for xenoderma?", text) == [cloze]
 
 
 def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_subject():
     text = "Hydrogen peroxide cream is the standard treatment."
-    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == [
-        "In impetigo, {{c1::hydrogen peroxide cream}} is the standard treatment."
+    assert clozes("Xenoderma", "What is the treatment for xenoderma?", text, sub="Specific treatment") == [
+        "In xenoderma, {{c1::hydrogen peroxide cream}} is the standard treatment."
     ]
     text = "A course of 6 weeks is usual."
-    assert clozes("Impetigo", "What is the treatment for impetigo?", text, sub="Specific treatment") == []
+    assert clozes("Xenoderma", "What is the treatment for xenoderma?", text, sub="Specific treatment") == []
