@@ -53,6 +53,26 @@ def locust_cpu(path: Path, requests: int = 0) -> str:
     return f"{user + system:.0f} s of CPU in {wall:.0f} s ({(user + system) / wall:.0%} of one core{per})"
 
 
+def machine(out: Path, phase: str) -> str:
+    """The machine's CPU during the phase by whom (tests/load/machine.py): a quiet run leaves
+    "everything else" near zero; only quiet runs compare."""
+    path = out / f"machine-{phase}.json"
+    if not path.exists():
+        return "not measured"
+    seen = json.loads(path.read_text())
+    wall = seen["seconds"]
+    parts = ", ".join(
+        f"{label} {seen[key]:.0f} s ({seen[key] / wall:.0%} of one core)"
+        for key, label in (
+            ("server", "server"),
+            ("postgres", "PostgreSQL (this database)"),
+            ("locust", "locust"),
+            ("other", "everything else"),
+        )
+    )
+    return f"{wall:.0f} s: {parts}"
+
+
 def server_cpu(out: Path, phase: str, requests: int) -> str:
     path = out / f"server-cpu-{phase}.txt"
     if not path.exists() or not requests:
@@ -201,6 +221,7 @@ def main(out: Path) -> int:
     table(ramp)
     print(f"server during the ramp: {server_cpu(out, 'ramp', count(ramp))}")
     print(f"locust during the ramp: {locust_cpu(out / 'locust-ramp-time.txt', count(ramp))}")
+    print(f"the machine during the ramp: {machine(out, 'ramp')}")
 
     exam = rows(out / "exam_stats.csv")
     total = exam.get("Aggregated")
@@ -210,6 +231,7 @@ def main(out: Path) -> int:
     exam_p99 = float(total["99%"]) if total and total["99%"] != "N/A" else float("inf")
     print(f"server during the storm: {server_cpu(out, 'exam', count(exam))}")
     print(f"locust during the storm: {locust_cpu(out / 'locust-exam-time.txt', count(exam))}")
+    print(f"the machine during the storm: {machine(out, 'exam')}")
 
     sat = rows(out / "sat_stats.csv")
     if sat:
@@ -217,6 +239,7 @@ def main(out: Path) -> int:
         table(sat)
         print(f"server during saturation: {server_cpu(out, 'sat', count(sat))}")
         print(f"locust during saturation: {locust_cpu(out / 'locust-sat-time.txt', count(sat))}")
+        print(f"the machine during saturation: {machine(out, 'sat')}")
     if (out / "cpu.txt").exists():
         print((out / "cpu.txt").read_text().rstrip())
 
