@@ -122,7 +122,7 @@ class Practice:
     def __init__(self, probe: "Probe", quiz: str):
         self.probe, self.quiz = probe, quiz
         self.cpu: dict[str, list[float]] = {}  # kind -> [server s, db s, wall s, requests]
-        self.attempts = self.answered = 0
+        self.answered = 0
         self.url = None
 
     def timed(self, kind: str, request, *args, **kwargs):
@@ -143,7 +143,7 @@ class Practice:
                 self.timed("list", self.probe.get, f"/c/{COURSE}/attempts/")
                 start = f"/c/{COURSE}/attempts/start/{self.quiz}/"
                 location = self.timed("start", self.probe.post, start, {}, htmx=False)[1]["Location"]
-                self.url, self.attempts = urlsplit(location).path, self.attempts + 1
+                self.url = urlsplit(location).path
             page = self.timed("question", self.probe.get, self.url)
             form = next((f for f in forms(page) if f.get("id") == "answer-form"), None)
             data = answer_for(form, page) if form else None

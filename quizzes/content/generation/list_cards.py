@@ -297,7 +297,6 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
 
 # ... or "Other viral exanthems and insect bites": an "other" entry that names a member too keeps it
 _NAMES_MORE = re.compile(r"\b(?:such as|including|e\.g\.|for example|and)\b|\(", re.IGNORECASE)
-_EXAMPLES_IN = re.compile(r"\b(?:such as|including|e\.g\.|for example)\b|\(", re.IGNORECASE)
 # An entry pointing to the list nested under it ("A skin biopsy, which shows one of these patterns:"): the
 # card would leave the pointer dangling.
 _POINTER = re.compile(r":$|\b(?:these|the following)\b", re.IGNORECASE)
