@@ -28,10 +28,19 @@ def test_name_two_the_differential_diagnosis_asks_for_its_conditions():
 
 
 def test_name_two_the_complications_drops_the_article():
-    assert tidy_stem("Name two the complications of tinea pedis.", "basic", "", "tinea pedis") == (
-        "Name two complications of tinea pedis.",
-        "",
+    lesson = Section(
+        "What are the complications of tinea pedis?",
+        [
+            Block(
+                "list",
+                "The complications of tinea pedis include:",
+                ("Cellulitis", "Fungal nail infection", "Id reaction"),
+            )
+        ],
     )
+    assert prompts(Outline(title="Tinea pedis", lessons=[lesson])) == [
+        "Name two complications of tinea pedis."
+    ]
 
 
 def test_the_condition_and_its_abbreviation_are_not_both_named():

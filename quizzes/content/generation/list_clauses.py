@@ -138,6 +138,11 @@ def core_lead_in(lead_in: str, condition: str) -> str:
     return lead_in
 
 
+_DDX_NP = re.compile(
+    r"^(?:differential diagnos[ie]s|differentials?)(?: (?:of|for) (?P<x>.+))?$", re.IGNORECASE
+)
+
+
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
     """The question a lead-in's grammar asks (see the module docstring); None if it asks none exactly."""
     if not lead:
@@ -162,7 +167,11 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
     if match := _REQUIRED_IF.match(lead):
         return f"What are some findings in {condition} that require {lower_first(match['x'])}?"
     if match := _NP_INCLUDE.match(lead):
-        np = lower_first(match["np"])
+        # "The complications of X include:" asks for complications; "The differential diagnosis for X
+        # includes:" for the conditions in it
+        np = re.sub(r"^the ", "", lower_first(match["np"]))
+        if ddx := _DDX_NP.match(np):
+            np = f"conditions in the differential diagnosis of {ddx['x'] or condition}"
         if np.split()[0] in _PRONOUN_SUBJECT or np.split()[0] in ("people", "patients", "those"):
             return None
         head = _QUALIFIER.split(np, maxsplit=1)[0]

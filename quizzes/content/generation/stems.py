@@ -3,9 +3,6 @@
 The generator builds stems from pieces (a template, a lead-in, a heading, the condition's name); pieces that
 are right alone can be wrong together. This pass looks at the assembled stem only:
 
-- "Name two the differential diagnosis for X." (a lead-in's noun phrase with its article pasted into the
-  template) -> "Name two conditions in the differential diagnosis of X."; "Name two the complications
-  of X." -> "Name two complications of X.";
 - the condition named twice, by name and abbreviation ("In discoid lupus erythematosus, DLE most often
   starts ...", "complications in discoid lupus erythematosus of DLE") or by name twice ("... prurigo
   nodularis in prurigo nodularis"): the added name goes, the abbreviation is spelled out;
@@ -63,7 +60,6 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     """The stem tidied, and "" ; or the stem and the reason it is refused."""
     if why := _refused(prompt, kind, condition):
         return prompt, why
-    prompt = _name_two_the(prompt, condition)
     prompt = _heading_said(prompt, condition)
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
@@ -117,21 +113,6 @@ def _opens(prompt: str, start: int) -> bool:
 # --- rewordings
 
 # "Name two the differential diagnosis for X." / "Name two the complications of X."
-_NAME_TWO_THE = re.compile(r"\b(?P<verb>[Nn]ame two) the (?P<np>[^.?]+?)(?P<end>[.?])$")
-_DDX = re.compile(r"^(?:differential diagnos[ie]s|differentials?) (?:of|for) ", re.IGNORECASE)
-
-
-def _name_two_the(prompt: str, condition: str) -> str:
-    """ "Name two the <noun phrase>": the article dropped, a differential diagnosis asked as its conditions."""
-    match = _NAME_TWO_THE.search(prompt)
-    if not match:
-        return prompt
-    np = match["np"]
-    if ddx := _DDX.match(np):
-        np = f"conditions in the differential diagnosis of {np[ddx.end() :]}"
-    return f"{prompt[: match.start()]}{match['verb']} {np}{match['end']}"
-
-
 # "Lichen simplex chronicus, topical treatment: {{c1::Potent topical corticosteroids}} are ...": the
 # sub-heading the cloze was given as its scope.
 _HEADED = re.compile(r"^(?P<x>[^,:{}]+), (?P<h>[^:{}]+): (?P<rest>.+)$")
