@@ -116,6 +116,7 @@ from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
     Line,
+    entry_answers,
     examples_question,
     exclusive,
     feature_prose_refused,
@@ -136,6 +137,7 @@ from quizzes.content.generation.list_classes import (
     superlative_entry_cards,
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
+from quizzes.content.generation.membership import sentence_entries
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
@@ -369,6 +371,7 @@ def article_lines(outline: Outline, every_list: list[ItemList]) -> list[Line]:
             if block.kind == "paragraph":
                 found += [Line(lesson, section.heading, s) for s in sentences(block.text)]
     found += [Line(lst.lesson, lst.section, lst.lead_in) for lst in every_list if lst.lead_in]
+    found += [Line(lst.lesson, lst.section, item, entry=True) for lst in every_list for item in lst.items]
     return found
 
 
@@ -611,6 +614,11 @@ def _why_no_card(
         return (
             f"{named} would ask “{examples_question(question)}” while the article names another way (“{rival}”), "
             "which the back would mark wrong"
+        )
+    elif sentence := sentence_entries(entry_answers(lst)):
+        return (
+            f"{named} would ask “{examples_question(question)}” while an entry is a whole sentence, not a member "
+            f"(“{sentence}”): two of them are no answer"
         )
     elif outside := wider_members(
         lst, examples_question(question) or "", every_list, prose, condition, article

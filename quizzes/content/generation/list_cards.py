@@ -77,6 +77,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
+from quizzes.content.generation.membership import asked_class, one_member, rivals, sentence_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -489,6 +490,19 @@ def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
 _FORM_NAME = re.compile(r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,5}?)(?: \([^)]*\))? [\u2013\u2014] \S")
 
 
+def entry_answers(lst: ItemList) -> list[str]:
+    """The answers a list's entries give: each entry's first fact (before ";"), an umbrella entry's class,
+    without the "Other ..." entries naming no member and the entries the article disowns."""
+    answers = [
+        item.split("; ")[0].rstrip(".")
+        for item in lst.items
+        if not (partial_entry(item) and (exclusive(lst) or not _NAMES_MORE.search(item)))
+    ]
+    answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
+    # "Fungal culture is rarely helpful, as ...": an entry the article itself says is no answer
+    return [answer for answer in answers if not _DISOWNED.search(answer)]
+
+
 def list_cards(
     lists: list[ItemList],
     condition: str,
@@ -516,14 +530,7 @@ def list_cards(
         # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
         # stays in the cited text.
         # ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
-        answers = [
-            item.split("; ")[0].rstrip(".")
-            for item in lst.items
-            if not (partial_entry(item) and (exclusive(lst) or not _NAMES_MORE.search(item)))
-        ]
-        answers = [upper_first(m["x"]) if (m := _UMBRELLA.match(answer)) else answer for answer in answers]
-        # "Fungal culture is rarely helpful, as ...": an entry the article itself says is no answer
-        answers = [answer for answer in answers if not _DISOWNED.search(answer)]
+        answers = entry_answers(lst)
         names = [NAMED.match(answer) for answer in answers]
         features = not exclusive(lst) and _FEATURES_Q.search(question)
         if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
@@ -547,10 +554,14 @@ def list_cards(
                 continue
             if rival_measure(lst, question, lists):
                 continue  # "Give two ways to reduce attacks" while another part names another way
+            if sentence_entries(answers):
+                continue  # "Obesity-associated AN improves with weight loss ...": a sentence, no member
             wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
             answers += [answer for answer in wider.answers if answer not in answers]
+            if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
+                answers = [one_member(answer) for answer in answers]
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue
@@ -712,7 +723,9 @@ def wider_members(
     wider = Wider()
     if not kind or not scope:
         answers = [item.split("; ")[0] for item in lst.items]
-        return Wider(outside=named_elsewhere(lst, question, answers, article or [], [], condition))
+        if outside := named_elsewhere(lst, question, answers, article or [], [], condition):
+            return Wider(outside=outside)
+        return _with_rivals(wider, lst, question, answers, lists, article or [], condition)
     # (a question on the whole condition looks through the whole article; a narrower one, its own section)
     whole = scope == "whole" and not qualifier
     for other in same_class_lists(lst, kind, lists) if whole else []:
@@ -745,6 +758,27 @@ def wider_members(
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
     if line := named_elsewhere(lst, question, answers, article or [], wider.lines, condition):
         return Wider(outside=line)  # "Low-dose oral isotretinoin has been used ..." beside "Oral treatment"
+    return _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+
+
+def _with_rivals(
+    wider: Wider,
+    lst: ItemList,
+    question: str,
+    answers: list[str],
+    lists: list[ItemList],
+    article: list[Line],
+    condition: str,
+) -> Wider:
+    """The members of the question's class stated anywhere else in the article (:func:`membership.rivals`)
+    taken into the back, or the line naming one that cannot be taken."""
+    nested = [item for sub in lists if sub.parent and sub.parent in lst.items for item in sub.items]
+    own = [*lst.items, lst.lead_in, lst.parent, lst.outer, *nested, *wider.lines]
+    found = rivals(question, own, answers, article, lst.lesson, lst.section, condition)
+    if found.outside:
+        return Wider(outside=found.outside)
+    wider.answers += [answer for answer in found.answers if answer not in wider.answers]
+    wider.lines += [line for line in found.lines if line not in wider.lines]
     return wider
 
 
@@ -770,6 +804,7 @@ class Line:
     lesson: str
     section: str
     text: str
+    entry: bool = False  # an entry of a list (read by :mod:`membership` only)
 
 
 # A "Name two X" question's class: the words after "Name two" up to the scope ("of", "for", "in", "that"...).
@@ -899,7 +934,8 @@ def named_elsewhere(
     answered = {next((w for w in words(answer) if w not in _UNNAMING | own), "") for answer in answers}
     for line in article:
         if (
-            line.text in cited_lines
+            line.entry
+            or line.text in cited_lines
             or line.text.endswith("?")
             or line.text in (lst.lesson, lst.section, lst.heading)
         ):

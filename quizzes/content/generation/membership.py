@@ -1,0 +1,463 @@
+"""Members of a "Name two X" card's class named anywhere in the article, read by how articles state
+membership rather than by the wordings of particular articles.
+
+A "Name two risk factors for X" card built from one list is only trustworthy when the back holds every risk
+factor the article names: a student who answers with one stated elsewhere ("It is more common in hot, humid
+climates." in the sentence before the list, "the predisposing factors, such as nutritional deficiency" in
+the outlook, "Avoiding rapid weight gain ... may reduce the risk" in prevention) would be marked wrong.
+
+The reading has three parts.
+
+1. The class the question asks for (:func:`asked_class`): risk factors, causes/triggers, associated
+   conditions, complications, treatments (with a qualifier: topical, oral, systemic, physical ...), ways to
+   prevent or reduce recurrence, differential diagnosis. Features, signs, types and tests are left to the
+   checks in :mod:`list_cards` (prose beside a list of features is refused there).
+2. For each class a small lexicon of the ways an article states that something is a member (:data:`LEXICON`):
+   a cue ("more common in", "predispos", "treated with", "confused with", "lead to" ...), the side of the
+   cue the member stands on (after "treated with", before "is the first-line treatment") and, for the
+   converse statements ("Avoiding A may reduce the risk" names A's opposite as a risk), that the member
+   cannot be taken as it stands. Weak cues ("is used", "lead to", "may help") count only inside the
+   lessons about the class (treatment, complications, outlook ...); strong ones ("predisposing",
+   "differential", "more common in") anywhere, when the sentence is about the question's subject (names it,
+   or opens with "It"/"They") or sits in a lesson about the class.
+3. A pass over every line of the article (sentences of every paragraph, sub-headings, lead-ins and the
+   entries of every other list) outside the card's own list and cited lines. A statement's member phrase
+   is split into its parts ("older adults and in infants" -> "older adults", "infants"); a part sharing a
+   content word with an answer on the back is already there. A part not there is either taken into the
+   back, when it parses as a short name phrase (no verb, no pronoun, at most five words), with its line
+   cited; or, when any part does not parse ("Avoiding rapid weight loss", a whole clause), the card is
+   refused and the line is the reason (:attr:`Rivals.outside`, which :func:`generator.silent_lessons`
+   reports).
+
+A question on the whole condition reads the whole article; one narrowed to a situation or a part ("causes
+of secondary milia", "treatments for extensive hair loss") reads its own section, and elsewhere only lines
+naming that situation. A qualified treatment question ("oral treatments") counts only lines naming the
+qualifier.
+
+Two checks on the back itself: entries that are whole sentences rather than members ("Obesity-associated AN
+improves with weight loss ...") make no answers (:func:`sentence_entries`), and an entry joining two
+alternatives ("Lymecycline or minocycline") is one answer, marked so on the back (:func:`one_member`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizzes.content.generation.text import mentions, sentences, upper_first, words
+
+# The class a question asks for, from its words (first match wins).
+_ASKED = (
+    ("differential", re.compile(r"\bdifferential diagnosis\b|\blook similar\b", re.I)),
+    ("prevention", re.compile(r"^Give two ways to (?:reduce|prevent|lower|avoid)\b")),
+    ("risk", re.compile(r"\brisk factors?\b|\bat (?:particular |increased |high )?risk\b", re.I)),
+    ("associated", re.compile(r"\b(?:associated with|factors associated)\b", re.I)),
+    # "causes of X", "possible triggers of X"; not "infections that can trigger X" (a narrower class)
+    (
+        "cause",
+        re.compile(r"^(?:Name|Give|List) two (?:[\w-]+ )?(?:causes|triggers|precipitants|factors that)\b"),
+    ),
+    ("complication", re.compile(r"\bcomplications?\b", re.I)),
+    ("treatment", re.compile(r"\b(?:treatments?|therap(?:y|ies)|treatment options)\b", re.I)),
+    # "Name two antibiotics that are used to treat X"; not "Name two medicines that can cause X"
+    (
+        "treatment",
+        re.compile(
+            r"^(?:Name|Give|List) two (?:[\w-]+ )?(?:medicines|medications|antibiotics|antifungals|agents|options)"
+            r" (?:(?:that|which) (?:are|is|can be|may be) )?(?:used|given|prescribed|for)\b"
+        ),
+    ),
+)
+_QUALIFIER = re.compile(
+    r"^(?:Name|Give|List) two (?:\w+ )?(?P<q>topical|oral|systemic|physical|surgical|procedural|intralesional)\b",
+    re.I,
+)
+# Words naming the qualifier in prose ("systemic": a tablet is systemic too).
+_QUALIFIER_WORDS = {
+    "systemic": r"systemic|oral|intravenous|injected|injections?|tablets?",
+    "physical": r"physical|laser|cryotherapy|phototherapy|light|surgery|surgical|excision|curettage",
+    "surgical": r"surgical|surgery|excision|curettage",
+    "procedural": r"procedur\w*|laser|cryotherapy|surgery|excision",
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One way of stating membership: the cue, where the member stands ("after" / "before" the cue) and
+    whether the cue is strong enough to count outside the lessons about the class; ``converse`` for a
+    statement that names the member's opposite ("Avoiding A reduces the risk")."""
+
+    pattern: re.Pattern
+    side: str = "after"
+    strong: bool = True
+    converse: bool = False
+    about_after: bool = (
+        False  # "A can trigger X": a member only when what follows names the question's subject
+    )
+
+
+def _cue(
+    pattern: str, side: str = "after", strong: bool = True, converse: bool = False, about_after: bool = False
+) -> Cue:
+    return Cue(re.compile(pattern, re.I), side, strong, converse, about_after)
+
+
+_REDUCES_RISK = _cue(
+    r"\b(?:(?:may|can|will|helps? to|help) )?(?:reduces?|lowers?|decreases?) the (?:risk|chance|likelihood)"
+    r"(?= of (?:developing )?(?:it|them|this|the condition)\b|[.,;]|$)",
+    side="before",
+    converse=True,
+)
+_RISK_REDUCED = _cue(
+    r"\bthe risk (?:of (?P<of>[\w\s-]+?) )?(?:may|can) be (?:reduced|lowered) by\b", converse=True
+)
+LEXICON: dict[str, tuple[Cue, ...]] = {
+    "risk": (
+        _cue(r"\b(?:more|most) (?:common|frequent|prevalent|often seen)\b(?: \w+)? (?:in|among)\b"),
+        _cue(r"\baffects? (?P<m>men|women|males|females) more (?:often|commonly)\b"),
+        _cue(
+            r"\b(?:is|are) (?:a |an |the )?(?:main |major |important |common )?(?:predisposing|risk) factors?\b",
+            "before",
+        ),
+        _cue(r"\bpredisposing factors?,? (?:such as|including|like)\b"),
+        _cue(r"\bpredispos(?:es?|ing) (?:\w+ )?to\b", "before", about_after=True),
+        _cue(r"\b(?:increases?|raises?) the (?:risk|likelihood|chance)\b", "before"),
+        _cue(
+            r"\b(?:people|those|patients|individuals) (?:with|who)\b(?=[^.]*\b(?:prone|susceptible|at (?:increased |higher )?risk)\b)"
+        ),
+        _REDUCES_RISK,
+        _RISK_REDUCED,
+    ),
+    "cause": (
+        _cue(
+            r"\b(?:is|are|may be|can be) (?:usually |often |mainly |most often )?(?:caused|triggered|provoked|precipitated|induced) by\b"
+        ),
+        _cue(r"\b(?:is|are) (?:usually |often |mainly )?due to\b"),
+        _cue(r"\b(?:arising|arises?) (?:at sites of|after)\b"),
+        _cue(r"\b(?:can|may) (?:cause|trigger|provoke|precipitate)\b", "before", about_after=True),
+        _cue(
+            r"\b(?:is|are) (?:a |an |the )?(?:main |common |usual |most common )?(?:cause|trigger)s?\b",
+            "before",
+        ),
+        _REDUCES_RISK,
+        _RISK_REDUCED,
+    ),
+    "associated": (
+        _cue(r"\b(?:is|are) (?:\w+ )?(?:associated|linked) with\b"),
+        _cue(r"\bcontributing factors? (?:may |can )?(?:include|are)\b"),
+        _cue(r"\b(?:plays?|have|has) a role\b", "before"),
+    ),
+    "complication": (
+        _cue(r"\b(?:is|are|can be|may be) (?:\w+ )?complicated by\b"),
+        _cue(r"\bcomplications? (?:such as|including|of \w+ include)\b"),
+        _cue(
+            r"\b(?:can|may|might|occasionally|sometimes|rarely) (?:\w+ )?(?:lead|leads|progress|progresses) to\b",
+            strong=False,
+        ),
+        _cue(r"\b(?:can|may) result in\b", strong=False),
+        _cue(r"\b(?:increased|higher) risk of\b", strong=False),
+    ),
+    "treatment": (
+        _cue(r"\b(?:is|are|can be|may be) (?:usually |often |also |sometimes )?treated with\b"),
+        _cue(r"\brespond(?:s)? (?:well )?to\b"),
+        _cue(r"\b(?:is|are) (?:the )?(?:first|second)[- ]line\b", "before"),
+        _cue(r"\b(?:is|are) the (?:treatment|drug) of choice\b", "before"),
+        _cue(
+            r"\b(?:is|are|has been|have been|may be|can be) (?:also |sometimes |often )?(?:used|prescribed|given|tried)\b",
+            "before",
+            strong=False,
+        ),
+        _cue(
+            r"\b(?:may|can) (?:also )?(?:help|shrink|clear|improve|reduce)\b",
+            "before",
+            strong=False,
+            about_after=True,
+        ),
+        _cue(r"\bimproves? with\b", strong=False),
+    ),
+    "prevention": (
+        _REDUCES_RISK,
+        _RISK_REDUCED,
+        # "Recurrence is common if the source of infection ... is not addressed": addressing it is a way
+        _cue(r"\b(?:recurrences?|relapses?) (?:is|are) (?:common|likely|frequent) if\b", converse=True),
+        _cue(r"\b(?:often |may |frequently |commonly )?recurs? if\b", converse=True),
+        _cue(
+            r"\b(?:may|can) (?:help to |help )?(?:prevent|reduce) (?:recurrences?|relapses?|further episodes)\b",
+            "before",
+        ),
+        _cue(r"\bfor (?:people|those|patients) (?:who have|with) (?:frequent )?recurrences?\b", "before"),
+        _cue(r"\bto (?:prevent|reduce) (?:recurrences?|relapses?)\b", "before"),
+    ),
+    "differential": (
+        _cue(r"\b(?:most important|main|key|chief) differential(?: diagnosis)? (?:is|are|includes?)\b"),
+        _cue(r"\b(?:can|may) be (?:confused|mistaken) (?:with|for)\b"),
+        _cue(r"\b(?:can|may) (?:mimic|resemble)\b"),
+        _cue(r"\bmust be (?:distinguished|differentiated) from\b"),
+    ),
+}
+# The lessons about each class, where its weak cues count.
+_CLASS_LESSON = {
+    "risk": r"who gets|risk|cause|prevent",
+    "cause": r"cause|trigger|who gets|prevent",
+    "associated": r"associat|cause|who gets",
+    "complication": r"complicat|outlook|prognos|outcome",
+    "treatment": r"treat|manage|therap",
+    "prevention": r"prevent|recur|treat|outlook",
+    "differential": r"differential",
+}
+_SUBJECT = re.compile(r"^(?:It|They|This condition|The condition|The rash|The disease)\b")
+_CLAUSE_END = re.compile(
+    r"[.;:]|,? (?:but|although|though|whereas|while|because|than|which|who|when|where)\b| \("
+    r"|, (?:particularly|especially|notably|mainly|usually|often)\b"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:]\s*|,\s*(?:but|and|although|while|whereas|so)\s+|\b(?:but|although|while|and)\s+(?=[a-z]))"
+)
+_LEADING = re.compile(
+    r"^(?:(?:an )?(?:increased|higher|high) risk of|in|among|with|by|from|to|of|a|an|the|some|certain|other"
+    r"|people with|those with|patients with)\s+",
+    re.I,
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|may|can|could|should|will|would|must|has|have|had|does|do|did"
+    r"|which|who|that|it|they|them|this|these|those|its|their)\b",
+    re.I,
+)
+_GERUND_OPEN = re.compile(
+    r"^(?:avoid|using|not|stopping|keeping|maintaining|wearing|treating|taking)\w*\b", re.I
+)
+# Words naming no member: the class itself, degrees, times, the patient.
+_EMPTY = frozenset(
+    words(
+        "treatment treatments therapy therapies option options medicine medicines medication medications "
+        "drug drugs agent agents condition conditions disease diseases factor factors risk risks cause causes "
+        "people person patient patients adult adults child children those individuals skin lesion lesions area "
+        "areas case cases week weeks month months year years time times day days usually often well also "
+        "mainly most more less many some other others first line second choice helpful useful effective "
+        "severe mild moderate extensive widespread number several certain particular such include including "
+        "within after before during between about over under group groups form forms type types underlying "
+        "topical oral systemic physical surgical procedural intralesional thought include includes and the "
+        "for with any all may can this that these those its their has have had not medical general supportive "
+        "symptomatic specific"
+    )
+)
+MAX_MEMBER_WORDS = 5
+
+
+@dataclass
+class Rivals:
+    """Members of the class the article names outside the card's list: short ones taken into the back
+    (``answers``, cited by ``lines``), or the line of one that cannot be taken (``outside``)."""
+
+    answers: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    outside: str = ""
+
+
+def asked_class(question: str) -> str:
+    """The class a "Name two" / "Give two" question asks for ("" when no lexicon reads it)."""
+    for name, pattern in _ASKED:
+        if pattern.search(question):
+            return name
+    return ""
+
+
+def _subject(question: str, condition: str) -> tuple[str, bool]:
+    """What the question asks about and whether that is the whole condition ("of X." / "for X." / "in X.")."""
+    match = re.match(r"^.* (?:of|for|in|with|to) (?:an? |the )?(?P<x>[^,?]+?)(?: \([^)]*\))?[.?]$", question)
+    about = match["x"] if match else condition
+    return about, words(about) == words(condition) or words(about) == words(condition + "s")
+
+
+def _key_words(text: str, condition: str) -> set[str]:
+    """The content words of a phrase, without the condition's own words and words naming no member."""
+    return {w for w in words(text) if len(w) > 2 and w not in _EMPTY and w not in words(condition)}
+
+
+def _first_key_word(text: str, condition: str) -> str:
+    """The first content word of a member phrase, by which an answer holding it is found ("polymorphic" in
+    "polymorphic eruption of pregnancy", not "eruption", which "Atopic eruption of pregnancy" shares)."""
+    keys = _key_words(text, condition)
+    return next((w for w in words(text) if w in keys), "")
+
+
+def _member_span(text: str, match: re.Match, side: str) -> str:
+    """The member phrase a cue states: from the cue to the clause's end, or from the clause's start to it."""
+    if "m" in match.re.groupindex and match["m"]:
+        return match["m"]
+    if side == "after":
+        rest = text[match.end() :]
+        end = _CLAUSE_END.search(rest)
+        span = rest[: end.start()] if end else rest
+        if end and end[0].startswith(",") and re.search(r", (?:and|or) |; ", rest[end.end() :]):
+            return ""  # "A, which ..., and B": a list broken by a clause, no clean reading
+        # "... with diabetes, blood glucose testing may be considered": a comma opening a new clause ends it
+        segments = span.split(", ")
+        kept = segments[:1]
+        for segment in segments[1:]:
+            if _VERB.search(segment) and not re.match(r"^(?:and|or) ", segment):
+                break
+            kept.append(segment)
+        return ", ".join(kept)
+    head = text[: match.start()]
+    starts = list(_CLAUSE_START.finditer(head))
+    return head[starts[-1].end() :] if starts else head
+
+
+def _parts(span: str) -> list[str]:
+    """A member phrase split at its conjunctions ("older adults and in infants" -> two), a single word before
+    a longer part kept with it ("hot, humid climates", "middle-aged and older adults": one head noun)."""
+    pieces = re.split(r"(,? (?:and|or|and/or) (?:in |among |with |from |to )?|;\s*|,\s+)", span.strip(" ,."))
+    parts: list[str] = []
+    glue = ""
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            glue = piece
+            continue
+        piece = piece.strip(" ,.")
+        if (
+            parts
+            and len(parts[-1].split()) == 1
+            and len(piece.split()) >= 2
+            and not re.search(r" (?:in|among|with)", glue)
+        ):
+            parts[-1] = f"{parts[-1]}{glue}{piece}"  # an adjective sharing the head noun that follows
+        elif piece:
+            parts.append(piece)
+    return [_LEADING.sub("", _LEADING.sub("", part)) for part in parts]
+
+
+def _clean(part: str) -> bool:
+    """Whether a member part is a short name phrase that can stand on the back as it is."""
+    return bool(_AGE.match(part)) or (
+        0 < len(part.split()) <= MAX_MEMBER_WORDS
+        and not _VERB.search(part)
+        and not _GERUND_OPEN.match(part)
+        and bool(re.match(r"^[\w(]", part))
+    )
+
+
+_AGE = re.compile(r"^(?:[\w-]+ )?(?P<side>under|over|below|above) the age of (?P<n>\d+)$", re.I)
+
+
+def _as_member(part: str, cls: str) -> str:
+    """A part as an answer: a sex for "more common in women", an age for "adults under the age of 40", else
+    the phrase capitalised."""
+    if match := _AGE.match(part):
+        return f"Age {'under' if match['side'] in ('under', 'below') else 'over'} {match['n']}"
+    sex = {"men": "Male sex", "males": "Male sex", "women": "Female sex", "females": "Female sex"}
+    if cls == "risk" and part.casefold() in sex:
+        return sex[part.casefold()]
+    return upper_first(part)
+
+
+def rivals(
+    question: str,
+    own: list[str],
+    answers: list[str],
+    article: list,
+    lesson: str,
+    section: str,
+    condition: str,
+) -> Rivals:
+    """The members of the question's class the article states outside the card's own lines (``own``: the
+    list's entries, lead-in and the lines it cites), that no answer on the back names (see the module
+    docstring). ``article``: :class:`list_cards.Line` rows, with list entries marked."""
+    cls = asked_class(question)
+    found = Rivals()
+    if not cls:
+        return found
+    qualifier = _QUALIFIER.match(question)
+    qualifier_words = (
+        re.compile(rf"\b(?:{_QUALIFIER_WORDS.get(qualifier['q'].casefold(), qualifier['q'])})\b", re.I)
+        if qualifier and cls == "treatment"
+        else None
+    )
+    about, whole = _subject(question, condition)
+    apart = re.search(
+        r"\b(?:[Aa]part from|other than|[Bb]esides) (?P<x>[^,]+?)(?:,| associated| in| for| of|\.|$)",
+        question,
+    )
+    excluded = [*answers, *([apart["x"]] if apart else [])]  # "Apart from BCC, ...": BCC is no answer here
+    held = set().union(*(_key_words(answer, condition) for answer in excluded))
+    own_lines = set(own)
+    class_lesson = re.compile(_CLASS_LESSON[cls], re.I)
+    for line in article:
+        text = line.text
+        if text in own_lines or text.endswith("?") or text in (lesson, section):
+            continue
+        here = line.lesson == lesson and line.section == section
+        names_subject = mentions(text, about) or (whole and bool(_SUBJECT.match(text)))
+        if not here and not whole and not mentions(text, about):
+            continue  # a narrowed question: elsewhere only lines naming its situation count
+        if qualifier_words and not qualifier_words.search(text):
+            continue  # "oral treatments": a line naming no oral treatment
+        in_class_lesson = bool(class_lesson.search(line.lesson)) or here
+        for cue in LEXICON[cls]:
+            for match in cue.pattern.finditer(text):
+                if not cue.strong and not in_class_lesson:
+                    continue
+                if cue.strong and not (names_subject or in_class_lesson):
+                    continue
+                if cue.about_after and not mentions(text[match.end() :], about):
+                    continue  # "Recurrent X may cause nail changes": X is no cause of itself
+                of = match.groupdict().get("of")
+                if of and not mentions(of, about):
+                    continue  # "The risk of scarring may be reduced by": not the risk of the condition
+                span = _member_span(text, match, cue.side)
+                if not span.strip():
+                    return Rivals(outside=text)
+                parts = [part for part in _parts(span) if _key_words(part, condition)]
+                new = [part for part in parts if _first_key_word(part, condition) not in held]
+                if not new:
+                    continue
+                if cue.converse or not all(map(_clean, new)):
+                    return Rivals(outside=text)
+                taken = [_as_member(part, cls) for part in new]
+                found.answers += [answer for answer in taken if answer not in found.answers]
+                held |= set().union(*(_key_words(part, condition) for part in new))
+                if text not in found.lines:
+                    found.lines.append(text)
+    return found
+
+
+# An entry that is a whole sentence: a finite verb in its head (before its first comma, dash or bracket, and
+# not inside an "if"/"when" clause) whose predicate says more than its subject ("Insulin resistance may be
+# treated with metformin"), not an entry naming a member and commenting on it ("X is the treatment of choice").
+_HEAD = re.compile(r"\s*(?:,|\s[\u2013\u2014-]\s|\(|;)")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|may|can|should|will|must|requires?|improves?|resolves?|responds?|helps?|develops?"
+    r"|presents?|consists?|reduces?|clears?|causes?)\b"
+)
+_CONDITIONAL = re.compile(r"\b(?:if|when|where|unless|because|as)\b")
+
+
+def sentence_entries(answers: list[str]) -> str:
+    """The first answer that is a whole sentence rather than a member ("Insulin resistance may be treated
+    with metformin"), "" for none."""
+    for answer in answers:
+        head = _HEAD.split(answer, maxsplit=1)[0]
+        cut = _CONDITIONAL.search(head)
+        verb = _FINITE.search(head[: cut.start()] if cut else head)
+        if not verb or verb.start() == 0:
+            continue
+        subject, predicate = head[: verb.start()].split(), answer[verb.start() :].split()
+        if len(predicate) > len(subject) + 1:
+            return answer
+    return ""
+
+
+_ALTERNATIVES = re.compile(r"^(?P<a>[A-Z][\w-]*(?: [\w-]+)?) or (?P<b>[a-z][\w-]*(?: [\w-]+)?)$")
+
+
+def one_member(answer: str) -> str:
+    """An entry joining two alternatives ("Lymecycline or minocycline") marked as one answer."""
+    head = _HEAD.split(answer, maxsplit=1)[0]
+    if _ALTERNATIVES.match(head) and head == answer:
+        return f"{answer} (counts as one)"
+    return answer
+
+
+def before_list(line: str, before: str) -> bool:
+    """Whether a line is a sentence of the paragraph just before the list (cited before it)."""
+    return line in sentences(before)
