@@ -69,7 +69,8 @@ _ASKED = (
     ),
 )
 _QUALIFIER = re.compile(
-    r"^(?:Name|Give|List) two (?:\w+ )?(?P<q>topical|oral|systemic|physical|surgical|procedural|intralesional)\b",
+    r"^(?:Name|Give|List) two (?:\w+ )?(?P<q>topical|oral|systemic|physical|surgical|procedural|intralesional|local"
+    r"|environmental|genetic)\b",
     re.I,
 )
 # Words naming the qualifier in prose ("systemic": a tablet is systemic too).
@@ -263,10 +264,20 @@ def asked_class(question: str) -> str:
 
 
 def _subject(question: str, condition: str) -> tuple[str, bool]:
-    """What the question asks about and whether that is the whole condition ("of X." / "for X." / "in X.")."""
-    match = re.match(r"^.* (?:of|for|in|with|to) (?:an? |the )?(?P<x>[^,?]+?)(?: \([^)]*\))?[.?]$", question)
-    about = match["x"] if match else condition
-    return about, words(about) == words(condition) or words(about) == words(condition + "s")
+    """What the question asks about and whether that is the whole condition ("of X." / "for X." / "in X.",
+    with no narrower scope before it: not "treatments for non-ulcerated plaques in X")."""
+    asked = re.sub(r"\b(?:in|of) the differential diagnosis\b", "", question)
+    match = re.match(
+        r"^(?P<pre>.*) (?:of|for|in|with|to) (?:an? |the )?(?P<x>[^?]+?)(?: \([^)]*\))?[.?]$", asked
+    )
+    if not match:
+        return condition, False
+    about = match["x"]
+    whole = words(about) == words(condition) or words(about) == words(condition + "s")
+    scope = re.search(r" (?:for|in|of|during|after) (?P<x>(?!(?:the )?risk\b)[^,]+)$", match["pre"])
+    if whole and scope:
+        return scope["x"], False  # "treatments for non-ulcerated plaques in X": about the plaques
+    return about, whole
 
 
 def _key_words(text: str, condition: str) -> set[str]:
@@ -276,9 +287,19 @@ def _key_words(text: str, condition: str) -> set[str]:
 
 def _first_key_word(text: str, condition: str) -> str:
     """The first content word of a member phrase, by which an answer holding it is found ("polymorphic" in
-    "polymorphic eruption of pregnancy", not "eruption", which "Atopic eruption of pregnancy" shares)."""
+    "polymorphic eruption of pregnancy", not "eruption", which "Atopic eruption of pregnancy" shares); a
+    word for an age group stands for age ("middle-aged and older adults" is "Older age")."""
     keys = _key_words(text, condition)
-    return next((w for w in words(text) if w in keys), "")
+    first = next((w for w in words(text) if w in keys), "")
+    return _SAME.get(first, first)
+
+
+# Words naming the same member ("warm, humid weather" / "hot, humid climates"; the older age groups and age).
+_SAME = {
+    "warm": "hot", "moist": "humid", "elderly": "age", "older": "age", "ageing": "age", "aging": "age",
+    "middle": "age", "increasing": "age", "advancing": "age", "female": "women", "woman": "women",
+    "male": "men", "man": "men",
+}  # fmt: skip
 
 
 def _member_span(text: str, match: re.Match, side: str) -> str:
@@ -295,8 +316,8 @@ def _member_span(text: str, match: re.Match, side: str) -> str:
         segments = span.split(", ")
         kept = segments[:1]
         for segment in segments[1:]:
-            if _VERB.search(segment) and not re.match(r"^(?:and|or) ", segment):
-                break
+            if _VERB.search(segment):
+                break  # "..., and for this reason was previously known as ...": a new clause
             kept.append(segment)
         return ", ".join(kept)
     head = text[: match.start()]
@@ -370,7 +391,7 @@ def rivals(
     qualifier = _QUALIFIER.match(question)
     qualifier_words = (
         re.compile(rf"\b(?:{_QUALIFIER_WORDS.get(qualifier['q'].casefold(), qualifier['q'])})\b", re.I)
-        if qualifier and cls == "treatment"
+        if qualifier
         else None
     )
     about, whole = _subject(question, condition)
@@ -380,6 +401,7 @@ def rivals(
     )
     excluded = [*answers, *([apart["x"]] if apart else [])]  # "Apart from BCC, ...": BCC is no answer here
     held = set().union(*(_key_words(answer, condition) for answer in excluded))
+    held |= {_SAME.get(word, word) for word in held}
     own_lines = set(own)
     class_lesson = re.compile(_CLASS_LESSON[cls], re.I)
     for line in article:
@@ -388,10 +410,11 @@ def rivals(
             continue
         here = line.lesson == lesson and line.section == section
         names_subject = mentions(text, about) or (whole and bool(_SUBJECT.match(text)))
-        if not here and not whole and not mentions(text, about):
-            continue  # a narrowed question: elsewhere only lines naming its situation count
+        own_section = here and section != lesson
+        if not whole and not own_section and not mentions(text, about):
+            continue  # a narrowed question: only its own sub-section, or lines naming its situation, count
         if qualifier_words and not qualifier_words.search(text):
-            continue  # "oral treatments": a line naming no oral treatment
+            continue  # "oral treatments", "local risk factors": a line naming no such member
         in_class_lesson = bool(class_lesson.search(line.lesson)) or here
         for cue in LEXICON[cls]:
             for match in cue.pattern.finditer(text):
@@ -415,7 +438,7 @@ def rivals(
                     return Rivals(outside=text)
                 taken = [_as_member(part, cls) for part in new]
                 found.answers += [answer for answer in taken if answer not in found.answers]
-                held |= set().union(*(_key_words(part, condition) for part in new))
+                held |= {_first_key_word(part, condition) for part in new}
                 if text not in found.lines:
                     found.lines.append(text)
     return found
@@ -429,7 +452,7 @@ _FINITE = re.compile(
     r"\b(?:is|are|was|were|may|can|should|will|must|requires?|improves?|resolves?|responds?|helps?|develops?"
     r"|presents?|consists?|reduces?|clears?|causes?)\b"
 )
-_CONDITIONAL = re.compile(r"\b(?:if|when|where|unless|because|as)\b")
+_CONDITIONAL = re.compile(r"\b(?:if|when|where|unless|because|as|that|which|who)\b")
 
 
 def sentence_entries(answers: list[str]) -> str:
