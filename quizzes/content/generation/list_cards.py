@@ -723,9 +723,13 @@ def wider_members(
     wider = Wider()
     if not kind or not scope:
         answers = [item.split("; ")[0] for item in lst.items]
-        if outside := named_elsewhere(lst, question, answers, article or [], [], condition):
+        wider = _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+        if wider.outside:
+            return wider
+        answers += wider.answers
+        if outside := named_elsewhere(lst, question, answers, article or [], wider.lines, condition):
             return Wider(outside=outside)
-        return _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+        return wider
     # (a question on the whole condition looks through the whole article; a narrower one, its own section)
     whole = scope == "whole" and not qualifier
     for other in same_class_lists(lst, kind, lists) if whole else []:
@@ -756,9 +760,14 @@ def wider_members(
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
+    # the members stated in other words first (membership.py), then a line naming the class itself
+    wider = _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+    if wider.outside:
+        return wider
+    answers += [answer for answer in wider.answers if answer not in answers]
     if line := named_elsewhere(lst, question, answers, article or [], wider.lines, condition):
         return Wider(outside=line)  # "Low-dose oral isotretinoin has been used ..." beside "Oral treatment"
-    return _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+    return wider
 
 
 def _with_rivals(

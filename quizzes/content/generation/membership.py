@@ -168,8 +168,9 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
             "before",
             strong=False,
         ),
+        _cue(r"\b(?:may|can) (?:also )?help\b", "before", strong=False),
         _cue(
-            r"\b(?:may|can) (?:also )?(?:help|shrink|clear|improve|reduce)\b",
+            r"\b(?:may|can) (?:also )?(?:shrink|clear|improve|reduce)\b",
             "before",
             strong=False,
             about_after=True,
@@ -298,7 +299,7 @@ def _first_key_word(text: str, condition: str) -> str:
 _SAME = {
     "warm": "hot", "moist": "humid", "elderly": "age", "older": "age", "ageing": "age", "aging": "age",
     "middle": "age", "increasing": "age", "advancing": "age", "female": "women", "woman": "women",
-    "male": "men", "man": "men",
+    "male": "men", "man": "men", "genetic": "inherited", "hereditary": "inherited", "familial": "inherited",
 }  # fmt: skip
 
 
@@ -476,8 +477,8 @@ _ALTERNATIVES = re.compile(r"^(?P<a>[A-Z][\w-]*(?: [\w-]+)?) or (?P<b>[a-z][\w-]
 def one_member(answer: str) -> str:
     """An entry joining two alternatives ("Lymecycline or minocycline") marked as one answer."""
     head = _HEAD.split(answer, maxsplit=1)[0]
-    if _ALTERNATIVES.match(head) and head == answer:
-        return f"{answer} (counts as one)"
+    if _ALTERNATIVES.match(head):  # "Erythromycin or azithromycin, for children under 8 years"
+        return f"{head} (counts as one){answer[len(head) :]}"
     return answer
 
 
