@@ -48,6 +48,12 @@ be phrased from the article's own words, and is no broader than the lead-in:
   class ("Clinical variants") over a list without a lead-in; an entry the article disowns ("Fungal culture
   is rarely helpful") is no answer.
 
+- (membership) a "Name two X" back is checked against the whole article: every sentence, sub-heading, lead-in
+  and list entry stating membership in X in another wording ("more common in", "predisposing factors, such as",
+  "may be mistaken for", "may reduce the risk") either gives a short member the back takes in, or refuses the
+  card with that line as the reason; a back of whole sentences is refused, "A or B" in a treatment back is one
+  answer.
+
 A list inside a sub-section or under an entry names that context in its question (a sub-section naming a
 form of the condition takes the condition's place: "... reported to help in generalised granuloma annulare").
 """
