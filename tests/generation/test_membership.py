@@ -297,3 +297,13 @@ def test_a_condition_that_causes_something_else_is_no_cause_of_the_condition():
     )
     ((_, answer),) = name_two(outline, "Name two causes")
     assert answer == "Any two of: Streptococcus pyogenes; Group G streptococci; Staphylococcus aureus"
+
+
+def test_a_form_of_the_condition_associated_with_a_risk_adds_it_but_an_organism_associated_with_one_does_not():
+    causes = lesson(
+        "What causes erysipelas?",
+        para("Streptococcal erysipelas is usually associated with frequent wet work."),
+        para("Streptococcus pyogenes, which is associated with sore throats, is the usual organism."),
+    )
+    ((_, answer),) = name_two(article(who_gets(), causes), "Name two risk factors")
+    assert answer == "Any two of: Lymphoedema; Tinea pedis; Diabetes mellitus; Frequent wet work"

@@ -128,6 +128,11 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
         ),
         _REDUCES_RISK,
         _RISK_REDUCED,
+        # "Candidal nail infection is usually associated with chronic paronychia, frequent wet work ..."
+        # (not "Trichophyton tonsurans, which is associated with ...": what is associated is no form of it)
+        _cue(
+            r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\b(?:is|are) (?:usually |often |commonly |strongly )?associated with\b"
+        ),
     ),
     "cause": (
         _cue(
