@@ -94,7 +94,12 @@ def test_no_question_without_a_differential():
 
 
 def test_no_question_from_fewer_than_three_usable_conditions():
-    entries = ("Psoriasis", "Pityriasis rosea", "Other annular rashes", "Eczema and dermatitis")
+    entries = (
+        "Psoriasis",
+        "Pityriasis rosea",
+        "Other annular rashes",
+        "Allergic or irritant contact dermatitis",
+    )
     assert _asked(_article(entries=entries)) == []
 
 
@@ -130,6 +135,13 @@ def test_no_question_when_the_definition_only_describes_a_look():
     assert "only a look" in generator.report(outline)["no_diagnosis_question"]
 
 
-def test_no_question_when_the_stem_states_what_the_differential_shares():
-    definition = "Tinea corporis is a fungal infection causing annular scaly plaques."
+def test_no_question_when_the_stem_states_what_the_differential_shares_and_no_checked_nature():
+    definition = "Tinea corporis is an infection causing annular scaly plaques."
     assert _asked(_article(definition=definition, lead_in="Other annular scaly rashes include:")) == []
+
+
+def test_an_entry_naming_two_conditions_gives_one_option():
+    entries = ("Psoriasis", "Pityriasis rosea", "Erythrasma and pitted keratolysis", "Granuloma annulare")
+    (question,) = _asked(_article(entries=entries))
+    assert len({"Erythrasma", "Pitted keratolysis"} & set(question.options)) == 1
+    assert "Erythrasma and pitted keratolysis" not in question.options

@@ -55,7 +55,6 @@ MAX_NAME_WORDS = 5
 
 _WHAT_IS = re.compile(r"^what is (?:an? |the )?(?P<x>[^,;:?]+)\?$", re.IGNORECASE)
 # "Necrobiosis lipoidica is ...", "A lipoma is ...", "Porphyria cutanea tarda (PCT) is ..."
-_DEFINING = re.compile(r"^(?:An? |The )?(?P<x>[^,;:()]+?)(?: \((?P<abbr>[^()]+)\))? is (?P<pred>[^;:]+)\.$")
 _CONFUSED = re.compile(
     r"\b(?:may|can) be (?:confused with|mistaken for)\b|\bdistinguished from\b", re.IGNORECASE
 )
@@ -123,6 +122,16 @@ _SAME_NATURE = {
     "granulomatous": r"granulom\w*|sarcoid\w*|rheumatoid nodules?",
     "autoimmune": r"autoimmune|lupus|pemphig\w*",
     "pregnancy": r"pregnancy|gestationis",
+    "mucin": r"mucin\w*|myx\w*",
+    "cholesterol-rich": r"xanth\w*|lipid\w*|cholesterol|erdheim\w*",
+    "fat cells": r"lipo\w*|fat|adipo\w*",
+    "keratin": r"kerat\w*|comedon\w*|cysts?|mili\w*",
+    "hair follicles": r"follic\w*|pil\w*",
+    "venous": r"venous|stasis|varicose|lipodermatosclerosis",
+    "infestation": r"scabies|mites?|lice|larva\w*|myiasis|worms?|\w*iasis|strongyloid\w*|infestation",
+    "heat": r"heat|burns?|thermal|infrared",
+    "sclerotic": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
+    "collagen": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
 }
 
 
@@ -186,14 +195,11 @@ def _question(outline: Outline, condition: str, abbr: str) -> str | tuple[str, t
     options = _options(key, stem, usable, condition)
     if options is None:
         return "no choice of distractors passes the item-writing checks (lengths, forms, word repeats)"
-    told = [f"{e.name}: {e.text}" for e in usable if e.name in options and e.text != e.name]
-    explanation = " ".join(
-        [
-            sentence,
-            f"{', '.join(o for o in options if o != key)} are in its differential diagnosis"
-            f"{' (' + ddx.lead_in.rstrip(':') + ')' if ddx.lead_in else ''}.",
-            *(f"{line}." if not line.endswith(".") else line for line in told),
-        ]
+    quoted = list(dict.fromkeys(e.text for e in usable if e.name in options))
+    explanation = (
+        f"{sentence}\nThe other options are in its differential diagnosis, which the article gives as "
+        f"“{ddx.lead_in.strip() or 'What is the differential diagnosis?'}” "
+        f"{'; '.join(quoted)}."
     )
     fields = {
         "prompt": stem,
@@ -254,22 +260,29 @@ def _definition(outline: Outline, condition: str) -> tuple[str, str, str] | None
         if not match or squash(match["x"]).rstrip("s") != squash(condition).rstrip("s"):
             continue
         first = paragraph_sentences(lesson.blocks)[:1]
-        defined = _DEFINING.match(first[0]) if first else None
-        if defined and squash(defined["x"]) == squash(condition):
+        defining = rf"^(?:An? |The )?{re.escape(condition)}(?: \([^()]+\))? is (?P<pred>[^;:]+)\.$"
+        defined = re.match(defining, first[0], re.IGNORECASE) if first else None
+        if defined:
             return lesson.heading, first[0], defined["pred"]
     return None
 
 
-def _content(text: str, plain: set[str]) -> set[str]:
+def _content(text: str, plain: set[str], letters: int = 5) -> set[str]:
     """Content words of ``text``, each as its first five letters (so "follicles" meets "follicular")."""
-    return {w[:5] for w in words(text) if w not in plain and len(w) > 2}
+    return {w[:letters] for w in words(text) if w not in plain and len(w) > 2}
+
+
+def _name_words(text: str) -> set[str]:
+    """Words of a name, each as its first four letters ("larva" meets "larvae", "discoid" meets "disc")."""
+    return _content(text, set(), 4)
 
 
 def _stem_refused(predicate: str, condition: str, abbr: str, ddx: Differential) -> str:
     """Why the predicate makes no stem: it names the condition, says too little, or states what the
     differential's conditions share."""
-    name = _content(condition, set())
-    if name & _content(predicate, set()) or (abbr and re.search(rf"\b{re.escape(abbr)}\b", predicate)):
+    if _name_words(condition) & _name_words(predicate) or (
+        abbr and re.search(rf"\b{re.escape(abbr)}\b", predicate)
+    ):
         return "the defining sentence names the condition again (a word of its name would cue the key)"
     if len(predicate.split()) > MAX_STEM_WORDS:
         return "the defining sentence is too long for a stem"
@@ -282,12 +295,28 @@ def _stem_refused(predicate: str, condition: str, abbr: str, ddx: Differential) 
             "conditions of a differential diagnosis share by the article's account"
         )
     shared = telling & _content(ddx.lead_in, _LEAD_IN_WORDS | _content(condition, set()))
-    if shared:
+    if shared and not _same_nature(predicate):
         return (
             f"the defining sentence states what the differential's lead-in (“{ddx.lead_in}”) says its "
             "conditions share: the stem would fit them too"
         )
     return ""
+
+
+def entry_names(entry: str) -> list[str]:
+    """The names of a differential's entry: one, or two joined by "and"/"or" when both are names
+    ("Erythrasma and pitted keratolysis"; not "Allergic or irritant contact dermatitis")."""
+    text = _PAREN.sub("", _DASH.split(entry.strip().rstrip(".;"), maxsplit=1)[0])
+    if match := _GLOSS_COMMA.search(text):
+        text = text[: match.start()]
+    parts = re.split(r" (?:and|or) ", text.strip())
+    if len(parts) == 2:
+        names = [entry_name(part) for part in parts]
+        return names if all(names) and not any(_ADJECTIVE.search(part) for part in parts) else []
+    return [name] if (name := entry_name(entry)) else []
+
+
+_ADJECTIVE = re.compile(r"^\w+(?:ic|al|ous|ive|ed|ant|ent|ar)$", re.IGNORECASE)  # "Allergic", "Irritant"
 
 
 def entry_name(entry: str) -> str:
@@ -308,6 +337,11 @@ def entry_name(entry: str) -> str:
         return ""
     if text.split()[-1].casefold().endswith("s") and last in _CLASS_WORDS:
         return ""  # "Autoimmune blistering diseases": a class
+    head = text.split()[:-1]
+    if last in _CLASS_WORDS and head and (head[-1][:1].islower() or _ADJECTIVE.search(head[0])):
+        return (
+            ""  # "Venous disease", "Autoimmune thyroid disease"; not "Hailey-Hailey disease", "Drug eruption"
+        )
     return upper_first(text)
 
 
@@ -329,14 +363,14 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
         for line in (sentences(block.text) if block.kind == PARAGRAPH else (block.text, *block.texts))
         if line not in ddx.lines and not any(line in entry for entry in ddx.lines)
     ]
-    name = _content(condition, set())
+    name = _name_words(condition)
     telling = _content(predicate, _PLAIN_WORDS)
     kin = _same_nature(predicate)
     found: list[Entry] = []
-    for entry in ddx.entries:
-        option = entry_name(entry)
-        if not option or _content(option, set()) & name or mentions(option, condition):
-            continue
+    taken: set[str] = set()
+    for entry, option in ((e, option) for e in ddx.entries for option in entry_names(e)):
+        if entry in taken or _name_words(entry) & name or mentions(option, condition):
+            continue  # one option per entry ("Gout and pseudogout"), none sharing a word with the key
         if _content(option, set()) & telling or (kin and kin.search(entry)):
             continue  # "Lipodermatosclerosis" for a stem on sclerotic skin; "Tinea corporis" for a yeast
         gloss = entry[len(option) :] if entry.casefold().startswith(option.casefold()) else entry
@@ -346,6 +380,7 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
             continue  # related to the condition by the article's own account ("a form of", "unlike")
         if any(squash(option) == squash(e.name) for e in found):
             continue
+        taken.add(entry)
         found.append(Entry(option, entry.strip().rstrip(".;")))
     return found
 
