@@ -75,7 +75,8 @@ def test_the_key_moves_between_conditions():
             title=name,
             lessons=[
                 Section(
-                    f"What is {lower}?", [Block("paragraph", f"{name} is a superficial fungal infection.")]
+                    f"What is {lower}?",
+                    [Block("paragraph", f"{name} is a superficial fungal infection of the trunk and limbs.")],
                 ),
                 Section(f"What is the differential diagnosis for {lower}?", [Block("list", "", DDX)]),
             ],
@@ -110,7 +111,7 @@ def test_a_distractor_the_differential_says_looks_the_same_is_left_out():
 
 
 def test_a_distractor_of_the_stems_own_nature_is_left_out():
-    entries = (*DDX, "Pityriasis versicolor, a yeast infection")
+    entries = (*DDX[:3], "Pityriasis versicolor, a yeast infection")
     (question,) = _asked(_article(entries=entries))
     assert "Pityriasis versicolor" not in question.options
 
@@ -145,3 +146,31 @@ def test_an_entry_naming_two_conditions_gives_one_option():
     (question,) = _asked(_article(entries=entries))
     assert len({"Erythrasma", "Pitted keratolysis"} & set(question.options)) == 1
     assert "Erythrasma and pitted keratolysis" not in question.options
+
+
+def test_an_infection_named_only_by_its_organism_class_is_no_stem():
+    # "a superficial bacterial infection of the skin" fits erythrasma, impetigo, pitted keratolysis ...
+    assert _asked(_article(definition="Tinea corporis is a superficial fungal infection.")) == []
+
+
+def test_a_plural_condition_is_asked_in_the_plural():
+    outline = Outline(
+        title="Milia",
+        lessons=[
+            Section("What are milia?", [Block("paragraph", "Milia are small, superficial keratin cysts.")]),
+            Section(
+                "What is the differential diagnosis for milia?",
+                [
+                    Block(
+                        "list", "", ("Syringoma", "Xanthelasma", "Sebaceous hyperplasia", "Trichoepithelioma")
+                    )
+                ],
+            ),
+        ],
+    )
+    (question,) = [d for d in generator.generate(outline) if d.kind == "single"]
+    assert (question.prompt, question.answer) == (
+        "Which of the following are small, superficial keratin cysts?",
+        "Milia",
+    )
+    assert question.excerpt == "Milia are small, superficial keratin cysts."

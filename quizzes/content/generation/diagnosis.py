@@ -11,15 +11,23 @@ periorbital, ..." -> "Necrobiotic xanthogranuloma").
 
 The question is made only when the article itself keeps every distractor wrong:
 
-- the stem names no word of the condition (nor its abbreviation), and states more than a look;
-- the stem shares no feature with what the differential's lead-in says its conditions have in common
-  ("Other conditions with follicular papules ...": every distractor has follicular papules too);
-- no distractor is one the article says shares a feature ("which can cause identical skin changes",
-  "also caused by corynebacteria") or names anywhere else (it is related to the condition: "a superficial
-  form of cellulitis", "unlike ..."), and none is a form of the condition, a class ("Other viral
-  exanthems", "Infections, such as ..."), two conditions ("A and B") or not a name ("Scars from injury");
+- the stem names no word of the condition (nor its abbreviation: "disc-shaped" for discoid lupus, "larvae"
+  for larva migrans are refused), and states the condition's nature, not only a look or a site: a cause
+  ("caused by poor venous return", "exposure to ... heat"), an organism class with a site ("a dermatophyte
+  fungal infection of the skin of the feet"), what it is made of ("mucin", "keratin cysts"), where it
+  arises ("from hair follicles"). A differential lists conditions that look alike, so a look alone fits
+  them too;
+- a stem sharing what the differential's lead-in says its conditions have in common ("Other causes of
+  swelling and thickening of the shins") is made only when its nature is one checked below ("mucin");
+- no distractor shares the stem's nature by its name or entry (a fungal stem: no tinea, candidiasis,
+  "-mycosis"; a sclerotic one: no "-sclerosis", fibrosis, fasciitis), or a telling word of the stem; none
+  is one the article says shares a feature ("which can cause identical skin changes", "also caused by
+  corynebacteria"), names anywhere else (related to the condition: "a superficial form of cellulitis",
+  "unlike ..."), or whose entry shares a word with the condition's name; none is a class ("Other viral
+  exanthems", "Venous disease") or not a name ("Scars from injury"); an entry naming two conditions
+  ("Erythrasma and pitted keratolysis") gives one of them;
 - the item passes every item-writing check, warnings too (a stem word repeated only in the key, the key
-  the longest option, options of different forms).
+  the longest option, options of different forms); the key's place varies with the condition.
 
 Every excerpt line is a contiguous piece of the draft's lesson ("What is X?"): the defining sentence. The
 differential (another lesson) is quoted in the explanation, with what the article says tells each
@@ -53,7 +61,7 @@ MAX_DISTRACTORS = 4
 MAX_STEM_WORDS = 40
 MAX_NAME_WORDS = 5
 
-_WHAT_IS = re.compile(r"^what is (?:an? |the )?(?P<x>[^,;:?]+)\?$", re.IGNORECASE)
+_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<x>[^,;:?]+)\?$", re.IGNORECASE)
 # "Necrobiosis lipoidica is ...", "A lipoma is ...", "Porphyria cutanea tarda (PCT) is ..."
 _CONFUSED = re.compile(
     r"\b(?:may|can) be (?:confused with|mistaken for)\b|\bdistinguished from\b", re.IGNORECASE
@@ -130,6 +138,7 @@ _SAME_NATURE = {
     "venous": r"venous|stasis|varicose|lipodermatosclerosis",
     "infestation": r"scabies|mites?|lice|larva\w*|myiasis|worms?|\w*iasis|strongyloid\w*|infestation",
     "heat": r"heat|burns?|thermal|infrared",
+    "cold": r"cold|frost\w*|freez\w*|pernio\w*|chilblains?|raynaud|acrocyanosis|marmorata",
     "sclerotic": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
     "collagen": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
 }
@@ -181,7 +190,7 @@ def _question(outline: Outline, condition: str, abbr: str) -> str | tuple[str, t
     defined = _definition(outline, condition)
     if defined is None:
         return "no defining sentence (“X is ...”) opening “What is X?” to make a stem from"
-    lesson, sentence, predicate = defined
+    lesson, sentence, verb, predicate = defined
     if why := _stem_refused(predicate, condition, abbr, ddx):
         return why
     usable = _distractors(outline, condition, ddx, predicate)
@@ -191,7 +200,8 @@ def _question(outline: Outline, condition: str, abbr: str) -> str | tuple[str, t
             f"condition, not shown by the article to share its features); {MIN_DISTRACTORS} are needed"
         )
     key = upper_first(condition)
-    stem = f"Which of the following conditions is {predicate}?"
+    # "Milia are small, superficial keratin cysts." -> "Which of the following are small, ... cysts?"
+    stem = f"Which of the following {'conditions is' if verb == 'is' else 'are'} {predicate}?"
     options = _options(key, stem, usable, condition)
     if options is None:
         return "no choice of distractors passes the item-writing checks (lengths, forms, word repeats)"
@@ -253,17 +263,19 @@ def _split_inline(text: str) -> list[str]:
     return [*head, *(part for part in tail if part)]
 
 
-def _definition(outline: Outline, condition: str) -> tuple[str, str, str] | None:
-    """(lesson, sentence, predicate) from the first sentence of "What is X?" defining the condition."""
+def _definition(outline: Outline, condition: str) -> tuple[str, str, str, str] | None:
+    """(lesson, sentence, verb, predicate) from the first sentence of "What is X?" defining the condition."""
     for lesson in outline.lessons:
         match = _WHAT_IS.match(lesson.heading)
         if not match or squash(match["x"]).rstrip("s") != squash(condition).rstrip("s"):
             continue
         first = paragraph_sentences(lesson.blocks)[:1]
-        defining = rf"^(?:An? |The )?{re.escape(condition)}(?: \([^()]+\))? is (?P<pred>[^;:]+)\.$"
+        defining = (
+            rf"^(?:An? |The )?{re.escape(condition)}(?: \([^()]+\))? (?P<verb>is|are) (?P<pred>[^;:]+)\.$"
+        )
         defined = re.match(defining, first[0], re.IGNORECASE) if first else None
         if defined:
-            return lesson.heading, first[0], defined["pred"]
+            return lesson.heading, first[0], defined["verb"], defined["pred"]
     return None
 
 
@@ -287,7 +299,9 @@ def _stem_refused(predicate: str, condition: str, abbr: str, ddx: Differential) 
     if len(predicate.split()) > MAX_STEM_WORDS:
         return "the defining sentence is too long for a stem"
     telling = _content(predicate, _PLAIN_WORDS)
-    if len(telling) < _MIN_TELLING_WORDS:
+    # "a common, chronic, superficial bacterial infection of the skin": many infections share an organism
+    # class, so an infection's stem also says where (cover the options: erythrasma or pitted keratolysis?)
+    if len(telling) < _MIN_TELLING_WORDS + bool(re.search(r"\binfection\b", predicate)):
         return "the defining sentence says too little to tell the condition from its differential"
     if not _NATURE.search(predicate):
         return (

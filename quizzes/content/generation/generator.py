@@ -8,7 +8,8 @@ identity made from its kind, lesson and the fact it tests, so regenerating
 an edited article neither duplicates drafts nor collides with unrelated ones.
 
 The rules: nothing is stated that the article does not say; every stem names
-the condition and what is asked; a doubtful draft is dropped, not proposed.
+the condition (but a "Which condition?" question, whose key it is) and what is
+asked; a doubtful draft is dropped, not proposed.
 
 - **basic**: never an open "What is X?" card (no single answer to check); an
   opening superlative is asked the other way round ("What is the most common
