@@ -206,10 +206,9 @@ def _question(outline: Outline, condition: str, abbr: str) -> str | tuple[str, t
     if options is None:
         return "no choice of distractors passes the item-writing checks (lengths, forms, word repeats)"
     quoted = list(dict.fromkeys(e.text for e in usable if e.name in options))
+    lead_in = f"{ddx.lead_in.strip()} " if ddx.lead_in.strip() else ""
     explanation = (
-        f"{sentence}\nThe other options are in its differential diagnosis, which the article gives as "
-        f"“{ddx.lead_in.strip() or 'What is the differential diagnosis?'}” "
-        f"{'; '.join(quoted)}."
+        f"{sentence}\nThe other options are in its differential diagnosis: {lead_in}{'; '.join(quoted)}."
     )
     fields = {
         "prompt": stem,
