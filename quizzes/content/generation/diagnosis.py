@@ -61,7 +61,7 @@ MAX_DISTRACTORS = 4
 MAX_STEM_WORDS = 40
 MAX_NAME_WORDS = 5
 
-_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<x>[^,;:?]+)\?$", re.IGNORECASE)
+_WHAT_IS = re.compile(r"^what (?:is|are) (?:an? |the )?(?P<x>[^;:?]+)\?$", re.IGNORECASE)
 # "Necrobiosis lipoidica is ...", "A lipoma is ...", "Porphyria cutanea tarda (PCT) is ..."
 _CONFUSED = re.compile(
     r"\b(?:may|can) be (?:confused with|mistaken for)\b|\bdistinguished from\b", re.IGNORECASE
