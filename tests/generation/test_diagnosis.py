@@ -174,3 +174,42 @@ def test_a_plural_condition_is_asked_in_the_plural():
         "Milia",
     )
     assert question.excerpt == "Milia are small, superficial keratin cysts."
+
+
+def test_a_differential_table_gives_its_first_cells_as_options():
+    table = Block(
+        "table",
+        "",
+        header=("Condition", "Helpful distinguishing features"),
+        cells=(
+            ("Psoriasis", "Silvery scale, nail pitting"),
+            ("Pityriasis rosea", "Herald patch"),
+            ("Granuloma annulare", "No scale"),
+            ("Discoid eczema", "Itchy, oozing plaques"),
+        ),
+    )
+    outline = Outline(
+        title="Tinea corporis",
+        lessons=[
+            Section("What is tinea corporis?", [Block("paragraph", DEFINITION)]),
+            Section("Differential diagnosis", [table]),
+        ],
+    )
+    (question,) = _asked(outline)
+    assert set(question.options) == {
+        "Tinea corporis",
+        "Psoriasis",
+        "Pityriasis rosea",
+        "Granuloma annulare",
+        "Discoid eczema",
+    }
+    assert "Pityriasis rosea — Herald patch" in question.explanation
+
+
+def test_a_lead_in_saying_what_the_condition_may_be_confused_with_is_its_differential():
+    confused = Block("list", "Tinea corporis may be confused with:", DDX)
+    lessons = [
+        Section("What is tinea corporis?", [Block("paragraph", DEFINITION)]),
+        Section("How is tinea corporis diagnosed?", [confused]),
+    ]
+    assert len(_asked(Outline(title="Tinea corporis", lessons=lessons))) == 1
