@@ -8,7 +8,8 @@ identity made from its kind, lesson and the fact it tests, so regenerating
 an edited article neither duplicates drafts nor collides with unrelated ones.
 
 The rules: nothing is stated that the article does not say; every stem names
-the condition and what is asked; a doubtful draft is dropped, not proposed.
+the condition (but a "Which condition?" question, whose key it is) and what is
+asked; a doubtful draft is dropped, not proposed.
 
 - **basic**: never an open "What is X?" card (no single answer to check); an
   opening superlative is asked the other way round ("What is the most common
@@ -45,6 +46,10 @@ the condition and what is asked; a doubtful draft is dropped, not proposed.
   single best answer questions and clinical vignettes whose options are the
   types, and true/false statements in true/false pairs (:mod:`typed`).
   Groups of generic classes ("Infections", "Medications") sort nothing.
+- **single** "Which condition?": the condition's defining sentence ("What is X?") without its name as the
+  stem, the condition and three or four conditions of its own differential diagnosis as the options, made
+  only when the sentence states the condition's nature (a cause, an organism, what it is made of) and
+  nothing the article says its differential shares (:mod:`diagnosis`; :func:`report` says why not).
 - **rows and tables** naming kinds (types, variants, grades, stages, complications,
   features, treatment steps) with what the article says of each: a matching
   question, and vignettes for types, grades, stages and complications
@@ -92,6 +97,7 @@ from quizzes.content.generation.card_drafts import (
     why_no_cloze,
 )
 from quizzes.content.generation.checks import self_check
+from quizzes.content.generation.diagnosis import diagnosis_questions, why_no_diagnosis_question
 from quizzes.content.generation.drafts import (
     ANY_ONE,
     FALSE,
@@ -313,6 +319,7 @@ def generate_screened(outline: Outline) -> Screened:
     differential_table_cards(outline, condition, out)
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
+    diagnosis_questions(outline, condition, abbr, out)
     typed_lists = {lst for g in typed if g not in silent_groups for c in g.categories for lst in c.lists}
     list_cards(
         [lst for lst in every_list if lst not in typed_lists],
@@ -664,4 +671,5 @@ def report(outline: Outline) -> dict:
             {"key": d.key, "kind": d.kind, "prompt": d.prompt, "reason": r} for d, r in screened.dropped
         ],
         "silent_lessons": silent_lessons(outline, screened),
+        "no_diagnosis_question": why_no_diagnosis_question(outline),
     }
