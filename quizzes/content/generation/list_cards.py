@@ -175,7 +175,7 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
     if (
-        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition))
+        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition), lst.before)
     ) != lst.lead_in:  # one construction, one reading
         return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
     if question := _known_question(lst, condition):

@@ -39,6 +39,7 @@ from quizzes.content.generation.list_subjects import (
     conditions_reason,
     pointing_question,
     pointing_reason,
+    several,
     verb_question,
 )
 from quizzes.content.generation.text import DDX_HEADING, lower_first, mentions, sentences, upper_first, words
@@ -130,10 +131,13 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
 _KINDS = frozenset({"forms", "types", "variants", "subtypes", "patterns"})
 
 
-def core_lead_in(lead_in: str, condition: str) -> str:
+def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     """The lead-in's core clause, one reading for one construction (see the comments above); the lead-in
-    itself when it has none of these shapes."""
+    itself when it has none of these shapes. "They include:" after "There are several histological variants."
+    is "Histological variants include:", whatever heading it sits under."""
     lead = lead_in.strip().rstrip(":").strip()
+    if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
+        return f"{upper_first(np)} include:"
     if match := _AFTER_BUT.match(lead):
         return upper_first(match["core"]) + ":"
     if (match := _HEDGE.match(lead)) and match["np"]:
@@ -239,10 +243,13 @@ def _names_sub(np: str, sub: str) -> bool:
 
 
 def _form_named(np: str, sub: str, condition: str) -> bool:
-    """Whether a sub-heading naming a form of the condition ("Secondary chilblains") is what the NP's first
-    word says ("secondary causes")."""
-    form = re.fullmatch(rf"(?P<adj>[a-z-]+) {re.escape(condition)}", sub, re.IGNORECASE)
-    return bool(form) and np.split()[0].casefold() == form["adj"].casefold()
+    """Whether the NP says all a sub-heading naming the condition says besides the condition ("secondary
+    causes" under "Secondary chilblains", "histological variants" under "Variants of lipoma")."""
+    condition = re.sub(r"^(?:an?|the) ", "", condition)  # "a lipoma"
+    if not mentions(sub, condition):
+        return False
+    rest = set(words(sub)) - set(words(condition)) - {"of", "in", "a", "an", "the"}
+    return bool(rest) and rest <= set(words(np))
 
 
 def _stems_in(sub: str, np: str) -> bool:
@@ -273,7 +280,9 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
             recurrence = "recurrence of " if re.search(r"\brecur", before, re.IGNORECASE) else ""
             return f"{head} to prevent {recurrence}{condition}{qual}"
         return f"{head} for {condition}{qual}"
-    if qual.startswith((" associated", " seen", " that", " which")):
+    if qual.startswith((" associated", " seen", " that", " which")) or (
+        qual.startswith(" for ") and last not in _FOR and last not in _IN
+    ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"
     return f"{head} {prep} {condition}{qual}"

@@ -104,6 +104,12 @@ def _last_sentence(lst: ItemList) -> str:
     return sentences(lst.before)[-1] if sentences(lst.before) else ""
 
 
+def several(before: str) -> str:
+    """The class a paragraph ends by saying exists ("There are several histological variants."); "" if none."""
+    last = sentences(before)[-1] if sentences(before) else ""
+    return match["np"].casefold() if (match := _SEVERAL.match(last)) else ""
+
+
 def pointed_sentence(lst: ItemList) -> str:
     """The sentence a lead-in's pronoun stands for ("Investigations are useful when ... They may include:"),
     cited with the list since the question takes its words; "" when the lead-in's subject is no pronoun."""
@@ -136,9 +142,6 @@ def pointing_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some conditions in the differential diagnosis of {condition}?"
     if match["pro"].casefold() == "it":
         return None
-    if found := _SEVERAL.match(last):  # "There are several histological variants."
-        np = found["np"].casefold()
-        return f"What are some {np}{'' if mentions(np, condition) else f' of {condition}'}?"
     if found := _IMPORTANT.match(last):  # "Erythrasma often recurs, so preventive measures are important."
         return f"What are some {found['np'].casefold()} for {condition}?"
     if (found := _TRIGGER.match(last)) and names_condition(found["x"], condition):
@@ -154,8 +157,9 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if match := _IMPLICATED.match(lead):  # "Drugs most commonly implicated include:"
         return f"Which {match['np'].casefold()} are {match['adv']}implicated in {condition}?"
     if match := _AT_RISK.match(lead):  # "Occupations at risk include:"
-        np = "groups of people" if match["np"] == "Those" else match["np"].casefold()
-        return f"Which {np} are at risk of {condition}?"
+        if match["np"] == "Those":
+            return f"What are some groups at risk of {condition}?"
+        return f"Which {match['np'].casefold()} are at risk of {condition}?"
     if (match := _DUE_TO.match(lead)) and mentions(
         match["x"], condition
     ):  # "Fungal folliculitis may be due to:"
