@@ -147,6 +147,36 @@ def test_factors_that_trigger_the_condition_by_its_initials():
             "Tests are occasionally required to exclude other conditions, such as:",
             "In erysipelas, name two tests that are occasionally required to exclude other conditions.",
         ),
+        (
+            "What causes erysipelas?",
+            "Several mechanisms have been proposed:",
+            "Name two proposed mechanisms of erysipelas.",
+        ),
+        (
+            "What are the clinical features of erysipelas?",
+            "Several unusual forms of erysipelas are described:",
+            "Name two unusual forms of erysipelas.",
+        ),
+        (
+            "What are the clinical features of erysipelas?",
+            "The main clinical types are:",
+            "Name two main clinical types of erysipelas.",
+        ),
+        (
+            "Who gets erysipelas?",
+            "The chance of infection is increased by:",
+            "Name two risk factors for erysipelas.",
+        ),
+        (
+            "What is the treatment for erysipelas?",
+            "For itchy or troublesome lesions, the following may be used:",
+            "Name two treatments for itchy or troublesome lesions in erysipelas.",
+        ),
+        (
+            "Differential diagnosis",
+            "The main conditions to distinguish from erysipelas are:",
+            "Name two conditions to distinguish from erysipelas.",
+        ),
     ],
 )
 def test_a_lead_in_read_by_its_verb(heading, lead_in, prompt):
@@ -204,3 +234,21 @@ def test_investigations_with_no_purpose_are_still_refused():
     assert (
         cards("How is erysipelas diagnosed?", "Investigations are not always needed but may include:") == []
     )
+
+
+def test_an_entry_cut_off_before_its_own_list_is_no_answer():
+    entries = ("Giant erysipelas", "Bullous erysipelas", "Multiple lesions, which may be associated with")
+    assert (
+        cards(
+            "What are the clinical features of erysipelas?",
+            "Several unusual forms of erysipelas are described:",
+            entries=entries,
+        )
+        == []
+    )
+
+
+def test_investigations_not_always_needed_say_so_when_refused():
+    why = silence("How is erysipelas diagnosed?", "Investigations are not always needed but may include:")
+    assert "does not say what the investigations are for" in why
+    assert "(“Investigations are not always needed but may include:”)" in why

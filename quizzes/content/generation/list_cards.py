@@ -300,7 +300,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
 _NAMES_MORE = re.compile(r"\b(?:such as|including|e\.g\.|for example|and)\b|\(", re.IGNORECASE)
 # An entry pointing to the list nested under it ("A skin biopsy, which shows one of these patterns:"): the
 # card would leave the pointer dangling.
-_POINTER = re.compile(r":$|\b(?:these|the following)\b", re.IGNORECASE)
+# ("Multiple keratoacanthomas, which may be associated with" over its own list: a clause cut off)
+_POINTER = re.compile(
+    r":$|\b(?:these|the following)\b|\b(?:associated with|caused by|such as|including)$", re.I
+)
 
 
 _STAGES = re.compile(r"\b(?:stages?|phases?|steps?|evolves?|sequence|in turn)\b", re.IGNORECASE)

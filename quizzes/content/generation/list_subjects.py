@@ -89,6 +89,27 @@ _TESTS_TO_EXCLUDE = re.compile(
 _IF_SUSPECTED = re.compile(
     r"^if (?P<c>[\w\s-]+? is suspected), (?P<np>investigations|tests) (?:may|can) include$", re.IGNORECASE
 )
+# "Several mechanisms have been proposed:", "Several unusual forms of X are described:"
+_PROPOSED = re.compile(
+    r"^(?:several|many|various|a number of) (?P<np>(?:[a-z]+ )?(?:mechanisms|theories|forms|types|variants))"
+    r"(?: of (?P<x>[\w\s-]+?))? (?:have been|are|were) (?P<v>proposed|suggested|described|recognised|recognized)$",
+    re.IGNORECASE,
+)
+_MAIN_KINDS = re.compile(
+    r"^the main (?P<np>(?:clinical )?(?:types|forms|patterns|variants)) are$", re.IGNORECASE
+)
+_CHANCE = re.compile(
+    r"^the (?:chance|risk|likelihood) of (?:infection|developing (?P<x>[\w\s-]+?)) is (?:increased|raised) by$",
+    re.IGNORECASE,
+)
+_FOR_SCOPE = re.compile(
+    r"^for (?P<scope>[\w\s-]+? (?:lesions|disease|cases)), the following (?:may be|can be|are) used$",
+    re.IGNORECASE,
+)
+_TO_DISTINGUISH = re.compile(
+    r"^the (?:main )?conditions to (?:distinguish|differentiate) from (?P<x>[\w\s-]+?) (?:are|include)$",
+    re.IGNORECASE,
+)
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -181,6 +202,20 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         and _FEATURES_LESSON.search(lesson)
     ):
         return f"What are some features of a typical {lower_first(match['x'])}?"
+    if (match := _PROPOSED.match(lead)) and (not match["x"] or mentions(match["x"], condition)):
+        np = match["np"].casefold()
+        if match["v"] in ("proposed", "suggested"):
+            return f"What are some proposed {np} of {condition}?"  # "Several mechanisms have been proposed:"
+        return f"What are some {np} of {condition}?"  # "Several unusual forms of X are described:"
+    if match := _MAIN_KINDS.match(lead):  # "The main clinical types are:" (examples, no count)
+        return f"What are some main {match['np'].casefold()} of {condition}?"
+    if (match := _CHANCE.match(lead)) and (not match["x"] or mentions(match["x"], condition)):
+        return f"What are some risk factors for {condition}?"  # "The chance of infection is increased by:"
+    if (match := _FOR_SCOPE.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "For itchy or cosmetically troublesome lesions, the following may be used:"
+        return f"What are some treatments for {lower_first(match['scope'])} in {condition}?"
+    if (match := _TO_DISTINGUISH.match(lead)) and mentions(match["x"], condition):
+        return f"What are some conditions to distinguish from {condition}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
     if match := _FOLLOWING_TESTS.match(lead):  # "Sometimes the following tests are used:"
@@ -221,8 +256,21 @@ def pointing_reason(lst: ItemList, lead: str) -> str:
 _CONDITIONS = re.compile(r"\b(?P<conj>if|when|unless)(?: (?:there is|patients|they|the patient|you))?$", re.I)
 
 
+_NO_PURPOSE = re.compile(
+    r"^(?:further )?(?P<np>tests|investigations) (?:are|is) not (?:always|routinely|usually) (?:needed|required)"
+    r"(?: in [\w\s-]+?)?,? but (?:may |can )?include$",
+    re.IGNORECASE,
+)
+
+
 def conditions_reason(lead: str) -> str:
-    """Why a lead-in ending in "if" or "when" gave no question; "" for any other."""
+    """Why a lead-in ending in "if" or "when" gave no question, or one saying investigations are not always
+    needed ("Investigations are not always needed but may include:"); "" for any other."""
+    if _NO_PURPOSE.match(lead):
+        return (
+            f"has a lead-in (“{lead}:”) that does not say what the investigations are for (the diagnosis, its "
+            "cause, or severity): the question would guess"
+        )
     match = _CONDITIONS.search(lead)
     if not match:
         return ""
