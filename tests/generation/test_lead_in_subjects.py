@@ -252,3 +252,12 @@ def test_investigations_not_always_needed_say_so_when_refused():
     why = silence("How is erysipelas diagnosed?", "Investigations are not always needed but may include:")
     assert "does not say what the investigations are for" in why
     assert "(“Investigations are not always needed but may include:”)" in why
+
+
+def test_a_passive_lead_in_takes_the_subject_its_pronoun_stands_for():
+    assert cards(
+        "What is the treatment for erysipelas?",
+        "It is eased by:",
+        "The itch can last for several weeks.",
+        ("Emollients", "Sedating antihistamines"),
+    ) == [("Give two ways to ease the itch in erysipelas.", "Emollients; Sedating antihistamines")]

@@ -37,6 +37,7 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
     conditions_reason,
+    passive_subject,
     pointing_question,
     pointing_reason,
     several,
@@ -138,6 +139,8 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     lead = lead_in.strip().rstrip(":").strip()
     if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
         return f"{upper_first(np)} include:"
+    if passive := passive_subject(lead, before):  # "The itch can last for weeks. It is eased by:"
+        return f"{passive}:"
     if match := _AFTER_BUT.match(lead):
         return upper_first(match["core"]) + ":"
     if (match := _HEDGE.match(lead)) and match["np"]:

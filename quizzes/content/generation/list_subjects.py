@@ -131,6 +131,22 @@ def several(before: str) -> str:
     return match["np"].casefold() if (match := _SEVERAL.match(last)) else ""
 
 
+_PASSIVE_BY = re.compile(
+    r"^(?P<pro>it|they) (?P<vp>(?:is|are|can be|may be) [a-z]+ (?:by|with))$", re.IGNORECASE
+)
+_SUBJECT = re.compile(r"^(?P<np>(?:The|A|An) [a-z-]+) (?:is|are|can|may|has|have|often|usually)\b")
+
+
+def passive_subject(lead: str, before: str) -> str:
+    """ "It is eased by" after "The itch can last for weeks." -> "The itch is eased by" (the sentence before's
+    subject in the pronoun's place, for the readings of a passive lead-in); "" when unsure."""
+    last = sentences(before)[-1] if sentences(before) else ""
+    match, subject = _PASSIVE_BY.match(lead), _SUBJECT.match(last)
+    if not match or not subject:
+        return ""
+    return f"{subject['np']} {match['vp']}"
+
+
 def pointed_sentence(lst: ItemList) -> str:
     """The sentence a lead-in's pronoun stands for ("Investigations are useful when ... They may include:"),
     cited with the list since the question takes its words; "" when the lead-in's subject is no pronoun."""
