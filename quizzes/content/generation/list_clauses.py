@@ -24,8 +24,12 @@ entries are.
 
 And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
 
-Each returns None (and :func:`unasked_reason` says why) when the clause names no class (a pronoun: "They
-are:"), when a sub-heading the question would not name narrows the list ("Options include:" under
+A lead-in whose subject is a pronoun ("They may include:", "It includes:", "These secondary causes include:")
+or whose verb names the class ("Drugs most commonly implicated include:", "X may be due to:") is read by
+:mod:`list_subjects` first.
+
+Each returns None (and :func:`unasked_reason` says why, quoting the lead-in) when the clause names no class
+("They are:" over descriptions), when a sub-heading the question would not name narrows the list ("Options include:" under
 "Surgery"), or when another list in the sub-section answers the same question.
 """
 
