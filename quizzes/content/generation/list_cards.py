@@ -83,6 +83,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
+from quizzes.content.generation.list_subjects import pointed_sentence
 from quizzes.content.generation.membership import asked_class, one_member, rivals, sentence_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
@@ -181,7 +182,7 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     if scoped(lst, condition):
         return None  # "In the bullous phase, ... Typical features are:": the question would be broader
     if (
-        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition))
+        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition), lst.before)
     ) != lst.lead_in:  # one construction, one reading
         return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
     if question := _known_question(lst, condition):
@@ -306,7 +307,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
 _NAMES_MORE = re.compile(r"\b(?:such as|including|e\.g\.|for example|and)\b|\(", re.IGNORECASE)
 # An entry pointing to the list nested under it ("A skin biopsy, which shows one of these patterns:"): the
 # card would leave the pointer dangling.
-_POINTER = re.compile(r":$|\b(?:these|the following)\b", re.IGNORECASE)
+# ("Multiple keratoacanthomas, which may be associated with" over its own list: a clause cut off)
+_POINTER = re.compile(
+    r":$|\b(?:these|the following)\b|\b(?:associated with|caused by|such as|including)$", re.I
+)
 
 
 _STAGES = re.compile(r"\b(?:stages?|phases?|steps?|evolves?|sequence|in turn)\b", re.IGNORECASE)
@@ -577,7 +581,8 @@ def list_cards(
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
         # A list split from a row or a table cell is cited as the article wrote it, not as split.
-        lines = [section, lst.outer, lst.parent, lst.lead_in, *((lst.text,) if lst.text else lst.items)]
+        lines = [section, lst.outer, lst.parent, pointed_sentence(lst), lst.lead_in]  # "... They include:"
+        lines += (lst.text,) if lst.text else lst.items
         # "The diagnosis of X is usually clinical. Name two tests ...": tests are not taught as routine
         clinical = clinical_sentence(lst, (prose or {}).get(lst.lesson, []), condition)
         if clinical and _ASKS_TESTS.match(question):

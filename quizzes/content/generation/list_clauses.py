@@ -24,8 +24,12 @@ entries are.
 
 And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
 
-Each returns None (and :func:`unasked_reason` says why) when the clause names no class (a pronoun: "They
-are:"), when a sub-heading the question would not name narrows the list ("Options include:" under
+A lead-in whose subject is a pronoun ("They may include:", "It includes:", "These secondary causes include:")
+or whose verb names the class ("Drugs most commonly implicated include:", "X may be due to:") is read by
+:mod:`list_subjects` first.
+
+Each returns None (and :func:`unasked_reason` says why, quoting the lead-in) when the clause names no class
+("They are:" over descriptions), when a sub-heading the question would not name narrows the list ("Options include:" under
 "Surgery"), or when another list in the sub-section answers the same question.
 """
 
@@ -35,10 +39,21 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
+from quizzes.content.generation.list_subjects import (
+    conditions_reason,
+    passive_subject,
+    pointing_question,
+    pointing_reason,
+    several,
+    verb_question,
+)
 from quizzes.content.generation.text import DDX_HEADING, lower_first, mentions, sentences, upper_first, words
 
 MAX_HEAD_WORDS = 3
 _PRONOUN_SUBJECT = frozenset({"they", "it", "these", "this", "those", "that", "there"})
+_POINTING_NP = re.compile(
+    r"^(?:these|those) (?P<np>[a-z][\w-]*(?: [a-z][\w-]*)?s) (?:may |can )?include$", re.I
+)
 _PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscellaneous", "rarer", "less"})
 # "Options when treatment is requested include:": the head noun, then its qualifier (kept whole).
 _NP_INCLUDE = re.compile(
@@ -104,7 +119,7 @@ _AFTER_BUT = re.compile(r"^[^:]*?, but (?P<core>[a-z][\w\s-]*? (?:may |can )?inc
 _DIFFERENTIAL = re.compile(
     r"^(?:(?P<x>[A-Z][\w\s-]*?) (?:needs? to be|should be|must be|can be|may be) (?:distinguished|differentiated)"
     r" from|(?P<y>[A-Z][\w\s-]*?) (?:can|may) (?:look|appear) similar to|(?P<w>[A-Z][\w\s-]*?) (?:can|may)"
-    r" be (?:confused with|mistaken for)|(?:many |several |other )?conditions"
+    r" be (?:confused with|mistaken for)(?: other [a-z][\w\s-]*?,? (?:such as|including))?|(?:many |several |other )?conditions"
     r" (?:can|may) mimic (?P<z>[\w\s-]+?),? including)$",
     re.IGNORECASE,
 )
@@ -112,17 +127,24 @@ _DIFFERENTIAL = re.compile(
 # X are" (a complete list, its count checked against the entries)
 COUNTED = re.compile(
     r"^(?:there are (?P<n1>two|three|four|five) (?P<np1>(?:main |major |clinical )*[a-z]+)"
-    r"|(?P<n2>two|three|four|five) (?P<np2>(?:main |major |clinical )*[a-z]+) (?:are|have been) "
+    r"(?P<of1> of [a-z]+)?(?P<in1> in [a-z]+(?: [a-z]+)?)?"
+    r"|(?P<n2>two|three|four|five) (?P<np2>(?:main |major |clinical )*(?:[a-z]+ )?[a-z]+) (?:are|have been) "
     r"(?:recognised|recognized|described))$",
     re.IGNORECASE,
 )
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5}
 _KINDS = frozenset({"forms", "types", "variants", "subtypes", "patterns"})
 
 
-def core_lead_in(lead_in: str, condition: str) -> str:
+def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     """The lead-in's core clause, one reading for one construction (see the comments above); the lead-in
-    itself when it has none of these shapes."""
+    itself when it has none of these shapes. "They include:" after "There are several histological variants."
+    is "Histological variants include:", whatever heading it sits under."""
     lead = lead_in.strip().rstrip(":").strip()
+    if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
+        return f"{upper_first(np)} include:"
+    if passive := passive_subject(lead, before):  # "The itch can last for weeks. It is eased by:"
+        return f"{passive}:"
     if match := _AFTER_BUT.match(lead):
         return upper_first(match["core"]) + ":"
     if (match := _HEDGE.match(lead)) and match["np"]:
@@ -135,7 +157,30 @@ def core_lead_in(lead_in: str, condition: str) -> str:
         -1
     ].casefold() in _KINDS:
         return f"The {(match['n1'] or match['n2']).casefold()} {np.casefold()} of {condition} are:"
+    if match := _WHEN_OCCUR.match(lead):  # "When symptoms occur, they include:": the symptoms
+        return f"{upper_first(match['np'])} {match['v']}:"
+    if match := _THOUGHT.match(lead):  # "Contributing factors are thought to include:"
+        return f"{match['np']} may include:"
+    if match := _ADVERB_INCLUDE.match(lead):  # "The skin changes typically include:"
+        return f"{_ADJECTIVE[match['adv'].casefold()]} {match['np']} include:"
+    if match := _THE_MAIN.match(lead):  # "The main features are:" reads as "Main features are:"
+        return f"{upper_first(match['np'])} are:"
     return lead_in
+
+
+_WHEN_OCCUR = re.compile(
+    r"^when (?P<np>symptoms|complications|signs) (?:occur|develop|are present), they (?P<v>(?:may )?include)$",
+    re.I,
+)
+_THOUGHT = re.compile(r"^(?P<np>[A-Z][\w\s-]*?s) (?:are|is) (?:thought|believed) to include$")
+_ADJECTIVE = {"typically": "Typical", "usually": "Usual", "commonly": "Common"}
+_ADVERB_INCLUDE = re.compile(
+    r"^the (?P<np>[a-z]+(?: [a-z]+)?s) (?P<adv>typically|usually|commonly) include$", re.IGNORECASE
+)
+_THE_MAIN = re.compile(
+    r"^the (?P<np>(?:main|typical|characteristic|classic) (?:clinical )?(?:features|signs|symptoms)) are$",
+    re.IGNORECASE,
+)
 
 
 _DDX_NP = re.compile(
@@ -152,6 +197,17 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         return _apart_from(lst, match["np"], condition)
     if lst.parent or set(words(lead)[:2]) & _PARTIAL:  # "Other ...", "Useful additional assessments"
         return None
+    if (question := pointing_question(lst, lead, condition)) is not None:  # "They include:", "It includes:"
+        if question or not (these := _POINTING_NP.match(lead)):
+            return question
+        return clause_question(lst, f"{upper_first(these['np'])} include", condition, lists)  # "These causes"
+    if question := verb_question(lst, lead, condition):
+        return question
+    if (match := COUNTED.match(lead)) and match["n1"] and _COUNT[match["n1"].casefold()] == len(lst.items):
+        # "There are two peaks of onset in females:" over two entries -> "What are the two peaks of onset of X in
+        # females?" (a complete list, asked whole)
+        np = f"{match['np1']}{match['of1'] or ''}".casefold()
+        return f"What are the {match['n1'].casefold()} {np} of {condition}{match['in1'] or ''}?"
     if match := _ASSOCIATED.match(lead):
         subject = _subject(match["x"], lst, condition)
         return f"What are some conditions associated with {subject}?" if subject else None
@@ -179,7 +235,7 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
             return None  # "Tests aim to find the trigger and include:": a clause, no noun phrase
         if head.split()[-1] in _OWNED or np == "options":
             return None  # tests of what, side effects of what, options of what: the sentence before says
-        if sub and not _names_sub(np, sub):
+        if sub and not _names_sub(np, sub) and not _form_named(np, sub, condition):
             if words(np) == words(sub)[-1:]:  # "Changes include:" under "Nail changes"
                 np = sub.casefold()
             else:
@@ -191,6 +247,16 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
 def _names_sub(np: str, sub: str) -> bool:
     """Whether the NP says all the sub-heading says."""
     return set(words(sub)) <= set(words(np))
+
+
+def _form_named(np: str, sub: str, condition: str) -> bool:
+    """Whether the NP says all a sub-heading naming the condition says besides the condition ("secondary
+    causes" under "Secondary chilblains", "histological variants" under "Variants of lipoma")."""
+    condition = re.sub(r"^(?:an?|the) ", "", condition)  # "a lipoma"
+    if not mentions(sub, condition):
+        return False
+    rest = set(words(sub)) - set(words(condition)) - {"of", "in", "a", "an", "the"}
+    return bool(rest) and rest <= set(words(np))
 
 
 def _stems_in(sub: str, np: str) -> bool:
@@ -221,7 +287,9 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
             recurrence = "recurrence of " if re.search(r"\brecur", before, re.IGNORECASE) else ""
             return f"{head} to prevent {recurrence}{condition}{qual}"
         return f"{head} for {condition}{qual}"
-    if qual.startswith((" associated", " seen", " that", " which")):
+    if qual.startswith((" associated", " seen", " that", " which")) or (
+        qual.startswith(" for ") and last not in _FOR and last not in _IN
+    ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"
     return f"{head} {prep} {condition}{qual}"
@@ -299,8 +367,10 @@ def ddx_apart_from(lst: ItemList) -> str:
 
 def unasked_reason(lst: ItemList, lead: str) -> str:
     """Why the lead-in's grammar asks no question ("" when no rule here knows)."""
-    if words(lead)[:1] and words(lead)[0] in _PRONOUN_SUBJECT:
-        return "has a lead-in whose subject is a pronoun (“They are:”): its entries are statements, no class to name"
+    if why := pointing_reason(lst, lead.strip()):
+        return why
+    if why := conditions_reason(lead.strip()):
+        return why
     np = _NP_INCLUDE.match(lead)
     if np and (np["np"].casefold() == "options" or np["np"].split()[-1].casefold() in _OWNED):
         return f"says “{np['np']}” without saying of what (the sentence before it does): the question would guess"

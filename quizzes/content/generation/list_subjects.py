@@ -1,0 +1,296 @@
+"""List questions read from a lead-in's subject and verb, when its wording names no class itself
+(:mod:`list_clauses` asks this module before its own "<NP> include:" reading).
+
+The subject:
+
+- a pronoun or demonstrative stands for the sentence before: its subject ("Investigations are useful when X is
+  extensive. They may include:" -> "Which investigations are useful when X is extensive?"; "The differential
+  diagnosis depends on the site. It includes:" -> "... conditions in the differential diagnosis of X"), the
+  class it says exists ("There are several histological variants. They include:"), or the class it calls
+  important ("..., so preventive measures are important. These include:");
+- "These <NP> include:" names its class itself ("These secondary causes include:" -> "... secondary causes of X");
+- "Factors that increase iron ... trigger PCT. They include:" -> "Which factors can trigger X?".
+
+The verb, with a subject naming the condition or a class:
+
+- "<NP> (most commonly) implicated include:" -> "Which drugs are most commonly implicated in X?";
+- "<NP> at risk include:" -> "Which occupations are at risk of X?";
+- "<X> may be due to:" -> "... possible causes of <X>"; "<X> may be triggered or worsened by:";
+- "<X> may be treated with:" / "<X> may require:" in a lesson on treatment -> "... treatments for <X>";
+- "X is associated with:" with X by its initials ("AN"); "X may be associated with deficiency of:";
+- "A typical <X> is:" in a lesson on features -> "... features of a typical <X>";
+- "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
+  required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
+  lesson on diagnosis.
+
+Each returns None when unsure; :func:`pointing_reason` says, in the article's words, why a lead-in whose
+subject points back was not asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.facts import ItemList
+from quizzes.content.generation.text import DDX_HEADING, lower_first, mentions, sentences
+
+_POINTING = re.compile(
+    r"^(?P<pro>it|they|these|this)(?: (?P<np>[a-z][\w-]*(?: [a-z][\w-]*)?s))?"
+    r" (?:may |can |might )?(?:include|includes)$",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"it", "they", "these", "this", "those", "there"})
+# What a pronoun's antecedent may be: a class of tests, measures or factors, never "Patients" or "Lesions".
+_CLASS_NOUNS = r"(?:tests|investigations|measures|factors|treatments|options|medicines|assessments)"
+_ANTECEDENT = re.compile(
+    rf"^(?:further )?(?P<np>(?:[a-z]+ )?{_CLASS_NOUNS})"
+    r" (?P<vp>(?:are|is|may be|can be|help|helps|may help|can help)\b[^;:()]*?)"
+    r"(?:,? (?:particularly|especially|mainly|usually|often) [^;:]*)?\.$",
+    re.IGNORECASE,
+)
+_IMPORTANT = re.compile(
+    rf"^(?:[^,]+, (?:so|and) )?(?P<np>(?:[a-z]+ )?{_CLASS_NOUNS}) (?:are|is) (?:very )?(?:important|essential)\.$",
+    re.IGNORECASE,
+)
+_SEVERAL = re.compile(
+    r"^there are (?:several|many|various|a number of) (?P<np>[a-z][\w-]*(?: [a-z][\w-]*)?s)\.$", re.IGNORECASE
+)
+_TRIGGER = re.compile(
+    r"^(?P<np>factors|medicines|drugs) that [^.]+ (?P<v>trigger|cause|worsen|aggravate) (?P<x>[\w\s-]+)\.$",
+    re.IGNORECASE,
+)
+_DDX_SUBJECT = re.compile(r"^the differential diagnosis\b(?! (?:of|for) (?!it\b))", re.IGNORECASE)
+
+_IMPLICATED = re.compile(
+    r"^(?P<np>[A-Z][a-z-]+s) (?P<adv>(?:most |more )?(?:commonly |often |frequently )?)implicated"
+    r" (?:may |can )?include$"
+)
+_AT_RISK = re.compile(
+    r"^(?P<np>[A-Z][a-z-]+s|Those) at (?:particular |increased |high )?risk (?:may )?include$"
+)
+_DUE_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may be|can be|is often|is usually) due to$")
+_WORSENED = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) be (?P<v>triggered or worsened|made worse) by$")
+_TREATED = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) (?:be treated with|require|need)$")
+_INITIALS_ASSOCIATED = re.compile(r"^(?P<x>[A-Z]{2,6}) (?:is|are) (?:often |commonly )?associated with$")
+_DEFICIENCY = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:may be|is|can be) (?:often )?associated with (?:a )?deficiency of$"
+)
+_TYPICAL_ONE = re.compile(r"^an? typical (?P<x>[\w\s-]+?) (?:is|looks like)$", re.IGNORECASE)
+_FOLLOWING_TESTS = re.compile(
+    r"^(?:(?P<adv>sometimes|occasionally) )?the following (?P<np>tests|investigations)"
+    r" (?P<vp>may be helpful|may be used|are used|can help)$",
+    re.IGNORECASE,
+)
+_TESTS_TO_EXCLUDE = re.compile(
+    r"^(?P<np>tests|investigations) (?P<vp>(?:are|may be) (?:occasionally |sometimes )?(?:required|needed|used)"
+    r" to (?:exclude|rule out) [\w\s-]+?),? (?:such as|including)$",
+    re.IGNORECASE,
+)
+_IF_SUSPECTED = re.compile(
+    r"^if (?P<c>[\w\s-]+? is suspected), (?P<np>investigations|tests) (?:may|can) include$", re.IGNORECASE
+)
+# "Several mechanisms have been proposed:", "Several unusual forms of X are described:"
+_PROPOSED = re.compile(
+    r"^(?:several|many|various|a number of) (?P<np>(?:[a-z]+ )?(?:mechanisms|theories|forms|types|variants))"
+    r"(?: of (?P<x>[\w\s-]+?))? (?:have been|are|were) (?P<v>proposed|suggested|described|recognised|recognized)$",
+    re.IGNORECASE,
+)
+_MAIN_KINDS = re.compile(
+    r"^the main (?P<np>(?:clinical )?(?:types|forms|patterns|variants)) are$", re.IGNORECASE
+)
+_CHANCE = re.compile(
+    r"^the (?:chance|risk|likelihood) of (?:infection|developing (?P<x>[\w\s-]+?)) is (?:increased|raised) by$",
+    re.IGNORECASE,
+)
+_FOR_SCOPE = re.compile(
+    r"^for (?P<scope>[\w\s-]+? (?:lesions|disease|cases)), the following (?:may be|can be|are) used$",
+    re.IGNORECASE,
+)
+_TO_DISTINGUISH = re.compile(
+    r"^the (?:main )?conditions to (?:distinguish|differentiate) from (?P<x>[\w\s-]+?) (?:are|include)$",
+    re.IGNORECASE,
+)
+_FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
+_TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+
+
+def names_condition(text: str, condition: str) -> bool:
+    """Whether ``text`` names the condition, in full or by its initials ("AN")."""
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", condition)).upper()
+    return mentions(text, condition) or (len(initials) > 1 and text.strip() == initials)
+
+
+def _last_sentence(lst: ItemList) -> str:
+    return sentences(lst.before)[-1] if sentences(lst.before) else ""
+
+
+def several(before: str) -> str:
+    """The class a paragraph ends by saying exists ("There are several histological variants."); "" if none."""
+    last = sentences(before)[-1] if sentences(before) else ""
+    return match["np"].casefold() if (match := _SEVERAL.match(last)) else ""
+
+
+_PASSIVE_BY = re.compile(
+    r"^(?P<pro>it|they) (?P<vp>(?:is|are|can be|may be) [a-z]+ (?:by|with))$", re.IGNORECASE
+)
+_SUBJECT = re.compile(r"^(?P<np>(?:The|A|An) [a-z-]+) (?:is|are|can|may|has|have|often|usually)\b")
+
+
+def passive_subject(lead: str, before: str) -> str:
+    """ "It is eased by" after "The itch can last for weeks." -> "The itch is eased by" (the sentence before's
+    subject in the pronoun's place, for the readings of a passive lead-in); "" when unsure."""
+    last = sentences(before)[-1] if sentences(before) else ""
+    match, subject = _PASSIVE_BY.match(lead), _SUBJECT.match(last)
+    if not match or not subject:
+        return ""
+    return f"{subject['np']} {match['vp']}"
+
+
+def pointed_sentence(lst: ItemList) -> str:
+    """The sentence a lead-in's pronoun stands for ("Investigations are useful when ... They may include:"),
+    cited with the list since the question takes its words; "" when the lead-in's subject is no pronoun."""
+    first = lst.lead_in.split()[0].casefold() if lst.lead_in.split() else ""
+    return _last_sentence(lst) if first in _PRONOUNS - {"there"} else ""
+
+
+def _which(np: str, vp: str, condition: str) -> str:
+    """ "Which <np> <vp>?", naming the condition first when the verb phrase does not."""
+    vp = re.sub(r"\b(?:only|also) ", "", vp)
+    if mentions(vp, condition):
+        return f"Which {np} {vp}?"
+    return f"In {condition}, which {np} {vp}?"
+
+
+def pointing_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """The question of a lead-in whose subject is a pronoun or a demonstrative (see the module docstring):
+    "" when the lead-in names its class itself ("These secondary causes include:", read by the caller with
+    the demonstrative dropped); None when its subject points nowhere this module can read."""
+    match = _POINTING.match(lead)
+    if not match:
+        return None
+    if match["np"]:
+        return ""
+    last = _last_sentence(lst)
+    ddx = DDX_HEADING.match(lst.lesson)
+    if _DDX_SUBJECT.match(last) or (
+        ddx and not lst.parent and lst.heading == lst.lesson and mentions(ddx["x"] or condition, condition)
+    ):  # "What is the differential diagnosis for X?" / "The differential diagnosis depends on the site."
+        return f"What are some conditions in the differential diagnosis of {condition}?"
+    if match["pro"].casefold() == "it":
+        return None
+    if found := _IMPORTANT.match(last):  # "Erythrasma often recurs, so preventive measures are important."
+        return f"What are some {found['np'].casefold()} for {condition}?"
+    if (found := _TRIGGER.match(last)) and names_condition(found["x"], condition):
+        return f"Which {found['np'].casefold()} can {found['v'].casefold()} {condition}?"
+    if (found := _ANTECEDENT.match(last)) and not re.search(r"\b(?:it|they|them|this)\b", found["vp"], re.I):
+        return _which(found["np"].casefold(), found["vp"], condition)
+    return None
+
+
+def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """The question of a lead-in read by its verb (see the module docstring); None if none."""
+    lesson = lst.lesson
+    if match := _IMPLICATED.match(lead):  # "Drugs most commonly implicated include:"
+        return f"Which {match['np'].casefold()} are {match['adv']}implicated in {condition}?"
+    if match := _AT_RISK.match(lead):  # "Occupations at risk include:"
+        if match["np"] == "Those":
+            return f"What are some groups at risk of {condition}?"
+        return f"Which {match['np'].casefold()} are at risk of {condition}?"
+    if (match := _DUE_TO.match(lead)) and mentions(
+        match["x"], condition
+    ):  # "Fungal folliculitis may be due to:"
+        return f"What are some possible causes of {lower_first(match['x'])}?"
+    if (match := _WORSENED.match(lead)) and mentions(match["x"], condition):
+        verb = "trigger or worsen" if match["v"].startswith("triggered") else "make worse"
+        return f"What are some factors that may {verb} {lower_first(match['x'])}?"
+    if (match := _TREATED.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        x = lower_first(match["x"])
+        x = re.sub(r"\bdisease$", condition, x) if not mentions(x, condition) else x
+        return f"What are some treatments for {x}?" if mentions(x, condition) else None
+    if (match := _INITIALS_ASSOCIATED.match(lead)) and names_condition(match["x"], condition):
+        return f"What are some conditions associated with {condition}?"
+    if (match := _DEFICIENCY.match(lead)) and mentions(match["x"], condition):
+        return f"What are some deficiencies that may be associated with {lower_first(match['x'])}?"
+    if (
+        (match := _TYPICAL_ONE.match(lead))
+        and mentions(match["x"], condition)
+        and _FEATURES_LESSON.search(lesson)
+    ):
+        return f"What are some features of a typical {lower_first(match['x'])}?"
+    if (match := _PROPOSED.match(lead)) and (not match["x"] or mentions(match["x"], condition)):
+        np = match["np"].casefold()
+        if match["v"] in ("proposed", "suggested"):
+            return f"What are some proposed {np} of {condition}?"  # "Several mechanisms have been proposed:"
+        return f"What are some {np} of {condition}?"  # "Several unusual forms of X are described:"
+    if match := _MAIN_KINDS.match(lead):  # "The main clinical types are:" (examples, no count)
+        return f"What are some main {match['np'].casefold()} of {condition}?"
+    if (match := _CHANCE.match(lead)) and (not match["x"] or mentions(match["x"], condition)):
+        return f"What are some risk factors for {condition}?"  # "The chance of infection is increased by:"
+    if (match := _FOR_SCOPE.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "For itchy or cosmetically troublesome lesions, the following may be used:"
+        return f"What are some treatments for {lower_first(match['scope'])} in {condition}?"
+    if (match := _TO_DISTINGUISH.match(lead)) and mentions(match["x"], condition):
+        return f"What are some conditions to distinguish from {condition}?"
+    if not _DIAGNOSIS_LESSON.search(lesson):
+        return None
+    if match := _FOLLOWING_TESTS.match(lead):  # "Sometimes the following tests are used:"
+        vp = match["vp"].replace(
+            "are used", f"are {match['adv'].casefold()} used" if match["adv"] else "are used"
+        )
+        return f"Which {match['np'].casefold()} {vp} in the diagnosis of {condition}?"
+    if match := _TESTS_TO_EXCLUDE.match(
+        lead
+    ):  # "Tests are occasionally required to exclude other conditions"
+        return _which(match["np"].casefold(), match["vp"], condition)
+    if match := _IF_SUSPECTED.match(lead):  # "If secondary livedo is suspected, investigations may include:"
+        return _which(match["np"].casefold(), f"may be used if {match['c']}", condition)
+    return None
+
+
+def pointing_reason(lst: ItemList, lead: str) -> str:
+    """Why a lead-in whose subject is a pronoun ("They are:", "It can affect ...:") gave no question, in the
+    article's words; "" when its subject is no pronoun."""
+    first = lead.split()[0].casefold() if lead.split() else ""
+    if first not in _PRONOUNS - {"there"}:  # "There are two peaks ...": no pronoun standing for anything
+        return ""
+    last = _last_sentence(lst)
+    if not last:
+        return f"has a lead-in (“{lead}:”) whose subject is a pronoun with no sentence before it to say what it stands for"
+    if re.match(r"^(?:they|it) (?:are|is)(?: \w+ly)?$", lead, re.IGNORECASE):
+        return (
+            f"has a lead-in (“{lead}:”) whose entries say what the subject of the sentence before (“{last}”) is "
+            "like: descriptions, not members of a class a question could name"
+        )
+    return (
+        f"has a lead-in (“{lead}:”) that takes its subject from the sentence before (“{last}”), and no reading "
+        "here makes one question of the two in the article's words"
+    )
+
+
+# "A biopsy is needed if:", "Recurrence is less likely if patients:": conditions, not members of a class.
+_CONDITIONS = re.compile(r"\b(?P<conj>if|when|unless)(?: (?:there is|patients|they|the patient|you))?$", re.I)
+
+
+_NO_PURPOSE = re.compile(
+    r"^(?:further )?(?P<np>tests|investigations) (?:are|is) not (?:always|routinely|usually) (?:needed|required)"
+    r"(?: in [\w\s-]+?)?,? but (?:may |can )?include$",
+    re.IGNORECASE,
+)
+
+
+def conditions_reason(lead: str) -> str:
+    """Why a lead-in ending in "if" or "when" gave no question, or one saying investigations are not always
+    needed ("Investigations are not always needed but may include:"); "" for any other."""
+    if _NO_PURPOSE.match(lead):
+        return (
+            f"has a lead-in (“{lead}:”) that does not say what the investigations are for (the diagnosis, its "
+            "cause, or severity): the question would guess"
+        )
+    match = _CONDITIONS.search(lead)
+    if not match:
+        return ""
+    return (
+        f"has a lead-in (“{lead}:”) listing the conditions after “{match['conj']}”, not members of a class "
+        "a question could name in the article's words"
+    )
