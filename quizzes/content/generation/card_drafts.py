@@ -529,7 +529,8 @@ def why_no_cloze(sentence: str, condition: str = "", abbr: str = "") -> str:
     clinical relation is its main verb: a quality, "is usually asymptomatic", or another verb), "who" (its
     subject is neither the condition nor a named form of it), "hedged" (may, can, also, sometimes),
     "several" (its predicate is several facts, a description or a long series), "generic" (its predicate is
-    generic words or a vague share); and a blank refused as "cued", "label" or "split" (see
+    generic words or a vague share), "clinical" (it says the diagnosis is clinical: a blank guessed without
+    knowing the condition); and a blank refused as "cued", "label" or "split" (see
     :func:`clauses.blank_refusal`)."""
     if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
         return "facts"
@@ -551,8 +552,18 @@ def why_no_cloze(sentence: str, condition: str = "", abbr: str = "") -> str:
     return "other"
 
 
+# "The diagnosis is usually clinical", "X is diagnosed clinically": a blank guessed without the condition.
+_SAYS_CLINICAL = re.compile(
+    r"\b(?:diagnosis (?:is|can be|may be) (?:usually |often |mostly |generally )?(?:made )?clinical(?:ly)?"
+    r"|diagnosed (?:\w+ )?clinically|(?:is|are) (?:usually |often )?suspected clinically|clinical diagnosis)\b",
+    re.IGNORECASE,
+)
+
+
 def _structural_reason(sentence: str, condition: str, abbr: str) -> str:
     """What the structural reading found in a sentence giving no blank (see :func:`why_no_cloze`)."""
+    if _SAYS_CLINICAL.search(sentence):
+        return "clinical"
     reading = clauses.read(sentence, condition, abbr, it_is=False)
     if reading is None:
         return "verb"

@@ -474,6 +474,7 @@ _NO_CLOZE = {
     "verb": "have no clinical relation as their main verb (caused by, treated with, confirmed by, affects, begins in, "
     "is most common in, is associated with, spreads through, is regarded as): a quality (“is usually asymptomatic”) "
     "or another verb",
+    "clinical": "say the diagnosis is clinical (a blank a student guesses without knowing the condition)",
     "who": "have a subject that is neither the condition nor a named form of it (a feature, a treatment, a test)",
     "hedged": "hedge their relation (may, can, also, sometimes, not): a partial fact, no one answer",
     "several": "have a predicate holding several facts (a description, a long or open series)",
