@@ -113,6 +113,5 @@ def test_draft_report_names_a_lesson_that_gives_nothing_and_why(tmp_path):
     text = run("draft_report", str(article))
     assert (
         "lesson without drafts: What is it like? (no sentence gave a cloze: of its 1 sentence(s), 1 have no clinical"
-        " relation as their main verb"
-        in text
+        " relation as their main verb" in text
     )
