@@ -22,7 +22,7 @@ no article's words):
   entries for a site, two for any other relation (a longer list of causes or associations is seldom all of
   them), blanked whole ("the {{second or third trimester}}", never one member); *several facts* when it
   is a longer series, an open one ("and other ...") or a long description, a list of adjectives ("a firm,
-  dome-shaped nodule"), or a universal or vague share ("people of all ages", "a small minority"). A relational head ("the onset
+  dome-shaped nodule"), a site with its laterality ("both legs"), or a universal or vague share ("people of all ages", "a small minority"). A relational head ("the onset
   of", "a form of", "the tissue types") gives its complement as the fact; a predicate of generic words
   only ("an underlying condition", "tests") is no fact.
 
@@ -193,6 +193,8 @@ def predicate_fact(predicate: str, relation: str = "") -> tuple[int, int] | str:
     entries = [e for e in re.split(r",\s*(?:and |or )?|\s+(?:and|or|and/or)\s+", blank) if e]
     if _NO_FACT.search(predicate):
         return "no fact"
+    if relation == "site" and re.match(r"^(?:both|one|either|each) ", blank, re.IGNORECASE):
+        return "several facts"  # "both legs": where, and on how many sides (the blank asks which?)
     if len(entries) > 1 and (
         any(set(words(e)) & _VERB_WORD or _NP_END.search(" " + e) for e in entries)
         or len(entries) > (MAX_SERIES_ENTRIES if relation == "site" else 2)
