@@ -142,3 +142,36 @@ def test_the_same_term_is_blanked_once():
     )
     answers = [d.answer.casefold() for d in generate_screened(outline).kept if d.kind == "cloze"]
     assert answers == ["striae gravidarum"]
+
+
+def test_a_former_name_of_the_condition_through_the_pronoun_chain():
+    outline = outline_of(
+        "Pemphigoid gestationis",
+        "What is pemphigoid gestationis?",
+        "Pemphigoid gestationis is a rare blistering disease of pregnancy. It was previously known as herpes gestationis.",
+    )
+    assert clozes(outline) == ["Pemphigoid gestationis was previously known as {{c1::herpes gestationis}}."]
+
+
+def test_a_site_with_its_laterality_is_no_one_fact():
+    outline = outline_of(
+        "Stasis dermatitis", "What are the clinical features?", "Stasis dermatitis usually affects both legs."
+    )
+    assert clozes(outline) == []
+
+
+def test_the_front_has_one_lead_joining_the_sentences_own_scope():
+    survivors = outline_of(
+        "Toxic epidermal necrolysis",
+        "What is the outlook?",
+        "In survivors, the skin usually regrows over two to three weeks.",
+    )
+    assert clozes(survivors) == [
+        "In survivors of toxic epidermal necrolysis, the skin usually regrows over {{c1::two to three}} weeks."
+    ]
+    children = outline_of(
+        "Lichen striatus", "What is the outlook?", "In children, the rash usually clears within 6 months."
+    )
+    assert clozes(children) == [
+        "In children with lichen striatus, the rash usually clears within {{c1::6}} months."
+    ]

@@ -77,6 +77,7 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
     (rf"{_BE} {_ADVERB}associated with", "association"),
     (rf"(?:spreads?|{_BE} spread|{_BE} transmitted) {_ADVERB}(?:through|by|via)", "spread"),
     (rf"{_BE} {_ADVERB}(?:regarded|classified|classed|considered) as(?= an? )", "class"),
+    (rf"{_BE} (?:previously|formerly|originally) (?:known as|called|termed|named)", "name"),
 )
 _VERB = re.compile(
     rf"\s(?P<verb>{_HEDGE}{_ADVERB}(?P<rel>"
