@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from quizzes.content.generation import clauses
+from quizzes.content.generation.clauses import blank_refusal
 from quizzes.content.generation.drafts import ANY_ONE, DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
@@ -242,6 +244,7 @@ def cloze_card(
     it_is: bool = False,
     follows: bool = False,
     source: str = "",
+    abbr: str = "",
 ) -> None:
     """At most one cloze per sentence, from the first pattern that fits (see :data:`_CLOZES`).
 
@@ -254,14 +257,15 @@ def cloze_card(
     ``follows``: whether another sentence of its paragraph comes before it; then a sentence that does not
     name the condition (or its sub-section) may owe its scope to that sentence, and is no card.
     ``source``: the article's sentence when ``sentence`` is its main clause alone (the excerpt).
+    ``abbr``: the condition's abbreviation (a subject the structural reading takes as the condition).
+
+    The blanks tried, in order: each of :data:`_CLOZES` matching once, then the predicate's fact when
+    :func:`clauses.read` finds the condition (or a named form of it) as the subject of a clinical relation
+    whose predicate is one fact (:func:`structural_blank`).
     """
     if sentence.endswith((":", "?")) or squash(sentence) in out.cloze_sentences or not one_fact(sentence):
         return
-    for pattern in _CLOZES:
-        matches = list(pattern.finditer(sentence))
-        if len(matches) != 1:  # none, or ambiguous (two numbers in one sentence)
-            continue
-        start, end = matches[0].span("x")
+    for start, end in _blanks(sentence, condition, abbr, it_is):
         deleted = sentence[start:end]
         if article := re.match(
             r"(?:the (?=\S)|an? (?=\S+ \S))", deleted, re.IGNORECASE
@@ -277,6 +281,12 @@ def cloze_card(
             deleted = form["x"]
         if deleted.split()[0].casefold() in _PRONOUNS or mentions(deleted, condition):
             continue
+        if blank_refusal(sentence, start, end, condition, abbr):
+            continue  # cued, a form's label, a split process (see :mod:`clauses`)
+        if re.search(r"[A-Za-z]{4}", deleted) and any(
+            d.kind == "cloze" and squash(d.answer) == squash(deleted) for d in out.drafts
+        ):
+            return  # another card blanks the same term: one fact, one card (a number may answer two facts)
         if re.match(r"^[^,]{3,40}, (?:it|they|this|these) ", sentence, re.IGNORECASE):
             return  # "In males, it most often affects ...": whose "it"? the subject is in another sentence
         if any(
@@ -349,6 +359,33 @@ def cloze_card(
         return
 
 
+def _blanks(sentence: str, condition: str, abbr: str, it_is: bool):
+    """The spans a cloze of the sentence may blank, best first: each pattern matching once, then the
+    structural reading's fact."""
+    for pattern in _CLOZES:
+        matches = list(pattern.finditer(sentence))
+        if len(matches) == 1:  # none, or ambiguous (two numbers in one sentence)
+            yield matches[0].span("x")
+    if span := structural_blank(sentence, condition, abbr, it_is):
+        yield span
+
+
+def structural_blank(
+    sentence: str, condition: str, abbr: str = "", it_is: bool = False
+) -> tuple[int, int] | None:
+    """The span of the predicate's fact when the sentence's subject is the condition (or a named form of it),
+    its main verb a clinical relation stated without a hedge, and its predicate one fact (:mod:`clauses`)."""
+    reading = clauses.read(sentence, condition, abbr, it_is)
+    if not reading or reading.about == "other" or reading.hedged:
+        return None
+    if reading.about == "form" and reading.relation not in ("cause", "treatment", "test"):
+        return None  # "Intertriginous erythrasma affects the larger skin folds": the label says where
+    fact = clauses.predicate_fact(reading.predicate, reading.relation)
+    if isinstance(fact, str):
+        return None
+    return reading.start + fact[0], reading.start + fact[1]
+
+
 def type_cloze_card(group: Group, category: Category, condition: str, out: DraftCollector) -> None:
     """'{{c1::Metastatic}} calcinosis cutis occurs in ...': the type's name deleted from its definition,
     when that names the condition ("{{c1::Systemic}} treatment is reserved for ..." says not whose)."""
@@ -358,6 +395,8 @@ def type_cloze_card(group: Group, category: Category, condition: str, out: Draft
     if index != 0 or too_short or not one_fact(sentence) or not mentions(sentence, condition):
         return
     deleted = sentence[: len(category.tag)]
+    if blank_refusal(sentence, 0, len(deleted), condition):
+        return  # "{{Primary}} milia arise spontaneously ...": the rest defines the label (only a rank asks it)
     prompt = f"{{{{c1::{deleted}}}}}{sentence[len(deleted) :]}"
     out.cloze_sentences.add(squash(sentence))
     out.add(
@@ -480,20 +519,62 @@ def cloze_kinds(sentence: str) -> list[str]:
     return [kind for pattern, kind in zip(_CLOZES, CLOZE_KINDS, strict=True) if pattern.search(sentence)]
 
 
-def why_no_cloze(sentence: str) -> str:
+def why_no_cloze(sentence: str, condition: str = "", abbr: str = "") -> str:
     """Why a paragraph sentence gave no cloze: "facts" (it states more than one fact), "blank" (it has none
     of the blanks a cloze tests, or two), "subject" (one fact with its blank, but it opens with a pronoun
     whose referent is in another sentence), "other" (its one blank would be a pronoun, the
-    condition's own name, one item of a list joined by and/or, or its scope is the sentence before)."""
+    condition's own name, one item of a list joined by and/or, or its scope is the sentence before).
+
+    Given the condition, what the structural reading found (:mod:`clauses`) replaces "blank": "verb" (no
+    clinical relation is its main verb: a quality, "is usually asymptomatic", or another verb), "who" (its
+    subject is neither the condition nor a named form of it), "hedged" (may, can, also, sometimes),
+    "several" (its predicate is several facts, a description or a long series), "generic" (its predicate is
+    generic words or a vague share), "clinical" (it says the diagnosis is clinical: a blank guessed without
+    knowing the condition); and a blank refused as "cued", "label" or "split" (see
+    :func:`clauses.blank_refusal`)."""
     if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
         return "facts"
-    if not any(len(list(pattern.finditer(sentence))) == 1 for pattern in _CLOZES):
+    spans = [m[0].span("x") for p in _CLOZES if len(m := list(p.finditer(sentence))) == 1]
+    if condition:
+        if span := structural_blank(sentence, condition, abbr):
+            spans.append(span)
+        refusals = [why for a, b in spans if (why := blank_refusal(sentence, a, b, condition, abbr))]
+        if spans and len(refusals) == len(spans):
+            return refusals[0].split(":")[0]
+        if not spans:
+            return _structural_reason(sentence, condition, abbr)
+    if not spans:
         return "blank"
     if _BORROWED_SUBJECT.match(sentence):
         return "subject"
     if _LOW_YIELD.search(sentence):
         return "low"
     return "other"
+
+
+# "The diagnosis is usually clinical", "X is diagnosed clinically": a blank guessed without the condition.
+_SAYS_CLINICAL = re.compile(
+    r"\b(?:diagnosis (?:is|can be|may be) (?:usually |often |mostly |generally )?(?:made )?clinical(?:ly)?"
+    r"|diagnosed (?:\w+ )?clinically|(?:is|are) (?:usually |often )?suspected clinically|clinical diagnosis)\b",
+    re.IGNORECASE,
+)
+
+
+def _structural_reason(sentence: str, condition: str, abbr: str) -> str:
+    """What the structural reading found in a sentence giving no blank (see :func:`why_no_cloze`)."""
+    if _SAYS_CLINICAL.search(sentence):
+        return "clinical"
+    reading = clauses.read(sentence, condition, abbr, it_is=False)
+    if reading is None:
+        return "verb"
+    if reading.about == "other" or (
+        reading.about == "form" and reading.relation not in ("cause", "treatment", "test")
+    ):
+        return "subject" if _BORROWED_SUBJECT.match(sentence) else "who"
+    if reading.hedged:
+        return "hedged"
+    fact = clauses.predicate_fact(reading.predicate, reading.relation)
+    return "generic" if fact in ("generic", "no fact") else "several"
 
 
 # The sentences :func:`cloze_card` leaves as low-yield (a percentage range, the condition's prevalence, a

@@ -290,6 +290,7 @@ def generate_screened(outline: Outline) -> Screened:
                         it_is or naming,
                         follows=bool(before) and not _opens_with(before, sentence, condition, abbr),
                         source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
+                        abbr=abbr,
                     )
                     if not context:
                         term_cloze(sentence, lesson, condition, out, it_is)
@@ -480,6 +481,18 @@ _NO_CLOZE = {
     "or take their scope from the sentence before",
     "scheme": "rank “the most common type” while the lesson classifies the condition more than one way: "
     "which classification is meant?",
+    "verb": "have no clinical relation as their main verb (caused by, treated with, confirmed by, affects, begins in, "
+    "is most common in, is associated with, spreads through, is regarded as): a quality (“is usually asymptomatic”) "
+    "or another verb",
+    "clinical": "say the diagnosis is clinical (a blank a student guesses without knowing the condition)",
+    "who": "have a subject that is neither the condition nor a named form of it (a feature, a treatment, a test)",
+    "hedged": "hedge their relation (may, can, also, sometimes, not): a partial fact, no one answer",
+    "several": "have a predicate holding several facts (a description, a long or open series)",
+    "generic": "have a predicate of generic words or a vague share (“an underlying condition”, “people of all ages”)",
+    "cued": "would blank words the rest of the sentence says again: a cue, or a category the sentence names "
+    "(“{{Topical treatment}} is the first-line treatment”)",
+    "label": "would blank a form's label whose meaning the rest of the sentence gives (“Primary ... arise spontaneously”)",
+    "split": "would blank a process whose object stays on the front (“an immune attack on ...”)",
     "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
     "would have to paste the heading in (“X, oral treatment: A course of ...”)",
 }
@@ -536,11 +549,11 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
         if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence, condition, abbr))
         else "heading"
         if section is not lesson
-        and why_no_cloze(main_clause(sentence, condition, abbr)) in ("other", "low")
+        and why_no_cloze(main_clause(sentence, condition, abbr), condition, abbr) in ("other", "low")
         and not mentions(sentence, condition)
         and not mentions(sentence, section.heading)
         and not shares_topic(sentence, section.heading)
-        else why_no_cloze(main_clause(sentence, condition, abbr))
+        else why_no_cloze(main_clause(sentence, condition, abbr), condition, abbr)
         for section in lesson.walk()
         for block in section.blocks
         if block.kind == "paragraph"
@@ -556,7 +569,7 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
             for block in section.blocks
             if block.kind == "paragraph"
             for sentence in sentences(block.text)
-            if why_no_cloze(main_clause(sentence, condition, abbr)) == "facts"
+            if why_no_cloze(main_clause(sentence, condition, abbr), condition, abbr) == "facts"
             for kind in cloze_kinds(sentence)
         }
     )

@@ -6,6 +6,7 @@ are right alone can be wrong together. This pass looks at the assembled stem onl
 - the condition named twice, by name and abbreviation ("In discoid lupus erythematosus, DLE most often
   starts ...", "complications in discoid lupus erythematosus of DLE") or by name twice ("... prurigo
   nodularis in prurigo nodularis"): the added name goes, the abbreviation is spelled out;
+- two leads ("In X, in survivors, ..."): one, the sentence's scope of the condition ("In survivors of X, ...");
 - a sub-heading pasted before a cloze ("X, topical treatment: {{...}} are the first-line treatment.")
   whose words the sentence already says: "In X, ..." instead;
 - "conditions associated with X" over entries that are no conditions (age, hygiene, smoking, climate):
@@ -61,6 +62,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     if why := _refused(prompt, kind, condition):
         return prompt, why
     prompt = _heading_said(prompt, condition)
+    prompt = _one_lead(prompt, condition)
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
     prompt = _similar_to(prompt, condition)
@@ -137,6 +139,26 @@ def _heading_said(prompt: str, condition: str) -> str:
     if not all(alternatives) or not any(part <= said for part in alternatives):
         return prompt
     return f"In {lower_first(condition)}, {_lower_start(match['rest'])}"
+
+
+# "In X, in survivors, ...": two leads; the sentence's own scope takes the condition ("In survivors of X, ...").
+_TWO_LEADS = re.compile(r"^In (?P<x>[^,{}]+), in (?P<y>[^,{}]{3,40}), (?P<rest>.+)$")
+_PEOPLE = frozenset(
+    words(
+        "children adults men women males females patients people infants babies adolescents teenagers adult child"
+    )
+)
+
+
+def _one_lead(prompt: str, condition: str) -> str:
+    """The condition added before a sentence that opens with its own scope joins that scope ("In toxic
+    epidermal necrolysis, in survivors, ..." -> "In survivors of toxic epidermal necrolysis, ..."; "with" after
+    people: "In children with X, ...")."""
+    match = _TWO_LEADS.match(prompt)
+    if not match or match["x"].casefold() != condition.casefold():
+        return prompt
+    joint = "with" if words(match["y"]) and words(match["y"])[-1] in _PEOPLE else "of"
+    return f"In {match['y']} {joint} {match['x']}, {match['rest']}"
 
 
 def _lower_start(text: str) -> str:

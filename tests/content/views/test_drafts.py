@@ -114,7 +114,7 @@ def test_edit_then_accept_publishes_the_edit(client_for, educator, course, draft
 def test_cloze_drafts_show_their_gaps_not_the_raw_syntax(client_for, educator, course, drafts):
     response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "cloze"})
     assert "{{c1::" not in response.text
-    assert '<mark class="cloze-gap" title="c1">[Dystrophic]</mark>' in response.text
+    assert '<mark class="cloze-gap" title="c1">[biopsy]</mark>' in response.text
 
 
 # --- item-writing flags in the queue ---------------------------------------------------------------
