@@ -289,7 +289,9 @@ def generate_screened(outline: Outline) -> Screened:
                         context,
                         it_is or naming,
                         follows=bool(before) and not _opens_with(before, sentence, condition, abbr),
-                        source=sentence if main != sentence and not sentence.startswith(main[:-1]) else "",
+                        source=""
+                        if main in sentence
+                        else sentence,  # the excerpt quotes the article word for word
                         abbr=abbr,
                     )
                     if not context:

@@ -797,6 +797,13 @@ def _with_rivals(
     found = rivals(question, own, answers, article, lst.lesson, lst.section, condition)
     if found.outside:
         return Wider(outside=found.outside)
+    # A draft cites its own lesson only (what accepting it stores): a member named in another lesson cannot
+    # be cited on the card, so the card would miss it: none.
+    elsewhere = {line.text for line in article if line.lesson != lst.lesson} - {
+        line.text for line in article if line.lesson == lst.lesson
+    }
+    if cited_elsewhere := next((line for line in found.lines if line in elsewhere), ""):
+        return Wider(outside=cited_elsewhere)
     wider.answers += [answer for answer in found.answers if answer not in wider.answers]
     wider.lines += [line for line in found.lines if line not in wider.lines]
     return wider
