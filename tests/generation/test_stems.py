@@ -182,3 +182,31 @@ def test_a_blank_ending_a_sentence_or_before_a_long_clause_is_no_category_nor_se
         "Tinea pedis is caused by {{c1::dermatophytes}}, fungi that digest keratin in the skin, hair and nails.",
     ):
         assert tidy_stem(stem, "cloze", "", "tinea pedis")[1] == "", stem
+
+
+def _ddx_article(title: str, written: str) -> Outline:
+    """An article on ``title`` whose sentences write its name ``written``."""
+    lead = "Other causes of a large brown patch include:"
+    return Outline(
+        title=title,
+        lessons=[
+            Section(
+                f"What is the differential diagnosis for {written}?",
+                [Block("list", lead, ("Café-au-lait macule", "Naevus spilus", "Melasma"))],
+            )
+        ],
+    )
+
+
+def test_a_name_the_article_capitalises_inside_its_sentences_keeps_its_capital():
+    """The examiner of set M: "In becker naevus, ..." and "merkel cell carcinoma" on cards, where the
+    article writes "What causes Becker naevus?"."""
+    assert prompts(_ddx_article("Becker naevus", "Becker naevus")) == [
+        "Name two conditions in the differential diagnosis of Becker naevus."
+    ]
+
+
+def test_a_common_noun_name_is_lower_case_inside_a_stem():
+    assert prompts(_ddx_article("Pigmented naevus", "pigmented naevus")) == [
+        "Name two conditions in the differential diagnosis of pigmented naevus."
+    ]

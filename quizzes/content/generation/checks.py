@@ -6,8 +6,8 @@ import re
 
 from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, TRUE, CheckResult, Draft
 from quizzes.content.generation.facts import Group, ItemList
-from quizzes.content.generation.groups import all_lists, find_groups, teachable
-from quizzes.content.generation.text import condition_name, overlaps, squash
+from quizzes.content.generation.groups import all_lists, article_condition, find_groups, teachable
+from quizzes.content.generation.text import overlaps, squash
 from quizzes.content.generation.wording import list_labels, membership_statement
 from quizzes.content.reader.outline import Outline
 from quizzes.items.notetext import clozes
@@ -19,7 +19,7 @@ def _found(text: str, excerpt: str) -> bool:
 
 def _statement_sources(prompt: str, outline: Outline) -> list[tuple[ItemList, str, bool]]:
     """The (list, item, plain) whose statement is exactly this prompt."""
-    condition = condition_name(outline.title)
+    condition = article_condition(outline)
     every_list = all_lists(outline)
     items = {item for lst in every_list for item in lst.items if squash(item) in squash(prompt)}
     return [

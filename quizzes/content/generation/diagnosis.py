@@ -41,11 +41,10 @@ import re
 from dataclasses import dataclass
 
 from quizzes.content.generation.drafts import DraftCollector
-from quizzes.content.generation.groups import all_blocks, paragraph_sentences, teachable
+from quizzes.content.generation.groups import all_blocks, article_condition, paragraph_sentences, teachable
 from quizzes.content.generation.stems import abbreviation
 from quizzes.content.generation.text import (
     DDX_HEADING,
-    condition_name,
     mentions,
     sentences,
     squash,
@@ -175,7 +174,7 @@ def diagnosis_questions(outline: Outline, condition: str, abbr: str, out: DraftC
 def why_no_diagnosis_question(outline: Outline) -> str:
     """Why the article gives no "Which condition?" question ("" when it gives one)."""
     outline = teachable(outline)
-    condition = condition_name(outline.title)
+    condition = article_condition(outline)
     texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == PARAGRAPH]
     made = _question(outline, condition, abbreviation(texts, condition))
     return made if isinstance(made, str) else ""

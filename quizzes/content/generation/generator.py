@@ -114,6 +114,7 @@ from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
     all_blocks,
     all_lists,
+    article_condition,
     find_groups,
     sections_of,
     teachable,
@@ -155,7 +156,7 @@ from quizzes.content.generation.tables import (
     setting_organism_cards,
     treatment_cards,
 )
-from quizzes.content.generation.text import condition_name, mentions, overlaps, sentences, squash, words
+from quizzes.content.generation.text import mentions, overlaps, sentences, squash, words
 from quizzes.content.generation.typed import (
     classification_cards,
     description_matching,
@@ -252,7 +253,7 @@ def generate_screened(outline: Outline) -> Screened:
     """The drafts kept, and those dropped by the item-writing checks with the reason."""
     outline = teachable(outline)
     out = DraftCollector()
-    condition = condition_name(outline.title)
+    condition = article_condition(outline)
     every_list = all_lists(outline)
     typed = typed_groups(find_groups(outline))
     abbr = _abbreviation(outline, condition)
@@ -442,7 +443,7 @@ def silent_lessons(outline: Outline, screened: Screened) -> dict[str, str]:
     stem_pass = {why for _, why in screened.dropped if why.startswith(STEM_PASS)}
     dropped = Counter(d.lesson for d, why in screened.dropped if why not in stem_pass)
     every_list = all_lists(outline)
-    condition = condition_name(outline.title)
+    condition = article_condition(outline)
     abbr = _abbreviation(outline, condition)
     article = article_lines(outline, every_list)
     why = {}

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from quizzes.content.generation.facts import Category, Group, ItemList
 from quizzes.content.generation.structures import block_groups, block_lists, own_entries
 from quizzes.content.generation.text import (
+    condition_name,
     excerpt_lines,
     lower_first,
     overlaps,
@@ -250,6 +251,24 @@ def sub_headed(section: Section) -> Section:
             block = dataclasses.replace(block, text=glued["rest"])
         (subs[-1].blocks if subs else blocks).append(block)
     return Section(section.heading, blocks, subs + [sub_headed(s) for s in section.subsections])
+
+
+def article_condition(outline: Outline) -> str:
+    """The condition's name for use inside a sentence, cased as the article writes it there: "calcinosis
+    cutis", but "Becker naevus", "Merkel cell carcinoma", "Mycobacterium marinum infection" when the article
+    writes the first word with its capital after a word in lower case (a person's name, a genus)."""
+    condition = condition_name(outline.title)
+    if not condition[:1].islower():
+        return condition
+    lead = " ".join(condition.split()[:2])  # "mycobacterium marinum", not the noun "mycobacterium" alone
+    named = re.compile(rf"(?<=[a-z,;(] ){re.escape(upper_first(lead))}\b")
+    plain = re.compile(rf"(?<=[a-z,;(] ){re.escape(lead)}\b")
+    texts = [section.heading for _, section in sections_of(outline)]  # "What causes Becker naevus?"
+    texts += [block.text for _, blocks in all_blocks(outline) for block in blocks]
+    texts += [entry for _, blocks in all_blocks(outline) for block in blocks for entry in block.texts]
+    if any(named.search(text) for text in texts) and not any(plain.search(text) for text in texts):
+        return upper_first(condition)
+    return condition
 
 
 def all_blocks(outline: Outline) -> list[tuple[str, list[Block]]]:
