@@ -80,6 +80,11 @@ def test_a_parasite_blank_for_head_lice_is_refused():
         "Head lice are caused by the parasite Pediculus humanus capitis.",
     )
     assert not any("Pediculus" in answer for answer in _clozes(outline))
+    why = _dropped(outline)["parasite Pediculus humanus capitis"]
+    assert why.endswith(
+        "adds the class “parasite”, which the name “head lice” says, to the organism's name "
+        "(blank “Pediculus humanus capitis” only)"
+    )
 
 
 def test_a_synonym_that_is_the_name_shortened_is_refused_and_one_sharing_no_word_is_kept():
@@ -151,3 +156,12 @@ def test_a_blank_that_is_what_the_article_calls_the_condition_is_refused_beside_
     # the definition itself is what a "What is X?" cloze asks
     own = Blank("capillary malformation", "A port-wine stain is a   of the skin.")
     assert name_cue(own, "port-wine stain", defined=defined) == ""
+
+
+def test_an_organism_s_latin_name_is_kept_though_it_translates_the_condition_s_name():
+    outline = _article(
+        "Head lice",
+        "What causes head lice?",
+        "Head lice infestation is caused by Pediculus humanus capitis, a small wingless insect.",
+    )
+    assert "Pediculus humanus capitis" in _clozes(outline)

@@ -11,7 +11,9 @@ shows them. Each name word means its own lemma and the plain meaning of the medi
   complication of neurofibromatosis, "{{stop the drug}}" for a drug eruption, the "{{front of both lower
   legs}}" for pretibial myxoedema);
 - the blank is a generic class (tumour, infection, parasite, drug ...) and a word the card shows names a
-  member of it ("caused by a {{virus}} called parapoxvirus");
+  member of it ("caused by a {{virus}} called parapoxvirus"), or it puts the class the name says before an
+  organism's name ("Head lice are caused by the {{parasite Pediculus humanus capitis}}"); the organism's
+  Latin name alone is kept though it translates the condition's name: it is what the card tests;
 - the blank is another name of the condition that shares most of its words with the name ("linear IgA
   bullous dermatosis is also called {{linear IgA disease}}"); a synonym sharing none is kept ("{{naevus
   flammeus}}"), and the root meanings are not read for a synonym: that it means the same is the point;
@@ -101,6 +103,7 @@ _FILLER = frozenset(
 _CLASSES = frozenset(
     words(
         "tumour tumor growth lesion infection parasite inflammation drug medication medicine virus bacteria"
+        " bacterium fungus mite organism"
     )
 )
 _CLAUSE = re.compile(r"\s(?:because|which|so that|since|whereas|although|while)\s", re.IGNORECASE)
@@ -113,6 +116,8 @@ _OTHER_NAMES = re.compile(
 _DEFINED = re.compile(
     r"^(?:An? |The )?(?P<x>[^,.]+?) (?:is|are) an? (?P<y>[^,.]+?)(?: of | in | that |[,.]|$)"
 )
+# An organism's Latin name: a capitalised genus and one or two lower-case Latin epithets.
+_TAXON = re.compile(r"\b[A-Z][a-z]{3,}(?: [a-z]+(?:us|is|um|ae|a|i|es|ii|ensis|ans|oides)\b){1,2}")
 _ASKS_NAME = re.compile(r"\b(?:another|other) names?\b", re.IGNORECASE)
 _SHORT_ANSWER = 6  # a card back longer than this is a sentence or a list, not one short key
 
@@ -224,7 +229,20 @@ def name_cue(
         n for n in (abbr, *synonyms) if n and re.search(rf"\b{re.escape(n)}\b", shown_text)
     ]
     named = _name_concepts(names)
-    cued = [w for w in content if concepts(w) & named]
+    taxon = _TAXON.search(blank)
+    in_taxon = set(words(taxon[0])) if taxon else set()
+    # an organism's Latin name is what the card tests even where it translates the condition's name
+    # ("Pediculus humanus capitis" for head lice): only its words the name says count
+    cued = [
+        w
+        for w in content
+        if (w in in_taxon and lemma(w) in named) or (w not in in_taxon and concepts(w) & named)
+    ]
+    if taxon and cued and all(lemma(w) in _CLASSES for w in cued) and blank.startswith(cued[0]):
+        return NAME_CUE + (
+            f"the blank “{blank}” adds the class “{cued[0]}”, which the name “{condition}” says, "
+            f"to the organism's name (blank “{taxon[0]}” only)"
+        )
     if len(cued) < len(content):  # "Interdigital tinea pedis": the name said in a variant's name is no cue
         said = {n.casefold() for name in names for n in words(name)}
         content = [w for w in content if w.casefold() not in said]
