@@ -145,6 +145,7 @@ from quizzes.content.generation.list_classes import (
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
 from quizzes.content.generation.membership import sentence_entries
+from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
@@ -338,15 +339,19 @@ def generate_screened(outline: Outline) -> Screened:
     choice_entry_cards(every_list, condition, out)
     drafts = _stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
     kept, refused = tidy(drafts, condition, abbr)
+    kept, cued = refuse_cued(kept, condition, abbr, _paragraphs(outline))
     screened = screen(kept)
-    screened.dropped[:0] = refused
+    screened.dropped[:0] = refused + cued
     return screened
+
+
+def _paragraphs(outline: Outline) -> list[str]:
+    return [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
 
 
 def _abbreviation(outline: Outline, condition: str) -> str:
     """The condition's abbreviation as the article defines it ("Discoid lupus erythematosus (DLE) is ...")."""
-    texts = [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
-    return abbreviation(texts, condition)
+    return abbreviation(_paragraphs(outline), condition)
 
 
 _PRONOUN = re.compile(r"\b(?:it|they|this|these|those)\b", re.IGNORECASE)

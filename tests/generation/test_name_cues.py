@@ -1,0 +1,167 @@
+"""Drafts whose answer the condition's name gives away (issue 13, pass 13): refused with the reason, while
+blanks the name does not explain are kept."""
+
+from __future__ import annotations
+
+from quizzes.content import reader
+from quizzes.content.generation.generator import generate_screened, silent_lessons
+from quizzes.content.generation.name_cues import Blank, defined_as, name_cue
+
+
+def _article(title: str, heading: str, paragraph: str):
+    text = f"{title}\n\n{heading}\n\n{paragraph}\n"
+    return reader.read(text.encode()).outline
+
+
+def _clozes(outline) -> dict[str, str]:
+    return {d.answer: d.prompt for d in generate_screened(outline).kept if d.kind == "cloze"}
+
+
+def _dropped(outline) -> dict[str, str]:
+    return {d.answer: why for d, why in generate_screened(outline).dropped}
+
+
+def test_a_blank_the_name_s_roots_mean_is_refused_with_its_reason():
+    outline = _article(
+        "Dermatofibroma",
+        "What is a dermatofibroma?",
+        "A dermatofibroma is a common, harmless skin growth made up of fibrous tissue in the dermis.",
+    )
+    assert "fibrous tissue" not in _clozes(outline)
+    assert (
+        "says what the name “dermatofibroma” already means (fibrous)" in _dropped(outline)["fibrous tissue"]
+    )
+    # the reason shows among the silent lesson's reasons
+    assert (
+        "already means (fibrous)"
+        in silent_lessons(outline, generate_screened(outline))["What is a dermatofibroma?"]
+    )
+
+
+def test_a_blood_vessel_blank_in_haemangioma_is_refused_but_the_cell_type_is_kept():
+    cued = _article(
+        "Infantile haemangioma",
+        "What is an infantile haemangioma?",
+        "An infantile haemangioma is a benign tumour made up of proliferating blood vessel cells.",
+    )
+    assert "proliferating blood vessel cells" not in _clozes(cued)
+    kept = _article(
+        "Infantile haemangioma",
+        "What is an infantile haemangioma?",
+        "An infantile haemangioma is a benign tumour made up of proliferating endothelial cells.",
+    )
+    assert "proliferating endothelial cells" in _clozes(kept)
+
+
+def test_a_root_meaning_in_a_longer_blank_is_no_cue_when_the_rest_is_the_fact():
+    # "fungus" is what onychomycosis means, "dermatophyte" is what the card tests (graded valid twice)
+    outline = _article(
+        "Onychomycosis",
+        "What is onychomycosis?",
+        "In onychomycosis, the term tinea unguium is used when the infection is caused by a dermatophyte fungus.",
+    )
+    assert "dermatophyte fungus" in _clozes(outline)
+
+
+def test_the_site_a_pretibial_name_states_is_refused():
+    outline = _article(
+        "Pretibial myxoedema",
+        "What are the clinical features of pretibial myxoedema?",
+        "Pretibial myxoedema typically affects the front of both lower legs.",
+    )
+    assert "front of both lower legs" not in _clozes(outline)
+    assert "(front, legs)" in _dropped(outline)["front of both lower legs"]
+
+
+def test_a_parasite_blank_for_head_lice_is_refused():
+    outline = _article(
+        "Head lice",
+        "What causes head lice?",
+        "Head lice are caused by the parasite Pediculus humanus capitis.",
+    )
+    assert not any("Pediculus" in answer for answer in _clozes(outline))
+    why = _dropped(outline)["parasite Pediculus humanus capitis"]
+    assert why.endswith(
+        "adds the class “parasite”, which the name “head lice” says, to the organism's name "
+        "(blank “Pediculus humanus capitis” only)"
+    )
+
+
+def test_a_synonym_that_is_the_name_shortened_is_refused_and_one_sharing_no_word_is_kept():
+    shortened = _article(
+        "Linear IgA bullous dermatosis",
+        "What is linear IgA bullous dermatosis?",
+        "Linear IgA bullous dermatosis is an autoimmune blistering disease. It is also called linear IgA disease.",
+    )
+    assert "linear IgA disease" not in _clozes(shortened)
+    assert (
+        "is the name “linear IgA bullous dermatosis” shortened" in _dropped(shortened)["linear IgA disease"]
+    )
+    other = _article(
+        "Port-wine stain",
+        "What is a port-wine stain?",
+        "A port-wine stain is a capillary malformation of the skin. Port-wine stains are also called naevus flammeus.",
+    )
+    assert "naevus flammeus" in _clozes(other)
+
+
+def test_a_blank_running_into_a_because_clause_is_refused():
+    outline = _article(
+        "Fixed drug eruption",
+        "What is fixed drug eruption?",
+        "It is called fixed because the rash recurs in exactly the same place on each re-exposure to the drug.",
+    )
+    assert not any("because" in answer for answer in _clozes(outline))
+    assert any("runs past its noun phrase into a clause" in why for why in _dropped(outline).values())
+
+
+def test_a_variant_named_with_the_condition_s_name_is_no_cue():
+    outline = _article(
+        "Alopecia areata",
+        "What is alopecia areata?",
+        "Alopecia areata is an autoimmune condition that causes patchy hair loss. "
+        "Loss of all scalp hair is called alopecia totalis.",
+    )
+    assert "alopecia totalis" in _clozes(outline)
+
+
+def test_a_generic_class_the_name_contains_is_refused_on_a_cloze_and_a_card_back():
+    tumours = _article(
+        "Neurofibromatosis type 1",
+        "What are the complications of neurofibromatosis type 1?",
+        "Tumours are the most serious complication.",
+    )
+    assert "Tumours" not in _clozes(tumours)
+    assert "already means (tumours)" in _dropped(tumours)["Tumours"]
+    drug = _article(
+        "Fixed drug eruption",
+        "What is the treatment for fixed drug eruption?",
+        "The most important step is to identify and stop the causative drug.",
+    )
+    answer = "Identify and stop the causative drug"
+    assert answer not in {d.answer for d in generate_screened(drug).kept}
+    assert _dropped(drug)[answer].endswith(
+        f"the answer “{answer}” says what the name “fixed drug eruption” already means (drug)"
+    )
+
+
+def test_a_blank_that_is_what_the_article_calls_the_condition_is_refused_beside_another_subject():
+    article = ["A port-wine stain is a capillary malformation of the skin. It is present at birth."]
+    defined = tuple(defined_as(article, "port-wine stain"))
+    assert defined == ("capillary malformation",)
+    elsewhere = Blank(
+        "capillary malformation", "In port-wine stain, Klippel-Trenaunay syndrome consists of a   on a limb."
+    )
+    assert "is the condition itself" in name_cue(elsewhere, "port-wine stain", defined=defined)
+    # the definition itself is what a "What is X?" cloze asks
+    own = Blank("capillary malformation", "A port-wine stain is a   of the skin.")
+    assert name_cue(own, "port-wine stain", defined=defined) == ""
+
+
+def test_an_organism_s_latin_name_is_kept_though_it_translates_the_condition_s_name():
+    outline = _article(
+        "Head lice",
+        "What causes head lice?",
+        "Head lice infestation is caused by Pediculus humanus capitis, a small wingless insect.",
+    )
+    assert "Pediculus humanus capitis" in _clozes(outline)
