@@ -256,3 +256,85 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
     if words(blank) and words(blank)[-1] in _PROCESS and re.match(r"^\s+(?:on|of|to|against|in)\s", after):
         return "split: the blank is a process whose object stays on the front"
     return ""
+
+
+# The other direction: the fact is the subject and the condition (or nothing: the lesson's) is in the
+# predicate ("Oral propranolol is the first-line treatment for problematic haemangiomas.", "Vancomycin is by
+# far the most frequently reported cause.", "Culture is the gold standard for diagnosing X."). The predicate
+# is a rank naming one treatment, test or cause; the subject, its one fact, is blanked.
+_RANKED = (
+    r"the (?:first-line|first line|standard|preferred) (?:treatment|therapy|drug|test|investigation)"
+    r"|the (?:treatment|drug|test|investigation|therapy) of choice"
+    r"|the gold standard(?: test| investigation| for diagnosis)?"
+    r"|the (?:mainstay|cornerstone) of (?:treatment|management|therapy|diagnosis)"
+    r"|the (?:most (?:common|frequent)(?:ly reported| reported)?|commonest|leading|main) (?:known )?"
+    r"(?:cause|trigger|drug cause|causative (?:drug|agent|organism)|organism)"
+)
+_FACT_FIRST = re.compile(
+    r"^(?P<s>(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?)(?: \d[^,;:()]*?)?)(?: \([^()]*\))? (?:is|are) "
+    rf"(?:by far |now |usually |generally |still )?(?P<rank>{_RANKED})"
+    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?\.$"
+)
+_WHAT_RANK = {"cause": "cause", "trigger": "cause", "organism": "cause", "test": "test", "gold": "test"}
+# A route or form before the agent's name stays on the front: the blank is the agent ("oral {{propranolol}}").
+_ROUTE = re.compile(
+    r"^(?:(?:oral|topical|systemic|intravenous|intralesional|intramuscular|subcutaneous|low-dose|high-dose)"
+    r" )+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FactFirst:
+    """A sentence whose subject is the fact a rank in its predicate names."""
+
+    start: int  # the blank: the subject's agent
+    end: int
+    relation: str  # "treatment", "test" or "cause"
+    scoped: bool  # the predicate names what it ranks for ("... for problematic haemangiomas")
+
+
+def fact_first(sentence: str) -> FactFirst | None:
+    """The subject a ranked predicate names as its treatment, test or cause, or None."""
+    match = _FACT_FIRST.match(sentence)
+    if not match or re.match(r"(?:It|They|This|These|That|Those|Such|Other|Another)\b", match["x"]):
+        return None
+    start, end = match.span("x")
+    if (route := _ROUTE.match(match["x"])) and not match["x"].endswith("s"):
+        start += route.end()  # "oral {{propranolol}}", not "topical {{antibiotics}}" (a class: its route is part)
+    if set(words(sentence[start:end])) <= GENERIC:
+        return None  # "Treatment is the mainstay ...": no agent
+    rank = match["rank"]
+    relation = next((kind for key, kind in _WHAT_RANK.items() if key in rank), "treatment")
+    if "diagnosis" in rank:
+        relation = "test"
+    return FactFirst(start, end, relation, bool(match["obj"]))
+
+
+# More relations with the condition as subject, each a fixed shape (the blank its one fact):
+# "X is a delayed (type IV) hypersensitivity reaction." -> the type; "Inheritance is autosomal dominant." ->
+# the pattern (the condition's inheritance; the lead names the condition).
+_TYPE_REACTION = re.compile(
+    r"^(?P<s>.+?) (?:is|are) (?:an? )?(?:(?:usually|mainly|typically) )?"
+    r"(?P<x>(?:(?:delayed|immediate|cell-mediated|immune-complex|cytotoxic)(?:-type)? )?\(?type (?:I|II|III|IV|1|2|3|4)"
+    r"[a-d]?\)?|(?:delayed|immediate|cell-mediated|immune-complex|cytotoxic) \(type (?:I|II|III|IV|1|2|3|4)[a-d]?\))"
+    r" (?:hypersensitivity|immune|allergic) reactions?\.$"
+)
+_INHERITANCE = re.compile(
+    r"^(?:The )?(?:[Ii]nheritance|(?:mode|pattern) of inheritance|inheritance pattern) is (?:usually |typically |mostly )?"
+    r"(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\.$"
+)
+
+
+def condition_fact(
+    sentence: str, condition: str, abbr: str = "", it_is: bool = False
+) -> tuple[int, int] | None:
+    """The span of a fixed-shape relation's fact (a hypersensitivity type of the condition as subject; the
+    inheritance pattern), or None."""
+    if match := _TYPE_REACTION.match(sentence):
+        if subject_of(match["s"], condition, abbr, it_is)[0] != "condition":
+            return None
+        return match.span("x")
+    if match := _INHERITANCE.match(sentence):
+        return match.span("x")
+    return None
