@@ -194,7 +194,9 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
 
 # Brackets naming what the words before them are, no second fact: a hypersensitivity type, or a gloss on the
 # subject before its verb.
-_NAMING_BRACKETS = re.compile(r" \(type (?:I|II|III|IV|1|2|3|4)[a-d]?\)| \([^()]{1,40}\)(?= (?:is|are) )")
+_NAMING_BRACKETS = re.compile(
+    r" \(type (?:I|II|III|IV|1|2|3|4)[a-d]?\)| \([^()]{1,40}\)(?= (?:is|are) )| \([A-Z][A-Z0-9-]{1,9}\)(?=[ .,]|$)"
+)  # "... (type IV) ...", "X (585-595 nm) is ...", an abbreviation ("glucose transporter protein 1 (GLUT1)")
 
 
 def one_fact(sentence: str) -> bool:
@@ -795,6 +797,11 @@ _SIGN_NAMED = re.compile(
     r"(?:, and (?:is|are) (?:an? |the )?(?:useful|helpful|reliable|simple|quick|important|valuable|classic)"
     r" [^,;:()]+)?\.$"  # "..., and is a useful bedside clue.": a comment on the sign, no other fact
 )
+# "The sign of Leser-Trélat refers to the sudden eruption of ...": a named sign and what it is, in one sentence
+_SIGN_DEFINED = re.compile(
+    r"^(?P<name>(?:The|A) (?:(?:[A-Z][\w'\u2019-]+|[a-z-]+) ){0,3}sign(?: of (?:the )?[A-Z][\w'\u2019\u2013-]+)?) "
+    r"(?:refers to|describes|is the name for) (?P<what>[^;:]{10,})\.$"
+)
 _LEANS = re.compile(r"^(?:this|these|it|they|that|those|such)\b", re.IGNORECASE)
 MAX_SIGN_WORDS = 45
 
@@ -802,6 +809,18 @@ MAX_SIGN_WORDS = 45
 def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out: DraftCollector) -> None:
     """A card asking what a named sign is, from the sentence naming it ("This is known as the dimple sign")
     and the one before describing it (which must stand alone: no "This", "It")."""
+    if defined := _SIGN_DEFINED.match(sentence):  # "The sign of Leser-Trélat refers to ...": one sentence
+        name = defined["name"][0].lower() + defined["name"][1:]  # "the sign of Leser-Trélat"
+        out.add(
+            "basic",
+            lesson,
+            (condition, "sign", name),
+            prompt=f"In {condition}, what does {name} refer to?",
+            answer=upper_first(defined["what"]),
+            excerpt=sentence,
+            explanation=sentence,
+        )
+        return
     match = _SIGN_NAMED.match(sentence)
     if not match or not before or _LEANS.match(before) or len(before.split()) > MAX_SIGN_WORDS:
         return

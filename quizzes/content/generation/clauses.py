@@ -301,7 +301,9 @@ def fact_first(sentence: str) -> FactFirst | None:
         return None
     start, end = match.span("x")
     if (route := _ROUTE.match(match["x"])) and not match["x"].endswith("s"):
-        start += route.end()  # "oral {{propranolol}}", not "topical {{antibiotics}}" (a class: its route is part)
+        start += (
+            route.end()
+        )  # "oral {{propranolol}}", not "topical {{antibiotics}}" (a class: its route is part)
     if set(words(sentence[start:end])) <= GENERIC:
         return None  # "Treatment is the mainstay ...": no agent
     rank = match["rank"]
@@ -326,15 +328,25 @@ _INHERITANCE = re.compile(
 )
 
 
+# "The tumour cells stain positively for glucose transporter protein 1 (GLUT1).": the marker a test shows
+# (the lesion's cells as subject: the lead names the condition).
+_MARKER = re.compile(
+    r"^(?:The )?(?:[\w-]+ ){0,2}(?:cells|lesions?|tumours?|biopsy|biopsies|specimens?) (?:stain|stains|are|is) "
+    r"(?:strongly |consistently |usually )?positive(?:ly)? (?:for|with) "
+    r"(?P<x>[^,;:()]+?(?: \([A-Za-z0-9-]{2,10}\))?)\.$"
+)
+
+
 def condition_fact(
     sentence: str, condition: str, abbr: str = "", it_is: bool = False
 ) -> tuple[int, int] | None:
     """The span of a fixed-shape relation's fact (a hypersensitivity type of the condition as subject; the
-    inheritance pattern), or None."""
+    inheritance pattern; the marker the lesion's cells stain for), or None."""
     if match := _TYPE_REACTION.match(sentence):
         if subject_of(match["s"], condition, abbr, it_is)[0] != "condition":
             return None
         return match.span("x")
-    if match := _INHERITANCE.match(sentence):
-        return match.span("x")
+    for shape in (_INHERITANCE, _MARKER):
+        if match := shape.match(sentence):
+            return match.span("x")
     return None

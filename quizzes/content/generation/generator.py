@@ -209,7 +209,7 @@ _TRAILING_USUALLY = re.compile(
 # What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
 # by the face.", ", where hairs are still present.", " — increased pressure in the veins.": the main clause is a fact alone (the rest stays cited).
 _TRAILING_ASIDE = re.compile(
-    r"(?<=\w), (?:an? |followed by |where |which (?!(?:is|are|was|were)\b)(?=[a-z]+s\b)|so (?!that\b))[^;:]+\.$"
+    r"(?<=[\w)]), (?:an? |followed by |where |which (?!(?:is|are|was|were)\b)(?=[a-z]+s\b)|so (?!that\b))[^;:]+\.$"
     r"|(?<=\w) \u2014 [^;:\u2014]+\.$"  # "caused by venous hypertension \u2014 increased pressure in the veins."
 )
 # "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
@@ -530,7 +530,9 @@ def main_clause(sentence: str, condition: str = "", abbr: str = "") -> str:
 # settles the eczema quickly." keeps its verb: ", usually settles ..." is its predicate, not an aside).
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|will|does|do)\b|\b[a-z]{3,}[^s\W]s\b")
 # ", usually settles the eczema": a verb and its object, the sentence's predicate after its subject's aside
-_VERB_TAIL = re.compile(r"^,? (?:and )?(?:usually|often|typically) [a-z]+[^s\W]s (?:the|an?|its|their|it|them)\b")
+_VERB_TAIL = re.compile(
+    r"^,? (?:and )?(?:usually|often|typically) [a-z]+[^s\W]s (?:the|an?|its|their|it|them)\b"
+)
 
 
 def _cut_tail(tail: re.Pattern[str], main: str) -> str:
