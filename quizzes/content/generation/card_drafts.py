@@ -576,6 +576,7 @@ def why_no_cloze(sentence: str, condition: str = "", abbr: str = "") -> str:
     if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
         return "facts"
     spans = [m[0].span("x") for p in _CLOZES if len(m := list(p.finditer(sentence))) == 1]
+    spans += list(_ranked_blanks(sentence, condition, abbr, False))
     if condition:
         if span := structural_blank(sentence, condition, abbr):
             spans.append(span)

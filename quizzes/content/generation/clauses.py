@@ -271,7 +271,8 @@ _RANKED = (
     r"(?:cause|trigger|drug cause|causative (?:drug|agent|organism)|organism)"
 )
 _FACT_FIRST = re.compile(
-    r"^(?P<s>(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?)(?: \d[^,;:()]*?)?)(?: \([^()]*\))? (?:is|are) "
+    r"^(?P<s>(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?)(?: \d[^,;:()]*?)?)(?: \([^()]*\))?"
+    r"(?: (?:applied|given|taken|used|injected) (?:to|on|by|as|once|twice|daily)\b[^,;:()]*?)? (?:is|are) "
     rf"(?:by far |now |usually |generally |still )?(?P<rank>{_RANKED})"
     r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?\.$"
 )

@@ -188,7 +188,8 @@ __all__ = [
 _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:(?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with)"
     r"|most commonly|usually|typically|often|such as|for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
-)  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
+    r"|(?<=\w), (?:such as|for example|e\.g\.) [^,;:()]+(?:, [^,;:()]+)*,? (?:or|and) [^,;:()]+,(?= (?:is|are) )"
+)  # "A topical antifungal agent, such as miconazole, clotrimazole or nystatin, is ...": a series of examples  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
@@ -487,8 +488,9 @@ _NO_CLOZE = {
     "scheme": "rank “the most common type” while the lesson classifies the condition more than one way: "
     "which classification is meant?",
     "verb": "have no clinical relation as their main verb (caused by, treated with, confirmed by, affects, begins in, "
-    "is most common in, is associated with, spreads through, is regarded as): a quality (“is usually asymptomatic”) "
-    "or another verb",
+    "is most common in, is associated with, spreads through, is regarded as, is a type ... reaction, inheritance is), "
+    "nor a subject ranked as the treatment of choice, the gold standard or the most common cause: a quality (“is "
+    "usually asymptomatic”) or another verb",
     "clinical": "say the diagnosis is clinical (a blank a student guesses without knowing the condition)",
     "who": "have a subject that is neither the condition nor a named form of it (a feature, a treatment, a test)",
     "hedged": "hedge their relation (may, can, also, sometimes, not): a partial fact, no one answer",
