@@ -182,3 +182,20 @@ def test_the_silent_reason_names_the_ranked_shapes_it_looked_for():
     why = silent_lessons(outline, generate_screened(outline))["What are milia?"]
     assert "1 have no clinical relation as their main verb" in why
     assert "the treatment of choice, the gold standard or the most common cause" in why
+
+
+def test_an_autoimmune_mechanism_unless_the_rest_of_the_sentence_cues_it():
+    outline = outline_of(
+        "Alopecia areata",
+        "What is alopecia areata?",
+        "Alopecia areata is an autoimmune condition that causes non-scarring hair loss.",
+    )
+    assert prompts(outline) == [
+        "Alopecia areata is an {{c1::autoimmune}} condition that causes non-scarring hair loss."
+    ]
+    cued = outline_of(
+        "Vitiligo",
+        "What is vitiligo?",
+        "Vitiligo is an autoimmune disease in which cytotoxic T cells destroy melanocytes.",
+    )
+    assert all("{{c1::autoimmune}}" not in p for p in prompts(cued))
