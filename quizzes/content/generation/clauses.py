@@ -12,7 +12,7 @@ no article's words):
 - **main verb**: a clinical relation with its preposition, each naming what its predicate is: a cause
   ("is caused by", "results from", "arises from"), a treatment ("is treated with"), a test ("is confirmed
   by"), a site ("affects", "involves"), an onset ("begins in", "starts near", "appears after"), who gets it
-  ("is most common in"), an association ("is associated with"), spread ("spreads through"), a class ("is
+  ("is most common in"; "is most common on" a site), an association ("is associated with"), spread ("spreads through"), a class ("is
   regarded as", "is classified as") or a presentation ("presents as"). Adverbs of frequency may stand
   between ("usually", "most often", "mainly"); a hedge ("may", "can", "also", "sometimes", "occasionally")
   makes the fact partial, no answer. "Is/are" with a quality ("is usually asymptomatic") is no relation.
@@ -25,6 +25,18 @@ no article's words):
   dome-shaped nodule"), a site with its laterality ("both legs"), or a universal or vague share ("people of all ages", "a small minority"). A relational head ("the onset
   of", "a form of", "the tissue types") gives its complement as the fact; a predicate of generic words
   only ("an underlying condition", "tests") is no fact.
+
+Fixed shapes read beside it (tried before the patterns, :func:`fact_first` and :func:`condition_fact`):
+
+- **the other direction**: the fact as subject of a rank naming one treatment, test or cause ("Oral
+  propranolol is the first-line treatment for ...", "Dapsone is the treatment of choice", "Vancomycin is by
+  far the most frequently reported cause"): the agent is blanked, a route ("oral") and a dose stay on the
+  front; a pronoun, a generic subject ("Treatment is the mainstay"), a weak rank ("the usual treatment",
+  "a first-line treatment") or a hedge ("may be") is no card. A rank naming what it is for, or a cause,
+  carries its own scope (the sentence before, a plain sub-heading "First-line treatment", lend none);
+- **the condition's mechanism and kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "is
+  an autoimmune condition that ..." (unless the rest cues it: T cells, antibodies, IgA), "Inheritance is
+  autosomal dominant" (the pattern), "The tumour cells stain positively for GLUT1" (the marker).
 
 Refusals every cloze obeys, whichever rule found its blank (:func:`blank_refusal`):
 
@@ -68,6 +80,10 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
         "test",
     ),
     (r"(?:affects?|involves?)", "site"),
+    (
+        rf"{_BE} {_ADVERB}(?:most common|commonest|most frequent|most often seen|seen most often|found most often) on",
+        "site",
+    ),
     (r"(?:starts?|begins?|appears?|develops?|occurs?|arises?) (?:in|on|after|during|near|around)", "onset"),
     (
         rf"{_BE} {_ADVERB}(?:(?:most|more) (?:common|prevalent|frequent)|seen most often|most often seen|"
