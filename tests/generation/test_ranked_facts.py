@@ -199,3 +199,26 @@ def test_an_autoimmune_mechanism_unless_the_rest_of_the_sentence_cues_it():
         "Vitiligo is an autoimmune disease in which cytotoxic T cells destroy melanocytes.",
     )
     assert all("{{c1::autoimmune}}" not in p for p in prompts(cued))
+
+
+def test_a_sentence_naming_its_own_form_takes_no_lead_from_the_sub_heading():
+    outline = outline_of(
+        "Folliculitis",
+        "What causes folliculitis?",
+        "Hot tub folliculitis is due to Pseudomonas aeruginosa, which thrives in poorly chlorinated spa pools.",
+        sub="Gram-negative folliculitis",
+    )
+    assert prompts(outline) == ["Hot tub folliculitis is due to {{c1::Pseudomonas aeruginosa}}."]
+
+
+def test_a_gloss_after_a_ranked_subject_leaves_the_front():
+    outline = outline_of(
+        "Port-wine stain",
+        "What is the treatment for a port-wine stain?",
+        "Pulsed dye laser (wavelength 585-595 nm) is the treatment of choice.",
+    )
+    drafts = generate_screened(outline).kept
+    assert [d.prompt for d in drafts] == [
+        "In port-wine stain, {{c1::pulsed dye laser}} is the treatment of choice."
+    ]
+    assert drafts[0].excerpt == "Pulsed dye laser (wavelength 585-595 nm) is the treatment of choice."

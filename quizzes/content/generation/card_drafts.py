@@ -332,6 +332,11 @@ def cloze_card(
             )
         ranked = clauses.fact_first(sentence)
         if ranked and (ranked.start, ranked.end) == (start, end):
+            if gloss := re.match(r"^ \([^()]*\)(?= (?:is|are) )", sentence[end:]):
+                # "{{Pulsed dye laser}} (wavelength 585-595 nm) is ...": the gloss would say "a laser"
+                source = source or sentence
+                out.cloze_sentences.add(squash(sentence))  # the sentence as read gives this card only
+                sentence = sentence[:end] + sentence[end + gloss.end() :]
             # "{{Vancomycin}} is the most frequently reported cause": its rank names what it is for
             if ranked.scoped or ranked.relation == "cause":
                 follows = False
@@ -345,6 +350,13 @@ def cloze_card(
             and not (context and mentions(said, context))
         ):
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
+        own_form = re.match(
+            rf"^(?:The )?(?-i:[A-Z][\w-]*)(?: [\w-]+)? {re.escape(condition)}\b", said, re.IGNORECASE
+        )
+        if own_form and context and not mentions(context, own_form[0]):
+            context = (
+                ""  # "Hot tub folliculitis is due to ..." under "Gram-negative folliculitis": its own form
+            )
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition) and not shares_topic(said, context):
