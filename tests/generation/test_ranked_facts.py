@@ -222,3 +222,12 @@ def test_a_gloss_after_a_ranked_subject_leaves_the_front():
         "In port-wine stain, {{c1::pulsed dye laser}} is the treatment of choice."
     ]
     assert drafts[0].excerpt == "Pulsed dye laser (wavelength 585-595 nm) is the treatment of choice."
+
+
+def test_a_gene_whose_mutations_cause_the_condition():
+    outline = outline_of(
+        "Ichthyosis vulgaris",
+        "What causes ichthyosis vulgaris?",
+        "FLG mutations cause ichthyosis vulgaris.",
+    )
+    assert prompts(outline) == ["{{c1::FLG}} mutations cause ichthyosis vulgaris."]

@@ -311,8 +311,19 @@ class FactFirst:
     scoped: bool  # the predicate names what it ranks for ("... for problematic haemangiomas")
 
 
+# "FLG mutations cause ichthyosis vulgaris.": a gene named as the subject of a cause
+_GENE_CAUSES = re.compile(
+    r"^(?:(?:[Ll]oss-of-function|[Ii]nherited|[Ss]omatic|[Gg]ermline|[Aa]ctivating|[Ii]nactivating) )?"
+    r"(?P<x>[A-Z][A-Z0-9-]{1,9}) (?:gene )?(?:mutations?|variants?) (?:cause|causes|underlie|underlies|are responsible "
+    r"for|is responsible for) (?:most |all |nearly all )?(?:cases of )?[^,;:()]+\.$"
+)
+
+
 def fact_first(sentence: str) -> FactFirst | None:
-    """The subject a ranked predicate names as its treatment, test or cause, or None."""
+    """The subject a ranked predicate names as its treatment, test or cause (or a gene whose mutations
+    cause the condition), or None."""
+    if gene := _GENE_CAUSES.match(sentence):
+        return FactFirst(*gene.span("x"), "cause", True)
     match = _FACT_FIRST.match(sentence)
     if not match or re.match(r"(?:It|They|This|These|That|Those|Such|Other|Another)\b", match["x"]):
         return None
