@@ -192,9 +192,17 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
     return bool(subject) and squash(_ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
 
 
+# Brackets naming what the words before them are, no second fact: a hypersensitivity type, or a gloss on the
+# subject before its verb.
+_NAMING_BRACKETS = re.compile(
+    r" \(type (?:I|II|III|IV|1|2|3|4)[a-d]?\)| \([^()]{1,40}\)(?= (?:is|are) )| \([A-Z][A-Z0-9-]{1,9}\)(?=[ .,]|$)"
+)  # "... (type IV) ...", "X (585-595 nm) is ...", an abbreviation ("glucose transporter protein 1 (GLUT1)")
+
+
 def one_fact(sentence: str) -> bool:
     """Whether a sentence states one fact: short, one clause, at most one comma."""
     body = _ANY_AGE.sub("is ", sentence.rstrip("."))  # "can occur at any age but is most common in ..."
+    body = _NAMING_BRACKETS.sub("", body)  # "a delayed (type IV) ...", "Pulsed dye laser (585-595 nm) is ..."
     commas = _SERIES.sub("", body).count(",")  # "damaged, inflamed or necrotic skin" is one fact
     return len(body.split()) <= MAX_CLOZE_WORDS and commas <= 1 and not _SECOND_FACT.search(body)
 
@@ -322,6 +330,18 @@ def cloze_card(
             context = (
                 ""  # "{{Gluten-free diet}} is the cornerstone" under "Gluten-free diet": it names the answer
             )
+        ranked = clauses.fact_first(sentence)
+        if ranked and (ranked.start, ranked.end) == (start, end):
+            if gloss := re.match(r"^ \([^()]*\)(?= (?:is|are) )", sentence[end:]):
+                # "{{Pulsed dye laser}} (wavelength 585-595 nm) is ...": the gloss would say "a laser"
+                source = source or sentence
+                out.cloze_sentences.add(squash(sentence))  # the sentence as read gives this card only
+                sentence = sentence[:end] + sentence[end + gloss.end() :]
+            # "{{Vancomycin}} is the most frequently reported cause": its rank names what it is for
+            if ranked.scoped or ranked.relation == "cause":
+                follows = False
+            if context and (ranked.scoped or set(words(context)) <= _PLAIN_HEADING):
+                context = ""
         borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
         if (
             follows
@@ -330,6 +350,13 @@ def cloze_card(
             and not (context and mentions(said, context))
         ):
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
+        own_form = re.match(
+            rf"^(?:The )?(?-i:[A-Z][\w-]*)(?: [\w-]+)? {re.escape(condition)}\b", said, re.IGNORECASE
+        )
+        if own_form and context and not mentions(context, own_form[0]):
+            context = (
+                ""  # "Hot tub folliculitis is due to ..." under "Gram-negative folliculitis": its own form
+            )
         if context and mentions(context, condition) and not mentions(said, context):
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition) and not shares_topic(said, context):
@@ -362,12 +389,31 @@ def cloze_card(
 def _blanks(sentence: str, condition: str, abbr: str, it_is: bool):
     """The spans a cloze of the sentence may blank, best first: each pattern matching once, then the
     structural reading's fact."""
+    yield from _ranked_blanks(sentence, condition, abbr, it_is)
     for pattern in _CLOZES:
         matches = list(pattern.finditer(sentence))
         if len(matches) == 1:  # none, or ambiguous (two numbers in one sentence)
             yield matches[0].span("x")
     if span := structural_blank(sentence, condition, abbr, it_is):
         yield span
+
+
+def _ranked_blanks(sentence: str, condition: str, abbr: str, it_is: bool):
+    """The fixed-shape readings' blanks, tried before the patterns: the subject a ranked predicate names
+    ("{{Dapsone}} is the treatment of choice"), a hypersensitivity type, an inheritance pattern."""
+    if ranked := clauses.fact_first(sentence):
+        yield ranked.start, ranked.end
+    if span := clauses.condition_fact(sentence, condition, abbr, it_is):
+        yield span
+
+
+# A sub-heading naming only a line or kind of treatment or test ("First-line treatment"): a sentence ranking
+# its own subject ("Dapsone is the treatment of choice") is about the condition, not about the heading.
+_PLAIN_HEADING = frozenset(
+    words(
+        "first line first-line treatment treatments therapy management medical specific diagnosis investigations tests causes cause"
+    )
+)
 
 
 def structural_blank(
@@ -443,6 +489,9 @@ _THIS_IS_CALLED = re.compile(
 # "It is caused by the molluscum contagiosum virus, a member of the poxvirus family."
 _FAMILY = re.compile(
     r"^(?P<s>.+?) is caused by (?P<agent>[^,;:()]+), a (?:member|type) of the (?P<x>[\w-]+) (?:family|group)\.$"
+    # "Orf is caused by the orf virus, a DNA virus belonging to the genus Parapoxvirus in the poxvirus family."
+    r"|^(?P<s2>.+?) is caused by (?P<agent2>[^,;:()]+), an? [\w\s-]+? (?:belonging to|in|of) the genus "
+    r"(?P<x2>[A-Z][a-z]+)(?: in the [\w-]+ family)?\.$"
 )
 
 
@@ -457,26 +506,30 @@ def term_cloze(sentence: str, lesson: str, condition: str, out: DraftCollector, 
         if mentions(match["x"], condition) or re.search(r"\b(?:and|or|but|which)\b", match["a"]):
             return  # "A and B; this is called ...": which one is called so?
         start, end = match.span("x")
-        prompt = f"{sentence[:start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+        answer = match["x"]
+        prompt = f"{sentence[:start]}{{{{c1::{answer}}}}}{sentence[end:]}"
         if not mentions(sentence, condition):
             prompt = f"In {condition}, {lower_first(prompt)}"
     elif match := _FAMILY.match(sentence):
-        subject = match["s"]
+        x = "x" if match["x"] else "x2"
+        subject = match["s"] or match["s2"]
         if subject == "It" and it_is:
             subject = upper_first(condition)
-        if not mentions(subject, condition) or mentions(match["x"], condition):
+        if not mentions(subject, condition) or mentions(match[x], condition):
             return
-        start, end = match.span("x")
-        prompt = f"{subject}{sentence[match.end('s') : start]}{{{{c1::{match['x']}}}}}{sentence[end:]}"
+        start, end = match.span(x)
+        answer = match[x]
+        said = match.end("s" if x == "x" else "s2")
+        prompt = f"{subject}{sentence[said:start]}{{{{c1::{match[x]}}}}}{sentence[end:]}"
     else:
         return
     out.cloze_sentences.add(squash(sentence))
     out.add(
         "cloze",
         lesson,
-        (match["x"], "term"),
+        (answer, "term"),
         prompt=prompt,
-        answer=match["x"],
+        answer=answer,
         excerpt=sentence,
         explanation=sentence,
     )
@@ -535,6 +588,7 @@ def why_no_cloze(sentence: str, condition: str = "", abbr: str = "") -> str:
     if not one_fact(_CONCESSIVE_CLAUSE.sub("", sentence)):
         return "facts"
     spans = [m[0].span("x") for p in _CLOZES if len(m := list(p.finditer(sentence))) == 1]
+    spans += list(_ranked_blanks(sentence, condition, abbr, False))
     if condition:
         if span := structural_blank(sentence, condition, abbr):
             spans.append(span)
@@ -752,7 +806,14 @@ def inline_ddx_card(sentence: str, lesson: str, condition: str, out: DraftCollec
 # "This is known as the dimple sign, or Fitzpatrick sign." after the sentence describing it.
 _SIGN_NAMED = re.compile(
     r"^This is (?:also |sometimes )?(?:known as|called|termed|referred to as) (?P<name>(?:the )?[^,;:()]*?"
-    r"\b(?:sign|phenomenon)\b[^,;:()]*?)(?:,? or (?:the )?(?P<alt>[^,;:()]+?))?\.$"
+    r"\b(?:sign|phenomenon)\b[^,;:()]*?)(?:,? or (?:the )?(?P<alt>[^,;:()]+?))?"
+    r"(?:, and (?:is|are) (?:an? |the )?(?:useful|helpful|reliable|simple|quick|important|valuable|classic)"
+    r" [^,;:()]+)?\.$"  # "..., and is a useful bedside clue.": a comment on the sign, no other fact
+)
+# "The sign of Leser-Trélat refers to the sudden eruption of ...": a named sign and what it is, in one sentence
+_SIGN_DEFINED = re.compile(
+    r"^(?P<name>(?:The|A) (?:(?:[A-Z][\w'\u2019-]+|[a-z-]+) ){0,3}sign(?: of (?:the )?[A-Z][\w'\u2019\u2013-]+)?) "
+    r"(?:refers to|describes|is the name for) (?P<what>[^;:]{10,})\.$"
 )
 _LEANS = re.compile(r"^(?:this|these|it|they|that|those|such)\b", re.IGNORECASE)
 MAX_SIGN_WORDS = 45
@@ -761,6 +822,18 @@ MAX_SIGN_WORDS = 45
 def named_sign_card(sentence: str, before: str, lesson: str, condition: str, out: DraftCollector) -> None:
     """A card asking what a named sign is, from the sentence naming it ("This is known as the dimple sign")
     and the one before describing it (which must stand alone: no "This", "It")."""
+    if defined := _SIGN_DEFINED.match(sentence):  # "The sign of Leser-Trélat refers to ...": one sentence
+        name = defined["name"][0].lower() + defined["name"][1:]  # "the sign of Leser-Trélat"
+        out.add(
+            "basic",
+            lesson,
+            (condition, "sign", name),
+            prompt=f"In {condition}, what does {name} refer to?",
+            answer=upper_first(defined["what"]),
+            excerpt=sentence,
+            explanation=sentence,
+        )
+        return
     match = _SIGN_NAMED.match(sentence)
     if not match or not before or _LEANS.match(before) or len(before.split()) > MAX_SIGN_WORDS:
         return

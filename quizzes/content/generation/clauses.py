@@ -12,7 +12,7 @@ no article's words):
 - **main verb**: a clinical relation with its preposition, each naming what its predicate is: a cause
   ("is caused by", "results from", "arises from"), a treatment ("is treated with"), a test ("is confirmed
   by"), a site ("affects", "involves"), an onset ("begins in", "starts near", "appears after"), who gets it
-  ("is most common in"), an association ("is associated with"), spread ("spreads through"), a class ("is
+  ("is most common in"; "is most common on" a site), an association ("is associated with"), spread ("spreads through"), a class ("is
   regarded as", "is classified as") or a presentation ("presents as"). Adverbs of frequency may stand
   between ("usually", "most often", "mainly"); a hedge ("may", "can", "also", "sometimes", "occasionally")
   makes the fact partial, no answer. "Is/are" with a quality ("is usually asymptomatic") is no relation.
@@ -25,6 +25,18 @@ no article's words):
   dome-shaped nodule"), a site with its laterality ("both legs"), or a universal or vague share ("people of all ages", "a small minority"). A relational head ("the onset
   of", "a form of", "the tissue types") gives its complement as the fact; a predicate of generic words
   only ("an underlying condition", "tests") is no fact.
+
+Fixed shapes read beside it (tried before the patterns, :func:`fact_first` and :func:`condition_fact`):
+
+- **the other direction**: the fact as subject of a rank naming one treatment, test or cause ("Oral
+  propranolol is the first-line treatment for ...", "Dapsone is the treatment of choice", "Vancomycin is by
+  far the most frequently reported cause"): the agent is blanked, a route ("oral") and a dose stay on the
+  front; a pronoun, a generic subject ("Treatment is the mainstay"), a weak rank ("the usual treatment",
+  "a first-line treatment") or a hedge ("may be") is no card. A rank naming what it is for, or a cause,
+  carries its own scope (the sentence before, a plain sub-heading "First-line treatment", lend none);
+- **the condition's mechanism and kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "is
+  an autoimmune condition that ..." (unless the rest cues it: T cells, antibodies, IgA), "Inheritance is
+  autosomal dominant" (the pattern), "The tumour cells stain positively for GLUT1" (the marker).
 
 Refusals every cloze obeys, whichever rule found its blank (:func:`blank_refusal`):
 
@@ -68,6 +80,10 @@ _RELATIONS: tuple[tuple[str, str], ...] = (
         "test",
     ),
     (r"(?:affects?|involves?)", "site"),
+    (
+        rf"{_BE} {_ADVERB}(?:most common|commonest|most frequent|most often seen|seen most often|found most often) on",
+        "site",
+    ),
     (r"(?:starts?|begins?|appears?|develops?|occurs?|arises?) (?:in|on|after|during|near|around)", "onset"),
     (
         rf"{_BE} {_ADVERB}(?:(?:most|more) (?:common|prevalent|frequent)|seen most often|most often seen|"
@@ -256,3 +272,128 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
     if words(blank) and words(blank)[-1] in _PROCESS and re.match(r"^\s+(?:on|of|to|against|in)\s", after):
         return "split: the blank is a process whose object stays on the front"
     return ""
+
+
+# The other direction: the fact is the subject and the condition (or nothing: the lesson's) is in the
+# predicate ("Oral propranolol is the first-line treatment for problematic haemangiomas.", "Vancomycin is by
+# far the most frequently reported cause.", "Culture is the gold standard for diagnosing X."). The predicate
+# is a rank naming one treatment, test or cause; the subject, its one fact, is blanked.
+_RANKED = (
+    r"the (?:first-line|first line|standard|preferred) (?:treatment|therapy|drug|test|investigation)"
+    r"|the (?:treatment|drug|test|investigation|therapy) of choice"
+    r"|the gold standard(?: test| investigation| for diagnosis)?"
+    r"|the (?:mainstay|cornerstone) of (?:treatment|management|therapy|diagnosis)"
+    r"|the (?:most (?:common|frequent)(?:ly reported| reported)?|commonest|leading|main) (?:known )?"
+    r"(?:cause|trigger|drug cause|causative (?:drug|agent|organism)|organism)"
+)
+_FACT_FIRST = re.compile(
+    r"^(?P<s>(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?)(?: \d[^,;:()]*?)?)(?: \([^()]*\))?"
+    r"(?: (?:applied|given|taken|used|injected) (?:to|on|by|as|once|twice|daily)\b[^,;:()]*?)? (?:is|are) "
+    rf"(?:by far |now |usually |generally |still )?(?P<rank>{_RANKED})"
+    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?\.$"
+)
+_WHAT_RANK = {"cause": "cause", "trigger": "cause", "organism": "cause", "test": "test", "gold": "test"}
+# A route or form before the agent's name stays on the front: the blank is the agent ("oral {{propranolol}}").
+_ROUTE = re.compile(
+    r"^(?:(?:oral|topical|systemic|intravenous|intralesional|intramuscular|subcutaneous|low-dose|high-dose)"
+    r" )+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FactFirst:
+    """A sentence whose subject is the fact a rank in its predicate names."""
+
+    start: int  # the blank: the subject's agent
+    end: int
+    relation: str  # "treatment", "test" or "cause"
+    scoped: bool  # the predicate names what it ranks for ("... for problematic haemangiomas")
+
+
+# "FLG mutations cause ichthyosis vulgaris.": a gene named as the subject of a cause
+_GENE_CAUSES = re.compile(
+    r"^(?:(?:[Ll]oss-of-function|[Ii]nherited|[Ss]omatic|[Gg]ermline|[Aa]ctivating|[Ii]nactivating) )?"
+    r"(?P<x>[A-Z][A-Z0-9-]{1,9}) (?:gene )?(?:mutations?|variants?) (?:cause|causes|underlie|underlies|are responsible "
+    r"for|is responsible for) (?:most |all |nearly all )?(?:cases of )?[^,;:()]+\.$"
+)
+
+
+def fact_first(sentence: str) -> FactFirst | None:
+    """The subject a ranked predicate names as its treatment, test or cause (or a gene whose mutations
+    cause the condition), or None."""
+    if gene := _GENE_CAUSES.match(sentence):
+        return FactFirst(*gene.span("x"), "cause", True)
+    match = _FACT_FIRST.match(sentence)
+    if not match or re.match(r"(?:It|They|This|These|That|Those|Such|Other|Another)\b", match["x"]):
+        return None
+    start, end = match.span("x")
+    if (route := _ROUTE.match(match["x"])) and not match["x"].endswith("s"):
+        start += (
+            route.end()
+        )  # "oral {{propranolol}}", not "topical {{antibiotics}}" (a class: its route is part)
+    if set(words(sentence[start:end])) <= GENERIC:
+        return None  # "Treatment is the mainstay ...": no agent
+    rank = match["rank"]
+    relation = next((kind for key, kind in _WHAT_RANK.items() if key in rank), "treatment")
+    if "diagnosis" in rank:
+        relation = "test"
+    return FactFirst(start, end, relation, bool(match["obj"]))
+
+
+# More relations with the condition as subject, each a fixed shape (the blank its one fact):
+# "X is a delayed (type IV) hypersensitivity reaction." -> the type; "Inheritance is autosomal dominant." ->
+# the pattern (the condition's inheritance; the lead names the condition).
+_TYPE_REACTION = re.compile(
+    r"^(?P<s>.+?) (?:is|are) (?:an? )?(?:(?:usually|mainly|typically) )?"
+    r"(?P<x>(?:(?:delayed|immediate|cell-mediated|immune-complex|cytotoxic)(?:-type)? )?\(?type (?:I|II|III|IV|1|2|3|4)"
+    r"[a-d]?\)?|(?:delayed|immediate|cell-mediated|immune-complex|cytotoxic) \(type (?:I|II|III|IV|1|2|3|4)[a-d]?\))"
+    r" (?:hypersensitivity|immune|allergic) reactions?\.$"
+)
+_INHERITANCE = re.compile(
+    r"^(?:The )?(?:[Ii]nheritance|(?:mode|pattern) of inheritance|inheritance pattern) is (?:usually |typically |mostly )?"
+    r"(?P<x>autosomal (?:dominant|recessive)|X-linked(?: dominant| recessive)?)\.$"
+)
+
+
+# "The tumour cells stain positively for glucose transporter protein 1 (GLUT1).": the marker a test shows
+# (the lesion's cells as subject: the lead names the condition).
+_MARKER = re.compile(
+    r"^(?:The )?(?:[\w-]+ ){0,2}(?:cells|lesions?|tumours?|biopsy|biopsies|specimens?) (?:stain|stains|are|is) "
+    r"(?:strongly |consistently |usually )?positive(?:ly)? (?:for|with) "
+    r"(?P<x>[^,;:()]+?(?: \([A-Za-z0-9-]{2,10}\))?)\.$"
+)
+
+
+# "Alopecia areata is an autoimmune condition that causes non-scarring hair loss.": the mechanism a class
+# names (not an organism's class: "a fungal infection" is the name's own root, "tinea", "-mycosis").
+_MECHANISM = re.compile(
+    r"^(?P<s>[^,;:()]+?)(?: \([A-Z][A-Z0-9]{1,6}\))? (?:is|are) an? (?:(?:common|rare|chronic|uncommon|lifelong) )?"
+    r"(?P<x>autoimmune|immune-mediated) (?:[a-z-]+ ){0,2}(?:condition|disease|disorder)\b"
+    r"[^;:()]*\.$"
+)
+
+_IMMUNE_CUE = re.compile(
+    r"\b(?:immun\w*|T[ -]cells?|B[ -]cells?|lymphocytes?|\w*antibod\w*|antigens?|Ig[AGEM])\b", re.IGNORECASE
+)
+
+
+def condition_fact(
+    sentence: str, condition: str, abbr: str = "", it_is: bool = False
+) -> tuple[int, int] | None:
+    """The span of a fixed-shape relation's fact (a hypersensitivity type of the condition as subject; the
+    inheritance pattern; the marker the lesion's cells stain for), or None."""
+    if (match := _MECHANISM.match(sentence)) and subject_of(match["s"], condition, abbr, it_is)[
+        0
+    ] == "condition":
+        if _IMMUNE_CUE.search(sentence[: match.start("x")] + " " + sentence[match.end("x") :]):
+            return None  # "an {{autoimmune}} disease in which cytotoxic T cells ...", "Linear IgA ...": cued
+        return match.span("x")
+    if match := _TYPE_REACTION.match(sentence):
+        if subject_of(match["s"], condition, abbr, it_is)[0] != "condition":
+            return None
+        return match.span("x")
+    for shape in (_INHERITANCE, _MARKER):
+        if match := shape.match(sentence):
+            return match.span("x")
+    return None

@@ -190,7 +190,8 @@ __all__ = [
 _PARTICIPIAL = re.compile(
     r"(?<=\w), (?:(?:often |usually |sometimes )?(?:given|applied|taken|used|started|injected|combined with)"
     r"|most commonly|usually|typically|often|such as|for example|e\.g\.) [^,;:()]+,(?= (?:is|are) )"
-)  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
+    r"|(?<=\w), (?:such as|for example|e\.g\.) [^,;:()]+(?:, [^,;:()]+)*,? (?:or|and) [^,;:()]+,(?= (?:is|are) )"
+)  # "A topical antifungal agent, such as miconazole, clotrimazole or nystatin, is ...": a series of examples  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
     r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
@@ -200,15 +201,18 @@ _CONCESSIVE = re.compile(
 # A short gloss in brackets ("(pretibial area)") and a trailing ", usually on both legs": a second fact the
 # cloze of the main clause leaves to the excerpt.
 _GLOSS = re.compile(
-    r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon)\b)"
+    r"(?<=\w) \((?![^)]*\b(?:not|no|never|only|except|rare|rarely|occasionally|sometimes|usually|often|uncommon|type)\b)"
     r"(?:[A-Za-z-]+ ?){1,6}\)(?=[ ,.])",
     re.IGNORECASE,
 )
-_TRAILING_USUALLY = re.compile(r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$")
+_TRAILING_USUALLY = re.compile(
+    r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$"
+    r"|(?<=\w) and (?:usually|often|typically) [a-z]+[^s\W]s\b[^,;:()]+\.$"  # "X is the treatment of choice and usually works ..."
+)
 # What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
 # by the face.", ", where hairs are still present.", " — increased pressure in the veins.": the main clause is a fact alone (the rest stays cited).
 _TRAILING_ASIDE = re.compile(
-    r"(?<=\w), (?:an? |followed by |where )[^;:]+\.$"
+    r"(?<=[\w)]), (?:an? |followed by |where |which (?!(?:is|are|was|were)\b)(?=[a-z]+s\b)|so (?!that\b))[^;:]+\.$"
     r"|(?<=\w) \u2014 [^;:\u2014]+\.$"  # "caused by venous hypertension \u2014 increased pressure in the veins."
 )
 # "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
@@ -490,8 +494,9 @@ _NO_CLOZE = {
     "scheme": "rank “the most common type” while the lesson classifies the condition more than one way: "
     "which classification is meant?",
     "verb": "have no clinical relation as their main verb (caused by, treated with, confirmed by, affects, begins in, "
-    "is most common in, is associated with, spreads through, is regarded as): a quality (“is usually asymptomatic”) "
-    "or another verb",
+    "is most common in, is associated with, spreads through, is regarded as, is a type ... reaction, inheritance is), "
+    "nor a subject ranked as the treatment of choice, the gold standard or the most common cause: a quality (“is "
+    "usually asymptomatic”) or another verb",
     "clinical": "say the diagnosis is clinical (a blank a student guesses without knowing the condition)",
     "who": "have a subject that is neither the condition nor a named form of it (a feature, a treatment, a test)",
     "hedged": "hedge their relation (may, can, also, sometimes, not): a partial fact, no one answer",
@@ -519,13 +524,32 @@ def main_clause(sentence: str, condition: str = "", abbr: str = "") -> str:
     the face."), or a first clause holding no fact ("X is suspected from the rash, and the diagnosis is
     confirmed by Y."); an opening abbreviation spelled out (the rest stays in the article)."""
     main = _PARTICIPIAL.sub("", _CONCESSIVE.sub("", sentence))
-    main = _TRAILING_USUALLY.sub(".", _GLOSS.sub("", main))
-    main = _TRAILING_ASIDE.sub(".", _EXAMPLES_TAIL.sub(".", main))
+    main = _GLOSS.sub("", main)
+    main = _cut_tail(_TRAILING_USUALLY, main)
+    main = _cut_tail(_TRAILING_ASIDE, _EXAMPLES_TAIL.sub(".", main))
     if (clauses := _AND_CLAUSE.match(main)) and not cloze_kinds(clauses["a"]):
         main = clauses["b"][0].upper() + clauses["b"][1:]
     if abbr and main.startswith(f"{abbr} "):  # "DLE most often ..." names the condition
         main = f"{condition[0].upper()}{condition[1:]}{main[len(abbr) :]}"
     return main
+
+
+# A verb of a main clause: a tail is cut only after one ("An ointment, applied ... for 1 to 2 weeks, usually
+# settles the eczema quickly." keeps its verb: ", usually settles ..." is its predicate, not an aside).
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|can|may|will|does|do)\b|\b[a-z]{3,}[^s\W]s\b")
+# ", usually settles the eczema": a verb and its object, the sentence's predicate after its subject's aside
+_VERB_TAIL = re.compile(
+    r"^,? (?:and )?(?:usually|often|typically) [a-z]+[^s\W]s (?:the|an?|its|their|it|them)\b"
+)
+
+
+def _cut_tail(tail: re.Pattern[str], main: str) -> str:
+    """The sentence without a trailing clause, when what stays holds a main verb and the tail is no
+    predicate (else the sentence unchanged)."""
+    match = tail.search(main)
+    if not match or not _FINITE.search(main[: match.start()]) or _VERB_TAIL.match(main[match.start() :]):
+        return main
+    return main[: match.start()] + "."
 
 
 def _names_named_again(lesson: str, prose: list[str], condition: str) -> str:

@@ -93,9 +93,9 @@ _SELF_ANSWERING = re.compile(
 _GENERIC = frozenset(
     words(
         "underlying condition disease disorder cause factor problem thing other another some various several certain"
-        " test tests investigation investigations biochemical laboratory"
+        " test tests investigation investigations biochemical laboratory treatment treatments therapy"
     )
-)
+)  # "{{Treatment}} is the mainstay of management": no fact
 # What follows a blank that is one entry of a series ("{{face}}, scalp, ears, neck and ...").
 _SERIES_AFTER = re.compile(r"^(?:,\s*(?:[\w-]+ ){0,2}[\w-]+)+,?\s+(?:and|or)\s")  # short entries
 
