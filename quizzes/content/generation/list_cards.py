@@ -169,6 +169,15 @@ _DDX_LEAD = re.compile(
 )
 
 
+# "The main conditions to consider are:", "The most important conditions to exclude in infancy include:"
+_MAIN_DDX = re.compile(
+    r"^the (?:main|most important|key|principal|commonest|most common) (?:conditions|diagnoses|differentials)"
+    r"(?: to (?:consider|exclude|distinguish|rule out))?(?P<q> in (?:infancy|childhood|children|adults|infants))?"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+
+
 # A sentence before a lead-in saying "it" that names something else "it" could be ("A similar eruption ...").
 _OTHER_REFERENT = re.compile(
     r"\b(?:eruption|rash|reaction|condition|disease|infection|disorder|syndrome)s?\b", re.I
@@ -215,6 +224,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
             return f"Apart from {apart}, what are some other conditions in the differential diagnosis of {condition}?"
         # "Other annular conditions to consider include:": "other" than the condition itself
         return f"What are some conditions in the differential diagnosis of {condition}?"
+    if ddx and (match := _MAIN_DDX.match(lead)):  # "The main conditions to consider in infancy are:"
+        return f"What are some conditions in the differential diagnosis of {condition}{match['q'] or ''}?"
     if partial_lead_in(lst):
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
@@ -422,7 +433,8 @@ def examples_question(question: str) -> str | None:
 # "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
 # suggest ..."), which prose beside the list may state too.
 _FEATURES_Q = re.compile(
-    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?features(?= of (?!the )[^?]+\?$)"
+    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?(?:features|findings)"
+    r"(?= (?:of|in) (?!the )[^?]+\?$)"
 )
 # "Several clinical patterns are recognised.": what a list of named entries after it names.
 _KINDS_RECOGNISED = re.compile(
@@ -717,6 +729,9 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+_SYNDROMES = re.compile(r"\bsyndromes?\b|^associated\b", re.IGNORECASE)
+
+
 def wider_members(
     lst: ItemList,
     question: str,
@@ -760,6 +775,15 @@ def wider_members(
             if _TREATMENT_FIRST.search(sentence) and not named & set(words(sentence)):
                 return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
     if kind == "complication" and scope == "whole":
+        # "Associated syndromes" / "Sturge-Weber syndrome" further in the lesson: their features (seizures,
+        # glaucoma) are complications too, which a back from this list would mark wrong
+        for line in article or []:
+            if (
+                line.lesson == lst.lesson
+                and line.section not in (lst.lesson, lst.section)
+                and _SYNDROMES.search(line.section)
+            ):
+                return Wider(outside=line.section)
         for sentence in sentences(lst.before):
             if not (match := _CONSEQUENCE.search(sentence)):
                 continue

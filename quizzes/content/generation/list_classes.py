@@ -43,7 +43,7 @@ _AT_RISK = re.compile(
 )
 # Lead-ins naming the class with another verb or word, in the lesson that asks for that class.
 _TYPICAL = re.compile(
-    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms))"
+    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms|findings))"
     r" (?:are|include)$",
     re.IGNORECASE,
 )

@@ -165,7 +165,15 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
         return f"{_ADJECTIVE[match['adv'].casefold()]} {match['np']} include:"
     if match := _THE_MAIN.match(lead):  # "The main features are:" reads as "Main features are:"
         return f"{upper_first(match['np'])} are:"
+    if match := _HELPFUL_AND.match(lead):  # "Dermoscopy is very helpful and may show:"
+        return f"{match['t']} {match['v']}:"
     return lead_in
+
+
+_HELPFUL_AND = re.compile(
+    r"^(?P<t>[A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:very |often |particularly |usually )?(?:helpful|useful|valuable)"
+    r",? and (?P<v>(?:may |can |often |usually )?(?:shows?|reveals?))$"
+)
 
 
 _WHEN_OCCUR = re.compile(
@@ -178,7 +186,7 @@ _ADVERB_INCLUDE = re.compile(
     r"^the (?P<np>[a-z]+(?: [a-z]+)?s) (?P<adv>typically|usually|commonly) include$", re.IGNORECASE
 )
 _THE_MAIN = re.compile(
-    r"^the (?P<np>(?:main|typical|characteristic|classic) (?:clinical )?(?:features|signs|symptoms)) are$",
+    r"^the (?P<np>(?:main|typical|characteristic|classic) (?:clinical )?(?:features|signs|symptoms|findings)) are$",
     re.IGNORECASE,
 )
 
@@ -291,6 +299,9 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual.startswith(" for ") and last not in _FOR and last not in _IN
     ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
+    if re.match(r" of [a-z-]+$", qual):  # "Methods of removal" -> "methods of removal for X", not "of X of removal"
+        prep = "for" if last in _FOR or last in ("methods", "ways", "techniques") else "in"
+        return f"{head}{qual} {prep} {condition}"  # "Signs of infection" -> "signs of infection in X"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"
     return f"{head} {prep} {condition}{qual}"
 

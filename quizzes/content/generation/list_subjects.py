@@ -62,7 +62,7 @@ _TRIGGER = re.compile(
 _DDX_SUBJECT = re.compile(r"^the differential diagnosis\b(?! (?:of|for) (?!it\b))", re.IGNORECASE)
 
 _IMPLICATED = re.compile(
-    r"^(?P<np>[A-Z][a-z-]+s) (?P<adv>(?:most |more )?(?:commonly |often |frequently )?)implicated"
+    r"^(?P<np>[A-Z][a-z-]+s) (?P<adv>(?:most |more )?(?:commonly |often |frequently )?)(?P<v>implicated|responsible)"
     r" (?:may |can )?include$"
 )
 _AT_RISK = re.compile(
@@ -192,7 +192,8 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     """The question of a lead-in read by its verb (see the module docstring); None if none."""
     lesson = lst.lesson
     if match := _IMPLICATED.match(lead):  # "Drugs most commonly implicated include:"
-        return f"Which {match['np'].casefold()} are {match['adv']}implicated in {condition}?"
+        prep = "in" if match["v"] == "implicated" else "for"  # "Medicines most often responsible include:"
+        return f"Which {match['np'].casefold()} are {match['adv']}{match['v']} {prep} {condition}?"
     if match := _AT_RISK.match(lead):  # "Occupations at risk include:"
         if match["np"] == "Those":
             return f"What are some groups at risk of {condition}?"

@@ -197,6 +197,20 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
     ),
     "differential": (
         _cue(r"\b(?:most important|main|key|chief) differential(?: diagnosis)? (?:is|are|includes?)\b"),
+        # "The main condition to distinguish is GPP.", "The most important conditions to exclude are ...",
+        # "The closest lookalike is ..."
+        _cue(
+            r"\b(?:main|most important|key|chief|closest|principal) (?:conditions?|diagnos[ie]s|lookalikes?|mimics?)"
+            r"(?: to (?:distinguish|differentiate|exclude|consider|rule out)(?: (?:it )?from (?:it|this|[\w\s-]+?))?)?"
+            r" (?:is|are)\b"
+        ),
+        _cue(r"\b(?:closest|most similar) (?:lookalike|mimic|condition)s? (?:is|are)\b"),
+        # "Orf and milker's nodule look the same": the other one of the pair
+        _cue(
+            r"\b(?:look|looks|appear|appears) (?:the same|identical|alike|very similar|indistinguishable)\b"
+            r"|\b(?:are|is) (?:clinically )?indistinguishable\b",
+            "before",
+        ),
         _cue(r"\b(?:can|may) be (?:confused|mistaken) (?:with|for)\b"),
         _cue(r"\b(?:can|may) (?:mimic|resemble)\b"),
         _cue(r"\bmust be (?:distinguished|differentiated) from\b"),
@@ -249,6 +263,13 @@ _EMPTY = frozenset(
     )
 )
 MAX_MEMBER_WORDS = 5
+# A statement limited to a sub-group of patients: "may help patients whose pompholyx is clearly aggravated by
+# sweating", "for sweat-aggravated cases", "in people with diabetes".
+_SUBGROUP = re.compile(
+    r"\b(?:patients|people|those|individuals|children|adults) (?:whose|who have|with)\b[^.;]*"
+    r"|\bfor [\w-]+ (?:cases|disease|lesions)\b|\bin (?:cases|patients) (?:of|with|where)\b[^.;]*",
+    re.I,
+)
 
 
 @dataclass
@@ -289,6 +310,16 @@ def _subject(question: str, condition: str) -> tuple[str, bool]:
 def _key_words(text: str, condition: str) -> set[str]:
     """The content words of a phrase, without the condition's own words and words naming no member."""
     return {w for w in words(text) if len(w) > 2 and w not in _EMPTY and w not in words(condition)}
+
+
+def _held(part: str, held: set[str], cls: str, condition: str) -> bool:
+    """Whether an answer on the back already names a member part: by its first content word; for a condition in
+    the differential diagnosis by all of them ("generalised pustular psoriasis" is not "subcorneal pustular
+    dermatosis", which shares "pustular")."""
+    if cls == "differential":
+        keys = {_SAME.get(word, word) for word in _key_words(part, condition)}
+        return keys <= held
+    return _first_key_word(part, condition) in held
 
 
 def _first_key_word(text: str, condition: str) -> str:
@@ -352,6 +383,22 @@ def _parts(span: str) -> list[str]:
         elif piece:
             parts.append(piece)
     return [_LEADING.sub("", _LEADING.sub("", part)) for part in parts]
+
+
+# A time, season or occasion ("spring, during the lambing season", "the winter months"): when a condition is
+# more frequent, not a group, factor or condition a "Name two" back could hold.
+_TIME = re.compile(
+    r"^(?:the )?(?:spring|summer|autumn|fall|winter|(?:early |late )?(?:morning|evening|night)s?"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?:colder|warmer|winter|summer) months)\b"
+    r"|^during\b|^at (?:night|weekends)\b",
+    re.I,
+)
+
+
+def _circumstance(part: str) -> bool:
+    """Whether a member part names a time or season rather than a member ("spring")."""
+    return bool(_TIME.match(part.strip()))
 
 
 def _clean(part: str) -> bool:
@@ -421,6 +468,8 @@ def rivals(
             continue  # a narrowed question: only its own sub-section, or lines naming its situation, count
         if qualifier_words and not qualifier_words.search(text):
             continue  # "oral treatments", "local risk factors": a line naming no such member
+        if not whole and (group := _SUBGROUP.search(text)) and not mentions(group[0], about):
+            continue  # "... may help patients whose X is aggravated by sweating": another group than the asked one
         in_class_lesson = bool(class_lesson.search(line.lesson)) or here
         for cue in LEXICON[cls]:
             for match in cue.pattern.finditer(text):
@@ -436,8 +485,10 @@ def rivals(
                 span = _member_span(text, match, cue.side)
                 if not span.strip():
                     return Rivals(outside=text)
-                parts = [part for part in _parts(span) if _key_words(part, condition)]
-                new = [part for part in parts if _first_key_word(part, condition) not in held]
+                parts = [
+                    part for part in _parts(span) if _key_words(part, condition) and not _circumstance(part)
+                ]
+                new = [part for part in parts if not _held(part, held, cls, condition)]
                 if not new:
                     continue
                 if cue.converse or not all(map(_clean, new)):
