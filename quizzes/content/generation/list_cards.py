@@ -470,13 +470,21 @@ def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
 
 # An entry opening with a pronoun or a "then" (or holding a second sentence that does) leans on another.
 _LEANS_ON_ANOTHER = re.compile(
-    r"(?:^|\. )(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
+    r"^(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)"
+    r"|\. (?:then\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
     re.IGNORECASE,
 )
+_OPENING_PRONOUN = re.compile(r"^(?P<p>it|they)\b", re.IGNORECASE)
 
 
 def leans_on_another(lst: ItemList) -> bool:
-    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence that does)."""
+    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence opening with "then"): a
+    pronoun opening a second sentence of an entry stands for its first ("... direct immunofluorescence. This is
+    the key diagnostic test"), and one opening every entry for the lead-in's subject ("Filaggrin has two
+    roles:" / "It aggregates keratin ..." / "It is broken down ...")."""
+    openings = {match["p"].casefold() for item in lst.items if (match := _OPENING_PRONOUN.match(item))}
+    if len(lst.items) > 1 and len(openings) == 1 and all(map(_OPENING_PRONOUN.match, lst.items)):
+        return False
     return any(map(_LEANS_ON_ANOTHER.search, lst.items))
 
 

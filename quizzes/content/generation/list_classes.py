@@ -63,7 +63,7 @@ _KIND_OF_TREATMENT = re.compile(
 )
 _DRUG_CLASS = re.compile(
     r"^(?:(?:oral|topical|systemic|intralesional|intravenous) )?(?:antifungals|antibiotics|antihistamines|antivirals"
-    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents)$",
+    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents|insecticides|pediculicides|scabicides)$",
     re.IGNORECASE,
 )
 _TREATMENT_OF = re.compile(r"^(?:treatment|management) (?:of|for) (?P<x>[\w\s-]+)$", re.IGNORECASE)

@@ -141,6 +141,10 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     itself when it has none of these shapes. "They include:" after "There are several histological variants."
     is "Histological variants include:", whatever heading it sits under."""
     lead = lead_in.strip().rstrip(":").strip()
+    if match := _THE_FOLLOWING.match(lead):  # "Other conditions ... include the following."
+        return f"{match['head']} {match['v']}:"
+    if match := _IF_UNCERTAIN.match(lead):  # "If the diagnosis is uncertain, it can be confirmed by:"
+        return f"{upper_first(match['rest'])}:"
     if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
         return f"{upper_first(np)} include:"
     if passive := passive_subject(lead, before):  # "The itch can last for weeks. It is eased by:"
@@ -176,6 +180,15 @@ _HELPFUL_AND = re.compile(
 )
 
 
+_THE_FOLLOWING = re.compile(
+    r"^(?P<head>[A-Z].*?) (?P<v>(?:may |can )?(?:include|includes|are)) the following\.?$"
+)
+# The circumstance a confirming test is used in: the test confirms the diagnosis whenever it is used.
+_IF_UNCERTAIN = re.compile(
+    r"^(?:if|when|where) the diagnosis is (?:uncertain|unclear|in doubt|not clear),"
+    r" (?P<rest>(?:it|the diagnosis) (?:is|can be|may be) confirmed (?:by|with))$",
+    re.IGNORECASE,
+)
 _WHEN_OCCUR = re.compile(
     r"^when (?P<np>symptoms|complications|signs) (?:occur|develop|are present), they (?P<v>(?:may )?include)$",
     re.I,
@@ -299,7 +312,9 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual.startswith(" for ") and last not in _FOR and last not in _IN
     ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
-    if re.match(r" of [a-z-]+$", qual):  # "Methods of removal" -> "methods of removal for X", not "of X of removal"
+    if re.match(
+        r" of [a-z-]+$", qual
+    ):  # "Methods of removal" -> "methods of removal for X", not "of X of removal"
         prep = "for" if last in _FOR or last in ("methods", "ways", "techniques") else "in"
         return f"{head}{qual} {prep} {condition}"  # "Signs of infection" -> "signs of infection in X"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"

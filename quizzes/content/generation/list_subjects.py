@@ -110,6 +110,33 @@ _TO_DISTINGUISH = re.compile(
     r"^the (?:main )?conditions to (?:distinguish|differentiate) from (?P<x>[\w\s-]+?) (?:are|include)$",
     re.IGNORECASE,
 )
+_MOST_COMMON = re.compile(
+    r"^the (?:most common|commonest|most frequent)(?: ones)? (?:include|are)$", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"^(?:more than |over |many |several )?(?:\d+ |many |several )?(?P<np>drugs|medicines|medications|infections)"
+    r" (?:have been|are) (?P<v>(?:reported|known|recognised) to (?:cause|trigger)) (?P<x>[\w\s-]+?)\.$",
+    re.IGNORECASE,
+)
+_FAILURE = re.compile(
+    r"^(?:the )?(?:(?P<adj>common|main|usual|frequent) )?reasons for (?P<app>apparent )?(?:treatment )?failure"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+_REDUCE_RISK = re.compile(
+    r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
+)
+_REMOVED_BY = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) be removed (?:by|with)$")
+_ALSO_DUE_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) also be (?:due to|caused by)$")
+_CRITERIA = re.compile(
+    r"^(?:in [^,]+, )?(?P<x>[A-Z][\w\s-]*?) is diagnosed (?:when|if) (?:two|one|three) or more of the following"
+    r" (?:are|is) (?:present|found|met)$",
+    re.IGNORECASE,
+)
+_TESTS_USED_TO = re.compile(
+    r"^(?P<np>tests|investigations) (?:are|may be) (?:mainly |mostly |usually |often )?used to (?P<vp>[a-z][\w\s-]+)$",
+    re.IGNORECASE,
+)
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -233,8 +260,39 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some treatments for {lower_first(match['scope'])} in {condition}?"
     if (match := _TO_DISTINGUISH.match(lead)) and mentions(match["x"], condition):
         return f"What are some conditions to distinguish from {condition}?"
+    if (
+        _MOST_COMMON.match(lead)
+        and (found := _REPORTED.match(_last_sentence(lst)))
+        and names_condition(found["x"], condition)
+    ):  # "More than 100 drugs have been reported to cause X. The most common include:"
+        return f"Which {found['np'].casefold()} are most commonly {found['v']} {condition}?"
+    if (match := _FAILURE.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "Common reasons for apparent failure are:" in a lesson on treatment: its failure
+        adj = f"{match['adj'].casefold()} " if match["adj"] else ""
+        return f"What are some {adj}reasons for {match['app'] or ''}treatment failure in {condition}?"
+    if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
+        # "People handling sheep and goats can reduce their risk by:"
+        return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
+    if (match := _REMOVED_BY.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "Troublesome cutaneous neurofibromas may be removed by:"
+        x = lower_first(match["x"])
+        return f"What are some ways to remove {x}{'' if mentions(x, condition) else f' in {condition}'}?"
+    if (
+        (match := _ALSO_DUE_TO.match(lead))
+        and DDX_HEADING.match(lesson)
+        and not mentions(match["x"], condition)
+    ):
+        # "Diffuse hair loss may also be due to:" in a differential diagnosis: the other causes of that sign
+        return f"Apart from {condition}, what are some causes of {lower_first(match['x'])}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
+    if (match := _CRITERIA.match(lead)) and (
+        names_condition(match["x"], condition) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", match["x"])
+    ):  # the condition by its name or its abbreviation ("NF1"), in the lesson on diagnosing it
+        # "In a person without an affected parent, NF1 is diagnosed when two or more of the following are present:"
+        return f"What are some diagnostic criteria for {condition}?"
+    if match := _TESTS_USED_TO.match(lead):  # "Tests are mainly used to identify a cause or exclude a mimic:"
+        return _which(match["np"].casefold(), f"are used to {match['vp']}", condition)
     if match := _FOLLOWING_TESTS.match(lead):  # "Sometimes the following tests are used:"
         vp = match["vp"].replace(
             "are used", f"are {match['adv'].casefold()} used" if match["adv"] else "are used"
