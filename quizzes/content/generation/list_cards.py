@@ -78,6 +78,7 @@ from quizzes.content.generation.list_classes import (
 )
 from quizzes.content.generation.list_clauses import (
     COUNTED,
+    HAS_COUNTED,
     bare_ddx,
     clause_question,
     core_lead_in,
@@ -359,6 +360,12 @@ def as_in_heading(heading: str, condition: str) -> str:
 
 def _context(phrase: str, condition: str) -> str:
     """ " for <condition>" after a treating verb ("may be used for tinea pedis"), else " in <condition>"."""
+    if re.search(r"\bcontribute$", phrase):  # "Factors that appear to contribute" -> "... contribute to X"
+        return f" to {condition}"
+    if re.search(
+        r"\bthe (?:risk|likelihood|chance)$", phrase
+    ):  # "Factors that increase the risk" -> "... of X"
+        return f" of {condition}"
     return f" for {condition}" if _TREATING.search(phrase) and " for " not in phrase else f" in {condition}"
 
 
@@ -394,7 +401,8 @@ _WHICH = re.compile(
 )
 _SOME = re.compile(r"^What are some (?P<np>.+)\?$")
 _WHICH_VERB = re.compile(
-    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to)\b.+)\?$"
+    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to|make|appear"
+    r"|contribute|increase|raise)\b.+)\?$"
 )
 _APART_SOME = re.compile(r"^(?P<pre>Apart from [^?]+, )what are some (?P<np>[^,?]+)\?$")
 _HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
@@ -406,7 +414,12 @@ def exclusive(lst: ItemList) -> bool:
     """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
     "include", "such as" or no lead-in at all are read as examples."""
     lead = lst.lead_in.strip().rstrip(":").strip()
-    return bool(lead and (_EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead)))
+    return bool(
+        lead
+        and (
+            _EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead) or HAS_COUNTED.match(lead)
+        )
+    )  # "X has two peaks of onset:" counts its entries too
 
 
 def examples_question(question: str) -> str | None:

@@ -143,6 +143,8 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     lead = lead_in.strip().rstrip(":").strip()
     if match := _THE_FOLLOWING.match(lead):  # "Other conditions ... include the following."
         return f"{match['head']} {match['v']}:"
+    if (match := HAS_COUNTED.match(lead)) and mentions(match["x"], condition):  # "X has two peaks of onset:"
+        return f"There are {match['n']} {match['np']}:"
     if match := _IF_UNCERTAIN.match(lead):  # "If the diagnosis is uncertain, it can be confirmed by:"
         return f"{upper_first(match['rest'])}:"
     if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
@@ -180,6 +182,9 @@ _HELPFUL_AND = re.compile(
 )
 
 
+HAS_COUNTED = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:has|have) (?P<n>two|three|four|five) (?P<np>[a-z]+s(?: of [a-z]+)?)$"
+)
 _THE_FOLLOWING = re.compile(
     r"^(?P<head>[A-Z].*?) (?P<v>(?:may |can )?(?:include|includes|are)) the following\.?$"
 )

@@ -50,7 +50,13 @@ from quizzes.content.generation.text import mentions, sentences, upper_first, wo
 _ASKED = (
     ("differential", re.compile(r"\bdifferential diagnosis\b|\blook similar\b", re.I)),
     ("prevention", re.compile(r"^Give two ways to (?:reduce|prevent|lower|avoid)\b")),
-    ("risk", re.compile(r"\brisk factors?\b|\bat (?:particular |increased |high )?risk\b", re.I)),
+    (
+        "risk",
+        re.compile(
+            r"\brisk factors?\b|\bat (?:particular |increased |high )?risk\b|\bmore likely\b|\bincrease the risk\b",
+            re.I,
+        ),
+    ),  # "factors that make X more likely" are its risk factors
     ("associated", re.compile(r"\b(?:associated with|factors associated)\b", re.I)),
     # "causes of X", "possible triggers of X"; not "infections that can trigger X" (a narrower class)
     (
@@ -116,6 +122,11 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
     "risk": (
         _cue(r"\b(?:more|most) (?:common|frequent|prevalent|often seen)\b(?: \w+)? (?:in|among)\b"),
         _cue(r"\baffects? (?P<m>men|women|males|females) more (?:often|commonly)\b"),
+        # "mainly affects older adults" (people; not "mostly affects the fingernails", a site)
+        _cue(
+            r"\b(?:mainly|mostly|predominantly|chiefly) affects?\b(?= (?:[\w-]+ ){0,2}(?:adults|children|infants|men"
+            r"|women|people|adolescents|teenagers|babies|girls|boys|males|females|individuals|patients)\b)"
+        ),
         _cue(
             r"\b(?:is|are) (?:a |an |the )?(?:main |major |important |common )?(?:predisposing|risk) factors?\b",
             "before",
@@ -414,6 +425,10 @@ def _clean(part: str) -> bool:
 _AGE = re.compile(r"^(?:[\w-]+ )?(?P<side>under|over|below|above) the age of (?P<n>\d+)$", re.I)
 
 
+_OCCUPATIONS = re.compile(r"\b(?:occupations|jobs|professions)\b", re.I)
+_PERSONAL = frozenset({"Male sex", "Female sex"})
+
+
 def _as_member(part: str, cls: str) -> str:
     """A part as an answer: a sex for "more common in women", an age for "adults under the age of 40", else
     the phrase capitalised."""
@@ -494,6 +509,10 @@ def rivals(
                 if cue.converse or not all(map(_clean, new)):
                     return Rivals(outside=text)
                 taken = [_as_member(part, cls) for part in new]
+                if _OCCUPATIONS.search(question):  # "Female sex" is no occupation: a member of another class
+                    taken = [answer for answer in taken if answer not in _PERSONAL]
+                    if not taken:
+                        continue
                 found.answers += [answer for answer in taken if answer not in found.answers]
                 held |= {_first_key_word(part, condition) for part in new}
                 if text not in found.lines:
