@@ -142,3 +142,148 @@ def test_reasons_for_failure_in_a_lesson_on_treatment_are_reasons_for_treatment_
     assert cards(outline) == [
         ("Name two common reasons for apparent treatment failure in erysipelas.", ANY_TWO)
     ]
+
+
+def test_a_lead_in_counting_its_entries_is_asked_whole():
+    outline = article(
+        "Who gets erysipelas?", "Erysipelas has two peaks of onset:", entries=("Children", "Older adults")
+    )
+    assert cards(outline) == [("What are the two peaks of onset of erysipelas?", "Children; Older adults")]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "prompt"),
+    [
+        (
+            "Factors that appear to contribute include:",
+            "Name two factors that appear to contribute to erysipelas.",
+        ),
+        ("Factors that increase the risk include:", "Name two factors that increase the risk of erysipelas."),
+    ],
+)
+def test_a_verb_phrase_ending_in_contribute_or_risk_takes_its_own_preposition(lead_in, prompt):
+    assert cards(article("What causes erysipelas?", lead_in)) == [(prompt, ANY_TWO)]
+
+
+def test_methods_of_an_action_name_the_condition_after_the_action():
+    outline = article("What is the treatment for erysipelas?", "Methods of removal include:")
+    assert cards(outline) == [("Name two methods of removal for erysipelas.", ANY_TWO)]
+
+
+# --- entries leaning on another ---------------------------------------------------------------------------
+
+
+def test_a_pronoun_opening_every_entry_stands_for_the_lead_in_subject():
+    outline = article(
+        "What causes erysipelas?",
+        "Streptococci have two important roles:",
+        entries=("It invades the dermis", "It releases toxins"),
+    )
+    assert "leaning on the one before" not in silence(outline)["What causes erysipelas?"]
+
+
+def test_a_pronoun_opening_an_entry_second_sentence_stands_for_its_first():
+    outline = article(
+        "What is the differential diagnosis for erysipelas?",
+        "Conditions that can look similar include:",
+        entries=("Cellulitis. This is deeper", "Gout", "Contact dermatitis"),
+    )
+    [(prompt, _)] = cards(outline)
+    assert prompt == "Name two conditions that can look similar to erysipelas."
+
+
+def test_an_entry_opening_with_then_still_leans_on_the_one_before():
+    outline = article(
+        "What are the clinical features of erysipelas?",
+        "Typical features include:",
+        entries=("A red patch appears", "The patch then blisters", "Fever"),
+    )
+    assert cards(outline) == []
+    assert "leaning on the one before" in silence(outline)["What are the clinical features of erysipelas?"]
+
+
+# --- the back holds every member its lesson names, and only members ---------------------------------------
+
+DDX = "What is the differential diagnosis for erysipelas?"
+
+
+def test_the_main_condition_to_distinguish_joins_a_differential_back():
+    outline = outline_of(
+        DDX,
+        para("The main condition to distinguish is necrotising fasciitis (a surgical emergency)."),
+        bullets("Other conditions to consider include:", *ENTRIES),
+    )
+    [(prompt, answer)] = cards(outline)
+    assert prompt == "Name two conditions in the differential diagnosis of erysipelas."
+    assert answer == f"{ANY_TWO}; Necrotising fasciitis"
+
+
+def test_a_member_sharing_one_word_with_an_entry_still_joins_a_differential_back():
+    outline = outline_of(
+        DDX,
+        para("The main condition to distinguish is contact urticaria."),
+        bullets("Other conditions to consider include:", *ENTRIES),
+    )
+    [(_, answer)] = cards(outline)
+    assert answer == f"{ANY_TWO}; Contact urticaria"  # not "Contact dermatitis"
+
+
+def test_the_condition_that_looks_the_same_joins_a_differential_back():
+    outline = outline_of(
+        DDX,
+        para("Erysipelas and milker's nodule look the same and are distinguished by the history."),
+        bullets("Other conditions to consider include:", *ENTRIES),
+    )
+    [(_, answer)] = cards(outline)
+    assert answer == f"{ANY_TWO}; Milker's nodule"
+
+
+def test_a_season_is_no_group_at_risk():
+    outline = outline_of(
+        "Who gets erysipelas?",
+        bullets("Those at risk include:", "Farmers", "Veterinarians"),
+        para("Infection is most frequent in spring, during the lambing season."),
+    )
+    assert cards(outline) == [("Name two groups at risk of erysipelas.", "Farmers; Veterinarians")]
+
+
+def test_a_treatment_the_article_keeps_for_another_group_is_no_answer_to_a_narrower_question():
+    outline = outline_of(
+        "What is the treatment for erysipelas?",
+        subsections=[
+            Section(
+                "Systemic treatment",
+                [
+                    bullets("Severe or resistant erysipelas may require:", "Oral prednisone", "Ciclosporin"),
+                    para(
+                        "Botulinum toxin injections may help patients whose erysipelas is aggravated by sweating."
+                    ),
+                ],
+            )
+        ],
+    )
+    assert cards(outline) == [
+        (
+            "Name two treatments for severe or resistant erysipelas.",
+            "Oral prednisone; Ciclosporin",
+        )
+    ]
+
+
+def test_complications_beside_associated_syndromes_are_refused_quoting_the_sub_heading():
+    outline = outline_of(
+        "What are the complications of erysipelas?",
+        bullets("Possible complications include:", "Abscess", "Lymphoedema"),
+        subsections=[Section("Associated syndromes", [para("Some cases are part of a wider syndrome.")])],
+    )
+    assert cards(outline) == []
+    assert "(“Associated syndromes”)" in silence(outline)["What are the complications of erysipelas?"]
+
+
+def test_an_occupations_back_takes_no_sex():
+    outline = outline_of(
+        "Who gets erysipelas?",
+        para("Erysipelas is more common in women than in men."),
+        bullets("Occupations at risk include:", "Cleaners", "Cooks"),
+    )
+    assert cards(outline) == [("Name two occupations that are at risk of erysipelas.", "Cleaners; Cooks")]
