@@ -287,3 +287,49 @@ def test_an_occupations_back_takes_no_sex():
         bullets("Occupations at risk include:", "Cleaners", "Cooks"),
     )
     assert cards(outline) == [("Name two occupations that are at risk of erysipelas.", "Cleaners; Cooks")]
+
+
+# --- "other" lead-ins whose other is named -----------------------------------------------------------------
+
+
+def test_other_drugs_after_the_most_frequently_reported_cause_are_asked_apart_from_it():
+    outline = article(
+        "What causes erysipelas?",
+        "Other drugs implicated include:",
+        "Vancomycin is by far the most frequently reported cause.",
+    )
+    assert cards(outline) == [
+        ("Apart from vancomycin, name two other drugs implicated in erysipelas.", ANY_TWO)
+    ]
+
+
+def test_other_infections_that_look_alike_in_a_differential_are_asked_apart_from_the_condition():
+    outline = article(DDX, "Other infections that cause a sporotrichoid pattern of nodules include:")
+    assert cards(outline) == [
+        (
+            "Apart from erysipelas, name two infections that cause a sporotrichoid pattern of nodules.",
+            ANY_TWO,
+        )
+    ]
+
+
+def test_others_after_people_with_no_symptoms_are_the_people_with_symptoms():
+    outline = article(
+        "What are the clinical features of erysipelas?",
+        "Others notice:",
+        "Many people with erysipelas have no symptoms.",
+        entries=("Itching of the scalp", "A crawling sensation"),
+    )
+    assert cards(outline) == [
+        ("Name two things people with erysipelas may notice.", "Itching of the scalp; A crawling sensation")
+    ]
+
+
+def test_side_effects_after_a_paragraph_on_one_treatment_are_its_side_effects():
+    outline = article(
+        "What is the treatment for erysipelas?",
+        "Possible side effects include:",
+        "Oral penicillin is the first-line treatment for erysipelas. It is given for 10 days.",
+        entries=("Diarrhoea", "Rash"),
+    )
+    assert cards(outline) == [("Name two possible side effects of oral penicillin.", "Diarrhoea; Rash")]

@@ -881,7 +881,7 @@ class Line:
 
 # A "Name two X" question's class: the words after "Name two" up to the scope ("of", "for", "in", "that"...).
 _ASKED = re.compile(
-    r"^(?:Name|Give|List) two (?P<cls>.+?)(?: (?:of|for|in|on|that|which|associated|used|to|defined|when|"
+    r"^(?:Name|Give|List) two (?P<cls>.+?)(?: (?:of|for|in|on|that|which|associated|used|to|defined|when|with|"
     r"requiring|suggesting|seen|the|many|reported|contributing|at)\b.*)?\.$"
 )
 _GENERIC_WORDS = {

@@ -41,6 +41,7 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
     conditions_reason,
+    others_question,
     passive_subject,
     pointing_question,
     pointing_reason,
@@ -90,6 +91,17 @@ _TESTS_CONFIRM = re.compile(
 _FOCUSES_ON = re.compile(r"^prevention (?:focuses|concentrates|relies) on$", re.IGNORECASE)
 _REQUIRED_IF = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) is (?:required|needed|indicated) if there is$")
 _OTHER_NP = re.compile(r"^other (?P<np>[a-z][\w-]*s) (?:may |can )?include$", re.IGNORECASE)
+_OTHER_DRUGS = re.compile(
+    r"^other (?P<np>drugs|medicines|medications) (?:implicated|reported|responsible) (?:may |can )?include$",
+    re.I,
+)
+_MOST_REPORTED = re.compile(
+    r"^(?P<y>[A-Z][\w-]*(?: [\w-]+){0,2}) is (?:by far )?the most (?:common|frequent|frequently reported|often"
+    r" reported) (?:cause|trigger|culprit)\.$"
+)
+_OTHER_THAT = re.compile(
+    r"^other (?P<np>[a-z]+s) (?P<vp>that (?!include)[a-z][\w\s-]+?) (?:may |can )?include$", re.IGNORECASE
+)
 _MOST_IS = re.compile(
     r"^the most (?:common|important|frequent|typical) (?P<what>[\w\s-]+?) is (?P<y>[^;:]+)\.$", re.I
 )
@@ -219,8 +231,17 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
     if not lead:
         return _heading_question(lst, condition, lists)
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
+    if (match := _OTHER_DRUGS.match(lead)) and (
+        first := _MOST_REPORTED.match(sentences(lst.before)[-1] if sentences(lst.before) else "")
+    ):  # "Vancomycin is by far the most frequently reported cause. Other drugs implicated include:"
+        return f"Apart from {lower_first(first['y'])}, what are some other {match['np'].casefold()} implicated in {condition}?"
     if match := _OTHER_NP.match(lead):
         return _apart_from(lst, match["np"], condition)
+    if (match := _OTHER_THAT.match(lead)) and DDX_HEADING.match(lst.lesson) and not lst.parent:
+        # "Other infections that cause a sporotrichoid pattern of nodules include:" in a differential diagnosis
+        return f"Apart from {condition}, what are some {match['np'].casefold()} {match['vp']}?"
+    if question := others_question(lst, lead, condition):  # "... have no symptoms. Others notice:"
+        return question
     if lst.parent or set(words(lead)[:2]) & _PARTIAL:  # "Other ...", "Useful additional assessments"
         return None
     if (question := pointing_question(lst, lead, condition)) is not None:  # "They include:", "It includes:"

@@ -110,6 +110,32 @@ _TO_DISTINGUISH = re.compile(
     r"^the (?:main )?conditions to (?:distinguish|differentiate) from (?P<x>[\w\s-]+?) (?:are|include)$",
     re.IGNORECASE,
 )
+_OTHERS_NOTICE = re.compile(r"^others (?P<v>notice|report|develop|experience)$", re.IGNORECASE)
+_NO_SYMPTOMS = re.compile(
+    r"^(?:many|some|most) (?:people|patients|children|adults)(?: with [\w\s-]+)? have no symptoms\.$", re.I
+)
+_SIDE_EFFECTS = re.compile(
+    r"^(?P<adj>(?:possible|common|the main) )?side effects (?:may |can )?include$", re.I
+)
+_DRUG_SUBJECT = re.compile(
+    r"^(?P<drug>(?:(?:Oral|Topical|Intralesional|Systemic) )?[A-Za-z-]+) is (?:the|a|an) [^.]*?\btreatment\b"
+)
+
+
+def _treatment_subject(before: str) -> str:
+    """The one treatment a paragraph is about: its first sentence's subject ("Oral propranolol is the first-line
+    treatment ..."), every later sentence opening with "It"; "" when unsure."""
+    said = sentences(before)
+    match = _DRUG_SUBJECT.match(said[0]) if said else None
+    if not match or not all(sentence.startswith("It ") for sentence in said[1:]):
+        return ""
+    return (
+        match["drug"][0].lower() + match["drug"][1:]
+        if match["drug"].split()[0] in ("Oral", "Topical", "Intralesional", "Systemic")
+        else match["drug"]
+    )
+
+
 _MOST_COMMON = re.compile(
     r"^the (?:most common|commonest|most frequent)(?: ones)? (?:include|are)$", re.IGNORECASE
 )
@@ -215,6 +241,14 @@ def pointing_question(lst: ItemList, lead: str, condition: str) -> str | None:
     return None
 
 
+def others_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """ "Many people with X have no symptoms. Others notice:" -> "What are some things people with X may
+    notice?" (the others are the people with X who have symptoms, not another part of a class); None else."""
+    if (match := _OTHERS_NOTICE.match(lead)) and _NO_SYMPTOMS.match(_last_sentence(lst)):
+        return f"What are some things people with {condition} may {match['v'].casefold()}?"
+    return None
+
+
 def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     """The question of a lead-in read by its verb (see the module docstring); None if none."""
     lesson = lst.lesson
@@ -270,6 +304,9 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         # "Common reasons for apparent failure are:" in a lesson on treatment: its failure
         adj = f"{match['adj'].casefold()} " if match["adj"] else ""
         return f"What are some {adj}reasons for {match['app'] or ''}treatment failure in {condition}?"
+    if (match := _SIDE_EFFECTS.match(lead)) and (drug := _treatment_subject(lst.before)):
+        # "Oral propranolol is the first-line treatment ... It is usually started ... Possible side effects include:"
+        return f"What are some {(match['adj'] or '').casefold()}side effects of {drug}?"
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
