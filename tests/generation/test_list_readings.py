@@ -333,3 +333,10 @@ def test_side_effects_after_a_paragraph_on_one_treatment_are_its_side_effects():
         entries=("Diarrhoea", "Rash"),
     )
     assert cards(outline) == [("Name two possible side effects of oral penicillin.", "Diarrhoea; Rash")]
+
+
+def test_a_hedge_saying_how_mild_complications_are_is_read_by_its_core_clause():
+    outline = article(
+        "What are the complications of erysipelas?", "Complications are generally mild but may include:"
+    )
+    assert cards(outline) == [("Name two possible complications of erysipelas.", ANY_TWO)]

@@ -122,7 +122,7 @@ _INSTRUCTION = re.compile(
 # "Complications are uncommon but include:", "Most people recover fully, but complications may include:" ->
 # "Complications (may) include:" (the hedge says how often, not what the entries are).
 _HEDGE = re.compile(
-    r"^(?:[^:]*?, but |(?P<np>[A-Z][\w\s-]*?) (?:are|is) (?:\w+ ){0,3}?(?:uncommon|rare|unusual|needed|required)"
+    r"^(?:[^:]*?, but |(?P<np>[A-Z][\w\s-]*?) (?:are|is) (?:\w+ ){0,3}?(?:uncommon|rare|unusual|needed|required|mild|minor)"
     r" but )(?P<rest>(?:may |can )?include)$"
 )
 _AFTER_BUT = re.compile(r"^[^:]*?, but (?P<core>[a-z][\w\s-]*? (?:may |can )?include)$")
