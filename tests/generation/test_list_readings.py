@@ -340,3 +340,18 @@ def test_a_hedge_saying_how_mild_complications_are_is_read_by_its_core_clause():
         "What are the complications of erysipelas?", "Complications are generally mild but may include:"
     )
     assert cards(outline) == [("Name two possible complications of erysipelas.", ANY_TWO)]
+
+
+def test_a_sub_heading_naming_the_extent_of_disease_in_a_treatment_lesson_scopes_the_question():
+    outline = outline_of(
+        "What is the treatment for erysipelas?",
+        subsections=[
+            Section("Extensive disease", [bullets("", "Oral penicillin", "Intravenous flucloxacillin")])
+        ],
+    )
+    assert cards(outline) == [
+        (
+            "Name two treatments for extensive erysipelas.",
+            "Oral penicillin; Intravenous flucloxacillin",
+        )
+    ]

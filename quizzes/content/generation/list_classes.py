@@ -94,6 +94,13 @@ def _fits_kind(adj: str, items: tuple[str, ...]) -> bool:
 _RESERVED = re.compile(
     r"^(?:[A-Z][a-z]+ )?(?:treatment|therapy) is (?:usually )?(?:reserved|used|needed) for (?P<what>[^;:()]+?)\.$"
 )
+# A sub-heading in a lesson on treatment naming the extent or severity of the disease ("Limited patchy hair
+# loss", "Extensive hair loss", "Severe disease", "Localised lesions").
+_EXTENT_HEADING = re.compile(
+    r"^(?:limited|extensive|localised|localized|widespread|mild|moderate|severe|resistant|refractory)"
+    r"(?: (?:patchy|plaque|chronic|acute|facial|scalp))? (?:hair loss|disease|lesions|patches|plaques|cases)$",
+    re.IGNORECASE,
+)
 _VARIANTS_HEADING = re.compile(
     r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
 )
@@ -238,6 +245,20 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     ):
         # "Treatment of non-ulcerated plaques" -> "... for non-ulcerated plaques in X"
         what = situation["x"].casefold()
+        return (
+            f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
+        )
+    extent = _EXTENT_HEADING.match(lst.heading) if lst.heading != lesson else None
+    if (
+        extent
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not lst.parent
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        # "Extensive hair loss" (a sub-heading naming how much of the condition there is) -> "... treatments for
+        # extensive hair loss in X"
+        what = re.sub(r"\bdisease$", condition, lst.heading.casefold())  # "Severe disease" -> "severe X"
         return (
             f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
         )
