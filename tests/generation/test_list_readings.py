@@ -355,3 +355,10 @@ def test_a_sub_heading_naming_the_extent_of_disease_in_a_treatment_lesson_scopes
             "Oral penicillin; Intravenous flucloxacillin",
         )
     ]
+
+
+def test_things_mistaken_for_a_sign_in_a_differential_are_asked_with_the_condition():
+    outline = article(
+        DDX, "Several things can be mistaken for nits, but unlike nits they slide along the hair:"
+    )
+    assert cards(outline) == [("Name two things that can be mistaken for nits in erysipelas.", ANY_TWO)]

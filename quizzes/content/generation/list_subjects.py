@@ -149,6 +149,11 @@ _FAILURE = re.compile(
     r" (?:are|include)$",
     re.IGNORECASE,
 )
+_MISTAKEN = re.compile(
+    r"^(?:several|many|some|various|other) (?P<np>[a-z]+s) (?:can|may) be (?P<v>mistaken for|confused with)"
+    r" (?P<y>[a-z][\w\s-]*?)(?:, but [^:]*)?$",
+    re.IGNORECASE,
+)
 _REDUCE_RISK = re.compile(
     r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
 )
@@ -307,6 +312,10 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _SIDE_EFFECTS.match(lead)) and (drug := _treatment_subject(lst.before)):
         # "Oral propranolol is the first-line treatment ... It is usually started ... Possible side effects include:"
         return f"What are some {(match['adj'] or '').casefold()}side effects of {drug}?"
+    if (match := _MISTAKEN.match(lead)) and DDX_HEADING.match(lesson) and not mentions(match["y"], condition):
+        # "Several things can be mistaken for nits, but unlike nits they slide ...:" in a differential diagnosis
+        v = match["v"].casefold()
+        return f"Which {match['np'].casefold()} can be {v} {match['y']} in {condition}?"
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
