@@ -338,9 +338,8 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual.startswith(" for ") and last not in _FOR and last not in _IN
     ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
-    if re.match(
-        r" of [a-z-]+$", qual
-    ):  # "Methods of removal" -> "methods of removal for X", not "of X of removal"
+    # "Methods of removal" -> "methods of removal for X", not "methods of X of removal"
+    if re.match(r" of [a-z-]+$", qual):
         prep = "for" if last in _FOR or last in ("methods", "ways", "techniques") else "in"
         return f"{head}{qual} {prep} {condition}"  # "Signs of infection" -> "signs of infection in X"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"
