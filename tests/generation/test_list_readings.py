@@ -362,3 +362,31 @@ def test_things_mistaken_for_a_sign_in_a_differential_are_asked_with_the_conditi
         DDX, "Several things can be mistaken for nits, but unlike nits they slide along the hair:"
     )
     assert cards(outline) == [("Name two things that can be mistaken for nits in erysipelas.", ANY_TWO)]
+
+
+def test_an_entry_naming_a_member_before_a_colon_is_no_whole_sentence():
+    outline = outline_of(
+        "What is the treatment for erysipelas?",
+        subsections=[
+            Section(
+                "Severe disease",
+                [bullets("", "Oral JAK inhibitors: baricitinib is approved for adults", "Methotrexate")],
+            )
+        ],
+    )
+    assert cards(outline) == [
+        (
+            "Name two treatments for severe erysipelas.",
+            "Oral JAK inhibitors: baricitinib is approved for adults; Methotrexate",
+        )
+    ]
+
+
+def test_a_rarer_condition_named_after_a_differential_list_joins_its_back():
+    outline = outline_of(
+        DDX,
+        bullets("Other conditions that cause redness include the following.", *ENTRIES),
+        para("Rarer inherited disorders, such as lamellar ichthyosis, usually present at birth."),
+    )
+    [(_, answer)] = cards(outline)
+    assert answer == f"{ANY_TWO}; Lamellar ichthyosis"

@@ -216,6 +216,8 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
             r" (?:is|are)\b"
         ),
         _cue(r"\b(?:closest|most similar) (?:lookalike|mimic|condition)s? (?:is|are)\b"),
+        # "Rarer inherited ichthyoses, such as lamellar ichthyosis, ..." (in the lesson on the differential)
+        _cue(r"^(?:other |rarer |rare |less common )[a-z][\w\s-]*?,? (?:such as|including)\b", strong=False),
         # "Orf and milker's nodule look the same": the other one of the pair
         _cue(
             r"\b(?:look|looks|appear|appears) (?:the same|identical|alike|very similar|indistinguishable)\b"
@@ -523,7 +525,7 @@ def rivals(
 # An entry that is a whole sentence: a finite verb in its head (before its first comma, dash or bracket, and
 # not inside an "if"/"when" clause) whose predicate says more than its subject ("Insulin resistance may be
 # treated with metformin"), not an entry naming a member and commenting on it ("X is the treatment of choice").
-_HEAD = re.compile(r"\s*(?:,|\s[\u2013\u2014-]\s|\(|;)")
+_HEAD = re.compile(r"\s*(?:,|\s[\u2013\u2014-]\s|\(|;|:)")  # "Oral JAK inhibitors: baricitinib is ..." too
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|may|can|should|will|must|requires?|improves?|resolves?|responds?|helps?|develops?"
     r"|presents?|consists?|reduces?|clears?|causes?)\b"
