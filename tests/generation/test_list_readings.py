@@ -390,3 +390,16 @@ def test_a_rarer_condition_named_after_a_differential_list_joins_its_back():
     )
     [(_, answer)] = cards(outline)
     assert answer == f"{ANY_TWO}; Lamellar ichthyosis"
+
+
+def test_people_more_likely_to_be_infected_are_asked_as_groups_and_a_place_is_no_group():
+    outline = article(
+        "Who gets erysipelas?",
+        "Infection is more likely in people whose work brings them into contact with soil, plants or animals,"
+        " for example:",
+        "Erysipelas is most common in tropical and subtropical regions.",
+        entries=("Gardeners", "Farmers"),
+    )
+    assert cards(outline) == [
+        ("Name two groups of people in whom erysipelas is more likely.", "Gardeners; Farmers")
+    ]

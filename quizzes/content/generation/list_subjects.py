@@ -154,6 +154,11 @@ _MISTAKEN = re.compile(
     r" (?P<y>[a-z][\w\s-]*?)(?:, but [^:]*)?$",
     re.IGNORECASE,
 )
+_MORE_LIKELY_IN = re.compile(
+    r"^(?:infection|the infection|it|(?P<x>[A-Z][\w\s-]*?)) is (?:more likely|more common) in (?:people|those)"
+    r" (?:whose|who|with) [^:]+?,? (?:for example|such as|including)$",
+    re.IGNORECASE,
+)
 _REDUCE_RISK = re.compile(
     r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
 )
@@ -316,6 +321,12 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         # "Several things can be mistaken for nits, but unlike nits they slide ...:" in a differential diagnosis
         v = match["v"].casefold()
         return f"Which {match['np'].casefold()} can be {v} {match['y']} in {condition}?"
+    if (
+        (match := _MORE_LIKELY_IN.match(lead))
+        and re.search(r"\bwho gets\b", lesson, re.IGNORECASE)
+        and (not match["x"] or names_condition(match["x"], condition))
+    ):  # "Infection is more likely in people whose work or hobbies bring them into contact with soil, for example:"
+        return f"What are some groups of people in whom {condition} is more likely?"
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"

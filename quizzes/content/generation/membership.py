@@ -427,6 +427,13 @@ def _clean(part: str) -> bool:
 _AGE = re.compile(r"^(?:[\w-]+ )?(?P<side>under|over|below|above) the age of (?P<n>\d+)$", re.I)
 
 
+# A question asking for people ("groups at risk", "groups of people", "occupations"): its members name people.
+_PEOPLE_ASKED = re.compile(r"\b(?:groups|people|occupations|jobs|professions)\b", re.I)
+_PERSON = re.compile(
+    r"\b(?:people|persons?|adults?|children|child|infants?|babies|men|women|males?|females?|girls|boys|adolescents"
+    r"|teenagers|patients|individuals|those|workers?|owners?|handlers?|[a-z]+(?:ers|ists|ians))\b",
+    re.I,
+)
 _OCCUPATIONS = re.compile(r"\b(?:occupations|jobs|professions)\b", re.I)
 _PERSONAL = frozenset({"Male sex", "Female sex"})
 
@@ -470,6 +477,7 @@ def rivals(
         question,
     )
     excluded = [*answers, *([apart["x"]] if apart else [])]  # "Apart from BCC, ...": BCC is no answer here
+    people = bool(_PEOPLE_ASKED.search(question))
     held = set().union(*(_key_words(answer, condition) for answer in excluded))
     held |= {_SAME.get(word, word) for word in held}
     own_lines = set(own)
@@ -503,7 +511,11 @@ def rivals(
                 if not span.strip():
                     return Rivals(outside=text)
                 parts = [
-                    part for part in _parts(span) if _key_words(part, condition) and not _circumstance(part)
+                    part
+                    for part in _parts(span)
+                    if _key_words(part, condition)
+                    and not _circumstance(part)
+                    and (not people or _PERSON.search(part))  # "tropical regions" is no group of people
                 ]
                 new = [part for part in parts if not _held(part, held, cls, condition)]
                 if not new:
