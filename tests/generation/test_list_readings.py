@@ -403,3 +403,21 @@ def test_people_more_likely_to_be_infected_are_asked_as_groups_and_a_place_is_no
     assert cards(outline) == [
         ("Name two groups of people in whom erysipelas is more likely.", "Gardeners; Farmers")
     ]
+
+
+def test_side_effects_of_a_named_drug_are_asked_under_any_sub_heading_and_after_any_sentence():
+    outline = outline_of(
+        "What is the treatment for erysipelas?",
+        subsections=[
+            Section(
+                "First-line treatment",
+                [
+                    para(
+                        "Penicillin is the treatment of choice. During treatment, blood count is monitored."
+                    ),
+                    bullets("Side effects of penicillin include:", "Rash", "Diarrhoea"),
+                ],
+            )
+        ],
+    )
+    assert cards(outline) == [("Name two side effects of penicillin.", "Rash; Diarrhoea")]

@@ -156,9 +156,19 @@ _SCOPING = re.compile(r"^(?:In|During|Among|For) (?:the |an? )?(?P<scope>[\w\s-]
 def scoped(lst: ItemList, condition: str = "") -> bool:
     """Whether the paragraph before a bare class lead-in limits what the list is about ("In the bullous
     phase, ...", "In discoid lupus, ..."): any scope but the condition itself."""
+    if _OWNED_LEAD.match(lst.lead_in.strip()):
+        return (
+            False  # "Side effects of dapsone include:" names what it is about, whatever the sentence before
+        )
     last = sentences(lst.before)[-1:] if lst.before else []
     match = _SCOPING.match(last[0]) if last else None
     return bool(match) and not (condition and squash(match["scope"]) == squash(condition))
+
+
+_OWNED_LEAD = re.compile(
+    r"^(?:side effects|adverse effects|risks|complications) of [A-Za-z][\w\s-]*? (?:may |can )?include:?$",
+    re.IGNORECASE,
+)
 
 
 def _names_a_treatment(lst: ItemList) -> bool:

@@ -280,6 +280,10 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         head = _QUALIFIER.split(np, maxsplit=1)[0]
         if len(head.split()) > MAX_HEAD_WORDS or not head.endswith("s") or set(words(np)) & _PRONOUN_SUBJECT:
             return None  # "Tests aim to find the trigger and include:": a clause, no noun phrase
+        if head.split()[-1] in _OWNED and re.fullmatch(rf"{re.escape(head)} of [a-z][\w-]*", np):
+            return (
+                f"What are some {np}?"  # "Side effects of dapsone include:" names its owner, wherever it is
+            )
         if head.split()[-1] in _OWNED or np == "options":
             return None  # tests of what, side effects of what, options of what: the sentence before says
         if sub and not _names_sub(np, sub) and not _form_named(np, sub, condition):
