@@ -78,6 +78,7 @@ from quizzes.content.generation.list_classes import (
 )
 from quizzes.content.generation.list_clauses import (
     COUNTED,
+    HAS_COUNTED,
     bare_ddx,
     clause_question,
     core_lead_in,
@@ -169,6 +170,15 @@ _DDX_LEAD = re.compile(
 )
 
 
+# "The main conditions to consider are:", "The most important conditions to exclude in infancy include:"
+_MAIN_DDX = re.compile(
+    r"^the (?:main|most important|key|principal|commonest|most common) (?:conditions|diagnoses|differentials)"
+    r"(?: to (?:consider|exclude|distinguish|rule out))?(?P<q> in (?:infancy|childhood|children|adults|infants))?"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+
+
 # A sentence before a lead-in saying "it" that names something else "it" could be ("A similar eruption ...").
 _OTHER_REFERENT = re.compile(
     r"\b(?:eruption|rash|reaction|condition|disease|infection|disorder|syndrome)s?\b", re.I
@@ -215,6 +225,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
             return f"Apart from {apart}, what are some other conditions in the differential diagnosis of {condition}?"
         # "Other annular conditions to consider include:": "other" than the condition itself
         return f"What are some conditions in the differential diagnosis of {condition}?"
+    if ddx and (match := _MAIN_DDX.match(lead)):  # "The main conditions to consider in infancy are:"
+        return f"What are some conditions in the differential diagnosis of {condition}{match['q'] or ''}?"
     if partial_lead_in(lst):
         return None
     possible = "possible " if _HEDGED.search(lead) else ""
@@ -348,6 +360,12 @@ def as_in_heading(heading: str, condition: str) -> str:
 
 def _context(phrase: str, condition: str) -> str:
     """ " for <condition>" after a treating verb ("may be used for tinea pedis"), else " in <condition>"."""
+    if re.search(r"\bcontribute$", phrase):  # "Factors that appear to contribute" -> "... contribute to X"
+        return f" to {condition}"
+    if re.search(
+        r"\bthe (?:risk|likelihood|chance)$", phrase
+    ):  # "Factors that increase the risk" -> "... of X"
+        return f" of {condition}"
     return f" for {condition}" if _TREATING.search(phrase) and " for " not in phrase else f" in {condition}"
 
 
@@ -383,7 +401,8 @@ _WHICH = re.compile(
 )
 _SOME = re.compile(r"^What are some (?P<np>.+)\?$")
 _WHICH_VERB = re.compile(
-    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to)\b.+)\?$"
+    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to|make|appear"
+    r"|contribute|increase|raise)\b.+)\?$"
 )
 _APART_SOME = re.compile(r"^(?P<pre>Apart from [^?]+, )what are some (?P<np>[^,?]+)\?$")
 _HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
@@ -395,7 +414,12 @@ def exclusive(lst: ItemList) -> bool:
     """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
     "include", "such as" or no lead-in at all are read as examples."""
     lead = lst.lead_in.strip().rstrip(":").strip()
-    return bool(lead and (_EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead)))
+    return bool(
+        lead
+        and (
+            _EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead) or HAS_COUNTED.match(lead)
+        )
+    )  # "X has two peaks of onset:" counts its entries too
 
 
 def examples_question(question: str) -> str | None:
@@ -422,7 +446,8 @@ def examples_question(question: str) -> str | None:
 # "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
 # suggest ..."), which prose beside the list may state too.
 _FEATURES_Q = re.compile(
-    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?features(?= of (?!the )[^?]+\?$)"
+    r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?(?:features|findings)"
+    r"(?= (?:of|in) (?!the )[^?]+\?$)"
 )
 # "Several clinical patterns are recognised.": what a list of named entries after it names.
 _KINDS_RECOGNISED = re.compile(
@@ -458,13 +483,21 @@ def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
 
 # An entry opening with a pronoun or a "then" (or holding a second sentence that does) leans on another.
 _LEANS_ON_ANOTHER = re.compile(
-    r"(?:^|\. )(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
+    r"^(?:(?:they|these|this|it|then)\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)"
+    r"|\. (?:then\b|\w+ (?:may |can |will )?then\b|the \w+ (?:may |can )?then\b)",
     re.IGNORECASE,
 )
+_OPENING_PRONOUN = re.compile(r"^(?P<p>it|they)\b", re.IGNORECASE)
 
 
 def leans_on_another(lst: ItemList) -> bool:
-    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence that does)."""
+    """Whether an entry opens with a pronoun or a "then" (or holds a second sentence opening with "then"): a
+    pronoun opening a second sentence of an entry stands for its first ("... direct immunofluorescence. This is
+    the key diagnostic test"), and one opening every entry for the lead-in's subject ("Filaggrin has two
+    roles:" / "It aggregates keratin ..." / "It is broken down ...")."""
+    openings = {match["p"].casefold() for item in lst.items if (match := _OPENING_PRONOUN.match(item))}
+    if len(lst.items) > 1 and len(openings) == 1 and all(map(_OPENING_PRONOUN.match, lst.items)):
+        return False
     return any(map(_LEANS_ON_ANOTHER.search, lst.items))
 
 
@@ -717,6 +750,9 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+_SYNDROMES = re.compile(r"\bsyndromes?\b|^associated\b", re.IGNORECASE)
+
+
 def wider_members(
     lst: ItemList,
     question: str,
@@ -760,6 +796,15 @@ def wider_members(
             if _TREATMENT_FIRST.search(sentence) and not named & set(words(sentence)):
                 return Wider(outside=sentence)  # "Sun protection is the foundation of all treatment"
     if kind == "complication" and scope == "whole":
+        # "Associated syndromes" / "Sturge-Weber syndrome" further in the lesson: their features (seizures,
+        # glaucoma) are complications too, which a back from this list would mark wrong
+        for line in article or []:
+            if (
+                line.lesson == lst.lesson
+                and line.section not in (lst.lesson, lst.section)
+                and _SYNDROMES.search(line.section)
+            ):
+                return Wider(outside=line.section)
         for sentence in sentences(lst.before):
             if not (match := _CONSEQUENCE.search(sentence)):
                 continue
@@ -836,7 +881,7 @@ class Line:
 
 # A "Name two X" question's class: the words after "Name two" up to the scope ("of", "for", "in", "that"...).
 _ASKED = re.compile(
-    r"^(?:Name|Give|List) two (?P<cls>.+?)(?: (?:of|for|in|on|that|which|associated|used|to|defined|when|"
+    r"^(?:Name|Give|List) two (?P<cls>.+?)(?: (?:of|for|in|on|that|which|associated|used|to|defined|when|with|"
     r"requiring|suggesting|seen|the|many|reported|contributing|at)\b.*)?\.$"
 )
 _GENERIC_WORDS = {

@@ -43,7 +43,7 @@ _AT_RISK = re.compile(
 )
 # Lead-ins naming the class with another verb or word, in the lesson that asks for that class.
 _TYPICAL = re.compile(
-    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms))"
+    r"^(?P<np>(?:typical|common|main|characteristic|classic) (?:clinical )?(?:features|signs|symptoms|findings))"
     r" (?:are|include)$",
     re.IGNORECASE,
 )
@@ -63,7 +63,7 @@ _KIND_OF_TREATMENT = re.compile(
 )
 _DRUG_CLASS = re.compile(
     r"^(?:(?:oral|topical|systemic|intralesional|intravenous) )?(?:antifungals|antibiotics|antihistamines|antivirals"
-    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents)$",
+    r"|retinoids|corticosteroids|immunosuppressants|biologics|biologic agents|insecticides|pediculicides|scabicides)$",
     re.IGNORECASE,
 )
 _TREATMENT_OF = re.compile(r"^(?:treatment|management) (?:of|for) (?P<x>[\w\s-]+)$", re.IGNORECASE)
@@ -93,6 +93,13 @@ def _fits_kind(adj: str, items: tuple[str, ...]) -> bool:
 
 _RESERVED = re.compile(
     r"^(?:[A-Z][a-z]+ )?(?:treatment|therapy) is (?:usually )?(?:reserved|used|needed) for (?P<what>[^;:()]+?)\.$"
+)
+# A sub-heading in a lesson on treatment naming the extent or severity of the disease ("Limited patchy hair
+# loss", "Extensive hair loss", "Severe disease", "Localised lesions").
+_EXTENT_HEADING = re.compile(
+    r"^(?:limited|extensive|localised|localized|widespread|mild|moderate|severe|resistant|refractory)"
+    r"(?: (?:patchy|plaque|chronic|acute|facial|scalp))? (?:hair loss|disease|lesions|patches|plaques|cases)$",
+    re.IGNORECASE,
 )
 _VARIANTS_HEADING = re.compile(
     r"^(?P<np>variants|clinical variants|types|clinical types|forms|subtypes) of (?P<x>.+)$", re.I
@@ -149,9 +156,19 @@ _SCOPING = re.compile(r"^(?:In|During|Among|For) (?:the |an? )?(?P<scope>[\w\s-]
 def scoped(lst: ItemList, condition: str = "") -> bool:
     """Whether the paragraph before a bare class lead-in limits what the list is about ("In the bullous
     phase, ...", "In discoid lupus, ..."): any scope but the condition itself."""
+    if _OWNED_LEAD.match(lst.lead_in.strip()):
+        return (
+            False  # "Side effects of dapsone include:" names what it is about, whatever the sentence before
+        )
     last = sentences(lst.before)[-1:] if lst.before else []
     match = _SCOPING.match(last[0]) if last else None
     return bool(match) and not (condition and squash(match["scope"]) == squash(condition))
+
+
+_OWNED_LEAD = re.compile(
+    r"^(?:side effects|adverse effects|risks|complications) of [A-Za-z][\w\s-]*? (?:may |can )?include:?$",
+    re.IGNORECASE,
+)
 
 
 def _names_a_treatment(lst: ItemList) -> bool:
@@ -238,6 +255,20 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     ):
         # "Treatment of non-ulcerated plaques" -> "... for non-ulcerated plaques in X"
         what = situation["x"].casefold()
+        return (
+            f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
+        )
+    extent = _EXTENT_HEADING.match(lst.heading) if lst.heading != lesson else None
+    if (
+        extent
+        and TREATMENT_LESSON.search(lesson)
+        and not lead
+        and not lst.parent
+        and not any(map(_INSTRUCTION.search, lst.items))
+    ):
+        # "Extensive hair loss" (a sub-heading naming how much of the condition there is) -> "... treatments for
+        # extensive hair loss in X"
+        what = re.sub(r"\bdisease$", condition, lst.heading.casefold())  # "Severe disease" -> "severe X"
         return (
             f"What are some treatments for {what}{'' if mentions(what, condition) else f' in {condition}'}?"
         )

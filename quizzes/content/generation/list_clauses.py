@@ -41,6 +41,7 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
     conditions_reason,
+    others_question,
     passive_subject,
     pointing_question,
     pointing_reason,
@@ -90,6 +91,17 @@ _TESTS_CONFIRM = re.compile(
 _FOCUSES_ON = re.compile(r"^prevention (?:focuses|concentrates|relies) on$", re.IGNORECASE)
 _REQUIRED_IF = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) is (?:required|needed|indicated) if there is$")
 _OTHER_NP = re.compile(r"^other (?P<np>[a-z][\w-]*s) (?:may |can )?include$", re.IGNORECASE)
+_OTHER_DRUGS = re.compile(
+    r"^other (?P<np>drugs|medicines|medications) (?:implicated|reported|responsible) (?:may |can )?include$",
+    re.I,
+)
+_MOST_REPORTED = re.compile(
+    r"^(?P<y>[A-Z][\w-]*(?: [\w-]+){0,2}) is (?:by far )?the most (?:common|frequent|frequently reported|often"
+    r" reported) (?:cause|trigger|culprit)\.$"
+)
+_OTHER_THAT = re.compile(
+    r"^other (?P<np>[a-z]+s) (?P<vp>that (?!include)[a-z][\w\s-]+?) (?:may |can )?include$", re.IGNORECASE
+)
 _MOST_IS = re.compile(
     r"^the most (?:common|important|frequent|typical) (?P<what>[\w\s-]+?) is (?P<y>[^;:]+)\.$", re.I
 )
@@ -110,7 +122,7 @@ _INSTRUCTION = re.compile(
 # "Complications are uncommon but include:", "Most people recover fully, but complications may include:" ->
 # "Complications (may) include:" (the hedge says how often, not what the entries are).
 _HEDGE = re.compile(
-    r"^(?:[^:]*?, but |(?P<np>[A-Z][\w\s-]*?) (?:are|is) (?:\w+ ){0,3}?(?:uncommon|rare|unusual|needed|required)"
+    r"^(?:[^:]*?, but |(?P<np>[A-Z][\w\s-]*?) (?:are|is) (?:\w+ ){0,3}?(?:uncommon|rare|unusual|needed|required|mild|minor)"
     r" but )(?P<rest>(?:may |can )?include)$"
 )
 _AFTER_BUT = re.compile(r"^[^:]*?, but (?P<core>[a-z][\w\s-]*? (?:may |can )?include)$")
@@ -141,6 +153,12 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     itself when it has none of these shapes. "They include:" after "There are several histological variants."
     is "Histological variants include:", whatever heading it sits under."""
     lead = lead_in.strip().rstrip(":").strip()
+    if match := _THE_FOLLOWING.match(lead):  # "Other conditions ... include the following."
+        return f"{match['head']} {match['v']}:"
+    if (match := HAS_COUNTED.match(lead)) and mentions(match["x"], condition):  # "X has two peaks of onset:"
+        return f"There are {match['n']} {match['np']}:"
+    if match := _IF_UNCERTAIN.match(lead):  # "If the diagnosis is uncertain, it can be confirmed by:"
+        return f"{upper_first(match['rest'])}:"
     if (np := several(before)) and re.fullmatch(r"(?:they|these) (?:may )?include", lead, re.IGNORECASE):
         return f"{upper_first(np)} include:"
     if passive := passive_subject(lead, before):  # "The itch can last for weeks. It is eased by:"
@@ -165,9 +183,29 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
         return f"{_ADJECTIVE[match['adv'].casefold()]} {match['np']} include:"
     if match := _THE_MAIN.match(lead):  # "The main features are:" reads as "Main features are:"
         return f"{upper_first(match['np'])} are:"
+    if match := _HELPFUL_AND.match(lead):  # "Dermoscopy is very helpful and may show:"
+        return f"{match['t']} {match['v']}:"
     return lead_in
 
 
+_HELPFUL_AND = re.compile(
+    r"^(?P<t>[A-Z][\w-]*(?: [\w-]+)?) (?:is|are) (?:very |often |particularly |usually )?(?:helpful|useful|valuable)"
+    r",? and (?P<v>(?:may |can |often |usually )?(?:shows?|reveals?))$"
+)
+
+
+HAS_COUNTED = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:has|have) (?P<n>two|three|four|five) (?P<np>[a-z]+s(?: of [a-z]+)?)$"
+)
+_THE_FOLLOWING = re.compile(
+    r"^(?P<head>[A-Z].*?) (?P<v>(?:may |can )?(?:include|includes|are)) the following\.?$"
+)
+# The circumstance a confirming test is used in: the test confirms the diagnosis whenever it is used.
+_IF_UNCERTAIN = re.compile(
+    r"^(?:if|when|where) the diagnosis is (?:uncertain|unclear|in doubt|not clear),"
+    r" (?P<rest>(?:it|the diagnosis) (?:is|can be|may be) confirmed (?:by|with))$",
+    re.IGNORECASE,
+)
 _WHEN_OCCUR = re.compile(
     r"^when (?P<np>symptoms|complications|signs) (?:occur|develop|are present), they (?P<v>(?:may )?include)$",
     re.I,
@@ -178,7 +216,7 @@ _ADVERB_INCLUDE = re.compile(
     r"^the (?P<np>[a-z]+(?: [a-z]+)?s) (?P<adv>typically|usually|commonly) include$", re.IGNORECASE
 )
 _THE_MAIN = re.compile(
-    r"^the (?P<np>(?:main|typical|characteristic|classic) (?:clinical )?(?:features|signs|symptoms)) are$",
+    r"^the (?P<np>(?:main|typical|characteristic|classic) (?:clinical )?(?:features|signs|symptoms|findings)) are$",
     re.IGNORECASE,
 )
 
@@ -193,8 +231,17 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
     if not lead:
         return _heading_question(lst, condition, lists)
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
+    if (match := _OTHER_DRUGS.match(lead)) and (
+        first := _MOST_REPORTED.match(sentences(lst.before)[-1] if sentences(lst.before) else "")
+    ):  # "Vancomycin is by far the most frequently reported cause. Other drugs implicated include:"
+        return f"Apart from {lower_first(first['y'])}, what are some other {match['np'].casefold()} implicated in {condition}?"
     if match := _OTHER_NP.match(lead):
         return _apart_from(lst, match["np"], condition)
+    if (match := _OTHER_THAT.match(lead)) and DDX_HEADING.match(lst.lesson) and not lst.parent:
+        # "Other infections that cause a sporotrichoid pattern of nodules include:" in a differential diagnosis
+        return f"Apart from {condition}, what are some {match['np'].casefold()} {match['vp']}?"
+    if question := others_question(lst, lead, condition):  # "... have no symptoms. Others notice:"
+        return question
     if lst.parent or set(words(lead)[:2]) & _PARTIAL:  # "Other ...", "Useful additional assessments"
         return None
     if (question := pointing_question(lst, lead, condition)) is not None:  # "They include:", "It includes:"
@@ -233,6 +280,10 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         head = _QUALIFIER.split(np, maxsplit=1)[0]
         if len(head.split()) > MAX_HEAD_WORDS or not head.endswith("s") or set(words(np)) & _PRONOUN_SUBJECT:
             return None  # "Tests aim to find the trigger and include:": a clause, no noun phrase
+        if head.split()[-1] in _OWNED and re.fullmatch(rf"{re.escape(head)} of [a-z][\w-]*", np):
+            return (
+                f"What are some {np}?"  # "Side effects of dapsone include:" names its owner, wherever it is
+            )
         if head.split()[-1] in _OWNED or np == "options":
             return None  # tests of what, side effects of what, options of what: the sentence before says
         if sub and not _names_sub(np, sub) and not _form_named(np, sub, condition):
@@ -291,6 +342,10 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual.startswith(" for ") and last not in _FOR and last not in _IN
     ):  # "Reasons for treatment failure" -> "reasons for treatment failure in X"
         return f"{head}{qual} in {condition}"
+    # "Methods of removal" -> "methods of removal for X", not "methods of X of removal"
+    if re.match(r" of [a-z-]+$", qual):
+        prep = "for" if last in _FOR or last in ("methods", "ways", "techniques") else "in"
+        return f"{head}{qual} {prep} {condition}"  # "Signs of infection" -> "signs of infection in X"
     prep = "for" if last in _FOR else "in" if last in _IN else "of"
     return f"{head} {prep} {condition}{qual}"
 

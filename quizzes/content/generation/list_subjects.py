@@ -62,7 +62,7 @@ _TRIGGER = re.compile(
 _DDX_SUBJECT = re.compile(r"^the differential diagnosis\b(?! (?:of|for) (?!it\b))", re.IGNORECASE)
 
 _IMPLICATED = re.compile(
-    r"^(?P<np>[A-Z][a-z-]+s) (?P<adv>(?:most |more )?(?:commonly |often |frequently )?)implicated"
+    r"^(?P<np>[A-Z][a-z-]+s) (?P<adv>(?:most |more )?(?:commonly |often |frequently )?)(?P<v>implicated|responsible)"
     r" (?:may |can )?include$"
 )
 _AT_RISK = re.compile(
@@ -108,6 +108,69 @@ _FOR_SCOPE = re.compile(
 )
 _TO_DISTINGUISH = re.compile(
     r"^the (?:main )?conditions to (?:distinguish|differentiate) from (?P<x>[\w\s-]+?) (?:are|include)$",
+    re.IGNORECASE,
+)
+_OTHERS_NOTICE = re.compile(r"^others (?P<v>notice|report|develop|experience)$", re.IGNORECASE)
+_NO_SYMPTOMS = re.compile(
+    r"^(?:many|some|most) (?:people|patients|children|adults)(?: with [\w\s-]+)? have no symptoms\.$", re.I
+)
+_SIDE_EFFECTS = re.compile(
+    r"^(?P<adj>(?:possible|common|the main) )?side effects (?:may |can )?include$", re.I
+)
+_DRUG_SUBJECT = re.compile(
+    r"^(?P<drug>(?:(?:Oral|Topical|Intralesional|Systemic) )?[A-Za-z-]+) is (?:the|a|an) [^.]*?\btreatment\b"
+)
+
+
+def _treatment_subject(before: str) -> str:
+    """The one treatment a paragraph is about: its first sentence's subject ("Oral propranolol is the first-line
+    treatment ..."), every later sentence opening with "It"; "" when unsure."""
+    said = sentences(before)
+    match = _DRUG_SUBJECT.match(said[0]) if said else None
+    if not match or not all(sentence.startswith("It ") for sentence in said[1:]):
+        return ""
+    return (
+        match["drug"][0].lower() + match["drug"][1:]
+        if match["drug"].split()[0] in ("Oral", "Topical", "Intralesional", "Systemic")
+        else match["drug"]
+    )
+
+
+_MOST_COMMON = re.compile(
+    r"^the (?:most common|commonest|most frequent)(?: ones)? (?:include|are)$", re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"^(?:more than |over |many |several )?(?:\d+ |many |several )?(?P<np>drugs|medicines|medications|infections)"
+    r" (?:have been|are) (?P<v>(?:reported|known|recognised) to (?:cause|trigger)) (?P<x>[\w\s-]+?)\.$",
+    re.IGNORECASE,
+)
+_FAILURE = re.compile(
+    r"^(?:the )?(?:(?P<adj>common|main|usual|frequent) )?reasons for (?P<app>apparent )?(?:treatment )?failure"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+_MISTAKEN = re.compile(
+    r"^(?:several|many|some|various|other) (?P<np>[a-z]+s) (?:can|may) be (?P<v>mistaken for|confused with)"
+    r" (?P<y>[a-z][\w\s-]*?)(?:, but [^:]*)?$",
+    re.IGNORECASE,
+)
+_MORE_LIKELY_IN = re.compile(
+    r"^(?:infection|the infection|it|(?P<x>[A-Z][\w\s-]*?)) is (?:more likely|more common) in (?:people|those)"
+    r" (?:whose|who|with) [^:]+?,? (?:for example|such as|including)$",
+    re.IGNORECASE,
+)
+_REDUCE_RISK = re.compile(
+    r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
+)
+_REMOVED_BY = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) be removed (?:by|with)$")
+_ALSO_DUE_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) also be (?:due to|caused by)$")
+_CRITERIA = re.compile(
+    r"^(?:in [^,]+, )?(?P<x>[A-Z][\w\s-]*?) is diagnosed (?:when|if) (?:two|one|three) or more of the following"
+    r" (?:are|is) (?:present|found|met)$",
+    re.IGNORECASE,
+)
+_TESTS_USED_TO = re.compile(
+    r"^(?P<np>tests|investigations) (?:are|may be) (?:mainly |mostly |usually |often )?used to (?P<vp>[a-z][\w\s-]+)$",
     re.IGNORECASE,
 )
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
@@ -188,11 +251,20 @@ def pointing_question(lst: ItemList, lead: str, condition: str) -> str | None:
     return None
 
 
+def others_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """ "Many people with X have no symptoms. Others notice:" -> "What are some things people with X may
+    notice?" (the others are the people with X who have symptoms, not another part of a class); None else."""
+    if (match := _OTHERS_NOTICE.match(lead)) and _NO_SYMPTOMS.match(_last_sentence(lst)):
+        return f"What are some things people with {condition} may {match['v'].casefold()}?"
+    return None
+
+
 def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     """The question of a lead-in read by its verb (see the module docstring); None if none."""
     lesson = lst.lesson
     if match := _IMPLICATED.match(lead):  # "Drugs most commonly implicated include:"
-        return f"Which {match['np'].casefold()} are {match['adv']}implicated in {condition}?"
+        prep = "in" if match["v"] == "implicated" else "for"  # "Medicines most often responsible include:"
+        return f"Which {match['np'].casefold()} are {match['adv']}{match['v']} {prep} {condition}?"
     if match := _AT_RISK.match(lead):  # "Occupations at risk include:"
         if match["np"] == "Those":
             return f"What are some groups at risk of {condition}?"
@@ -232,8 +304,52 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         return f"What are some treatments for {lower_first(match['scope'])} in {condition}?"
     if (match := _TO_DISTINGUISH.match(lead)) and mentions(match["x"], condition):
         return f"What are some conditions to distinguish from {condition}?"
+    if (
+        _MOST_COMMON.match(lead)
+        and (found := _REPORTED.match(_last_sentence(lst)))
+        and names_condition(found["x"], condition)
+    ):  # "More than 100 drugs have been reported to cause X. The most common include:"
+        return f"Which {found['np'].casefold()} are most commonly {found['v']} {condition}?"
+    if (match := _FAILURE.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "Common reasons for apparent failure are:" in a lesson on treatment: its failure
+        adj = f"{match['adj'].casefold()} " if match["adj"] else ""
+        return f"What are some {adj}reasons for {match['app'] or ''}treatment failure in {condition}?"
+    if (match := _SIDE_EFFECTS.match(lead)) and (drug := _treatment_subject(lst.before)):
+        # "Oral propranolol is the first-line treatment ... It is usually started ... Possible side effects include:"
+        return f"What are some {(match['adj'] or '').casefold()}side effects of {drug}?"
+    if (match := _MISTAKEN.match(lead)) and DDX_HEADING.match(lesson) and not mentions(match["y"], condition):
+        # "Several things can be mistaken for nits, but unlike nits they slide ...:" in a differential diagnosis
+        v = match["v"].casefold()
+        return f"Which {match['np'].casefold()} can be {v} {match['y']} in {condition}?"
+    if (
+        (match := _MORE_LIKELY_IN.match(lead))
+        and re.search(r"\bwho gets\b", lesson, re.IGNORECASE)
+        and (not match["x"] or names_condition(match["x"], condition))
+    ):  # "Infection is more likely in people whose work or hobbies bring them into contact with soil, for example:"
+        return f"What are some groups of people in whom {condition} is more likely?"
+    if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
+        # "People handling sheep and goats can reduce their risk by:"
+        return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
+    if (match := _REMOVED_BY.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        # "Troublesome cutaneous neurofibromas may be removed by:"
+        x = lower_first(match["x"])
+        return f"What are some ways to remove {x}{'' if mentions(x, condition) else f' in {condition}'}?"
+    if (
+        (match := _ALSO_DUE_TO.match(lead))
+        and DDX_HEADING.match(lesson)
+        and not mentions(match["x"], condition)
+    ):
+        # "Diffuse hair loss may also be due to:" in a differential diagnosis: the other causes of that sign
+        return f"Apart from {condition}, what are some causes of {lower_first(match['x'])}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
+    if (match := _CRITERIA.match(lead)) and (
+        names_condition(match["x"], condition) or re.fullmatch(r"[A-Z][A-Z0-9-]{1,6}", match["x"])
+    ):  # the condition by its name or its abbreviation ("NF1"), in the lesson on diagnosing it
+        # "In a person without an affected parent, NF1 is diagnosed when two or more of the following are present:"
+        return f"What are some diagnostic criteria for {condition}?"
+    if match := _TESTS_USED_TO.match(lead):  # "Tests are mainly used to identify a cause or exclude a mimic:"
+        return _which(match["np"].casefold(), f"are used to {match['vp']}", condition)
     if match := _FOLLOWING_TESTS.match(lead):  # "Sometimes the following tests are used:"
         vp = match["vp"].replace(
             "are used", f"are {match['adv'].casefold()} used" if match["adv"] else "are used"

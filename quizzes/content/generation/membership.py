@@ -50,7 +50,13 @@ from quizzes.content.generation.text import mentions, sentences, upper_first, wo
 _ASKED = (
     ("differential", re.compile(r"\bdifferential diagnosis\b|\blook similar\b", re.I)),
     ("prevention", re.compile(r"^Give two ways to (?:reduce|prevent|lower|avoid)\b")),
-    ("risk", re.compile(r"\brisk factors?\b|\bat (?:particular |increased |high )?risk\b", re.I)),
+    (
+        "risk",
+        re.compile(
+            r"\brisk factors?\b|\bat (?:particular |increased |high )?risk\b|\bmore likely\b|\bincrease the risk\b",
+            re.I,
+        ),
+    ),  # "factors that make X more likely" are its risk factors
     ("associated", re.compile(r"\b(?:associated with|factors associated)\b", re.I)),
     # "causes of X", "possible triggers of X"; not "infections that can trigger X" (a narrower class)
     (
@@ -116,6 +122,11 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
     "risk": (
         _cue(r"\b(?:more|most) (?:common|frequent|prevalent|often seen)\b(?: \w+)? (?:in|among)\b"),
         _cue(r"\baffects? (?P<m>men|women|males|females) more (?:often|commonly)\b"),
+        # "mainly affects older adults" (people; not "mostly affects the fingernails", a site)
+        _cue(
+            r"\b(?:mainly|mostly|predominantly|chiefly) affects?\b(?= (?:[\w-]+ ){0,2}(?:adults|children|infants|men"
+            r"|women|people|adolescents|teenagers|babies|girls|boys|males|females|individuals|patients)\b)"
+        ),
         _cue(
             r"\b(?:is|are) (?:a |an |the )?(?:main |major |important |common )?(?:predisposing|risk) factors?\b",
             "before",
@@ -197,6 +208,22 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
     ),
     "differential": (
         _cue(r"\b(?:most important|main|key|chief) differential(?: diagnosis)? (?:is|are|includes?)\b"),
+        # "The main condition to distinguish is GPP.", "The most important conditions to exclude are ...",
+        # "The closest lookalike is ..."
+        _cue(
+            r"\b(?:main|most important|key|chief|closest|principal) (?:conditions?|diagnos[ie]s|lookalikes?|mimics?)"
+            r"(?: to (?:distinguish|differentiate|exclude|consider|rule out)(?: (?:it )?from (?:it|this|[\w\s-]+?))?)?"
+            r" (?:is|are)\b"
+        ),
+        _cue(r"\b(?:closest|most similar) (?:lookalike|mimic|condition)s? (?:is|are)\b"),
+        # "Rarer inherited ichthyoses, such as lamellar ichthyosis, ..." (in the lesson on the differential)
+        _cue(r"^(?:other |rarer |rare |less common )[a-z][\w\s-]*?,? (?:such as|including)\b", strong=False),
+        # "Orf and milker's nodule look the same": the other one of the pair
+        _cue(
+            r"\b(?:look|looks|appear|appears) (?:the same|identical|alike|very similar|indistinguishable)\b"
+            r"|\b(?:are|is) (?:clinically )?indistinguishable\b",
+            "before",
+        ),
         _cue(r"\b(?:can|may) be (?:confused|mistaken) (?:with|for)\b"),
         _cue(r"\b(?:can|may) (?:mimic|resemble)\b"),
         _cue(r"\bmust be (?:distinguished|differentiated) from\b"),
@@ -249,6 +276,13 @@ _EMPTY = frozenset(
     )
 )
 MAX_MEMBER_WORDS = 5
+# A statement limited to a sub-group of patients: "may help patients whose pompholyx is clearly aggravated by
+# sweating", "for sweat-aggravated cases", "in people with diabetes".
+_SUBGROUP = re.compile(
+    r"\b(?:patients|people|those|individuals|children|adults) (?:whose|who have|with)\b[^.;]*"
+    r"|\bfor [\w-]+ (?:cases|disease|lesions)\b|\bin (?:cases|patients) (?:of|with|where)\b[^.;]*",
+    re.I,
+)
 
 
 @dataclass
@@ -289,6 +323,16 @@ def _subject(question: str, condition: str) -> tuple[str, bool]:
 def _key_words(text: str, condition: str) -> set[str]:
     """The content words of a phrase, without the condition's own words and words naming no member."""
     return {w for w in words(text) if len(w) > 2 and w not in _EMPTY and w not in words(condition)}
+
+
+def _held(part: str, held: set[str], cls: str, condition: str) -> bool:
+    """Whether an answer on the back already names a member part: by its first content word; for a condition in
+    the differential diagnosis by all of them ("generalised pustular psoriasis" is not "subcorneal pustular
+    dermatosis", which shares "pustular")."""
+    if cls == "differential":
+        keys = {_SAME.get(word, word) for word in _key_words(part, condition)}
+        return keys <= held
+    return _first_key_word(part, condition) in held
 
 
 def _first_key_word(text: str, condition: str) -> str:
@@ -354,6 +398,22 @@ def _parts(span: str) -> list[str]:
     return [_LEADING.sub("", _LEADING.sub("", part)) for part in parts]
 
 
+# A time, season or occasion ("spring, during the lambing season", "the winter months"): when a condition is
+# more frequent, not a group, factor or condition a "Name two" back could hold.
+_TIME = re.compile(
+    r"^(?:the )?(?:spring|summer|autumn|fall|winter|(?:early |late )?(?:morning|evening|night)s?"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?:colder|warmer|winter|summer) months)\b"
+    r"|^during\b|^at (?:night|weekends)\b",
+    re.I,
+)
+
+
+def _circumstance(part: str) -> bool:
+    """Whether a member part names a time or season rather than a member ("spring")."""
+    return bool(_TIME.match(part.strip()))
+
+
 def _clean(part: str) -> bool:
     """Whether a member part is a short name phrase that can stand on the back as it is."""
     return bool(_AGE.match(part)) or (
@@ -365,6 +425,17 @@ def _clean(part: str) -> bool:
 
 
 _AGE = re.compile(r"^(?:[\w-]+ )?(?P<side>under|over|below|above) the age of (?P<n>\d+)$", re.I)
+
+
+# A question asking for people ("groups at risk", "groups of people", "occupations"): its members name people.
+_PEOPLE_ASKED = re.compile(r"\b(?:groups|people|occupations|jobs|professions)\b", re.I)
+_PERSON = re.compile(
+    r"\b(?:people|persons?|adults?|children|child|infants?|babies|men|women|males?|females?|girls|boys|adolescents"
+    r"|teenagers|patients|individuals|those|workers?|owners?|handlers?|[a-z]+(?:ers|ists|ians))\b",
+    re.I,
+)
+_OCCUPATIONS = re.compile(r"\b(?:occupations|jobs|professions)\b", re.I)
+_PERSONAL = frozenset({"Male sex", "Female sex"})
 
 
 def _as_member(part: str, cls: str) -> str:
@@ -406,6 +477,7 @@ def rivals(
         question,
     )
     excluded = [*answers, *([apart["x"]] if apart else [])]  # "Apart from BCC, ...": BCC is no answer here
+    people = bool(_PEOPLE_ASKED.search(question))
     held = set().union(*(_key_words(answer, condition) for answer in excluded))
     held |= {_SAME.get(word, word) for word in held}
     own_lines = set(own)
@@ -421,6 +493,8 @@ def rivals(
             continue  # a narrowed question: only its own sub-section, or lines naming its situation, count
         if qualifier_words and not qualifier_words.search(text):
             continue  # "oral treatments", "local risk factors": a line naming no such member
+        if not whole and (group := _SUBGROUP.search(text)) and not mentions(group[0], about):
+            continue  # "... may help patients whose X is aggravated by sweating": another group than the asked one
         in_class_lesson = bool(class_lesson.search(line.lesson)) or here
         for cue in LEXICON[cls]:
             for match in cue.pattern.finditer(text):
@@ -436,13 +510,23 @@ def rivals(
                 span = _member_span(text, match, cue.side)
                 if not span.strip():
                     return Rivals(outside=text)
-                parts = [part for part in _parts(span) if _key_words(part, condition)]
-                new = [part for part in parts if _first_key_word(part, condition) not in held]
+                parts = [
+                    part
+                    for part in _parts(span)
+                    if _key_words(part, condition)
+                    and not _circumstance(part)
+                    and (not people or _PERSON.search(part))  # "tropical regions" is no group of people
+                ]
+                new = [part for part in parts if not _held(part, held, cls, condition)]
                 if not new:
                     continue
                 if cue.converse or not all(map(_clean, new)):
                     return Rivals(outside=text)
                 taken = [_as_member(part, cls) for part in new]
+                if _OCCUPATIONS.search(question):  # "Female sex" is no occupation: a member of another class
+                    taken = [answer for answer in taken if answer not in _PERSONAL]
+                    if not taken:
+                        continue
                 found.answers += [answer for answer in taken if answer not in found.answers]
                 held |= {_first_key_word(part, condition) for part in new}
                 if text not in found.lines:
@@ -453,7 +537,7 @@ def rivals(
 # An entry that is a whole sentence: a finite verb in its head (before its first comma, dash or bracket, and
 # not inside an "if"/"when" clause) whose predicate says more than its subject ("Insulin resistance may be
 # treated with metformin"), not an entry naming a member and commenting on it ("X is the treatment of choice").
-_HEAD = re.compile(r"\s*(?:,|\s[\u2013\u2014-]\s|\(|;)")
+_HEAD = re.compile(r"\s*(?:,|\s[\u2013\u2014-]\s|\(|;|:)")  # "Oral JAK inhibitors: baricitinib is ..." too
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|may|can|should|will|must|requires?|improves?|resolves?|responds?|helps?|develops?"
     r"|presents?|consists?|reduces?|clears?|causes?)\b"
