@@ -308,6 +308,13 @@ def test_a_treatment_table_row_is_no_card_when_its_label_overlaps_its_answer_is_
         ("Pompholyx affects about 2% of the population.", None),  # its own prevalence
         ("Pompholyx is slightly more common in females.", None),  # a near coin toss
         ("Pompholyx is caused by chronic exposure to moderate heat.", None),  # blanks the modifier
+        ("Pompholyx is common, affecting about 1% of the population.", None),  # its prevalence, put otherwise
+        (
+            "In pompholyx, its prevalence is estimated at around 1 in 5,000.",
+            None,
+        ),  # its prevalence as "1 in N"
+        ("Pompholyx is common, with a lifetime risk of about 2%.", "{{c1::2}}"),  # a lifetime risk is kept
+        ("About 1 in 5 people with pompholyx have a family member with it.", "{{c1::1 in 5}}"),
         ("About 30% of people with pompholyx develop nail changes.", "{{c1::30}}"),
         ("Pompholyx is treated at 43\u201347 \u00b0C.", "{{c1::43\u201347}}"),
     ],

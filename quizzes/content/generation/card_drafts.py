@@ -183,13 +183,27 @@ def shares_topic(sentence: str, heading: str) -> bool:
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
-    """Whether a percentage cloze asks for a range, or for the condition's own prevalence."""
-    if not _PERCENT.match(sentence[end:]):
+    """Whether a proportion cloze asks for a range of percentages, or for how common the condition is (its
+    prevalence: "X affects about {{2}}% of ...", "Halo naevi are common, affecting about {{1}}% of the
+    population", "its prevalence is estimated at around {{1 in 50,000}}"): examiners graded every such card
+    of the independent sets C-N flawed as low-yield, and kept a lifetime risk, a family history ("About
+    {{1 in 5}} patients have a family member with ...") and an outcome ("fewer than {{10}}% ... regrow")."""
+    percent = bool(_PERCENT.match(sentence[end:]))
+    if not (percent or _ONE_IN.match(deleted)):
         return False
-    if _RANGE.search(deleted):
+    if percent and _RANGE.search(deleted):
+        return True
+    before = sentence[: end - len(deleted)]
+    if _HOW_COMMON.search(before) and not re.search(r"\blifetime risk\b", before, re.IGNORECASE):
         return True
     subject = re.match(r"^(?P<s>.+?) (?:affects|is estimated to affect)\b", sentence)
     return bool(subject) and squash(_ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
+
+
+_ONE_IN = re.compile(r"^\d+ in [\d,]+$")  # "1 in 50,000"
+_HOW_COMMON = re.compile(
+    r"\b(?:prevalence|incidence|affect(?:s|ing)?|accounts? for|common|estimated)\b", re.IGNORECASE
+)
 
 
 # Brackets naming what the words before them are, no second fact: a hypersensitivity type, or a gloss on the
