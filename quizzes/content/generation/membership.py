@@ -50,6 +50,14 @@ from quizzes.content.generation.text import mentions, sentences, upper_first, wo
 _ASKED = (
     ("differential", re.compile(r"\bdifferential diagnosis\b|\blook similar\b", re.I)),
     ("prevention", re.compile(r"^Give two ways to (?:reduce|prevent|lower|avoid)\b")),
+    # "Name two ways people with atopic dermatitis can reduce their risk of X"
+    ("prevention", re.compile(r"^(?:Name|Give|List) two ways\b[^.?]*\b(?:reduce|prevent|lower|avoid)\b")),
+    (
+        "investigation",
+        re.compile(r"^(?:.*\. )?(?:Name|Give|List) two (?:[\w-]+ )?(?:investigations|tests)\b"),
+    ),
+    # "Name two signs of X": what the lesson calls signs or symptoms beside the list ("unwell, with fever")
+    ("sign", re.compile(r"^(?:Name|Give|List) two (?:clinical |possible |common )?signs\b")),
     (
         "risk",
         re.compile(
@@ -61,7 +69,9 @@ _ASKED = (
     # "causes of X", "possible triggers of X"; not "infections that can trigger X" (a narrower class)
     (
         "cause",
-        re.compile(r"^(?:Name|Give|List) two (?:[\w-]+ )?(?:causes|triggers|precipitants|factors that)\b"),
+        re.compile(
+            r"^(?:Name|Give|List) two (?:[\w-]+ )?(?:causes|triggers|precipitants|factors that|factors contributing)\b"
+        ),
     ),
     ("complication", re.compile(r"\bcomplications?\b", re.I)),
     ("treatment", re.compile(r"\b(?:treatments?|therap(?:y|ies)|treatment options)\b", re.I)),
@@ -101,6 +111,10 @@ class Cue:
     about_after: bool = (
         False  # "A can trigger X": a member only when what follows names the question's subject
     )
+    origin: bool = False  # "X results from A": what X arises from, no answer on what triggers its flares
+
+
+_FLARES = re.compile(r"\b(?:flares?|triggers?|trigger|precipitat\w*|aggravat\w*|worsen\w*)\b", re.I)
 
 
 def _cue(
@@ -150,6 +164,9 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
             r"\b(?:is|are|may be|can be) (?:usually |often |mainly |most often )?(?:caused|triggered|provoked|precipitated|induced) by\b"
         ),
         _cue(r"\b(?:is|are) (?:usually |often |mainly )?due to\b"),
+        # "The condition is thought to result from repeated cycles of wetting and drying", "made worse by"
+        Cue(re.compile(r"\b(?:(?:is|are) (?:thought|believed) to )?results? from\b", re.I), origin=True),
+        _cue(r"\b(?:is|are|can be|may be) (?:\w+ )?made worse by\b"),
         _cue(r"\b(?:arising|arises?) (?:at sites of|after)\b"),
         _cue(r"\b(?:can|may) (?:cause|trigger|provoke|precipitate)\b", "before", about_after=True),
         _cue(
@@ -203,6 +220,12 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
             r"\b(?:may|can) (?:help to |help )?(?:prevent|reduce) (?:recurrences?|relapses?|further episodes)\b",
             "before",
         ),
+        # "Long-term suppressive aciclovir may be recommended for people with frequent recurrences."
+        _cue(
+            r"\b(?:is|are|may be|can be) (?:\w+ )?(?:recommended|used|given|prescribed|offered)"
+            r"(?= for (?:people|those|patients) (?:who have|with) (?:frequent )?recurrences?\b)",
+            "before",
+        ),
         _cue(r"\bfor (?:people|those|patients) (?:who have|with) (?:frequent )?recurrences?\b", "before"),
         _cue(r"\bto (?:prevent|reduce) (?:recurrences?|relapses?)\b", "before"),
     ),
@@ -224,9 +247,33 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
             r"|\b(?:are|is) (?:clinically )?indistinguishable\b",
             "before",
         ),
-        _cue(r"\b(?:can|may) be (?:confused|mistaken) (?:with|for)\b"),
+        _cue(
+            r"\b(?:can|may|is|are) (?:be )?(?:easily |often |commonly |sometimes )?(?:confused|mistaken) (?:with|for)\b"
+        ),
         _cue(r"\b(?:can|may) (?:mimic|resemble)\b"),
         _cue(r"\bmust be (?:distinguished|differentiated) from\b"),
+    ),
+    # Only in the lesson on diagnosis: "A biopsy is seldom needed, but it should be considered if ...",
+    # "Patch testing ... can help identify the culprit drug", "Blood tests include ..."
+    "investigation": (
+        _cue(
+            r"\b(?:is|are|may be|can be|should be) (?:\w+ )?(?:needed|required|done|performed|recommended|indicated"
+            r"|considered|checked|carried out)\b",
+            "before",
+            strong=False,
+        ),
+        _cue(
+            r"\b(?:can|may) (?:also )?help (?:to )?(?:identify|confirm|diagnose|detect|exclude)\b",
+            "before",
+            strong=False,
+        ),
+        _cue(r"\b(?:tests|investigations) (?:may |can )?include\b", strong=False),
+    ),
+    # Only in the lesson on features: "The person is often unwell, with fever, malaise and swollen, tender
+    # lymph nodes."
+    "sign": (
+        _cue(r"\b(?:unwell|ill|systemically unwell),? with\b", strong=False),
+        _cue(r"\b(?:signs|symptoms) (?:may |can )?include\b", strong=False),
     ),
 }
 # The lessons about each class, where its weak cues count.
@@ -238,6 +285,8 @@ _CLASS_LESSON = {
     "treatment": r"treat|manage|therap",
     "prevention": r"prevent|recur|treat|outlook",
     "differential": r"differential",
+    "investigation": r"diagnos|investigat|tests?\b",
+    "sign": r"feature|symptom|sign|present|look like",
 }
 _SUBJECT = re.compile(r"^(?:It|They|This condition|The condition|The rash|The disease)\b")
 _CLAUSE_END = re.compile(
@@ -245,7 +294,7 @@ _CLAUSE_END = re.compile(
     r"|, (?:particularly|especially|notably|mainly|usually|often)\b"
 )
 _CLAUSE_START = re.compile(
-    r"(?:^|[.;:]\s*|,\s*(?:but|and|although|while|whereas|so)\s+|\b(?:but|although|while|and)\s+(?=[a-z]))"
+    r"(?:^|[.;:]\s*|,\s*(?:but|and|although|while|whereas|so|as|because|since)\s+|\b(?:but|although|while|and)\s+(?=[a-z]))"
 )
 _LEADING = re.compile(
     r"^(?:(?:an )?(?:increased|higher|high) risk of|in|among|with|by|from|to|of|a|an|the|some|certain|other"
@@ -272,10 +321,32 @@ _EMPTY = frozenset(
         "within after before during between about over under group groups form forms type types underlying "
         "topical oral systemic physical surgical procedural intralesional thought include includes and the "
         "for with any all may can this that these those its their has have had not medical general supportive "
-        "symptomatic specific"
+        "symptomatic specific investigation investigations test tests"
     )
 )
 MAX_MEMBER_WORDS = 5
+# A word naming a test: what an investigation statement's member must hold.
+_TEST_WORD = re.compile(
+    r"\b(?:tests?|testing|biops\w+|culture|microscopy|PCR|scans?|imaging|ultrasound|X-rays?|MRI|CT|swabs?"
+    r"|scrapings?|examination|dermoscopy|count|serology|levels?|urinalysis|ECG|electrocardiogram|echocardiogram"
+    r"|assays?|smears?|histolog\w*|blood)\b",
+    re.I,
+)
+# Words naming only a kind of condition ("a fungal infection"), which the named conditions on a back answer.
+_KINDS = frozenset(words("fungal bacterial viral yeast infection infections"))
+
+
+_TEST_KIND = re.compile(r"\btwo (?P<q>[a-z-]+) (?:investigations|tests)\b")
+
+
+def _kind_answered(part: str, answers: list[str], condition: str) -> bool:
+    """Whether a differential names only a kind of condition ("a fungal infection"), or an infection the back's
+    umbrella entry "Infections, such as ..." holds ("wound infection")."""
+    keys = _key_words(part, condition)
+    umbrella = any(re.match(r"^infections\b", answer, re.I) for answer in answers)
+    return keys <= _KINDS or (umbrella and bool(re.search(r"\binfections?$", part, re.I)))
+
+
 # A statement limited to a sub-group of patients: "may help patients whose pompholyx is clearly aggravated by
 # sweating", "for sweat-aggravated cases", "in people with diabetes".
 _SUBGROUP = re.compile(
@@ -393,6 +464,13 @@ def _parts(span: str) -> list[str]:
             and not re.search(r" (?:in|among|with)", glue)
         ):
             parts[-1] = f"{parts[-1]}{glue}{piece}"  # an adjective sharing the head noun that follows
+        elif (
+            parts
+            and glue in (" and ", " or ")
+            and re.search(r" of [\w-]+$", parts[-1])
+            and re.match(r"^[a-z][\w-]* of ", piece)
+        ):
+            parts[-1] = f"{parts[-1]}{glue}{piece}"  # "cycles of wetting and drying of the skin": one "of"
         elif piece:
             parts.append(piece)
     return [_LEADING.sub("", _LEADING.sub("", part)) for part in parts]
@@ -428,7 +506,11 @@ _AGE = re.compile(r"^(?:[\w-]+ )?(?P<side>under|over|below|above) the age of (?P
 
 
 # A question asking for people ("groups at risk", "groups of people", "occupations"): its members name people.
-_PEOPLE_ASKED = re.compile(r"\b(?:groups|people|occupations|jobs|professions)\b", re.I)
+# (the thing asked, not "Name two ways people with atopic dermatitis can reduce their risk")
+_PEOPLE_ASKED = re.compile(
+    r"^(?:.*\. )?(?:Name|Give|List) two (?:(?!ways\b)[\w-]+ ){0,2}?(?:groups|people|occupations|jobs|professions)\b",
+    re.I,
+)
 _PERSON = re.compile(
     r"\b(?:people|persons?|adults?|children|child|infants?|babies|men|women|males?|females?|girls|boys|adolescents"
     r"|teenagers|patients|individuals|those|workers?|owners?|handlers?|[a-z]+(?:ers|ists|ians))\b",
@@ -481,6 +563,13 @@ def rivals(
     held = set().union(*(_key_words(answer, condition) for answer in excluded))
     held |= {_SAME.get(word, word) for word in held}
     own_lines = set(own)
+    # "Name two simple tests", "laboratory tests": a line naming no such test ("A skin biopsy is seldom
+    # required") states no member of the narrower class
+    kind = (
+        (m := _TEST_KIND.search(question))
+        and m["q"] not in ("other", "possible", "useful", "main")
+        and m["q"]
+    )
     class_lesson = re.compile(_CLASS_LESSON[cls], re.I)
     for line in article:
         text = line.text
@@ -502,6 +591,8 @@ def rivals(
                     continue
                 if cue.strong and not (names_subject or in_class_lesson):
                     continue
+                if cue.origin and _FLARES.search(question):
+                    continue  # "Psoriasis results from genes and immunity": no trigger of its flares
                 if cue.about_after and not mentions(text[match.end() :], about):
                     continue  # "Recurrent X may cause nail changes": X is no cause of itself
                 of = match.groupdict().get("of")
@@ -510,6 +601,10 @@ def rivals(
                 span = _member_span(text, match, cue.side)
                 if not span.strip():
                     return Rivals(outside=text)
+                if cls == "investigation" and (
+                    not _TEST_WORD.search(span) or (kind and not re.search(rf"\b{kind}", text, re.I))
+                ):
+                    continue  # "..., as systemic treatment is needed for several weeks": no test
                 parts = [
                     part
                     for part in _parts(span)
@@ -517,6 +612,8 @@ def rivals(
                     and not _circumstance(part)
                     and (not people or _PERSON.search(part))  # "tropical regions" is no group of people
                 ]
+                if cls == "differential":  # "often mistaken for a fungal infection": a kind the back names
+                    parts = [part for part in parts if not _kind_answered(part, answers, condition)]
                 new = [part for part in parts if not _held(part, held, cls, condition)]
                 if not new:
                     continue
