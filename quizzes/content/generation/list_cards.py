@@ -208,6 +208,27 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     return clause_question(lst, lead, as_in_heading(lst.lesson, condition), lists or [])
 
 
+# The rest of an investigation entry after its name naming more tests (", and urinalysis", ", electrocardiogram
+# and echocardiogram if ..."), not a gloss (", to detect ...", ", which shows ...").
+_MORE_TESTS = re.compile(
+    r"^,? (?:and |or )?(?!(?:which|to|that|showing|shows|if|when|for|as|who|where|especially|particularly|usually"
+    r"|often|such|including|in|on|of|with|[a-z]+ed)\b)[a-z][\w-]*(?: [\w-]+){0,3}?(?:,| and | or |$)"
+)
+# "Options for a limited number of small lesions include:" under "Local treatment": treatments, said so.
+_OPTIONS_Q = re.compile(r"^(?P<pre>What are some|Name two|Give two) options\b")
+
+
+def _options_as_treatments(question: str, lst: ItemList) -> str:
+    """A question asking for "options" in a lesson on treatment, asked as treatments ("local treatments" under
+    a "Local treatment" heading)."""
+    match = _OPTIONS_Q.match(question)
+    if not match or not TREATMENT_LESSON.search(lst.lesson):
+        return question
+    kind = re.match(r"^(?P<q>[A-Z][a-z]+) treatments?$", lst.section)
+    noun = f"{kind['q'].casefold()} treatments" if kind else "treatments"
+    return f"{match['pre']} {noun}{question[match.end() :]}"
+
+
 _TESTS_Q = re.compile(r"^Which (?:investigations|laboratory tests|[a-z]+ tests)\b")
 _DISOWNED = re.compile(
     r"\b(?:is|are) (?:rarely|seldom|not|never) (?:helpful|useful|needed|required|recommended|used)\b", re.I
@@ -562,6 +583,7 @@ def list_cards(
         question = list_question(lst, condition, lists)
         if question is None:
             continue
+        question = _options_as_treatments(question, lst)
         tests = bool(_TESTS_Q.match(question))
         if exclusive(lst) and any(";" in item for item in lst.items):
             continue
@@ -588,9 +610,12 @@ def list_cards(
         elif features and beside_feature_prose(lst):
             continue  # "X presents as rough papules. Features include:": the sentence states features too
         if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
-            answers = [investigation_name(answer) for answer in answers]
-            if not all(answers):
-                continue
+            named = [investigation_name(answer) for answer in answers]
+            if not all(named) or any(
+                _MORE_TESTS.match(answer[len(name) :]) for answer, name in zip(answers, named, strict=True)
+            ):
+                continue  # "Troponin, electrocardiogram and echocardiogram if ...": the back would drop two tests
+            answers = named
         if not exclusive(lst):
             question = examples_question(question)
             if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
