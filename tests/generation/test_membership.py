@@ -302,3 +302,142 @@ def test_a_form_of_the_condition_associated_with_a_risk_adds_it_but_an_organism_
     )
     ((_, answer),) = name_two(article(risks), "Name two risk factors")
     assert answer == "Any two of: Lymphoedema; Tinea pedis; Diabetes mellitus; Frequent wet work"
+
+
+# --- the same lesson states members by its own verbs (investigations, causes, prevention, signs) ------------
+
+DIAGNOSED = "How is erysipelas diagnosed?"
+TESTS = ("Full blood count", "Blood culture", "Skin swab for culture")
+
+
+def test_a_test_the_lesson_says_is_needed_after_the_list_joins_the_back():
+    outline = article(
+        lesson(
+            DIAGNOSED,
+            bullets("Investigations that may help include:", *TESTS),
+            para("A biopsy is seldom needed, but it should be considered if the diagnosis is uncertain."),
+        )
+    )
+    ((_, answer),) = name_two(outline, "Name two investigations")
+    assert answer == "Any two of: Full blood count; Blood culture; Skin swab for culture; Biopsy"
+
+
+def test_a_sentence_that_only_says_investigations_are_done_adds_no_member():
+    outline = article(
+        lesson(
+            DIAGNOSED,
+            para("Investigations are performed to look for an alternative diagnosis."),
+            bullets("Investigations that may help include:", *TESTS),
+        )
+    )
+    ((_, answer),) = name_two(outline, "Name two investigations")
+    assert answer == "Any two of: Full blood count; Blood culture; Skin swab for culture"
+
+
+def test_a_test_named_in_a_clause_after_the_list_refuses_the_card_with_that_line():
+    line = "Ultrasound, performed when an abscess is suspected, can help identify a collection."
+    outline = article(lesson(DIAGNOSED, bullets("Investigations that may help include:", *TESTS), para(line)))
+    assert name_two(outline, "Name two investigations") == []
+    assert line in silent(outline)[DIAGNOSED]
+
+
+def test_an_investigation_entry_naming_more_tests_than_its_head_is_not_asked():
+    """ "Troponin, electrocardiogram and echocardiogram if ...": a back of "Troponin" marks an ECG wrong."""
+    outline = article(
+        lesson(
+            DIAGNOSED,
+            bullets(
+                "Investigations include:",
+                "Full blood count",
+                "Liver and kidney function tests, and urinalysis",
+                "Troponin, electrocardiogram and echocardiogram if cardiac involvement is suspected",
+            ),
+        )
+    )
+    assert name_two(outline, "Name two investigations") == []
+
+
+def test_a_cause_the_lesson_says_it_results_from_refuses_the_contributing_factors_card():
+    line = "The condition is thought to result from repeated cycles of wetting and drying of the thick skin."
+    heading = "What causes erysipelas?"
+    outline = article(
+        lesson(
+            heading, para(line), bullets("Contributing factors include:", "Synthetic socks", "Heavy sweating")
+        )
+    )
+    assert name_two(outline, "Name two factors contributing") == []
+    assert line in silent(outline)[heading]
+
+
+def test_a_way_to_prevent_recurrences_after_the_list_joins_the_back():
+    outline = article(
+        lesson(
+            "How can erysipelas be prevented?",
+            bullets(
+                "People with lymphoedema can reduce their risk by:",
+                "Keeping the skin moisturised",
+                "Treating tinea pedis promptly",
+            ),
+            para("Long-term penicillin may be recommended for people with frequent recurrences."),
+        )
+    )
+    ((prompt, answer),) = name_two(outline, "Name two ways")
+    assert prompt == "Name two ways people with lymphoedema can reduce their risk of erysipelas."
+    assert (
+        answer
+        == "Any two of: Keeping the skin moisturised; Treating tinea pedis promptly; Long-term penicillin"
+    )
+
+
+def test_the_condition_it_is_easily_mistaken_for_refuses_the_differential_card_with_that_line():
+    line = "Erysipelas is easily mistaken for a flare of eczema with bacterial infection."
+    outline = article(
+        lesson(DDX, para(line), bullets("Other conditions to consider are:", "Contact dermatitis", "Gout"))
+    )
+    assert name_two(outline, "Name two conditions in the differential") == []
+    assert line in silent(outline)[DDX]
+
+
+def test_a_kind_of_infection_it_is_mistaken_for_is_answered_by_the_named_conditions():
+    outline = article(
+        lesson(
+            DDX,
+            para("Erysipelas is often mistaken for a fungal infection."),
+            bullets("The differential diagnosis includes:", "Tinea cruris", "Cutaneous candidiasis", "Gout"),
+        )
+    )
+    ((_, answer),) = name_two(outline, "Name two conditions in the differential")
+    assert answer == "Any two of: Tinea cruris; Cutaneous candidiasis; Gout"
+
+
+def test_signs_the_lesson_states_beside_the_list_join_a_signs_back():
+    outline = article(
+        lesson(
+            "What are the clinical features of erysipelas?",
+            bullets("Signs include:", "A raised, well-defined red plaque", "Blistering"),
+            para("The person is often unwell, with fever and swollen, tender lymph nodes."),
+        )
+    )
+    ((_, answer),) = name_two(outline, "Name two signs")
+    assert (
+        answer
+        == "Any two of: A raised, well-defined red plaque; Blistering; Fever; Swollen, tender lymph nodes"
+    )
+
+
+def test_options_under_a_treatment_heading_are_asked_as_treatments():
+    outline = article(
+        lesson(
+            "What is the treatment for erysipelas?",
+            subsections=[
+                lesson(
+                    "Local treatment",
+                    bullets(
+                        "Options for a limited number of small lesions include:", "Cryotherapy", "Excision"
+                    ),
+                )
+            ],
+        )
+    )
+    prompts = [prompt for prompt, _ in name_two(outline, "Name two")]
+    assert prompts == ["Name two local treatments for a limited number of small lesions in erysipelas."]
