@@ -194,8 +194,11 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
     if percent and _RANGE.search(deleted):
         return True
     before = sentence[: end - len(deleted)]
-    if _HOW_COMMON.search(before) and not re.search(r"\blifetime risk\b", before, re.IGNORECASE):
-        return True
+    about_it = mentions(before, condition) or bool(re.match(r"^(?:It|Its)\b", before))  # not "Venous ulcers"
+    if about_it and _HOW_COMMON.search(before) and not re.search(r"\blifetime risk\b", before, re.IGNORECASE):
+        return (
+            True  # how common the condition is; a type's share of it ("Venous ulcers account for 70%") stays
+        )
     subject = re.match(r"^(?P<s>.+?) (?:affects|is estimated to affect)\b", sentence)
     return bool(subject) and squash(_ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
 
