@@ -222,7 +222,7 @@ def test_a_percentage_a_size_word_beside_it_gives_is_refused_but_common_is_no_cu
     assert "2" in _clozes(common)
 
 
-def test_a_blank_of_only_generic_words_is_refused_but_a_ranked_infection_is_kept():
+def test_a_blank_of_only_generic_words_gives_way_to_its_target_or_is_refused_but_a_ranked_infection_is_kept():
     becker = _article(
         "Becker naevus",
         "What causes Becker naevus?",
@@ -237,6 +237,10 @@ def test_a_blank_of_only_generic_words_is_refused_but_a_ranked_infection_is_kept
         "Pemphigus foliaceus is caused by IgG autoantibodies directed against desmoglein 1, a cadherin protein.",
     )
     assert "IgG autoantibodies" not in _clozes(pf)
+    # the specific term the generic blank is directed against is blanked instead
+    assert _clozes(pf)["desmoglein 1"] == (
+        "Pemphigus foliaceus is caused by IgG autoantibodies directed against {{c1::desmoglein 1}}."
+    )
     trigger = _article(
         "Erythema nodosum",
         "What causes erythema nodosum?",

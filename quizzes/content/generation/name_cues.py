@@ -27,16 +27,17 @@ shows them. Each name word means its own lemma and the plain meaning of the medi
   particularly the shoulders and chest") or a word saying how big a blanked percentage is ("mortality
   is low, under {{5}}%", "a minority, {{10}}%"); "common" is not one: 2% and 20% are both common;
 - the blank is only generic words that fit any condition ("{{genetic change}}", "{{IgG autoantibodies}}"
-  against desmoglein 1): the high-yield term, if any, is left on the card. ("{{autoimmune}}" as the
+  against desmoglein 1): the high-yield term, if any, is left on the card. The term the blank is
+  "directed against" is blanked instead when there is one ("... directed against {{desmoglein 1}}"). ("{{autoimmune}}" as the
   mechanism of "an autoimmune condition" is kept: clauses.py blanks it only when nothing else cues it.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, Draft
+from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, Draft, draft_key
 from quizzes.content.generation.stems import STEM_PASS
 from quizzes.items.itemwriting.language import content_lemmas, lemma, words
 
@@ -435,8 +436,34 @@ def refuse_cued(
                 if draft.kind != "cloze":
                     why = why.replace("the blank “", "the answer “", 1)
                 break
+        specific = _specific_blank(draft, why) if why else None
+        if specific and not any(name_cue(a, condition, abbr, synonyms, defined) for a in blanks(specific)):
+            why, draft = "", specific
         if why:
             refused.append((draft, why))
         else:
             kept.append(draft)
     return kept, refused
+
+
+# The specific term a generic blank leads into ("{{IgG autoantibodies}} directed against desmoglein 1").
+_TARGET_AFTER = re.compile(
+    r"^(?P<lead> (?:directed |targeted )?against )(?P<t>[a-z][\w-]*(?: \d+)?)(?=[ .,;])"
+)
+
+
+def _specific_blank(draft: Draft, why: str) -> Draft | None:
+    """The cloze blanking the specific term its generic blank leads into, or None when it has none."""
+    found = list(_CLOZE.finditer(draft.prompt))
+    if draft.kind != "cloze" or len(found) != 1 or "is generic" not in why:
+        return None
+    cloze = found[0]
+    after = draft.prompt[cloze.end() :]
+    target = _TARGET_AFTER.match(after)
+    if not target:
+        return None
+    prompt = (
+        f"{draft.prompt[: cloze.start()]}{cloze['x']}{target['lead']}{{{{c1::{target['t']}}}}}"
+        f"{after[target.end() :]}"
+    )
+    return replace(draft, key=draft_key("cloze", draft.lesson, prompt), prompt=prompt, answer=target["t"])
