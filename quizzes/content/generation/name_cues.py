@@ -144,7 +144,7 @@ _STEM_LETTERS = 4
 # Words that fit any condition: a blank of only these tests nothing (the specific term stays shown).
 _GENERIC = frozenset(
     words(
-        "autoantibody antibody genetic gene change mutation secondary scarring scar biopsy inflammation"
+        "autoantibody antibody genetic gene change mutation secondary scarring scar inflammation"
         " inflammatory reaction problem"
     )
 )
