@@ -213,3 +213,39 @@ def test_a_lead_in_saying_what_the_condition_may_be_confused_with_is_its_differe
         Section("How is tinea corporis diagnosed?", [confused]),
     ]
     assert len(_asked(Outline(title="Tinea corporis", lessons=lessons))) == 1
+
+
+def _merkel(entries: tuple[str, ...]) -> list:
+    lessons = [
+        Section(
+            "What is Merkel cell carcinoma?",
+            [
+                Block(
+                    "paragraph",
+                    "Merkel cell carcinoma is an aggressive primary skin cancer with neuroendocrine features.",
+                )
+            ],
+        ),
+        Section(
+            "What is the differential diagnosis for Merkel cell carcinoma?",
+            [Block("list", "Clinically, the lesion may resemble:", entries)],
+        ),
+    ]
+    screened = generator.generate_screened(Outline(title="Merkel cell carcinoma", lessons=lessons))
+    return [d for d in screened.kept if d.kind == "single" and d.answer == "Merkel cell carcinoma"]
+
+
+def test_a_distractor_of_another_nature_than_the_key_and_stem_is_left_out():
+    entries = (
+        "Epidermoid cyst",
+        "Amelanotic melanoma",
+        "Cutaneous lymphoma",
+        "Dermatofibrosarcoma protuberans",
+    )
+    (question,) = _merkel(entries)
+    assert "Epidermoid cyst" not in question.options  # a cyst among skin cancers is ruled out at once
+    assert {"Amelanotic melanoma", "Cutaneous lymphoma", "Dermatofibrosarcoma protuberans"} <= set(
+        question.options
+    )
+    # fewer than three of the stem's nature left: no question
+    assert _merkel(("Epidermoid cyst", "Amelanotic melanoma", "Cutaneous lymphoma", "Pilar cyst")) == []

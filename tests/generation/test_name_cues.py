@@ -165,3 +165,85 @@ def test_an_organism_s_latin_name_is_kept_though_it_translates_the_condition_s_n
         "Head lice infestation is caused by Pediculus humanus capitis, a small wingless insect.",
     )
     assert "Pediculus humanus capitis" in _clozes(outline)
+
+
+def test_an_organism_whose_genus_the_name_gives_in_another_form_is_refused():
+    outline = _article(
+        "Staphylococcal scalded skin syndrome",
+        "What causes staphylococcal scalded skin syndrome?",
+        "Staphylococcal scalded skin syndrome is caused by exfoliative toxins released by certain strains of "
+        "Staphylococcus aureus.",
+    )
+    assert "Staphylococcus aureus" not in _clozes(outline)
+    assert "genus “Staphylococcus” in another form" in _dropped(outline)["Staphylococcus aureus"]
+
+
+def test_a_name_word_in_another_form_cues_a_blank_but_an_unrelated_word_does_not():
+    herpetic = Blank("herpes simplex virus", "Eczema herpeticum is caused by ...")
+    assert "in another form" in name_cue(herpetic, "Eczema herpeticum")
+    fungal = Blank("fungus", "Fungal nail infection is caused by a ...")
+    assert "in another form" in name_cue(fungal, "Fungal nail infection")
+    assert (
+        name_cue(Blank("dermatophytes", "Fungal nail infection is caused by ..."), "Fungal nail infection")
+        == ""
+    )
+
+
+def test_a_blank_whose_members_the_sentence_names_after_it_is_refused():
+    outline = _article(
+        "Dermatofibrosarcoma protuberans",
+        "What are the clinical features of dermatofibrosarcoma protuberans?",
+        "The trunk is the most common site, particularly the shoulders and chest, followed by the proximal limbs.",
+    )
+    assert "trunk" not in _clozes(outline)
+    assert "(“particularly the shoulders and chest”) name members of “trunk”" in _dropped(outline)["trunk"]
+    # a setting after the blank ("particularly in children") names no member: the blank stays
+    kept = _article(
+        "Impetigo",
+        "What causes impetigo?",
+        "Impetigo is caused by Streptococcus pyogenes, particularly in warm humid climates.",
+    )
+    assert "Streptococcus pyogenes" in _clozes(kept)
+
+
+def test_a_percentage_a_size_word_beside_it_gives_is_refused_but_common_is_no_cue():
+    low = _article(
+        "Staphylococcal scalded skin syndrome",
+        "What is the outlook for staphylococcal scalded skin syndrome?",
+        "Mortality in children treated promptly is low, under 5%.",
+    )
+    assert "5" not in _clozes(low)
+    assert "“low” beside the blank" in _dropped(low)["5"]
+    common = _article(
+        "Alopecia areata",
+        "Who gets alopecia areata?",
+        "Alopecia areata is common, with a lifetime risk of about 2%.",
+    )
+    assert "2" in _clozes(common)
+
+
+def test_a_blank_of_only_generic_words_gives_way_to_its_target_or_is_refused_but_a_ranked_infection_is_kept():
+    becker = _article(
+        "Becker naevus",
+        "What causes Becker naevus?",
+        "Becker naevus is caused by a genetic change that arises after conception and affects only a patch of "
+        "skin (mosaicism).",
+    )
+    assert "genetic change" not in _clozes(becker)
+    assert "is generic" in _dropped(becker)["genetic change"]
+    pf = _article(
+        "Pemphigus foliaceus",
+        "What causes pemphigus foliaceus?",
+        "Pemphigus foliaceus is caused by IgG autoantibodies directed against desmoglein 1, a cadherin protein.",
+    )
+    assert "IgG autoantibodies" not in _clozes(pf)
+    # the specific term the generic blank is directed against is blanked instead
+    assert _clozes(pf)["desmoglein 1"] == (
+        "Pemphigus foliaceus is caused by IgG autoantibodies directed against {{c1::desmoglein 1}}."
+    )
+    trigger = _article(
+        "Erythema nodosum",
+        "What causes erythema nodosum?",
+        "Infection is the most common identifiable trigger of erythema nodosum.",
+    )
+    assert any("{{c1::infection}}" in p.casefold() for p in _clozes(trigger).values())

@@ -19,6 +19,8 @@ The question is made only when the article itself keeps every distractor wrong:
   them too;
 - a stem sharing what the differential's lead-in says its conditions have in common ("Other causes of
   swelling and thickening of the shins") is made only when its nature is one checked below ("mucin");
+- no distractor is of another nature than the key and the stem by its name (a cyst among cancers,
+  an infection among blistering diseases): it is ruled out at once;
 - no distractor shares the stem's nature by its name or entry (a fungal stem: no tinea, candidiasis,
   "-mycosis"; a sclerotic one: no "-sclerosis", fibrosis, fasciitis), or a telling word of the stem; none
   is one the article says shares a feature ("which can cause identical skin changes", "also caused by
@@ -141,6 +143,25 @@ _SAME_NATURE = {
     "sclerotic": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
     "collagen": r"\w*scler\w*|\w*fibros\w*|fasciitis|scleroedema|keloids?|scars?",
 }
+
+
+# Natures a reader tells from a name alone: a distractor of another nature than the key and the stem
+# ("Epidermoid cyst" among skin cancers) is ruled out at once, so it is left out.
+_NATURE_CLASSES = {
+    "malignant": r"\w*carcinoma|melanoma|lymphoma|\w*sarcoma|cancers?|malignan\w*|metasta\w*|leuka?emia",
+    "cyst": r"\w*cysts?",
+    "infection": r"infections?|infective|bacterial|viral|fungal|tinea|impetigo|cellulitis|erysipelas|herpe\w*"
+    r"|zoster|abscess|warts?|molluscum|mycobacter\w*|leishmania\w*|syphilis|\w*mycosis",
+    "blistering": r"blister\w*|bullous|bullae|pemphig\w*",
+}
+_NATURE_PATTERNS = {
+    nature: re.compile(rf"\b(?:{names})\b", re.IGNORECASE) for nature, names in _NATURE_CLASSES.items()
+}
+
+
+def nature_classes(text: str) -> set[str]:
+    """The natures a name (or a stem) says: malignant, cyst, infection, blistering."""
+    return {nature for nature, pattern in _NATURE_PATTERNS.items() if pattern.search(text)}
 
 
 @dataclass(frozen=True)
@@ -378,6 +399,7 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
     name = _name_words(condition)
     telling = _content(predicate, _PLAIN_WORDS)
     kin = _same_nature(predicate)
+    natures = nature_classes(f"{condition} {predicate}")
     found: list[Entry] = []
     taken: set[str] = set()
     for entry, option in ((e, option) for e in ddx.entries for option in entry_names(e)):
@@ -385,6 +407,8 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
             continue  # one option per entry ("Gout and pseudogout"), none sharing a word with the key
         if _content(option, set()) & telling or (kin and kin.search(entry)):
             continue  # "Lipodermatosclerosis" for a stem on sclerotic skin; "Tinea corporis" for a yeast
+        if natures and (other := nature_classes(option)) and not other & natures:
+            continue  # "Epidermoid cyst" among skin cancers: another nature, ruled out at once
         gloss = entry[len(option) :] if entry.casefold().startswith(option.casefold()) else entry
         if _SHARES.search(gloss):
             continue

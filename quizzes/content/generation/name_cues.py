@@ -20,15 +20,24 @@ shows them. Each name word means its own lemma and the plain meaning of the medi
 - the blank is what the article says the condition is ("A port-wine stain is a capillary malformation"),
   asked about something else ("Klippel-Trenaunay syndrome consists of a {{capillary malformation}}");
 - the blank runs past its noun phrase into a clause ("is called {{fixed because the rash recurs}} in
-  exactly the same place").
+  exactly the same place");
+- a name word is the blank's word in another form ("staphylococcal" and "{{Staphylococcus aureus}}",
+  "herpetic" and herpes, "fungal" and fungus): both stripped of their endings leave one stem;
+- a word beside the blank gives it: the members named after it ("the {{trunk}} is the most common site,
+  particularly the shoulders and chest") or a word saying how big a blanked percentage is ("mortality
+  is low, under {{5}}%", "a minority, {{10}}%"); "common" is not one: 2% and 20% are both common;
+- the blank is only generic words that fit any condition ("{{genetic change}}", "{{IgG autoantibodies}}"
+  against desmoglein 1): the high-yield term, if any, is left on the card. The term the blank is
+  "directed against" is blanked instead when there is one ("... directed against {{desmoglein 1}}"). ("{{autoimmune}}" as the
+  mechanism of "an autoimmune condition" is kept: clauses.py blanks it only when nothing else cues it.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, Draft
+from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, Draft, draft_key
 from quizzes.content.generation.stems import STEM_PASS
 from quizzes.items.itemwriting.language import content_lemmas, lemma, words
 
@@ -107,6 +116,76 @@ _CLASSES = frozenset(
         " bacterium fungus mite organism"
     )
 )
+# Endings that make one stem's noun, adjective or Latin form (staphylococc-al/-us, herp-etic/-es, fung-al/-us).
+_ENDINGS = sorted(
+    [
+        "ical",
+        "ial",
+        "ic",
+        "etic",
+        "otic",
+        "al",
+        "ous",
+        "us",
+        "um",
+        "ium",
+        "ia",
+        "ae",
+        "es",
+        "is",
+        "a",
+        "i",
+        "osis",
+    ],
+    key=len,
+    reverse=True,
+)
+_STEM_LETTERS = 4
+# Words that fit any condition: a blank of only these tests nothing (the specific term stays shown).
+_GENERIC = frozenset(
+    words(
+        "autoantibody antibody genetic gene change mutation secondary scarring scar inflammation"
+        " inflammatory reaction problem"
+    )
+)
+# Words generic only beside a generic one: "{{secondary bacterial infection}}" fits any ulcer, while
+# "{{infection}} is the most common identifiable trigger" of erythema nodosum is the fact.
+_GENERIC_BESIDE = frozenset(words("infection bacterial disease"))
+_ISOTYPE = re.compile(r"^Ig[AGMEDagmed]$")
+# Members named after the blank ("the {{trunk}} ..., particularly the shoulders and chest").
+_MEMBERS_AFTER = re.compile(
+    r"^[^.;]*?,\s*(?P<cue>particularly|especially|notably|such as|including|e\.g\.|for example)\s+(?P<w>[\w-]+)",
+    re.IGNORECASE,
+)
+_NOT_MEMBER = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "among",
+        "when",
+        "if",
+        "after",
+        "before",
+        "during",
+        "for",
+        "with",
+        "by",
+        "from",
+        "within",
+        "where",
+        "while",
+        "as",
+        "to",
+    ]
+)
+# A word that says how big a blanked percentage or proportion is.
+_SIZE_WORD = re.compile(
+    r"\b(?:low|lower|high|higher|rare|rarely|uncommon|majority|minority|few|most|small|large)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"^\s*(?:about |around |over |under |up to )?[\d.,\s\u2013-]+(?:to [\d.,]+)?\s*$")
+_PER_CENT = re.compile(r"^\s*(?:%|per ?cent)", re.IGNORECASE)
 _CLAUSE = re.compile(r"\s(?:because|which|so that|since|whereas|although|while)\s", re.IGNORECASE)
 _CLOZE = re.compile(r"\{\{c\d+::(?P<x>[^}:]*)(?:::[^}]*)?\}\}")
 _SYNONYM_BEFORE = re.compile(r"\b(?:called|known as|termed|named)\s*$", re.IGNORECASE)
@@ -131,6 +210,53 @@ def concepts(word: str) -> frozenset[str]:
         if pattern.search(low):
             meant |= meanings
     return frozenset(lemma(m) for m in meant) | frozenset(meant)
+
+
+def stem(word: str) -> str:
+    """A word stripped of the endings that make it a noun, adjective or Latin form ("" when too short):
+    herpeticum and herpes give herp; a Latin ending may sit on an adjective's (herpetic-um)."""
+    low = word.casefold()
+    stripped = 0
+    for _ in range(2):
+        for ending in _ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= _STEM_LETTERS:
+                low, stripped = low[: -len(ending)], stripped + 1
+                break
+        else:
+            break
+    return low if stripped or len(low) >= _STEM_LETTERS + 1 else ""
+
+
+def _name_stems(names: list[str]) -> frozenset[str]:
+    return frozenset(
+        stem(w) for name in names for w in words(name) if w.casefold() not in _NAME_FILLER and stem(w)
+    )
+
+
+def neighbour_cue(answer: Blank) -> str:
+    """Why a word beside the cloze blank gives it ("" when none does)."""
+    after = _CLOZE.sub(lambda m: m["x"], answer.after)
+    sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    members = _MEMBERS_AFTER.match(sentence_after)
+    if members and members["w"].casefold() not in _NOT_MEMBER:
+        said = re.split(r"[,;.]", sentence_after[members.start("cue") :])[0].strip()
+        return NAME_CUE + f"the words after the blank (“{said}”) name members of “{answer.text}”"
+    if _NUMBER.match(answer.text) and _PER_CENT.match(after):
+        before = re.split(r"(?<=[.!?])\s", _CLOZE.sub(lambda m: m["x"], answer.before))[-1]
+        size = _SIZE_WORD.search(before) or _SIZE_WORD.search(sentence_after)
+        if size:
+            return NAME_CUE + f"“{size[0]}” beside the blank says how big the percentage “{answer.text}” is"
+    return ""
+
+
+def generic_blank(blank: str) -> str:
+    """Why the blank is only words that fit any condition ("" when it names something specific)."""
+    content = [w for w in words(blank) if content_lemmas(w) and not _ISOTYPE.match(w)]
+    generic = [w for w in content if lemma(w) in _GENERIC or w.casefold() in _GENERIC]
+    beside = [w for w in content if lemma(w) in _GENERIC_BESIDE or w.casefold() in _GENERIC_BESIDE]
+    if generic and len(generic) + len(beside) == len(content):
+        return NAME_CUE + f"the blank “{blank}” is generic: it fits any condition, and tests no specific term"
+    return ""
 
 
 def _name_concepts(names: list[str]) -> frozenset[str]:
@@ -175,6 +301,8 @@ class Blank:
     shown: str
     synonym: bool = False
     others: tuple[str, ...] = ()
+    before: str = ""
+    after: str = ""
 
 
 def blanks(draft: Draft) -> list[Blank]:
@@ -182,7 +310,13 @@ def blanks(draft: Draft) -> list[Blank]:
     if draft.kind == "cloze":
         shown = _CLOZE.sub(" ", draft.prompt)
         return [
-            Blank(m["x"], shown, bool(_SYNONYM_BEFORE.search(draft.prompt[: m.start()])))
+            Blank(
+                m["x"],
+                shown,
+                bool(_SYNONYM_BEFORE.search(draft.prompt[: m.start()])),
+                before=draft.prompt[: m.start()],
+                after=draft.prompt[m.end() :],
+            )
             for m in _CLOZE.finditer(draft.prompt)
         ]
     answer = draft.answer
@@ -211,6 +345,8 @@ def name_cue(
     blank, shown_text, synonym = answer.text, answer.shown, answer.synonym
     if _CLAUSE.search(f" {blank} "):
         return NAME_CUE + f"the blank “{blank}” runs past its noun phrase into a clause"
+    if why := neighbour_cue(answer) or (generic_blank(blank) if answer.before or answer.after else ""):
+        return why
     content = [w for w in words(blank) if lemma(w) not in _FILLER and w.casefold() not in _NAME_FILLER]
     content = [w for w in content if content_lemmas(w)]
     if not content:
@@ -230,8 +366,23 @@ def name_cue(
         n for n in (abbr, *synonyms) if n and re.search(rf"\b{re.escape(n)}\b", shown_text)
     ]
     named = _name_concepts(names)
+    stems = _name_stems(names)
     taxon = _TAXON.search(blank)
     in_taxon = set(words(taxon[0])) if taxon else set()
+    derived = [
+        w
+        for w in content
+        if stem(w) in stems and w.casefold() not in {n.casefold() for name in names for n in words(name)}
+    ]
+    if derived and taxon and derived[0] == words(taxon[0])[0]:
+        return NAME_CUE + (
+            f"the name “{condition}” gives the organism's genus “{derived[0]}” in another form"
+        )
+    if derived and (2 * len(derived) >= len(content) or derived[0] == content[0]):
+        # "{{herpes simplex virus}}" in eczema herpeticum: the name gives the blank's first word
+        return (
+            NAME_CUE + f"the blank “{blank}” is a name word of “{condition}” in another form ({derived[0]})"
+        )
     # an organism's Latin name is what the card tests even where it translates the condition's name
     # ("Pediculus humanus capitis" for head lice): only its words the name says count
     cued = [
@@ -285,8 +436,34 @@ def refuse_cued(
                 if draft.kind != "cloze":
                     why = why.replace("the blank “", "the answer “", 1)
                 break
+        specific = _specific_blank(draft, why) if why else None
+        if specific and not any(name_cue(a, condition, abbr, synonyms, defined) for a in blanks(specific)):
+            why, draft = "", specific
         if why:
             refused.append((draft, why))
         else:
             kept.append(draft)
     return kept, refused
+
+
+# The specific term a generic blank leads into ("{{IgG autoantibodies}} directed against desmoglein 1").
+_TARGET_AFTER = re.compile(
+    r"^(?P<lead> (?:directed |targeted )?against )(?P<t>[a-z][\w-]*(?: \d+)?)(?=[ .,;])"
+)
+
+
+def _specific_blank(draft: Draft, why: str) -> Draft | None:
+    """The cloze blanking the specific term its generic blank leads into, or None when it has none."""
+    found = list(_CLOZE.finditer(draft.prompt))
+    if draft.kind != "cloze" or len(found) != 1 or "is generic" not in why:
+        return None
+    cloze = found[0]
+    after = draft.prompt[cloze.end() :]
+    target = _TARGET_AFTER.match(after)
+    if not target:
+        return None
+    prompt = (
+        f"{draft.prompt[: cloze.start()]}{cloze['x']}{target['lead']}{{{{c1::{target['t']}}}}}"
+        f"{after[target.end() :]}"
+    )
+    return replace(draft, key=draft_key("cloze", draft.lesson, prompt), prompt=prompt, answer=target["t"])
