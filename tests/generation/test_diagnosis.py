@@ -249,3 +249,33 @@ def test_a_distractor_of_another_nature_than_the_key_and_stem_is_left_out():
     )
     # fewer than three of the stem's nature left: no question
     assert _merkel(("Epidermoid cyst", "Amelanotic melanoma", "Cutaneous lymphoma", "Pilar cyst")) == []
+
+
+def test_an_infections_distractor_must_be_known_to_be_something_else():
+    """Set O's examiner: "a deep bacterial skin infection that produces crusted, punched-out ulcers" offered
+    cutaneous diphtheria and cutaneous anthrax, both bacterial and ulcerating: two defensible answers. An
+    infection's distractor is kept only when its name tells another organism class or no infection."""
+    definition = "Ecthyma is a deep bacterial skin infection that produces crusted, punched-out ulcers."
+    entries = (
+        "Pyoderma gangrenosum",
+        "Cutaneous diphtheria",
+        "Cutaneous anthrax",
+        "Tropical ulcer",
+        "Cutaneous leishmaniasis",
+        "Spider bite",
+        "Infected insect bites",
+    )
+    outline = Outline(
+        title="Ecthyma",
+        lessons=[
+            Section("What is ecthyma?", [Block("paragraph", definition)]),
+            Section("What is the differential diagnosis for ecthyma?", [Block("list", "", entries)]),
+        ],
+    )
+    (question,) = [d for d in generator.generate_screened(outline).kept if d.kind == "single"]
+    assert set(question.options) == {
+        "Ecthyma",
+        "Pyoderma gangrenosum",
+        "Cutaneous leishmaniasis",
+        "Spider bite",
+    }

@@ -159,6 +159,46 @@ _NATURE_PATTERNS = {
 }
 
 
+# An infection's distractors must be known to be something else: many infections' names do not say their
+# organism ("Cutaneous anthrax", "Cutaneous diphtheria" beside "a deep bacterial skin infection"), so a
+# distractor is kept only when its name tells another organism class or a condition that is no infection.
+_ORGANISMS = {
+    "bacterial": r"bacteri\w*|\w*coccal|impetigo|cellulitis|erysipelas|erythrasma|anthrax|diphtheria|syphilis"
+    r"|lyme|ecthyma|folliculitis|abscess\w*|mycobacter\w*|buruli|tubercul\w*|leprosy|keratolysis",
+    "viral": r"vir\w*|herpe\w*|zoster|varicella|warts?|molluscum|orf|milker's nodules?|measles|hand, foot"
+    r"|pityriasis rosea",  # thought to follow herpesvirus 6 or 7: never a distractor of a viral stem
+    "fungal": r"fung\w*|yeast|tinea|candid\w*|\w*mycosis|sporotrichosis|histoplasmosis|dermatophyt\w*",
+    "parasitic": r"parasit\w*|infestation|leishmania\w*|scabies|tungiasis|myiasis|larva migrans|lice|pediculosis"
+    r"|\w*worms?|strongyloid\w*|schistosom\w*|onchocerc\w*",
+}
+_ORGANISM_PATTERNS = {
+    kind: re.compile(rf"\b(?:{names})\b", re.IGNORECASE) for kind, names in _ORGANISMS.items()
+}
+_INFECTIVE = re.compile(r"\b(?:infect\w*|sepsis|septic)\b", re.IGNORECASE)
+_NOT_INFECTIVE = re.compile(
+    r"\b(?:\w*carcinoma|melanoma|lymphoma|\w*sarcoma|cancers?|cysts?|bites?|stings?|gangrenosum|vasculitis|vasculitic"
+    r"|venous|eczema|dermatitis|psoriasis|lupus|pyogenic granuloma|naev\w*|nevus|keratos\w*|lichen\w*|sarcoid\w*"
+    r"|gout|xanth\w*|burns?|pemphig\w*|bullous|drug eruption|urticaria|vitiligo|alopecia|trichotillomania"
+    r"|granuloma annulare|morphoea|scleroderma|rosacea|acne|pompholyx|pityriasis alba|pustulosis|keratoderma"
+    r"|hyperhidrosis|melasma|post-inflammatory|hypopigmentation|hyperpigmentation)\b",
+    re.IGNORECASE,
+)
+
+
+def organisms(text: str) -> set[str]:
+    """The organism classes a name or stem says (bacterial, viral, fungal, parasitic)."""
+    return {kind for kind, pattern in _ORGANISM_PATTERNS.items() if pattern.search(text)}
+
+
+def known_other(option: str, stem_organisms: set[str]) -> bool:
+    """Whether a distractor of an infection's question is known, by its name, to be something else: an
+    infection of another organism class, or a condition that is no infection."""
+    own = organisms(option)
+    if own:
+        return not own & stem_organisms
+    return bool(_NOT_INFECTIVE.search(option)) and not _INFECTIVE.search(option)
+
+
 def nature_classes(text: str) -> set[str]:
     """The natures a name (or a stem) says: malignant, cyst, infection, blistering."""
     return {nature for nature, pattern in _NATURE_PATTERNS.items() if pattern.search(text)}
@@ -400,6 +440,8 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
     telling = _content(predicate, _PLAIN_WORDS)
     kin = _same_nature(predicate)
     natures = nature_classes(f"{condition} {predicate}")
+    # an infection's stem: its organism class ("viral"), or every class when it names none ("an infection")
+    infective = (organisms(predicate) or set(_ORGANISMS)) if _INFECTIVE.search(predicate) else set()
     found: list[Entry] = []
     taken: set[str] = set()
     for entry, option in ((e, option) for e in ddx.entries for option in entry_names(e)):
@@ -409,6 +451,8 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
             continue  # "Lipodermatosclerosis" for a stem on sclerotic skin; "Tinea corporis" for a yeast
         if natures and (other := nature_classes(option)) and not other & natures:
             continue  # "Epidermoid cyst" among skin cancers: another nature, ruled out at once
+        if infective and not known_other(option, infective):
+            continue  # "Cutaneous anthrax" beside "a deep bacterial skin infection": it may fit the stem
         gloss = entry[len(option) :] if entry.casefold().startswith(option.casefold()) else entry
         if _SHARES.search(gloss):
             continue
