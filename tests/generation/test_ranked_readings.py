@@ -1,0 +1,121 @@
+"""Issue 13, fourteenth pass: more ranked facts with the fact as subject ("the key test", "the first-line
+systemic treatment", "generally considered", "the organ most often affected"), a subject with its "of" phrase
+or its route, and the refusals beside them."""
+
+from __future__ import annotations
+
+from quizzes.content.generation.generator import generate_screened
+from quizzes.content.reader.outline import Block, Outline, Section
+
+
+def outline_of(title: str, heading: str, *paragraphs: str, sub: str = "") -> Outline:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    if sub:
+        return Outline(title=title, lessons=[Section(heading, [], [Section(sub, blocks)])])
+    return Outline(title=title, lessons=[Section(heading, blocks)])
+
+
+def prompts(outline: Outline) -> list[str]:
+    return [d.prompt for d in generate_screened(outline).kept]
+
+
+def test_the_key_test_blanks_the_test_and_leaves_its_specimen_on_the_front():
+    outline = outline_of(
+        "Pemphigus foliaceus",
+        "How is pemphigus foliaceus diagnosed?",
+        "Direct immunofluorescence of a biopsy of skin near a lesion is the key test.",
+    )
+    assert prompts(outline) == [
+        "In pemphigus foliaceus, {{c1::direct immunofluorescence}} of a biopsy of skin near a lesion is the key test."
+    ]
+
+
+def test_a_first_line_rank_with_an_adjective_and_a_hedge_free_considered():
+    outline = outline_of(
+        "Pityriasis rubra pilaris",
+        "How is pityriasis rubra pilaris treated?",
+        "Oral retinoids are generally considered the first-line systemic treatment.",
+    )
+    assert prompts(outline) == [
+        "In pityriasis rubra pilaris, {{c1::oral retinoids}} are generally considered the first-line systemic "
+        "treatment."
+    ]
+
+
+def test_a_rank_under_a_sub_heading_naming_the_subjects_own_kind():
+    outline = outline_of(
+        "Dermatofibrosarcoma protuberans",
+        "How is dermatofibrosarcoma protuberans treated?",
+        "Complete surgical removal is the mainstay of treatment.",
+        sub="Surgery",
+    )
+    assert prompts(outline) == [
+        "In dermatofibrosarcoma protuberans, {{c1::complete surgical removal}} is the mainstay of treatment."
+    ]
+
+
+def test_the_organ_most_often_affected_without_its_range_of_severity():
+    outline = outline_of(
+        "Drug reaction with eosinophilia and systemic symptoms",
+        "What are the clinical features of DRESS?",
+        "The liver is the internal organ most often affected, ranging from a mild rise in liver enzymes to "
+        "acute liver failure.",
+        sub="Internal organ involvement",
+    )
+    assert prompts(outline) == [
+        "In drug reaction with eosinophilia and systemic symptoms, the {{c1::liver}} is the internal organ "
+        "most often affected."
+    ]
+
+
+def test_a_verb_phrase_rank_and_remains():
+    assert prompts(
+        outline_of(
+            "Sporotrichosis",
+            "How is sporotrichosis treated?",
+            "Oral itraconazole is used first-line for sporotrichosis.",
+        )
+    ) == ["Oral {{c1::itraconazole}} is used first-line for sporotrichosis."]
+    assert prompts(
+        outline_of(
+            "Linear IgA bullous dermatosis",
+            "How is linear IgA bullous dermatosis treated?",
+            "Dapsone remains the treatment of choice.",
+        )
+    ) == ["In linear IgA bullous dermatosis, {{c1::dapsone}} remains the treatment of choice."]
+
+
+def test_refusals_a_use_an_unscoped_mainstay_and_a_weak_rank():
+    # the blank would be "Regular use", not the emollient
+    assert (
+        prompts(
+            outline_of(
+                "Juvenile plantar dermatosis",
+                "How is juvenile plantar dermatosis treated?",
+                "Regular use of a thick emollient is the mainstay of treatment.",
+            )
+        )
+        == []
+    )
+    # "the mainstay" of what? the sentence does not say
+    assert (
+        prompts(
+            outline_of(
+                "Mycobacterium marinum infection",
+                "How is Mycobacterium marinum infection treated?",
+                "Antibiotics, however, remain the mainstay.",
+            )
+        )
+        == []
+    )
+    # whose "it"? and "Application" of heat is no agent
+    assert (
+        prompts(
+            outline_of(
+                "Sporotrichosis",
+                "How is sporotrichosis treated?",
+                "It is used first-line for sporotrichosis. Application of heat is the treatment of choice in pregnancy.",
+            )
+        )
+        == []
+    )
