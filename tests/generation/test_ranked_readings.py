@@ -1,8 +1,11 @@
 """Issue 13, fourteenth pass: more ranked facts with the fact as subject ("the key test", "the first-line
 systemic treatment", "generally considered", "the organ most often affected"), a subject with its "of" phrase
-or its route, and the refusals beside them."""
+or its route, a list under "What is the differential diagnosis for X?" whose lead-in says only that its
+entries resemble X, and the refusals beside them."""
 
 from __future__ import annotations
+
+import pytest
 
 from quizzes.content.generation.generator import generate_screened
 from quizzes.content.reader.outline import Block, Outline, Section
@@ -116,6 +119,64 @@ def test_refusals_a_use_an_unscoped_mainstay_and_a_weak_rank():
                 "How is sporotrichosis treated?",
                 "It is used first-line for sporotrichosis. Application of heat is the treatment of choice in pregnancy.",
             )
+        )
+        == []
+    )
+
+
+# --- a list directly under "What is the differential diagnosis for X?" ------------------------------------
+
+DDX_ENTRIES = ("Epidermoid cyst", "Amelanotic melanoma", "Cutaneous lymphoma")
+
+
+def ddx_cards(title: str, heading: str, lead_in: str) -> list[tuple[str, str]]:
+    outline = Outline(title=title, lessons=[Section(heading, [Block("list", lead_in, DDX_ENTRIES)])])
+    return [(d.prompt, d.answer) for d in generate_screened(outline).kept if d.kind == "basic"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Conditions to consider include:",
+        "Clinically, the lesion may resemble:",
+        "The skin lesions of MCC may be confused with:",
+        "They include:",
+    ],
+)
+def test_a_lead_in_saying_only_these_resemble_it_takes_the_question_of_its_heading(lead_in):
+    assert ddx_cards(
+        "Merkel cell carcinoma", "What is the differential diagnosis for Merkel cell carcinoma?", lead_in
+    ) == [
+        (
+            "Name two conditions in the differential diagnosis of Merkel cell carcinoma.",
+            "Any two of: Epidermoid cyst; Amelanotic melanoma; Cutaneous lymphoma",
+        )
+    ]
+
+
+def test_a_heading_naming_the_condition_by_its_initials():
+    assert ddx_cards(
+        "Drug reaction with eosinophilia and systemic symptoms",
+        "What is the differential diagnosis for DRESS?",
+        "",
+    ) == [
+        (
+            "Name two conditions in the differential diagnosis of drug reaction with eosinophilia and systemic "
+            "symptoms.",
+            "Any two of: Epidermoid cyst; Amelanotic melanoma; Cutaneous lymphoma",
+        )
+    ]
+
+
+def test_refusals_another_conditions_heading_or_a_lead_in_with_its_own_class():
+    # the heading's initials are not this condition's
+    assert ddx_cards("Merkel cell carcinoma", "What is the differential diagnosis for BCC?", "") == []
+    # "Other ..." is part of a class: the lead-in is no generic one, and no other rule reads it
+    assert (
+        ddx_cards(
+            "Merkel cell carcinoma",
+            "What is the differential diagnosis for Merkel cell carcinoma?",
+            "Other tumours seen in older adults may be confused with it:",
         )
         == []
     )

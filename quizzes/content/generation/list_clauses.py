@@ -226,10 +226,38 @@ _DDX_NP = re.compile(
 )
 
 
+# A lead-in that says only "these resemble it" or "these are they", directly under the lesson "What is the
+# differential diagnosis for X?": the heading asks the question ("Conditions to consider include:", "The skin
+# lesions of TSC may be confused with:", "Clinically, the lesion may resemble:", "They include:").
+_DDX_LEAD = re.compile(
+    r"^(?:[A-Z][a-z]+, )?(?:(?:the )?(?:main |important |key )?(?:conditions|diagnoses) to (?:consider|exclude)"
+    r"(?: include)?|(?:they|these|it) (?:include|includes|are)"
+    r"|(?:the|this|a|an) (?:[\w-]+ ){0,5}?(?:lesions?|rash|eruption|tumou?r|nodule|condition|appearance)"
+    r"(?: of [\w\s-]+?)? (?:may |can )?(?:resemble|mimic|be confused with|be mistaken for|look like))$",
+    re.IGNORECASE,
+)
+
+
+def _names(x: str, condition: str) -> bool:
+    """Whether a heading's X is the condition: its name, or its initials ("DRESS")."""
+    initials = "".join(w[0] for w in condition.split() if w.casefold() not in ("with", "and", "of", "the"))
+    return mentions(x, condition) or (x.isupper() and x.casefold() == initials.casefold())
+
+
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
     """The question a lead-in's grammar asks (see the module docstring); None if it asks none exactly."""
     if not lead:
         return _heading_question(lst, condition, lists)
+    ddx = DDX_HEADING.match(lst.lesson)
+    if (
+        ddx
+        and ddx["x"]
+        and _names(ddx["x"], condition)
+        and lst.heading == lst.lesson
+        and not lst.parent
+        and _DDX_LEAD.match(lead)
+    ):
+        return f"What are some conditions in the differential diagnosis of {condition}?"
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
     if (match := _OTHER_DRUGS.match(lead)) and (
         first := _MOST_REPORTED.match(sentences(lst.before)[-1] if sentences(lst.before) else "")
@@ -383,10 +411,10 @@ def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> s
     heading = lst.parent or lst.heading
     if heading == lst.lesson:
         match = DDX_HEADING.match(lst.lesson)
-        if match and (not match["x"] or mentions(match["x"], condition)):
+        if match and (not match["x"] or _names(match["x"], condition)):  # "... for DRESS?": its initials
             return f"What are some conditions in the differential diagnosis of {condition}?"
         match = _COMPLICATIONS_HEADING.match(lst.lesson)  # "Complications of cellulitis"
-        if match and (not match["x"] or mentions(match["x"], condition)):
+        if match and (not match["x"] or _names(match["x"], condition)):
             return f"What are some complications of {condition}?"
         return None
     match = _CLASS_HEADING.match(heading)
