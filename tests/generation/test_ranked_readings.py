@@ -180,3 +180,81 @@ def test_refusals_another_conditions_heading_or_a_lead_in_with_its_own_class():
         )
         == []
     )
+
+
+# --- lead-ins read by subject and verb under their lesson ------------------------------------------------
+
+
+def list_cards(title: str, heading: str, lead_in: str, entries=DDX_ENTRIES) -> list[str]:
+    outline = Outline(title=title, lessons=[Section(heading, [Block("list", lead_in, entries)])])
+    return [d.prompt for d in generate_screened(outline).kept if d.kind == "basic"]
+
+
+GROUPS = ("Neonates and children under 5 years of age", "Adults with kidney failure")
+
+
+def test_the_groups_a_condition_mainly_affects_by_its_initials():
+    assert list_cards(
+        "Staphylococcal scalded skin syndrome",
+        "Who gets staphylococcal scalded skin syndrome?",
+        "SSSS mainly affects:",
+        GROUPS,
+    ) == ["Name two groups of people that staphylococcal scalded skin syndrome mainly affects."]
+    # another condition's initials, or outside "Who gets X?": no question
+    assert (
+        list_cards("Staphylococcal scalded skin syndrome", "Who gets SSSS?", "TEN mainly affects:", GROUPS)
+        == []
+    )
+    assert (
+        list_cards(
+            "Staphylococcal scalded skin syndrome",
+            "What causes staphylococcal scalded skin syndrome?",
+            "SSSS mainly affects:",
+            GROUPS,
+        )
+        == []
+    )
+
+
+COMPLICATIONS = ("Secondary bacterial infection", "Herpetic keratoconjunctivitis", "Viraemia")
+
+
+def test_the_most_important_complications_keep_their_rank():
+    assert list_cards(
+        "Eczema herpeticum",
+        "What are the complications of eczema herpeticum?",
+        "The most important complications are:",
+        COMPLICATIONS,
+    ) == ["Name two of the most important complications of eczema herpeticum."]
+    # the lesson asks for something else: complications of what?
+    assert (
+        list_cards(
+            "Eczema herpeticum",
+            "What is the treatment for eczema herpeticum?",
+            "The most important complications are:",
+            COMPLICATIONS,
+        )
+        == []
+    )
+
+
+PRECAUTIONS = ("Wear waterproof gloves when cleaning a fish tank", "Wash hands after contact with tank water")
+
+
+def test_precautions_that_reduce_the_risk_in_a_lesson_on_prevention():
+    assert list_cards(
+        "Mycobacterium marinum infection",
+        "How can Mycobacterium marinum infection be prevented?",
+        "Simple precautions reduce the risk of infection:",
+        PRECAUTIONS,
+    ) == ["Name two precautions that reduce the risk of Mycobacterium marinum infection."]
+    # the risk of something else (a complication) is no prevention of the condition
+    assert (
+        list_cards(
+            "Mycobacterium marinum infection",
+            "How can Mycobacterium marinum infection be prevented?",
+            "Simple precautions reduce the risk of tendon damage:",
+            PRECAUTIONS,
+        )
+        == []
+    )

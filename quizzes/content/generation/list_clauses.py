@@ -20,7 +20,10 @@ entries are.
 - a list with no lead-in under a sub-heading naming a class ("Clinical variants", "Local risk factors",
   "Signs on examination") -> "... clinical variants of X", and under the lesson "Differential diagnosis"
   -> "... conditions in the differential diagnosis of X", under "Complications of X" -> "... complications
-  of X".
+  of X" (X by its name or its initials, "DRESS");
+- directly under "What is the differential diagnosis for X?", a lead-in naming no class of its own
+  ("Conditions to consider include:", "Clinically, the lesion may resemble:", "The skin lesions of TSC may
+  be confused with:", "They include:") -> "... conditions in the differential diagnosis of X".
 
 And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
 
@@ -40,6 +43,7 @@ import re
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
+    by_initials,
     conditions_reason,
     others_question,
     passive_subject,
@@ -240,8 +244,7 @@ _DDX_LEAD = re.compile(
 
 def _names(x: str, condition: str) -> bool:
     """Whether a heading's X is the condition: its name, or its initials ("DRESS")."""
-    initials = "".join(w[0] for w in condition.split() if w.casefold() not in ("with", "and", "of", "the"))
-    return mentions(x, condition) or (x.isupper() and x.casefold() == initials.casefold())
+    return mentions(x, condition) or by_initials(x, condition)
 
 
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:

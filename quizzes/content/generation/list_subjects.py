@@ -19,6 +19,10 @@ The verb, with a subject naming the condition or a class:
 - "<X> may be treated with:" / "<X> may require:" in a lesson on treatment -> "... treatments for <X>";
 - "X is associated with:" with X by its initials ("AN"); "X may be associated with deficiency of:";
 - "A typical <X> is:" in a lesson on features -> "... features of a typical <X>";
+- "SSSS mainly affects:" in "Who gets X?" (by its name or initials) -> "... groups of people that X mainly
+  affects"; "The most important complications are:" under a lesson asking for complications -> "... of the
+  most important complications of X"; "Simple precautions reduce the risk of infection:" in a lesson on
+  prevention -> "... precautions that reduce the risk of X";
 - "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
   required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
   lesson on diagnosis.
@@ -176,6 +180,31 @@ _TESTS_USED_TO = re.compile(
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+
+
+# "SSSS mainly affects:": the groups the condition affects most, in a lesson "Who gets X?"
+_MAINLY_AFFECTS = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?P<adv>mainly|mostly|most often|usually|typically|chiefly) affects$"
+)
+# "The most important complications are:": a rank the question keeps, the class the lesson asks for
+_MOST_IMPORTANT = re.compile(
+    r"^the (?P<adj>most important|most common|commonest|most serious|main) (?P<np>complications|causes|triggers)"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+# "Simple precautions reduce the risk of infection:"
+_PRECAUTIONS = re.compile(
+    r"^(?:simple |general |practical |sensible )?(?P<np>precautions|measures|steps) (?:that )?(?:can |may |help )?"
+    r"(?:reduce|lower) the risk(?: of (?P<x>[\w\s-]+))?$",
+    re.IGNORECASE,
+)
+
+
+def by_initials(text: str, condition: str) -> bool:
+    """Whether ``text`` is the condition's initials without its small words ("DRESS")."""
+    small = ("with", "and", "of", "the")
+    initials = "".join(w[0] for w in condition.split() if w.casefold() not in small)
+    return text.isupper() and text.casefold() == initials.casefold()
 
 
 def names_condition(text: str, condition: str) -> bool:
@@ -341,6 +370,22 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     ):
         # "Diffuse hair loss may also be due to:" in a differential diagnosis: the other causes of that sign
         return f"Apart from {condition}, what are some causes of {lower_first(match['x'])}?"
+    if (
+        (match := _MAINLY_AFFECTS.match(lead))
+        and re.search(r"\bwho gets\b", lesson, re.IGNORECASE)
+        and (names_condition(match["x"], condition) or by_initials(match["x"], condition))
+    ):  # "SSSS mainly affects:" under "Who gets SSSS?"
+        return f"What are some groups of people that {condition} {match['adv'].casefold()} affects?"
+    if (match := _MOST_IMPORTANT.match(lead)) and re.search(
+        rf"\b{match['np']}\b", lesson, re.IGNORECASE
+    ):  # "The most important complications are:" under "What are the complications of X?"
+        return f"What are some of the {match['adj'].casefold()} {match['np'].casefold()} of {condition}?"
+    if (
+        (match := _PRECAUTIONS.match(lead))
+        and re.search(r"\bprevent", lesson, re.IGNORECASE)
+        and (not match["x"] or match["x"].casefold() == "infection" or names_condition(match["x"], condition))
+    ):  # "Simple precautions reduce the risk of infection:" in a lesson on prevention
+        return f"What are some {match['np'].casefold()} that reduce the risk of {condition}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
     if (match := _CRITERIA.match(lead)) and (
