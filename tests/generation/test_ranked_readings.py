@@ -258,3 +258,48 @@ def test_precautions_that_reduce_the_risk_in_a_lesson_on_prevention():
         )
         == []
     )
+
+
+def test_the_condition_as_subject_of_mimic_in_its_differential_diagnosis():
+    assert list_cards(
+        "Seborrhoeic keratosis",
+        "What is the differential diagnosis for seborrhoeic keratosis?",
+        "Seborrhoeic keratoses can mimic other pigmented or keratotic lesions, including:",
+    ) == ["Name two conditions in the differential diagnosis of seborrhoeic keratosis."]
+    # another subject mimicking: not this condition's differential diagnosis
+    assert (
+        list_cards(
+            "Seborrhoeic keratosis",
+            "What is the differential diagnosis for seborrhoeic keratosis?",
+            "Solar lentigines can mimic other pigmented lesions, including:",
+        )
+        == []
+    )
+
+
+def test_the_differential_diagnosis_of_a_sign_leaves_the_condition_out():
+    assert list_cards(
+        "Cutaneous leishmaniasis",
+        "What is the differential diagnosis for cutaneous leishmaniasis?",
+        "The differential diagnosis of a chronic ulcer or nodule in a traveller includes:",
+    ) == [
+        "Apart from cutaneous leishmaniasis, name two conditions in the differential diagnosis of a chronic "
+        "ulcer or nodule in a traveller."
+    ]
+
+
+SPREAD = ("Direct contact with saliva", "Respiratory droplets", "Contaminated objects")
+
+
+def test_the_ways_an_agent_is_spread_under_how_is_it_spread():
+    assert list_cards(
+        "Hand, foot and mouth disease", "How is it spread?", "The virus is spread by:", SPREAD
+    ) == ["Name two ways hand, foot and mouth disease is spread."]
+    # another thing spread (a rash spreading over the body), or another lesson
+    assert (
+        list_cards("Hand, foot and mouth disease", "How is it spread?", "The rash is spread by:", SPREAD)
+        == []
+    )
+    assert (
+        list_cards("Hand, foot and mouth disease", "What causes it?", "The virus is spread by:", SPREAD) == []
+    )

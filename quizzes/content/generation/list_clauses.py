@@ -23,7 +23,9 @@ entries are.
   of X" (X by its name or its initials, "DRESS");
 - directly under "What is the differential diagnosis for X?", a lead-in naming no class of its own
   ("Conditions to consider include:", "Clinically, the lesion may resemble:", "The skin lesions of TSC may
-  be confused with:", "They include:") -> "... conditions in the differential diagnosis of X".
+  be confused with:", "They include:", or X as the subject: "Seborrhoeic keratoses can mimic other pigmented
+  lesions, including:") -> "... conditions in the differential diagnosis of X"; "The differential diagnosis of
+  a chronic ulcer in a traveller includes:" there -> "Apart from X, ... of a chronic ulcer in a traveller".
 
 And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
 
@@ -242,9 +244,21 @@ _DDX_LEAD = re.compile(
 )
 
 
+# "Seborrhoeic keratoses can mimic other pigmented or keratotic lesions, including:": the condition as subject
+_MIMIC = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]+?) (?:can|may|often) (?:mimic|resemble|be confused with|be mistaken for)"
+    r"(?: (?:other |several |many )?[\w\s-]+?,? including)?$"
+)
+# "The differential diagnosis of a chronic ulcer or nodule in a traveller includes:": of a sign, not of X
+_DDX_OF_SIGN = re.compile(
+    r"^the differential diagnosis (?:of|for) (?P<y>(?:an? |the )?[a-z][\w\s-]+?) (?:includes|include)$",
+    re.IGNORECASE,
+)
+
+
 def _names(x: str, condition: str) -> bool:
-    """Whether a heading's X is the condition: its name, or its initials ("DRESS")."""
-    return mentions(x, condition) or by_initials(x, condition)
+    """Whether a heading's X is the condition: its name (plural "keratoses" too), or its initials ("DRESS")."""
+    return mentions(re.sub(r"oses\b", "osis", x), condition) or by_initials(x, condition)
 
 
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
@@ -258,9 +272,20 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         and _names(ddx["x"], condition)
         and lst.heading == lst.lesson
         and not lst.parent
-        and _DDX_LEAD.match(lead)
+        and (_DDX_LEAD.match(lead) or ((mimic := _MIMIC.match(lead)) and _names(mimic["x"], condition)))
     ):
         return f"What are some conditions in the differential diagnosis of {condition}?"
+    if (
+        ddx
+        and (not ddx["x"] or _names(ddx["x"], condition))
+        and not lst.parent
+        and (sign := _DDX_OF_SIGN.match(lead))
+        and not _names(sign["y"], condition)
+        and len(sign["y"].split()) <= 10
+    ):  # the sign's other causes: the condition is one of them too, and the list leaves it out
+        return (
+            f"Apart from {condition}, what are some conditions in the differential diagnosis of {sign['y']}?"
+        )
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
     if (match := _OTHER_DRUGS.match(lead)) and (
         first := _MOST_REPORTED.match(sentences(lst.before)[-1] if sentences(lst.before) else "")

@@ -22,7 +22,8 @@ The verb, with a subject naming the condition or a class:
 - "SSSS mainly affects:" in "Who gets X?" (by its name or initials) -> "... groups of people that X mainly
   affects"; "The most important complications are:" under a lesson asking for complications -> "... of the
   most important complications of X"; "Simple precautions reduce the risk of infection:" in a lesson on
-  prevention -> "... precautions that reduce the risk of X";
+  prevention -> "... precautions that reduce the risk of X"; "The virus is spread by:" under "How is it
+  spread?" -> "... ways X is spread";
 - "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
   required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
   lesson on diagnosis.
@@ -182,6 +183,13 @@ _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
 
 
+# "The virus is spread by:": the routes of spread, in a lesson on how the condition is spread
+_SPREAD_BY = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:mainly |usually |mostly )?(?P<v>spread|transmitted) (?:by|through|via)$"
+)
+_AGENTS = frozenset(
+    {"it", "the virus", "the infection", "the bacteria", "the fungus", "the organism", "the mite"}
+)
 # "SSSS mainly affects:": the groups the condition affects most, in a lesson "Who gets X?"
 _MAINLY_AFFECTS = re.compile(
     r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?P<adv>mainly|mostly|most often|usually|typically|chiefly) affects$"
@@ -386,6 +394,12 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
         and (not match["x"] or match["x"].casefold() == "infection" or names_condition(match["x"], condition))
     ):  # "Simple precautions reduce the risk of infection:" in a lesson on prevention
         return f"What are some {match['np'].casefold()} that reduce the risk of {condition}?"
+    if (
+        (match := _SPREAD_BY.match(lead))
+        and re.search(r"\b(?:spread|transmit|catch)", lesson, re.IGNORECASE)
+        and (lower_first(match["x"]) in _AGENTS or names_condition(match["x"], condition))
+    ):  # "The virus is spread by:" under "How is it spread?"
+        return f"What are some ways {condition} is {match['v'].casefold()}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
     if (match := _CRITERIA.match(lead)) and (
