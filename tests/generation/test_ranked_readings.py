@@ -303,3 +303,50 @@ def test_the_ways_an_agent_is_spread_under_how_is_it_spread():
     assert (
         list_cards("Hand, foot and mouth disease", "What causes it?", "The virus is spread by:", SPREAD) == []
     )
+
+
+BITES = (
+    "Staying indoors from dusk to dawn",
+    "Wearing long sleeves and trousers",
+    "Applying an insect repellent",
+)
+
+
+def test_ways_to_reduce_an_exposure_in_a_lesson_on_prevention():
+    assert list_cards(
+        "Cutaneous leishmaniasis",
+        "How can cutaneous leishmaniasis be prevented?",
+        "Travellers to endemic areas should reduce sandfly bites by:",
+        BITES,
+    ) == [
+        "Name two ways travellers to endemic areas can reduce sandfly bites to prevent cutaneous leishmaniasis."
+    ]
+    assert (
+        list_cards(
+            "Cutaneous leishmaniasis",
+            "How is cutaneous leishmaniasis treated?",
+            "Travellers to endemic areas should reduce sandfly bites by:",
+            BITES,
+        )
+        == []
+    )
+
+
+MAJOR = ("Shagreen patch", "Multiple retinal hamartomas", "At least two ungual fibromas")
+
+
+def criteria_cards(before: str) -> list[str]:
+    blocks = [Block("paragraph", before), Block("list", "Major features include:", MAJOR)]
+    outline = Outline(
+        title="Tuberous sclerosis complex",
+        lessons=[Section("How is tuberous sclerosis complex diagnosed?", blocks)],
+    )
+    return [d.prompt for d in generate_screened(outline).kept if d.kind == "basic"]
+
+
+def test_major_features_after_a_sentence_counting_them_towards_the_diagnosis():
+    assert criteria_cards(
+        "A definite diagnosis requires two major features, or one major feature with two minor features."
+    ) == ["Name two major features in the diagnostic criteria for tuberous sclerosis complex."]
+    # major features of what? the sentence before does not count them towards the diagnosis
+    assert criteria_cards("Skin signs are the most visible part of the condition.") == []

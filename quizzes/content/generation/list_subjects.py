@@ -23,7 +23,10 @@ The verb, with a subject naming the condition or a class:
   affects"; "The most important complications are:" under a lesson asking for complications -> "... of the
   most important complications of X"; "Simple precautions reduce the risk of infection:" in a lesson on
   prevention -> "... precautions that reduce the risk of X"; "The virus is spread by:" under "How is it
-  spread?" -> "... ways X is spread";
+  spread?" -> "... ways X is spread"; "Travellers ... should reduce sandfly bites by:" in a lesson on
+  prevention -> "... ways travellers ... can reduce sandfly bites"; "Major features include:" in a lesson on
+  diagnosis after a sentence counting major features towards it -> "... major features in the diagnostic
+  criteria for X" (:func:`criteria_question`);
 - "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
   required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
   lesson on diagnosis.
@@ -167,6 +170,13 @@ _MORE_LIKELY_IN = re.compile(
 _REDUCE_RISK = re.compile(
     r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
 )
+# "Travellers to endemic areas should reduce sandfly bites by:": the exposure a prevention lesson reduces
+_REDUCE_EXPOSURE = re.compile(
+    r"^(?P<who>[A-Z][\w\s-]*?) (?:can|should) (?:help )?(?:reduce|avoid|minimise|minimize) (?P<np>[a-z][\w-]*"
+    r"(?: [a-z][\w-]*)? (?:bites|contact|exposure)) by$"
+)
+# "Major features include:" after "A definite diagnosis requires ... two major features, or ...": criteria
+_CRITERIA_FEATURES = re.compile(r"^(?P<adj>major|minor) (?P<np>features|criteria) (?:include|are)$", re.I)
 _REMOVED_BY = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) be removed (?:by|with)$")
 _ALSO_DUE_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) also be (?:due to|caused by)$")
 _CRITERIA = re.compile(
@@ -213,6 +223,21 @@ def by_initials(text: str, condition: str) -> bool:
     small = ("with", "and", "of", "the")
     initials = "".join(w[0] for w in condition.split() if w.casefold() not in small)
     return text.isupper() and text.casefold() == initials.casefold()
+
+
+def criteria_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """ "Major features include:" in a lesson on diagnosis, after a sentence counting major features towards
+    the diagnosis: "What are some major features in the diagnostic criteria for X?" (None otherwise)."""
+    match = _CRITERIA_FEATURES.match(lead)
+    if not match or not _DIAGNOSIS_LESSON.search(lst.lesson):
+        return None
+    adj = match["adj"].casefold()
+    said = " ".join(sentences(lst.before))
+    if not re.search(rf"\b{adj} (?:features?|criteri(?:on|a))\b", said, re.IGNORECASE) or not re.search(
+        r"\bdiagnos", said, re.IGNORECASE
+    ):
+        return None  # major features of what? only a sentence counting them towards the diagnosis says
+    return f"What are some {adj} features in the diagnostic criteria for {condition}?"
 
 
 def names_condition(text: str, condition: str) -> bool:
@@ -367,6 +392,11 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
+    if (match := _REDUCE_EXPOSURE.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
+        # "Travellers to endemic areas should reduce sandfly bites by:"
+        return (
+            f"What are some ways {lower_first(match['who'])} can reduce {match['np']} to prevent {condition}?"
+        )
     if (match := _REMOVED_BY.match(lead)) and _TREATMENT_LESSON.search(lesson):
         # "Troublesome cutaneous neurofibromas may be removed by:"
         x = lower_first(match["x"])
