@@ -350,3 +350,25 @@ def test_major_features_after_a_sentence_counting_them_towards_the_diagnosis():
     ) == ["Name two major features in the diagnostic criteria for tuberous sclerosis complex."]
     # major features of what? the sentence before does not count them towards the diagnosis
     assert criteria_cards("Skin signs are the most visible part of the condition.") == []
+
+
+DRUGS = ("Clarithromycin", "Doxycycline or minocycline", "Trimethoprim-sulfamethoxazole")
+
+
+def test_examples_of_a_class_of_drug_for_a_form_of_the_condition():
+    assert list_cards(
+        "Mycobacterium marinum infection",
+        "What is the treatment for Mycobacterium marinum infection?",
+        "Superficial infection is usually treated with a single antibiotic, such as:",
+        DRUGS,
+    ) == ["In Mycobacterium marinum infection, name two antibiotics that are used for superficial infection."]
+    # outside a lesson on treatment: no question
+    assert (
+        list_cards(
+            "Mycobacterium marinum infection",
+            "What causes Mycobacterium marinum infection?",
+            "Superficial infection is usually treated with a single antibiotic, such as:",
+            DRUGS,
+        )
+        == []
+    )

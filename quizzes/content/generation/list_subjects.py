@@ -26,7 +26,9 @@ The verb, with a subject naming the condition or a class:
   spread?" -> "... ways X is spread"; "Travellers ... should reduce sandfly bites by:" in a lesson on
   prevention -> "... ways travellers ... can reduce sandfly bites"; "Major features include:" in a lesson on
   diagnosis after a sentence counting major features towards it -> "... major features in the diagnostic
-  criteria for X" (:func:`criteria_question`);
+  criteria for X" (:func:`criteria_question`); "Superficial infection is usually treated with a single
+  antibiotic, such as:" in a lesson on treatment -> "In X, which antibiotics are used for superficial
+  infection?";
 - "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
   required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
   lesson on diagnosis.
@@ -169,6 +171,11 @@ _MORE_LIKELY_IN = re.compile(
 )
 _REDUCE_RISK = re.compile(
     r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
+)
+# "Superficial infection is usually treated with a single antibiotic, such as:": examples of a class of drug
+_TREATED_SUCH_AS = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:usually |often |mainly |typically )?treated with (?:an? )?"
+    r"(?:single |oral |topical |systemic )?(?P<np>antibiotic|antifungal|antiviral|retinoid|steroid)s?,? such as$"
 )
 # "Travellers to endemic areas should reduce sandfly bites by:": the exposure a prevention lesson reduces
 _REDUCE_EXPOSURE = re.compile(
@@ -392,6 +399,11 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
+    if (match := _TREATED_SUCH_AS.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        x = lower_first(match["x"])  # "In X, which antibiotics are used for superficial infection?"
+        if names_condition(match["x"], condition):
+            return f"Which {match['np']}s are used to treat {x}?"
+        return f"In {condition}, which {match['np']}s are used for {x}?"
     if (match := _REDUCE_EXPOSURE.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "Travellers to endemic areas should reduce sandfly bites by:"
         return (
