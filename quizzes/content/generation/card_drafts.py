@@ -357,8 +357,12 @@ def cloze_card(
             # "{{Vancomycin}} is the most frequently reported cause": its rank names what it is for
             if ranked.scoped or ranked.relation == "cause":
                 follows = False
-            if context and (ranked.scoped or set(words(context)) <= _PLAIN_HEADING):
-                context = ""
+            if context and (
+                ranked.scoped
+                or set(words(context)) <= _PLAIN_HEADING
+                or {w[:4] for w in words(context)} <= {w[:4] for w in words(deleted)}
+            ):
+                context = ""  # "{{Complete surgical removal}} is the mainstay" under "Surgery": its own kind
         borrowed = not said.startswith("The ")  # "The incubation period ...", not "Recurrence occurs ..."
         if (
             follows

@@ -32,7 +32,12 @@ Fixed shapes read beside it (tried before the patterns, :func:`fact_first` and :
   propranolol is the first-line treatment for ...", "Dapsone is the treatment of choice", "Vancomycin is by
   far the most frequently reported cause"): the agent is blanked, a route ("oral") and a dose stay on the
   front; a pronoun, a generic subject ("Treatment is the mainstay"), a weak rank ("the usual treatment",
-  "a first-line treatment") or a hedge ("may be") is no card. A rank naming what it is for, or a cause,
+  "a first-line treatment") or a hedge ("may be") is no card. The rank may take an adjective ("the first-line
+  systemic treatment"), be "the key test", "the organ most often affected" (a site) or a verb phrase ("is used
+  first-line"), follow "remains" or "is generally considered", and end in a concessive clause ("Culture is the
+  gold standard, but ..."); an "of" phrase after the agent stays on the front ("{{Direct immunofluorescence}}
+  of a biopsy ... is the key test"), unless the subject is a use of it ("Regular use of an emollient"); "the
+  mainstay" naming nothing ("Antibiotics remain the mainstay") is no card. A rank naming what it is for, or a cause,
   carries its own scope (the sentence before, a plain sub-heading "First-line treatment", lend none);
 - **the condition's mechanism and kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "is
   an autoimmune condition that ..." (unless the rest cues it: T cells, antibodies, IgA), "Inheritance is
@@ -279,20 +284,43 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
 # far the most frequently reported cause.", "Culture is the gold standard for diagnosing X."). The predicate
 # is a rank naming one treatment, test or cause; the subject, its one fact, is blanked.
 _RANKED = (
-    r"the (?:first-line|first line|standard|preferred) (?:treatment|therapy|drug|test|investigation)"
+    r"the (?:first-line|first line|standard|preferred)(?: (?:approved|systemic|topical|oral|medical))?"
+    r" (?:treatment|therapy|drug|test|investigation)"
     r"|the (?:treatment|drug|test|investigation|therapy) of choice"
+    r"|the (?:key|most useful|most important|definitive) (?:diagnostic )?(?:test|investigation)"
+    r"|the most important (?:treatment|therapy)"
     r"|the gold standard(?: test| investigation| for diagnosis)?"
-    r"|the (?:mainstay|cornerstone) of (?:treatment|management|therapy|diagnosis)"
+    r"|the (?:mainstay|cornerstone)(?: of (?:treatment|management|therapy|diagnosis))?"
+    r"|the (?:internal )?(?:organ|site) most (?:often|commonly|frequently) (?:affected|involved)"
     r"|the (?:most (?:common|frequent)(?:ly reported| reported)?|commonest|leading|main) (?:known )?"
     r"(?:cause|trigger|drug cause|causative (?:drug|agent|organism)|organism)"
 )
 _FACT_FIRST = re.compile(
     r"^(?P<s>(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?)(?: \d[^,;:()]*?)?)(?: \([^()]*\))?"
-    r"(?: (?:applied|given|taken|used|injected) (?:to|on|by|as|once|twice|daily)\b[^,;:()]*?)? (?:is|are) "
-    rf"(?:by far |now |usually |generally |still )?(?P<rank>{_RANKED})"
-    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?\.$"
+    r"(?P<of> of (?:an? |the )?[a-z][^,;:()]*?)?"
+    r"(?: (?:applied|given|taken|used|injected) (?:to|on|by|as|once|twice|daily)\b[^,;:()]*?)?"
+    r"(?:, however,)? (?:is|are|remains?) "
+    r"(?:by far |now |usually |generally |still )?(?:(?:generally |usually )?(?:considered|regarded as) )?"
+    rf"(?P<rank>{_RANKED})"
+    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?"
+    r"(?:, (?:but|although|though) [^;:()]+)?\.?$"  # (a main clause cut before ", although ..." has no stop)
 )
-_WHAT_RANK = {"cause": "cause", "trigger": "cause", "organism": "cause", "test": "test", "gold": "test"}
+# "Oral antibiotics are used first-line.": the rank as a verb phrase
+_USED_FIRST = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:usually |generally )?used (?:as )?"
+    r"(?:first-line|first line)(?: (?:treatment|therapy))?(?P<obj> (?:for|in) [^,;:()]+)?\.$"
+)
+# A noun of use or amount before "of" is no agent ("Regular use of an emollient"): the agent is after it.
+_NOT_AGENT = frozenset(words("use application course dose combination form type"))
+_WHAT_RANK = {
+    "affected": "site",
+    "involved": "site",
+    "cause": "cause",
+    "trigger": "cause",
+    "organism": "cause",
+    "test": "test",
+    "gold": "test",
+}
 # A route or form before the agent's name stays on the front: the blank is the agent ("oral {{propranolol}}").
 _ROUTE = re.compile(
     r"^(?:(?:oral|topical|systemic|intravenous|intralesional|intramuscular|subcutaneous|low-dose|high-dose)"
@@ -324,9 +352,13 @@ def fact_first(sentence: str) -> FactFirst | None:
     cause the condition), or None."""
     if gene := _GENE_CAUSES.match(sentence):
         return FactFirst(*gene.span("x"), "cause", True)
-    match = _FACT_FIRST.match(sentence)
+    match = _USED_FIRST.match(sentence) or _FACT_FIRST.match(sentence)
     if not match or re.match(r"(?:It|They|This|These|That|Those|Such|Other|Another)\b", match["x"]):
         return None
+    if match.re is _FACT_FIRST and match["of"] and words(match["x"])[-1] in _NOT_AGENT:
+        return None  # "Regular use of an emollient is the mainstay": the blank would be the use
+    if match.re is _FACT_FIRST and not match["obj"] and match["rank"] in ("the mainstay", "the cornerstone"):
+        return None  # "Antibiotics remain the mainstay" alone: of what?
     start, end = match.span("x")
     if (route := _ROUTE.match(match["x"])) and not match["x"].endswith("s"):
         start += (
@@ -334,7 +366,7 @@ def fact_first(sentence: str) -> FactFirst | None:
         )  # "oral {{propranolol}}", not "topical {{antibiotics}}" (a class: its route is part)
     if set(words(sentence[start:end])) <= GENERIC:
         return None  # "Treatment is the mainstay ...": no agent
-    rank = match["rank"]
+    rank = match["rank"] if match.re is _FACT_FIRST else "first-line"
     relation = next((kind for key, kind in _WHAT_RANK.items() if key in rank), "treatment")
     if "diagnosis" in rank:
         relation = "test"

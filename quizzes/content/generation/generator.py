@@ -193,7 +193,8 @@ _PARTICIPIAL = re.compile(
     r"|(?<=\w), (?:such as|for example|e\.g\.) [^,;:()]+(?:, [^,;:()]+)*,? (?:or|and) [^,;:()]+,(?= (?:is|are) )"
 )  # "A topical antifungal agent, such as miconazole, clotrimazole or nystatin, is ...": a series of examples  # "An ultrapotent topical steroid, most commonly clobetasol ..., is the first-line treatment"
 _CONCESSIVE = re.compile(
-    r"(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
+    r"(?<=\w{3}), ranging from [^;:()]+ to [^;:()]+\.$"  # "the organ most often affected, ranging from ..."
+    r"|(?<=\w{3}), (?:although|though|but) (?:[^;:()]|\([^();:]*\))+\.$"  # "a dermatophyte (tinea) infection"
     r"|(?<=[\w\"\u201d]) because of [^,;:()]+\.$"  # 'called "chicken skin" because of its goose-bump look'
 )
 

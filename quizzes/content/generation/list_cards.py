@@ -84,7 +84,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
-from quizzes.content.generation.list_subjects import pointed_sentence
+from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence
 from quizzes.content.generation.membership import asked_class, one_member, rivals, sentence_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
@@ -203,6 +203,8 @@ def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = 
     )  # "Trichoscopy (dermoscopy of the scalp) shows:"
     if glossed and (question := class_question(lst, lead, as_in_heading(lst.lesson, condition))):
         return question
+    if question := criteria_question(lst, lead, as_in_heading(lst.lesson, condition)):
+        return question  # "Major features include:" after a sentence counting them towards the diagnosis
     if (match := _INCLUDE.match(lead)) and match["np"].casefold() != "options":
         return None  # "Features include:" outside a lesson on features: features of what?
     return clause_question(lst, lead, as_in_heading(lst.lesson, condition), lists or [])

@@ -20,7 +20,12 @@ entries are.
 - a list with no lead-in under a sub-heading naming a class ("Clinical variants", "Local risk factors",
   "Signs on examination") -> "... clinical variants of X", and under the lesson "Differential diagnosis"
   -> "... conditions in the differential diagnosis of X", under "Complications of X" -> "... complications
-  of X".
+  of X" (X by its name or its initials, "DRESS");
+- directly under "What is the differential diagnosis for X?", a lead-in naming no class of its own
+  ("Conditions to consider include:", "Clinically, the lesion may resemble:", "The skin lesions of TSC may
+  be confused with:", "They include:", or X as the subject: "Seborrhoeic keratoses can mimic other pigmented
+  lesions, including:") -> "... conditions in the differential diagnosis of X"; "The differential diagnosis of
+  a chronic ulcer in a traveller includes:" there -> "Apart from X, ... of a chronic ulcer in a traveller".
 
 And a card per named entry of a list whose entries "have different explanations" (:func:`explanation_cards`).
 
@@ -40,6 +45,7 @@ import re
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
+    by_initials,
     conditions_reason,
     others_question,
     passive_subject,
@@ -226,10 +232,60 @@ _DDX_NP = re.compile(
 )
 
 
+# A lead-in that says only "these resemble it" or "these are they", directly under the lesson "What is the
+# differential diagnosis for X?": the heading asks the question ("Conditions to consider include:", "The skin
+# lesions of TSC may be confused with:", "Clinically, the lesion may resemble:", "They include:").
+_DDX_LEAD = re.compile(
+    r"^(?:[A-Z][a-z]+, )?(?:(?:the )?(?:main |important |key )?(?:conditions|diagnoses) to (?:consider|exclude)"
+    r"(?: include)?|(?:they|these|it) (?:include|includes|are)"
+    r"|(?:the|this|a|an) (?:[\w-]+ ){0,5}?(?:lesions?|rash|eruption|tumou?r|nodule|condition|appearance)"
+    r"(?: of [\w\s-]+?)? (?:may |can )?(?:resemble|mimic|be confused with|be mistaken for|look like))$",
+    re.IGNORECASE,
+)
+
+
+# "Seborrhoeic keratoses can mimic other pigmented or keratotic lesions, including:": the condition as subject
+_MIMIC = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]+?) (?:can|may|often) (?:mimic|resemble|be confused with|be mistaken for)"
+    r"(?: (?:other |several |many )?[\w\s-]+?,? including)?$"
+)
+# "The differential diagnosis of a chronic ulcer or nodule in a traveller includes:": of a sign, not of X
+_DDX_OF_SIGN = re.compile(
+    r"^the differential diagnosis (?:of|for) (?P<y>(?:an? |the )?[a-z][\w\s-]+?) (?:includes|include)$",
+    re.IGNORECASE,
+)
+
+
+def _names(x: str, condition: str) -> bool:
+    """Whether a heading's X is the condition: its name (plural "keratoses" too), or its initials ("DRESS")."""
+    return mentions(re.sub(r"oses\b", "osis", x), condition) or by_initials(x, condition)
+
+
 def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemList]) -> str | None:
     """The question a lead-in's grammar asks (see the module docstring); None if it asks none exactly."""
     if not lead:
         return _heading_question(lst, condition, lists)
+    ddx = DDX_HEADING.match(lst.lesson)
+    if (
+        ddx
+        and ddx["x"]
+        and _names(ddx["x"], condition)
+        and lst.heading == lst.lesson
+        and not lst.parent
+        and (_DDX_LEAD.match(lead) or ((mimic := _MIMIC.match(lead)) and _names(mimic["x"], condition)))
+    ):
+        return f"What are some conditions in the differential diagnosis of {condition}?"
+    if (
+        ddx
+        and (not ddx["x"] or _names(ddx["x"], condition))
+        and not lst.parent
+        and (sign := _DDX_OF_SIGN.match(lead))
+        and not _names(sign["y"], condition)
+        and len(sign["y"].split()) <= 10
+    ):  # the sign's other causes: the condition is one of them too, and the list leaves it out
+        return (
+            f"Apart from {condition}, what are some conditions in the differential diagnosis of {sign['y']}?"
+        )
     sub = lst.heading if lst.heading != lst.lesson and not lst.parent else ""
     if (match := _OTHER_DRUGS.match(lead)) and (
         first := _MOST_REPORTED.match(sentences(lst.before)[-1] if sentences(lst.before) else "")
@@ -383,10 +439,10 @@ def _heading_question(lst: ItemList, condition: str, lists: list[ItemList]) -> s
     heading = lst.parent or lst.heading
     if heading == lst.lesson:
         match = DDX_HEADING.match(lst.lesson)
-        if match and (not match["x"] or mentions(match["x"], condition)):
+        if match and (not match["x"] or _names(match["x"], condition)):  # "... for DRESS?": its initials
             return f"What are some conditions in the differential diagnosis of {condition}?"
         match = _COMPLICATIONS_HEADING.match(lst.lesson)  # "Complications of cellulitis"
-        if match and (not match["x"] or mentions(match["x"], condition)):
+        if match and (not match["x"] or _names(match["x"], condition)):
             return f"What are some complications of {condition}?"
         return None
     match = _CLASS_HEADING.match(heading)

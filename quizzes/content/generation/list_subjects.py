@@ -19,6 +19,16 @@ The verb, with a subject naming the condition or a class:
 - "<X> may be treated with:" / "<X> may require:" in a lesson on treatment -> "... treatments for <X>";
 - "X is associated with:" with X by its initials ("AN"); "X may be associated with deficiency of:";
 - "A typical <X> is:" in a lesson on features -> "... features of a typical <X>";
+- "SSSS mainly affects:" in "Who gets X?" (by its name or initials) -> "... groups of people that X mainly
+  affects"; "The most important complications are:" under a lesson asking for complications -> "... of the
+  most important complications of X"; "Simple precautions reduce the risk of infection:" in a lesson on
+  prevention -> "... precautions that reduce the risk of X"; "The virus is spread by:" under "How is it
+  spread?" -> "... ways X is spread"; "Travellers ... should reduce sandfly bites by:" in a lesson on
+  prevention -> "... ways travellers ... can reduce sandfly bites"; "Major features include:" in a lesson on
+  diagnosis after a sentence counting major features towards it -> "... major features in the diagnostic
+  criteria for X" (:func:`criteria_question`); "Superficial infection is usually treated with a single
+  antibiotic, such as:" in a lesson on treatment -> "In X, which antibiotics are used for superficial
+  infection?";
 - "The following tests may be helpful:", "Sometimes the following tests are used:", "Tests are occasionally
   required to exclude other conditions, such as:", "If <situation>, investigations may include:" in a
   lesson on diagnosis.
@@ -162,6 +172,18 @@ _MORE_LIKELY_IN = re.compile(
 _REDUCE_RISK = re.compile(
     r"^(?P<who>[A-Z][\w\s-]*?) (?:can|may|should) (?:help )?(?:reduce|lower) their risk(?: of (?:infection|it))? by$"
 )
+# "Superficial infection is usually treated with a single antibiotic, such as:": examples of a class of drug
+_TREATED_SUCH_AS = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:usually |often |mainly |typically )?treated with (?:an? )?"
+    r"(?:single |oral |topical |systemic )?(?P<np>antibiotic|antifungal|antiviral|retinoid|steroid)s?,? such as$"
+)
+# "Travellers to endemic areas should reduce sandfly bites by:": the exposure a prevention lesson reduces
+_REDUCE_EXPOSURE = re.compile(
+    r"^(?P<who>[A-Z][\w\s-]*?) (?:can|should) (?:help )?(?:reduce|avoid|minimise|minimize) (?P<np>[a-z][\w-]*"
+    r"(?: [a-z][\w-]*)? (?:bites|contact|exposure)) by$"
+)
+# "Major features include:" after "A definite diagnosis requires ... two major features, or ...": criteria
+_CRITERIA_FEATURES = re.compile(r"^(?P<adj>major|minor) (?P<np>features|criteria) (?:include|are)$", re.I)
 _REMOVED_BY = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) be removed (?:by|with)$")
 _ALSO_DUE_TO = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:may|can) also be (?:due to|caused by)$")
 _CRITERIA = re.compile(
@@ -176,6 +198,53 @@ _TESTS_USED_TO = re.compile(
 _FEATURES_LESSON = re.compile(r"\b(?:clinical features|look like|present)\b", re.IGNORECASE)
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
 _TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+
+
+# "The virus is spread by:": the routes of spread, in a lesson on how the condition is spread
+_SPREAD_BY = re.compile(
+    r"^(?P<x>[A-Z][\w\s-]*?) (?:is|are) (?:mainly |usually |mostly )?(?P<v>spread|transmitted) (?:by|through|via)$"
+)
+_AGENTS = frozenset(
+    {"it", "the virus", "the infection", "the bacteria", "the fungus", "the organism", "the mite"}
+)
+# "SSSS mainly affects:": the groups the condition affects most, in a lesson "Who gets X?"
+_MAINLY_AFFECTS = re.compile(
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5}?) (?P<adv>mainly|mostly|most often|usually|typically|chiefly) affects$"
+)
+# "The most important complications are:": a rank the question keeps, the class the lesson asks for
+_MOST_IMPORTANT = re.compile(
+    r"^the (?P<adj>most important|most common|commonest|most serious|main) (?P<np>complications|causes|triggers)"
+    r" (?:are|include)$",
+    re.IGNORECASE,
+)
+# "Simple precautions reduce the risk of infection:"
+_PRECAUTIONS = re.compile(
+    r"^(?:simple |general |practical |sensible )?(?P<np>precautions|measures|steps) (?:that )?(?:can |may |help )?"
+    r"(?:reduce|lower) the risk(?: of (?P<x>[\w\s-]+))?$",
+    re.IGNORECASE,
+)
+
+
+def by_initials(text: str, condition: str) -> bool:
+    """Whether ``text`` is the condition's initials without its small words ("DRESS")."""
+    small = ("with", "and", "of", "the")
+    initials = "".join(w[0] for w in condition.split() if w.casefold() not in small)
+    return text.isupper() and text.casefold() == initials.casefold()
+
+
+def criteria_question(lst: ItemList, lead: str, condition: str) -> str | None:
+    """ "Major features include:" in a lesson on diagnosis, after a sentence counting major features towards
+    the diagnosis: "What are some major features in the diagnostic criteria for X?" (None otherwise)."""
+    match = _CRITERIA_FEATURES.match(lead)
+    if not match or not _DIAGNOSIS_LESSON.search(lst.lesson):
+        return None
+    adj = match["adj"].casefold()
+    said = " ".join(sentences(lst.before))
+    if not re.search(rf"\b{adj} (?:features?|criteri(?:on|a))\b", said, re.IGNORECASE) or not re.search(
+        r"\bdiagnos", said, re.IGNORECASE
+    ):
+        return None  # major features of what? only a sentence counting them towards the diagnosis says
+    return f"What are some {adj} features in the diagnostic criteria for {condition}?"
 
 
 def names_condition(text: str, condition: str) -> bool:
@@ -330,6 +399,16 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _REDUCE_RISK.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
         # "People handling sheep and goats can reduce their risk by:"
         return f"What are some ways {lower_first(match['who'])} can reduce their risk of {condition}?"
+    if (match := _TREATED_SUCH_AS.match(lead)) and _TREATMENT_LESSON.search(lesson):
+        x = lower_first(match["x"])  # "In X, which antibiotics are used for superficial infection?"
+        if names_condition(match["x"], condition):
+            return f"Which {match['np']}s are used to treat {x}?"
+        return f"In {condition}, which {match['np']}s are used for {x}?"
+    if (match := _REDUCE_EXPOSURE.match(lead)) and re.search(r"\bprevent", lesson, re.IGNORECASE):
+        # "Travellers to endemic areas should reduce sandfly bites by:"
+        return (
+            f"What are some ways {lower_first(match['who'])} can reduce {match['np']} to prevent {condition}?"
+        )
     if (match := _REMOVED_BY.match(lead)) and _TREATMENT_LESSON.search(lesson):
         # "Troublesome cutaneous neurofibromas may be removed by:"
         x = lower_first(match["x"])
@@ -341,6 +420,28 @@ def verb_question(lst: ItemList, lead: str, condition: str) -> str | None:
     ):
         # "Diffuse hair loss may also be due to:" in a differential diagnosis: the other causes of that sign
         return f"Apart from {condition}, what are some causes of {lower_first(match['x'])}?"
+    if (
+        (match := _MAINLY_AFFECTS.match(lead))
+        and re.search(r"\bwho gets\b", lesson, re.IGNORECASE)
+        and (names_condition(match["x"], condition) or by_initials(match["x"], condition))
+    ):  # "SSSS mainly affects:" under "Who gets SSSS?"
+        return f"What are some groups of people that {condition} {match['adv'].casefold()} affects?"
+    if (match := _MOST_IMPORTANT.match(lead)) and re.search(
+        rf"\b{match['np']}\b", lesson, re.IGNORECASE
+    ):  # "The most important complications are:" under "What are the complications of X?"
+        return f"What are some of the {match['adj'].casefold()} {match['np'].casefold()} of {condition}?"
+    if (
+        (match := _PRECAUTIONS.match(lead))
+        and re.search(r"\bprevent", lesson, re.IGNORECASE)
+        and (not match["x"] or match["x"].casefold() == "infection" or names_condition(match["x"], condition))
+    ):  # "Simple precautions reduce the risk of infection:" in a lesson on prevention
+        return f"What are some {match['np'].casefold()} that reduce the risk of {condition}?"
+    if (
+        (match := _SPREAD_BY.match(lead))
+        and re.search(r"\b(?:spread|transmit|catch)", lesson, re.IGNORECASE)
+        and (lower_first(match["x"]) in _AGENTS or names_condition(match["x"], condition))
+    ):  # "The virus is spread by:" under "How is it spread?"
+        return f"What are some ways {condition} is {match['v'].casefold()}?"
     if not _DIAGNOSIS_LESSON.search(lesson):
         return None
     if (match := _CRITERIA.match(lead)) and (
