@@ -119,23 +119,20 @@ from quizzes.content.generation.groups import (
     sections_of,
     teachable,
 )
+from quizzes.content.generation.list_backs import Line, leans_on_another, partial_entry, wider_members
 from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
-    Line,
     entry_answers,
     examples_question,
     exclusive,
     feature_prose_refused,
-    leans_on_another,
     list_cards,
     list_question,
-    partial_entry,
     partial_lead_in,
     rival_measure,
     sequence,
     unasked_entry,
-    wider_members,
 )
 from quizzes.content.generation.list_classes import (
     choice_entry_cards,
