@@ -2201,3 +2201,22 @@ def test_an_entry_saying_it_is_the_most_common_cause_is_asked_the_other_way_roun
         d.prompt: d.answer for d in generate(Outline(title="Hand, foot and mouth disease", lessons=[lesson]))
     }
     assert cards["What is the most common cause of hand, foot and mouth disease?"] == "Coxsackievirus A16"
+
+
+def test_a_main_clause_after_a_leading_phrase_is_not_cut_as_an_aside():
+    """Set O's examiner graded "In Spitz naevus, in children under {{12}} years." invalid: the clause after the
+    comma ("a lesion ... can often be monitored") was cut as if it were an appositive ("..., a Gram-positive
+    rod."). An appositive holds no verb of its own (only in a relative clause: ", a marker that is ...")."""
+    text = (
+        "In children under 12 years, a lesion with a typical clinical and dermoscopic appearance of a Spitz "
+        "naevus can often be monitored rather than excised."
+    )
+    lesson = Section("What is the treatment for Spitz naevus?", [Block("paragraph", text)])
+    prompts = [d.prompt for d in generate(Outline(title="Spitz naevus", lessons=[lesson]))]
+    assert not any(p.rstrip(".").endswith("years") for p in prompts)
+    stain = (
+        "The tumour cells stain positively for GLUT1, a marker that is not found in other vascular tumours."
+    )
+    lesson = Section("What causes infantile haemangioma?", [Block("paragraph", stain)])
+    (card,) = kinds(generate(Outline(title="Infantile haemangioma", lessons=[lesson])), "cloze")
+    assert card.prompt == "In infantile haemangioma, the tumour cells stain positively for {{c1::GLUT1}}."

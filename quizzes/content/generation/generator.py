@@ -209,8 +209,12 @@ _TRAILING_USUALLY = re.compile(
 )
 # What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed
 # by the face.", ", where hairs are still present.", " — increased pressure in the veins.": the main clause is a fact alone (the rest stays cited).
+# (", a lesion ... can often be monitored ..." after "In children under 12 years" is the main clause, not an
+# aside: an appositive holds no verb of its own, only in a relative clause: ", a marker that is not found ...")
 _TRAILING_ASIDE = re.compile(
-    r"(?<=[\w)]), (?:an? |followed by |where |which (?!(?:is|are|was|were)\b)(?=[a-z]+s\b)|so (?!that\b))[^;:]+\.$"
+    r"(?<=[\w)]), (?:an? (?!(?:(?!\b(?:that|which|who)\b)[^;:])*?"
+    r"\b(?:is|are|was|were|can|may|might|will|would|should|must|could|has|have|had)\b)"
+    r"|followed by |where |which (?!(?:is|are|was|were)\b)(?=[a-z]+s\b)|so (?!that\b))[^;:]+\.$"
     r"|(?<=\w) \u2014 [^;:\u2014]+\.$"  # "caused by venous hypertension \u2014 increased pressure in the veins."
 )
 # "X is suspected from the rash, and the diagnosis is confirmed by Y.": the second clause, when the first
