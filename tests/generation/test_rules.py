@@ -2220,3 +2220,16 @@ def test_a_main_clause_after_a_leading_phrase_is_not_cut_as_an_aside():
     lesson = Section("What causes infantile haemangioma?", [Block("paragraph", stain)])
     (card,) = kinds(generate(Outline(title="Infantile haemangioma", lessons=[lesson])), "cloze")
     assert card.prompt == "In infantile haemangioma, the tumour cells stain positively for {{c1::GLUT1}}."
+
+
+def test_a_most_common_entry_is_asked_by_the_class_its_lead_in_names():
+    """Set P's examiner graded "What is the most common target of mucous membrane pemphigoid?" invalid: the
+    mouth is as defensible a "target" as BP180. The lead-in names the class: target proteins."""
+    entries = ("BP180 (type XVII collagen), the most common target", "Laminin 332", "Alpha-6 beta-4 integrin")
+    lesson = Section(
+        "What causes mucous membrane pemphigoid?", [Block("list", "The target proteins include:", entries)]
+    )
+    cards = generate(Outline(title="Mucous membrane pemphigoid", lessons=[lesson]))
+    assert "What is the most common target protein of mucous membrane pemphigoid?" in [
+        c.prompt for c in cards
+    ]

@@ -11,7 +11,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions, sentences, squash
+from quizzes.content.generation.text import lower_first, mentions, sentences, singular, squash
 
 FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -433,6 +433,22 @@ _GROUP_OF_TREATMENTS = re.compile(
 )
 
 
+# "The target proteins include:" over "BP180, the most common target": the class the lead-in names
+_LEAD_IN_NP = re.compile(
+    r"^(?:the )?(?P<np>[a-z][\w -]*?) (?:may |can )?(?:include|includes|are):?$", re.IGNORECASE
+)
+
+
+def _lead_in_noun(noun: str, lead_in: str) -> str:
+    """The entry's noun as its lead-in names the class: "the most common target" of "The target proteins
+    include:" is the most common target protein (a "target" alone may be a site: set P's examiner)."""
+    match = _LEAD_IN_NP.match(lead_in.strip())
+    if not match or not match["np"].casefold().startswith(f"{noun.casefold()} "):
+        return noun
+    *head, last = match["np"].casefold().split()
+    return " ".join([*head, singular(last)]) if last.endswith("s") else noun
+
+
 def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCollector) -> None:
     """A card per list entry that says it is the most common (widely used ...) of its kind, scoped by the
     entry its list sits under ("Lesion-directed treatment" -> "the most widely used lesion-directed
@@ -444,7 +460,7 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
                 continue
             if _QUALIFIED.search(lst.lead_in) or scoped(lst, condition):
                 continue  # "In children, causes include:": the most common of those, not of the condition
-            sup, noun = match["sup"], match["noun"]
+            sup, noun = match["sup"], _lead_in_noun(match["noun"], lst.lead_in)
             group = _GROUP_OF_TREATMENTS.match(lst.parent) if lst.parent else None
             if group and TREATMENT_LESSON.search(lst.lesson):
                 prompt = f"What is the {sup} {group['adj'].casefold()} treatment for {condition}?"
