@@ -36,3 +36,26 @@ def test_educator_reads_generated_drafts_without_item_writing_errors(
     shoot("drafts-01-vignettes")
     page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
     shoot("drafts-02-review-queue")
+
+
+ORF = Path(__file__).resolve().parents[2] / "tests" / "generation" / "independent" / "set-k" / "orf.txt"
+
+
+def test_educator_reviews_a_which_condition_question_from_the_articles_differential(
+    page, live_server, login, shoot, demo, axe_check
+):
+    """The "Which condition?" question (diagnosis.py) in the review queue: its stem is the definition without
+    the name, its options the article's own differential; no item-writing flag on it."""
+    import_article(course=demo, text=ORF.read_text())
+    login("educator", "demo-pass-2026")
+    page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
+    filters = page.get_by_role("form", name="Filter drafts")
+    filters.get_by_label("Lesson").select_option(label="What is orf?")
+    filters.get_by_role("button", name="Filter").click()
+    stem = (
+        "Which of the following conditions is a viral skin infection that humans catch from sheep and goats?"
+    )
+    expect(page.get_by_text(stem)).to_be_visible()
+    expect(page.get_by_text("Cutaneous anthrax").first).to_be_visible()
+    axe_check()
+    shoot("drafts-03-which-condition")

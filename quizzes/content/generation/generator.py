@@ -81,15 +81,10 @@ import re
 from collections import Counter
 
 from quizzes.content.generation.card_drafts import (
-    cells_card,
     cloze_card,
     cloze_kinds,
     definition_cards,
     diagnosis_cloze,
-    inline_ddx_card,
-    key_step_card,
-    named_sign_card,
-    other_names_card,
     shares_topic,
     term_cloze,
     they,
@@ -109,6 +104,13 @@ from quizzes.content.generation.drafts import (
     CheckResult,
     Draft,
     DraftCollector,
+)
+from quizzes.content.generation.fact_cards import (
+    cells_card,
+    inline_ddx_card,
+    key_step_card,
+    named_sign_card,
+    other_names_card,
 )
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.groups import (
