@@ -38,6 +38,16 @@ def test_review_page_marks_the_answer_in_its_excerpt(client_for, educator, cours
     assert "What causes calcinosis cutis?" in response.text
 
 
+def test_each_draft_shows_the_explanation_it_would_publish(client_for, educator, course, drafts):
+    """Accepting a draft publishes its explanation too (for a "Which condition?" question: where its
+    distractors come from), so the educator reads it in the queue."""
+    draft = drafts.filter(kind="single").first()
+    response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "single"})
+    first_line = draft.payload["explanation"].splitlines()[0]
+    assert "Explanation (published with the item)" in response.text
+    assert first_line.replace("'", "&#x27;") in response.text
+
+
 def test_review_page_query_count_does_not_grow_with_drafts(
     client_for, educator, course, drafts, django_assert_max_num_queries
 ):
