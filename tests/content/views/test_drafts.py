@@ -48,6 +48,16 @@ def test_each_draft_shows_the_explanation_it_would_publish(client_for, educator,
     assert first_line.replace("'", "&#x27;") in response.text
 
 
+def test_an_explanation_that_only_repeats_the_statement_is_not_shown_twice(
+    client_for, educator, course, drafts
+):
+    draft = drafts.filter(kind="single").first()
+    draft.payload["explanation"] = draft.payload["prompt"]
+    draft.save()
+    response = client_for(educator).get(reverse("drafts_review", args=[course.slug]), {"kind": "single"})
+    assert response.text.count(draft.payload["prompt"].replace("'", "&#x27;")) == 1
+
+
 def test_review_page_query_count_does_not_grow_with_drafts(
     client_for, educator, course, drafts, django_assert_max_num_queries
 ):
