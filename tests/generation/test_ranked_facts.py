@@ -5,18 +5,7 @@ named signs, and tail cuts that keep the sentence's verb; each with its refusals
 from __future__ import annotations
 
 from quizzes.content.generation.generator import generate_screened, silent_lessons
-from quizzes.content.reader.outline import Block, Outline, Section
-
-
-def outline_of(title: str, heading: str, *paragraphs: str, sub: str = "") -> Outline:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    if sub:
-        return Outline(title=title, lessons=[Section(heading, [], [Section(sub, blocks)])])
-    return Outline(title=title, lessons=[Section(heading, blocks)])
-
-
-def prompts(outline: Outline) -> list[str]:
-    return [d.prompt for d in generate_screened(outline).kept]
+from tests.generation.small import outline_of, prompts
 
 
 def test_the_subject_a_rank_names_is_blanked_and_the_condition_leads():

@@ -9,17 +9,7 @@ import pytest
 
 from quizzes.content.generation.generator import generate_screened
 from quizzes.content.reader.outline import Block, Outline, Section
-
-
-def outline_of(title: str, heading: str, *paragraphs: str, sub: str = "") -> Outline:
-    blocks = [Block("paragraph", p) for p in paragraphs]
-    if sub:
-        return Outline(title=title, lessons=[Section(heading, [], [Section(sub, blocks)])])
-    return Outline(title=title, lessons=[Section(heading, blocks)])
-
-
-def prompts(outline: Outline) -> list[str]:
-    return [d.prompt for d in generate_screened(outline).kept]
+from tests.generation.small import outline_of, prompts
 
 
 def test_the_key_test_blanks_the_test_and_leaves_its_specimen_on_the_front():
