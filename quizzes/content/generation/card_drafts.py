@@ -383,9 +383,9 @@ def cloze_card(
         elif context and not mentions(said, condition) and not shares_topic(said, context):
             return  # "A course of 6-12 weeks is usual" under "Oral treatment": its subject is the heading's
         elif context and not mentions(said, condition):
-            lead = f"In {lower_first(condition)}, "  # "An ultrapotent topical steroid is ..." under "Topical ..."
+            lead = f"In {condition}, "  # "An ultrapotent topical steroid is ..." under "Topical ..."
         elif not mentions(said, condition):
-            lead = f"In {lower_first(condition)}, "
+            lead = f"In {condition}, "
         else:
             lead = ""
         shown = deleted

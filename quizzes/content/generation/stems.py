@@ -66,18 +66,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
     prompt = _similar_to(prompt, condition)
-    prompt = _cased(prompt, condition)
     return prompt, ""
-
-
-def _cased(prompt: str, condition: str) -> str:
-    """The condition's name cased as the article writes it: a name the article capitalises inside its
-    sentences ("Becker naevus", "Merkel cell carcinoma": see :func:`groups.article_condition`) is never
-    written "in merkel cell carcinoma", wherever a piece of the stem lower-cased it."""
-    if not condition[:1].isupper():
-        return prompt
-    lowered = condition[0].lower() + condition[1:]
-    return re.sub(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", condition, prompt)
 
 
 # --- refusals
@@ -149,7 +138,7 @@ def _heading_said(prompt: str, condition: str) -> str:
     ]
     if not all(alternatives) or not any(part <= said for part in alternatives):
         return prompt
-    return f"In {lower_first(condition)}, {_lower_start(match['rest'])}"
+    return f"In {condition}, {_lower_start(match['rest'])}"
 
 
 # "In X, in survivors, ...": two leads; the sentence's own scope takes the condition ("In survivors of X, ...").
