@@ -171,8 +171,9 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt, pr
         return action, {**fields, "choice": choices[state["flip"]]}
 
     def tutor_prepare():
-        """The next single-best-answer question of a tutor-mode attempt (each is checked once: when
-        they run out, the attempt is submitted and a new one started)."""
+        """The next single-best-answer question of a tutor-mode attempt, its page read just before
+        the check (each check moves the attempt on, so an older page's form would be stale); each
+        is checked once: when they run out, the attempt is submitted and a new one started."""
         if not state.get("tutor"):
             if state.get("practice_attempt"):
                 done = state["practice_attempt"]
@@ -181,15 +182,15 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt, pr
             state["practice_attempt"] = started = attempts.start(
                 quiz=tutor, user=practiser, now=timezone.now()
             )
-            pages = (
-                f"/c/{slug}/attempts/{started.pk}/q/{slot}/"
-                for slot in range(1, started.responses.count() + 1)
-            )
-            forms = (answer_form(practice.request("GET", url)[1]) for url in pages)
             state["tutor"] = [
-                (action, {**fields, "choice": choices[0]}) for action, fields, choices in forms if choices
+                f"/c/{slug}/attempts/{started.pk}/q/{slot}/"
+                for slot in range(started.responses.count(), 0, -1)
             ]
-        return state["tutor"].pop()
+        while state["tutor"]:
+            action, fields, choices = answer_form(practice.request("GET", state["tutor"].pop())[1])
+            if choices:
+                return action, {**fields, "choice": choices[0]}
+        return tutor_prepare()
 
     return {
         "/ping/": (None, lambda _: study.request("GET", "/ping/")),
@@ -228,17 +229,17 @@ def _run(out, course, studier, examinee, attempt, practiser) -> None:
             prepared = prepare() if prepare else None
             if round_ == 0:
                 with CaptureQueriesContext(connection) as captured:
-                    status, _ = call(prepared)
+                    status, body = call(prepared)
                 queries[name] = len(captured)
             else:
                 start, start_cpu = time.perf_counter(), time.process_time()
-                status, _ = call(prepared)
+                status, body = call(prepared)
                 elapsed, used = time.perf_counter() - start, time.process_time() - start_cpu
                 if round_ >= 5:  # the first rounds warm caches and connections
                     times[name].append(elapsed)
                     cpu[name].append(used)
-            if status != 200:
-                raise RuntimeError(f"{name}: HTTP {status}")
+            if status != 200 or not body:
+                raise RuntimeError(f"{name}: HTTP {status}" + ("" if body else ", and no page"))
     medians = {name: statistics.median(values) for name, values in times.items()}
     cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     base, cpu_base = medians[BASELINE], cpu_medians[BASELINE]
