@@ -26,4 +26,4 @@ def test_the_study_queue_is_planned_once_per_connection_not_on_every_request(cou
 
     assert all(queue.card is not None for queue in runs)
     queue_statements = [sql for sql in prepared_statements() if sql.startswith("WITH studied AS")]
-    assert len(queue_statements) == 1  # prepared once, whatever the parameters
+    assert len(queue_statements) == 1  # run six times, prepared once
