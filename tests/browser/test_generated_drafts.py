@@ -12,25 +12,27 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ARTICLE = Path(__file__).resolve().parents[2] / "fixtures" / "articles" / "leg-ulcer.txt"
 
 
+def show_lesson_drafts(page, base_url: str, course, lesson: str) -> None:
+    """The review queue, filtered to one lesson's drafts."""
+    page.goto(f"{base_url}/c/{course.slug}/drafts/")
+    filters = page.get_by_role("form", name="Filter drafts")
+    filters.get_by_label("Lesson").select_option(label=lesson)
+    filters.get_by_role("button", name="Filter").click()
+
+
 def test_educator_reads_generated_drafts_without_item_writing_errors(
     page, live_server, login, shoot, demo, axe_check
 ):
     import_article(course=demo, text=ARTICLE.read_text())
     login("educator", "demo-pass-2026")
-    page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
-    filters = page.get_by_role("form", name="Filter drafts")
-    filters.get_by_label("Lesson").select_option(label="What causes leg ulcers?")
-    filters.get_by_role("button", name="Filter").click()
+    show_lesson_drafts(page, live_server.url, demo, "What causes leg ulcers?")
     expect(page.get_by_text("A recognised cause of venous leg ulcers is smoking.")).to_be_visible()
     expect(page.get_by_text("Which type of leg ulcer can this cause?").first).to_be_visible()
     filters = page.get_by_role("form", name="Filter drafts")
     filters.get_by_label("Item-writing flag").select_option(label="Open errors")
     filters.get_by_role("button", name="Filter").click()
     expect(page.get_by_text("A recognised cause of venous leg ulcers is smoking.")).to_have_count(0)
-    page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
-    filters = page.get_by_role("form", name="Filter drafts")
-    filters.get_by_label("Lesson").select_option(label="What are the clinical features of leg ulcers?")
-    filters.get_by_role("button", name="Filter").click()
+    show_lesson_drafts(page, live_server.url, demo, "What are the clinical features of leg ulcers?")
     expect(page.get_by_text("Which type of leg ulcer is most likely?").first).to_be_visible()
     axe_check()
     shoot("drafts-01-vignettes")
@@ -48,10 +50,7 @@ def test_educator_reviews_a_which_condition_question_from_the_articles_different
     the name, its options the article's own differential; no item-writing flag on it."""
     import_article(course=demo, text=ORF.read_text())
     login("educator", "demo-pass-2026")
-    page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
-    filters = page.get_by_role("form", name="Filter drafts")
-    filters.get_by_label("Lesson").select_option(label="What is orf?")
-    filters.get_by_role("button", name="Filter").click()
+    show_lesson_drafts(page, live_server.url, demo, "What is orf?")
     stem = (
         "Which of the following conditions is a viral skin infection that humans catch from sheep and goats?"
     )
