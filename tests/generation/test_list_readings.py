@@ -86,11 +86,6 @@ def test_a_lead_in_is_read_by_its_subject_and_verb(heading, lead_in, before, pro
     ("heading", "lead_in", "prompt"),
     [
         (
-            "How can erysipelas be prevented?",
-            "People handling sheep and goats can reduce their risk by:",
-            "Name two ways people handling sheep and goats can reduce their risk of erysipelas.",
-        ),
-        (
             "What is the treatment for erysipelas?",
             "Troublesome cutaneous nodules may be removed by:",
             "Name two ways to remove troublesome cutaneous nodules in erysipelas.",

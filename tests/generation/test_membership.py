@@ -372,21 +372,21 @@ def test_a_cause_the_lesson_says_it_results_from_refuses_the_contributing_factor
 def test_a_way_to_prevent_recurrences_after_the_list_joins_the_back():
     outline = article(
         lesson(
-            "How can erysipelas be prevented?",
+            "What is the outlook for erysipelas?",  # in a lesson on prevention shapes.py refuses the card
             bullets(
-                "People with lymphoedema can reduce their risk by:",
+                "Recurrences can be reduced by:",
                 "Keeping the skin moisturised",
                 "Treating tinea pedis promptly",
             ),
             para("Long-term penicillin may be recommended for people with frequent recurrences."),
         )
     )
-    ((prompt, answer),) = name_two(outline, "Name two ways")
-    assert prompt == "Name two ways people with lymphoedema can reduce their risk of erysipelas."
-    assert (
-        answer
-        == "Any two of: Keeping the skin moisturised; Treating tinea pedis promptly; Long-term penicillin"
-    )
+    assert name_two(outline, "Give two ways") == [
+        (
+            "Give two ways to reduce recurrences in erysipelas.",
+            "Any two of: Keeping the skin moisturised; Treating tinea pedis promptly; Long-term penicillin",
+        )
+    ]
 
 
 def test_the_condition_it_is_easily_mistaken_for_refuses_the_differential_card_with_that_line():
@@ -414,11 +414,11 @@ def test_signs_the_lesson_states_beside_the_list_join_a_signs_back():
     outline = article(
         lesson(
             "What are the clinical features of erysipelas?",
-            bullets("Signs include:", "A raised, well-defined red plaque", "Blistering"),
+            bullets("Signs seen with the rash include:", "A raised, well-defined red plaque", "Blistering"),
             para("The person is often unwell, with fever and swollen, tender lymph nodes."),
         )
     )
-    ((_, answer),) = name_two(outline, "Name two signs")
+    ((_, answer),) = name_two(outline, "Name two signs")  # "Name two signs of erysipelas." shapes.py refuses
     assert (
         answer
         == "Any two of: A raised, well-defined red plaque; Blistering; Fever; Swollen, tender lymph nodes"

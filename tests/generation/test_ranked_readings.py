@@ -180,6 +180,13 @@ def list_cards(title: str, heading: str, lead_in: str, entries=DDX_ENTRIES) -> l
     return [d.prompt for d in generate_screened(outline).kept if d.kind == "basic"]
 
 
+def refused_cards(title: str, heading: str, lead_in: str, entries=DDX_ENTRIES) -> list[str]:
+    """The basic cards read from the list and then refused by their shape (shapes.py)."""
+    outline = Outline(title=title, lessons=[Section(heading, [Block("list", lead_in, entries)])])
+    dropped = generate_screened(outline).dropped
+    return [d.prompt for d, why in dropped if d.kind == "basic" and "ways of prevention" in why]
+
+
 GROUPS = ("Neonates and children under 5 years of age", "Adults with kidney failure")
 
 
@@ -232,7 +239,8 @@ PRECAUTIONS = ("Wear waterproof gloves when cleaning a fish tank", "Wash hands a
 
 
 def test_precautions_that_reduce_the_risk_in_a_lesson_on_prevention():
-    assert list_cards(
+    # read, then refused: a "Name two" card in a lesson on prevention (shapes.py)
+    assert refused_cards(
         "Mycobacterium marinum infection",
         "How can Mycobacterium marinum infection be prevented?",
         "Simple precautions reduce the risk of infection:",
@@ -303,7 +311,8 @@ BITES = (
 
 
 def test_ways_to_reduce_an_exposure_in_a_lesson_on_prevention():
-    assert list_cards(
+    # read, then refused: a "Name two" card in a lesson on prevention (shapes.py)
+    assert refused_cards(
         "Cutaneous leishmaniasis",
         "How can cutaneous leishmaniasis be prevented?",
         "Travellers to endemic areas should reduce sandfly bites by:",

@@ -361,7 +361,7 @@ def test_a_short_gloss_and_a_trailing_usually_are_left_to_the_excerpt():
 
 def test_ways_to_reduce_are_not_asked_when_another_part_names_another_way():
     prevention = Section(
-        "How can tinea pedis be prevented?",
+        "What is the outlook for tinea pedis?",  # not a lesson on prevention, whose "Name two" cards shapes.py refuses
         [
             Block(
                 "list",
@@ -1600,11 +1600,6 @@ def test_a_treatment_tables_regimens_with_a_number_are_asked_per_treatment():
             "How is tinea pedis diagnosed?",
             "Urgent surgical assessment is required if there is:",
             "Name two findings in tinea pedis that require urgent surgical assessment.",
-        ),
-        (
-            "How can tinea pedis be prevented?",
-            "Prevention focuses on:",
-            "Name two measures the prevention of tinea pedis focuses on.",
         ),
         (
             "How is tinea pedis diagnosed?",

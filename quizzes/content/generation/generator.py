@@ -146,6 +146,7 @@ from quizzes.content.generation.list_clauses import explanation_cards, unasked_r
 from quizzes.content.generation.membership import sentence_entries
 from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen
+from quizzes.content.generation.shapes import refuse_shapes
 from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
     comparison_cards,
@@ -348,8 +349,9 @@ def generate_screened(outline: Outline) -> Screened:
     drafts = _stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
     kept, refused = tidy(drafts, condition, abbr)
     kept, cued = refuse_cued(kept, condition, abbr, _paragraphs(outline))
+    kept, shaped = refuse_shapes(kept, condition)
     screened = screen(kept)
-    screened.dropped[:0] = refused + cued
+    screened.dropped[:0] = refused + cued + shaped
     return screened
 
 

@@ -1,0 +1,71 @@
+"""Draft shapes the examiners rejected (shapes.py): refused with the reason, through the public surface on small
+articles; the near miss of each shape is kept."""
+
+from __future__ import annotations
+
+from quizzes.content.generation import generator
+from quizzes.content.reader.outline import Block, Outline, Section
+
+TITLE = "Erysipelas"
+WAYS = ("Keeping the skin moisturised", "Treating tinea pedis promptly", "Caring for wounds promptly")
+SIGNS = ("A raised, well-defined red plaque", "Blistering", "Swelling")
+
+
+def article(heading: str, lead_in: str, entries: tuple[str, ...]) -> Outline:
+    return Outline(title=TITLE, lessons=[Section(heading, [Block("list", lead_in, entries)])])
+
+
+def name_two(outline: Outline) -> list[str]:
+    return [d.prompt for d in generator.generate(outline) if d.prompt.startswith(("Name two", "Give two"))]
+
+
+def silent(outline: Outline) -> dict[str, str]:
+    return generator.silent_lessons(outline, generator.generate_screened(outline))
+
+
+# --- a "Name two" card in a lesson on prevention
+
+
+def test_two_ways_in_a_lesson_on_prevention_are_refused_with_the_reason():
+    heading = "How can erysipelas be prevented?"
+    outline = article(heading, "Recurrences can be reduced by:", WAYS)
+    assert name_two(outline) == []
+    why = silent(outline)[heading]
+    assert (
+        "asks for two ways of prevention from one list (“Give two ways to reduce recurrences in erysipelas.”)"
+        in why
+    )
+    assert "under its treatment too, or after the list, and the back would mark those wrong" in why
+
+
+def test_two_ways_to_reduce_recurrences_outside_a_lesson_on_prevention_are_kept():
+    outline = article("What is the outlook for erysipelas?", "Recurrences can be reduced by:", WAYS)
+    assert name_two(outline) == ["Give two ways to reduce recurrences in erysipelas."]
+
+
+# --- a "Name two" card whose class is a bare generic noun
+
+
+def test_two_signs_of_the_condition_are_refused_with_the_reason():
+    heading = "What are the clinical features of erysipelas?"
+    outline = article(heading, "Signs include:", SIGNS)
+    assert name_two(outline) == []
+    assert (
+        "asks for two “signs” without saying of what (“Name two signs of erysipelas.”)"
+        in silent(outline)[heading]
+    )
+
+
+def test_two_theories_of_the_condition_are_refused():
+    heading = "What causes erysipelas?"
+    outline = article(heading, "Theories include:", ("Circulating T cells", "Cytokines", "Antigens"))
+    assert name_two(outline) == []
+    assert (
+        "asks for two “theories” without saying of what (“Name two theories of erysipelas.”)"
+        in silent(outline)[heading]
+    )
+
+
+def test_two_signs_the_stem_qualifies_are_kept():
+    outline = article("What are the clinical features of erysipelas?", "Signs on examination include:", SIGNS)
+    assert name_two(outline) == ["Name two signs of erysipelas on examination."]
