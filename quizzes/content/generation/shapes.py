@@ -10,11 +10,12 @@ valid one, and stayed so with any one set left out:
   list (suppressive aciclovir after the list of ways to avoid eczema herpeticum, long-term penicillin for
   recurrent erysipelas): 6 gradings of 4 drafts on 4 sets, none valid;
 - a "Name two" card whose class is a bare generic noun ("signs", "options", "methods", "theories",
-  "associations") of the condition or a scope of it, which does not say of what kind ("Name two theories of
-  autoeczematisation": of its cause?; "Name two signs of eczema herpeticum": fever and lymph nodes too?;
-  "Name two options for a limited number of small lesions": of treatment?): 8 gradings of 5 drafts on 4
-  sets, none valid. A class the stem qualifies is kept ("signs of alopecia areata on examination",
-  "methods of removal for ...", "findings on trichoscopy", "changes that are seen in psoriatic nails").
+  "associations") of the condition or a scope of it, which does not say of what ("Name two theories of
+  autoeczematisation": of its cause?; "Name two signs of eczema herpeticum": fever and lymph nodes too?; "Name
+  two options for a limited number of small lesions": of treatment?): 8 gradings of 5 drafts on 4 sets, none
+  valid. A class the stem qualifies is kept ("signs of alopecia areata on examination", "methods of removal
+  for ...", "treatment options for ...", "findings on trichoscopy in ..."). ("Characteristic findings of X"
+  stays: its one draft graded was flawed twice, but an examiner of another set proposed that very card.)
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _NAME_TWO = re.compile(r"(?:^|\. )(?:Name|Give) two (?P<cls>[^.?]+)[.?]$")
 _PREVENTION = re.compile(r"\bprevent(?:ed|ion|ing|s)?\b", re.IGNORECASE)
 # Class nouns that say nothing of their kind alone.
 _GENERIC_CLASS = re.compile(
-    r"^(?P<noun>signs|options|methods|theories|associations|measures|things) (?:of|for) (?P<rest>.+)$"
+    r"^(?P<noun>signs|options|methods|theories|associations) (?:of|for) (?P<rest>.+)$"
 )
 # What makes a generic class specific after it: a test or setting ("on examination"), a clause ("that ...").
 _QUALIFIED = re.compile(r"\b(?:on|that|which|who|seen|used|when|where|during|after|before)\b")
