@@ -64,6 +64,8 @@ asked; a doubtful draft is dropped, not proposed.
   the qualifier of a qualified class, "Low-dose oral isotretinoin has been used" beside "Oral treatment";
   elsewhere, for a question on the whole condition: the class with its qualifier, or a sub-heading naming it) (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
   nor its sub-heading gives no cloze (its subject is the heading: "A course of 6-12 weeks is usual").
+- A draft of a shape the independent examiners never passed (a "Name two" card in a lesson on prevention,
+  or one whose class is a bare generic noun: "signs of X") is refused with the reason (:mod:`shapes`).
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
   prose: how many of its sentences state several facts, blank nothing a
