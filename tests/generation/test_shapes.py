@@ -3,6 +3,7 @@ articles; the near miss of each shape is kept."""
 
 from __future__ import annotations
 
+from quizzes.content import reader
 from quizzes.content.generation import generator
 from quizzes.content.reader.outline import Block, Outline, Section
 
@@ -69,3 +70,35 @@ def test_two_theories_of_the_condition_are_refused():
 def test_two_signs_the_stem_qualifies_are_kept():
     outline = article("What are the clinical features of erysipelas?", "Signs on examination include:", SIGNS)
     assert name_two(outline) == ["Name two signs of erysipelas on examination."]
+
+
+# --- the same, read from an article's text
+
+ARTICLE_TEXT = """Erysipelas
+
+{heading}
+
+Recurrences can be reduced by:
+
+- Keeping the skin moisturised
+- Treating tinea pedis promptly
+- Caring for wounds promptly
+"""
+
+
+def _read(heading: str) -> Outline:
+    return reader.read(ARTICLE_TEXT.format(heading=heading).encode()).outline
+
+
+def test_an_article_s_lesson_on_prevention_gives_no_name_two_card_and_says_why():
+    outline = _read("How can erysipelas be prevented?")
+    assert name_two(outline) == []
+    assert (
+        "asks for two ways of prevention from one list" in silent(outline)["How can erysipelas be prevented?"]
+    )
+
+
+def test_an_article_s_lesson_on_the_outlook_keeps_the_same_list_card():
+    assert name_two(_read("What is the outlook for erysipelas?")) == [
+        "Give two ways to reduce recurrences in erysipelas."
+    ]
