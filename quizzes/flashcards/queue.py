@@ -40,7 +40,7 @@ from quizzes.flashcards import examdate
 from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, PersonalExamDate, ReviewLog
 from quizzes.models.notes import NoteStatus
-from quizzes.models.rows import Columns
+from quizzes.models.rows import Columns, build
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
@@ -258,18 +258,16 @@ def _shown(*, state_id: int | None, card_id: int | None) -> tuple[Card, CardStat
     """The card to show and the student's state of it (None when the queue named a card with
     no state), its note and lesson attached, ``card.has_images`` set."""
     if state_id is not None:
-        row = _fetch("shown by state", [state_id])
-        state, at = STATE.build(row, 0), len(STATE)
-    else:
-        row = _fetch("shown by card", [card_id])
-        state, at = None, 0
-    card = CARD.build(row, at)
-    note = NOTE.build(row, at := at + len(CARD))
-    note.lesson = LESSON.build(row, at := at + len(NOTE))
-    card.note = note
-    card.has_images = bool(row[at + len(LESSON)])
-    if state is not None:
+        state, card, note, lesson, has_images = build(
+            _fetch("shown by state", [state_id]), STATE, CARD, NOTE, LESSON
+        )
         state.card = card
+    else:
+        state = None
+        card, note, lesson, has_images = build(_fetch("shown by card", [card_id]), CARD, NOTE, LESSON)
+    note.lesson = lesson
+    card.note = note
+    card.has_images = bool(has_images)
     return card, state
 
 
@@ -280,10 +278,9 @@ def card_to_rate(*, user, course, card_id: int) -> Card | None:
     row = _fetch("rated", [user.pk, card_id, course.pk])
     if row is None:
         return None
-    card = CARD.build(row, 0)
-    card.note = NOTE.build(row, len(CARD))
-    card.note.course = course
-    card.own_state = STATE.build(row, len(CARD) + len(NOTE))
+    card, note, card.own_state = build(row, CARD, NOTE, STATE)
+    note.course = course
+    card.note = note
     return card
 
 

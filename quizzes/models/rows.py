@@ -19,10 +19,11 @@ from django.db.models import Model
 class Columns:
     """A model's concrete fields under a table alias in a hand-written SELECT."""
 
-    def __init__(self, model: type[Model], alias: str):
+    def __init__(self, model: type[Model], alias: str, defer: tuple[str, ...] = ()):
+        """``defer``: fields left out of the select list, deferred on the instance (loaded if read)."""
         self.model = model
         self.alias = alias
-        self.fields = model._meta.concrete_fields
+        self.fields = [field for field in model._meta.concrete_fields if field.name not in defer]
         self.attnames = [field.attname for field in self.fields]
         self.pk_index = self.attnames.index(model._meta.pk.attname)
         self._converters: dict[str, list] = {}
@@ -57,3 +58,13 @@ class Columns:
             for converter in converters:
                 values[index] = converter(values[index], column, connection)
         return self.model.from_db(connection.alias, self.attnames, values)
+
+
+def build(row: Sequence, *columns: Columns) -> list:
+    """The instances of ``columns`` held one after another in ``row``, then the row's remaining
+    values (the statement's other expressions)."""
+    built, at = [], 0
+    for each in columns:
+        built.append(each.build(row, at))
+        at += len(each)
+    return built + list(row[at:])
