@@ -12,8 +12,8 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core import signing
-from django.db.models import FilteredRelation, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from quizzes.flashcards import examdate, examdates, reviews, scheduling
 from quizzes.flashcards.forms import CourseExamForm, ExamDateForm
 from quizzes.flashcards.queue import (
     build_queue,
+    card_to_rate,
     cram_cards,
     cram_lessons,
     has_review,
@@ -161,10 +162,9 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
     ):
         return HttpResponseBadRequest("This answer could not be read; reload the page.")
     # The card and the student's state of it (None for a new card) in one query.
-    cards = Card.objects.annotate(
-        own_state=FilteredRelation("states", condition=Q(states__user=request.user))
-    ).select_related("note__course", "own_state")
-    card = get_object_or_404(cards, pk=token["c"], note__course=course)
+    card = card_to_rate(user=request.user, course=course, card_id=token["c"])
+    if card is None:
+        raise Http404("No such card.")
     now = timezone.now()
     shown_at = _from_ms(token["t"])
     if not (dt.timedelta(0) <= now - shown_at <= SHOWN_FOR_AT_MOST):
@@ -178,7 +178,7 @@ def study_rate(request: HttpRequest, course: Course) -> HttpResponse:
         now=now,
         duration_ms=duration,
         shown_at=shown_at,
-        state=getattr(card, "own_state", None),  # not set when the student has no state yet
+        state=card.own_state,
         exam_at=_token_exam(token),
     )
     notices = [(messages.WARNING, result.message)] if result.message else []

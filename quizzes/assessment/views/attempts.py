@@ -7,14 +7,14 @@ answering, flagging) is in question.py. Every page works without JavaScript
 """
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, boosts, practice, quizlist, secrecy, standing
+from quizzes.assessment import attempts, boosts, lookups, practice, quizlist, secrecy, standing
 from quizzes.assessment.display import palette, question_display
 from quizzes.assessment.forms import PracticeForm
 from quizzes.items import marking
@@ -29,9 +29,10 @@ TEMPLATES = "quizzes/attempts"
 
 def own_attempt(request: HttpRequest, course: Course, attempt_id: int) -> Attempt:
     """The requester's own attempt in this course; anyone else's id is a 404."""
-    return get_object_or_404(
-        Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user, quiz__course=course
-    )
+    attempt = lookups.own_attempt(user=request.user, course=course, attempt_id=attempt_id)
+    if attempt is None:
+        raise Http404("No such attempt.")
+    return attempt
 
 
 def finalise_if_overdue(request: HttpRequest, attempt: Attempt, now) -> None:

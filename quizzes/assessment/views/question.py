@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh, reswap, retarget
 
 from quizzes.accounts.permissions import course_view
-from quizzes.assessment import attempts, boosts, secrecy, standing
+from quizzes.assessment import attempts, boosts, lookups, secrecy, standing
 from quizzes.assessment.display import CERTAINTY_CHOICES, palette, palette_links, question_display
 from quizzes.assessment.forms import answer_from_post
 from quizzes.assessment.views.attempts import (
@@ -52,15 +52,10 @@ def _palette_context(course: Course, attempt: Attempt, now) -> tuple[dict, dict]
     return context, secret
 
 
-# What the question page reads with a response (of the lesson, its title and slug: not its body).
-SHOWN = ("version", "question__lesson")
-NOT_SHOWN = ("question__lesson__body", "question__source_spans")
-
-
 def _question_context(
     course: Course, attempt: Attempt, response: Response, brought_forward: int | None = None
 ) -> dict:
-    """The question page's context (``response`` selected with SHOWN); ``brought_forward`` is
+    """The question page's context (``response`` as ``lookups.shown_response`` gives it); ``brought_forward`` is
     the count of cards the answer just checked brought forward (None: read it, if the marks show)."""
     slot = response.slot
     now = timezone.now()
@@ -128,6 +123,15 @@ def _act(request: HttpRequest, attempt: Attempt, slot: int, action: str) -> Resp
     return response
 
 
+def _shown(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> Response:
+    """The question as its page shows it (404 when there is no such slot or the attempt is
+    not the requester's own in this course)."""
+    response = lookups.shown_response(user=request.user, course=course, attempt_id=attempt_id, slot=slot)
+    if response is None:
+        raise Http404("No such question.")
+    return response
+
+
 @course_view("take_quizzes")
 @require_http_methods(["GET", "POST"])
 def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -> HttpResponse:
@@ -135,13 +139,7 @@ def question(request: HttpRequest, course: Course, attempt_id: int, slot: int) -
     response = None
     if request.method == "GET":
         # One query: the question with its attempt, which must be the requester's own in this course.
-        response = get_object_or_404(
-            Response.objects.select_related("attempt__quiz", *SHOWN).defer(*NOT_SHOWN),
-            attempt_id=attempt_id,
-            attempt__user=request.user,
-            attempt__quiz__course=course,
-            slot=slot,
-        )
+        response = _shown(request, course, attempt_id, slot)
         attempt = response.attempt
     else:
         attempt = own_attempt(request, course, attempt_id)
@@ -195,9 +193,8 @@ def _post_question(request: HttpRequest, course: Course, attempt: Attempt, slot:
             now=timezone.now(),
         )
     if request.htmx and action == "check":
-        shown = get_object_or_404(
-            Response.objects.select_related(*SHOWN).defer(*NOT_SHOWN), attempt=attempt, slot=slot
-        )
+        shown = _shown(request, course, attempt.pk, slot)
+        shown.attempt = attempt
         context = _question_context(course, attempt, shown, brought_forward) | {"autofocus": True}
         return render(request, f"{TEMPLATES}/question.html#checked", context)
     if request.htmx:
