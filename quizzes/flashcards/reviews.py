@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
 from quizzes.flashcards import examdate, examdates, scheduling
@@ -182,24 +182,30 @@ def _siblings(card: Card) -> list[int]:
     return list(Card.objects.filter(note_id=card.note_id).exclude(pk=card.pk).values_list("pk", flat=True))
 
 
+# Burying a note's other cards in one statement: a student's state of each is created buried (an
+# unreviewed state, new again tomorrow) or, when they have one, buried with its version moved on.
+BURY = """INSERT INTO {state} (user_id, card_id, {columns})
+  SELECT %s, c.id, {values} FROM {card} c WHERE c.note_id = %s AND c.id <> %s
+  ON CONFLICT (user_id, card_id) DO UPDATE SET buried_until = excluded.buried_until, version = {state}.version + 1"""
+
+
 def _bury_siblings(user, card: Card, *, until: dt.datetime, now: dt.datetime) -> None:
     """Bury the other cards of `card`'s note for `user` until `until` (a new one gets an
-    unreviewed state row to hold it); each buried state's version moves on."""
-    siblings = _siblings(card)
-    if not siblings:
+    unreviewed state row to hold it); each buried state's version moves on. No query for a
+    basic note: it has one card."""
+    if card.note.kind == NoteKind.BASIC:
         return
-    CardState.objects.filter(user=user, card_id__in=siblings).update(
-        buried_until=until, version=F("version") + 1
+    fields = _unreviewed(now) | {"buried_until": until, "version": 1}
+    columns = [CardState._meta.get_field(name) for name in fields]
+    statement = BURY.format(
+        state=CardState._meta.db_table,
+        card=Card._meta.db_table,
+        columns=", ".join(connection.ops.quote_name(field.column) for field in columns),
+        values=", ".join(["%s"] * len(columns)),
     )
-    # The siblings without a state get one; those the update above reached already have theirs
-    # (one row per student and card: the conflict is ignored), so no query asks which is which.
-    CardState.objects.bulk_create(
-        [
-            CardState(user=user, card_id=pk, **(_unreviewed(now) | {"buried_until": until, "version": 1}))
-            for pk in siblings
-        ],
-        ignore_conflicts=True,
-    )
+    values = [field.get_db_prep_save(fields[field.name], connection) for field in columns]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [user.pk, *values, card.note_id, card.pk])
 
 
 def _unbury_siblings(user, card: Card, *, day: tuple[dt.datetime, dt.datetime]) -> None:
