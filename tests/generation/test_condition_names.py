@@ -50,3 +50,9 @@ def test_a_title_without_a_colon_is_the_name_whatever_the_article_opens_with():
     opening = "Scleroderma is a chronic autoimmune disease of the skin and internal organs."
     found = prompts(_article("Systemic sclerosis", opening))
     assert "Name two possible complications of systemic sclerosis." in found
+
+
+def test_a_title_opening_with_a_colon_keeps_the_name_after_it():
+    opening = "Sarcoidosis is a disease in which granulomas form in many organs."
+    found = prompts(_article(": Sarcoidosis", opening))
+    assert "Name two possible complications of sarcoidosis." in found

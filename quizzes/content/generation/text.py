@@ -116,7 +116,8 @@ def condition_name(title: str, opening: str = "") -> str:
     before, colon, after = name.partition(": ")
     if colon:
         named = words(after)
-        name = after if named and words(opening)[: len(named)] == named else before
+        opens = bool(named) and words(opening)[: len(named)] == named
+        name = after if opens or not words(before) else before  # ": Sarcoidosis" names it after the colon
     return lower_first(name.strip())
 
 
