@@ -256,8 +256,10 @@ def sub_headed(section: Section) -> Section:
 def article_condition(outline: Outline) -> str:
     """The condition's name for use inside a sentence, cased as the article writes it there: "calcinosis
     cutis", but "Becker naevus", "Merkel cell carcinoma", "Mycobacterium marinum infection" when the article
-    writes the first word with its capital after a word in lower case (a person's name, a genus)."""
-    condition = condition_name(outline.title)
+    writes the first word with its capital after a word in lower case (a person's name, a genus); for a
+    title with a qualifier after a colon, the name the opening sentence uses (see :func:`condition_name`)."""
+    opening = next(iter(paragraph_sentences([b for _, blocks in all_blocks(outline) for b in blocks])), "")
+    condition = condition_name(outline.title, opening)
     if not condition[:1].islower():
         return condition
     lead = " ".join(condition.split()[:2])  # "mycobacterium marinum", not the noun "mycobacterium" alone

@@ -6,6 +6,10 @@ are right alone can be wrong together. This pass looks at the assembled stem onl
 - the condition named twice, by name and abbreviation ("In discoid lupus erythematosus, DLE most often
   starts ...", "complications in discoid lupus erythematosus of DLE") or by name twice ("... prurigo
   nodularis in prurigo nodularis"): the added name goes, the abbreviation is spelled out;
+- an added "In X, " before a subject naming the condition by a shortening, its name without its first words
+  or its abbreviation without its lower-case qualifier ("In cutaneous mastocytosis, mastocytosis is caused
+  ...", "In cutaneous squamous cell carcinoma, SCC is ..."): the lead goes, and the full name takes the
+  shortening's place when it stands for the condition itself (not a count of cases, not the wider group);
 - two leads ("In X, in survivors, ..."): one, the sentence's scope of the condition ("In survivors of X, ...");
 - a sub-heading pasted before a cloze ("X, topical treatment: {{...}} are the first-line treatment.")
   whose words the sentence already says: "In X, ..." instead;
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 
 from quizzes.content.generation.drafts import Draft
 from quizzes.content.generation.text import lower_first, mentions, upper_first, words
@@ -175,10 +180,17 @@ def _named_once(prompt: str, condition: str, abbr: str) -> str:
     name = re.escape(condition)
     by_abbr = bool(abbr) and re.search(rf"\b{re.escape(abbr)}\b", _outside_blank(prompt))
     lead = re.match(rf"^In {name}, ", prompt, re.IGNORECASE)
+    short = _shortened_subject(prompt[lead.end() :], condition, abbr) if lead else None
     if lead and (
-        by_abbr or mentions(prompt[lead.end() :], condition) or _inflected(prompt[lead.end() :], condition)
+        by_abbr
+        or mentions(prompt[lead.end() :], condition)
+        or _inflected(prompt[lead.end() :], condition)
+        or short
     ):
         prompt = upper_first(_upper_blank_start(prompt[lead.end() :]))
+    if short and _same_condition(short, prompt):
+        # "Mastocytosis is caused by ..." -> "Cutaneous mastocytosis is caused by ..."
+        prompt = upper_first(condition) + prompt[short.end("x") :]
     added = list(re.finditer(rf" (?:in|of|for) {name}(?=[ .?,])", prompt, re.IGNORECASE))
     for match in reversed(added):
         # the sentence it is added to (a vignette names the condition again in its question, rightly)
@@ -194,6 +206,48 @@ def _named_once(prompt: str, condition: str, abbr: str) -> str:
         spelled = condition if not prompt.startswith(abbr) else upper_first(condition)
         prompt = re.sub(rf"\b{re.escape(abbr)}\b", spelled, prompt, count=1)
     return prompt
+
+
+# What may count the condition in the subject: "Most SCCs", "More than {{c1::90}}% of SCCs".
+_COUNTED = (
+    r"(?P<count>(?:most|many|some|all) "
+    r"|(?:(?:more|less|fewer) than |about |around |over |up to )?(?:\d[\d.]*|\{\{c\d+::[^}]*\}\})%? of )?"
+)
+_FUNCTION_WORDS = frozenset(words("of in on at with and or from for to by the a an"))
+# A sentence about the group a shortening names, not about the condition: "Mastocytosis is a group of disorders".
+_GROUP = re.compile(
+    r"\b(?:(?:group|family|spectrum|range|class) of|includes?|including|comprises?|forms|types|variants|subtypes)\b",
+    re.IGNORECASE,
+)
+
+
+def _shortened_subject(text: str, condition: str, abbr: str) -> re.Match[str] | None:
+    """The sentence's subject when it names the condition by a shortening: the name without its first words
+    ("Mastocytosis is caused ..." for cutaneous mastocytosis), or the abbreviation without its lower-case
+    qualifier ("SCC is most common ..." for cSCC), alone or counted ("more than {{c1::90}}% of SCCs")."""
+    names = condition.split()
+    short = [" ".join(names[i:]) for i in range(1, len(names)) if names[i].casefold() not in _FUNCTION_WORDS]
+    if abbr[:1].islower() and abbr.lstrip(string.ascii_lowercase)[:1].isupper():
+        short.append(abbr.lstrip(string.ascii_lowercase))
+    if not short:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(short, key=len, reverse=True))
+    return re.match(rf"^{_COUNTED}(?P<x>{alternatives})(?P<s>e?s)?\b(?!-)", text, re.IGNORECASE)
+
+
+def _same_condition(short: re.Match[str], prompt: str) -> bool:
+    """Whether a shortened subject stands for the condition itself, so the full name can take its place: the
+    subject alone (not a count of cases, not "SCCs"), followed by its verb, in a sentence neither about the
+    group the shortening names ("is a group of", "types") nor naming another form of it ("systemic ...")."""
+    if short["count"] or short["s"]:
+        return False
+    rest = _CLOZE.sub(lambda blank: blank["x"], prompt[short.end("x") :])  # the sentence as read
+    if not re.match(r" (?!(?:of|in|on|at|with|and|or|from|for|to|by)\b)[a-z]", rest) or _GROUP.search(rest):
+        return False
+    return not any(
+        qualifier.casefold() not in _FUNCTION_WORDS
+        for qualifier in re.findall(rf"\b([\w-]+) {re.escape(short['x'])}\b", rest, re.IGNORECASE)
+    )
 
 
 def _inflected(text: str, condition: str) -> bool:

@@ -105,9 +105,20 @@ def premise_of(item: str) -> str:
     return upper_first(short_form(item))
 
 
-def condition_name(title: str) -> str:
-    """The condition's name for use inside a sentence: "Calcinosis cutis" -> "calcinosis cutis"."""
-    return lower_first(re.sub(r"\s*\([^)]*\)", "", title).strip())
+def condition_name(title: str, opening: str = "") -> str:
+    """The condition's name for use inside a sentence: "Calcinosis cutis" -> "calcinosis cutis".
+
+    A title that is a name and a qualifier after a colon names the condition before it ("Systemic sclerosis:
+    skin features" -> "systemic sclerosis"), unless the article's opening sentence begins with the part after
+    it: then that is the condition the article is about ("Herpes simplex: cold sores" opening "Cold sores are
+    ..." -> "cold sores")."""
+    name = re.sub(r"\s*\([^)]*\)", "", title).strip()
+    before, colon, after = name.partition(": ")
+    if colon:
+        named = words(after)
+        opens = bool(named) and words(opening)[: len(named)] == named
+        name = after if opens or not words(before) else before  # ": Sarcoidosis" names it after the colon
+    return lower_first(name.strip())
 
 
 def mentions(text: str, phrase: str) -> bool:
