@@ -34,7 +34,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 
 from quizzes.accounts.permissions import can
-from quizzes.assessment import scoring, secrecy
+from quizzes.assessment import lookups, scoring, secrecy
 from quizzes.assessment.display import shown_content
 from quizzes.items import grading, marking
 from quizzes.items.versions import CONTENT_PREFETCH, current_versions
@@ -343,24 +343,17 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
 
 
 def _lock(attempt: Attempt, user) -> Attempt:
-    user_id = getattr(user, "pk", user)
-    try:
-        return (
-            Attempt.objects.select_for_update(of=("self",))
-            .select_related("quiz")
-            .get(pk=attempt.pk, user_id=user_id)
-        )
-    except Attempt.DoesNotExist:
-        raise NotAllowed("This attempt is not yours.") from None
+    locked = lookups.locked_attempt(attempt_id=attempt.pk, user_id=getattr(user, "pk", user))
+    if locked is None:
+        raise NotAllowed("This attempt is not yours.")
+    return locked
 
 
 def _response(attempt: Attempt, slot: int) -> Response:
-    try:
-        return Response.objects.select_related("version", "scored_version", "regrade").get(
-            attempt=attempt, slot=slot
-        )
-    except Response.DoesNotExist:
-        raise NoSuchQuestion(f"This attempt has no question {slot}.") from None
+    response = lookups.scored_response(attempt=attempt, slot=slot)
+    if response is None:
+        raise NoSuchQuestion(f"This attempt has no question {slot}.")
+    return response
 
 
 def _bump(attempt: Attempt, seq: int) -> None:

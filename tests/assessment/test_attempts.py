@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quizzes.assessment import attempts, display, secrecy
@@ -491,3 +492,18 @@ def test_secret_questions_are_those_of_the_students_exams_in_progress_with_the_e
     mine = Attempt.objects.get(quiz=running)
     attempts.submit(attempt=mine, user=student, seq=mine.seq, now=now)
     assert secrecy.secret_questions(student, now) == {}
+
+
+def test_a_change_locks_its_attempt_row_on_postgresql(course, lesson, student):
+    """The module's rule: a change reads its attempt under a row lock (on SQLite the settings'
+    BEGIN IMMEDIATE serialises writers instead)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers")
+    quiz = make_quiz(course, lesson, mode="exam")
+    attempt = attempts.start(quiz=quiz, user=student, now=NOW)
+    with CaptureQueriesContext(connection) as captured:
+        attempts.answer(
+            attempt=attempt, user=student, slot=1, answer=key_of(responses(attempt)[0]), seq=0, now=NOW
+        )
+    locks = [query["sql"] for query in captured if "FOR UPDATE" in query["sql"]]
+    assert len(locks) == 1 and "quizzes_attempt" in locks[0]
