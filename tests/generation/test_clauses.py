@@ -112,6 +112,25 @@ def test_a_process_whose_object_stays_on_the_front_is_not_blanked():
     assert "would blank a process whose object stays on the front" in silent(outline)
 
 
+def test_an_infection_whose_organism_stays_on_the_front_is_not_blanked():
+    outline = outline_of(
+        "Kaposi sarcoma",
+        "What causes Kaposi sarcoma?",
+        "Kaposi sarcoma is caused by infection with human herpesvirus 8.",
+    )
+    assert clozes(outline) == []
+    assert "would blank a process whose object stays on the front" in silent(outline)
+
+
+def test_an_infection_named_alone_as_the_cause_is_still_blanked():
+    outline = outline_of(
+        "Erythema nodosum",
+        "What causes erythema nodosum?",
+        "Erythema nodosum is most often caused by infection.",
+    )
+    assert clozes(outline) == ["Erythema nodosum is most often caused by {{c1::infection}}."]
+
+
 def test_a_blank_cued_by_the_rest_of_the_sentence_is_refused():
     outline = outline_of(
         "Leg ulcer",

@@ -193,6 +193,24 @@ def test_a_counted_set_with_a_qualifier_is_asked_whole():
     ]
 
 
+def test_a_counted_set_keeps_the_form_its_paragraph_opens_on():
+    entries = ("Type 1: low levels of C1-INH", "Type 2: C1-INH that does not work", "Type 3: normal C1-INH")
+    before = "Hereditary erysipelas is rare. Symptoms start in childhood."
+    drafts = generate_screened(
+        article("Who gets erysipelas?", "There are three types:", before, entries)
+    ).kept
+    assert [d.prompt for d in drafts] == ["What are the three types of hereditary erysipelas?"]
+    assert "Hereditary erysipelas is rare." in drafts[0].excerpt
+
+
+def test_a_counted_set_after_a_paragraph_on_the_condition_itself_asks_about_the_condition():
+    entries = ("Type 1: low levels of C1-INH", "Type 2: C1-INH that does not work", "Type 3: normal C1-INH")
+    before = "Erysipelas is rare. Symptoms start in childhood."
+    assert [p for p, _ in cards("Who gets erysipelas?", "There are three types:", before, entries)] == [
+        "What are the three types of erysipelas?"
+    ]
+
+
 def test_a_counted_set_whose_count_is_not_its_entries_is_not_asked_whole():
     assert cards("Who gets erysipelas?", "There are two peaks of onset in females:") == []
 

@@ -247,3 +247,26 @@ def test_a_blank_of_only_generic_words_gives_way_to_its_target_or_is_refused_but
         "Infection is the most common identifiable trigger of erythema nodosum.",
     )
     assert any("{{c1::infection}}" in p.casefold() for p in _clozes(trigger).values())
+
+
+def test_a_blank_of_filler_heads_is_refused_with_its_reason():
+    outline = _article(
+        "Napkin dermatitis",
+        "What causes napkin dermatitis?",
+        "Irritant napkin dermatitis results from a combination of factors that damage the skin barrier.",
+    )
+    assert "combination of factors" not in _clozes(outline)
+    assert "is generic" in _dropped(outline)["combination of factors"]
+    assert (
+        "“combination of factors” is generic"
+        in silent_lessons(outline, generate_screened(outline))["What causes napkin dermatitis?"]
+    )
+
+
+def test_a_filler_head_beside_a_specific_word_is_kept():
+    outline = _article(
+        "Erythema elevatum diutinum",
+        "What causes erythema elevatum diutinum?",
+        "Erythema elevatum diutinum is associated with rheumatoid factor.",
+    )
+    assert "rheumatoid factor" in _clozes(outline)

@@ -51,7 +51,7 @@ Refusals every cloze obeys, whichever rule found its blank (:func:`blank_refusal
   the predicate defines by site ("{{Intertriginous}} erythrasma affects the larger skin folds"); a rank ("...
   is the most common form") asks a form's label;
 - the blank is never a process noun whose object stays on the front ("an {{immune attack}} on hair
-  follicles": the fact is split).
+  follicles", "{{infection}} with human herpesvirus 8": the fact is split).
 """
 
 from __future__ import annotations
@@ -274,7 +274,11 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
         said = after[label_of.end() :] if label_of else ""
         if label_of and not _RANK.match(said) and (set(words(blank)) & _SCHEME or _DEFINING.match(said)):
             return "label: the blank is a form's label whose meaning the rest of the sentence gives"
-    if words(blank) and words(blank)[-1] in _PROCESS and re.match(r"^\s+(?:on|of|to|against|in)\s", after):
+    if (
+        words(blank)
+        and words(blank)[-1] in _PROCESS
+        and re.match(r"^\s+(?:on|of|to|against|in|with)\s", after)
+    ):
         return "split: the blank is a process whose object stays on the front"
     return ""
 

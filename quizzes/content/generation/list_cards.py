@@ -92,7 +92,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
-from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence
+from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
 from quizzes.content.generation.membership import asked_class, one_member, sentence_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
@@ -615,7 +615,8 @@ def list_cards(
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
         # A list split from a row or a table cell is cited as the article wrote it, not as split.
-        lines = [section, lst.outer, lst.parent, pointed_sentence(lst), lst.lead_in]  # "... They include:"
+        lines = [section, lst.outer, lst.parent, pointed_sentence(lst), scope_sentence(lst, condition)]
+        lines.append(lst.lead_in)  # "... They include:", "Hereditary X is rare, ... There are three types:"
         lines += (lst.text,) if lst.text else lst.items
         # "The diagnosis of X is usually clinical. Name two tests ...": tests are not taught as routine
         clinical = clinical_sentence(lst, (prose or {}).get(lst.lesson, []), condition)

@@ -47,6 +47,7 @@ from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_subjects import (
     by_initials,
     conditions_reason,
+    counted_scope,
     others_question,
     passive_subject,
     pointing_question,
@@ -180,7 +181,8 @@ def core_lead_in(lead_in: str, condition: str, before: str = "") -> str:
     if (match := COUNTED.match(lead)) and (np := match["np1"] or match["np2"]).split()[
         -1
     ].casefold() in _KINDS:
-        return f"The {(match['n1'] or match['n2']).casefold()} {np.casefold()} of {condition} are:"
+        scope = counted_scope(before, condition) if match["n1"] else condition
+        return f"The {(match['n1'] or match['n2']).casefold()} {np.casefold()} of {scope} are:"
     if match := _WHEN_OCCUR.match(lead):  # "When symptoms occur, they include:": the symptoms
         return f"{upper_first(match['np'])} {match['v']}:"
     if match := _THOUGHT.match(lead):  # "Contributing factors are thought to include:"
@@ -310,7 +312,8 @@ def clause_question(lst: ItemList, lead: str, condition: str, lists: list[ItemLi
         # "There are two peaks of onset in females:" over two entries -> "What are the two peaks of onset of X in
         # females?" (a complete list, asked whole)
         np = f"{match['np1']}{match['of1'] or ''}".casefold()
-        return f"What are the {match['n1'].casefold()} {np} of {condition}{match['in1'] or ''}?"
+        scope = counted_scope(lst.before, condition)  # "There are three types:" after "Hereditary X is rare."
+        return f"What are the {match['n1'].casefold()} {np} of {scope}{match['in1'] or ''}?"
     if match := _ASSOCIATED.match(lead):
         subject = _subject(match["x"], lst, condition)
         return f"What are some conditions associated with {subject}?" if subject else None

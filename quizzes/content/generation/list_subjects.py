@@ -10,6 +10,8 @@ The subject:
   important ("..., so preventive measures are important. These include:");
 - "These <NP> include:" names its class itself ("These secondary causes include:" -> "... secondary causes of X");
 - "Factors that increase iron ... trigger PCT. They include:" -> "Which factors can trigger X?".
+- "There are three types:" counts the kinds of the form of X its paragraph opens on ("Hereditary X is rare.
+  ... There are three types:" -> "... the three types of hereditary X"), else of X (:func:`counted_scope`).
 
 The verb, with a subject naming the condition or a class:
 
@@ -261,6 +263,31 @@ def several(before: str) -> str:
     """The class a paragraph ends by saying exists ("There are several histological variants."); "" if none."""
     last = sentences(before)[-1] if sentences(before) else ""
     return match["np"].casefold() if (match := _SEVERAL.match(last)) else ""
+
+
+# A paragraph's opening subject: the words before its first verb ("Hereditary angioedema is rare, ...").
+_OPENING_SUBJECT = re.compile(
+    r"^(?P<np>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are|has|have|affects?|occurs?|can|may|usually|often|mainly)\b"
+)
+
+
+def counted_scope(before: str, condition: str) -> str:
+    """What a counted lead-in naming no subject ("There are three types:") counts the kinds of: a form of the
+    condition when the paragraph it closes opens on one ("Hereditary angioedema is rare, ... There are three
+    types:" -> "hereditary angioedema"), else the condition; the question keeps the paragraph's scope."""
+    first = sentences(before)[0] if sentences(before) else ""
+    subject = _OPENING_SUBJECT.match(first)
+    if not subject or not re.fullmatch(rf"(?:[\w-]+ ){{1,3}}{re.escape(condition)}", subject["np"], re.I):
+        return condition
+    return lower_first(subject["np"])
+
+
+def scope_sentence(lst: ItemList, condition: str) -> str:
+    """The paragraph's opening sentence a lead-in naming no subject ("There are three types:") takes its scope
+    from (see :func:`counted_scope`), cited with the list since the question takes its words; "" when none."""
+    if not re.match(r"^there (?:are|is)\b", lst.lead_in, re.IGNORECASE):
+        return ""
+    return sentences(lst.before)[0] if counted_scope(lst.before, condition) != condition else ""
 
 
 _PASSIVE_BY = re.compile(

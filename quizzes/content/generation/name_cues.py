@@ -27,7 +27,8 @@ shows them. Each name word means its own lemma and the plain meaning of the medi
   particularly the shoulders and chest") or a word saying how big a blanked percentage is ("mortality
   is low, under {{5}}%", "a minority, {{10}}%"); "common" is not one: 2% and 20% are both common;
 - the blank is only generic words that fit any condition ("{{genetic change}}", "{{IgG autoantibodies}}"
-  against desmoglein 1): the high-yield term, if any, is left on the card. The term the blank is
+  against desmoglein 1) or filler heads with nothing to check ("a {{combination of factors}}"): the
+  high-yield term, if any, is left on the card. The term the blank is
   "directed against" is blanked instead when there is one ("... directed against {{desmoglein 1}}"). ("{{autoimmune}}" as the
   mechanism of "an autoimmune condition" is kept: clauses.py blanks it only when nothing else cues it.)
 """
@@ -148,6 +149,11 @@ _GENERIC = frozenset(
         " inflammatory reaction problem"
     )
 )
+# Filler heads with no checkable content: a collective or an amount, or the bare word for a contributor
+# ("a {{combination of factors}} that damage the skin barrier"); a blank of only these and generic words
+# is no fact a student can be marked on. A specific word beside one keeps the blank ("{{rheumatoid
+# factor}}", "a {{combination of friction and moisture}}").
+_FILLER_HEADS = frozenset(words("combination mixture mix variety range number factor"))
 # Words generic only beside a generic one: "{{secondary bacterial infection}}" fits any ulcer, while
 # "{{infection}} is the most common identifiable trigger" of erythema nodosum is the fact.
 _GENERIC_BESIDE = frozenset(words("infection bacterial disease"))
@@ -252,7 +258,7 @@ def neighbour_cue(answer: Blank) -> str:
 def generic_blank(blank: str) -> str:
     """Why the blank is only words that fit any condition ("" when it names something specific)."""
     content = [w for w in words(blank) if content_lemmas(w) and not _ISOTYPE.match(w)]
-    generic = [w for w in content if lemma(w) in _GENERIC or w.casefold() in _GENERIC]
+    generic = [w for w in content if {lemma(w), w.casefold()} & (_GENERIC | _FILLER_HEADS)]
     beside = [w for w in content if lemma(w) in _GENERIC_BESIDE or w.casefold() in _GENERIC_BESIDE]
     if generic and len(generic) + len(beside) == len(content):
         return NAME_CUE + f"the blank “{blank}” is generic: it fits any condition, and tests no specific term"
