@@ -7,18 +7,16 @@ but with the wrong role is forbidden (403). Objects that belong to a person
 person's id is a 404.
 """
 
-import functools
 from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import Http404, HttpRequest
 
 from quizzes.models import Course, Membership
 from quizzes.models.people import Role
-from quizzes.models.rows import Columns
+from quizzes.models.rows import Columns, Statement
 
 STUDENT, EDUCATOR, LEAD = Role.STUDENT, Role.EDUCATOR, Role.LEAD
 STAFF = (EDUCATOR, LEAD)
@@ -69,19 +67,12 @@ def check_course(user, ability: str, course: Course) -> None:
 
 
 # Every course page asks it: written out, as Django took longer to build the join than the
-# database took to answer (quizzes/models/rows.py).
-COURSE = Columns(Course, "c")
-
-
-COURSE_AND_ROLES = """SELECT {columns}, m.role FROM {membership} m JOIN {course} c ON c.id = m.course_id
-  WHERE m.user_id = %s AND c.slug = %s"""
-
-
-@functools.cache
-def _course_and_roles_sql(vendor: str) -> str:
-    """The course by slug with each role the user holds in it, a row per role (quoted for ``vendor``)."""
-    tables = {"membership": Membership._meta.db_table, "course": Course._meta.db_table}
-    return COURSE_AND_ROLES.format(columns=COURSE.sql(), **tables)
+# database took to answer (quizzes/models/rows.py). A row per role the user holds in the course.
+COURSE_AND_ROLES = Statement(
+    (Columns(Course, "c"),),
+    ", m.role FROM {membership} m JOIN {course} c ON c.id = m.course_id WHERE m.user_id = %s AND c.slug = %s",
+    {"membership": Membership._meta.db_table, "course": Course._meta.db_table},
+)
 
 
 def _course_and_roles(user, slug: str) -> tuple[Course, frozenset[str]]:
@@ -90,13 +81,11 @@ def _course_and_roles(user, slug: str) -> tuple[Course, frozenset[str]]:
     A course in which the user holds no role does not exist for them, so only
     their memberships are read, each with its course.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_course_and_roles_sql(connection.vendor), [user.pk, slug])
-        rows = cursor.fetchall()
+    rows = COURSE_AND_ROLES.all([user.pk, slug])
     if not rows:
         raise Http404("No such course.")
-    course = COURSE.build(rows[0], 0)
-    roles = frozenset(row[-1] for row in rows)
+    course = rows[0][0]
+    roles = frozenset(role for _, role in rows)
     cache = getattr(user, "_course_roles", None)
     if cache is None:
         cache = user._course_roles = {}

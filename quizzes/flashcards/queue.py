@@ -26,7 +26,6 @@ Recording a review is in `reviews`.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
 from django.db import connection
@@ -40,7 +39,7 @@ from quizzes.flashcards import examdate
 from quizzes.flashcards.studyday import day_bounds
 from quizzes.models import Card, CardBoost, CardState, Image, Lesson, Note, PersonalExamDate, ReviewLog
 from quizzes.models.notes import NoteStatus
-from quizzes.models.rows import Columns, build
+from quizzes.models.rows import Columns, Statement
 from quizzes.models.study import FsrsState, ReviewKind
 
 LEARN_AHEAD = dt.timedelta(minutes=20)
@@ -221,50 +220,34 @@ STATE, CARD, NOTE, LESSON = (
     Columns(Note, "n"),
     Columns(Lesson, "l"),
 )
-# Each statement: the models whose columns it selects, in order, and the rest of it.
 SHOWN = """, EXISTS (SELECT 1 FROM {image} i WHERE i.note_id = n.id)
   FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id"""
-STATEMENTS = {
-    "shown by state": (
-        (STATE, CARD, NOTE, LESSON),
-        SHOWN + " JOIN {state} s ON s.card_id = c.id WHERE s.id = %s",
-    ),
-    "shown by card": ((CARD, NOTE, LESSON), SHOWN + " WHERE c.id = %s"),
-    "rated": (
-        (CARD, NOTE, STATE),
-        """
+STATEMENT_TABLES = TABLES | {"image": Image._meta.db_table}
+SHOWN_BY_STATE = Statement(
+    (STATE, CARD, NOTE, LESSON),
+    SHOWN + " JOIN {state} s ON s.card_id = c.id WHERE s.id = %s",
+    STATEMENT_TABLES,
+)
+SHOWN_BY_CARD = Statement((CARD, NOTE, LESSON), SHOWN + " WHERE c.id = %s", STATEMENT_TABLES)
+RATED = Statement(
+    (CARD, NOTE, STATE),
+    """
   FROM {card} c JOIN {note} n ON n.id = c.note_id
   LEFT JOIN {state} s ON s.card_id = c.id AND s.user_id = %s
   WHERE c.id = %s AND n.course_id = %s""",
-    ),
-}
-
-
-@functools.cache
-def _statement(vendor: str, name: str) -> str:
-    """The statement ``name`` with its select list quoted for the backend of ``vendor``."""
-    models, rest = STATEMENTS[name]
-    select = ", ".join(columns.sql() for columns in models)
-    return f"SELECT {select}" + rest.format(**TABLES, image=Image._meta.db_table)
-
-
-def _fetch(name: str, params: list) -> tuple | None:
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(connection.vendor, name), params)
-        return cursor.fetchone()
+    STATEMENT_TABLES,
+)
 
 
 def _shown(*, state_id: int | None, card_id: int | None) -> tuple[Card, CardState | None]:
     """The card to show and the student's state of it (None when the queue named a card with
     no state), its note and lesson attached, ``card.has_images`` set."""
     if state_id is not None:
-        state, card, note, lesson, has_images = build(
-            _fetch("shown by state", [state_id]), STATE, CARD, NOTE, LESSON
-        )
+        state, card, note, lesson, has_images = SHOWN_BY_STATE.one([state_id])
         state.card = card
     else:
         state = None
-        card, note, lesson, has_images = build(_fetch("shown by card", [card_id]), CARD, NOTE, LESSON)
+        card, note, lesson, has_images = SHOWN_BY_CARD.one([card_id])
     note.lesson = lesson
     card.note = note
     card.has_images = bool(has_images)
@@ -275,10 +258,10 @@ def card_to_rate(*, user, course, card_id: int) -> Card | None:
     """The card ``card_id`` of ``course`` that ``user`` rates, with its note (and ``course``)
     and their state of it as ``card.own_state`` (None: no state yet); None when the course
     has no such card."""
-    row = _fetch("rated", [user.pk, card_id, course.pk])
+    row = RATED.one([user.pk, card_id, course.pk])
     if row is None:
         return None
-    card, note, card.own_state = build(row, CARD, NOTE, STATE)
+    card, note, card.own_state = row
     note.course = course
     card.note = note
     return card

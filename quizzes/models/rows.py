@@ -6,6 +6,7 @@ to build them (a filtered relation, three joins) than the database took to answe
 under a table alias, and builds an instance from its slice of a row with the converters
 Django's own compiler would apply (SQLite's dates and booleans, JSON): the instances are the
 ones a ``select_related`` query would give, related objects attached the same way.
+`Statement` is one such SELECT: its models' columns, then the rest of it, run and built.
 """
 
 from __future__ import annotations
@@ -68,3 +69,39 @@ def build(row: Sequence, *columns: Columns) -> list:
         built.append(each.build(row, at))
         at += len(each)
     return built + list(row[at:])
+
+
+class Statement:
+    """A hand-written SELECT: the columns of ``columns`` in order, then ``rest`` (more expressions,
+    FROM, WHERE) whose ``{name}`` placeholders are ``tables``' names; ``lock_of``: the alias whose
+    rows it locks (``FOR UPDATE OF``, where the backend has it). Built once per backend."""
+
+    def __init__(self, columns: tuple[Columns, ...], rest: str, tables: dict, lock_of: str = ""):
+        self.columns = columns
+        self.rest = rest
+        self.tables = tables
+        self.lock_of = lock_of
+        self._sql: dict[str, str] = {}
+
+    def sql(self) -> str:
+        vendor = connection.vendor
+        if vendor not in self._sql:
+            select = ", ".join(columns.sql() for columns in self.columns)
+            lock = f" FOR UPDATE OF {self.lock_of}" if self.lock_of else ""
+            if not connection.features.has_select_for_update_of:
+                lock = ""  # SQLite: writers are serialised by BEGIN IMMEDIATE instead
+            self._sql[vendor] = f"SELECT {select}" + self.rest.format(**self.tables) + lock
+        return self._sql[vendor]
+
+    def one(self, params: list) -> list | None:
+        """The first row's instances, then its other values (None when there is no row)."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql(), params)
+            row = cursor.fetchone()
+        return None if row is None else build(row, *self.columns)
+
+    def all(self, params: list) -> list[list]:
+        """Every row's instances, then its other values."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql(), params)
+            return [build(row, *self.columns) for row in cursor.fetchall()]
