@@ -275,7 +275,7 @@ def counted_scope(before: str, condition: str) -> str:
     """What a counted lead-in naming no subject ("There are three types:") counts the kinds of: a form of the
     condition when the paragraph it closes opens on one ("Hereditary angioedema is rare, ... There are three
     types:" -> "hereditary angioedema"), else the condition; the question keeps the paragraph's scope."""
-    first = sentences(before)[0] if sentences(before) else ""
+    first = next(iter(sentences(before)), "")
     subject = _OPENING_SUBJECT.match(first)
     if not subject or not re.fullmatch(rf"(?:[\w-]+ ){{1,3}}{re.escape(condition)}", subject["np"], re.I):
         return condition
