@@ -26,8 +26,8 @@ kept:
   of the keyed name means ("a rare but aggressive primary skin cancer ..." for Merkel cell carcinoma, "swelling
   ... caused by fluid leaking from blood vessels" for angioedema, "a tumour of ... vessel lining cells" for
   Kaposi sarcoma): a reverse definition the name answers: 4 flawed (M twice, Q, R) against 1 valid (pompholyx,
-  "blisters"). Such questions whose definition no name word cues stay (orf, miliaria, Bowen disease: 2 valid,
-  1 flawed, 1 invalid).
+  "blisters"). Such questions whose definition no name word cues stay (orf, miliaria, Bowen disease, ecthyma: 2
+  valid, 1 flawed, 1 invalid); "skin" cues nothing, every option being a skin condition.
 
 and dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
 "risk factors" alone 15 to 10, groups or people at risk 4 to 3), on investigations or tests (7 flawed, 5
