@@ -4,7 +4,8 @@ articles; the near miss of each shape is kept."""
 from __future__ import annotations
 
 from quizzes.content import reader
-from quizzes.content.generation import generator
+from quizzes.content.generation import generator, shapes
+from quizzes.content.generation.drafts import Draft
 from quizzes.content.reader.outline import Block, Outline, Section
 
 TITLE = "Erysipelas"
@@ -102,3 +103,55 @@ def test_an_article_s_lesson_on_the_outlook_keeps_the_same_list_card():
     assert name_two(_read("What is the outlook for erysipelas?")) == [
         "Give two ways to reduce recurrences in erysipelas."
     ]
+
+
+# --- pass 17: a "Name two" class opening with a preposition; a reverse definition the name answers
+
+
+def _draft(kind: str, prompt: str, answer: str = "") -> Draft:
+    return Draft(
+        key=f"{kind}-x",
+        kind=kind,
+        lesson="What is the treatment for viral warts?",
+        prompt=prompt,
+        answer=answer,
+    )
+
+
+def test_two_of_a_class_opening_with_a_preposition_are_refused_with_the_reason():
+    draft = _draft("basic", "Name two for warts that do not respond, options in viral warts.")
+    assert "a class that opens with a preposition" in shapes.refused_shape(draft, "viral warts")
+
+
+def test_two_of_the_most_important_complications_are_kept():
+    draft = _draft("basic", "Name two of the most important complications of eczema herpeticum.")
+    assert shapes.refused_shape(draft, "eczema herpeticum") == ""
+
+
+def test_a_reverse_definition_whose_definition_the_name_cues_is_refused_with_the_reason():
+    draft = _draft(
+        "single",
+        "Which of the following conditions is a rare but aggressive primary skin cancer with neuroendocrine features?",
+        "Merkel cell carcinoma",
+    )
+    why = shapes.refused_shape(draft, "Merkel cell carcinoma")
+    assert "the definition says what the name means (“cancer” for Merkel cell carcinoma)" in why
+
+
+def test_a_reverse_definition_no_name_word_cues_is_kept():
+    draft = _draft(
+        "single",
+        "Which of the following conditions is a viral skin infection that humans catch from sheep and goats?",
+        "Orf",
+    )
+    assert shapes.refused_shape(draft, "Orf") == ""
+
+
+def test_skin_in_a_definition_is_no_cue_to_a_name_meaning_skin():
+    draft = _draft(
+        "single",
+        "Which of the following conditions is a common inflammatory skin condition of the lower legs caused by "
+        "poor venous return?",
+        "Stasis dermatitis",
+    )
+    assert shapes.refused_shape(draft, "Stasis dermatitis") == ""

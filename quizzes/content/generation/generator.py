@@ -65,7 +65,9 @@ asked; a doubtful draft is dropped, not proposed.
   elsewhere, for a question on the whole condition: the class with its qualifier, or a sub-heading naming it) (:func:`list_cards.named_elsewhere`); a sub-section's sentence naming neither the condition
   nor its sub-heading gives no cloze (its subject is the heading: "A course of 6-12 weeks is usual").
 - A draft of a shape the independent examiners never passed (a "Name two" card in a lesson on prevention,
-  or one whose class is a bare generic noun: "signs of X") is refused with the reason (:mod:`shapes`).
+  or one whose class is a bare generic noun: "signs of X") is refused with the reason (:mod:`shapes`), and
+  so is a cloze whose blank is low-yield or guessable whatever its sentence (a mechanism class, "{{two}}
+  stages", the lower bound of a range: :mod:`blanks`).
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
   prose: how many of its sentences state several facts, blank nothing a
@@ -82,6 +84,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from quizzes.content.generation.blanks import refuse_blanks
 from quizzes.content.generation.card_drafts import (
     cloze_card,
     cloze_kinds,
@@ -352,13 +355,21 @@ def generate_screened(outline: Outline) -> Screened:
     kept, refused = tidy(drafts, condition, abbr)
     kept, cued = refuse_cued(kept, condition, abbr, _paragraphs(outline))
     kept, shaped = refuse_shapes(kept, condition)
+    kept, blanked = refuse_blanks(kept, _article_text(outline))
     screened = screen(kept)
-    screened.dropped[:0] = refused + cued + shaped
+    screened.dropped[:0] = refused + cued + shaped + blanked
     return screened
 
 
 def _paragraphs(outline: Outline) -> list[str]:
     return [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
+
+
+def _article_text(outline: Outline) -> str:
+    """The article's paragraphs, lead-ins and list entries, one string (what a blank is read against)."""
+    return " ".join(
+        t for _, blocks in all_blocks(outline) for block in blocks for t in (block.text, *block.texts)
+    )
 
 
 def _abbreviation(outline: Outline, condition: str) -> str:

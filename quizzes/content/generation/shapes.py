@@ -16,6 +16,24 @@ valid one, and stayed so with any one set left out:
   valid. A class the stem qualifies is kept ("signs of alopecia areata on examination", "methods of removal
   for ...", "treatment options for ...", "findings on trichoscopy in ..."). ("Characteristic findings of X"
   stays: its one draft graded was flawed twice, but an examiner of another set proposed that very card.)
+
+Pass 17 counted every grading of sets A-R the same way (gradings, a draft graded twice counting twice) and
+kept:
+
+- a "Name two" card whose class opens with a preposition ("Name two for warts that do not respond, options in
+  viral warts"): a lead-in cut mid-phrase; 1 flawed (Q), no valid;
+- a single best answer "Which of the following conditions is <definition>?" whose definition says what a word
+  of the keyed name means ("a rare but aggressive primary skin cancer ..." for Merkel cell carcinoma, "swelling
+  ... caused by fluid leaking from blood vessels" for angioedema, "a tumour of ... vessel lining cells" for
+  Kaposi sarcoma): a reverse definition the name answers: 4 flawed (M twice, Q, R) against 1 valid (pompholyx,
+  "blisters"). Such questions whose definition no name word cues stay (orf, miliaria, Bowen disease, ecthyma: 2
+  valid, 1 flawed, 1 invalid); "skin" cues nothing, every option being a skin condition.
+
+and dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
+"risk factors" alone 15 to 10, groups or people at risk 4 to 3), on investigations or tests (7 flawed, 5
+valid), on a hedged class ("suggested", "proposed" or "possible" triggers or causes: 3 flawed, 4 valid; the two
+"suggested triggers" drafts were flawed for other reasons), and every "Which of the following conditions"
+question (6 non-valid, 3 valid).
 """
 
 from __future__ import annotations
@@ -23,6 +41,7 @@ from __future__ import annotations
 import re
 
 from quizzes.content.generation.drafts import Draft
+from quizzes.content.generation.name_cues import concepts
 from quizzes.content.generation.stems import STEM_PASS
 
 # "Name two ..." / "Give two ...", after a leading sentence or not ("The diagnosis is clinical. Name two ...")
@@ -34,6 +53,17 @@ _GENERIC_CLASS = re.compile(
 )
 # What makes a generic class specific after it: a test or setting ("on examination"), a clause ("that ...").
 _QUALIFIED = re.compile(r"\b(?:on|that|which|who|seen|used|when|where|during|after|before)\b")
+# A class cut from its lead-in mid-phrase: "Name two for warts that do not respond, options in ...". ("Name two
+# of the most important complications" is partitive, and kept.)
+_PREPOSITION = re.compile(r"^(?:in|on|for|with|at|by|from|after|before|during|to|among|without)\b")
+_REVERSE_DEFINITION = re.compile(r"^Which of the following conditions (?:is|are) (?P<definition>.+)\?$")
+# Name words that mean nothing of the condition's nature.
+_NAME_FILLER = frozenset(
+    ["disease", "syndrome", "disorder", "condition", "infection", "of", "the", "a", "an", "and", "in", "type"]
+)
+# What every option of a dermatology question is: "skin" (derm-) cues none of them.
+_EVERY_OPTION = frozenset({"skin"})
+_TOKEN = re.compile(r"[A-Za-z]+")  # the words as written: the roots are read on the spelling
 
 
 def refuse_shapes(drafts: list[Draft], condition: str) -> tuple[list[Draft], list[tuple[Draft, str]]]:
@@ -49,9 +79,21 @@ def refuse_shapes(drafts: list[Draft], condition: str) -> tuple[list[Draft], lis
 
 def refused_shape(draft: Draft, condition: str) -> str:
     """Why the draft's shape is refused, or ""."""
+    if draft.kind == "single" and (reverse := _REVERSE_DEFINITION.match(draft.prompt)):
+        if cue := _name_cue(reverse["definition"], draft.answer):
+            return (
+                f"{STEM_PASS}asks which condition a definition names while the definition says what the name "
+                f"means (“{cue}” for {draft.answer}): the name answers it"
+            )
+        return ""
     match = _NAME_TWO.search(draft.prompt) if draft.kind == "basic" else None
     if not match:
         return ""
+    if _PREPOSITION.match(match["cls"]):
+        return (
+            f"{STEM_PASS}asks for two of a class that opens with a preposition (“{draft.prompt}”): the lead-in "
+            "was cut mid-phrase"
+        )
     if _PREVENTION.search(draft.lesson):
         return (
             f"{STEM_PASS}asks for two ways of prevention from one list (“{draft.prompt}”): articles name ways "
@@ -65,6 +107,13 @@ def refused_shape(draft: Draft, condition: str) -> str:
             "is broader than its list, and a student may rightly answer from outside it"
         )
     return ""
+
+
+def _name_cue(definition: str, name: str) -> str:
+    """The first word of the definition that means what a word of the name means (its medical roots read as
+    :mod:`name_cues` reads them: carcinoma means cancer, angi- a vessel), or ""."""
+    meant = set().union(*(concepts(w) for w in _TOKEN.findall(name) if w.casefold() not in _NAME_FILLER))
+    return next((w for w in _TOKEN.findall(definition) if concepts(w) & meant - _EVERY_OPTION), "")
 
 
 def _unqualified(rest: str, condition: str) -> bool:

@@ -1,4 +1,5 @@
-"""The shapes of the graded drafts of sets A-P, with valid / flawed / invalid counts, and what shapes.py refuses.
+"""The shapes of the graded drafts of sets A-R, with valid / flawed / invalid counts, and what shapes.py and
+blanks.py refuse.
 
 Every grading (``set-X/[passN/]<article>.json``) is joined by its draft's key to the draft's fields in the
 ``<article>.drafts.md`` beside it (sets A and B kept kind, prompt and answer in the JSON; their lesson is taken
@@ -17,10 +18,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from quizzes.content import reader
-from quizzes.content.generation import shapes
+from quizzes.content.generation import blanks, shapes
 from quizzes.content.generation.drafts import Draft
 from quizzes.content.generation.generator import generate
-from quizzes.content.generation.groups import article_condition, teachable
+from quizzes.content.generation.groups import all_blocks, article_condition, teachable
 
 ROOT = Path(__file__).parent
 _CLOZE = re.compile(r"\{\{c\d+::(?P<x>[^}]*)\}\}")
@@ -63,7 +64,7 @@ def drafts_md(path: Path) -> dict[str, dict]:
 
 
 def gradings() -> list[dict]:
-    """Every grading of sets A-P joined to its draft's fields, with its set and article file."""
+    """Every grading of sets A-R joined to its draft's fields, with its set and article file."""
     found = []
     for set_dir in sorted(ROOT.glob("set-*")):
         passes = sorted(p for p in set_dir.iterdir() if p.is_dir()) or [set_dir]
@@ -140,21 +141,20 @@ def table(rows: list[dict], least: int = 6) -> None:
 
 def refusals(rows: list[dict], lessons: dict[tuple[str, str], str]) -> None:
     conditions: dict[Path, str] = {}
+    texts: dict[Path, str] = {}
     hits: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         path = row["article"]
         if path not in conditions:
-            conditions[path] = article_condition(teachable(reader.read(path.read_bytes()).outline))
+            outline = reader.read(path.read_bytes()).outline
+            conditions[path] = article_condition(teachable(outline))
+            texts[path] = " ".join(t for _, bs in all_blocks(outline) for b in bs for t in (b.text, *b.texts))
         lesson = row["lesson"] or lessons.get((row["set"], row["key"]), "")
         draft = Draft(
             key=row["key"], kind=row["kind"], lesson=lesson, prompt=row["prompt"], answer=row["answer"]
         )
-        if why := shapes.refused_shape(draft, conditions[path]):
-            rule = (
-                "a 'Name two' card in a lesson on prevention"
-                if "prevention" in why
-                else "a bare generic class"
-            )
+        if why := shapes.refused_shape(draft, conditions[path]) or blanks.refused_blank(draft, texts[path]):
+            rule = re.sub(r"“[^”]*”", "X", why.removeprefix(shapes.STEM_PASS).split(" (")[0])
             hits[rule].append(row)
     for rule, rows_hit in hits.items():
         total = Counter(r["grade"] for r in rows_hit)
