@@ -138,6 +138,10 @@ AUTH_USER_MODEL = "quizzes.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # ModelBackend with the signed-in user read by a written-out statement (every request reads it).
+    "quizzes.accounts.backends.UserBackend",
+    # Only so that sessions signed in before UserBackend stay signed in: it never checks a password
+    # (a failed check in UserBackend ends the login).
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from quizzes.accounts import memberships, privacy, throttles
+from quizzes.accounts import backends, memberships, privacy, throttles
 from quizzes.accounts.addresses import client_address
 from quizzes.accounts.forms import DeleteAccountForm, GrantRoleForm, JoinCourseForm, ProfileForm, SignupForm
 from quizzes.accounts.permissions import course_view
@@ -29,7 +29,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=backends.PATH)
         messages.success(request, "Welcome! Join a course with the code your educator gave you.")
         return redirect("home")
     return render(request, "registration/signup.html", {"form": form})

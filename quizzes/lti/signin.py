@@ -22,6 +22,7 @@ from django.urls import reverse
 from lti_tool.constants import SESSION_KEY as LAUNCH_ID_KEY
 from lti_tool.models import LtiLaunch
 
+from quizzes.accounts import backends
 from quizzes.accounts.permissions import roles_in
 from quizzes.lti import identities, placements, platforms
 from quizzes.lti.embedding import SESSION_KEY
@@ -29,7 +30,7 @@ from quizzes.lti.roles import is_staff
 from quizzes.models import User
 
 SIGN_IN, CONFIRM_SWITCH, CHOOSE_ACCOUNT = "sign_in", "confirm_switch", "choose_account"
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = backends.PATH
 
 
 def launch_roles(lti_launch: LtiLaunch) -> set[str]:

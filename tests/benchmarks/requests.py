@@ -53,7 +53,7 @@ class Browser:
         store.update(
             {
                 SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                BACKEND_SESSION_KEY: "quizzes.accounts.backends.UserBackend",
                 HASH_SESSION_KEY: user.get_session_auth_hash(),
             }
         )
