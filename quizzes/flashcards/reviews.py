@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from quizzes.flashcards import examdate, examdates, scheduling
@@ -167,12 +167,15 @@ def _store_state(user, card: Card, state: CardState | None, shown_version: int, 
             **fields, version=shown_version + 1
         )
         return bool(updated)
-    try:
-        with transaction.atomic():
-            CardState.objects.create(user=user, card=card, version=1, **fields)
-    except IntegrityError:
-        return False
-    return True
+    # A first review creates the row unless another request just did (one statement: no
+    # savepoint to catch the unique constraint's error).
+    columns, values = _columns(_unreviewed(fields["due"]) | fields | {"version": 1})  # every column
+    statement = CREATE.format(
+        state=CardState._meta.db_table, columns=columns, values=", ".join(["%s"] * len(values))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [user.pk, card.pk, *values])
+        return cursor.fetchone() is not None
 
 
 def _siblings(card: Card) -> list[int]:
@@ -180,6 +183,17 @@ def _siblings(card: Card) -> list[int]:
     if card.note.kind == NoteKind.BASIC:
         return []
     return list(Card.objects.filter(note_id=card.note_id).exclude(pk=card.pk).values_list("pk", flat=True))
+
+
+CREATE = """INSERT INTO {state} (user_id, card_id, {columns}) VALUES (%s, %s, {values})
+  ON CONFLICT (user_id, card_id) DO NOTHING RETURNING id"""
+
+
+def _columns(fields: dict) -> tuple[str, list]:
+    """The quoted columns of a CardState's ``fields`` and their values as the database takes them."""
+    columns = [CardState._meta.get_field(name) for name in fields]
+    quoted = ", ".join(connection.ops.quote_name(field.column) for field in columns)
+    return quoted, [field.get_db_prep_save(fields[field.name], connection) for field in columns]
 
 
 # Burying a note's other cards in one statement: a student's state of each is created buried (an
@@ -195,15 +209,13 @@ def _bury_siblings(user, card: Card, *, until: dt.datetime, now: dt.datetime) ->
     basic note: it has one card."""
     if card.note.kind == NoteKind.BASIC:
         return
-    fields = _unreviewed(now) | {"buried_until": until, "version": 1}
-    columns = [CardState._meta.get_field(name) for name in fields]
+    columns, values = _columns(_unreviewed(now) | {"buried_until": until, "version": 1})
     statement = BURY.format(
         state=CardState._meta.db_table,
         card=Card._meta.db_table,
-        columns=", ".join(connection.ops.quote_name(field.column) for field in columns),
-        values=", ".join(["%s"] * len(columns)),
+        columns=columns,
+        values=", ".join(["%s"] * len(values)),
     )
-    values = [field.get_db_prep_save(fields[field.name], connection) for field in columns]
     with connection.cursor() as cursor:
         cursor.execute(statement, [user.pk, *values, card.note_id, card.pk])
 
