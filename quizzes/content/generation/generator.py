@@ -27,7 +27,8 @@ asked; a doubtful draft is dropped, not proposed.
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
   condition names it in the sentence ("In X, ..."); a trailing example or emphasis (", including ...",
-  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ...");
+  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ..."), and
+  an aside never when it is the rest of a series (", a defective barrier, immune dysregulation and ...");
   "the diagnosis is (usually) clinical" is no cloze (its blank is guessed without knowing the condition;
   it leads a card asking for tests instead). "It" ("They" for a plural
   condition, "Chilblains") is the condition
@@ -562,11 +563,26 @@ _VERB_TAIL = re.compile(
 )
 
 
+# ", a defective skin barrier, immune dysregulation and environmental factors.": the rest of a series, not an
+# aside on the noun before it (cut there, the sentence names its first member as if it were the only one)
+# (each entry a short noun phrase, no adverb or preposition opening it: ", a group of fungi that live on ... the skin, hair and nails." is an aside)
+_SERIES_REST = re.compile(
+    r"^(?:, (?!(?:which|who|where|so|followed|typically|usually|often|mainly|mostly|especially|particularly|"
+    r"including|such|with|between|from|in|on|at|by)\b)(?:[\w'\u2019-]+ ){0,3}[\w'\u2019-]+){1,}"
+    r",? (?:and|or) (?:[\w'\u2019-]+ ){0,3}[\w'\u2019-]+\.$"
+)
+
+
 def _cut_tail(tail: re.Pattern[str], main: str) -> str:
     """The sentence without a trailing clause, when what stays holds a main verb and the tail is no
-    predicate (else the sentence unchanged)."""
+    predicate nor the rest of a series (else the sentence unchanged)."""
     match = tail.search(main)
-    if not match or not _FINITE.search(main[: match.start()]) or _VERB_TAIL.match(main[match.start() :]):
+    if (
+        not match
+        or not _FINITE.search(main[: match.start()])
+        or _VERB_TAIL.match(main[match.start() :])
+        or _SERIES_REST.match(main[match.start() :])
+    ):
         return main
     return main[: match.start()] + "."
 
