@@ -137,6 +137,7 @@ from quizzes.content.generation.list_cards import (
     feature_prose_refused,
     list_cards,
     list_question,
+    open_last_entry,
     partial_lead_in,
     rival_measure,
     sequence,
@@ -670,6 +671,11 @@ def _why_no_card(
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):
         return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
+    if open_last_entry(lst):
+        return (
+            f"{named} closes on an entry naming the rest of its class (“{lst.items[-1]}”): any of those is a "
+            "right answer the back cannot hold"
+        )
     question = list_question(lst, condition, every_list)
     if question is None:
         if TESTS.match(lst.lead_in):
