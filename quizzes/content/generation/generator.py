@@ -127,7 +127,13 @@ from quizzes.content.generation.groups import (
     sections_of,
     teachable,
 )
-from quizzes.content.generation.list_backs import Line, leans_on_another, partial_entry, wider_members
+from quizzes.content.generation.list_backs import (
+    Line,
+    form_named_beside,
+    leans_on_another,
+    partial_entry,
+    wider_members,
+)
 from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
@@ -719,6 +725,11 @@ def _why_no_card(
         return (
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "
             f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
+        )
+    elif form := form_named_beside(lst, entry_answers(lst), prose, condition):
+        return (
+            f"{named} names forms of {condition} while the lesson names another (“{form}”): the back would mark "
+            "it wrong"
         )
     return f"{named} gave a card the item-writing checks or the stem pass dropped, or belongs to a classification"
 

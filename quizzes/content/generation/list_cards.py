@@ -17,6 +17,8 @@ be phrased from the article's own words, and is no broader than the lead-in:
   ("Triggers may include:" -> "... some possible triggers ...");
 - "The three main types of <condition> are:" over three entries -> "What are the three main types of <condition>?";
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
+- never a list of forms of the condition ("Nodular melanoma: ...") beside a sentence of its lesson opening on
+  another form ("Amelanotic melanoma has little pigment"): the back would mark it wrong;
 - never an open list closing on an entry naming the rest of a class and no member ("Other causes of
   blepharitis, when eyelashes are involved": any of those is right, and the back cannot hold them);
 - never a lead-in naming part of a class ("Other skin lesions may include:", "Additional tests:"), nor
@@ -73,6 +75,7 @@ from quizzes.content.generation.list_backs import (
     Line,
     before_list,
     beside_feature_prose,
+    form_named_beside,
     leans_on_another,
     partial_entry,
     wider_members,
@@ -612,6 +615,8 @@ def list_cards(
             wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
+            if form_named_beside(lst, answers, (prose or {}).get(lst.lesson, []), condition):
+                continue  # "Amelanotic melanoma has little pigment." beside a list of other forms
             answers += [answer for answer in wider.answers if answer not in answers]
             if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
                 answers = [one_member(answer) for answer in answers]
