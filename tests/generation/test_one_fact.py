@@ -187,3 +187,20 @@ def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_
     ]
     text = "A course of 6 weeks is usual."
     assert clozes("Xenoderma", "What is the treatment for xenoderma?", text, sub="Specific treatment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (  # the agent, not "{{effect of oestrogen}}": an answer naming the hormone would be marked wrong
+            "Xenoderma results from the effect of oestrogen on susceptible melanocytes.",
+            "Xenoderma results from the effect of {{c1::oestrogen}} on susceptible melanocytes.",
+        ),
+        (  # near miss: no relational head, the cause blanked as before
+            "Xenoderma results from repeated friction on the shins.",
+            "Xenoderma results from {{c1::repeated friction}} on the shins.",
+        ),
+    ],
+)
+def test_a_cause_through_its_effect_blanks_the_agent(text, cloze):
+    assert clozes("Xenoderma", "What causes xenoderma?", text) == [cloze]

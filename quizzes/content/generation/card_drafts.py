@@ -119,7 +119,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
         r" (?P<x>(?-i:[A-Z][a-z]+))\b",
         rf"\b(?:(?:is|are) (?:usually |often |mainly |mostly |commonly |most often |most commonly )?caused by"
-        rf"|results? from) (?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
+        rf"|results? from) (?:(?:the |an? )?(?:effects?|actions?|influence) of (?:the )?)?"  # its agent, not "the effect"
+        rf"(?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"

@@ -22,7 +22,7 @@ asked; a doubtful draft is dropped, not proposed.
   as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
-  common ...", "caused by ...", "the skin manifestation of ...", "the
+  common ...", "caused by ..." (through "the effect of": its agent), "the skin manifestation of ...", "the
   cornerstone of treatment", "...; this is called <term>", an organism's
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
