@@ -204,3 +204,17 @@ def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_
 )
 def test_a_cause_through_its_effect_blanks_the_agent(text, cloze):
     assert clozes("Xenoderma", "What causes xenoderma?", text) == [cloze]
+
+
+def test_a_sentence_of_a_lesson_on_prevention_is_framed_as_prevention():
+    sentence = "Insect repellent should be reapplied every 4 hours outdoors."
+    assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
+        "To prevent xenoderma, insect repellent should be reapplied every {{c1::4}} hours outdoors."
+    ]
+
+
+def test_a_prevention_sentence_naming_management_keeps_in_the_condition():
+    sentence = "Sun protection is the mainstay of management."
+    assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
+        "In xenoderma, {{c1::sun protection}} is the mainstay of management."
+    ]

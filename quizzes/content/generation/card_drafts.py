@@ -261,6 +261,12 @@ _PRONOUNS = {
 }
 
 
+# A lesson on prevention: its sentences are about avoiding the condition, not about people who have it.
+# (a sentence naming management itself, "Sun protection is the mainstay of management", keeps "In X,")
+_PREVENTION_LESSON = re.compile(r"\bprevent(?:ed|ion|ing)?\b", re.IGNORECASE)
+_MANAGEMENT = re.compile(r"\b(?:management|manag\w+|treatment|treated|therapy)\b", re.IGNORECASE)
+
+
 def cloze_card(
     sentence: str,
     lesson: str,
@@ -389,11 +395,15 @@ def cloze_card(
             lead = f"In {condition}, "
         else:
             lead = ""
+        if lead == f"In {condition}, " and _PREVENTION_LESSON.search(lesson) and not _MANAGEMENT.search(said):
+            lead = f"To prevent {condition}, "  # "In sunburn, sunscreen should be applied ...": not its treatment
         shown = deleted
-        if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
+        if (
+            lead.startswith(("In ", "To ")) and start == 0
+        ):  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
             shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
-        prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
+        prompt = f"{lead}{lower_first(prompt) if lead.startswith(('In ', 'To ')) else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))
         out.add(
