@@ -218,3 +218,17 @@ def test_a_prevention_sentence_naming_management_keeps_in_the_condition():
     assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
         "In xenoderma, {{c1::sun protection}} is the mainstay of management."
     ]
+
+
+def test_the_lesion_of_a_lesson_on_diagnosis_is_one_suspected_to_be_the_condition():
+    sentence = "The lesion should be removed by excision biopsy with a 3 mm margin."
+    assert clozes("Xenoderma", "How is xenoderma diagnosed?", sentence) == [
+        "A lesion suspected to be xenoderma should be removed by excision biopsy with a {{c1::3}} mm margin."
+    ]
+
+
+def test_the_lesion_of_a_lesson_on_treatment_keeps_in_the_condition():
+    sentence = "The lesion should be removed by excision with a 3 mm margin."
+    assert clozes("Xenoderma", "How is xenoderma treated?", sentence) == [
+        "In xenoderma, the lesion should be removed by excision with a {{c1::3}} mm margin."
+    ]

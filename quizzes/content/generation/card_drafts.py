@@ -262,6 +262,9 @@ _PRONOUNS = {
 
 
 # A lesson on prevention: its sentences are about avoiding the condition, not about people who have it.
+# A lesson on diagnosis: "The lesion should be removed by excision biopsy" is about a lesion not yet diagnosed.
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos(?:ed|is|ing)\b", re.IGNORECASE)
+_FOUND_THING = re.compile(r"^The (?P<noun>lesion|lump|mole|nodule|growth|patch|spot|swelling)\b")
 # (a sentence naming management itself, "Sun protection is the mainstay of management", keeps "In X,")
 _PREVENTION_LESSON = re.compile(r"\bprevent(?:ed|ion|ing)?\b", re.IGNORECASE)
 _MANAGEMENT = re.compile(r"\b(?:management|manag\w+|treatment|treated|therapy)\b", re.IGNORECASE)
@@ -403,6 +406,11 @@ def cloze_card(
         ):  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
             shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
+        found = _FOUND_THING.match(prompt) if lead == f"In {condition}, " else None
+        if found and _DIAGNOSIS_LESSON.search(
+            lesson
+        ):  # not yet melanoma: "In melanoma, the lesion should be ..."
+            lead, prompt = "", f"A {found['noun']} suspected to be {condition}{prompt[found.end() :]}"
         prompt = f"{lead}{lower_first(prompt) if lead.startswith(('In ', 'To ')) else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))

@@ -26,7 +26,8 @@ asked; a doubtful draft is dropped, not proposed.
   cornerstone of treatment", "...; this is called <term>", an organism's
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
-  condition names it in the sentence ("In X, ...", "To prevent X, ..." in a lesson on prevention unless it names management); a trailing example or emphasis (", including ...",
+  condition names it in the sentence ("In X, ...", "To prevent X, ..." in a lesson on prevention unless it names management;
+  "A lesion suspected to be X ..." for "The lesion ..." in a lesson on diagnosis); a trailing example or emphasis (", including ...",
   ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ..."), and
   an aside never when it is the rest of a series (", a defective barrier, immune dysregulation and ...");
   "the diagnosis is (usually) clinical" is no cloze (its blank is guessed without knowing the condition;
