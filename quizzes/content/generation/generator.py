@@ -130,7 +130,6 @@ from quizzes.content.generation.groups import (
 )
 from quizzes.content.generation.list_backs import (
     Line,
-    form_named_beside,
     leans_on_another,
     partial_entry,
     wider_members,
@@ -157,6 +156,7 @@ from quizzes.content.generation.list_classes import (
     superlative_entry_cards,
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
+from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.membership import sentence_entries
 from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen

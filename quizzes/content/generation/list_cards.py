@@ -75,7 +75,6 @@ from quizzes.content.generation.list_backs import (
     Line,
     before_list,
     beside_feature_prose,
-    form_named_beside,
     leans_on_another,
     partial_entry,
     wider_members,
@@ -97,6 +96,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
+from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
 from quizzes.content.generation.membership import asked_class, one_member, sentence_entries
 from quizzes.content.generation.text import (
