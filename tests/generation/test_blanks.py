@@ -37,6 +37,8 @@ REFUSED = [
     ("Allergic contact dermatitis develops in {{c1::two stages}}.", "a count of stages or types"),
     ("Allergic contact dermatitis develops in {{c1::two}} stages.", "a count of stages or types"),
     ("Without treatment the eruption may take {{c1::2 to 6}} weeks to settle.", "lasts untreated"),
+    ("Children may instead receive {{c1::oral penicillin}} for ten days.", "pointing to the sentence before"),
+    ("However, {{c1::tacrolimus}} can be used on the face.", "pointing to the sentence before"),
 ]
 KEPT = [
     "{{c1::Immune checkpoint inhibitors}} are the first-line treatment for advanced Merkel cell carcinoma.",
@@ -48,6 +50,7 @@ KEPT = [
     "Morphoea is {{c1::two to three}} times more common in females than in males.",  # a ratio, not a count
     "Fewer than {{c1::10}}% of patients recover without treatment.",  # a share, not a duration
     "In pitted keratolysis, {{c1::topical antibiotics}} are the first-line treatment.",  # rule not kept
+    "Children usually receive {{c1::oral penicillin}} for ten days.",  # no word pointing back
 ]
 
 

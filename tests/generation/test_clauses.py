@@ -3,7 +3,7 @@ the patterns never met."""
 
 from __future__ import annotations
 
-from quizzes.content.generation.generator import generate_screened, silent_lessons
+from quizzes.content.generation.generator import generate_screened, main_clause, silent_lessons
 from quizzes.content.reader.outline import Block, Outline, Section
 
 
@@ -194,3 +194,16 @@ def test_the_front_has_one_lead_joining_the_sentences_own_scope():
     assert clozes(children) == [
         "In children with lichen striatus, the rash usually clears within {{c1::6}} months."
     ]
+
+
+def test_the_rest_of_a_series_is_not_cut_as_an_aside():
+    # cut after "vascular changes", one cause would read as the only one
+    sentence = (
+        "Rosacea results from an interplay between vascular changes, a faulty immune response and mites."
+    )
+    assert main_clause(sentence) == sentence
+
+
+def test_an_aside_holding_a_series_of_its_own_is_still_cut():
+    sentence = "Tinea cruris is caused by dermatophytes, a group of fungi that live on keratin of skin, hair and nails."
+    assert main_clause(sentence) == "Tinea cruris is caused by dermatophytes."

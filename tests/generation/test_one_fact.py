@@ -187,3 +187,48 @@ def test_a_treatment_sentence_under_a_sub_heading_naming_no_topic_keeps_its_own_
     ]
     text = "A course of 6 weeks is usual."
     assert clozes("Xenoderma", "What is the treatment for xenoderma?", text, sub="Specific treatment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze"),
+    [
+        (  # the agent, not "{{effect of oestrogen}}": an answer naming the hormone would be marked wrong
+            "Xenoderma results from the effect of oestrogen on susceptible melanocytes.",
+            "Xenoderma results from the effect of {{c1::oestrogen}} on susceptible melanocytes.",
+        ),
+        (  # near miss: no relational head, the cause blanked as before
+            "Xenoderma results from repeated friction on the shins.",
+            "Xenoderma results from {{c1::repeated friction}} on the shins.",
+        ),
+    ],
+)
+def test_a_cause_through_its_effect_blanks_the_agent(text, cloze):
+    assert clozes("Xenoderma", "What causes xenoderma?", text) == [cloze]
+
+
+def test_a_sentence_of_a_lesson_on_prevention_is_framed_as_prevention():
+    sentence = "Insect repellent should be reapplied every 4 hours outdoors."
+    assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
+        "To prevent xenoderma, insect repellent should be reapplied every {{c1::4}} hours outdoors."
+    ]
+
+
+def test_a_prevention_sentence_naming_management_keeps_in_the_condition():
+    sentence = "Sun protection is the mainstay of management."
+    assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
+        "In xenoderma, {{c1::sun protection}} is the mainstay of management."
+    ]
+
+
+def test_the_lesion_of_a_lesson_on_diagnosis_is_one_suspected_to_be_the_condition():
+    sentence = "The lesion should be removed by excision biopsy with a 3 mm margin."
+    assert clozes("Xenoderma", "How is xenoderma diagnosed?", sentence) == [
+        "A lesion suspected to be xenoderma should be removed by excision biopsy with a {{c1::3}} mm margin."
+    ]
+
+
+def test_the_lesion_of_a_lesson_on_treatment_keeps_in_the_condition():
+    sentence = "The lesion should be removed by excision with a 3 mm margin."
+    assert clozes("Xenoderma", "How is xenoderma treated?", sentence) == [
+        "In xenoderma, the lesion should be removed by excision with a {{c1::3}} mm margin."
+    ]

@@ -155,3 +155,34 @@ def test_skin_in_a_definition_is_no_cue_to_a_name_meaning_skin():
         "Stasis dermatitis",
     )
     assert shapes.refused_shape(draft, "Stasis dermatitis") == ""
+
+
+# --- pass 18: a reverse definition naming a cancer, with no other cancer among the options
+
+CANCER_STEM = (
+    "Which of the following conditions is a slowly growing lymphoma of B cells confined to the skin?"
+)
+
+
+def _single(options: tuple[str, ...]) -> Draft:
+    return Draft(
+        key="single-x",
+        kind="single",
+        lesson="What is it?",
+        prompt=CANCER_STEM,
+        answer="Pagetoid reticulosis",
+        options=options,
+    )
+
+
+def test_a_definition_naming_a_cancer_with_no_other_cancer_among_the_options_is_refused():
+    draft = _single(("Pagetoid reticulosis", "Nummular eczema", "Psoriasis", "Tinea corporis"))
+    why = shapes.refused_shape(draft, "Pagetoid reticulosis")
+    assert "names a cancer (“lymphoma”) and no other option is one" in why
+
+
+def test_a_definition_naming_a_cancer_with_another_cancer_among_the_options_is_kept():
+    draft = _single(
+        ("Pagetoid reticulosis", "Nummular eczema", "Cutaneous B-cell lymphoma", "Tinea corporis")
+    )
+    assert shapes.refused_shape(draft, "Pagetoid reticulosis") == ""

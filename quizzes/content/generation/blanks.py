@@ -17,6 +17,9 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
 - how long the condition lasts untreated ("without treatment the eruption may take {{2 to 6}} weeks"): not
   actionable when it is always treated: 1 flawed (M), no valid (an outcome without treatment, "fewer than
   {{10}}% ... recover without treatment", is a share, not a duration: kept);
+- (pass 18) a front holding a connective that points to the sentence before ("may instead receive ... for {{12}} months",
+  "However, ..."): the card cuts what the choice or contrast is made against: 1 flawed (S), no valid, and no
+  other cloze of A-S holds one;
 - a whole range when the sentence also gives its typical value ("appears {{3 to 30}} days after the bite,
   typically after 7 to 14 days"): the key is ambiguous: 1 flawed (Q), no valid.
 
@@ -49,6 +52,13 @@ _MECHANISM = re.compile(
     r"|underlying (?:condition|disease|disorder|cause|illness)s?"
     r"|(?:combination|mixture|number) of (?:factors|causes)|(?:multiple|several|many) factors"
     r")$",
+    re.IGNORECASE,
+)
+# A connective pointing to the sentence before ("may instead receive ...", "However, ..."): cut from it, the
+# card states a choice or a contrast without what it is made against.
+_LEANS_BACK = re.compile(
+    r"\b(?:instead|however|alternatively|otherwise|conversely|likewise|similarly|nevertheless|nonetheless"
+    r"|in (?:contrast|addition)|by contrast|additionally)\b",
     re.IGNORECASE,
 )
 _WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -87,6 +97,11 @@ def refused_blank(draft: Draft, article: str) -> str:
         return ""
     blank = match["x"].strip()
     before, after = _CLOZE.sub("", draft.prompt[: match.start()]), draft.prompt[match.end() :]
+    if lean := _LEANS_BACK.search(_CLOZE.sub(r"\g<x>", draft.prompt)):
+        return (
+            f"{STEM_PASS}leaves a word pointing to the sentence before (“{lean[0]}”), which the card does not "
+            "show: the fact is read out of its context"
+        )
     said = f"{STEM_PASS}blanks "
     if _MECHANISM.match(blank):
         return (

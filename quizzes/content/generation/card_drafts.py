@@ -119,7 +119,8 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:is|are) (?:usually |often |mainly |mostly |commonly )?caused by (?:[\w-]+ ){1,6}?of the genus"
         r" (?P<x>(?-i:[A-Z][a-z]+))\b",
         rf"\b(?:(?:is|are) (?:usually |often |mainly |mostly |commonly |most often |most commonly )?caused by"
-        rf"|results? from) (?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
+        rf"|results? from) (?:(?:the |an? )?(?:effects?|actions?|influence) of (?:the )?)?"  # its agent, not "the effect"
+        rf"(?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -260,6 +261,15 @@ _PRONOUNS = {
 }
 
 
+# A lesson on prevention: its sentences are about avoiding the condition, not about people who have it.
+# A lesson on diagnosis: "The lesion should be removed by excision biopsy" is about a lesion not yet diagnosed.
+_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos(?:ed|is|ing)\b", re.IGNORECASE)
+_FOUND_THING = re.compile(r"^The (?P<noun>lesion|lump|mole|nodule|growth|patch|spot|swelling)\b")
+# (a sentence naming management itself, "Sun protection is the mainstay of management", keeps "In X,")
+_PREVENTION_LESSON = re.compile(r"\bprevent(?:ed|ion|ing)?\b", re.IGNORECASE)
+_MANAGEMENT = re.compile(r"\b(?:management|manag\w+|treatment|treated|therapy)\b", re.IGNORECASE)
+
+
 def cloze_card(
     sentence: str,
     lesson: str,
@@ -388,11 +398,20 @@ def cloze_card(
             lead = f"In {condition}, "
         else:
             lead = ""
+        if lead == f"In {condition}, " and _PREVENTION_LESSON.search(lesson) and not _MANAGEMENT.search(said):
+            lead = f"To prevent {condition}, "  # "In sunburn, sunscreen should be applied ...": not its treatment
         shown = deleted
-        if lead.startswith("In ") and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
+        if (
+            lead.startswith(("In ", "To ")) and start == 0
+        ):  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
             shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
-        prompt = f"{lead}{lower_first(prompt) if lead.startswith('In ') else prompt}"
+        found = _FOUND_THING.match(prompt) if lead == f"In {condition}, " else None
+        if found and _DIAGNOSIS_LESSON.search(
+            lesson
+        ):  # not yet melanoma: "In melanoma, the lesion should be ..."
+            lead, prompt = "", f"A {found['noun']} suspected to be {condition}{prompt[found.end() :]}"
+        prompt = f"{lead}{lower_first(prompt) if lead.startswith(('In ', 'To ')) else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))
         out.add(

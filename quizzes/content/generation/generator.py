@@ -22,12 +22,14 @@ asked; a doubtful draft is dropped, not proposed.
   as treatments, is lost).
 - **cloze**: conservative patterns in paragraph sentences (counts, numbers
   with units, composition, names, what confirms the diagnosis, "the most
-  common ...", "caused by ...", "the skin manifestation of ...", "the
+  common ...", "caused by ..." (through "the effect of": its agent), "the skin manifestation of ...", "the
   cornerstone of treatment", "...; this is called <term>", an organism's
   family), each type's defining sentence with its name deleted; a sentence
   of a sub-section names that sub-section, and one that does not name the
-  condition names it in the sentence ("In X, ..."); a trailing example or emphasis (", including ...",
-  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ...");
+  condition names it in the sentence ("In X, ...", "To prevent X, ..." in a lesson on prevention unless it names management;
+  "A lesion suspected to be X ..." for "The lesion ..." in a lesson on diagnosis); a trailing example or emphasis (", including ...",
+  ", particularly ...") is cut from a cloze unless it holds a second alternative (", or by ..."), and
+  an aside never when it is the rest of a series (", a defective barrier, immune dysregulation and ...");
   "the diagnosis is (usually) clinical" is no cloze (its blank is guessed without knowing the condition;
   it leads a card asking for tests instead). "It" ("They" for a plural
   condition, "Chilblains") is the condition
@@ -126,7 +128,12 @@ from quizzes.content.generation.groups import (
     sections_of,
     teachable,
 )
-from quizzes.content.generation.list_backs import Line, leans_on_another, partial_entry, wider_members
+from quizzes.content.generation.list_backs import (
+    Line,
+    leans_on_another,
+    partial_entry,
+    wider_members,
+)
 from quizzes.content.generation.list_cards import (
     MAX_EXAMPLE_LIST_ITEMS,
     TESTS,
@@ -136,6 +143,7 @@ from quizzes.content.generation.list_cards import (
     feature_prose_refused,
     list_cards,
     list_question,
+    open_last_entry,
     partial_lead_in,
     rival_measure,
     sequence,
@@ -148,6 +156,7 @@ from quizzes.content.generation.list_classes import (
     superlative_entry_cards,
 )
 from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
+from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.membership import sentence_entries
 from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen
@@ -562,11 +571,26 @@ _VERB_TAIL = re.compile(
 )
 
 
+# ", a defective skin barrier, immune dysregulation and environmental factors.": the rest of a series, not an
+# aside on the noun before it (cut there, the sentence names its first member as if it were the only one)
+# (each entry a short noun phrase, no adverb or preposition opening it: ", a group of fungi that live on ... the skin, hair and nails." is an aside)
+_SERIES_REST = re.compile(
+    r"^(?:, (?!(?:which|who|where|so|followed|typically|usually|often|mainly|mostly|especially|particularly|"
+    r"including|such|with|between|from|in|on|at|by)\b)(?:[\w'\u2019-]+ ){0,3}[\w'\u2019-]+){1,}"
+    r",? (?:and|or) (?:[\w'\u2019-]+ ){0,3}[\w'\u2019-]+\.$"
+)
+
+
 def _cut_tail(tail: re.Pattern[str], main: str) -> str:
     """The sentence without a trailing clause, when what stays holds a main verb and the tail is no
-    predicate (else the sentence unchanged)."""
+    predicate nor the rest of a series (else the sentence unchanged)."""
     match = tail.search(main)
-    if not match or not _FINITE.search(main[: match.start()]) or _VERB_TAIL.match(main[match.start() :]):
+    if (
+        not match
+        or not _FINITE.search(main[: match.start()])
+        or _VERB_TAIL.match(main[match.start() :])
+        or _SERIES_REST.match(main[match.start() :])
+    ):
         return main
     return main[: match.start()] + "."
 
@@ -654,6 +678,11 @@ def _why_no_card(
         return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
     if sequence(lst) and not exclusive(lst):
         return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
+    if open_last_entry(lst):
+        return (
+            f"{named} closes on an entry naming the rest of its class (“{lst.items[-1]}”): any of those is a "
+            "right answer the back cannot hold"
+        )
     question = list_question(lst, condition, every_list)
     if question is None:
         if TESTS.match(lst.lead_in):
@@ -697,6 +726,11 @@ def _why_no_card(
         return (
             f"{named} would ask “{examples_question(question)}” while the article names other members of that "
             f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
+        )
+    elif form := form_named_beside(lst, entry_answers(lst), prose, condition):
+        return (
+            f"{named} names forms of {condition} while the lesson names another (“{form}”): the back would mark "
+            "it wrong"
         )
     return f"{named} gave a card the item-writing checks or the stem pass dropped, or belongs to a classification"
 

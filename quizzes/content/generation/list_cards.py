@@ -17,6 +17,10 @@ be phrased from the article's own words, and is no broader than the lead-in:
   ("Triggers may include:" -> "... some possible triggers ...");
 - "The three main types of <condition> are:" over three entries -> "What are the three main types of <condition>?";
 - "<procedure> is indicated when they:" -> "When is <procedure> indicated?";
+- never a list of forms of the condition ("Nodular melanoma: ...") beside a sentence of its lesson opening on
+  another form ("Amelanotic melanoma has little pigment"): the back would mark it wrong;
+- never an open list closing on an entry naming the rest of a class and no member ("Other causes of
+  blepharitis, when eyelashes are involved": any of those is right, and the back cannot hold them);
 - never a lead-in naming part of a class ("Other skin lesions may include:", "Additional tests:"), nor
   "Investigations may include:" alone (it does not say what they are for: diagnosis, severity, exclusion);
 - "The diagnosis is confirmed by:" (or "It can be confirmed by:" in a lesson on diagnosis) ->
@@ -92,6 +96,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
+from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
 from quizzes.content.generation.membership import asked_class, one_member, sentence_entries
 from quizzes.content.generation.text import (
@@ -363,6 +368,13 @@ def sequence(lst: ItemList) -> bool:
     return lst.ordered and (bool(_STAGES.search(lst.lead_in)) or phases)
 
 
+def open_last_entry(lst: ItemList) -> bool:
+    """Whether an open list closes on an entry naming the rest of a class and no member of it ("Other causes
+    of blepharitis, when eyelashes are involved"): any such member is a right answer the back cannot hold."""
+    last = lst.items[-1] if lst.items else ""
+    return not exclusive(lst) and partial_entry(last) and not _NAMES_MORE.search(last)
+
+
 def unasked_entry(lst: ItemList) -> bool:
     """Whether an entry points to a list nested under it (no answer without that list)."""
     return any(_POINTER.search(item.strip()) for item in lst.items)
@@ -565,7 +577,7 @@ def list_cards(
             continue
         if leans_on_another(lst):
             continue  # "The skin may then become red": an entry that needs the one before it is no answer alone
-        if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)):
+        if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)) or open_last_entry(lst):
             continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
         # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
         # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
@@ -603,6 +615,8 @@ def list_cards(
             wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
+            if form_named_beside(lst, answers, (prose or {}).get(lst.lesson, []), condition):
+                continue  # "Amelanotic melanoma has little pigment." beside a list of other forms
             answers += [answer for answer in wider.answers if answer not in answers]
             if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
                 answers = [one_member(answer) for answer in answers]

@@ -219,16 +219,19 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if kind and TREATMENT_LESSON.search(lesson) and (not lead or _OPTIONS.match(lead)):
         if any(map(_INSTRUCTION.search, lst.items)):
             return None
-        if not _fits_kind(kind["adj"], lst.items):
-            # "Systemic treatment is reserved for widespread disease. Options include:" -> the lead-in's words
-            last = sentences(lst.before)[-1:] if lst.before else []
-            reserved = _RESERVED.match(last[0]) if last else None
-            if not reserved or not lead:
-                return None
-            what = reserved["what"]
-            what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
-            return f"What are some treatments for {what}?" if mentions(what, condition) else None
-        return f"What are some {kind['adj'].casefold()} treatments for {condition}?"
+        # "Systemic treatment is reserved for widespread disease. Options include:": the options of that use
+        last = sentences(lst.before)[-1:] if lst.before else []
+        reserved = _RESERVED.match(last[0]) if last and lead else None
+        what = reserved["what"] if reserved else ""
+        what = re.sub(r"\bdisease$", condition, what) if not mentions(what, condition) else what
+        if reserved and not mentions(what, condition):
+            return None  # "... is used for people who ...": a scope the question cannot name
+        fits = _fits_kind(kind["adj"], lst.items)
+        if not fits and not reserved:
+            return None
+        return (
+            f"What are some {kind['adj'].casefold() + ' ' if fits else ''}treatments for {what or condition}?"
+        )
     drugs = _DRUG_CLASS.match(lst.heading) if lst.heading != lesson else None
     if (
         drugs

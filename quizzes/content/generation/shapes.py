@@ -29,7 +29,12 @@ kept:
   "blisters"). Such questions whose definition no name word cues stay (orf, miliaria, Bowen disease, ecthyma: 2
   valid, 1 flawed, 1 invalid); "skin" cues nothing, every option being a skin condition.
 
-and dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
+Pass 18 (set S and the gradings of A-R): a single best answer "Which of the following conditions is
+<definition>?" whose definition names a cancer ("a form of intraepidermal (in situ) squamous cell carcinoma",
+"the most common type of primary cutaneous T-cell lymphoma") while no distractor names one: the key is the only
+option of the class the stem names: 2 flawed (O, S), no valid.
+
+Pass 17 dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
 "risk factors" alone 15 to 10, groups or people at risk 4 to 3), on investigations or tests (7 flawed, 5
 valid), on a hedged class ("suggested", "proposed" or "possible" triggers or causes: 3 flawed, 4 valid; the two
 "suggested triggers" drafts were flawed for other reasons), and every "Which of the following conditions"
@@ -64,6 +69,11 @@ _NAME_FILLER = frozenset(
 # What every option of a dermatology question is: "skin" (derm-) cues none of them.
 _EVERY_OPTION = frozenset({"skin"})
 _TOKEN = re.compile(r"[A-Za-z]+")  # the words as written: the roots are read on the spelling
+# A malignancy named by its class: a definition saying so needs another malignancy among the distractors.
+_CANCER = re.compile(
+    r"\b(?:cancers?|carcinomas?|lymphomas?|sarcomas?|melanomas?|malignan\w*|leuka?emias?|in situ)\b",
+    re.IGNORECASE,
+)
 
 
 def refuse_shapes(drafts: list[Draft], condition: str) -> tuple[list[Draft], list[tuple[Draft, str]]]:
@@ -84,6 +94,12 @@ def refused_shape(draft: Draft, condition: str) -> str:
             return (
                 f"{STEM_PASS}asks which condition a definition names while the definition says what the name "
                 f"means (“{cue}” for {draft.answer}): the name answers it"
+            )
+        distractors = [option for option in draft.options if option != draft.answer]
+        if (cancer := _CANCER.search(reverse["definition"])) and not any(map(_CANCER.search, distractors)):
+            return (
+                f"{STEM_PASS}asks which condition a definition names while the definition names a cancer "
+                f"(“{cancer[0]}”) and no other option is one: the key is guessed from its class"
             )
         return ""
     match = _NAME_TWO.search(draft.prompt) if draft.kind == "basic" else None
