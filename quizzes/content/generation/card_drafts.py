@@ -63,9 +63,11 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 
 
-_STOP = r"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"
+# A full stop ends a blank, an abbreviation's does not: "strains of S. aureus" is no blank "strains of S".
+_END = r"\.(?!\s+[a-z])"
+_STOP = rf"(?=\s+(?:with|and|in|which|that|who|or|on|to)\b|\s\(|[,;:()]|{_END}|$)"
 _SITE = r"(?!(?:but|although|and|or)\b)[A-Za-z-]+"
-_STOP_TAKEN = r"(?=\s+(?:taken|performed|from|with|and|in|which|that|who|or|on|to)\b|\s\(|[,.;:()]|$)"  # a biopsy "taken from"
+_STOP_TAKEN = rf"(?=\s+(?:taken|performed|from|with|and|in|which|that|who|or|on|to)\b|\s\(|[,;:()]|{_END}|$)"  # a biopsy "taken from"
 
 
 # A word of a treatment's name, not the start of its dose, duration or condition ("for 2 weeks", "if ...").

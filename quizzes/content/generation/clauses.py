@@ -161,7 +161,7 @@ GENERIC = frozenset(
 )
 # A head whose complement is the fact ("the onset of {{thyroid eye disease}}", "a form of {{hand dermatitis}}").
 _RELATIONAL = re.compile(
-    r"^(?:the |an? )?(?:onset|form|type|kind|variant|member|group|overgrowth|larvae?|species|genus|genera|"
+    r"^(?:the |an? )?(?:onset|form|type|kind|variant|member|group|overgrowth|larvae?|species|strains?|genus|genera|"
     r"result|consequence|complication|feature|sign) of (?:the |an? )?",
     re.IGNORECASE,
 )

@@ -181,6 +181,21 @@ _SUBGROUP = re.compile(
 )
 
 
+# A question scoped to a course, a line of treatment or a degree of the condition ("for 7 days", "first-line",
+# "for mild disease"): a line giving a member another use ("Intravenous aciclovir is used for disseminated zoster,
+# severe disease ...") names no member of that scope.
+_SCOPED = re.compile(
+    r"\bfor \d+(?:\s*(?:-|to|\u2013)\s*\d+)? (?:days?|weeks?|months?)\b|\b(?:first|second)[- ]line\b"
+    r"|\bfor (?:mild|moderate|limited|localised|localized)\b",
+    re.I,
+)
+_OTHER_USE = re.compile(
+    r"\b(?:severe|disseminated|complicated|refractory|resistant|extensive|widespread|immunocompromised"
+    r"|immunosuppressed)\b",
+    re.I,
+)
+
+
 @dataclass
 class Rivals:
     """Members of the class the article names outside the card's list: short ones taken into the back
@@ -389,6 +404,7 @@ def rivals(
     )
     excluded = [*answers, *([apart["x"]] if apart else [])]  # "Apart from BCC, ...": BCC is no answer here
     people = bool(_PEOPLE_ASKED.search(question))
+    scoped = bool(_SCOPED.search(question)) and not _OTHER_USE.search(question)
     held = set().union(*(_key_words(answer, condition) for answer in excluded))
     held |= {_SAME.get(word, word) for word in held}
     own_lines = set(own)
@@ -413,6 +429,8 @@ def rivals(
             continue  # "oral treatments", "local risk factors": a line naming no such member
         if not whole and (group := _SUBGROUP.search(text)) and not mentions(group[0], about):
             continue  # "... may help patients whose X is aggravated by sweating": another group than the asked one
+        if scoped and (_OTHER_USE.search(text) or _SUBGROUP.search(text)):
+            continue  # "Options for 7 days" and "Intravenous aciclovir is used for severe disease": another use
         in_class_lesson = bool(class_lesson.search(line.lesson)) or here
         for cue in LEXICON[cls]:
             for match in cue.pattern.finditer(text):
