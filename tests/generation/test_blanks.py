@@ -42,7 +42,7 @@ REFUSED = [
 ]
 KEPT = [
     "{{c1::Immune checkpoint inhibitors}} are the first-line treatment for advanced Merkel cell carcinoma.",
-    "Pemphigus foliaceus is an uncommon {{c1::autoimmune}} blistering disease.",  # rule not kept (2 to 1)
+    "Pemphigus foliaceus is an uncommon {{c1::autoimmune}} blistering disease.",  # not made (clauses.py, pass 19)
     "Hailey-Hailey disease is caused by mutations in the {{c1::ATP2C1}} gene.",
     "Prurigo nodules measure from a few millimetres to {{c1::2}} cm in diameter.",  # the upper bound
     "Scarlet fever mainly affects children aged {{c1::5 to 15}} years.",  # the whole range, no typical value

@@ -173,21 +173,30 @@ def test_the_silent_reason_names_the_ranked_shapes_it_looked_for():
     assert "the treatment of choice, the gold standard or the most common cause" in why
 
 
-def test_an_autoimmune_mechanism_unless_the_rest_of_the_sentence_cues_it():
+def test_an_autoimmune_mechanism_is_never_blanked():
+    # pass 19: "{{autoimmune}}" was graded flawed 3 times (N, P, U: guessed from "pemphigus" or "lupus", or
+    # "inflammatory" fits as well) against once valid (R)
+    for title, sentence in (
+        ("Alopecia areata", "Alopecia areata is an autoimmune condition that causes non-scarring hair loss."),
+        (
+            "Dermatomyositis",
+            "Dermatomyositis is an uncommon autoimmune disease that affects skin and muscle.",
+        ),
+    ):
+        outline = outline_of(title, f"What is {title.lower()}?", sentence)
+        assert all("{{c1::autoimmune}}" not in p for p in prompts(outline))
+
+
+def test_a_hypersensitivity_type_is_still_blanked():
+    # the near miss: the condition's kind stays a card when it is a type, not a guessable class
     outline = outline_of(
-        "Alopecia areata",
-        "What is alopecia areata?",
-        "Alopecia areata is an autoimmune condition that causes non-scarring hair loss.",
+        "Allergic contact dermatitis",
+        "What is allergic contact dermatitis?",
+        "Allergic contact dermatitis is a delayed (type IV) hypersensitivity reaction.",
     )
     assert prompts(outline) == [
-        "Alopecia areata is an {{c1::autoimmune}} condition that causes non-scarring hair loss."
+        "Allergic contact dermatitis is a {{c1::delayed (type IV)}} hypersensitivity reaction."
     ]
-    cued = outline_of(
-        "Vitiligo",
-        "What is vitiligo?",
-        "Vitiligo is an autoimmune disease in which cytotoxic T cells destroy melanocytes.",
-    )
-    assert all("{{c1::autoimmune}}" not in p for p in prompts(cued))
 
 
 def test_a_sentence_naming_its_own_form_takes_no_lead_from_the_sub_heading():

@@ -25,8 +25,8 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
 
 Not kept, counted the same way:
 
-- "{{autoimmune}}" (and "autoimmune disease"): 2 flawed (N, P) against 1 valid (R), and an earlier pass keeps it
-  deliberately when nothing else on the front cues it (clauses.py, tests/generation/test_ranked_facts.py);
+- "{{autoimmune}}": with set U, 3 flawed (N, P, U) against 1 valid (R); since pass 19 clauses.py no longer makes
+  it, so no refusal is needed here;
 - a blank that is only an anti-infective class ("{{oral antibiotics}}") when the article names the drug: 2
   flawed (O, Q) against 1 valid ("{{topical antibiotics}}" for pitted keratolysis, whose article names a
   drug too): under three to one;

@@ -39,9 +39,10 @@ Fixed shapes read beside it (tried before the patterns, :func:`fact_first` and :
   of a biopsy ... is the key test"), unless the subject is a use of it ("Regular use of an emollient"); "the
   mainstay" naming nothing ("Antibiotics remain the mainstay") is no card. A rank naming what it is for, or a cause,
   carries its own scope (the sentence before, a plain sub-heading "First-line treatment", lend none);
-- **the condition's mechanism and kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "is
-  an autoimmune condition that ..." (unless the rest cues it: T cells, antibodies, IgA), "Inheritance is
-  autosomal dominant" (the pattern), "The tumour cells stain positively for GLUT1" (the marker).
+- **the condition's kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "Inheritance is
+  autosomal dominant" (the pattern), "The tumour cells stain positively for GLUT1" (the marker). Not "is an
+  {{autoimmune}} condition" (pass 19): graded flawed 3 times (N, P, U: guessed from "pemphigus" or "lupus",
+  or "inflammatory" fits as well) against once valid (R).
 
 Refusals every cloze obeys, whichever rule found its blank (:func:`blank_refusal`):
 
@@ -401,30 +402,11 @@ _MARKER = re.compile(
 )
 
 
-# "Alopecia areata is an autoimmune condition that causes non-scarring hair loss.": the mechanism a class
-# names (not an organism's class: "a fungal infection" is the name's own root, "tinea", "-mycosis").
-_MECHANISM = re.compile(
-    r"^(?P<s>[^,;:()]+?)(?: \([A-Z][A-Z0-9]{1,6}\))? (?:is|are) an? (?:(?:common|rare|chronic|uncommon|lifelong) )?"
-    r"(?P<x>autoimmune|immune-mediated) (?:[a-z-]+ ){0,2}(?:condition|disease|disorder)\b"
-    r"[^;:()]*\.$"
-)
-
-_IMMUNE_CUE = re.compile(
-    r"\b(?:immun\w*|T[ -]cells?|B[ -]cells?|lymphocytes?|\w*antibod\w*|antigens?|Ig[AGEM])\b", re.IGNORECASE
-)
-
-
 def condition_fact(
     sentence: str, condition: str, abbr: str = "", it_is: bool = False
 ) -> tuple[int, int] | None:
     """The span of a fixed-shape relation's fact (a hypersensitivity type of the condition as subject; the
     inheritance pattern; the marker the lesion's cells stain for), or None."""
-    if (match := _MECHANISM.match(sentence)) and subject_of(match["s"], condition, abbr, it_is)[
-        0
-    ] == "condition":
-        if _IMMUNE_CUE.search(sentence[: match.start("x")] + " " + sentence[match.end("x") :]):
-            return None  # "an {{autoimmune}} disease in which cytotoxic T cells ...", "Linear IgA ...": cued
-        return match.span("x")
     if match := _TYPE_REACTION.match(sentence):
         if subject_of(match["s"], condition, abbr, it_is)[0] != "condition":
             return None

@@ -96,7 +96,8 @@ _SEX_RISK = re.compile(
 
 
 _AGE_RISK = re.compile(
-    r"\b(?:(?:affects|occurs in|common in) [\w\s-]*?\bover|(?:is )?(?:rare|uncommon|unusual) before) the age of"
+    r"\b(?:(?:affects|occurs in|common in) [\w\s-]*?(?:\([^()]*\)[\w\s-]*?)?\bover|(?:is )?(?:rare|uncommon|unusual) before)"
+    r" the age of"
     r" (?P<age>\d+)\b"
 )
 
@@ -212,8 +213,8 @@ def wider_members(
         lead = [s for s in sentences(other.before) if s != other.lead_in] + [other.lead_in]
         wider.lines += [section, *lead, *other.items]
         wider.answers += [item.split("; ")[0].rstrip(".") for item in other.items]
-    if kind == "risk" and whole:
-        risks = prose_risks(prose)
+    risks = prose_risks(prose) if kind == "risk" and whole else []
+    if risks:
         wider.answers += [answer for answer, _ in risks]
         wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
     named = {word for item in lst.items for word in words(item)[:2]}
@@ -243,7 +244,10 @@ def wider_members(
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
     # the members stated in other words first (membership.py), then a line naming the class itself
-    wider = _with_rivals(wider, lst, question, answers, lists, article or [], condition)
+    # a sentence read for a demographic risk is read again for the other members it states ("mainly affects
+    # fair-skinned adults ... over the age of 40": the age above, the fair skin there)
+    reread = frozenset(sentence for _, sentence in risks)
+    wider = _with_rivals(wider, lst, question, answers, lists, article or [], condition, reread)
     if wider.outside:
         return wider
     answers += [answer for answer in wider.answers if answer not in answers]
@@ -260,11 +264,14 @@ def _with_rivals(
     lists: list[ItemList],
     article: list[Line],
     condition: str,
+    reread: frozenset[str] = frozenset(),
 ) -> Wider:
     """The members of the question's class stated anywhere else in the article (:func:`membership.rivals`)
-    taken into the back, or the line naming one that cannot be taken."""
+    taken into the back, or the line naming one that cannot be taken; a line already cited is not read again
+    unless it is in ``reread``."""
     nested = [item for sub in lists if sub.parent and sub.parent in lst.items for item in sub.items]
-    own = [*lst.items, lst.lead_in, lst.parent, lst.outer, *nested, *wider.lines]
+    cited = [line for line in wider.lines if line not in reread]
+    own = [*lst.items, lst.lead_in, lst.parent, lst.outer, *nested, *cited]
     found = rivals(question, own, answers, article, lst.lesson, lst.section, condition)
     if found.outside:
         return Wider(outside=found.outside)

@@ -440,6 +440,8 @@ def rivals(
                     continue
                 if cue.origin and FLARES.search(question):
                     continue  # "Psoriasis results from genes and immunity": no trigger of its flares
+                if _of_another(text[: match.start()], about):
+                    continue  # "distinguished from hypertrichosis, which is often due to minoxidil": not X's
                 if cue.about_after and not mentions(text[match.end() :], about):
                     continue  # "Recurrent X may cause nail changes": X is no cause of itself
                 of = match.groupdict().get("of")
@@ -476,6 +478,18 @@ def rivals(
                 if text not in found.lines:
                     found.lines.append(text)
     return found
+
+
+# ", which ..." after a noun phrase: the clause the cue stands in is about that noun.
+_RELATIVE = re.compile(r"(?P<ante>[\w-]+(?: [\w-]+){0,3}), (?:which|who)\b")
+
+
+def _of_another(head: str, about: str) -> bool:
+    """Whether the text before a cue ends in a relative clause (", which ...") whose antecedent is not the
+    question's subject: "X should be distinguished from hypertrichosis, which ... is often due to minoxidil"
+    states a cause of hypertrichosis, not of X."""
+    clauses = list(_RELATIVE.finditer(head))
+    return bool(clauses) and not mentions(clauses[-1]["ante"], about)
 
 
 # An entry that is a whole sentence: a finite verb in its head (before its first comma, dash or bracket, and

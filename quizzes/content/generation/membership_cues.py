@@ -51,9 +51,11 @@ LEXICON: dict[str, tuple[Cue, ...]] = {
         _cue(r"\b(?:the )?risk (?:is|are) (?:greatest|highest|higher|increased) (?:in|among|for)\b"),
         # "mainly affects older adults" (people; not "mostly affects the fingernails", a site)
         _cue(
-            r"\b(?:mainly|mostly|predominantly|chiefly) affects?\b(?= (?:[\w-]+ ){0,2}(?:adults|children|infants|men"
-            r"|women|people|adolescents|teenagers|babies|girls|boys|males|females|individuals|patients)\b)"
+            r"\b(?:mainly|mostly|predominantly|chiefly) affects?\b(?= (?:[\w-]+ ){0,3}(?:adults?|children|infants|men"
+            r"|women|people|adolescents?|teenagers|babies|girls|boys|males|females|individuals|patients)\b)"
         ),
+        # "is common worldwide, especially in hot, humid climates": the group a common condition favours
+        _cue(r"\bcommon\b[^.;]*?, (?:especially|particularly|mainly) (?:in|among)\b"),
         _cue(
             r"\b(?:is|are) (?:a |an |the )?(?:main |major |important |common )?(?:predisposing|risk) factors?\b",
             "before",

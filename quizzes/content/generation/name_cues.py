@@ -29,8 +29,8 @@ shows them. Each name word means its own lemma and the plain meaning of the medi
 - the blank is only generic words that fit any condition ("{{genetic change}}", "{{IgG autoantibodies}}"
   against desmoglein 1) or filler heads with nothing to check ("a {{combination of factors}}"): the
   high-yield term, if any, is left on the card. The term the blank is
-  "directed against" is blanked instead when there is one ("... directed against {{desmoglein 1}}"). ("{{autoimmune}}" as the
-  mechanism of "an autoimmune condition" is kept: clauses.py blanks it only when nothing else cues it.)
+  "directed against" is blanked instead when there is one ("... directed against {{desmoglein 1}}"). (No path
+  blanks "{{autoimmune}}" since pass 19: see clauses.py.)
 """
 
 from __future__ import annotations
