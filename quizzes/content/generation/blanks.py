@@ -79,17 +79,6 @@ _TYPICAL = re.compile(
 )
 
 
-def refuse_blanks(drafts: list[Draft], article: str) -> tuple[list[Draft], list[tuple[Draft, str]]]:
-    """The drafts of no refused blank, and the others with the reason (see the module docstring)."""
-    kept, refused = [], []
-    for draft in drafts:
-        if why := refused_blank(draft, article):
-            refused.append((draft, why))
-        else:
-            kept.append(draft)
-    return kept, refused
-
-
 def refused_blank(draft: Draft, article: str) -> str:
     """Why the cloze's blank is refused, or "" (and "" for any other kind of draft)."""
     match = _CLOZE.search(draft.prompt) if draft.kind == "cloze" else None

@@ -263,11 +263,11 @@ _PRONOUNS = {
 }
 
 
-# A lesson on prevention: its sentences are about avoiding the condition, not about people who have it.
 # A lesson on diagnosis: "The lesion should be removed by excision biopsy" is about a lesion not yet diagnosed.
 _DIAGNOSIS_LESSON = re.compile(r"\bdiagnos(?:ed|is|ing)\b", re.IGNORECASE)
 _FOUND_THING = re.compile(r"^The (?P<noun>lesion|lump|mole|nodule|growth|patch|spot|swelling)\b")
-# (a sentence naming management itself, "Sun protection is the mainstay of management", keeps "In X,")
+# A lesson on prevention: its sentences are about avoiding the condition, not about people who have it (a
+# sentence naming management itself, "Sun protection is the mainstay of management", keeps "In X,").
 _PREVENTION_LESSON = re.compile(r"\bprevent(?:ed|ion|ing)?\b", re.IGNORECASE)
 _MANAGEMENT = re.compile(r"\b(?:management|manag\w+|treatment|treated|therapy)\b", re.IGNORECASE)
 
@@ -400,20 +400,19 @@ def cloze_card(
             lead = f"In {condition}, "
         else:
             lead = ""
-        if lead == f"In {condition}, " and _PREVENTION_LESSON.search(lesson) and not _MANAGEMENT.search(said):
+        in_condition = lead == f"In {condition}, "
+        if in_condition and _PREVENTION_LESSON.search(lesson) and not _MANAGEMENT.search(said):
             lead = f"To prevent {condition}, "  # "In sunburn, sunscreen should be applied ...": not its treatment
         shown = deleted
-        if (
-            lead.startswith(("In ", "To ")) and start == 0
-        ):  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
+        if lead and start == 0:  # "In X, {{c1::repeated bleeding}} is ...": mid-sentence
             shown = deleted if _BINOMIAL.match(deleted) else lower_first(deleted)  # "Trichophyton tonsurans"
             prompt = f"{{{{c1::{shown}}}}}{sentence[end:]}"
-        found = _FOUND_THING.match(prompt) if lead == f"In {condition}, " else None
+        found = _FOUND_THING.match(prompt) if in_condition else None
         if found and _DIAGNOSIS_LESSON.search(
             lesson
         ):  # not yet melanoma: "In melanoma, the lesion should be ..."
             lead, prompt = "", f"A {found['noun']} suspected to be {condition}{prompt[found.end() :]}"
-        prompt = f"{lead}{lower_first(prompt) if lead.startswith(('In ', 'To ')) else prompt}"
+        prompt = f"{lead}{lower_first(prompt) if lead else prompt}"
         prompt += "" if prompt.endswith((".", "!", "?")) else "."  # a main clause cut before ", although ..."
         out.cloze_sentences.add(squash(sentence))
         out.add(

@@ -85,8 +85,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from quizzes.content.generation.blanks import refuse_blanks
+from quizzes.content.generation.blanks import refused_blank
 from quizzes.content.generation.card_drafts import (
     cloze_card,
     cloze_kinds,
@@ -160,7 +161,7 @@ from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.membership import sentence_entries
 from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen
-from quizzes.content.generation.shapes import refuse_shapes
+from quizzes.content.generation.shapes import refused_shape
 from quizzes.content.generation.stems import STEM_PASS, abbreviation, tidy
 from quizzes.content.generation.tables import (
     comparison_cards,
@@ -363,8 +364,9 @@ def generate_screened(outline: Outline) -> Screened:
     drafts = _stated_once(_all_names(_one_card_per_name(out.drafts), _prose(outline), condition))
     kept, refused = tidy(drafts, condition, abbr)
     kept, cued = refuse_cued(kept, condition, abbr, _paragraphs(outline))
-    kept, shaped = refuse_shapes(kept, condition)
-    kept, blanked = refuse_blanks(kept, _article_text(outline))
+    kept, shaped = _refuse(kept, lambda draft: refused_shape(draft, condition))
+    text = _article_text(outline)
+    kept, blanked = _refuse(kept, lambda draft: refused_blank(draft, text))
     screened = screen(kept)
     screened.dropped[:0] = refused + cued + shaped + blanked
     return screened
@@ -372,6 +374,17 @@ def generate_screened(outline: Outline) -> Screened:
 
 def _paragraphs(outline: Outline) -> list[str]:
     return [block.text for _, blocks in all_blocks(outline) for block in blocks if block.kind == "paragraph"]
+
+
+def _refuse(drafts: list[Draft], why: Callable[[Draft], str]) -> tuple[list[Draft], list[tuple[Draft, str]]]:
+    """The drafts ``why`` finds nothing against, and the others with its reason (:mod:`shapes`, :mod:`blanks`)."""
+    kept, refused = [], []
+    for draft in drafts:
+        if reason := why(draft):
+            refused.append((draft, reason))
+        else:
+            kept.append(draft)
+    return kept, refused
 
 
 def _article_text(outline: Outline) -> str:

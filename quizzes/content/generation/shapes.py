@@ -76,17 +76,6 @@ _CANCER = re.compile(
 )
 
 
-def refuse_shapes(drafts: list[Draft], condition: str) -> tuple[list[Draft], list[tuple[Draft, str]]]:
-    """The drafts of no refused shape, and the others with the reason (see the module docstring)."""
-    kept, refused = [], []
-    for draft in drafts:
-        if why := refused_shape(draft, condition):
-            refused.append((draft, why))
-        else:
-            kept.append(draft)
-    return kept, refused
-
-
 def refused_shape(draft: Draft, condition: str) -> str:
     """Why the draft's shape is refused, or ""."""
     if draft.kind == "single" and (reverse := _REVERSE_DEFINITION.match(draft.prompt)):
