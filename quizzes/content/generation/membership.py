@@ -280,10 +280,9 @@ def _member_span(text: str, match: re.Match, side: str) -> str:
             if _VERB.search(segment):
                 break  # "..., and for this reason was previously known as ...": a new clause
             kept.append(segment)
+        # "a liposarcoma, a rare malignant tumour of fat": an appositive, no second member
         if len(kept) == 2 and re.match(r"^an? ", kept[1]) and not re.search(r" (?:and|or) ", kept[1]):
-            kept = kept[
-                :1
-            ]  # "a liposarcoma, a rare malignant tumour of fat": an appositive, no second member
+            kept = kept[:1]
         return ", ".join(kept)
     head = text[: match.start()]
     starts = list(_CLAUSE_START.finditer(head))
