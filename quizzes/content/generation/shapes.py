@@ -34,11 +34,17 @@ Pass 18 (set S and the gradings of A-R): a single best answer "Which of the foll
 "the most common type of primary cutaneous T-cell lymphoma") while no distractor names one: the key is the only
 option of the class the stem names: 2 flawed (O, S), no valid.
 
+Pass 20 (sets T-V): every other single best answer "Which of the following conditions is <definition>?": a
+definition recalled with no patient in it, which the examiners of sets M-V flag as failing the cover-the-options
+test (pemphigus foliaceus fits pemphigus erythematosus's definition; "tinea" cues "dermatophyte"): over A-V 10
+non-valid (M twice, O twice, Q, R, S, U, V twice) against 3 valid (orf in K, ecthyma in O, miliaria in P), none
+valid since set P.
+
 Pass 17 dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
 "risk factors" alone 15 to 10, groups or people at risk 4 to 3), on investigations or tests (7 flawed, 5
 valid), on a hedged class ("suggested", "proposed" or "possible" triggers or causes: 3 flawed, 4 valid; the two
 "suggested triggers" drafts were flawed for other reasons), and every "Which of the following conditions"
-question (6 non-valid, 3 valid).
+question (6 non-valid, 3 valid; refused since pass 20, above).
 """
 
 from __future__ import annotations
@@ -90,7 +96,10 @@ def refused_shape(draft: Draft, condition: str) -> str:
                 f"{STEM_PASS}asks which condition a definition names while the definition names a cancer "
                 f"(“{cancer[0]}”) and no other option is one: the key is guessed from its class"
             )
-        return ""
+        return (
+            f"{STEM_PASS}asks which condition a bare definition names, with no patient in it: recall of the "
+            "article's first sentence, which fails the cover-the-options test (a near neighbour fits it too)"
+        )
     match = _NAME_TWO.search(draft.prompt) if draft.kind == "basic" else None
     if not match:
         return ""
