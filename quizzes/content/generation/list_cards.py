@@ -98,7 +98,7 @@ from quizzes.content.generation.list_clauses import (
 )
 from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
-from quizzes.content.generation.membership import asked_class, one_member, sentence_entries
+from quizzes.content.generation.membership import asked_class, class_members, one_member, sentence_entries
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -620,6 +620,8 @@ def list_cards(
             answers += [answer for answer in wider.answers if answer not in answers]
             if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
                 answers = [one_member(answer) for answer in answers]
+            # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
+            answers = [member for answer in answers for member in class_members(answer)]
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue

@@ -531,3 +531,33 @@ def one_member(answer: str) -> str:
 def before_list(line: str, before: str) -> bool:
     """Whether a line is a sentence of the paragraph just before the list (cited before it)."""
     return line in sentences(before)
+
+
+# "Aromatic anticonvulsants: carbamazepine, phenytoin and lamotrigine": a class of medicines, a colon, its
+# members. Other plural heads name an item and then describe it ("Anti-Jo-1 antibodies: mechanic's hands,
+# arthritis ...", "Eyelids: red, scaly margins"): kept whole.
+_CLASS_MEMBERS = re.compile(
+    r"^(?P<cls>[A-Z][^:;,()]{0,50}(?:\([^:;,()]*\)[^:;,()]*)?\b(?:medicines|drugs|medications|inhibitors"
+    r"|antibiotics|anticonvulsants|antiepileptics|antifungals|antivirals|antihistamines|retinoids|steroids"
+    r"|corticosteroids|immunosuppressants|biologics|analogues|blockers|antagonists|agonists|NSAIDs"
+    r"|anti-inflammatory drugs|chemotherapy agents|agents))"
+    r": (?P<members>[^:;()]+)$"
+)
+_MEMBER_SPLIT = re.compile(r",? (?:and|or) |, ")
+
+
+def class_members(answer: str) -> list[str]:
+    """An entry naming a class then its members, split into the members, each its own answer
+    ("Conventional medicines: methotrexate, ciclosporin and acitretin" -> methotrexate; ciclosporin;
+    acitretin): a student naming two of them has named two, which the whole entry would count as one (sets U,
+    V). An entry whose part after the colon is not a short list of names stays whole ("Psoriasis: plaques are
+    thicker ...")."""
+    match = _CLASS_MEMBERS.match(answer)
+    if not match:
+        return [answer]
+    members = [m.strip() for m in _MEMBER_SPLIT.split(match["members"].strip().rstrip("."))]
+    if len(members) < 2 or not all(m and len(m.split()) <= 4 and m[:1].isalnum() for m in members):
+        return [answer]
+    if any(re.search(r"\b(?:is|are|was|were|may|can|has|have|which|that|with|such)\b", m) for m in members):
+        return [answer]
+    return [upper_first(re.sub(r"^the ", "", m)) for m in members]

@@ -1,0 +1,43 @@
+"""A "Name two" back entry naming a class of medicines then its members ("Aromatic anticonvulsants:
+carbamazepine, phenytoin and lamotrigine") gives each member as its own answer: a student naming two of them
+has named two (sets U, V). An entry naming an item then describing it stays whole. Through the generator."""
+
+from __future__ import annotations
+
+from quizzes.content.generation import generator
+from quizzes.content.reader.outline import Block, Outline, Section
+
+
+def _back(*entries: str) -> str:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?", [Block("paragraph", "Xenoderma is a rare drug reaction of the skin.")]
+            ),
+            Section(
+                "What causes xenoderma?",
+                [Block("list", "Medicines that can cause xenoderma include:", entries)],
+            ),
+        ],
+    )
+    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    return card.answer
+
+
+def test_a_class_of_medicines_gives_each_member_as_an_answer():
+    back = _back(
+        "Allopurinol",
+        "Aromatic anticonvulsants: carbamazepine, phenytoin and lamotrigine",
+        "Nevirapine",
+    )
+    assert back == "Any two of: Allopurinol; Carbamazepine; Phenytoin; Lamotrigine; Nevirapine"
+
+
+def test_an_item_described_after_its_colon_stays_whole():
+    back = _back(
+        "Allopurinol",
+        "Anti-Jo-1 antibodies: mechanic's hands, arthritis and fever",
+        "Nevirapine",
+    )
+    assert "Anti-Jo-1 antibodies: mechanic's hands, arthritis and fever" in back.split("; ")
