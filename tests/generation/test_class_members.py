@@ -41,3 +41,33 @@ def test_an_item_described_after_its_colon_stays_whole():
         "Nevirapine",
     )
     assert "Anti-Jo-1 antibodies: mechanic's hands, arthritis and fever" in back.split("; ")
+
+
+def _sites(*entries: str) -> str:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?", [Block("paragraph", "Xenoderma is a rare drug reaction of the skin.")]
+            ),
+            Section(
+                "What are the clinical features of xenoderma?",
+                [
+                    Block("paragraph", "Xenoderma typically affects skin folds."),
+                    Block("list", "Common sites are:", entries),
+                ],
+            ),
+        ],
+    )
+    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    return card.answer
+
+
+def test_an_entry_the_list_calls_less_common_is_no_answer_for_common_sites():
+    back = _sites("Armpits", "Groin", "Buttocks", "Lower abdomen and the back of the neck, less commonly")
+    assert back == "Any two of: Armpits; Groin; Buttocks"
+
+
+def test_a_hedge_inside_an_entry_leaves_it():
+    back = _sites("Armpits", "Groin", "Between the toes and, less often, the fingers")
+    assert "Between the toes and, less often, the fingers" in back

@@ -98,7 +98,13 @@ from quizzes.content.generation.list_clauses import (
 )
 from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
-from quizzes.content.generation.membership import asked_class, class_members, one_member, sentence_entries
+from quizzes.content.generation.membership import (
+    asked_class,
+    class_members,
+    common_answers,
+    one_member,
+    sentence_entries,
+)
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -622,6 +628,9 @@ def list_cards(
                 answers = [one_member(answer) for answer in answers]
             # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
             answers = [member for answer in answers for member in class_members(answer)]
+            answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
+            if len(answers) < 2:
+                continue
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue

@@ -561,3 +561,18 @@ def class_members(answer: str) -> list[str]:
     if any(re.search(r"\b(?:is|are|was|were|may|can|has|have|which|that|with|such)\b", m) for m in members):
         return [answer]
     return [upper_first(re.sub(r"^the ", "", m)) for m in members]
+
+
+_COMMON_CLASS = re.compile(r"\b(?:common|commonest|typical|usual|main|frequent|major)\b", re.IGNORECASE)
+_HEDGE = r"(?:less (?:commonly|often|frequently)|rarely|occasionally|uncommonly|infrequently)"
+_HEDGED_ENTRY = re.compile(rf"^{_HEDGE}\b|,\s*{_HEDGE}\.?$", re.IGNORECASE)
+
+
+def common_answers(question: str, answers: list[str]) -> list[str]:
+    """The answers to a question asking for common or typical members, without an entry the list itself says
+    is less common ("Less often, the forearms and upper trunk"; "Lower abdomen and the back of the neck, less
+    commonly"): accepted, it contradicts the question (sets T, V). A hedge inside an entry ("Between the toes
+    and, less often, the fingers") leaves it."""
+    if not _COMMON_CLASS.search(question):
+        return answers
+    return [answer for answer in answers if not _HEDGED_ENTRY.search(answer)]
