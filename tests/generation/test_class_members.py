@@ -71,3 +71,40 @@ def test_an_entry_the_list_calls_less_common_is_no_answer_for_common_sites():
 def test_a_hedge_inside_an_entry_leaves_it():
     back = _sites("Armpits", "Groin", "Between the toes and, less often, the fingers")
     assert "Between the toes and, less often, the fingers" in back
+
+
+def _causes_beside_risks(question_lead: str, other_lead: str) -> Outline:
+    return Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section(
+                "Who gets xenoderma?", [Block("list", other_lead, ("Smoking", "Obesity", "Family history"))]
+            ),
+            Section(
+                "What causes xenoderma?",
+                [
+                    Block(
+                        "list",
+                        question_lead,
+                        ("Dysregulated immunity", "Genetic factors", "Hormonal influences"),
+                    )
+                ],
+            ),
+        ],
+    )
+
+
+def test_contributing_factors_beside_a_list_of_risk_factors_are_not_asked():
+    outline = _causes_beside_risks("Contributing factors include:", "Risk factors include:")
+    kept = generator.generate_screened(outline).kept
+    assert not [d for d in kept if "Dysregulated immunity" in d.answer and d.prompt.startswith("Name two")]
+
+
+def test_contributing_factors_beside_a_list_of_something_else_are_asked():
+    outline = _causes_beside_risks("Contributing factors include:", "Associated conditions include:")
+    kept = generator.generate_screened(outline).kept
+    assert [d for d in kept if "Dysregulated immunity" in d.answer and d.prompt.startswith("Name two")]

@@ -472,3 +472,36 @@ def named_elsewhere(
         ):
             return line.text
     return ""
+
+
+# Causes and risk factors overlap: "factors contributing to X" is fairly answered from a list of risk factors
+# elsewhere (smoking, obesity), and "risk factors for X" from a list of causes or triggers.
+_CAUSAL_QUESTION = re.compile(
+    r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?(?:causes?|triggers?|factors?)\b(?! for\b)"
+)
+_RISK_QUESTION = re.compile(r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?risk factors?\b")
+_RISK_LABEL = re.compile(r"^(?:[\w-]+ ){0,2}risk factors?\b", re.IGNORECASE)
+_CAUSAL_LABEL = re.compile(
+    r"^(?:[\w-]+ ){0,2}(?:contributing factors|factors (?:that )?contribut\w*|causes|triggers)\b",
+    re.IGNORECASE,
+)
+
+
+def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> str:
+    """The lead-in of a list in another lesson naming the overlapping class (risk factors for a question on
+    causes or contributing factors, and the reverse), whose entries a student may fairly give but the back
+    would mark wrong (set T: "Name two factors contributing to HS" beside "Risk factors and associations
+    include: cigarette smoking, obesity ..."); "" when there is none."""
+    if _RISK_QUESTION.match(question):
+        label = _CAUSAL_LABEL
+    elif _CAUSAL_QUESTION.match(question):
+        label = _RISK_LABEL
+    else:
+        return ""
+    for other in lists:
+        if other is lst or other.lesson == lst.lesson or other.parent:
+            continue
+        for text in (other.lead_in, other.section if other.section != other.lesson else ""):
+            if text and label.match(text) and not set(other.items) <= set(lst.items):
+                return text
+    return ""

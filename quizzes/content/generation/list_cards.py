@@ -76,6 +76,7 @@ from quizzes.content.generation.list_backs import (
     before_list,
     beside_feature_prose,
     leans_on_another,
+    overlapping_class,
     partial_entry,
     wider_members,
 )
@@ -618,6 +619,8 @@ def list_cards(
                 continue  # "Give two ways to reduce attacks" while another part names another way
             if sentence_entries(answers):
                 continue  # "Obesity-associated AN improves with weight loss ...": a sentence, no member
+            if overlapping_class(lst, question, lists):
+                continue  # "factors contributing to X" while another lesson lists X's risk factors
             wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
