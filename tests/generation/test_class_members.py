@@ -108,3 +108,31 @@ def test_contributing_factors_beside_a_list_of_something_else_are_asked():
     outline = _causes_beside_risks("Contributing factors include:", "Associated conditions include:")
     kept = generator.generate_screened(outline).kept
     assert [d for d in kept if "Dysregulated immunity" in d.answer and d.prompt.startswith("Name two")]
+
+
+def test_a_list_under_a_population_sub_heading_is_asked_for_that_population():
+    features = "What are the clinical features of xenoderma?"
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section(
+                features,
+                [],
+                [
+                    Section(
+                        "Adults",
+                        [Block("list", "Typical sites include:", ("Scalp", "Eyebrows", "Upper chest"))],
+                    ),
+                    Section(
+                        "Infants", [Block("list", "Features include:", ("Cradle cap", "Nappy area rash"))]
+                    ),
+                ],
+            ),
+        ],
+    )
+    prompts = [d.prompt for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    assert "Name two typical sites of xenoderma in adults." in prompts

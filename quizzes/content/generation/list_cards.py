@@ -639,6 +639,7 @@ def list_cards(
             continue
         else:
             back = "; ".join(answers)
+        question = _in_population(question, lst, condition)
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
@@ -663,6 +664,26 @@ def list_cards(
             excerpt=excerpt_lines(*lines),
             explanation="\n".join(line for line in lines if line),
         )
+
+
+# A sub-section headed by a population ("Adults", then "Infants"): its list holds that population's members.
+_POPULATION = re.compile(
+    r"^(?:adults?|children|infants?|babies|neonates|newborns|men|women|adolescents|older (?:adults|people)"
+    r"|the elderly|(?:in )?pregnancy)$",
+    re.IGNORECASE,
+)
+
+
+def _in_population(question: str, lst: ItemList, condition: str) -> str:
+    """The question scoped to the population its list's sub-section is headed by: "Name two typical sites of
+    seborrhoeic dermatitis in adults." when the list sits under "Adults" (and "Infants" follows with other
+    sites): without it, the other population's members are right answers the back marks wrong (set T)."""
+    if not _POPULATION.match(lst.section) or lst.section == lst.lesson:
+        return question
+    population = re.sub(r"^in ", "", lst.section.casefold())
+    if population in question.casefold() or not question.endswith(f"{condition}."):
+        return question
+    return f"{question[:-1]} {'during' if population == 'pregnancy' else 'in'} {population}."
 
 
 def clinical_sentence(lst: ItemList, prose: list[str], condition: str) -> str:
