@@ -26,6 +26,10 @@ REFUSED = [
     ("Secondary livedo reticularis is caused by an {{c1::underlying condition}}.", "only a mechanism class"),
     ("Napkin dermatitis results from a {{c1::combination of factors}}.", "only a mechanism class"),
     (
+        "Psoriasis results from {{c1::genetic susceptibility plus environmental triggers}}.",
+        "only a mechanism class",
+    ),
+    (
         "Keloids usually start to form {{c1::three}} months to a year after the injury.",
         "only the lower bound",
     ),

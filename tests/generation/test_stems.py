@@ -210,3 +210,16 @@ def test_a_common_noun_name_is_lower_case_inside_a_stem():
     assert prompts(_ddx_article("Pigmented naevus", "pigmented naevus")) == [
         "Name two conditions in the differential diagnosis of pigmented naevus."
     ]
+
+
+def test_the_most_common_cause_in_a_lead_becomes_the_cause_of_the_condition():
+    stem = "In hand dermatitis, {{c1::irritant contact dermatitis}} is the most common cause."
+    assert tidy_stem(stem, "cloze", "Irritant contact dermatitis", "hand dermatitis") == (
+        "The most common cause of hand dermatitis is {{c1::irritant contact dermatitis}}.",
+        "",
+    )
+
+
+def test_the_most_common_cause_of_something_named_stays():
+    stem = "In hand dermatitis, {{c1::nickel}} is the most common cause of allergic contact dermatitis."
+    assert tidy_stem(stem, "cloze", "Nickel", "hand dermatitis")[0] == stem

@@ -9,6 +9,8 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
   combination of factors"): guessed from the grammar, and any wider word fits ("mutation", "several causes"):
   5 flawed and 1 invalid, no valid (sets D, H, M, R). Today's code made none of these on any set (name_cues
   refuses the generic words, the other wordings are no longer made): a guard for the next path that blanks one;
+- (pass 20) "{{genetic susceptibility plus environmental triggers}}": true of almost any chronic disease: 1
+  flawed (T), no valid;
 - a number blank that is only the lower bound of a range ("{{three}} months to a year"): 1 flawed (Q), no valid;
 - a number blank whose figure the front already shows ("over the age of 50, with a peak between {{50 and
   70}}"): 1 flawed (E), no valid;
@@ -68,6 +70,7 @@ _MECHANISM = re.compile(
     r"|genetic (?:change|mutation|fault|defect|variant|alteration|abnormality)s?"
     r"|underlying (?:condition|disease|disorder|cause|illness)s?"
     r"|(?:combination|mixture|number) of (?:factors|causes)|(?:multiple|several|many) factors"
+    r"|genetic (?:susceptibility|predisposition) (?:plus|and|with) environmental (?:triggers|factors)"
     r")$",
     re.IGNORECASE,
 )

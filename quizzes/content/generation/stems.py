@@ -71,6 +71,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
     prompt = _similar_to(prompt, condition)
+    prompt = _ranked_cause(prompt, condition)
     return prompt, ""
 
 
@@ -300,3 +301,17 @@ def _class_noun(prompt: str, answer: str) -> str:
     if not any(_NOT_CONDITIONS.search(entry) for entry in entries):
         return prompt
     return _CONDITIONS_ASSOCIATED.sub("factors ", prompt, count=1)
+
+
+def _ranked_cause(prompt: str, condition: str) -> str:
+    """ "In hand dermatitis, {{irritant contact dermatitis}} is the most common cause.": the cause of what
+    reads as the condition causing itself (set U). "The most common cause of hand dermatitis is {{...}}."."""
+    match = re.match(
+        rf"^In (?P<x>{re.escape(condition)}), (?P<blank>\{{\{{c\d+::[^}}]+\}}\}}) is the "
+        r"(?P<rank>most common|commonest|main|usual|leading) cause\.$",
+        prompt,
+        flags=re.IGNORECASE,
+    )
+    if not match:
+        return prompt
+    return f"The {match['rank']} cause of {match['x']} is {match['blank']}."
