@@ -136,3 +136,37 @@ def test_a_list_under_a_population_sub_heading_is_asked_for_that_population():
     )
     prompts = [d.prompt for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
     assert "Name two typical sites of xenoderma in adults." in prompts
+
+
+def _differential(*entries: str) -> str:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section("What is the differential diagnosis for xenoderma?", [Block("list", "", entries)]),
+        ],
+    )
+    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    return card.answer
+
+
+def test_a_differential_entry_joining_diagnoses_gives_each_as_an_answer():
+    back = _differential(
+        "Tinea corporis", "Annular psoriasis, nummular eczema and pityriasis rosea", "Urticaria"
+    )
+    assert (
+        back == "Any two of: Tinea corporis; Annular psoriasis; Nummular eczema; Pityriasis rosea; Urticaria"
+    )
+
+
+def test_one_name_with_a_series_in_it_stays_whole():
+    back = _differential(
+        "Tinea corporis", "Hand, foot and mouth disease", "Cellulitis and other bacterial infections"
+    )
+    assert (
+        back
+        == "Any two of: Tinea corporis; Hand, foot and mouth disease; Cellulitis and other bacterial infections"
+    )

@@ -103,6 +103,7 @@ from quizzes.content.generation.membership import (
     asked_class,
     class_members,
     common_answers,
+    named_members,
     one_member,
     sentence_entries,
 )
@@ -631,6 +632,7 @@ def list_cards(
                 answers = [one_member(answer) for answer in answers]
             # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
             answers = [member for answer in answers for member in class_members(answer)]
+            answers = [name for answer in answers for name in named_members(question, answer)]
             answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
             if len(answers) < 2:
                 continue

@@ -576,3 +576,37 @@ def common_answers(question: str, answers: list[str]) -> list[str]:
     if not _COMMON_CLASS.search(question):
         return answers
     return [answer for answer in answers if not _HEDGED_ENTRY.search(answer)]
+
+
+# A card naming distinct entities (diagnoses to tell apart, medicines): an entry whose head joins two or more
+# of them ("Annular psoriasis, nummular eczema and pityriasis rosea"; "Tinea capitis and tinea faciei: ...")
+_NAMING_CLASS = re.compile(r"\b(?:differential|resembl\w*|mimic\w*|confused|medicines|drugs|medications)\b")
+_HEAD_SERIES = re.compile(
+    r"^(?P<head>[^,;:()]+(?:\([^()]*\))?(?:, [^,;:()]+(?:\([^()]*\))?)*,? and [^,;:()]+(?:\([^()]*\))?)"
+    r"(?P<gloss>: .+)?$"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:other|others|some|many|any|such|including|especially|particularly|of|in|on|with|from|by|for|to|the|a"
+    r"|an|is|are|may|can|which|that|who|usually|often)\b|(?:al|ous|ic|ar|ive)$",
+    re.IGNORECASE,
+)
+
+
+def named_members(question: str, answer: str) -> list[str]:
+    """An entry of a card naming distinct entities whose head joins several of them, split into one answer
+    each, the entry's gloss kept on each ("Urticarial vasculitis and leukocytoclastic vasculitis" -> two
+    answers): a student naming two of them has named two (sets T, U). An entry whose parts are not names
+    alone ("Cellulitis and other bacterial infections", "Deep fungal, mycobacterial and herpes virus
+    infections") stays whole."""
+    match = _HEAD_SERIES.match(answer) if _NAMING_CLASS.search(question) else None
+    if not match:
+        return [answer]
+    names = [name.strip() for name in _MEMBER_SPLIT.split(match["head"])]
+    if any(len(name.split()) == 1 for name in names[:-1]) and len(names[-1].split()) > 1:
+        return [answer]  # "Hand, foot and mouth disease", "Magnesium and aluminium antacids": one name
+    if len(names) < 2 or not all(
+        name and len(name.split()) <= 4 and not _NOT_A_NAME.search(re.sub(r"\([^()]*\)", "", name).strip())
+        for name in names
+    ):
+        return [answer]
+    return [upper_first(name) + (match["gloss"] or "") for name in names]
