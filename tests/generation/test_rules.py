@@ -1666,7 +1666,8 @@ def test_other_entries_after_the_most_common_one_are_asked_apart_from_it():
 @pytest.mark.parametrize(
     ("sub_heading", "question"),
     [
-        ("Clinical variants", "Name two clinical variants of tinea pedis."),
+        ("Clinical variants", None),  # which division? refused by shapes.py since pass 20
+        ("Variants", "Name two variants of tinea pedis."),
         ("Local risk factors", "Name two local risk factors for tinea pedis."),
         ("Signs on examination", "Name two signs of tinea pedis on examination."),
         ("General measures", None),  # measures of what? not a class heading

@@ -186,3 +186,17 @@ def test_a_definition_naming_a_cancer_with_another_cancer_among_the_options_is_r
         ("Pagetoid reticulosis", "Nummular eczema", "Cutaneous B-cell lymphoma", "Tinea corporis")
     )
     assert "a bare definition names" in shapes.refused_shape(draft, "Pagetoid reticulosis")
+
+
+def test_two_types_qualified_by_an_adjective_are_refused_with_the_reason():
+    draft = _draft("basic", "Name two clinical variants of Sweet syndrome.")
+    assert "implies another way of dividing" in shapes.refused_shape(draft, "Sweet syndrome")
+
+
+def test_two_bare_variants_or_histological_subtypes_are_kept():
+    assert (
+        shapes.refused_shape(_draft("basic", "Name two variants of mycosis fungoides."), "mycosis fungoides")
+        == ""
+    )
+    draft = _draft("basic", "Name two histological subtypes of a dermatofibroma.")
+    assert shapes.refused_shape(draft, "dermatofibroma") == ""

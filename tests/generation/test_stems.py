@@ -223,3 +223,17 @@ def test_the_most_common_cause_in_a_lead_becomes_the_cause_of_the_condition():
 def test_the_most_common_cause_of_something_named_stays():
     stem = "In hand dermatitis, {{c1::nickel}} is the most common cause of allergic contact dermatitis."
     assert tidy_stem(stem, "cloze", "Nickel", "hand dermatitis")[0] == stem
+
+
+def test_high_risk_drugs_of_a_condition_become_drugs_that_carry_a_high_risk_of_it():
+    stem = "Name two high-risk drugs of Stevens-Johnson syndrome."
+    assert tidy_stem(stem, "basic", "", "Stevens-Johnson syndrome")[0] == (
+        "Name two drugs that carry a high risk of Stevens-Johnson syndrome."
+    )
+
+
+def test_high_risk_groups_of_a_condition_become_groups_at_high_risk_of_it():
+    stem = "Name two high-risk groups of irritant contact dermatitis."
+    assert tidy_stem(stem, "basic", "", "irritant contact dermatitis")[0] == (
+        "Name two groups at high risk of irritant contact dermatitis."
+    )

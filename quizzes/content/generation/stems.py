@@ -72,6 +72,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _class_noun(prompt, answer)
     prompt = _similar_to(prompt, condition)
     prompt = _ranked_cause(prompt, condition)
+    prompt = _high_risk(prompt)
     return prompt, ""
 
 
@@ -315,3 +316,21 @@ def _ranked_cause(prompt: str, condition: str) -> str:
     if not match:
         return prompt
     return f"The {match['rank']} cause of {match['x']} is {match['blank']}."
+
+
+_AT_RISK_GROUPS = r"(?:groups|people|patients|occupations|jobs|workers)"
+
+
+def _high_risk(prompt: str) -> str:
+    """ "Name two high-risk drugs of Stevens-Johnson syndrome." (a heading's adjective kept before the class):
+    the risk of what reads as the drugs' own (sets R, V). "Name two drugs that carry a high risk of ...",
+    "Name two groups at high risk of ..."."""
+    match = re.match(
+        r"^(?P<ask>(?:Name|Give) two) (?P<level>high|low|increased)-risk (?P<noun>[\w-]+) (?:of|for) (?P<x>.+)$",
+        prompt,
+    )
+    if not match:
+        return prompt
+    if re.fullmatch(_AT_RISK_GROUPS, match["noun"]):
+        return f"{match['ask']} {match['noun']} at {match['level']} risk of {match['x']}"
+    return f"{match['ask']} {match['noun']} that carry a {match['level']} risk of {match['x']}"
