@@ -170,3 +170,40 @@ def test_one_name_with_a_series_in_it_stays_whole():
         back
         == "Any two of: Tinea corporis; Hand, foot and mouth disease; Cellulitis and other bacterial infections"
     )
+
+
+def _effects(*entries: str) -> str:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section(
+                "How is xenoderma treated?",
+                [
+                    Block("paragraph", "Finasteride is taken daily."),
+                    Block("list", "Side effects of finasteride include:", entries),
+                ],
+            ),
+        ],
+    )
+    cards = [d for d in generator.generate_screened(outline).kept if "side effects" in d.prompt]
+    return cards[0].answer if cards else ""
+
+
+def test_side_effects_joined_in_one_entry_are_each_an_answer_with_who_has_them():
+    back = _effects(
+        "Reduced libido, erectile dysfunction and reduced ejaculate volume in some men", "Low mood"
+    )
+    assert back.split("; ")[:3] == [
+        "Any two of: Reduced libido in some men",
+        "Erectile dysfunction in some men",
+        "Reduced ejaculate volume in some men",
+    ]
+
+
+def test_side_effects_sharing_a_word_stay_whole():
+    back = _effects("Cold hands and feet", "Wheezing", "Disturbed sleep")
+    assert back == "Any two of: Cold hands and feet; Wheezing; Disturbed sleep"

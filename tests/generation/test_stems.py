@@ -237,3 +237,10 @@ def test_high_risk_groups_of_a_condition_become_groups_at_high_risk_of_it():
     assert tidy_stem(stem, "basic", "", "irritant contact dermatitis")[0] == (
         "Name two groups at high risk of irritant contact dermatitis."
     )
+
+
+def test_a_duration_before_the_scope_is_said_as_given_for():
+    stem = "Name two antiviral treatments for 7 days in herpes zoster."
+    assert tidy_stem(stem, "basic", "", "herpes zoster")[0] == (
+        "Name two antiviral treatments given for 7 days in herpes zoster."
+    )

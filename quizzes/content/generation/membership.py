@@ -580,7 +580,13 @@ def common_answers(question: str, answers: list[str]) -> list[str]:
 
 # A card naming distinct entities (diagnoses to tell apart, medicines): an entry whose head joins two or more
 # of them ("Annular psoriasis, nummular eczema and pityriasis rosea"; "Tinea capitis and tinea faciei: ...")
-_NAMING_CLASS = re.compile(r"\b(?:differential|resembl\w*|mimic\w*|confused|medicines|drugs|medications)\b")
+_NAMING_CLASS = re.compile(
+    r"\b(?:differential|resembl\w*|mimic\w*|confused|medicines|drugs|medications|side effects|adverse effects)\b"
+)
+_EFFECTS = re.compile(r"\b(?:side|adverse) effects\b")
+# "... in a small proportion of men": who has them, true of each part ("Reduced libido, erectile dysfunction
+# and reduced ejaculate volume in a small proportion of men")
+_WHO_HAS_THEM = re.compile(r" in (?:a small|a minority|some|a few|up to|about|rare|many|most)\b[^,;:()]*$")
 _HEAD_SERIES = re.compile(
     r"^(?P<head>[^,;:()]+(?:\([^()]*\))?(?:, [^,;:()]+(?:\([^()]*\))?)*,? and [^,;:()]+(?:\([^()]*\))?)"
     r"(?P<gloss>: .+)?$"
@@ -598,15 +604,19 @@ def named_members(question: str, answer: str) -> list[str]:
     answers): a student naming two of them has named two (sets T, U). An entry whose parts are not names
     alone ("Cellulitis and other bacterial infections", "Deep fungal, mycobacterial and herpes virus
     infections") stays whole."""
-    match = _HEAD_SERIES.match(answer) if _NAMING_CLASS.search(question) else None
+    who = _WHO_HAS_THEM.search(answer) if ":" not in answer else None
+    body = answer[: who.start()] if who else answer
+    match = _HEAD_SERIES.match(body) if _NAMING_CLASS.search(question) else None
     if not match:
         return [answer]
     names = [name.strip() for name in _MEMBER_SPLIT.split(match["head"])]
     if any(len(name.split()) == 1 for name in names[:-1]) and len(names[-1].split()) > 1:
         return [answer]  # "Hand, foot and mouth disease", "Magnesium and aluminium antacids": one name
+    if _EFFECTS.search(question) and any(len(name.split()) == 1 for name in names):
+        return [answer]  # "Cold hands and feet": an effect's words are shared
     if len(names) < 2 or not all(
         name and len(name.split()) <= 4 and not _NOT_A_NAME.search(re.sub(r"\([^()]*\)", "", name).strip())
         for name in names
     ):
         return [answer]
-    return [upper_first(name) + (match["gloss"] or "") for name in names]
+    return [upper_first(name) + (match["gloss"] or "") + (who[0] if who else "") for name in names]

@@ -73,6 +73,7 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _similar_to(prompt, condition)
     prompt = _ranked_cause(prompt, condition)
     prompt = _high_risk(prompt)
+    prompt = _given_for(prompt)
     return prompt, ""
 
 
@@ -334,3 +335,15 @@ def _high_risk(prompt: str) -> str:
     if re.fullmatch(_AT_RISK_GROUPS, match["noun"]):
         return f"{match['ask']} {match['noun']} at {match['level']} risk of {match['x']}"
     return f"{match['ask']} {match['noun']} that carry a {match['level']} risk of {match['x']}"
+
+
+def _given_for(prompt: str) -> str:
+    """ "Name two antiviral treatments for 7 days in herpes zoster." (a lead-in's duration kept before the
+    scope) reads garbled (set T): "Name two antiviral treatments given for 7 days in herpes zoster."."""
+    return re.sub(
+        r"^((?:Name|Give) two [\w -]+?(?:treatments|medicines|drugs|antibiotics|antivirals|antifungals)) "
+        r"(for (?:\d+|one|two|three|four|five|six|seven|ten|twelve) (?:days|weeks|months) (?:in|for) )",
+        r"\1 given \2",
+        prompt,
+        count=1,
+    )
