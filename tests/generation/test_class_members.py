@@ -207,3 +207,38 @@ def test_side_effects_joined_in_one_entry_are_each_an_answer_with_who_has_them()
 def test_side_effects_sharing_a_word_stay_whole():
     back = _effects("Cold hands and feet", "Wheezing", "Disturbed sleep")
     assert back == "Any two of: Cold hands and feet; Wheezing; Disturbed sleep"
+
+
+def _complications(after: str) -> list[str]:
+    lesson = "What are the complications of xenoderma?"
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section(
+                lesson,
+                [
+                    Block(
+                        "list",
+                        "",
+                        ("Poor sleep due to itch", "Anxiety and depression", "Reduced performance at work"),
+                    ),
+                    Block("paragraph", after),
+                ],
+            ),
+        ],
+    )
+    return [d.prompt for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+
+
+def test_a_serious_complication_stated_beside_the_list_refuses_the_card():
+    assert _complications("Angioedema of the throat is uncommon but requires urgent assessment.") == []
+
+
+def test_a_serious_event_of_a_listed_complication_keeps_the_card():
+    assert _complications("Anxiety and depression can be life-threatening when severe.") == [
+        "Name two complications of xenoderma."
+    ]

@@ -118,6 +118,20 @@ _CONSEQUENCE = re.compile(
 )
 
 
+# A sentence naming a serious event: "... requires urgent assessment", "can be life-threatening".
+_SERIOUS = re.compile(
+    r"\b(?:requires? urgent|needs? urgent|urgent (?:assessment|treatment|referral)|life-threatening|medical emergency"
+    r"|can be fatal|may be fatal)\b",
+    re.IGNORECASE,
+)
+
+
+def _said(sentence: str, lst: ItemList) -> bool:
+    """Whether the sentence's subject is among the list's entries (its first two words in an entry)."""
+    subject = words(sentence)[:2]
+    return any(set(subject) <= set(words(item)) for item in lst.items)
+
+
 # A treatment the article puts first: "Sun protection is the foundation of all treatment."
 _TREATMENT_FIRST = re.compile(
     r"\b(?:foundation|mainstay|cornerstone|first[- ]line|treatment of choice)\b", re.IGNORECASE
@@ -232,6 +246,15 @@ def wider_members(
                 and _SYNDROMES.search(line.section)
             ):
                 return Wider(outside=line.section)
+        for sentence in prose:
+            # "Angioedema of the tongue or throat is uncommon but requires urgent assessment." beside the list:
+            # a serious complication the back would mark wrong (set V)
+            if (
+                _SERIOUS.search(sentence)
+                and sentence not in sentences(lst.before)
+                and not _said(sentence, lst)
+            ):
+                return Wider(outside=sentence)
         for sentence in sentences(lst.before):
             if not (match := _CONSEQUENCE.search(sentence)):
                 continue
