@@ -242,3 +242,31 @@ def test_a_serious_event_of_a_listed_complication_keeps_the_card():
     assert _complications("Anxiety and depression can be life-threatening when severe.") == [
         "Name two complications of xenoderma."
     ]
+
+
+def _features(*blocks: Block) -> list[str]:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section("What are the clinical features of xenoderma?", list(blocks)),
+        ],
+    )
+    return [d.prompt for d in generator.generate_screened(outline).kept if "features" in d.prompt]
+
+
+FEATURES = Block("list", "Typical features are:", ("Red scaly plaques", "Greasy crusts", "Flaccid blisters"))
+
+
+def test_typical_features_beside_another_list_of_the_section_are_not_asked():
+    sites = Block(
+        "list", "Xenoderma develops in sun-exposed areas:", ("The cheeks", "The ears", "The upper chest")
+    )
+    assert _features(sites, FEATURES) == []
+
+
+def test_typical_features_alone_in_their_section_are_asked():
+    assert _features(FEATURES) == ["Name two typical features of xenoderma."]
