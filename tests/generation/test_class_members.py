@@ -270,3 +270,40 @@ def test_typical_features_beside_another_list_of_the_section_are_not_asked():
 
 def test_typical_features_alone_in_their_section_are_asked():
     assert _features(FEATURES) == ["Name two typical features of xenoderma."]
+
+
+def _risks(sentence: str, *entries: str) -> str:
+    outline = Outline(
+        title="Xenoderma",
+        lessons=[
+            Section(
+                "What is xenoderma?",
+                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
+            ),
+            Section(
+                "Who gets xenoderma?",
+                [Block("paragraph", sentence), Block("list", "Risk factors include:", entries)],
+            ),
+        ],
+    )
+    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    return card.answer
+
+
+def test_the_skin_type_and_sun_exposure_of_the_who_gets_sentence_are_answers_too():
+    back = _risks(
+        "Xenoderma mainly affects fair-skinned adults (Fitzpatrick skin types I and II) who have had a lot of "
+        "sun exposure.",
+        "Smoking",
+        "Immunosuppression",
+        "Outdoor occupations",
+    )
+    assert "Fair skin (Fitzpatrick skin types I and II)" in back.split("; ")
+    assert "Cumulative sun exposure" in back.split("; ")
+
+
+def test_a_skin_type_the_list_holds_is_not_added_again():
+    back = _risks(
+        "Xenoderma mainly affects fair-skinned adults.", "Fair skin and red hair", "Smoking", "Obesity"
+    )
+    assert back == "Any two of: Fair skin and red hair; Smoking; Obesity"

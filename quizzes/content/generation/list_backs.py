@@ -102,6 +102,17 @@ _AGE_RISK = re.compile(
 )
 
 
+# "the risk is greatest in people with fair skin that burns easily (Fitzpatrick skin types I and II)",
+# "mostly affect adults over 40 years of age with fair skin", "much more common in people with darker skin"
+_SKIN_RISK = re.compile(
+    r"\b(?:risk is (?:greatest|highest)|(?:mostly |mainly |most often )?affects?|(?:most|more) common|"
+    r"more often|disease of)\b[^.;]*?\b(?P<skin>fair skin|fair-skinned|darker skin)\b"
+    r"(?:[^.;(]*\((?P<types>(?:Fitzpatrick )?skin types? [IV]+(?: (?:and|to|-|\u2013) [IV]+)?)\))?"
+)
+# "mainly affects fair-skinned adults ... who have had a lot of sun exposure"
+_SUN_RISK = re.compile(
+    r"\b(?:affects?|common in)\b[^.;]*\b(?:a lot of|long-term|chronic|cumulative|prolonged|heavy) (?:sun|UV) exposure\b"
+)
 # "mainly affects middle-aged and older adults": older age
 _OLDER = re.compile(r"\baffects (?:middle-aged and )?(?:older|elderly) (?:adults|people|patients)\b")
 
@@ -175,6 +186,13 @@ def same_class_lists(lst: ItemList, kind: str, lists: list[ItemList]) -> list[It
     return found
 
 
+def _listed(answer: str, listed: str) -> bool:
+    """Whether a skin type or sun exposure read from the prose is already in the list's entries."""
+    if answer.endswith("exposure"):
+        return "sun exposure" in listed or "uv exposure" in listed
+    return answer.endswith(("skin", ")")) and " ".join(answer.split()[:2]).casefold() in listed
+
+
 def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
     """(answer, sentence) for each demographic risk a sentence states ("Male sex", "Age over 50")."""
     found = []
@@ -188,6 +206,13 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
             found.append((f"Age over {match['age']}", sentence))
         if match := _AGE_RANGE.search(sentence):
             found.append((f"Age {match['a']} to {match['b']} years", sentence))
+        if _SUN_RISK.search(sentence):
+            found.append(("Cumulative sun exposure", sentence))
+        if match := _SKIN_RISK.search(sentence):
+            types = f" ({match['types']})" if match["types"] else ""
+            found.append(
+                (f"{'Fair' if match['skin'].startswith('fair') else 'Darker'} skin{types}", sentence)
+            )
     return found
 
 
@@ -228,6 +253,10 @@ def wider_members(
         wider.lines += [section, *lead, *other.items]
         wider.answers += [item.split("; ")[0].rstrip(".") for item in other.items]
     risks = prose_risks(prose) if kind == "risk" and whole else []
+    # a skin type or sun exposure the list already holds ("Fair skin, red or blond hair and blue eyes",
+    # "Cumulative sun exposure through outdoor work") is no second answer
+    listed = " ".join(lst.items).casefold()
+    risks = [(answer, sentence) for answer, sentence in risks if not _listed(answer, listed)]
     if risks:
         wider.answers += [answer for answer, _ in risks]
         wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
