@@ -26,6 +26,10 @@ REFUSED = [
     ("Secondary livedo reticularis is caused by an {{c1::underlying condition}}.", "only a mechanism class"),
     ("Napkin dermatitis results from a {{c1::combination of factors}}.", "only a mechanism class"),
     (
+        "Psoriasis results from {{c1::genetic susceptibility plus environmental triggers}}.",
+        "only a mechanism class",
+    ),
+    (
         "Keloids usually start to form {{c1::three}} months to a year after the injury.",
         "only the lower bound",
     ),
@@ -39,15 +43,40 @@ REFUSED = [
     ("Without treatment the eruption may take {{c1::2 to 6}} weeks to settle.", "lasts untreated"),
     ("Children may instead receive {{c1::oral penicillin}} for ten days.", "pointing to the sentence before"),
     ("However, {{c1::tacrolimus}} can be used on the face.", "pointing to the sentence before"),
+    # pass 20: numbers that are neither an age, a dose, a defining cut-off nor the timing of the course
+    ("Prurigo nodules measure from a few millimetres to {{c1::2}} cm in diameter.", "a bare number"),
+    ("Morphoea is {{c1::two to three}} times more common in females than in males.", "a bare number"),
+    ("In Sweet syndrome, fever above {{c1::38}}°C often precedes the lesions.", "a bare number"),
+    ("Sunscreen should be reapplied every {{c1::2}} hours.", "a bare number"),
+    ("Severity is assessed with SCORTEN within {{c1::24}} hours of admission.", "a bare number"),
+    # pass 20: an other name repeating a word of the name it renames
+    (
+        "Chronic spontaneous urticaria was previously called {{c1::chronic idiopathic urticaria}}.",
+        "repeats “chronic”",
+    ),
+    # pass 20: a default answer for its slot
+    ("In lentigo maligna, {{c1::surgical excision}} is the treatment of choice.", "a default answer"),
+    ("Chickenpox mainly affects {{c1::children}}.", "a default answer"),
+]
+# Numbers worth their blank (pass 20): an age, a dose, a defining cut-off, the timing of the course.
+NUMBERS_KEPT = [
+    "Impetigo is most common in children aged {{c1::2 to 5}} years.",
+    "Infantile seborrhoeic dermatitis usually starts within the first {{c1::3}} months of life.",
+    "Finasteride {{c1::1}} mg daily lowers scalp and serum DHT.",
+    "Topical minoxidil {{c1::5}}% solution is applied to the dry scalp.",
+    "Chronic urticaria recurs for more than {{c1::six}} weeks.",
+    "Postherpetic neuralgia is pain that persists for {{c1::3}} months or more after the rash has healed.",
+    "In pityriasis rosea, the rash usually clears within {{c1::6\u201312}} weeks.",
+    "In scarlet fever, the rash appears {{c1::12 to 48}} hours after the fever.",
+    "In orf, the incubation period is usually {{c1::3 to 7}} days.",
+    "Antiviral medicine works best when started within {{c1::72}} hours of the rash appearing.",
 ]
 KEPT = [
     "{{c1::Immune checkpoint inhibitors}} are the first-line treatment for advanced Merkel cell carcinoma.",
     "Pemphigus foliaceus is an uncommon {{c1::autoimmune}} blistering disease.",  # not made (clauses.py, pass 19)
     "Hailey-Hailey disease is caused by mutations in the {{c1::ATP2C1}} gene.",
-    "Prurigo nodules measure from a few millimetres to {{c1::2}} cm in diameter.",  # the upper bound
     "Scarlet fever mainly affects children aged {{c1::5 to 15}} years.",  # the whole range, no typical value
     "Grover disease affects adults over the age of {{c1::40}} years, with a peak in their 60s.",
-    "Morphoea is {{c1::two to three}} times more common in females than in males.",  # a ratio, not a count
     "Fewer than {{c1::10}}% of patients recover without treatment.",  # a share, not a duration
     "In pitted keratolysis, {{c1::topical antibiotics}} are the first-line treatment.",  # rule not kept
     "Children usually receive {{c1::oral penicillin}} for ten days.",  # no word pointing back
@@ -78,6 +107,41 @@ def test_a_whole_range_is_kept_when_its_sentence_gives_none():
         refused_blank(cloze("Erythema migrans appears {{c1::3 to 30}} days after the tick bite."), article)
         == ""
     )
+
+
+@pytest.mark.parametrize("prompt", NUMBERS_KEPT)
+def test_a_number_that_is_an_age_a_dose_a_cut_off_or_the_course_s_timing_is_kept(prompt):
+    assert refused_blank(cloze(prompt), ARTICLE) == ""
+
+
+def test_a_blank_the_condition_s_name_gives_away_is_refused():
+    draft = cloze("Cutaneous candidiasis is an infection of the skin caused by {{c1::Candida yeasts}}.")
+    assert "“Candida”, which the condition's name" in refused_blank(draft, ARTICLE, "cutaneous candidiasis")
+
+
+def test_a_blank_sharing_a_whole_word_with_the_condition_s_name_is_kept():
+    draft = cloze("Tinea manuum is frequently associated with {{c1::tinea of both feet}}.")
+    assert refused_blank(draft, ARTICLE, "tinea manuum") == ""
+
+
+def test_an_other_name_that_repeats_only_the_card_s_lead_is_kept():
+    draft = cloze("In striae distensae, stretch marks in pregnancy are called {{c1::striae gravidarum}}.")
+    assert refused_blank(draft, ARTICLE, "striae distensae") == ""
+
+
+CANDIDA = """Cutaneous candidiasis
+
+What is cutaneous candidiasis?
+
+Cutaneous candidiasis is an infection of the skin caused by Candida yeasts.
+"""
+
+
+def test_the_generator_refuses_a_blank_the_condition_s_name_gives_away():
+    outline = reader.read(CANDIDA.encode()).outline
+    screened = generator.generate_screened(outline)
+    assert not [d for d in screened.kept if "{{c1::Candida" in d.prompt]
+    assert any("gives away" in why for _, why in screened.dropped)
 
 
 def test_only_a_cloze_is_read():

@@ -37,7 +37,8 @@ def test_a_site_mainly_affected_does_not():
 def test_an_age_after_a_parenthesis_joins_the_back_with_the_group():
     answer = back("Erysipelas mainly affects fair-skinned adults (skin types I and II) over the age of 40.")
     assert "Age over 40" in answer
-    assert "Fair-skinned adults" in answer
+    # set U's examiner: "'fair-skinned adults' describes a group, not a risk factor": the skin type (pass 20)
+    assert "Fair skin (skin types I and II)" in answer
 
 
 def test_an_age_the_sentence_only_excludes_does_not():

@@ -30,9 +30,15 @@ def _article(
     return Outline(title="Tinea corporis", lessons=lessons)
 
 
-def _asked(outline: Outline) -> list:
+def _singles(outline: Outline) -> list:
+    """The single best answers made: since pass 20 shapes.py refuses a bare definition's question, so they are
+    read among the dropped drafts too."""
     screened = generator.generate_screened(outline)
-    return [d for d in screened.kept if d.kind == "single" and d.answer == "Tinea corporis"]
+    return [d for d in [*screened.kept, *(draft for draft, _ in screened.dropped)] if d.kind == "single"]
+
+
+def _asked(outline: Outline) -> list:
+    return [d for d in _singles(outline) if d.answer == "Tinea corporis"]
 
 
 def test_it_asks_for_the_condition_its_definition_describes():
@@ -83,7 +89,7 @@ def test_the_key_moves_between_conditions():
                 Section(f"What is the differential diagnosis for {lower}?", [Block("list", "", DDX)]),
             ],
         )
-        (question,) = [d for d in generator.generate(outline) if d.kind == "single" and d.answer == name]
+        (question,) = [d for d in _singles(outline) if d.answer == name]
         places.add(question.options.index(name))
     assert len(places) > 1
 
@@ -279,7 +285,7 @@ def test_an_infections_distractor_must_be_known_to_be_something_else():
             Section("What is the differential diagnosis for ecthyma?", [Block("list", "", entries)]),
         ],
     )
-    (question,) = [d for d in generator.generate_screened(outline).kept if d.kind == "single"]
+    (question,) = _singles(outline)
     assert set(question.options) == {
         "Ecthyma",
         "Pyoderma gangrenosum",

@@ -207,9 +207,9 @@ def test_a_cause_through_its_effect_blanks_the_agent(text, cloze):
 
 
 def test_a_sentence_of_a_lesson_on_prevention_is_framed_as_prevention():
-    sentence = "Insect repellent should be reapplied every 4 hours outdoors."
+    sentence = "Insect repellent should hold at least 20% DEET outdoors."
     assert clozes("Xenoderma", "How can xenoderma be prevented?", sentence) == [
-        "To prevent xenoderma, insect repellent should be reapplied every {{c1::4}} hours outdoors."
+        "To prevent xenoderma, insect repellent should hold at least {{c1::20}}% DEET outdoors."
     ]
 
 
@@ -221,14 +221,15 @@ def test_a_prevention_sentence_naming_management_keeps_in_the_condition():
 
 
 def test_the_lesion_of_a_lesson_on_diagnosis_is_one_suspected_to_be_the_condition():
-    sentence = "The lesion should be removed by excision biopsy with a 3 mm margin."
+    sentence = "The lesion should be removed by excision biopsy with a margin of at least 3 mm."
     assert clozes("Xenoderma", "How is xenoderma diagnosed?", sentence) == [
-        "A lesion suspected to be xenoderma should be removed by excision biopsy with a {{c1::3}} mm margin."
+        "A lesion suspected to be xenoderma should be removed by excision biopsy with a margin of at least "
+        "{{c1::3}} mm."
     ]
 
 
 def test_the_lesion_of_a_lesson_on_treatment_keeps_in_the_condition():
-    sentence = "The lesion should be removed by excision with a 3 mm margin."
+    sentence = "The lesion should be removed by excision with a margin of at least 3 mm."
     assert clozes("Xenoderma", "How is xenoderma treated?", sentence) == [
-        "In xenoderma, the lesion should be removed by excision with a {{c1::3}} mm margin."
+        "In xenoderma, the lesion should be removed by excision with a margin of at least {{c1::3}} mm."
     ]

@@ -203,14 +203,16 @@ def test_a_cloze_from_a_sub_section_names_it():
                 [
                     Section(
                         "Recurrent erythema multiforme",
-                        [Block("paragraph", "Aciclovir is given for six months.")],
+                        [Block("paragraph", "Aciclovir is given for at least six months.")],
                     )
                 ],
             )
         ],
     )
     (card,) = kinds(generate(outline), "cloze")
-    assert card.prompt == "In recurrent erythema multiforme, aciclovir is given for {{c1::six}} months."
+    assert (
+        card.prompt == "In recurrent erythema multiforme, aciclovir is given for at least {{c1::six}} months."
+    )
 
 
 def test_a_cloze_never_hides_one_item_of_a_coordinated_list():
@@ -316,7 +318,7 @@ def test_a_treatment_table_row_is_no_card_when_its_label_overlaps_its_answer_is_
         ("Pompholyx is common, with a lifetime risk of about 2%.", "{{c1::2}}"),  # a lifetime risk is kept
         ("About 1 in 5 people with pompholyx have a family member with it.", "{{c1::1 in 5}}"),
         ("About 30% of people with pompholyx develop nail changes.", "{{c1::30}}"),
-        ("Pompholyx is treated at 43\u201347 \u00b0C.", "{{c1::43\u201347}}"),
+        ("Pompholyx is treated at 43\u201347 \u00b0C.", None),  # a bare temperature (pass 20)
     ],
 )
 def test_low_yield_clozes_are_not_made(text, cloze):
@@ -1664,7 +1666,8 @@ def test_other_entries_after_the_most_common_one_are_asked_apart_from_it():
 @pytest.mark.parametrize(
     ("sub_heading", "question"),
     [
-        ("Clinical variants", "Name two clinical variants of tinea pedis."),
+        ("Clinical variants", None),  # which division? refused by shapes.py since pass 20
+        ("Variants", "Name two variants of tinea pedis."),
         ("Local risk factors", "Name two local risk factors for tinea pedis."),
         ("Signs on examination", "Name two signs of tinea pedis on examination."),
         ("General measures", None),  # measures of what? not a class heading

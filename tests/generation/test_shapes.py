@@ -138,13 +138,13 @@ def test_a_reverse_definition_whose_definition_the_name_cues_is_refused_with_the
     assert "the definition says what the name means (“cancer” for Merkel cell carcinoma)" in why
 
 
-def test_a_reverse_definition_no_name_word_cues_is_kept():
+def test_a_reverse_definition_no_name_word_cues_is_refused_as_a_bare_definition():
     draft = _draft(
         "single",
         "Which of the following conditions is a viral skin infection that humans catch from sheep and goats?",
         "Orf",
     )
-    assert shapes.refused_shape(draft, "Orf") == ""
+    assert "a bare definition names, with no patient in it" in shapes.refused_shape(draft, "Orf")
 
 
 def test_skin_in_a_definition_is_no_cue_to_a_name_meaning_skin():
@@ -154,7 +154,7 @@ def test_skin_in_a_definition_is_no_cue_to_a_name_meaning_skin():
         "poor venous return?",
         "Stasis dermatitis",
     )
-    assert shapes.refused_shape(draft, "Stasis dermatitis") == ""
+    assert "the definition says what the name means" not in shapes.refused_shape(draft, "Stasis dermatitis")
 
 
 # --- pass 18: a reverse definition naming a cancer, with no other cancer among the options
@@ -181,8 +181,22 @@ def test_a_definition_naming_a_cancer_with_no_other_cancer_among_the_options_is_
     assert "names a cancer (“lymphoma”) and no other option is one" in why
 
 
-def test_a_definition_naming_a_cancer_with_another_cancer_among_the_options_is_kept():
+def test_a_definition_naming_a_cancer_with_another_cancer_among_the_options_is_refused_only_as_bare():
     draft = _single(
         ("Pagetoid reticulosis", "Nummular eczema", "Cutaneous B-cell lymphoma", "Tinea corporis")
     )
-    assert shapes.refused_shape(draft, "Pagetoid reticulosis") == ""
+    assert "a bare definition names" in shapes.refused_shape(draft, "Pagetoid reticulosis")
+
+
+def test_two_types_qualified_by_an_adjective_are_refused_with_the_reason():
+    draft = _draft("basic", "Name two clinical variants of Sweet syndrome.")
+    assert "implies another way of dividing" in shapes.refused_shape(draft, "Sweet syndrome")
+
+
+def test_two_bare_variants_or_histological_subtypes_are_kept():
+    assert (
+        shapes.refused_shape(_draft("basic", "Name two variants of mycosis fungoides."), "mycosis fungoides")
+        == ""
+    )
+    draft = _draft("basic", "Name two histological subtypes of a dermatofibroma.")
+    assert shapes.refused_shape(draft, "dermatofibroma") == ""

@@ -19,11 +19,9 @@ def test_the_name_without_its_qualifier_as_subject_becomes_the_full_name():
 
 
 def test_the_abbreviation_without_its_qualifier_as_subject_becomes_the_full_name():
-    sentence = "SCC is most common in older people with fair skin."
+    sentence = "SCC is most common in older men with fair skin."
     found = prompts(outline_of(_SCC, "Who gets cutaneous squamous cell carcinoma?", _DEFINED, sentence))
-    assert found == [
-        "Cutaneous squamous cell carcinoma is most common in {{c1::older people}} with fair skin."
-    ]
+    assert found == ["Cutaneous squamous cell carcinoma is most common in {{c1::older men}} with fair skin."]
 
 
 def test_a_count_of_the_shortened_name_keeps_it_without_the_lead():
@@ -35,10 +33,10 @@ def test_a_count_of_the_shortened_name_keeps_it_without_the_lead():
 
 
 def test_another_name_ending_in_part_of_the_name_keeps_the_lead():
-    sentence = "Basal cell carcinoma is more common in older people with fair skin."
+    sentence = "Basal cell carcinoma is more common in older men with fair skin."
     found = prompts(outline_of(_SCC, "Who gets cutaneous squamous cell carcinoma?", _DEFINED, sentence))
     assert found == [
-        "In cutaneous squamous cell carcinoma, basal cell carcinoma is more common in {{c1::older people}} with "
+        "In cutaneous squamous cell carcinoma, basal cell carcinoma is more common in {{c1::older men}} with "
         "fair skin."
     ]
 

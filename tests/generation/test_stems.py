@@ -210,3 +210,37 @@ def test_a_common_noun_name_is_lower_case_inside_a_stem():
     assert prompts(_ddx_article("Pigmented naevus", "pigmented naevus")) == [
         "Name two conditions in the differential diagnosis of pigmented naevus."
     ]
+
+
+def test_the_most_common_cause_in_a_lead_becomes_the_cause_of_the_condition():
+    stem = "In hand dermatitis, {{c1::irritant contact dermatitis}} is the most common cause."
+    assert tidy_stem(stem, "cloze", "Irritant contact dermatitis", "hand dermatitis") == (
+        "The most common cause of hand dermatitis is {{c1::irritant contact dermatitis}}.",
+        "",
+    )
+
+
+def test_the_most_common_cause_of_something_named_stays():
+    stem = "In hand dermatitis, {{c1::nickel}} is the most common cause of allergic contact dermatitis."
+    assert tidy_stem(stem, "cloze", "Nickel", "hand dermatitis")[0] == stem
+
+
+def test_high_risk_drugs_of_a_condition_become_drugs_that_carry_a_high_risk_of_it():
+    stem = "Name two high-risk drugs of Stevens-Johnson syndrome."
+    assert tidy_stem(stem, "basic", "", "Stevens-Johnson syndrome")[0] == (
+        "Name two drugs that carry a high risk of Stevens-Johnson syndrome."
+    )
+
+
+def test_high_risk_groups_of_a_condition_become_groups_at_high_risk_of_it():
+    stem = "Name two high-risk groups of irritant contact dermatitis."
+    assert tidy_stem(stem, "basic", "", "irritant contact dermatitis")[0] == (
+        "Name two groups at high risk of irritant contact dermatitis."
+    )
+
+
+def test_a_duration_before_the_scope_is_said_as_given_for():
+    stem = "Name two antiviral treatments for 7 days in herpes zoster."
+    assert tidy_stem(stem, "basic", "", "herpes zoster")[0] == (
+        "Name two antiviral treatments given for 7 days in herpes zoster."
+    )

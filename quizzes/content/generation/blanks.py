@@ -9,6 +9,8 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
   combination of factors"): guessed from the grammar, and any wider word fits ("mutation", "several causes"):
   5 flawed and 1 invalid, no valid (sets D, H, M, R). Today's code made none of these on any set (name_cues
   refuses the generic words, the other wordings are no longer made): a guard for the next path that blanks one;
+- (pass 20) "{{genetic susceptibility plus environmental triggers}}": true of almost any chronic disease: 1
+  flawed (T), no valid;
 - a number blank that is only the lower bound of a range ("{{three}} months to a year"): 1 flawed (Q), no valid;
 - a number blank whose figure the front already shows ("over the age of 50, with a peak between {{50 and
   70}}"): 1 flawed (E), no valid;
@@ -22,6 +24,23 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
   other cloze of A-S holds one;
 - a whole range when the sentence also gives its typical value ("appears {{3 to 30}} days after the bite,
   typically after 7 to 14 days"): the key is ambiguous: 1 flawed (Q), no valid.
+
+Pass 20, counted over every grading of sets A-V (the strict examiners of sets S-V apart):
+
+- a bare number that is not an age ("aged {{2 to 5}}"), a dose ("{{1}} mg", "{{5}}%"), a defining cut-off
+  ("more than {{six}} weeks", "{{3}} months or more") nor the timing of the course (incubation, how long
+  after exposure it starts, how soon it clears, the window to start treatment): sizes, ratios, intervals,
+  course lengths ("reapplied every {{2}} hours", "fever above {{38}}°C", "{{three to six}} times more
+  common"): 19 flawed and 1 invalid against 8 valid (four drafts graded twice in G and H); in S-V 11
+  flawed, no valid;
+- a blank whose word the condition's name derives from ("{{Candida}} yeasts" for candidiasis): 1 flawed (V),
+  no valid;
+- another name that opens with the word the renamed name opens with ("Chronic spontaneous urticaria was
+  previously called {{chronic idiopathic urticaria}}"): only the swapped word is tested: 3 flawed and 3
+  invalid (K, L, V), no valid;
+- a default answer for its slot whatever the condition ("{{surgical excision}} is the treatment of choice",
+  "mainly affects {{children}}", "most common in {{older people}}"): 4 flawed (Q, S, V), no valid. "{{skin
+  biopsy}}" is not among them: 2 valid (R) against 1 flawed (U).
 
 Not kept, counted the same way:
 
@@ -51,6 +70,7 @@ _MECHANISM = re.compile(
     r"|genetic (?:change|mutation|fault|defect|variant|alteration|abnormality)s?"
     r"|underlying (?:condition|disease|disorder|cause|illness)s?"
     r"|(?:combination|mixture|number) of (?:factors|causes)|(?:multiple|several|many) factors"
+    r"|genetic (?:susceptibility|predisposition) (?:plus|and|with) environmental (?:triggers|factors)"
     r")$",
     re.IGNORECASE,
 )
@@ -74,18 +94,61 @@ _UNTREATED = re.compile(
     r"\b(?:without treatment|untreated|if not treated|left alone|if left)\b", re.IGNORECASE
 )
 _DURATION_AFTER = re.compile(rf"^ {_UNIT}\b", re.IGNORECASE)
+# The front names a name: the blank is another name of what it renames.
+_RENAMED = re.compile(
+    r"\b(?:(?:also|sometimes|previously|formerly|commonly|often|once) (?:called|known as|named|termed)"
+    r"|(?:is|are|was|were) (?:called|known as))\s*$",
+    re.IGNORECASE,
+)
+# Answers given for their slot whatever the condition: who it "affects", how any skin tumour is treated.
+_DEFAULT = re.compile(
+    r"^(?:(?:surgical )?excision|surgery|children|adults|men|women|(?:the )?elderly|older (?:adults|people))$",
+    re.IGNORECASE,
+)
+# A number worth its blank: an age ("aged {{2 to 5}}", "the first {{3}} months of life"), a dose ("{{1}} mg",
+# "{{5}}%") or a cut-off that defines ("more than {{six}} weeks", "{{3}} months or more").
+_DECISIVE_BEFORE = re.compile(
+    r"(?:\bag(?:e|es|ed)\b(?: (?:of|between|from|under|over))?|\b(?:more|longer) than|\bat least)\s*$",
+    re.IGNORECASE,
+)
+_DECISIVE_AFTER = re.compile(
+    rf"^\s*(?:mg\b|mcg\b|g\b|%|per ?cent\b|{_UNIT} (?:or (?:more|longer)|of (?:age|life)|old)\b)",
+    re.IGNORECASE,
+)
+# Or a number that times the course: how long after exposure it starts ("appears {{12 to 48}} hours after"),
+# its incubation, how soon it clears ("usually clears within {{6 to 12}} weeks"), the window to start treatment.
+_LATENCY = re.compile(rf"^ {_UNIT} (?:after|before|of (?:starting|exposure)|to appear)\b", re.IGNORECASE)
+_COURSE = re.compile(
+    r"\bincubation\b|\bstarted within\b|\bnot (?:healed|resolved|cleared) within\b"
+    r"|\b(?:clear|resolv|settl|heal|recover|subsid|improv|respond|stabilis|soften|fad|regrow)\w* "
+    r"(?:\w+ ){0,3}(?:within|over|in|after)\b",
+    re.IGNORECASE,
+)
 _TYPICAL = re.compile(
     rf"\b(?:typically|usually|most often|on average|average|median|commonly)\b[^.;]*?{_NUMBER}", re.IGNORECASE
 )
 
 
-def refused_blank(draft: Draft, article: str) -> str:
-    """Why the cloze's blank is refused, or "" (and "" for any other kind of draft)."""
+def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
+    """Why the cloze's blank is refused, or "" (and "" for any other kind of draft); ``condition`` is the
+    article's condition name, read for a blank it gives away."""
     match = _CLOZE.search(draft.prompt) if draft.kind == "cloze" else None
     if not match:
         return ""
     blank = match["x"].strip()
     before, after = _CLOZE.sub("", draft.prompt[: match.start()]), draft.prompt[match.end() :]
+    if given := _named_by(blank, condition):
+        return f"{STEM_PASS}blanks “{given}”, which the condition's name “{condition}” gives away"
+    renamed = re.sub(r"^In [^,]*, ", "", before)  # the name renamed, not the card's lead "In X,"
+    if _RENAMED.search(before) and (shared := _shared_word(blank, renamed)):
+        return (
+            f"{STEM_PASS}blanks another name that repeats “{shared}” from the front: only the other words are "
+            "tested, and a name is low-yield"
+        )
+    if _DEFAULT.match(blank):
+        return (
+            f"{STEM_PASS}blanks a default answer (“{blank}”) that a student gives without knowing the topic"
+        )
     if lean := _LEANS_BACK.search(_CLOZE.sub(r"\g<x>", draft.prompt)):
         return (
             f"{STEM_PASS}leaves a word pointing to the sentence before (“{lean[0]}”), which the card does not "
@@ -118,6 +181,38 @@ def refused_blank(draft: Draft, article: str) -> str:
             f"{said}a whole range (“{blank}”) while the article gives its typical value too: a student may "
             "give either"
         )
+    if not (
+        _DECISIVE_BEFORE.search(before)
+        or _DECISIVE_AFTER.match(after)
+        or _COURSE.search(_CLOZE.sub(r"\g<x>", draft.prompt))
+        or _LATENCY.match(after)
+    ):
+        return (
+            f"{STEM_PASS}blanks a bare number (“{blank}”) that is not an age, a dose or "
+            "a defining cut-off: numeric trivia, guessed as often as known"
+        )
+    return ""
+
+
+def _named_by(blank: str, condition: str) -> str:
+    """A word of the blank whose stem begins a longer word of the condition's name ("Candida" in
+    "candidiasis", "Sporothrix" in "sporotrichosis"): the name states the answer."""
+    names = condition.casefold().split()
+    for word in re.findall(r"[A-Za-z]{5,}", blank):
+        stem = word.casefold().rstrip("aeiouy")
+        if len(stem) >= 5 and any(n.startswith(stem) and len(n) > len(word) + 2 for n in names):
+            return word
+    return ""
+
+
+def _shared_word(blank: str, front: str) -> str:
+    """The blank's first word when the name the front renames opens with it too ("{{chronic idiopathic
+    urticaria}}" after "Chronic spontaneous urticaria was previously called"): the new name only swaps a word
+    inside the old one. "Pemphigoid gestationis ... {{herpes gestationis}}" renames its head: kept."""
+    first = re.match(r"[A-Za-z][\w-]*", blank)
+    opening = re.match(r"[A-Za-z][\w-]*", front.strip())
+    if first and opening and first[0].casefold() == opening[0].casefold():
+        return first[0]
     return ""
 
 

@@ -366,7 +366,7 @@ def generate_screened(outline: Outline) -> Screened:
     kept, cued = refuse_cued(kept, condition, abbr, _paragraphs(outline))
     kept, shaped = _refuse(kept, lambda draft: refused_shape(draft, condition))
     text = _article_text(outline)
-    kept, blanked = _refuse(kept, lambda draft: refused_blank(draft, text))
+    kept, blanked = _refuse(kept, lambda draft: refused_blank(draft, text, condition))
     screened = screen(kept)
     screened.dropped[:0] = refused + cued + shaped + blanked
     return screened

@@ -102,6 +102,17 @@ _AGE_RISK = re.compile(
 )
 
 
+# "the risk is greatest in people with fair skin that burns easily (Fitzpatrick skin types I and II)",
+# "mostly affect adults over 40 years of age with fair skin", "much more common in people with darker skin"
+_SKIN_RISK = re.compile(
+    r"\b(?:risk is (?:greatest|highest)|(?:mostly |mainly |most often )?affects?|(?:most|more) common|"
+    r"more often|disease of)\b[^.;]*?\b(?P<skin>fair skin|fair-skinned|darker skin)\b"
+    r"(?:[^.;(]*\((?P<types>(?:Fitzpatrick )?skin types? [IV]+(?: (?:and|to|-|\u2013) [IV]+)?)\))?"
+)
+# "mainly affects fair-skinned adults ... who have had a lot of sun exposure"
+_SUN_RISK = re.compile(
+    r"\b(?:affects?|common in)\b[^.;]*\b(?:a lot of|long-term|chronic|cumulative|prolonged|heavy) (?:sun|UV) exposure\b"
+)
 # "mainly affects middle-aged and older adults": older age
 _OLDER = re.compile(r"\baffects (?:middle-aged and )?(?:older|elderly) (?:adults|people|patients)\b")
 
@@ -116,6 +127,20 @@ _AGE_RANGE = re.compile(
 _CONSEQUENCE = re.compile(
     r"\b(?:is|are) (?:\w+ )?(?:prone|predisposed|susceptible) to (?P<x>[^.;:()]+?)\.?$", re.IGNORECASE
 )
+
+
+# A sentence naming a serious event: "... requires urgent assessment", "can be life-threatening".
+_SERIOUS = re.compile(
+    r"\b(?:requires? urgent|needs? urgent|urgent (?:assessment|treatment|referral)|life-threatening|medical emergency"
+    r"|can be fatal|may be fatal)\b",
+    re.IGNORECASE,
+)
+
+
+def _said(sentence: str, lst: ItemList) -> bool:
+    """Whether the sentence's subject is among the list's entries (its first two words in an entry)."""
+    subject = words(sentence)[:2]
+    return any(set(subject) <= set(words(item)) for item in lst.items)
 
 
 # A treatment the article puts first: "Sun protection is the foundation of all treatment."
@@ -161,6 +186,13 @@ def same_class_lists(lst: ItemList, kind: str, lists: list[ItemList]) -> list[It
     return found
 
 
+def _listed(answer: str, listed: str) -> bool:
+    """Whether a skin type or sun exposure read from the prose is already in the list's entries."""
+    if answer.endswith("exposure"):
+        return "sun exposure" in listed or "uv exposure" in listed
+    return answer.endswith(("skin", ")")) and " ".join(answer.split()[:2]).casefold() in listed
+
+
 def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
     """(answer, sentence) for each demographic risk a sentence states ("Male sex", "Age over 50")."""
     found = []
@@ -174,6 +206,13 @@ def prose_risks(sentences_: list[str]) -> list[tuple[str, str]]:
             found.append((f"Age over {match['age']}", sentence))
         if match := _AGE_RANGE.search(sentence):
             found.append((f"Age {match['a']} to {match['b']} years", sentence))
+        if _SUN_RISK.search(sentence):
+            found.append(("Cumulative sun exposure", sentence))
+        if match := _SKIN_RISK.search(sentence):
+            types = f" ({match['types']})" if match["types"] else ""
+            found.append(
+                (f"{'Fair' if match['skin'].startswith('fair') else 'Darker'} skin{types}", sentence)
+            )
     return found
 
 
@@ -214,6 +253,10 @@ def wider_members(
         wider.lines += [section, *lead, *other.items]
         wider.answers += [item.split("; ")[0].rstrip(".") for item in other.items]
     risks = prose_risks(prose) if kind == "risk" and whole else []
+    # a skin type or sun exposure the list already holds ("Fair skin, red or blond hair and blue eyes",
+    # "Cumulative sun exposure through outdoor work") is no second answer
+    listed = " ".join(lst.items).casefold()
+    risks = [(answer, sentence) for answer, sentence in risks if not _listed(answer, listed)]
     if risks:
         wider.answers += [answer for answer, _ in risks]
         wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
@@ -232,6 +275,15 @@ def wider_members(
                 and _SYNDROMES.search(line.section)
             ):
                 return Wider(outside=line.section)
+        for sentence in prose:
+            # "Angioedema of the tongue or throat is uncommon but requires urgent assessment." beside the list:
+            # a serious complication the back would mark wrong (set V)
+            if (
+                _SERIOUS.search(sentence)
+                and sentence not in sentences(lst.before)
+                and not _said(sentence, lst)
+            ):
+                return Wider(outside=sentence)
         for sentence in sentences(lst.before):
             if not (match := _CONSEQUENCE.search(sentence)):
                 continue
@@ -240,6 +292,25 @@ def wider_members(
                 return Wider(outside=sentence)  # "prone to infection of any skin broken by scratching"
             wider.answers += [upper_first(part) for part in parts]  # "prone to maceration and infection"
             wider.lines.append(sentence)
+    if (
+        kind == "feature"
+        and scope == "whole"
+        and qualifier in ("", "typical", "clinical", "main", "characteristic")
+    ):
+        # "Develops in sun-exposed areas: ..." then "Typical features are: ...": the sites are features too
+        beside = [
+            other
+            for other in lists
+            if other is not lst
+            and other.lesson == lst.lesson
+            and other.section == lst.section
+            and not other.parent
+            and not other.ordered
+            and other.lead_in
+            and not lst.parent
+        ]
+        if beside:
+            return Wider(outside=beside[0].lead_in)
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
@@ -471,4 +542,37 @@ def named_elsewhere(
             names_class and (not qualifier or names_qualifier)
         ):
             return line.text
+    return ""
+
+
+# Causes and risk factors overlap: "factors contributing to X" is fairly answered from a list of risk factors
+# elsewhere (smoking, obesity), and "risk factors for X" from a list of causes or triggers.
+_CAUSAL_QUESTION = re.compile(
+    r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?(?:causes?|triggers?|factors?)\b(?! for\b)"
+)
+_RISK_QUESTION = re.compile(r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?risk factors?\b")
+_RISK_LABEL = re.compile(r"^(?:[\w-]+ ){0,2}risk factors?\b", re.IGNORECASE)
+_CAUSAL_LABEL = re.compile(
+    r"^(?:[\w-]+ ){0,2}(?:contributing factors|factors (?:that )?contribut\w*|causes|triggers)\b",
+    re.IGNORECASE,
+)
+
+
+def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> str:
+    """The lead-in of a list in another lesson naming the overlapping class (risk factors for a question on
+    causes or contributing factors, and the reverse), whose entries a student may fairly give but the back
+    would mark wrong (set T: "Name two factors contributing to HS" beside "Risk factors and associations
+    include: cigarette smoking, obesity ..."); "" when there is none."""
+    if _RISK_QUESTION.match(question):
+        label = _CAUSAL_LABEL
+    elif _CAUSAL_QUESTION.match(question):
+        label = _RISK_LABEL
+    else:
+        return ""
+    for other in lists:
+        if other is lst or other.lesson == lst.lesson or other.parent:
+            continue
+        for text in (other.lead_in, other.section if other.section != other.lesson else ""):
+            if text and label.match(text) and not set(other.items) <= set(lst.items):
+                return text
     return ""

@@ -76,6 +76,7 @@ from quizzes.content.generation.list_backs import (
     before_list,
     beside_feature_prose,
     leans_on_another,
+    overlapping_class,
     partial_entry,
     wider_members,
 )
@@ -98,7 +99,14 @@ from quizzes.content.generation.list_clauses import (
 )
 from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
-from quizzes.content.generation.membership import asked_class, one_member, sentence_entries
+from quizzes.content.generation.membership import (
+    asked_class,
+    class_members,
+    common_answers,
+    named_members,
+    one_member,
+    sentence_entries,
+)
 from quizzes.content.generation.text import (
     excerpt_lines,
     lower_first,
@@ -612,6 +620,8 @@ def list_cards(
                 continue  # "Give two ways to reduce attacks" while another part names another way
             if sentence_entries(answers):
                 continue  # "Obesity-associated AN improves with weight loss ...": a sentence, no member
+            if overlapping_class(lst, question, lists):
+                continue  # "factors contributing to X" while another lesson lists X's risk factors
             wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
             if wider.outside:
                 continue  # the article names other members of the question's class outside this list
@@ -620,11 +630,18 @@ def list_cards(
             answers += [answer for answer in wider.answers if answer not in answers]
             if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
                 answers = [one_member(answer) for answer in answers]
+            # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
+            answers = [member for answer in answers for member in class_members(answer)]
+            answers = [name for answer in answers for name in named_members(question, answer)]
+            answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
+            if len(answers) < 2:
+                continue
             back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
         elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
             continue
         else:
             back = "; ".join(answers)
+        question = _in_population(question, lst, condition)
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
@@ -649,6 +666,26 @@ def list_cards(
             excerpt=excerpt_lines(*lines),
             explanation="\n".join(line for line in lines if line),
         )
+
+
+# A sub-section headed by a population ("Adults", then "Infants"): its list holds that population's members.
+_POPULATION = re.compile(
+    r"^(?:adults?|children|infants?|babies|neonates|newborns|men|women|adolescents|older (?:adults|people)"
+    r"|the elderly|(?:in )?pregnancy)$",
+    re.IGNORECASE,
+)
+
+
+def _in_population(question: str, lst: ItemList, condition: str) -> str:
+    """The question scoped to the population its list's sub-section is headed by: "Name two typical sites of
+    seborrhoeic dermatitis in adults." when the list sits under "Adults" (and "Infants" follows with other
+    sites): without it, the other population's members are right answers the back marks wrong (set T)."""
+    if not _POPULATION.match(lst.section) or lst.section == lst.lesson:
+        return question
+    population = re.sub(r"^in ", "", lst.section.casefold())
+    if population in question.casefold() or not question.endswith(f"{condition}."):
+        return question
+    return f"{question[:-1]} {'during' if population == 'pregnancy' else 'in'} {population}."
 
 
 def clinical_sentence(lst: ItemList, prose: list[str], condition: str) -> str:

@@ -531,3 +531,92 @@ def one_member(answer: str) -> str:
 def before_list(line: str, before: str) -> bool:
     """Whether a line is a sentence of the paragraph just before the list (cited before it)."""
     return line in sentences(before)
+
+
+# "Aromatic anticonvulsants: carbamazepine, phenytoin and lamotrigine": a class of medicines, a colon, its
+# members. Other plural heads name an item and then describe it ("Anti-Jo-1 antibodies: mechanic's hands,
+# arthritis ...", "Eyelids: red, scaly margins"): kept whole.
+_CLASS_MEMBERS = re.compile(
+    r"^(?P<cls>[A-Z][^:;,()]{0,50}(?:\([^:;,()]*\)[^:;,()]*)?\b(?:medicines|drugs|medications|inhibitors"
+    r"|antibiotics|anticonvulsants|antiepileptics|antifungals|antivirals|antihistamines|retinoids|steroids"
+    r"|corticosteroids|immunosuppressants|biologics|analogues|blockers|antagonists|agonists|NSAIDs"
+    r"|anti-inflammatory drugs|chemotherapy agents|agents))"
+    r": (?P<members>[^:;()]+)$"
+)
+_MEMBER_SPLIT = re.compile(r",? (?:and|or) |, ")
+
+
+def class_members(answer: str) -> list[str]:
+    """An entry naming a class then its members, split into the members, each its own answer
+    ("Conventional medicines: methotrexate, ciclosporin and acitretin" -> methotrexate; ciclosporin;
+    acitretin): a student naming two of them has named two, which the whole entry would count as one (sets U,
+    V). An entry whose part after the colon is not a short list of names stays whole ("Psoriasis: plaques are
+    thicker ...")."""
+    match = _CLASS_MEMBERS.match(answer)
+    if not match:
+        return [answer]
+    members = [m.strip() for m in _MEMBER_SPLIT.split(match["members"].strip().rstrip("."))]
+    if len(members) < 2 or not all(m and len(m.split()) <= 4 and m[:1].isalnum() for m in members):
+        return [answer]
+    if any(re.search(r"\b(?:is|are|was|were|may|can|has|have|which|that|with|such)\b", m) for m in members):
+        return [answer]
+    return [upper_first(re.sub(r"^the ", "", m)) for m in members]
+
+
+_COMMON_CLASS = re.compile(r"\b(?:common|commonest|typical|usual|main|frequent|major)\b", re.IGNORECASE)
+_HEDGE = r"(?:less (?:commonly|often|frequently)|rarely|occasionally|uncommonly|infrequently)"
+_HEDGED_ENTRY = re.compile(rf"^{_HEDGE}\b|,\s*{_HEDGE}\.?$", re.IGNORECASE)
+
+
+def common_answers(question: str, answers: list[str]) -> list[str]:
+    """The answers to a question asking for common or typical members, without an entry the list itself says
+    is less common ("Less often, the forearms and upper trunk"; "Lower abdomen and the back of the neck, less
+    commonly"): accepted, it contradicts the question (sets T, V). A hedge inside an entry ("Between the toes
+    and, less often, the fingers") leaves it."""
+    if not _COMMON_CLASS.search(question):
+        return answers
+    return [answer for answer in answers if not _HEDGED_ENTRY.search(answer)]
+
+
+# A card naming distinct entities (diagnoses to tell apart, medicines): an entry whose head joins two or more
+# of them ("Annular psoriasis, nummular eczema and pityriasis rosea"; "Tinea capitis and tinea faciei: ...")
+_NAMING_CLASS = re.compile(
+    r"\b(?:differential|resembl\w*|mimic\w*|confused|medicines|drugs|medications|side effects|adverse effects)\b"
+)
+_EFFECTS = re.compile(r"\b(?:side|adverse) effects\b")
+# "... in a small proportion of men": who has them, true of each part ("Reduced libido, erectile dysfunction
+# and reduced ejaculate volume in a small proportion of men")
+_WHO_HAS_THEM = re.compile(r" in (?:a small|a minority|some|a few|up to|about|rare|many|most)\b[^,;:()]*$")
+_HEAD_SERIES = re.compile(
+    r"^(?P<head>[^,;:()]+(?:\([^()]*\))?(?:, [^,;:()]+(?:\([^()]*\))?)*,? and [^,;:()]+(?:\([^()]*\))?)"
+    r"(?P<gloss>: .+)?$"
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:other|others|some|many|any|such|including|especially|particularly|of|in|on|with|from|by|for|to|the|a"
+    r"|an|is|are|may|can|which|that|who|usually|often)\b|(?:al|ous|ic|ar|ive)$",
+    re.IGNORECASE,
+)
+
+
+def named_members(question: str, answer: str) -> list[str]:
+    """An entry of a card naming distinct entities whose head joins several of them, split into one answer
+    each, the entry's gloss kept on each ("Urticarial vasculitis and leukocytoclastic vasculitis" -> two
+    answers): a student naming two of them has named two (sets T, U). An entry whose parts are not names
+    alone ("Cellulitis and other bacterial infections", "Deep fungal, mycobacterial and herpes virus
+    infections") stays whole."""
+    who = _WHO_HAS_THEM.search(answer) if ":" not in answer else None
+    body = answer[: who.start()] if who else answer
+    match = _HEAD_SERIES.match(body) if _NAMING_CLASS.search(question) else None
+    if not match:
+        return [answer]
+    names = [name.strip() for name in _MEMBER_SPLIT.split(match["head"])]
+    if any(len(name.split()) == 1 for name in names[:-1]) and len(names[-1].split()) > 1:
+        return [answer]  # "Hand, foot and mouth disease", "Magnesium and aluminium antacids": one name
+    if _EFFECTS.search(question) and any(len(name.split()) == 1 for name in names):
+        return [answer]  # "Cold hands and feet": an effect's words are shared
+    if len(names) < 2 or not all(
+        name and len(name.split()) <= 4 and not _NOT_A_NAME.search(re.sub(r"\([^()]*\)", "", name).strip())
+        for name in names
+    ):
+        return [answer]
+    return [upper_first(name) + (match["gloss"] or "") + (who[0] if who else "") for name in names]

@@ -34,11 +34,22 @@ Pass 18 (set S and the gradings of A-R): a single best answer "Which of the foll
 "the most common type of primary cutaneous T-cell lymphoma") while no distractor names one: the key is the only
 option of the class the stem names: 2 flawed (O, S), no valid.
 
+Pass 20 (sets T-V): every other single best answer "Which of the following conditions is <definition>?": a
+definition recalled with no patient in it, which the examiners of sets M-V flag as failing the cover-the-options
+test (pemphigus foliaceus fits pemphigus erythematosus's definition; "tinea" cues "dermatophyte"): over A-V 10
+non-valid (M twice, O twice, Q, R, S, U, V twice) against 3 valid (orf in K, ecthyma in O, miliaria in P), none
+valid since set P.
+
+Pass 20 too: a "Name two" card on types or variants qualified by an adjective ("clinical variants of Sweet
+syndrome", "special types of herpes zoster", "clinical subtypes of melanoma", "other types of pyoderma
+gangrenosum"): the adjective implies another division a student may answer from: 5 flawed (G twice, S, T, U),
+no valid; bare "variants of X" stays (5 valid, 1 flawed).
+
 Pass 17 dropped, under three to one: "Name two" cards on risk factors or groups at risk (22 flawed, 14 valid;
 "risk factors" alone 15 to 10, groups or people at risk 4 to 3), on investigations or tests (7 flawed, 5
 valid), on a hedged class ("suggested", "proposed" or "possible" triggers or causes: 3 flawed, 4 valid; the two
 "suggested triggers" drafts were flawed for other reasons), and every "Which of the following conditions"
-question (6 non-valid, 3 valid).
+question (6 non-valid, 3 valid; refused since pass 20, above).
 """
 
 from __future__ import annotations
@@ -51,6 +62,10 @@ from quizzes.content.generation.stems import STEM_PASS
 
 # "Name two ..." / "Give two ...", after a leading sentence or not ("The diagnosis is clinical. Name two ...")
 _NAME_TWO = re.compile(r"(?:^|\. )(?:Name|Give) two (?P<cls>[^.?]+)[.?]$")
+# "Name two clinical variants of Sweet syndrome", "special types of herpes zoster", "clinical subtypes of melanoma"
+_QUALIFIED_TYPES = re.compile(
+    r"^(?:clinical|special|particular|other) (?:types|forms|variants|subtypes|kinds)\b"
+)
 _PREVENTION = re.compile(r"\bprevent(?:ed|ion|ing|s)?\b", re.IGNORECASE)
 # Class nouns that say nothing of their kind alone.
 _GENERIC_CLASS = re.compile(
@@ -90,7 +105,10 @@ def refused_shape(draft: Draft, condition: str) -> str:
                 f"{STEM_PASS}asks which condition a definition names while the definition names a cancer "
                 f"(“{cancer[0]}”) and no other option is one: the key is guessed from its class"
             )
-        return ""
+        return (
+            f"{STEM_PASS}asks which condition a bare definition names, with no patient in it: recall of the "
+            "article's first sentence, which fails the cover-the-options test (a near neighbour fits it too)"
+        )
     match = _NAME_TWO.search(draft.prompt) if draft.kind == "basic" else None
     if not match:
         return ""
@@ -98,6 +116,11 @@ def refused_shape(draft: Draft, condition: str) -> str:
         return (
             f"{STEM_PASS}asks for two of a class that opens with a preposition (“{draft.prompt}”): the lead-in "
             "was cut mid-phrase"
+        )
+    if qualified := _QUALIFIED_TYPES.match(match["cls"]):
+        return (
+            f"{STEM_PASS}asks for two “{qualified[0]}”: the adjective implies another way of dividing the "
+            "condition (clinical against histological, special against usual), and a student may answer from it"
         )
     if _PREVENTION.search(draft.lesson):
         return (

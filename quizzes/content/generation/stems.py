@@ -71,6 +71,9 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _named_once(prompt, condition, abbr)
     prompt = _class_noun(prompt, answer)
     prompt = _similar_to(prompt, condition)
+    prompt = _ranked_cause(prompt, condition)
+    prompt = _high_risk(prompt)
+    prompt = _given_for(prompt)
     return prompt, ""
 
 
@@ -300,3 +303,47 @@ def _class_noun(prompt: str, answer: str) -> str:
     if not any(_NOT_CONDITIONS.search(entry) for entry in entries):
         return prompt
     return _CONDITIONS_ASSOCIATED.sub("factors ", prompt, count=1)
+
+
+def _ranked_cause(prompt: str, condition: str) -> str:
+    """ "In hand dermatitis, {{irritant contact dermatitis}} is the most common cause.": the cause of what
+    reads as the condition causing itself (set U). "The most common cause of hand dermatitis is {{...}}."."""
+    match = re.match(
+        rf"^In (?P<x>{re.escape(condition)}), (?P<blank>\{{\{{c\d+::[^}}]+\}}\}}) is the "
+        r"(?P<rank>most common|commonest|main|usual|leading) cause\.$",
+        prompt,
+        flags=re.IGNORECASE,
+    )
+    if not match:
+        return prompt
+    return f"The {match['rank']} cause of {match['x']} is {match['blank']}."
+
+
+_AT_RISK_GROUPS = r"(?:groups|people|patients|occupations|jobs|workers)"
+
+
+def _high_risk(prompt: str) -> str:
+    """ "Name two high-risk drugs of Stevens-Johnson syndrome." (a heading's adjective kept before the class):
+    the risk of what reads as the drugs' own (sets R, V). "Name two drugs that carry a high risk of ...",
+    "Name two groups at high risk of ..."."""
+    match = re.match(
+        r"^(?P<ask>(?:Name|Give) two) (?P<level>high|low|increased)-risk (?P<noun>[\w-]+) (?:of|for) (?P<x>.+)$",
+        prompt,
+    )
+    if not match:
+        return prompt
+    if re.fullmatch(_AT_RISK_GROUPS, match["noun"]):
+        return f"{match['ask']} {match['noun']} at {match['level']} risk of {match['x']}"
+    return f"{match['ask']} {match['noun']} that carry a {match['level']} risk of {match['x']}"
+
+
+def _given_for(prompt: str) -> str:
+    """ "Name two antiviral treatments for 7 days in herpes zoster." (a lead-in's duration kept before the
+    scope) reads garbled (set T): "Name two antiviral treatments given for 7 days in herpes zoster."."""
+    return re.sub(
+        r"^((?:Name|Give) two [\w -]+?(?:treatments|medicines|drugs|antibiotics|antivirals|antifungals)) "
+        r"(for (?:\d+|one|two|three|four|five|six|seven|ten|twelve) (?:days|weeks|months) (?:in|for) )",
+        r"\1 given \2",
+        prompt,
+        count=1,
+    )
