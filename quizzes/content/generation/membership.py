@@ -218,6 +218,17 @@ def _subject(question: str, condition: str) -> tuple[str, bool]:
     """What the question asks about and whether that is the whole condition ("of X." / "for X." / "in X.",
     with no narrower scope before it: not "treatments for non-ulcerated plaques in X")."""
     asked = re.sub(r"\b(?:in|of) the differential diagnosis\b", "", question)
+    # The condition's own "of" ("polymorphic eruption of pregnancy") is no scope: read it whole first.
+    named = re.search(
+        rf" (?:of|for|in|with|to) (?:an? |the )?(?P<x>{re.escape(condition)}s?)(?: \([^)]*\))?[.?]$",
+        asked,
+        re.I,
+    )
+    if named:
+        scope = re.search(
+            r" (?:for|in|of|during|after) (?P<x>(?!(?:the )?risk\b)[^,]+)$", asked[: named.start()]
+        )
+        return (scope["x"], False) if scope else (named["x"], True)
     match = re.match(
         r"^(?P<pre>.*) (?:of|for|in|with|to) (?:an? |the )?(?P<x>[^?]+?)(?: \([^)]*\))?[.?]$", asked
     )
