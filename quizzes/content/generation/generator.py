@@ -132,6 +132,7 @@ from quizzes.content.generation.groups import (
 from quizzes.content.generation.list_backs import (
     Line,
     leans_on_another,
+    overlapping_class,
     partial_entry,
     wider_members,
 )
@@ -732,6 +733,11 @@ def _why_no_card(
         return (
             f"{named} would ask “{examples_question(question)}” while an entry is a whole sentence, not a member "
             f"(“{sentence}”): two of them are no answer"
+        )
+    elif overlap := overlapping_class(lst, examples_question(question) or "", every_list):
+        return (
+            f"{named} would ask “{examples_question(question)}” while another lesson lists an overlapping class "
+            f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
         )
     elif outside := wider_members(
         lst, examples_question(question) or "", every_list, prose, condition, article
