@@ -73,6 +73,7 @@ from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_backs import (
     ASKS_TESTS,
     Line,
+    Wider,
     before_list,
     beside_feature_prose,
     leans_on_another,
@@ -96,6 +97,7 @@ from quizzes.content.generation.list_clauses import (
     clause_question,
     core_lead_in,
     ddx_apart_from,
+    unasked_reason,
 )
 from quizzes.content.generation.list_forms import form_named_beside
 from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
@@ -523,14 +525,6 @@ def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
     return ""
 
 
-def feature_prose_refused(lst: ItemList, question: str) -> bool:
-    """Whether :func:`list_cards` refuses the list as "Name two features" beside prose stating features."""
-    named = all(NAMED.match(item) for item in lst.items)
-    return (
-        not named and not exclusive(lst) and bool(_FEATURES_Q.search(question)) and beside_feature_prose(lst)
-    )
-
-
 def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
     """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
     forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
@@ -563,6 +557,194 @@ def entry_answers(lst: ItemList) -> list[str]:
     return [answer for answer in answers if not _DISOWNED.search(answer)]
 
 
+@dataclasses.dataclass(frozen=True)
+class ListCard:
+    """The card a list gives: its question and back, and what :func:`wider_members` found beside the list for
+    a "Name two" card (None for a list asked whole)."""
+
+    question: str
+    back: str
+    wider: Wider | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Refusal:
+    """Why a list gives no card, in the words the lesson report shows the educator."""
+
+    reason: str
+
+
+def list_name(lst: ItemList) -> str:
+    """The list as the lesson report names it: its lead-in, else the heading it sits under and its first entry."""
+    if lst.lead_in or lst.parent:
+        return f"the list “{lst.lead_in or lst.parent}”"
+    return f"the list under “{lst.heading}” (“{lst.items[0]}”, ...)"
+
+
+def list_card(
+    lst: ItemList, condition: str, lists: list[ItemList], prose: list[str], article: list[Line] | None = None
+) -> ListCard | Refusal:
+    """The card a list gives (see the module docstring), or why it gives none: every test once, in one order,
+    for :func:`list_cards` to emit the card and the lesson report to say why there is none. ``prose`` is the
+    list's lesson's sentences."""
+    named = list_name(lst)
+    complete = exclusive(lst)
+    if len(lst.items) < 2:
+        return Refusal(f"{named} has one entry")
+    if complete and any(";" in item for item in lst.items):
+        return Refusal(f"{named} has entries holding several facts each")
+    if complete and any(partial_entry(item) for item in lst.items):
+        return Refusal(f"{named} is complete but has an entry (“Other ...”) that is no answer alone")
+    if scoped(lst, condition):
+        return Refusal(
+            f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): "
+            "the question would be broader"
+        )
+    if leans_on_another(lst):  # "The skin may then become red": an entry that needs the one before it
+        return Refusal(f"{named} has an entry leaning on the one before it (“then”, “they”), no answer alone")
+    if unasked_entry(lst):  # "A skin biopsy, which shows one of these patterns:"
+        return Refusal(
+            f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
+        )
+    if sequence(lst) and not complete:  # stages 1, 2, 3 are no examples
+        return Refusal(f"{named} is a numbered sequence (stages or steps): two of its entries are no answer")
+    if open_last_entry(lst):
+        return Refusal(
+            f"{named} closes on an entry naming the rest of its class (“{lst.items[-1]}”): any of those is a "
+            "right answer the back cannot hold"
+        )
+    question = list_question(lst, condition, lists)
+    if question is None:
+        return Refusal(f"{named} {_unasked(lst)}")
+    question = _options_as_treatments(question, lst)
+    # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn from the
+    # others; a complete list holding one is not asked. An entry's second fact (after ";") stays in the cited
+    # text. ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
+    answers = entry_answers(lst)
+    names = [NAMED.match(answer) for answer in answers]
+    features = not complete and _FEATURES_Q.search(question)
+    if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
+        # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
+        answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
+        # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
+        if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
+            question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
+        answers = [_with_forms(answer, lst, lists) for answer in answers]
+    elif features and beside_feature_prose(lst):  # "X presents as rough papules. Features include:"
+        return Refusal(
+            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
+            "the back would mark them wrong"
+        )
+    if complete and len(lst.items) > MAX_LIST_CARD_ITEMS:
+        return Refusal(
+            f"{named} is complete with {len(lst.items)} entries "
+            f"(a card asking for a whole list asks for {MAX_LIST_CARD_ITEMS} at most)"
+        )
+    if not complete and len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
+        return Refusal(
+            f"{named} has {len(lst.items)} entries "
+            f"(a card asking for two examples draws them from {MAX_EXAMPLE_LIST_ITEMS} at most)"
+        )
+    asked = question if complete else examples_question(question)
+    if asked is None:
+        return Refusal(f"{named} gives the question “{question}”, which cannot be asked as two examples")
+    if not all(answers):
+        return Refusal(
+            f"{named} has an entry with named forms nested under it, one of which has no name to accept"
+        )
+    # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
+    if _TESTS_Q.match(question):
+        tests = [investigation_name(answer) for answer in answers]
+        # "Troponin, electrocardiogram and echocardiogram if ...": the back would drop two tests
+        unread = [
+            a for a, test in zip(answers, tests, strict=True) if not test or _MORE_TESTS.match(a[len(test) :])
+        ]
+        if unread:
+            return Refusal(
+                f"{named} asks for tests while an entry does not name one test alone (“{unread[0]}”)"
+            )
+        answers = tests
+    if complete:
+        if len(answers) < len(lst.items):
+            return Refusal(
+                f"{named} is complete but not every entry is an answer (a phase of the course, or an entry the "
+                "article disowns): asked whole, the back would lack it"
+            )
+        return ListCard(question, "; ".join(answers))
+    return _examples_card(lst, asked, answers, condition, lists, prose, article)
+
+
+def _examples_card(
+    lst: ItemList,
+    question: str,
+    answers: list[str],
+    condition: str,
+    lists: list[ItemList],
+    prose: list[str],
+    article: list[Line] | None,
+) -> ListCard | Refusal:
+    """The "Name two" card asking ``question`` of a list the article does not say is complete, or why none:
+    the back takes in every member the article names."""
+    named = list_name(lst)
+    if len(answers) < 2:
+        return Refusal(
+            f"{named} leaves fewer than two answers once the entries that are none alone are set aside (“Other ...”, a phase of the course, one the article disowns)"
+        )
+    if rival := rival_measure(lst, question, lists):  # "Give two ways to reduce attacks" beside another way
+        return Refusal(
+            f"{named} would ask “{question}” while the article names another way (“{rival}”), "
+            "which the back would mark wrong"
+        )
+    # "Obesity-associated AN improves with weight loss ...": a sentence, no member
+    if sentence := sentence_entries(answers):
+        return Refusal(
+            f"{named} would ask “{question}” while an entry is a whole sentence, not a member "
+            f"(“{sentence}”): two of them are no answer"
+        )
+    if overlap := overlapping_class(lst, question, lists):  # "factors contributing to X" beside risk factors
+        return Refusal(
+            f"{named} would ask “{question}” while another lesson lists an overlapping class "
+            f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
+        )
+    wider = wider_members(lst, question, lists, prose, condition, article)
+    if wider.outside:
+        return Refusal(
+            f"{named} would ask “{question}” while the article names other members of that "
+            f"class outside this list (“{wider.outside}”) that cannot be taken as answers: "
+            "the back would mark them wrong"
+        )
+    if form := form_named_beside(lst, answers, prose, condition):  # "Amelanotic melanoma has little pigment."
+        return Refusal(
+            f"{named} names forms of {condition} while the lesson names another (“{form}”): the back would mark "
+            "it wrong"
+        )
+    answers = answers + [answer for answer in wider.answers if answer not in answers]
+    if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
+        answers = [one_member(answer) for answer in answers]
+    # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
+    answers = [member for answer in answers for member in class_members(answer)]
+    answers = [name for answer in answers for name in named_members(question, answer)]
+    answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
+    if len(answers) < 2:
+        return Refusal(
+            f"{named} would ask “{question}” while fewer than two of its entries are members it asks for "
+            "(the others less common, or not of that class)"
+        )
+    back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
+    return ListCard(question, back, wider)
+
+
+def _unasked(lst: ItemList) -> str:
+    """Why no question can be phrased for a list, after its name."""
+    if TESTS.match(lst.lead_in):
+        return "does not say what the tests are for (the diagnosis, its cause, or severity)"
+    if partial_lead_in(lst):
+        return "names only part of a class: a question about the class would be broader"
+    if why := unasked_reason(lst, lst.lead_in.rstrip(":")):
+        return why
+    return "has no lead-in that can be asked as a question in the article's words"
+
+
 def list_cards(
     lists: list[ItemList],
     condition: str,
@@ -570,78 +752,13 @@ def list_cards(
     prose: dict[str, list[str]] | None = None,
     article: list[Line] | None = None,
 ) -> None:
-    """A basic card per list whose question can be phrased (see the module docstring): a complete list
-    (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
+    """A basic card per list that gives one (:func:`list_card`): a complete list (an exclusive lead-in) is
+    asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        if len(lst.items) < 2:
+        card = list_card(lst, condition, lists, (prose or {}).get(lst.lesson, []), article)
+        if isinstance(card, Refusal):
             continue
-        wider = None
-        question = list_question(lst, condition, lists)
-        if question is None:
-            continue
-        question = _options_as_treatments(question, lst)
-        tests = bool(_TESTS_Q.match(question))
-        if exclusive(lst) and any(";" in item for item in lst.items):
-            continue
-        if leans_on_another(lst):
-            continue  # "The skin may then become red": an entry that needs the one before it is no answer alone
-        if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)) or open_last_entry(lst):
-            continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
-        # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
-        # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
-        # stays in the cited text.
-        # ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
-        answers = entry_answers(lst)
-        names = [NAMED.match(answer) for answer in answers]
-        features = not exclusive(lst) and _FEATURES_Q.search(question)
-        if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
-            # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
-            answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
-            # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
-            if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
-                question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
-            answers = [_with_forms(answer, lst, lists) for answer in answers]
-            if not all(answers):
-                continue
-        elif features and beside_feature_prose(lst):
-            continue  # "X presents as rough papules. Features include:": the sentence states features too
-        if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
-            named = [investigation_name(answer) for answer in answers]
-            if not all(named) or any(
-                _MORE_TESTS.match(answer[len(name) :]) for answer, name in zip(answers, named, strict=True)
-            ):
-                continue  # "Troponin, electrocardiogram and echocardiogram if ...": the back would drop two tests
-            answers = named
-        if not exclusive(lst):
-            question = examples_question(question)
-            if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
-                continue
-            if rival_measure(lst, question, lists):
-                continue  # "Give two ways to reduce attacks" while another part names another way
-            if sentence_entries(answers):
-                continue  # "Obesity-associated AN improves with weight loss ...": a sentence, no member
-            if overlapping_class(lst, question, lists):
-                continue  # "factors contributing to X" while another lesson lists X's risk factors
-            wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
-            if wider.outside:
-                continue  # the article names other members of the question's class outside this list
-            if form_named_beside(lst, answers, (prose or {}).get(lst.lesson, []), condition):
-                continue  # "Amelanotic melanoma has little pigment." beside a list of other forms
-            answers += [answer for answer in wider.answers if answer not in answers]
-            if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
-                answers = [one_member(answer) for answer in answers]
-            # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
-            answers = [member for answer in answers for member in class_members(answer)]
-            answers = [name for answer in answers for name in named_members(question, answer)]
-            answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
-            if len(answers) < 2:
-                continue
-            back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
-        elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
-            continue
-        else:
-            back = "; ".join(answers)
-        question = _in_population(question, lst, condition)
+        question = _in_population(card.question, lst, condition)
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
@@ -654,7 +771,7 @@ def list_cards(
         if clinical and ASKS_TESTS.match(question):
             question = f"{_clinical_clause(clinical, lst.lesson, condition)} {question}"
             lines = [clinical, *lines]
-        if wider:
+        if wider := card.wider:
             lines = [*[line for line in wider.lines if line not in lines and before_list(line, lst)], *lines]
             lines += [line for line in wider.lines if line not in lines]
         out.add(
@@ -662,7 +779,7 @@ def list_cards(
             lst.lesson,
             ("list", lst.heading, lst.parent, lst.lead_in),
             prompt=question,
-            answer=back,
+            answer=card.back,
             excerpt=excerpt_lines(*lines),
             explanation="\n".join(line for line in lines if line),
         )
