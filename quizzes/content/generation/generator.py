@@ -104,7 +104,6 @@ from quizzes.content.generation.diagnosis import diagnosis_questions, why_no_dia
 from quizzes.content.generation.drafts import (
     ANY_ONE,
     FALSE,
-    MAX_LIST_CARD_ITEMS,
     MAX_OPTIONS,
     NOTE_KINDS,
     QUESTION_KINDS,
@@ -131,35 +130,14 @@ from quizzes.content.generation.groups import (
 )
 from quizzes.content.generation.list_backs import (
     Line,
-    leans_on_another,
-    overlapping_class,
-    partial_entry,
-    wider_members,
 )
-from quizzes.content.generation.list_cards import (
-    MAX_EXAMPLE_LIST_ITEMS,
-    TESTS,
-    entry_answers,
-    examples_question,
-    exclusive,
-    feature_prose_refused,
-    list_cards,
-    list_question,
-    open_last_entry,
-    partial_lead_in,
-    rival_measure,
-    sequence,
-    unasked_entry,
-)
+from quizzes.content.generation.list_cards import Refusal, list_card, list_cards, list_name
 from quizzes.content.generation.list_classes import (
     choice_entry_cards,
     named_sign_cards,
-    scoped,
     superlative_entry_cards,
 )
-from quizzes.content.generation.list_clauses import explanation_cards, unasked_reason
-from quizzes.content.generation.list_forms import form_named_beside
-from quizzes.content.generation.membership import sentence_entries
+from quizzes.content.generation.list_clauses import explanation_cards
 from quizzes.content.generation.name_cues import refuse_cued
 from quizzes.content.generation.screening import Screened, screen
 from quizzes.content.generation.shapes import refused_shape
@@ -673,85 +651,14 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
 def _why_no_card(
     lst: ItemList, condition: str, every_list: list[ItemList], prose: list[str], article: list[Line]
 ) -> str:
-    """Why a list gave no list card (the same tests, in the same order, as :func:`list_cards`)."""
-    if lst.lead_in or lst.parent:
-        named = f"the list “{lst.lead_in or lst.parent}”"
-    else:  # no lead-in: the heading it sits under, and its first entry to find it by
-        named = f"the list under “{lst.heading}” (“{lst.items[0]}”, ...)"
-    if len(lst.items) < 2:
-        return f"{named} has one entry"
-    if exclusive(lst) and any(";" in item for item in lst.items):
-        return f"{named} has entries holding several facts each"
-    if exclusive(lst) and any(partial_entry(item) for item in lst.items):
-        return f"{named} is complete but has an entry (“Other ...”) that is no answer alone"
-    if scoped(lst, condition):
-        return f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): the question would be broader"
-    if leans_on_another(lst):
-        return f"{named} has an entry leaning on the one before it (“then”, “they”), no answer alone"
-    if unasked_entry(lst):
-        return f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
-    if sequence(lst) and not exclusive(lst):
-        return f"{named} is a numbered sequence (stages or steps): two of its entries are no answer"
-    if open_last_entry(lst):
-        return (
-            f"{named} closes on an entry naming the rest of its class (“{lst.items[-1]}”): any of those is a "
-            "right answer the back cannot hold"
-        )
-    question = list_question(lst, condition, every_list)
-    if question is None:
-        if TESTS.match(lst.lead_in):
-            return f"{named} does not say what the tests are for (the diagnosis, its cause, or severity)"
-        if partial_lead_in(lst):
-            return f"{named} names only part of a class: a question about the class would be broader"
-        if why := unasked_reason(lst, lst.lead_in.rstrip(":")):
-            return f"{named} {why}"
-        return f"{named} has no lead-in that can be asked as a question in the article's words"
-    if feature_prose_refused(lst, question):
-        return (
-            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
-            "the back would mark them wrong"
-        )
-    if exclusive(lst):
-        if len(lst.items) > MAX_LIST_CARD_ITEMS:
-            return (
-                f"{named} is complete with {len(lst.items)} entries "
-                f"(a card asking for a whole list asks for {MAX_LIST_CARD_ITEMS} at most)"
-            )
-    elif len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
-        return (
-            f"{named} has {len(lst.items)} entries "
-            f"(a card asking for two examples draws them from {MAX_EXAMPLE_LIST_ITEMS} at most)"
-        )
-    elif examples_question(question) is None:
-        return f"{named} gives the question “{question}”, which cannot be asked as two examples"
-    elif rival := rival_measure(lst, examples_question(question) or "", every_list):
-        return (
-            f"{named} would ask “{examples_question(question)}” while the article names another way (“{rival}”), "
-            "which the back would mark wrong"
-        )
-    elif sentence := sentence_entries(entry_answers(lst)):
-        return (
-            f"{named} would ask “{examples_question(question)}” while an entry is a whole sentence, not a member "
-            f"(“{sentence}”): two of them are no answer"
-        )
-    elif overlap := overlapping_class(lst, examples_question(question) or "", every_list):
-        return (
-            f"{named} would ask “{examples_question(question)}” while another lesson lists an overlapping class "
-            f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
-        )
-    elif outside := wider_members(
-        lst, examples_question(question) or "", every_list, prose, condition, article
-    ).outside:
-        return (
-            f"{named} would ask “{examples_question(question)}” while the article names other members of that "
-            f"class outside this list (“{outside}”) that cannot be taken as answers: the back would mark them wrong"
-        )
-    elif form := form_named_beside(lst, entry_answers(lst), prose, condition):
-        return (
-            f"{named} names forms of {condition} while the lesson names another (“{form}”): the back would mark "
-            "it wrong"
-        )
-    return f"{named} gave a card the item-writing checks or the stem pass dropped, or belongs to a classification"
+    """Why a list gave no list card: the refusal of :func:`list_cards.list_card`, the rule that made none."""
+    card = list_card(lst, condition, every_list, prose, article)
+    if isinstance(card, Refusal):
+        return card.reason
+    return (
+        f"{list_name(lst)} gave a card the item-writing checks or the stem pass dropped, or belongs to a "
+        "classification"
+    )
 
 
 def report(outline: Outline) -> dict:

@@ -73,6 +73,7 @@ from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_backs import (
     ASKS_TESTS,
     Line,
+    Wider,
     before_list,
     beside_feature_prose,
     leans_on_another,
@@ -80,25 +81,17 @@ from quizzes.content.generation.list_backs import (
     partial_entry,
     wider_members,
 )
-from quizzes.content.generation.list_classes import (
-    FEATURES_LESSON,
-    NAMED,
-    TREATMENT_LESSON,
-    class_question,
-    in_context,
-    investigation_name,
-    scoped,
-)
-from quizzes.content.generation.list_clauses import (
-    COUNTED,
-    HAS_COUNTED,
-    bare_ddx,
-    clause_question,
-    core_lead_in,
-    ddx_apart_from,
-)
+from quizzes.content.generation.list_classes import NAMED, investigation_name, scoped
+from quizzes.content.generation.list_clauses import unasked_reason
 from quizzes.content.generation.list_forms import form_named_beside
-from quizzes.content.generation.list_subjects import criteria_question, pointed_sentence, scope_sentence
+from quizzes.content.generation.list_questions import (
+    examples_question,
+    exclusive,
+    list_question,
+    options_as_treatments,
+    partial_lead_in,
+)
+from quizzes.content.generation.list_subjects import pointed_sentence, scope_sentence
 from quizzes.content.generation.membership import (
     asked_class,
     class_members,
@@ -107,125 +100,16 @@ from quizzes.content.generation.membership import (
     one_member,
     sentence_entries,
 )
-from quizzes.content.generation.text import (
-    excerpt_lines,
-    lower_first,
-    mentions,
-    sentences,
-    upper_first,
-    words,
-)
+from quizzes.content.generation.text import excerpt_lines, sentences, upper_first, words
 
-_THAT = re.compile(
-    r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
-)
-_PARTICIPLE = re.compile(
-    r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
-    r" (?:may |can |often )?(?:include|includes)$"
-)
-_KNOWN_LIST = re.compile(
-    r"^(?P<np>risk factors|complications|symptoms|signs|clinical features|features|triggers)"
-    r" (?:may |can |often )?(?:include|includes)$",
-    re.I,
-)
-TESTS = re.compile(r"^(?:tests|investigations)\b(?: (?:may|can))? include\b", re.IGNORECASE)
-_TREATING = re.compile(r"\b(?:tried|used|given|prescribed|treat\w*|reliev\w*|manag\w*)\b")
-_EASED = re.compile(
-    r"^(?P<x>[A-Z][\w\s]*?) (?:is|are|can be|may be) (?P<v>eased|relieved|reduced|improved|prevented) by$"
-)
-# "Lichenoid drug eruptions can be triggered by:" -> "Name two possible triggers of lichenoid drug eruptions."
-_TRIGGERED = re.compile(r"^(?P<x>[A-Z][\w\s-]*?) (?:can|may) be (?P<v>triggered|caused) by$")
-# "The diagnosis is confirmed by:", or "It can be confirmed by:" in a lesson on diagnosis.
-_CONFIRMED = re.compile(
-    r"^(?P<what>the diagnosis|it) (?P<v>is|can be|may be) (?:usually |often )?confirmed (?:by|with)$", re.I
-)
-_DIAGNOSIS_LESSON = re.compile(r"\bdiagnos", re.IGNORECASE)
-# "Sites commonly affected include:" -> "Name two sites that are commonly affected in <condition>."
-_SITES = re.compile(
-    r"^(?P<np>sites|areas) (?P<vp>(?:commonly |often |typically |usually )?affected)"
-    r" (?:may |can |often )?include$",
-    re.IGNORECASE,
-)
-_PRONOUNS = {"it", "they", "this", "these", "that", "those"}
-_INDICATED = re.compile(r"^(?P<x>.+?) (?:is|are) (?:usually |often )?indicated (?:when|if)\b.*$")
-# "The three main types of X are:": a complete list, asked whole ("What are the three main types of X?").
-_COMPLETE = re.compile(
-    r"^the (?P<n>two|three|four|five|six|seven|eight) (?P<np>(?:main |major )?[\w-]+(?: [\w-]+)?)"
-    r"(?: of (?P<of>.+?))? (?:is|are)$",
-    re.IGNORECASE,
-)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-# A lead-in naming only part of a class ("Other skin lesions may include:", "Additional tests:"): a question
-# about the class would be broader than the list.
-_PARTIAL = frozenset({"other", "additional", "further", "some", "more", "miscellaneous", "rarer", "less"})
-# "Triggers may include:" says the entries are possible ones: the question says so too.
-_HEDGED = re.compile(r"\b(?:may|can|might) include$", re.IGNORECASE)
-_HEDGED_PRONOUN = re.compile(r"^(?:they|these) (?:may|can|might) include$", re.IGNORECASE)
-# "Other features include:" in a lesson on clinical features, "Surgical options include:" or "Medicines used
-# include:" in one on treatment: inclusive lists asked as two examples ("Name two features of X.").
-_INCLUDE = re.compile(
-    r"^(?P<np>(?:[a-z]+ )?(?:features|signs|symptoms|skin lesions|lesions)"
-    r"|(?:[a-z-]+ )?(?:options|treatments|medicines|medications|measures)(?: used)?) (?:may |can |often )?include$",
-    re.IGNORECASE,
-)
-_TREATMENT_NP = re.compile(r"\b(?:options|treatments|medicines|medications|measures)\b")
-_CAUSES_LESSON = re.compile(r"^what (?:causes|triggers) (?P<x>.+?)\?$", re.IGNORECASE)
-_CAUSES_OF = re.compile(r"^(?:causes|triggers) of ", re.IGNORECASE)
-_GENERIC = {"other", "others", "further", "additional", "more", "miscellaneous", "general"}
-MAX_ENTRY_WORDS = 4
+# "Tests include:" alone: tests for what (the diagnosis, its cause, severity)?
+_TESTS_LEAD = re.compile(r"^(?:tests|investigations)\b(?: (?:may|can))? include\b", re.IGNORECASE)
 # "Medicines, particularly the gliptins ...": an umbrella entry whose answer is the class it names.
 _UMBRELLA = re.compile(
     r"^(?:medicines|medications|drugs),? (?:particularly|especially|notably|including) (?:the )?(?P<x>.+)$",
     re.IGNORECASE,
 )
-
-
-_DDX_LESSON = re.compile(r"^what is the differential diagnosis (?:of|for) .+\?$", re.IGNORECASE)
-_DDX_LEAD = re.compile(
-    r"^(?:other )?(?:[a-z-]+ (?:and [a-z-]+ )?)?(?:conditions|diagnoses|disorders|diseases|lesions|causes of [\w\s-]+?)"
-    r"(?: to consider| that (?:may|can) look similar| (?:with|that|which) [\w\s-]+?)? (?:include|are)$",
-    re.IGNORECASE,
-)
-
-
-# "The main conditions to consider are:", "The most important conditions to exclude in infancy include:"
-_MAIN_DDX = re.compile(
-    r"^the (?:main|most important|key|principal|commonest|most common) (?:conditions|diagnoses|differentials)"
-    r"(?: to (?:consider|exclude|distinguish|rule out))?(?P<q> in (?:infancy|childhood|children|adults|infants))?"
-    r" (?:are|include)$",
-    re.IGNORECASE,
-)
-
-
-# A sentence before a lead-in saying "it" that names something else "it" could be ("A similar eruption ...").
-_OTHER_REFERENT = re.compile(
-    r"\b(?:eruption|rash|reaction|condition|disease|infection|disorder|syndrome)s?\b", re.I
-)
 _PHASES = frozenset({"resolution", "course", "outcome", "outlook", "prognosis", "recovery", "recurrence"})
-
-
-def list_question(lst: ItemList, condition: str, lists: list[ItemList] | None = None) -> str | None:
-    """The question a list answers, in the article's words (see the module docstring); None if unsure.
-    A lead-in no rule here knows is read by its grammar (:mod:`list_clauses`)."""
-    if scoped(lst, condition):
-        return None  # "In the bullous phase, ... Typical features are:": the question would be broader
-    if (
-        core := core_lead_in(lst.lead_in, as_in_heading(lst.lesson, condition), lst.before)
-    ) != lst.lead_in:  # one construction, one reading
-        return list_question(dataclasses.replace(lst, lead_in=core), condition, lists)
-    if question := _known_question(lst, condition):
-        return question
-    lead = _GLOSS_IN_LEAD.sub("", lst.lead_in.strip().rstrip(":").strip())
-    glossed = (
-        lead != lst.lead_in.strip().rstrip(":").strip()
-    )  # "Trichoscopy (dermoscopy of the scalp) shows:"
-    if glossed and (question := class_question(lst, lead, as_in_heading(lst.lesson, condition))):
-        return question
-    if question := criteria_question(lst, lead, as_in_heading(lst.lesson, condition)):
-        return question  # "Major features include:" after a sentence counting them towards the diagnosis
-    if (match := _INCLUDE.match(lead)) and match["np"].casefold() != "options":
-        return None  # "Features include:" outside a lesson on features: features of what?
-    return clause_question(lst, lead, as_in_heading(lst.lesson, condition), lists or [])
 
 
 # The rest of an investigation entry after its name naming more tests (", and urinalysis", ", electrocardiogram
@@ -234,126 +118,12 @@ _MORE_TESTS = re.compile(
     r"^,? (?:and |or )?(?!(?:which|to|that|showing|shows|if|when|for|as|who|where|especially|particularly|usually"
     r"|often|such|including|in|on|of|with|[a-z]+ed)\b)[a-z][\w-]*(?: [\w-]+){0,3}?(?:,| and | or |$)"
 )
-# "Options for a limited number of small lesions include:" under "Local treatment": treatments, said so.
-_OPTIONS_Q = re.compile(r"^(?P<pre>What are some|Name two|Give two) options\b")
-
-
-def _options_as_treatments(question: str, lst: ItemList) -> str:
-    """A question asking for "options" in a lesson on treatment, asked as treatments ("local treatments" under
-    a "Local treatment" heading)."""
-    match = _OPTIONS_Q.match(question)
-    if not match or not TREATMENT_LESSON.search(lst.lesson):
-        return question
-    kind = re.match(r"^(?P<q>[A-Z][a-z]+) treatments?$", lst.section)
-    noun = f"{kind['q'].casefold()} treatments" if kind else "treatments"
-    return f"{match['pre']} {noun}{question[match.end() :]}"
 
 
 _TESTS_Q = re.compile(r"^Which (?:investigations|laboratory tests|[a-z]+ tests)\b")
 _DISOWNED = re.compile(
     r"\b(?:is|are) (?:rarely|seldom|not|never) (?:helpful|useful|needed|required|recommended|used)\b", re.I
 )
-_GLOSS_IN_LEAD = re.compile(r" \([^)]*\)")
-
-
-def _known_question(lst: ItemList, condition: str) -> str | None:
-    """The question of a lead-in worded as the rules of the module docstring know."""
-    lead = lst.lead_in.strip().rstrip(":").strip()
-    condition = as_in_heading(lst.lesson, condition)
-    ddx = _DDX_LESSON.match(lst.lesson) and not lst.parent and lst.heading == lst.lesson
-    if (ddx or bare_ddx(lst)) and partial_lead_in(lst) and _DDX_LEAD.match(lead):
-        if apart := ddx_apart_from(lst):  # "The most important condition to exclude is melanoma."
-            return f"Apart from {apart}, what are some other conditions in the differential diagnosis of {condition}?"
-        # "Other annular conditions to consider include:": "other" than the condition itself
-        return f"What are some conditions in the differential diagnosis of {condition}?"
-    if ddx and (match := _MAIN_DDX.match(lead)):  # "The main conditions to consider in infancy are:"
-        return f"What are some conditions in the differential diagnosis of {condition}{match['q'] or ''}?"
-    if partial_lead_in(lst):
-        return None
-    possible = "possible " if _HEDGED.search(lead) else ""
-    if question := class_question(lst, lead, condition):
-        if possible and _HEDGED_PRONOUN.match(lead) and question.startswith("What are some "):
-            return f"What are some possible {question[len('What are some ') :]}"  # "They may include:"
-        return question
-    if lead and (match := _COMPLETE.match(lead)):
-        of = match["of"] or ""
-        if of and not mentions(of, condition):
-            return None  # "The three main types of lesion are:" -- lesions of what, in which form?
-        if not of and not mentions(f"{lst.lesson} {lst.heading}", match["np"].split()[-1]):
-            return None  # "The three main options are:" -- of what? the heading must say
-        if _COUNTS[match["n"].casefold()] != len(lst.items):
-            return None  # "The three main types are:" over four entries: the list is not what it says
-        return f"What are the {match['n'].casefold()} {match['np'].casefold()} of {of or condition}?"
-    if lead and (match := _THAT.match(lead)):
-        vp = match["vp"]
-        if vp.split()[-1] in ("include", "includes", "are", "is"):
-            return None
-        if re.search(r"\b(?:it|them|this)\b", vp):  # "Medicines that can trigger it include:": it is?
-            last = sentences(lst.before)[-1] if sentences(lst.before) else ""
-            other = _OTHER_REFERENT.search(last) and not mentions(last, condition)  # "A similar rash ..."
-            if re.search(r"\b(?:them|this)\b", vp) or other:
-                return None
-            vp = re.sub(r"\bit\b", condition, vp, count=1)  # the article's condition
-        context = "" if mentions(vp, condition) else _context(vp, condition)
-        if context and (when := re.search(r" (?:when|if) ", vp)):  # "used for X when papules are ..."
-            vp, context = f"{vp[: when.start()]}{context}{vp[when.start() :]}", ""
-        return in_context(f"Which {match['np'].casefold()} {vp}{context}?", lst, condition)
-    if lead and (match := _PARTICIPLE.match(lead)):
-        vp = match["vp"]
-        context = "" if _names(vp, condition) else _context(vp, condition)
-        np = match["np"].casefold()
-        if np == "options" and TREATMENT_LESSON.search(lst.lesson):
-            np = "treatment options"  # "Options reported to help include:" under a treatment lesson
-        return in_context(f"Which {np} are {vp}{context}?", lst, condition)
-    if lead and (match := _KNOWN_LIST.match(lead)):
-        np = match["np"].casefold()
-        return f"What are some {possible}{np} {'for' if np.startswith('risk') else 'of'} {condition}?"
-    if lead and (match := _EASED.match(lead)) and match["x"].split()[0].casefold() not in _PRONOUNS:
-        x = match["x"].casefold()
-        # "symptoms of X", "spread of X"; but "itch in X", "pain in X"
-        of = " of " if x.split()[-1] in ("symptoms", "signs", "spread", "flares") else " in "
-        of = "" if mentions(x, condition) else f"{of}{condition}"
-        return in_context(f"How can {x}{of} be {match['v']}?", lst, condition)
-    if lead and (match := _TRIGGERED.match(lead)) and _names(match["x"], condition):  # not "A similar rash"
-        x = lower_first(match["x"])
-        return f"What are some possible {'triggers' if match['v'] == 'triggered' else 'causes'} of {x}?"
-    if lead and (match := _CONFIRMED.match(lead)) and _DIAGNOSIS_LESSON.search(lst.lesson):
-        verb = "help to confirm" if match["v"] == "is" else "can confirm"
-        return f"Which investigations {verb} the diagnosis of {condition}?"
-    if lead and (match := _SITES.match(lead)):
-        return in_context(f"Which {match['np'].casefold()} are {match['vp']} in {condition}?", lst, condition)
-    if lead and (match := _INDICATED.match(lead)):
-        subject = lower_first(match["x"])
-        if not mentions(subject, condition):
-            if " lesions" in subject:
-                subject = subject.replace(" lesions", f" {condition} lesions", 1)
-            else:
-                subject += f" in {condition}"
-        return in_context(f"When is {subject} indicated?", lst, condition)
-    if lead and not lst.parent and (match := _INCLUDE.match(lead)):
-        np = match["np"].casefold()
-        if np == "options":
-            return None  # options of what? ("Options include:" under "Surgery" are surgical ones only)
-        if not _TREATMENT_NP.search(np) and FEATURES_LESSON.search(lst.lesson):
-            of = "seen in" if np.endswith("lesions") else "of"
-            return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
-        if _TREATMENT_NP.search(np) and TREATMENT_LESSON.search(lst.lesson):
-            return in_context(f"What are some {np} for {condition}?", lst, condition)
-        return None
-    causes = _CAUSES_LESSON.match(lst.lesson)
-    entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
-    if lead or not causes or not entry or not _class_name(entry):
-        return None
-    about = causes["x"]
-    section = _CAUSES_OF.sub("", lst.section) if lst.section not in (lst.lesson, entry) else ""
-    if section and mentions(section, condition):
-        about = lower_first(section)  # "Causes of acute urticaria" -> "acute urticaria"
-    if re.search(r"\btrigger", f"{lst.outer} {lst.lesson}", re.IGNORECASE):
-        flares = "flares of " if re.search(r"\bflares?\b", lst.outer, re.IGNORECASE) else ""
-        return f"Which {entry.casefold()} can trigger {flares}{about}?"
-    if lst.outer:
-        return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
-    return f"Which {entry.casefold()} can cause {about}?"
 
 
 # ... or "Other viral exanthems and insect bites": an "other" entry that names a member too keeps it
@@ -388,101 +158,7 @@ def unasked_entry(lst: ItemList) -> bool:
     return any(_POINTER.search(item.strip()) for item in lst.items)
 
 
-def partial_lead_in(lst: ItemList) -> bool:
-    """Whether the lead-in names only part of a class ("Other skin lesions may include:")."""
-    return partial_entry(lst.lead_in, _PARTIAL)
-
-
-def as_in_heading(heading: str, condition: str) -> str:
-    """The condition as the lesson's heading names it ("a leg ulcer" in "What is the treatment for a leg
-    ulcer?"), so a countable condition keeps its article."""
-    match = re.search(rf"\b(?:an? |the )?{re.escape(condition)}s?\b", heading, re.IGNORECASE)
-    return lower_first(match[0]) if match and match[0].casefold() != condition.casefold() else condition
-
-
-def _context(phrase: str, condition: str) -> str:
-    """ " for <condition>" after a treating verb ("may be used for tinea pedis"), else " in <condition>"."""
-    if re.search(r"\bcontribute$", phrase):  # "Factors that appear to contribute" -> "... contribute to X"
-        return f" to {condition}"
-    if re.search(
-        r"\bthe (?:risk|likelihood|chance)$", phrase
-    ):  # "Factors that increase the risk" -> "... of X"
-        return f" of {condition}"
-    return f" for {condition}" if _TREATING.search(phrase) and " for " not in phrase else f" in {condition}"
-
-
-def _class_name(entry: str) -> bool:
-    """A short plural name of a class of causes ("Infections", "Lifestyle factors"); not "Other triggers",
-    "Associated diseases" (an association is no cause) or a single trigger ("Cold")."""
-    split = entry.split()
-    if not 0 < len(split) <= MAX_ENTRY_WORDS or not words(entry):
-        return False
-    last = split[-1].casefold()
-    return (
-        words(split[0])[0] not in _GENERIC
-        and "associat" not in entry.casefold()
-        and last.endswith("s")
-        and not last.endswith("ss")
-    )
-
-
-def _names(text: str, condition: str) -> bool:
-    """Whether ``text`` names the condition, or a word made from it ("psoriatic" for psoriasis)."""
-    stem = condition.split()[0].casefold()[:6]
-    return mentions(text, condition) or any(w.casefold().startswith(stem) for w in text.split())
-
-
-_EXCLUSIVE = re.compile(
-    r"\b(?:(?:is|are) limited to|consists? of|comprises?|(?:is|are) only)\b"
-    r"|^the (?:two|three|four|five|six) (?:main |major )?[\w-]+(?: [\w-]+)? (?:is|are)$",
-    re.IGNORECASE,
-)
-_WHICH = re.compile(
-    r"^(?P<pre>In [^,]+, )?[Ww]hich (?P<np>[\w-]+(?: (?!(?:can|may|might|could|have|has|are|is|help|do)\b)[\w-]+)?) "
-    r"(?P<vp>(?:can|may|might|could|have|has|are|is|help|helps|do|does)\b.+)\?$"
-)
-_SOME = re.compile(r"^What are some (?P<np>.+)\?$")
-_WHICH_VERB = re.compile(
-    r"^Which (?P<np>(?!(?:an?|the|it|they)\b)[a-z-]+s) (?P<vp>(?:suggest|indicate|predict|favour|point to|make|appear"
-    r"|contribute|increase|raise)\b.+)\?$"
-)
-_APART_SOME = re.compile(r"^(?P<pre>Apart from [^?]+, )what are some (?P<np>[^,?]+)\?$")
-_HOW_EASED = re.compile(r"^How can (?P<x>.+) be (?P<v>eased|relieved|reduced|improved|prevented)\?$")
-_WHEN_INDICATED = re.compile(r"^When is (?P<x>.+) indicated\?$")
 MAX_EXAMPLE_LIST_ITEMS = 10  # naming two examples from a longer list is still one recall
-
-
-def exclusive(lst: ItemList) -> bool:
-    """Whether the lead-in says the list is complete ("Tests are limited to:", "The three main tests are:");
-    "include", "such as" or no lead-in at all are read as examples."""
-    lead = lst.lead_in.strip().rstrip(":").strip()
-    return bool(
-        lead
-        and (
-            _EXCLUSIVE.search(lead) or _COMPLETE.match(lead) or COUNTED.match(lead) or HAS_COUNTED.match(lead)
-        )
-    )  # "X has two peaks of onset:" counts its entries too
-
-
-def examples_question(question: str) -> str | None:
-    """The list's question asking for two examples ("Name two infections that can trigger X."), for a list
-    the article does not say is complete; None if it cannot be rephrased."""
-    if match := _WHICH.match(question):
-        pre = match["pre"] or ""
-        name = "name" if pre else "Name"
-        return f"{pre}{name} two {match['np']} that {match['vp']}."
-    if match := _WHICH_VERB.match(question):  # "Which features suggest possible SCC in X?"
-        return f"Name two {match['np']} that {match['vp']}."
-    if match := _SOME.match(question):
-        return f"Name two {match['np']}."
-    if match := _APART_SOME.match(question):
-        return f"{match['pre']}name two {match['np']}."
-    if match := _HOW_EASED.match(question):
-        verb = match["v"].removesuffix("ed") if match["v"] == "prevented" else match["v"][:-1]
-        return f"Give two ways to {verb} {match['x']}."
-    if match := _WHEN_INDICATED.match(question):
-        return f"Give two indications for {match['x']}."
-    return None
 
 
 # "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
@@ -523,14 +199,6 @@ def rival_measure(lst: ItemList, question: str, lists: list[ItemList]) -> str:
     return ""
 
 
-def feature_prose_refused(lst: ItemList, question: str) -> bool:
-    """Whether :func:`list_cards` refuses the list as "Name two features" beside prose stating features."""
-    named = all(NAMED.match(item) for item in lst.items)
-    return (
-        not named and not exclusive(lst) and bool(_FEATURES_Q.search(question)) and beside_feature_prose(lst)
-    )
-
-
 def _with_forms(answer: str, lst: ItemList, lists: list[ItemList]) -> str:
     """A named entry with the named forms nested under it ("Keratosis pilaris atrophicans (or one of its
     forms: ...)"): each form is a right answer too. "" when a nested entry has no name to accept."""
@@ -563,6 +231,194 @@ def entry_answers(lst: ItemList) -> list[str]:
     return [answer for answer in answers if not _DISOWNED.search(answer)]
 
 
+@dataclasses.dataclass(frozen=True)
+class ListCard:
+    """The card a list gives: its question and back, and what :func:`wider_members` found beside the list for
+    a "Name two" card (None for a list asked whole)."""
+
+    question: str
+    back: str
+    wider: Wider | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Refusal:
+    """Why a list gives no card, in the words the lesson report shows the educator."""
+
+    reason: str
+
+
+def list_name(lst: ItemList) -> str:
+    """The list as the lesson report names it: its lead-in, else the heading it sits under and its first entry."""
+    if lst.lead_in or lst.parent:
+        return f"the list “{lst.lead_in or lst.parent}”"
+    return f"the list under “{lst.heading}” (“{lst.items[0]}”, ...)"
+
+
+def list_card(
+    lst: ItemList, condition: str, lists: list[ItemList], prose: list[str], article: list[Line] | None = None
+) -> ListCard | Refusal:
+    """The card a list gives (see the module docstring), or why it gives none: every test once, in one order,
+    for :func:`list_cards` to emit the card and the lesson report to say why there is none. ``prose`` is the
+    list's lesson's sentences."""
+    named = list_name(lst)
+    complete = exclusive(lst)
+    if len(lst.items) < 2:
+        return Refusal(f"{named} has one entry")
+    if complete and any(";" in item for item in lst.items):
+        return Refusal(f"{named} has entries holding several facts each")
+    if complete and any(partial_entry(item) for item in lst.items):
+        return Refusal(f"{named} is complete but has an entry (“Other ...”) that is no answer alone")
+    if scoped(lst, condition):
+        return Refusal(
+            f"{named} follows a sentence limiting its scope (“{sentences(lst.before)[-1]}”): "
+            "the question would be broader"
+        )
+    if leans_on_another(lst):  # "The skin may then become red": an entry that needs the one before it
+        return Refusal(f"{named} has an entry leaning on the one before it (“then”, “they”), no answer alone")
+    if unasked_entry(lst):  # "A skin biopsy, which shows one of these patterns:"
+        return Refusal(
+            f"{named} has an entry pointing to a list nested under it (“these”, “the following”), no answer alone"
+        )
+    if sequence(lst) and not complete:  # stages 1, 2, 3 are no examples
+        return Refusal(f"{named} is a numbered sequence (stages or steps): two of its entries are no answer")
+    if open_last_entry(lst):
+        return Refusal(
+            f"{named} closes on an entry naming the rest of its class (“{lst.items[-1]}”): any of those is a "
+            "right answer the back cannot hold"
+        )
+    question = list_question(lst, condition, lists)
+    if question is None:
+        return Refusal(f"{named} {_unasked(lst)}")
+    question = options_as_treatments(question, lst)
+    # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn from the
+    # others; a complete list holding one is not asked. An entry's second fact (after ";") stays in the cited
+    # text. ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
+    answers = entry_answers(lst)
+    names = [NAMED.match(answer) for answer in answers]
+    features = not complete and _FEATURES_Q.search(question)
+    if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
+        # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
+        answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
+        # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
+        if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
+            question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
+        answers = [_with_forms(answer, lst, lists) for answer in answers]
+    elif features and beside_feature_prose(lst):  # "X presents as rough papules. Features include:"
+        return Refusal(
+            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
+            "the back would mark them wrong"
+        )
+    if complete and len(lst.items) > MAX_LIST_CARD_ITEMS:
+        return Refusal(
+            f"{named} is complete with {len(lst.items)} entries "
+            f"(a card asking for a whole list asks for {MAX_LIST_CARD_ITEMS} at most)"
+        )
+    if not complete and len(lst.items) > MAX_EXAMPLE_LIST_ITEMS:
+        return Refusal(
+            f"{named} has {len(lst.items)} entries "
+            f"(a card asking for two examples draws them from {MAX_EXAMPLE_LIST_ITEMS} at most)"
+        )
+    asked = question if complete else examples_question(question)
+    if asked is None:
+        return Refusal(f"{named} gives the question “{question}”, which cannot be asked as two examples")
+    if not all(answers):
+        return Refusal(
+            f"{named} has an entry with named forms nested under it, one of which has no name to accept"
+        )
+    # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
+    if _TESTS_Q.match(question):
+        tests = [investigation_name(answer) for answer in answers]
+        # "Troponin, electrocardiogram and echocardiogram if ...": the back would drop two tests
+        unread = [
+            a for a, test in zip(answers, tests, strict=True) if not test or _MORE_TESTS.match(a[len(test) :])
+        ]
+        if unread:
+            return Refusal(
+                f"{named} asks for tests while an entry does not name one test alone (“{unread[0]}”)"
+            )
+        answers = tests
+    if complete:
+        if len(answers) < len(lst.items):
+            return Refusal(
+                f"{named} is complete but not every entry is an answer (a phase of the course, or an entry the "
+                "article disowns): asked whole, the back would lack it"
+            )
+        return ListCard(question, "; ".join(answers))
+    return _examples_card(lst, asked, answers, condition, lists, prose, article)
+
+
+def _examples_card(
+    lst: ItemList,
+    question: str,
+    answers: list[str],
+    condition: str,
+    lists: list[ItemList],
+    prose: list[str],
+    article: list[Line] | None,
+) -> ListCard | Refusal:
+    """The "Name two" card asking ``question`` of a list the article does not say is complete, or why none:
+    the back takes in every member the article names."""
+    named = list_name(lst)
+    if len(answers) < 2:
+        return Refusal(
+            f"{named} leaves fewer than two answers once the entries that are none alone are set aside (“Other ...”, a phase of the course, one the article disowns)"
+        )
+    if rival := rival_measure(lst, question, lists):  # "Give two ways to reduce attacks" beside another way
+        return Refusal(
+            f"{named} would ask “{question}” while the article names another way (“{rival}”), "
+            "which the back would mark wrong"
+        )
+    # "Obesity-associated AN improves with weight loss ...": a sentence, no member
+    if sentence := sentence_entries(answers):
+        return Refusal(
+            f"{named} would ask “{question}” while an entry is a whole sentence, not a member "
+            f"(“{sentence}”): two of them are no answer"
+        )
+    if overlap := overlapping_class(lst, question, lists):  # "factors contributing to X" beside risk factors
+        return Refusal(
+            f"{named} would ask “{question}” while another lesson lists an overlapping class "
+            f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
+        )
+    wider = wider_members(lst, question, lists, prose, condition, article)
+    if wider.outside:
+        return Refusal(
+            f"{named} would ask “{question}” while the article names other members of that "
+            f"class outside this list (“{wider.outside}”) that cannot be taken as answers: "
+            "the back would mark them wrong"
+        )
+    if form := form_named_beside(lst, answers, prose, condition):  # "Amelanotic melanoma has little pigment."
+        return Refusal(
+            f"{named} names forms of {condition} while the lesson names another (“{form}”): the back would mark "
+            "it wrong"
+        )
+    answers = answers + [answer for answer in wider.answers if answer not in answers]
+    if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
+        answers = [one_member(answer) for answer in answers]
+    # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
+    answers = [member for answer in answers for member in class_members(answer)]
+    answers = [name for answer in answers for name in named_members(question, answer)]
+    answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
+    if len(answers) < 2:
+        return Refusal(
+            f"{named} would ask “{question}” while fewer than two of its entries are members it asks for "
+            "(the others less common, or not of that class)"
+        )
+    back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
+    return ListCard(question, back, wider)
+
+
+def _unasked(lst: ItemList) -> str:
+    """Why no question can be phrased for a list, after its name."""
+    if _TESTS_LEAD.match(lst.lead_in):
+        return "does not say what the tests are for (the diagnosis, its cause, or severity)"
+    if partial_lead_in(lst):
+        return "names only part of a class: a question about the class would be broader"
+    if why := unasked_reason(lst, lst.lead_in.rstrip(":")):
+        return why
+    return "has no lead-in that can be asked as a question in the article's words"
+
+
 def list_cards(
     lists: list[ItemList],
     condition: str,
@@ -570,78 +426,13 @@ def list_cards(
     prose: dict[str, list[str]] | None = None,
     article: list[Line] | None = None,
 ) -> None:
-    """A basic card per list whose question can be phrased (see the module docstring): a complete list
-    (an exclusive lead-in) is asked whole when short; any other list asks for two of its entries."""
+    """A basic card per list that gives one (:func:`list_card`): a complete list (an exclusive lead-in) is
+    asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        if len(lst.items) < 2:
+        card = list_card(lst, condition, lists, (prose or {}).get(lst.lesson, []), article)
+        if isinstance(card, Refusal):
             continue
-        wider = None
-        question = list_question(lst, condition, lists)
-        if question is None:
-            continue
-        question = _options_as_treatments(question, lst)
-        tests = bool(_TESTS_Q.match(question))
-        if exclusive(lst) and any(";" in item for item in lst.items):
-            continue
-        if leans_on_another(lst):
-            continue  # "The skin may then become red": an entry that needs the one before it is no answer alone
-        if unasked_entry(lst) or (sequence(lst) and not exclusive(lst)) or open_last_entry(lst):
-            continue  # "A skin biopsy, which shows one of these patterns:"; stages 1, 2, 3 are no examples
-        # An entry "Other medicines, including some antibiotics" is no answer alone: an example is drawn
-        # from the others; a complete list holding one is not asked. An entry's second fact (after ";")
-        # stays in the cited text.
-        # ... an inclusive list keeps it: "Other autoimmune diseases, such as vitiligo" is a right answer too
-        answers = entry_answers(lst)
-        names = [NAMED.match(answer) for answer in answers]
-        features = not exclusive(lst) and _FEATURES_Q.search(question)
-        if all(names):  # "The herald patch — a single oval pink patch ...": the names are the answers
-            # ... but "Resolution — the rash fades ..." names a phase of the course, no feature
-            answers = [n["name"] for n in names if n and n["name"].casefold() not in _PHASES]
-            # "Several clinical patterns are recognised." then "Grey patch — ...": patterns, not features
-            if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
-                question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
-            answers = [_with_forms(answer, lst, lists) for answer in answers]
-            if not all(answers):
-                continue
-        elif features and beside_feature_prose(lst):
-            continue  # "X presents as rough papules. Features include:": the sentence states features too
-        if tests:  # the test, not its finding ("Dermoscopy, showing ...", "Skin biopsy: shows ...")
-            named = [investigation_name(answer) for answer in answers]
-            if not all(named) or any(
-                _MORE_TESTS.match(answer[len(name) :]) for answer, name in zip(answers, named, strict=True)
-            ):
-                continue  # "Troponin, electrocardiogram and echocardiogram if ...": the back would drop two tests
-            answers = named
-        if not exclusive(lst):
-            question = examples_question(question)
-            if question is None or len(lst.items) > MAX_EXAMPLE_LIST_ITEMS or len(answers) < 2:
-                continue
-            if rival_measure(lst, question, lists):
-                continue  # "Give two ways to reduce attacks" while another part names another way
-            if sentence_entries(answers):
-                continue  # "Obesity-associated AN improves with weight loss ...": a sentence, no member
-            if overlapping_class(lst, question, lists):
-                continue  # "factors contributing to X" while another lesson lists X's risk factors
-            wider = wider_members(lst, question, lists, (prose or {}).get(lst.lesson, []), condition, article)
-            if wider.outside:
-                continue  # the article names other members of the question's class outside this list
-            if form_named_beside(lst, answers, (prose or {}).get(lst.lesson, []), condition):
-                continue  # "Amelanotic melanoma has little pigment." beside a list of other forms
-            answers += [answer for answer in wider.answers if answer not in answers]
-            if asked_class(question) == "treatment":  # "Lymecycline or minocycline": one answer
-                answers = [one_member(answer) for answer in answers]
-            # "Conventional medicines: methotrexate, ciclosporin and acitretin": each member its own answer
-            answers = [member for answer in answers for member in class_members(answer)]
-            answers = [name for answer in answers for name in named_members(question, answer)]
-            answers = common_answers(question, answers)  # "Name two common sites": not "Less often, ..."
-            if len(answers) < 2:
-                continue
-            back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
-        elif len(lst.items) > MAX_LIST_CARD_ITEMS or len(answers) < len(lst.items):
-            continue
-        else:
-            back = "; ".join(answers)
-        question = _in_population(question, lst, condition)
+        question = _in_population(card.question, lst, condition)
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
@@ -654,7 +445,7 @@ def list_cards(
         if clinical and ASKS_TESTS.match(question):
             question = f"{_clinical_clause(clinical, lst.lesson, condition)} {question}"
             lines = [clinical, *lines]
-        if wider:
+        if wider := card.wider:
             lines = [*[line for line in wider.lines if line not in lines and before_list(line, lst)], *lines]
             lines += [line for line in wider.lines if line not in lines]
         out.add(
@@ -662,7 +453,7 @@ def list_cards(
             lst.lesson,
             ("list", lst.heading, lst.parent, lst.lead_in),
             prompt=question,
-            answer=back,
+            answer=card.back,
             excerpt=excerpt_lines(*lines),
             explanation="\n".join(line for line in lines if line),
         )
