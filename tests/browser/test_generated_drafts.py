@@ -43,18 +43,21 @@ def test_educator_reads_generated_drafts_without_item_writing_errors(
 ORF = Path(__file__).resolve().parents[2] / "tests" / "generation" / "independent" / "set-k" / "orf.txt"
 
 
-def test_educator_reviews_a_which_condition_question_from_the_articles_differential(
+def test_educator_reviews_a_differential_card_and_no_bare_definition_question(
     page, live_server, login, shoot, demo, axe_check
 ):
-    """The "Which condition?" question (diagnosis.py) in the review queue: its stem is the definition without
-    the name, its options the article's own differential; no item-writing flag on it."""
+    """A bare "Which of the following conditions is <definition>?" question is no longer drafted (pass 20: it fails
+    the cover-the-options test); the article's differential comes as a "Name two" card whose back holds every
+    condition the lesson names, with no item-writing flag."""
     import_article(course=demo, text=ORF.read_text())
     login("educator", "demo-pass-2026")
-    show_lesson_drafts(page, live_server.url, demo, "What is orf?")
-    stem = (
-        "Which of the following conditions is a viral skin infection that humans catch from sheep and goats?"
-    )
-    expect(page.get_by_text(stem)).to_be_visible()
-    expect(page.get_by_text("Cutaneous anthrax").first).to_be_visible()
+    show_lesson_drafts(page, live_server.url, demo, "What is the differential diagnosis for orf?")
+    expect(page.get_by_text("Name two conditions in the differential diagnosis of orf.")).to_be_visible()
+    expect(page.get_by_text("Cutaneous anthrax", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Milker's nodule", exact=False).first).to_be_visible()
     axe_check()
-    shoot("drafts-03-which-condition")
+    shoot("drafts-03-differential")
+    page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
+    expect(
+        page.get_by_text("Which of the following conditions is a viral skin infection", exact=False)
+    ).to_have_count(0)
