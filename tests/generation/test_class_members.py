@@ -8,20 +8,28 @@ from quizzes.content.generation import generator
 from quizzes.content.reader.outline import Block, Outline, Section
 
 
+def _article(*lessons: Section, intro: str = "Xenoderma is a chronic inflammatory skin disease.") -> Outline:
+    """Xenoderma: an intro lesson, then ``lessons``."""
+    return Outline(
+        title="Xenoderma", lessons=[Section("What is xenoderma?", [Block("paragraph", intro)]), *lessons]
+    )
+
+
+def _name_two(outline: Outline) -> list:
+    """The "Name two" cards kept."""
+    return [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+
+
 def _back(*entries: str) -> str:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?", [Block("paragraph", "Xenoderma is a rare drug reaction of the skin.")]
-            ),
+    (card,) = _name_two(
+        _article(
             Section(
                 "What causes xenoderma?",
                 [Block("list", "Medicines that can cause xenoderma include:", entries)],
             ),
-        ],
+            intro="Xenoderma is a rare drug reaction of the skin.",
+        )
     )
-    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
     return card.answer
 
 
@@ -44,22 +52,16 @@ def test_an_item_described_after_its_colon_stays_whole():
 
 
 def _sites(*entries: str) -> str:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?", [Block("paragraph", "Xenoderma is a rare drug reaction of the skin.")]
-            ),
-            Section(
-                "What are the clinical features of xenoderma?",
-                [
-                    Block("paragraph", "Xenoderma typically affects skin folds."),
-                    Block("list", "Common sites are:", entries),
-                ],
-            ),
-        ],
+    blocks = [
+        Block("paragraph", "Xenoderma typically affects skin folds."),
+        Block("list", "Common sites are:", entries),
+    ]
+    (card,) = _name_two(
+        _article(
+            Section("What are the clinical features of xenoderma?", blocks),
+            intro="Xenoderma is a rare drug reaction of the skin.",
+        )
     )
-    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
     return card.answer
 
 
@@ -74,27 +76,18 @@ def test_a_hedge_inside_an_entry_leaves_it():
 
 
 def _causes_beside_risks(question_lead: str, other_lead: str) -> Outline:
-    return Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section(
-                "Who gets xenoderma?", [Block("list", other_lead, ("Smoking", "Obesity", "Family history"))]
-            ),
-            Section(
-                "What causes xenoderma?",
-                [
-                    Block(
-                        "list",
-                        question_lead,
-                        ("Dysregulated immunity", "Genetic factors", "Hormonal influences"),
-                    )
-                ],
-            ),
-        ],
+    return _article(
+        Section("Who gets xenoderma?", [Block("list", other_lead, ("Smoking", "Obesity", "Family history"))]),
+        Section(
+            "What causes xenoderma?",
+            [
+                Block(
+                    "list",
+                    question_lead,
+                    ("Dysregulated immunity", "Genetic factors", "Hormonal influences"),
+                )
+            ],
+        ),
     )
 
 
@@ -112,44 +105,27 @@ def test_contributing_factors_beside_a_list_of_something_else_are_asked():
 
 def test_a_list_under_a_population_sub_heading_is_asked_for_that_population():
     features = "What are the clinical features of xenoderma?"
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section(
-                features,
-                [],
-                [
-                    Section(
-                        "Adults",
-                        [Block("list", "Typical sites include:", ("Scalp", "Eyebrows", "Upper chest"))],
-                    ),
-                    Section(
-                        "Infants", [Block("list", "Features include:", ("Cradle cap", "Nappy area rash"))]
-                    ),
-                ],
-            ),
-        ],
+    outline = _article(
+        Section(
+            features,
+            [],
+            [
+                Section(
+                    "Adults",
+                    [Block("list", "Typical sites include:", ("Scalp", "Eyebrows", "Upper chest"))],
+                ),
+                Section("Infants", [Block("list", "Features include:", ("Cradle cap", "Nappy area rash"))]),
+            ],
+        ),
     )
-    prompts = [d.prompt for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    prompts = [d.prompt for d in _name_two(outline)]
     assert "Name two typical sites of xenoderma in adults." in prompts
 
 
 def _differential(*entries: str) -> str:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section("What is the differential diagnosis for xenoderma?", [Block("list", "", entries)]),
-        ],
+    (card,) = _name_two(
+        _article(Section("What is the differential diagnosis for xenoderma?", [Block("list", "", entries)]))
     )
-    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
     return card.answer
 
 
@@ -173,21 +149,14 @@ def test_one_name_with_a_series_in_it_stays_whole():
 
 
 def _effects(*entries: str) -> str:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section(
-                "How is xenoderma treated?",
-                [
-                    Block("paragraph", "Finasteride is taken daily."),
-                    Block("list", "Side effects of finasteride include:", entries),
-                ],
-            ),
-        ],
+    outline = _article(
+        Section(
+            "How is xenoderma treated?",
+            [
+                Block("paragraph", "Finasteride is taken daily."),
+                Block("list", "Side effects of finasteride include:", entries),
+            ],
+        ),
     )
     cards = [d for d in generator.generate_screened(outline).kept if "side effects" in d.prompt]
     return cards[0].answer if cards else ""
@@ -211,27 +180,20 @@ def test_side_effects_sharing_a_word_stay_whole():
 
 def _complications(after: str) -> list[str]:
     lesson = "What are the complications of xenoderma?"
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section(
-                lesson,
-                [
-                    Block(
-                        "list",
-                        "",
-                        ("Poor sleep due to itch", "Anxiety and depression", "Reduced performance at work"),
-                    ),
-                    Block("paragraph", after),
-                ],
-            ),
-        ],
+    outline = _article(
+        Section(
+            lesson,
+            [
+                Block(
+                    "list",
+                    "",
+                    ("Poor sleep due to itch", "Anxiety and depression", "Reduced performance at work"),
+                ),
+                Block("paragraph", after),
+            ],
+        ),
     )
-    return [d.prompt for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    return [d.prompt for d in _name_two(outline)]
 
 
 def test_a_serious_complication_stated_beside_the_list_refuses_the_card():
@@ -245,16 +207,7 @@ def test_a_serious_event_of_a_listed_complication_keeps_the_card():
 
 
 def _features(*blocks: Block) -> list[str]:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section("What are the clinical features of xenoderma?", list(blocks)),
-        ],
-    )
+    outline = _article(Section("What are the clinical features of xenoderma?", list(blocks)))
     return [d.prompt for d in generator.generate_screened(outline).kept if "features" in d.prompt]
 
 
@@ -273,20 +226,8 @@ def test_typical_features_alone_in_their_section_are_asked():
 
 
 def _risks(sentence: str, *entries: str) -> str:
-    outline = Outline(
-        title="Xenoderma",
-        lessons=[
-            Section(
-                "What is xenoderma?",
-                [Block("paragraph", "Xenoderma is a chronic inflammatory skin disease.")],
-            ),
-            Section(
-                "Who gets xenoderma?",
-                [Block("paragraph", sentence), Block("list", "Risk factors include:", entries)],
-            ),
-        ],
-    )
-    (card,) = [d for d in generator.generate_screened(outline).kept if d.prompt.startswith("Name two")]
+    blocks = [Block("paragraph", sentence), Block("list", "Risk factors include:", entries)]
+    (card,) = _name_two(_article(Section("Who gets xenoderma?", blocks)))
     return card.answer
 
 
