@@ -429,7 +429,8 @@ def list_cards(
     """A basic card per list that gives one (:func:`list_card`): a complete list (an exclusive lead-in) is
     asked whole when short; any other list asks for two of its entries."""
     for lst in lists:
-        card = list_card(lst, condition, lists, (prose or {}).get(lst.lesson, []), article)
+        lesson_prose = (prose or {}).get(lst.lesson, [])
+        card = list_card(lst, condition, lists, lesson_prose, article)
         if isinstance(card, Refusal):
             continue
         question = _in_population(card.question, lst, condition)
@@ -441,7 +442,7 @@ def list_cards(
         lines.append(lst.lead_in)  # "... They include:", "Hereditary X is rare, ... There are three types:"
         lines += (lst.text,) if lst.text else lst.items
         # "The diagnosis of X is usually clinical. Name two tests ...": tests are not taught as routine
-        clinical = clinical_sentence(lst, (prose or {}).get(lst.lesson, []), condition)
+        clinical = clinical_sentence(lst, lesson_prose, condition)
         if clinical and ASKS_TESTS.match(question):
             question = f"{_clinical_clause(clinical, lst.lesson, condition)} {question}"
             lines = [clinical, *lines]

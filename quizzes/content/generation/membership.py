@@ -214,30 +214,30 @@ def asked_class(question: str) -> str:
     return ""
 
 
+# A scope before the question's subject narrows it ("treatments for non-ulcerated plaques in X").
+_SCOPE = re.compile(r" (?:for|in|of|during|after) (?P<x>(?!(?:the )?risk\b)[^,]+)$")
+
+
 def _subject(question: str, condition: str) -> tuple[str, bool]:
     """What the question asks about and whether that is the whole condition ("of X." / "for X." / "in X.",
     with no narrower scope before it: not "treatments for non-ulcerated plaques in X")."""
     asked = re.sub(r"\b(?:in|of) the differential diagnosis\b", "", question)
-    # The condition's own "of" ("polymorphic eruption of pregnancy") is no scope: read it whole first.
+    # The condition's own "of" ("polymorphic eruption of pregnancy") is no scope: its whole name is read first.
     named = re.search(
         rf" (?:of|for|in|with|to) (?:an? |the )?(?P<x>{re.escape(condition)}s?)(?: \([^)]*\))?[.?]$",
         asked,
         re.I,
     )
     if named:
-        scope = re.search(
-            r" (?:for|in|of|during|after) (?P<x>(?!(?:the )?risk\b)[^,]+)$", asked[: named.start()]
-        )
-        return (scope["x"], False) if scope else (named["x"], True)
-    match = re.match(
+        pre, about, whole = asked[: named.start()], named["x"], True
+    elif match := re.match(
         r"^(?P<pre>.*) (?:of|for|in|with|to) (?:an? |the )?(?P<x>[^?]+?)(?: \([^)]*\))?[.?]$", asked
-    )
-    if not match:
+    ):
+        pre, about = match["pre"], match["x"]
+        whole = words(about) == words(condition) or words(about) == words(condition + "s")
+    else:
         return condition, False
-    about = match["x"]
-    whole = words(about) == words(condition) or words(about) == words(condition + "s")
-    scope = re.search(r" (?:for|in|of|during|after) (?P<x>(?!(?:the )?risk\b)[^,]+)$", match["pre"])
-    if whole and scope:
+    if whole and (scope := _SCOPE.search(pre)):
         return scope["x"], False  # "treatments for non-ulcerated plaques in X": about the plaques
     return about, whole
 
