@@ -322,6 +322,9 @@ def list_card(
     asked = question if complete else examples_question(question)
     if asked is None:
         return Refusal(f"{named} gives the question “{question}”, which cannot be asked as two examples")
+    asked = _in_population(
+        asked, lst, condition
+    )  # before its members are gathered: they are that population's
     if not all(answers):
         return Refusal(
             f"{named} has an entry with named forms nested under it, one of which has no name to accept"
@@ -433,7 +436,7 @@ def list_cards(
         card = list_card(lst, condition, lists, lesson_prose, article)
         if isinstance(card, Refusal):
             continue
-        question = _in_population(card.question, lst, condition)
+        question = card.question
         # Where the question's words come from: the section heading, the entry's own list's lead-in
         # ("Flares can be triggered by:"), the entry, the list's lead-in, then the entries.
         section = lst.section if lst.section not in ("", lst.lesson, lst.parent) else ""
