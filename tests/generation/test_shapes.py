@@ -147,6 +147,11 @@ def test_a_reverse_definition_no_name_word_cues_is_refused_as_a_bare_definition(
     assert "a bare definition names, with no patient in it" in shapes.refused_shape(draft, "Orf")
 
 
+def test_a_plural_condition_s_bare_definition_is_refused_too():
+    draft = _draft("single", "Which of the following are small, superficial keratin cysts?", "Milia")
+    assert "a bare definition names, with no patient in it" in shapes.refused_shape(draft, "Milia")
+
+
 def test_skin_in_a_definition_is_no_cue_to_a_name_meaning_skin():
     draft = _draft(
         "single",

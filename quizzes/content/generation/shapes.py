@@ -76,7 +76,10 @@ _QUALIFIED = re.compile(r"\b(?:on|that|which|who|seen|used|when|where|during|aft
 # A class cut from its lead-in mid-phrase: "Name two for warts that do not respond, options in ...". ("Name two
 # of the most important complications" is partitive, and kept.)
 _PREPOSITION = re.compile(r"^(?:in|on|for|with|at|by|from|after|before|during|to|among|without)\b")
-_REVERSE_DEFINITION = re.compile(r"^Which of the following conditions (?:is|are) (?P<definition>.+)\?$")
+# (a plural condition's stem drops "conditions": "Which of the following are small, superficial keratin cysts?")
+_REVERSE_DEFINITION = re.compile(
+    r"^Which of the following (?:conditions (?:is|are)|are) (?P<definition>.+)\?$"
+)
 # Name words that mean nothing of the condition's nature.
 _NAME_FILLER = frozenset(
     ["disease", "syndrome", "disorder", "condition", "infection", "of", "the", "a", "an", "and", "in", "type"]
