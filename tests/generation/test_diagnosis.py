@@ -176,7 +176,7 @@ def test_a_plural_condition_is_asked_in_the_plural():
             ),
         ],
     )
-    (question,) = [d for d in generator.generate(outline) if d.kind == "single"]
+    (question,) = _singles(outline)  # made in the plural, then refused as a bare definition (shapes.py)
     assert (question.prompt, question.answer) == (
         "Which of the following are small, superficial keratin cysts?",
         "Milia",
