@@ -296,21 +296,24 @@ def wider_members(
         kind == "feature"
         and scope == "whole"
         and qualifier in ("", "typical", "clinical", "main", "characteristic")
+        and not lst.parent
     ):
         # "Develops in sun-exposed areas: ..." then "Typical features are: ...": the sites are features too
-        beside = [
-            other
-            for other in lists
-            if other is not lst
-            and other.lesson == lst.lesson
-            and other.section == lst.section
-            and not other.parent
-            and not other.ordered
-            and other.lead_in
-            and not lst.parent
-        ]
+        beside = next(
+            (
+                other
+                for other in lists
+                if other is not lst
+                and other.lesson == lst.lesson
+                and other.section == lst.section
+                and not other.parent
+                and not other.ordered
+                and other.lead_in
+            ),
+            None,
+        )
         if beside:
-            return Wider(outside=beside[0].lead_in)
+            return Wider(outside=beside.lead_in)
     if kind == "feature" and beside_feature_prose(lst):
         return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
