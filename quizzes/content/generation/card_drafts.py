@@ -190,13 +190,16 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
     prevalence: "X affects about {{2}}% of ...", "Halo naevi are common, affecting about {{1}}% of the
     population", "its prevalence is estimated at around {{1 in 50,000}}"): examiners graded every such card
     of the independent sets C-N flawed as low-yield, and kept a lifetime risk, a family history ("About
-    {{1 in 5}} patients have a family member with ...") and an outcome ("fewer than {{10}}% ... regrow")."""
+    {{1 in 5}} patients have a family member with ...") and an outcome ("fewer than {{10}}% ... regrow").
+    Since pass 21, also a share that is only a ceiling or a share of the whole population (:data:`_VAGUE_SHARE`)."""
     percent = bool(_PERCENT.match(sentence[end:]))
     if not (percent or _ONE_IN.match(deleted)):
         return False
     if percent and _RANGE.search(deleted):
         return True
     before = sentence[: end - len(deleted)]
+    if percent and _VAGUE_SHARE.search(before + "{}" + sentence[end:]):
+        return True
     about_it = mentions(before, condition) or bool(re.match(r"^(?:It|Its)\b", before))  # not "Venous ulcers"
     if about_it and _HOW_COMMON.search(before) and not re.search(r"\blifetime risk\b", before, re.IGNORECASE):
         return (
@@ -207,6 +210,15 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
 
 
 _ONE_IN = re.compile(r"^\d+ in [\d,]+$")  # "1 in 50,000"
+# (pass 21) A share that is only a ceiling ("in up to {{90}}% of patients") or a share of everyone ("about {{1}}%
+# of the population"): the figure is the article's guess, and the fact it qualifies stays on the front. 5 flawed
+# gradings of A-W (G, M twice, W twice), no valid. A share of a group that has something ("up to {{30}}% of
+# people with psoriasis"): the risk of a complication, graded valid: kept.
+_VAGUE_SHARE = re.compile(
+    r"\bup to \{\}\s*(?:%|per ?cent)(?! of (?:people|patients|those|adults|children) with\b)"
+    r"|\{\}\s*(?:%|per ?cent) of (?:the )?(?:general |adult )?population\b",
+    re.IGNORECASE,
+)
 _HOW_COMMON = re.compile(
     r"\b(?:prevalence|incidence|affect(?:s|ing)?|accounts? for|common|estimated)\b", re.IGNORECASE
 )
