@@ -123,6 +123,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?:(?:is|are) (?:usually |often |mainly |mostly |commonly |most often |most commonly )?caused by"
         rf"|results? from) (?:(?:the |an? )?(?:effects?|actions?|influence) of (?:the )?)?"  # its agent, not "the effect"
         rf"(?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
+        # (pass 21) "About 90% of pilar cysts occur on the {{scalp}}": where a share of the lesions sits is the fact,
+        # not its figure (the examiners' fix for the flawed "About {{90}}% ... occur on the scalp")
+        rf"\b{_NUMBER}\s*(?:%|per ?cent) of (?:[\w-]+ ){{1,4}}?(?:occur|arise|develop|appear|(?:are|is) (?:found|located|seen))s? "
+        rf"(?:on|in) the (?P<x>{_SITE}(?: [A-Za-z-]+){{0,2}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -614,6 +618,7 @@ CLOZE_KINDS = (
     "the causative enzyme",
     "a cause",
     "a cause",
+    "the typical site",
     "a duration",
     "a number with its unit",
 )
