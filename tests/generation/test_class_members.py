@@ -178,12 +178,13 @@ def test_side_effects_sharing_a_word_stay_whole():
     assert back == "Any two of: Cold hands and feet; Wheezing; Disturbed sleep"
 
 
-def _complications(after: str) -> list[str]:
+def _complications(after: str, before: str = "") -> list[str]:
     lesson = "What are the complications of xenoderma?"
     outline = _article(
         Section(
             lesson,
             [
+                *([Block("paragraph", before)] if before else []),
                 Block(
                     "list",
                     "",
@@ -198,6 +199,20 @@ def _complications(after: str) -> list[str]:
 
 def test_a_serious_complication_stated_beside_the_list_refuses_the_card():
     assert _complications("Angioedema of the throat is uncommon but requires urgent assessment.") == []
+
+
+def test_an_associated_condition_stated_beside_the_list_refuses_the_card():
+    after = "People with xenoderma are also more likely to have xenodermal arthritis."
+    assert _complications(after) == []
+
+
+def test_death_stated_in_the_paragraph_before_the_list_refuses_the_card():
+    before = "Untreated, xenoderma was frequently fatal in early childhood."
+    assert _complications("Most people recover fully.", before=before) == []
+
+
+def test_prose_beside_the_list_naming_no_consequence_keeps_the_card():
+    assert _complications("Most people recover fully.") == ["Name two complications of xenoderma."]
 
 
 def test_a_serious_event_of_a_listed_complication_keeps_the_card():

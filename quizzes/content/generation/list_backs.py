@@ -137,6 +137,16 @@ _SERIOUS = re.compile(
 )
 
 
+# (pass 21) Death, or a condition the patients are more likely to have: "was frequently fatal in early childhood",
+# "are also more likely to have acne keloidalis nuchae". Beside a complications list, a consequence the back would
+# mark wrong: 2 flawed gradings of A-W (W), no valid.
+_FURTHER = re.compile(
+    r"\b(?:fatal|death|die[sd]?|mortality)\b"
+    r"|\b(?:more likely|at (?:an )?(?:increased|higher) risk) (?:to (?:have|develop)|of)\b",
+    re.IGNORECASE,
+)
+
+
 def _said(sentence: str, lst: ItemList) -> bool:
     """Whether the sentence's subject is among the list's entries (its first two words in an entry)."""
     subject = words(sentence)[:2]
@@ -277,11 +287,12 @@ def wider_members(
                 return Wider(outside=line.section)
         for sentence in prose:
             # "Angioedema of the tongue or throat is uncommon but requires urgent assessment." beside the list:
-            # a serious complication the back would mark wrong (set V)
-            if (
-                _SERIOUS.search(sentence)
-                and sentence not in sentences(lst.before)
-                and not _said(sentence, lst)
+            # a serious complication the back would mark wrong (set V); death or an associated condition stated
+            # beside it, even in the paragraph before ("was frequently fatal", set W), is one too
+            if _said(sentence, lst) or sentence == lst.lead_in:
+                continue
+            if _FURTHER.search(sentence) or (
+                _SERIOUS.search(sentence) and sentence not in sentences(lst.before)
             ):
                 return Wider(outside=sentence)
         for sentence in sentences(lst.before):
