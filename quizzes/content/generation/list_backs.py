@@ -147,6 +147,17 @@ _FURTHER = re.compile(
 )
 
 
+# (pass 21) Another group the prose says gets the condition too ("Women can also be affected, particularly when
+# they pluck coarse facial hair", "it is also seen in men of Hispanic descent"): beside a risk-factor list, a
+# group and its circumstance the back cannot take as one answer, and would mark wrong: 1 flawed grading of A-W
+# (W), no valid.
+_ALSO_AFFECTED = re.compile(
+    r"\b(?:can|may) also (?:be affected|develop it|get it)\b|\balso (?:seen|occurs?|affects?|develops?) (?:in|among)\b"
+    r"|\b(?:can|may) also (?:be seen|occur) (?:in|among)\b",
+    re.IGNORECASE,
+)
+
+
 def _said(sentence: str, lst: ItemList) -> bool:
     """Whether the sentence's subject is among the list's entries (its first two words in an entry)."""
     subject = words(sentence)[:2]
@@ -267,6 +278,9 @@ def wider_members(
     # "Cumulative sun exposure through outdoor work") is no second answer
     listed = " ".join(lst.items).casefold()
     risks = [(answer, sentence) for answer, sentence in risks if not _listed(answer, listed)]
+    for sentence in prose if kind == "risk" and whole else []:
+        if _ALSO_AFFECTED.search(sentence) and not _said(sentence, lst):
+            return Wider(outside=sentence)  # "Women can also be affected, particularly when they ..."
     if risks:
         wider.answers += [answer for answer, _ in risks]
         wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
