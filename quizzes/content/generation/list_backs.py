@@ -586,6 +586,13 @@ _CAUSAL_LABEL = re.compile(
 )
 
 
+# (pass 21) A question on "factors" (associated with, contributing to, triggering X) beside a list in the lesson on
+# what causes X: its causes are such factors too ("an association with HLA-DQ3", "minor trauma"), which the back
+# would mark wrong: 1 flawed grading of A-W (W), no valid.
+_FACTORS_QUESTION = re.compile(r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?factors? (?!for\b)")
+_CAUSES_LESSON = re.compile(r"^What causes\b", re.IGNORECASE)
+
+
 def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> str:
     """The lead-in of a list in another lesson naming the overlapping class (risk factors for a question on
     causes or contributing factors, and the reverse), whose entries a student may fairly give but the back
@@ -597,10 +604,13 @@ def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> st
         label = _RISK_LABEL
     else:
         return ""
+    factors = bool(_FACTORS_QUESTION.match(question))
     for other in lists:
         if other is lst or other.lesson == lst.lesson or other.parent:
             continue
         for text in (other.lead_in, other.section if other.section != other.lesson else ""):
             if text and label.match(text) and not set(other.items) <= set(lst.items):
                 return text
+        if factors and _CAUSES_LESSON.match(other.lesson) and other.lead_in:
+            return other.lead_in  # "Factors associated with X" beside "What causes X? It results from:"
     return ""
