@@ -383,6 +383,14 @@ def _examples_card(
             f"{named} would ask “{question}” while another lesson lists an overlapping class "
             f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
         )
+    # (pass 21) "Superficial injury to the spots" with dermabrasion and laser nested under it: the nested members
+    # answer the question too, and the back, one answer per entry, would mark them wrong (2 flawed gradings of
+    # A-W, C and W, no valid)
+    if nested := next((o for o in lists if o.parent in lst.items and o.lesson == lst.lesson), None):
+        return Refusal(
+            f"{named} has members nested under an entry (“{nested.parent}”) that the back, one answer per entry, "
+            "would mark wrong"
+        )
     wider = wider_members(lst, question, lists, prose, condition, article)
     if wider.outside:
         return Refusal(
