@@ -263,3 +263,17 @@ def test_a_skin_type_the_list_holds_is_not_added_again():
         "Xenoderma mainly affects fair-skinned adults.", "Fair skin and red hair", "Smoking", "Obesity"
     )
     assert back == "Any two of: Fair skin and red hair; Smoking; Obesity"
+
+
+SPOTS = Block("list", "The spots are:", ("Small, 2 to 5 mm across", "Porcelain-white", "Sharply bordered"))
+
+
+def test_features_of_the_spots_beside_a_sentence_stating_others_are_not_asked():
+    """Pass 21: "Xenoderma presents as asymptomatic, white macules. The spots are:": "asymptomatic" answers
+    "Name two features of the spots" too, and the back would mark it wrong."""
+    before = Block("paragraph", "Xenoderma presents as multiple, asymptomatic, white macules.")
+    assert _features(before, SPOTS) == []
+
+
+def test_features_of_the_spots_alone_are_asked():
+    assert _features(SPOTS) == ["Name two features of the spots in xenoderma."]
