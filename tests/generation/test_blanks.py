@@ -34,6 +34,8 @@ REFUSED = [
         "only the lower bound",
     ),
     ("Lesions appear {{c1::2}} to 4 weeks after exposure.", "only the lower bound"),
+    ("The rash resolves completely within days to {{c1::two}} weeks.", "opens on no number"),
+    ("The tick usually needs to feed for more than {{c1::36 to 48}} hours.", "a range as a cut-off"),
     (
         "It affects adults over the age of 50, with a peak between {{c1::50 and 70}} years.",
         "already shows (50)",
@@ -80,6 +82,8 @@ KEPT = [
     "Fewer than {{c1::10}}% of patients recover without treatment.",  # a share, not a duration
     "In pitted keratolysis, {{c1::topical antibiotics}} are the first-line treatment.",  # rule not kept
     "Children usually receive {{c1::oral penicillin}} for ten days.",  # no word pointing back
+    "The rash usually clears within {{c1::one to two}} weeks.",  # a range that opens on a number (pass 21)
+    "Urticaria lasting more than {{c1::six}} weeks is chronic.",  # a cut-off of one figure (pass 21)
 ]
 
 

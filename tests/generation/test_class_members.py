@@ -178,12 +178,13 @@ def test_side_effects_sharing_a_word_stay_whole():
     assert back == "Any two of: Cold hands and feet; Wheezing; Disturbed sleep"
 
 
-def _complications(after: str) -> list[str]:
+def _complications(after: str, before: str = "") -> list[str]:
     lesson = "What are the complications of xenoderma?"
     outline = _article(
         Section(
             lesson,
             [
+                *([Block("paragraph", before)] if before else []),
                 Block(
                     "list",
                     "",
@@ -198,6 +199,20 @@ def _complications(after: str) -> list[str]:
 
 def test_a_serious_complication_stated_beside_the_list_refuses_the_card():
     assert _complications("Angioedema of the throat is uncommon but requires urgent assessment.") == []
+
+
+def test_an_associated_condition_stated_beside_the_list_refuses_the_card():
+    after = "People with xenoderma are also more likely to have xenodermal arthritis."
+    assert _complications(after) == []
+
+
+def test_death_stated_in_the_paragraph_before_the_list_refuses_the_card():
+    before = "Untreated, xenoderma was frequently fatal in early childhood."
+    assert _complications("Most people recover fully.", before=before) == []
+
+
+def test_prose_beside_the_list_naming_no_consequence_keeps_the_card():
+    assert _complications("Most people recover fully.") == ["Name two complications of xenoderma."]
 
 
 def test_a_serious_event_of_a_listed_complication_keeps_the_card():
@@ -248,3 +263,17 @@ def test_a_skin_type_the_list_holds_is_not_added_again():
         "Xenoderma mainly affects fair-skinned adults.", "Fair skin and red hair", "Smoking", "Obesity"
     )
     assert back == "Any two of: Fair skin and red hair; Smoking; Obesity"
+
+
+SPOTS = Block("list", "The spots are:", ("Small, 2 to 5 mm across", "Porcelain-white", "Sharply bordered"))
+
+
+def test_features_of_the_spots_beside_a_sentence_stating_others_are_not_asked():
+    """Pass 21: "Xenoderma presents as asymptomatic, white macules. The spots are:": "asymptomatic" answers
+    "Name two features of the spots" too, and the back would mark it wrong."""
+    before = Block("paragraph", "Xenoderma presents as multiple, asymptomatic, white macules.")
+    assert _features(before, SPOTS) == []
+
+
+def test_features_of_the_spots_alone_are_asked():
+    assert _features(SPOTS) == ["Name two features of the spots in xenoderma."]

@@ -44,3 +44,17 @@ def test_an_age_after_a_parenthesis_joins_the_back_with_the_group():
 def test_an_age_the_sentence_only_excludes_does_not():
     answer = back("Erysipelas mainly affects fair-skinned adults (whatever their age).")
     assert "Age over" not in answer
+
+
+def test_another_group_also_affected_refuses_the_card():
+    """Pass 21: "Women can also be affected, particularly when they ..." beside the list: a group and its
+    circumstance the back cannot take as one answer (set W's pseudofolliculitis barbae)."""
+    cards = name_two(
+        article(who_gets("Women can also be affected, particularly when they pluck coarse facial hair.")),
+        QUESTION,
+    )
+    assert cards == []
+
+
+def test_a_group_less_affected_keeps_the_card():
+    assert back("Erysipelas is much less common in children.")

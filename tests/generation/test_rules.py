@@ -2231,3 +2231,32 @@ def test_a_most_common_entry_is_asked_by_the_class_its_lead_in_names():
     assert "What is the most common target protein of mucous membrane pemphigoid?" in [
         c.prompt for c in cards
     ]
+
+
+def test_no_name_two_card_with_members_nested_under_an_entry():
+    """Pass 21: the nested members ("Dermabrasion", "Laser") answer the question too; one answer per entry would
+    mark them wrong. The near miss, a list with no nesting, is asked."""
+    injury = Item(
+        "Superficial injury to the skin", (Block("list", "", ("Dermabrasion", "Fractional laser")),)
+    )
+    nested = (
+        "Topical antifungal creams",
+        injury,
+        "Oral terbinafine",
+    )
+    blocks = [Block("list", "Treatments include:", nested)]
+    outline = Outline(
+        title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", blocks)]
+    )
+    screened = generator.generate_screened(outline)
+    assert not [d for d in screened.kept if d.prompt.startswith("Name two treatments")]
+    assert "nested under an entry" in generator.silent_lessons(outline, screened)[outline.lessons[0].heading]
+    flat = [
+        Block(
+            "list",
+            "Treatments include:",
+            ("Topical antifungal creams", "Superficial injury", "Oral terbinafine"),
+        )
+    ]
+    plain = Outline(title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", flat)])
+    assert [d for d in generator.generate_screened(plain).kept if d.prompt.startswith("Name two treatments")]

@@ -12,6 +12,9 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
 - (pass 20) "{{genetic susceptibility plus environmental triggers}}": true of almost any chronic disease: 1
   flawed (T), no valid;
 - a number blank that is only the lower bound of a range ("{{three}} months to a year"): 1 flawed (Q), no valid;
+  (pass 21) or the upper bound of one that opens on a bare unit ("within days to {{two}} weeks"): 1 flawed (W),
+  no valid;
+- (pass 21) a range given as a cut-off ("feed for more than {{36 to 48}} hours"): 1 flawed (Q), no valid;
 - a number blank whose figure the front already shows ("over the age of 50, with a peak between {{50 and
   70}}"): 1 flawed (E), no valid;
 - a count of stages, types or phases ("develops in {{two stages}}"): trivia beside what the stages are: 1
@@ -87,6 +90,13 @@ _FIGURE = re.compile(rf"^{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?$", re.
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # "{{three}} months to a year", "{{2}} to 4 weeks", "{{6}}-12 months": the blank opens a range it does not close.
 _LOWER_BOUND = re.compile(rf"^(?: {_UNIT})?\s*(?:-|\u2013|to)\s*(?:an?\b|{_NUMBER}\b)", re.IGNORECASE)
+# (pass 21) "within days to {{two}} weeks": the range opens on a bare unit, so its upper bound is as vague as its
+# lower one ("one" is as defensible as "two").
+_VAGUE_LOWER = re.compile(rf"\b{_UNIT} to\s*$", re.IGNORECASE)
+# (pass 21) "the tick needs to feed for more than {{36 to 48}} hours": a threshold given as a range, whose key is
+# either end or both.
+_CUT_OFF = re.compile(r"\b(?:more|longer|fewer|less) than\s*$|\bat least\s*$", re.IGNORECASE)
+_RANGE_BLANK = re.compile(r"\d\s*(?:-|\u2013|to|and)\s*\d|\w\s+to\s+\w")
 _COUNTED = re.compile(
     r"\b(?:stages?|types?|phases?|forms?|kinds?|steps?|subtypes?|categories)\b", re.IGNORECASE
 )
@@ -167,6 +177,14 @@ def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
         return ""
     if _LOWER_BOUND.match(after):
         return f"{said}only the lower bound of a range (“{blank}”{after.split('.')[0]})"
+    if _CUT_OFF.search(before) and _RANGE_BLANK.search(blank):
+        return (
+            f"{said}a range as a cut-off (“{_CUT_OFF.search(before)[0]}{blank}”): a threshold is one figure"
+        )
+    if vague := _VAGUE_LOWER.search(before):
+        return (
+            f"{said}the upper bound of a range that opens on no number (“{vague[0]}{blank}”): one is no worse"
+        )
     front = before + " " + _CLOZE.sub("", after)
     if shown := [n for n in _numbers(blank) if n in _numbers(front)]:
         return f"{said}a figure the front already shows ({shown[0]})"
@@ -174,9 +192,7 @@ def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
         return (
             f"{said}how long the condition lasts untreated (“{blank}{after.split(',')[0]}”): not actionable"
         )
-    if re.search(r"\d\s*(?:-|\u2013|to|and)\s*\d|\w\s+to\s+\w", blank) and _typical_value(
-        draft, blank, article
-    ):
+    if _RANGE_BLANK.search(blank) and _typical_value(draft, blank, article):
         return (
             f"{said}a whole range (“{blank}”) while the article gives its typical value too: a student may "
             "give either"

@@ -123,6 +123,10 @@ _CLOZES: tuple[re.Pattern[str], ...] = tuple(
         rf"\b(?:(?:is|are) (?:usually |often |mainly |mostly |commonly |most often |most commonly )?caused by"
         rf"|results? from) (?:(?:the |an? )?(?:effects?|actions?|influence) of (?:the )?)?"  # its agent, not "the effect"
         rf"(?P<x>[\w\u2013-]+(?: [\w\u2013-]+){{0,4}}?){_STOP}",
+        # (pass 21) "About 90% of pilar cysts occur on the {{scalp}}": where a share of the lesions sits is the fact,
+        # not its figure (the examiners' fix for the flawed "About {{90}}% ... occur on the scalp")
+        rf"\b{_NUMBER}\s*(?:%|per ?cent) of (?:[\w-]+ ){{1,4}}?(?:occur|arise|develop|appear|(?:are|is) (?:found|located|seen))s? "
+        rf"(?:on|in) the (?P<x>{_SITE}(?: [A-Za-z-]+){{0,2}}?){_STOP}",
         # "ranges from about 2 weeks to 6 months": the whole range, both units (one answer)
         rf"\bfrom (?:about |around )?(?P<x>{_NUMBER} {_UNIT} to {_NUMBER} {_UNIT})\b",
         rf"\b(?P<x>{_NUMBER}(?:\s*(?:-|\u2013|to|and)\s*{_NUMBER})?)\s*(?:%|per ?cent\b|years\b|months\b|weeks\b|"
@@ -190,13 +194,16 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
     prevalence: "X affects about {{2}}% of ...", "Halo naevi are common, affecting about {{1}}% of the
     population", "its prevalence is estimated at around {{1 in 50,000}}"): examiners graded every such card
     of the independent sets C-N flawed as low-yield, and kept a lifetime risk, a family history ("About
-    {{1 in 5}} patients have a family member with ...") and an outcome ("fewer than {{10}}% ... regrow")."""
+    {{1 in 5}} patients have a family member with ...") and an outcome ("fewer than {{10}}% ... regrow").
+    Since pass 21, also a share that is only a ceiling or a share of the whole population (:data:`_VAGUE_SHARE`)."""
     percent = bool(_PERCENT.match(sentence[end:]))
     if not (percent or _ONE_IN.match(deleted)):
         return False
     if percent and _RANGE.search(deleted):
         return True
     before = sentence[: end - len(deleted)]
+    if percent and _VAGUE_SHARE.search(before + "{}" + sentence[end:]):
+        return True
     about_it = mentions(before, condition) or bool(re.match(r"^(?:It|Its)\b", before))  # not "Venous ulcers"
     if about_it and _HOW_COMMON.search(before) and not re.search(r"\blifetime risk\b", before, re.IGNORECASE):
         return (
@@ -207,6 +214,15 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
 
 
 _ONE_IN = re.compile(r"^\d+ in [\d,]+$")  # "1 in 50,000"
+# (pass 21) A share that is only a ceiling ("in up to {{90}}% of patients") or a share of everyone ("about {{1}}%
+# of the population"): the figure is the article's guess, and the fact it qualifies stays on the front. 5 flawed
+# gradings of A-W (G, M twice, W twice), no valid. A share of a group that has something ("up to {{30}}% of
+# people with psoriasis"): the risk of a complication, graded valid: kept.
+_VAGUE_SHARE = re.compile(
+    r"\bup to \{\}\s*(?:%|per ?cent)(?! of (?:people|patients|those|adults|children) with\b)"
+    r"|\{\}\s*(?:%|per ?cent) of (?:the )?(?:general |adult )?population\b",
+    re.IGNORECASE,
+)
 _HOW_COMMON = re.compile(
     r"\b(?:prevalence|incidence|affect(?:s|ing)?|accounts? for|common|estimated)\b", re.IGNORECASE
 )
@@ -602,6 +618,7 @@ CLOZE_KINDS = (
     "the causative enzyme",
     "a cause",
     "a cause",
+    "the typical site",
     "a duration",
     "a number with its unit",
 )

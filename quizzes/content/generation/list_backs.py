@@ -137,6 +137,27 @@ _SERIOUS = re.compile(
 )
 
 
+# (pass 21) Death, or a condition the patients are more likely to have: "was frequently fatal in early childhood",
+# "are also more likely to have acne keloidalis nuchae". Beside a complications list, a consequence the back would
+# mark wrong: 2 flawed gradings of A-W (W), no valid.
+_FURTHER = re.compile(
+    r"\b(?:fatal|death|die[sd]?|mortality)\b"
+    r"|\b(?:more likely|at (?:an )?(?:increased|higher) risk) (?:to (?:have|develop)|of)\b",
+    re.IGNORECASE,
+)
+
+
+# (pass 21) Another group the prose says gets the condition too ("Women can also be affected, particularly when
+# they pluck coarse facial hair", "it is also seen in men of Hispanic descent"): beside a risk-factor list, a
+# group and its circumstance the back cannot take as one answer, and would mark wrong: 1 flawed grading of A-W
+# (W), no valid.
+_ALSO_AFFECTED = re.compile(
+    r"\b(?:can|may) also (?:be affected|develop it|get it)\b|\balso (?:seen|occurs?|affects?|develops?) (?:in|among)\b"
+    r"|\b(?:can|may) also (?:be seen|occur) (?:in|among)\b",
+    re.IGNORECASE,
+)
+
+
 def _said(sentence: str, lst: ItemList) -> bool:
     """Whether the sentence's subject is among the list's entries (its first two words in an entry)."""
     subject = words(sentence)[:2]
@@ -257,6 +278,9 @@ def wider_members(
     # "Cumulative sun exposure through outdoor work") is no second answer
     listed = " ".join(lst.items).casefold()
     risks = [(answer, sentence) for answer, sentence in risks if not _listed(answer, listed)]
+    for sentence in prose if kind == "risk" and whole else []:
+        if _ALSO_AFFECTED.search(sentence) and not _said(sentence, lst):
+            return Wider(outside=sentence)  # "Women can also be affected, particularly when they ..."
     if risks:
         wider.answers += [answer for answer, _ in risks]
         wider.lines = [s for s in prose if s in {sentence for _, sentence in risks}] + wider.lines
@@ -277,11 +301,12 @@ def wider_members(
                 return Wider(outside=line.section)
         for sentence in prose:
             # "Angioedema of the tongue or throat is uncommon but requires urgent assessment." beside the list:
-            # a serious complication the back would mark wrong (set V)
-            if (
-                _SERIOUS.search(sentence)
-                and sentence not in sentences(lst.before)
-                and not _said(sentence, lst)
+            # a serious complication the back would mark wrong (set V); death or an associated condition stated
+            # beside it, even in the paragraph before ("was frequently fatal", set W), is one too
+            if _said(sentence, lst) or sentence == lst.lead_in:
+                continue
+            if _FURTHER.search(sentence) or (
+                _SERIOUS.search(sentence) and sentence not in sentences(lst.before)
             ):
                 return Wider(outside=sentence)
         for sentence in sentences(lst.before):
@@ -561,6 +586,13 @@ _CAUSAL_LABEL = re.compile(
 )
 
 
+# (pass 21) A question on "factors" (associated with, contributing to, triggering X) beside a list in the lesson on
+# what causes X: its causes are such factors too ("an association with HLA-DQ3", "minor trauma"), which the back
+# would mark wrong: 1 flawed grading of A-W (W), no valid.
+_FACTORS_QUESTION = re.compile(r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?factors? (?!for\b)")
+_CAUSES_LESSON = re.compile(r"^What causes\b", re.IGNORECASE)
+
+
 def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> str:
     """The lead-in of a list in another lesson naming the overlapping class (risk factors for a question on
     causes or contributing factors, and the reverse), whose entries a student may fairly give but the back
@@ -572,10 +604,13 @@ def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> st
         label = _RISK_LABEL
     else:
         return ""
+    factors = bool(_FACTORS_QUESTION.match(question))
     for other in lists:
         if other is lst or other.lesson == lst.lesson or other.parent:
             continue
         for text in (other.lead_in, other.section if other.section != other.lesson else ""):
             if text and label.match(text) and not set(other.items) <= set(lst.items):
                 return text
+        if factors and _CAUSES_LESSON.match(other.lesson) and other.lead_in:
+            return other.lead_in  # "Factors associated with X" beside "What causes X? It results from:"
     return ""

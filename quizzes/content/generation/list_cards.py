@@ -161,11 +161,12 @@ def unasked_entry(lst: ItemList) -> bool:
 MAX_EXAMPLE_LIST_ITEMS = 10  # naming two examples from a longer list is still one recall
 
 
-# "What are some features of X?": the condition's features at large (not "... of the lesions", "... that
-# suggest ..."), which prose beside the list may state too.
+# "What are some features of X?": the condition's features (not "... that suggest ..."), which prose beside the
+# list may state too; since pass 21 those "of the spots" as well ("IGH presents as asymptomatic, white macules.
+# The spots are:": 1 flawed grading of A-W (W), no valid, and no other draft of 183 articles changed).
 _FEATURES_Q = re.compile(
     r"(?<=^What are some )(?:(?:clinical|typical|characteristic|common|main|classic) )?(?:features|findings)"
-    r"(?= (?:of|in) (?!the )[^?]+\?$)"
+    r"(?= (?:of|in) [^?]+\?$)"
 )
 # "Several clinical patterns are recognised.": what a list of named entries after it names.
 _KINDS_RECOGNISED = re.compile(
@@ -382,6 +383,14 @@ def _examples_card(
         return Refusal(
             f"{named} would ask “{question}” while another lesson lists an overlapping class "
             f"(“{overlap}”), whose entries a student may fairly give: the back would mark them wrong"
+        )
+    # (pass 21) "Superficial injury to the spots" with dermabrasion and laser nested under it: the nested members
+    # answer the question too, and the back, one answer per entry, would mark them wrong (2 flawed gradings of
+    # A-W, C and W, no valid)
+    if nested := next((o for o in lists if o.parent in lst.items and o.lesson == lst.lesson), None):
+        return Refusal(
+            f"{named} has members nested under an entry (“{nested.parent}”) that the back, one answer per entry, "
+            "would mark wrong"
         )
     wider = wider_members(lst, question, lists, prose, condition, article)
     if wider.outside:
