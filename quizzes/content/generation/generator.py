@@ -102,6 +102,7 @@ from quizzes.content.generation.card_drafts import (
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.diagnosis import diagnosis_questions, why_no_diagnosis_question
+from quizzes.content.generation.differential_features import differential_feature_cards
 from quizzes.content.generation.drafts import (
     ANY_ONE,
     FALSE,
@@ -326,6 +327,7 @@ def generate_screened(outline: Outline) -> Screened:
     diagnostic_test_cards(outline, condition, out)
     comparison_cards(outline, condition, out)
     differential_table_cards(outline, condition, out)
+    differential_feature_cards(outline, condition, out)
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     diagnosis_questions(outline, condition, abbr, out)
