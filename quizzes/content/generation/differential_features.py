@@ -9,8 +9,8 @@ that separates a mimic from the condition. This is that item, and the issue's "c
 needs knowledge of the mimic, not of the list.
 
 Made only from an entry that is one condition's name with its own gloss: after a colon or a dash ("Vitiligo:
-larger, milky-white patches ..."), or a relative clause whose verb reads after "Which condition" ("..., which causes fine, regular, geometric
-pitting"; not "which are ...").
+larger, milky-white patches ...", a table row's distinguishing features), or a relative clause whose verb reads
+after "Which condition" ("..., which causes fine, regular, geometric pitting"; not "which are ...").
 Not from:
 - a qualifier saying when the condition is considered ("..., when a lesion is persistent"), an example or a
   place ("..., including ...", "..., on the back of the hand"): no feature of the condition;
@@ -19,7 +19,8 @@ Not from:
   condition a word of the mimic's name shares with it (chronic paronychia beside acute paronychia);
 - a label that is no condition ("During the prodrome: angina, ...");
 - an entry naming two conditions ("Cylindroma and spiradenoma: ..."): one feature, two answers;
-- a gloss of fewer than three words, or one longer than a card's front should be.
+- a gloss of fewer than four words ("is usually symmetrical": true of too much), or one longer than a card's
+  front should be.
 At most :data:`MAX_CARDS` per differential, in the article's order (the first entries are usually the
 important ones).
 """
