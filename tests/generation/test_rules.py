@@ -1737,13 +1737,13 @@ def test_a_differential_diagnosis_table_asks_for_two_of_its_conditions():
         header=("Condition", "Helpful distinguishing features"),
         cells=(("Psoriasis", "Nail pits"), ("Eczema", "Itch"), ("Erythrasma", "Coral-red under Wood lamp")),
     )
-    (card,) = kinds(_cards("Differential diagnosis", [table]), "basic")
+    (card,) = [d for d in kinds(_cards("Differential diagnosis", [table]), "basic") if "two" in d.prompt]
     assert (card.prompt, card.answer) == (
         "Name two conditions in the differential diagnosis of tinea pedis.",
         "Any two of: Psoriasis; Eczema; Erythrasma",
     )
     beside = [table, Block("list", "Also consider:", ("Pitted keratolysis", "Contact dermatitis"))]
-    assert kinds(_cards("Differential diagnosis", beside), "basic") == []
+    assert [d for d in kinds(_cards("Differential diagnosis", beside), "basic") if "two" in d.prompt] == []
 
 
 def test_a_setting_organism_table_asks_each_row():

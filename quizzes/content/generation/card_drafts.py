@@ -189,6 +189,30 @@ def shares_topic(sentence: str, heading: str) -> bool:
     return bool(topic & said)
 
 
+# "Diagnostic criteria for HUVS", "Treatment in pregnancy": a sub-heading naming what its sentences are about.
+_HEADING_SCOPE = re.compile(r"\b(?:for|of|in|during)\s+(?P<scope>[^,;:?]+)$", re.IGNORECASE)
+
+
+def scope_elsewhere(sentence: str, heading: str, condition: str) -> str:
+    """What a sub-heading scopes its sentences to when that is not the condition and the sentence does not
+    name it ("Diagnostic criteria for HUVS" over "Two major criteria are ... low serum complement."): read
+    as the condition's, the sentence would state a rule of one form, group or problem as the whole
+    condition's; "" when the heading scopes nothing else."""
+    match = _HEADING_SCOPE.search(heading)
+    if not match or mentions(match["scope"], condition) or mentions(sentence, match["scope"]):
+        return ""
+    scope = match["scope"]
+    # a form or group of its own (a name, an abbreviation, a population); not an act of the condition's
+    # ("Sites of pulling" in trichotillomania)
+    return scope if _NAMED_SCOPE.search(scope) or set(words(scope)) & _POPULATIONS else ""
+
+
+_NAMED_SCOPE = re.compile(r"\b[A-Z][\w-]*")
+_POPULATIONS = frozenset(
+    words("children child infants infancy babies adolescents adults elderly pregnancy pregnant women men")
+)
+
+
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:
     """Whether a proportion cloze asks for a range of percentages, or for how common the condition is (its
     prevalence: "X affects about {{2}}% of ...", "Halo naevi are common, affecting about {{1}}% of the
@@ -410,6 +434,8 @@ def cloze_card(
             lead = f"In {lower_first(context)}, "  # a form of the condition ("Recurrent ...")
         elif context and not mentions(said, condition) and not shares_topic(said, context):
             return  # "A course of 6-12 weeks is usual" under "Oral treatment": its subject is the heading's
+        elif context and not mentions(said, condition) and scope_elsewhere(said, context, condition):
+            return  # "Two major criteria are ..." under "Diagnostic criteria for HUVS": HUVS's, not the condition's
         elif context and not mentions(said, condition):
             lead = f"In {condition}, "  # "An ultrapotent topical steroid is ..." under "Topical ..."
         elif not mentions(said, condition):

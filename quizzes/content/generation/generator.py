@@ -93,6 +93,7 @@ from quizzes.content.generation.card_drafts import (
     cloze_kinds,
     definition_cards,
     diagnosis_cloze,
+    scope_elsewhere,
     shares_topic,
     term_cloze,
     they,
@@ -101,6 +102,7 @@ from quizzes.content.generation.card_drafts import (
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.diagnosis import diagnosis_questions, why_no_diagnosis_question
+from quizzes.content.generation.differential_features import differential_feature_cards
 from quizzes.content.generation.drafts import (
     ANY_ONE,
     FALSE,
@@ -325,6 +327,7 @@ def generate_screened(outline: Outline) -> Screened:
     diagnostic_test_cards(outline, condition, out)
     comparison_cards(outline, condition, out)
     differential_table_cards(outline, condition, out)
+    differential_feature_cards(outline, condition, out)
     setting_organism_cards(outline, condition, out)
     regimen_cards(outline, condition, out)
     diagnosis_questions(outline, condition, abbr, out)
@@ -526,6 +529,8 @@ _NO_CLOZE = {
     "(“{{Topical treatment}} is the first-line treatment”)",
     "label": "would blank a form's label whose meaning the rest of the sentence gives (“Primary ... arise spontaneously”)",
     "split": "would blank a process whose object stays on the front (“an immune attack on ...”)",
+    "scope": "sit under a sub-heading naming a form or group they do not name (“Diagnostic criteria for HUVS”): "
+    "a card would state its rule as the whole condition's",
     "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
     "would have to paste the heading in (“X, oral treatment: A course of ...”)",
 }
@@ -614,6 +619,10 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
     found = Counter(
         "scheme"
         if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence, condition, abbr))
+        else "scope"
+        if section is not lesson
+        and not mentions(sentence, condition)
+        and scope_elsewhere(sentence, section.heading, condition)
         else "heading"
         if section is not lesson
         and why_no_cloze(main_clause(sentence, condition, abbr), condition, abbr) in ("other", "low")

@@ -235,7 +235,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
             of = "seen in" if np.endswith("lesions") else "of"
             return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
         if _TREATMENT_NP.search(np) and TREATMENT_LESSON.search(lst.lesson):
-            return in_context(f"What are some {np} for {condition}?", lst, condition)
+            question = in_context(f"What are some {np} for {condition}?", lst, condition)
+            if np in _BARE_TREATMENT_NP and _under_subheading(lst) and not mentions(question, lst.heading):
+                return None  # "Measures include:" under "Pressure relief": the lesson's other treatments are measures too
+            return question
         return None
     causes = _CAUSES_LESSON.match(lst.lesson)
     entry = lst.parent or (lst.heading if lst.heading != lst.lesson else "")
@@ -251,6 +254,15 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
     if lst.outer:
         return None  # an outer lead-in that does not say "cause" or "trigger": unsure what the entries are
     return f"Which {entry.casefold()} can cause {about}?"
+
+
+# A treatment class naming no kind: the sub-heading above it is its kind.
+_BARE_TREATMENT_NP = frozenset({"measures", "treatments", "medicines", "medications"})
+
+
+def _under_subheading(lst: ItemList) -> bool:
+    """Whether the list sits directly under a sub-heading of its lesson (not a question heading)."""
+    return not lst.parent and lst.heading != lst.lesson and not lst.heading.endswith("?")
 
 
 def partial_lead_in(lst: ItemList) -> bool:

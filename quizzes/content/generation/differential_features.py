@@ -1,0 +1,115 @@
+"""Distinguishing-feature cards: a condition of the differential diagnosis asked from what the article says tells
+it apart ("Alopecia areata, which causes smooth patches with exclamation-mark hairs" in the differential of
+trichotillomania -> "Which condition in the differential diagnosis of trichotillomania causes smooth patches with
+exclamation-mark hairs?" / "Alopecia areata").
+
+A "Name two conditions in the differential diagnosis" card can be passed with the two least relevant entries of a
+long list; the examiners of sets T and X graded every one of them flawed for that, asking instead for the feature
+that separates a mimic from the condition. This is that item, and the issue's "clinical feature -> diagnosis": it
+needs knowledge of the mimic, not of the list.
+
+Made only from an entry that is one condition's name with its own gloss: after a colon or a dash ("Vitiligo:
+larger, milky-white patches ...", a table row's distinguishing features), or a relative clause whose verb reads
+after "Which condition" ("..., which causes fine, regular, geometric pitting"; not "which are ...").
+Not from:
+- a qualifier saying when the condition is considered ("..., when a lesion is persistent"), an example or a
+  place ("..., including ...", "..., on the back of the hand"): no feature of the condition;
+- a gloss saying the mimic looks the same ("which can look identical") or why it is listed ("the most important
+  diagnosis not to miss"), or one that names the mimic (a word of its name in the feature cues it), or the
+  condition a word of the mimic's name shares with it (chronic paronychia beside acute paronychia);
+- a label that is no condition ("During the prodrome: angina, ...");
+- an entry naming two conditions ("Cylindroma and spiradenoma: ..."): one feature, two answers;
+- a gloss of fewer than four words ("is usually symmetrical": true of too much), or one longer than a card's
+  front should be.
+At most :data:`MAX_CARDS` per differential, in the article's order (the first entries are usually the
+important ones).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizzes.content.generation.diagnosis import differential, entry_name, entry_names
+from quizzes.content.generation.drafts import DraftCollector
+from quizzes.content.generation.text import words
+from quizzes.content.reader.outline import Outline
+
+MAX_CARDS = 4
+MIN_FEATURE_WORDS = 4
+MAX_FEATURE_WORDS = 30
+
+# "Name: gloss", "Name — gloss"
+_GLOSSED = re.compile(r"^(?P<name>[^:\u2014\u2013]+?)(?::\s+|\s+[\u2014\u2013]\s+)(?P<feature>\S.*)$")
+# "Name, which causes ..."
+_CLAUSE = re.compile(r"^(?P<name>[^,]+?), which (?P<feature>\S.*)$")
+# A clause's verb that reads after "Which condition ...": singular, present.
+_VERB = re.compile(
+    r"^(?:is|causes|has|begins|affects|presents|occurs|tends|mainly|usually|often|typically|produces|"
+    r"spares|starts|appears|lasts|recurs|responds|develops)\b"
+)
+# A gloss that says the mimic looks the same, adds a second condition, or says why it is listed rather than
+# what it looks like ("is the most important diagnosis not to miss").
+_NOT_TELLING = re.compile(
+    r"\b(?:identical|indistinguishable|similar|same|alike|resembl\w*|mimic\w*|coexist\w*|also|both|like|"
+    r"diagnos\w*|important|consider\w*|exclu\w*|miss\w*|rule[ds]? out)\b",
+    re.IGNORECASE,
+)
+# A label naming a time or setting, not a condition ("During the prodrome: angina, ...").
+_NOT_A_CONDITION = re.compile(r"^(?:during|in|at|on|before|after|when|if|for|with)\b", re.IGNORECASE)
+
+
+def differential_feature_cards(outline: Outline, condition: str, out: DraftCollector) -> None:
+    """A card per glossed entry of the article's differential diagnosis (see the module docstring)."""
+    ddx = differential(outline, condition)
+    if ddx is None:
+        return
+    made = 0
+    for entry in ddx.entries:
+        if made == MAX_CARDS:
+            return
+        card = _card(entry.strip().rstrip(".;"), condition)
+        if card is None:
+            continue
+        name, front = card
+        out.add(
+            "basic",
+            ddx.lesson,
+            ("differential feature", name),
+            prompt=front,
+            answer=name,
+            excerpt=entry.strip(),
+            explanation=entry.strip(),
+        )
+        made += 1
+
+
+def _card(entry: str, condition: str) -> tuple[str, str] | None:
+    """(name, front) of a glossed entry, or None."""
+    of = f"in the differential diagnosis of {condition}"
+    if clause := _CLAUSE.match(entry):
+        name, feature = clause["name"], clause["feature"]
+        if not _VERB.match(feature):
+            return None  # "which are tiny white cysts", "in which ...": no question in the entry's words
+        front = f"Which condition {of} {feature}?"
+    elif glossed := _GLOSSED.match(entry):
+        name, feature = glossed["name"], glossed["feature"]
+        if feature[1:2].islower():  # "Soft, no dimple sign" mid-sentence; "HIV-positive" keeps its capitals
+            feature = feature[0].lower() + feature[1:]
+        front = f"Which condition {of} has these features: {feature}?"
+    else:
+        return None
+    if entry_names(name) != [entry_name(name)] or not entry_name(name) or _NOT_A_CONDITION.match(name):
+        return None  # two conditions, or no one condition's name
+    name = entry_name(name)
+    count = len(feature.split())
+    if not MIN_FEATURE_WORDS <= count <= MAX_FEATURE_WORDS or _NOT_TELLING.search(feature):
+        return None
+    if _cued(name, feature) or _cued(condition, name):
+        return None
+    return name, front
+
+
+def _cued(name: str, text: str) -> bool:
+    """Whether a content word of ``name`` (its first five letters) is in ``text``."""
+    stems = {word[:5] for word in words(name) if len(word) > 3}
+    return bool(stems & {word[:5] for word in words(text) if len(word) > 3})
