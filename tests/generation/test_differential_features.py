@@ -27,14 +27,14 @@ def test_a_relative_clause_is_asked_as_the_mimics_feature():
     assert found == {f"{OF} causes smooth patches with exclamation-mark hairs?": "Alopecia areata"}
 
 
-def test_a_colon_gloss_is_asked_as_its_features_and_the_card_cites_the_entry():
+def test_a_colon_gloss_is_asked_as_its_features_and_the_card_cites_the_name_and_the_gloss():
     entry = "Vitiligo: milky-white patches with no pigment at all"
     article = Outline(
         title=CONDITION, lessons=[Section(LESSON, [Block("list", "Include:", (entry, *PLAIN))])]
     )
     [card] = [d for d in generate_screened(article).kept if d.prompt.startswith(OF)]
     assert card.prompt == f"{OF} has these features: milky-white patches with no pigment at all?"
-    assert (card.answer, card.excerpt) == ("Vitiligo", entry)
+    assert (card.answer, card.excerpt) == ("Vitiligo", "Vitiligo\nmilky-white patches with no pigment at all")
 
 
 def test_near_miss_a_qualifier_or_an_example_is_no_feature():
@@ -59,6 +59,14 @@ def test_near_miss_two_conditions_one_gloss_or_a_cue_or_no_condition():
         "Steatocystoma: usually multiple, smaller cysts in people with steatocystoma multiplex",
         "During the prodrome: angina, myocardial infarction and renal colic",
         "Chronic xenodermatosis, which causes thick scaly plaques on the shins",
+        *PLAIN,
+    )
+
+
+def test_near_miss_a_gloss_naming_the_mimics_kind_or_organism_answers_the_card():
+    assert not cards(
+        "Erythrasma: an infection caused by Corynebacterium, with coral-red fluorescence",
+        "Pityriasis versicolor: fine scale on the upper trunk; scrapings show yeasts",
         *PLAIN,
     )
 

@@ -17,7 +17,8 @@ Not from:
 - a gloss saying the mimic looks the same ("which can look identical") or why it is listed ("the most important
   diagnosis not to miss"), or one that names the mimic (a word of its name in the feature cues it), or the
   condition a word of the mimic's name shares with it (chronic paronychia beside acute paronychia);
-- a label that is no condition ("During the prodrome: angina, ...");
+- a label that is no condition ("During the prodrome: angina, ..."), or a gloss naming the mimic's kind or
+  organism ("a fungal infection with fine scale"), which answers the card without the sign;
 - an entry naming two conditions ("Cylindroma and spiradenoma: ..."): one feature, two answers;
 - a gloss of fewer than four words ("is usually symmetrical": true of too much), or one longer than a card's
   front should be.
@@ -54,6 +55,9 @@ _NOT_TELLING = re.compile(
     r"diagnos\w*|important|consider\w*|exclu\w*|miss\w*|rule[ds]? out)\b",
     re.IGNORECASE,
 )
+# A gloss naming the mimic's kind or organism ("a fungal infection ...; scrapings show yeasts", "caused by
+# Corynebacterium"): the label answers the card, not the sign (3 of the 65 first cards, all graded flawed).
+_LABEL = re.compile(r"\b(?:infections?|caused by|hyphae?|yeasts?|fungal|fungus|bacteri\w*)\b", re.IGNORECASE)
 # A label naming a time or setting, not a condition ("During the prodrome: angina, ...").
 _NOT_A_CONDITION = re.compile(r"^(?:during|in|at|on|before|after|when|if|for|with)\b", re.IGNORECASE)
 
@@ -70,29 +74,31 @@ def differential_feature_cards(outline: Outline, condition: str, out: DraftColle
         card = _card(entry.strip().rstrip(".;"), condition)
         if card is None:
             continue
-        name, front = card
+        name, front, quoted = card
         out.add(
             "basic",
             ddx.lesson,
             ("differential feature", name),
             prompt=front,
             answer=name,
-            excerpt=entry.strip(),
+            excerpt="\n".join(quoted),  # a table row's cells are two pieces of the lesson's text
             explanation=entry.strip(),
         )
         made += 1
 
 
-def _card(entry: str, condition: str) -> tuple[str, str] | None:
-    """(name, front) of a glossed entry, or None."""
+def _card(entry: str, condition: str) -> tuple[str, str, tuple[str, str]] | None:
+    """(name, front, the name and the feature as the article writes them) of a glossed entry, or None."""
     of = f"in the differential diagnosis of {condition}"
     if clause := _CLAUSE.match(entry):
         name, feature = clause["name"], clause["feature"]
         if not _VERB.match(feature):
             return None  # "which are tiny white cysts", "in which ...": no question in the entry's words
         front = f"Which condition {of} {feature}?"
+        quoted = (name, feature)
     elif glossed := _GLOSSED.match(entry):
         name, feature = glossed["name"], glossed["feature"]
+        quoted = (name, feature)
         if feature[1:2].islower():  # "Soft, no dimple sign" mid-sentence; "HIV-positive" keeps its capitals
             feature = feature[0].lower() + feature[1:]
         front = f"Which condition {of} has these features: {feature}?"
@@ -102,11 +108,15 @@ def _card(entry: str, condition: str) -> tuple[str, str] | None:
         return None  # two conditions, or no one condition's name
     name = entry_name(name)
     count = len(feature.split())
-    if not MIN_FEATURE_WORDS <= count <= MAX_FEATURE_WORDS or _NOT_TELLING.search(feature):
+    if (
+        not MIN_FEATURE_WORDS <= count <= MAX_FEATURE_WORDS
+        or _NOT_TELLING.search(feature)
+        or _LABEL.search(feature)
+    ):
         return None
     if _cued(name, feature) or _cued(condition, name):
         return None
-    return name, front
+    return name, front, quoted
 
 
 def _cued(name: str, text: str) -> bool:
