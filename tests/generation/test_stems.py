@@ -212,6 +212,17 @@ def test_a_common_noun_name_is_lower_case_inside_a_stem():
     ]
 
 
+def test_a_disease_written_in_lower_case_inside_the_article_is_no_eponym():
+    """The examiner of set Y: "Name two risk factors for Pilonidal disease." ("disease" after the first word
+    read as an eponym's, as in Kawasaki disease, where the article writes "What is pilonidal disease?")."""
+    assert prompts(_ddx_article("Pilonidal disease", "pilonidal disease")) == [
+        "Name two conditions in the differential diagnosis of pilonidal disease."
+    ]
+    assert prompts(_ddx_article("Kawasaki disease", "Kawasaki disease")) == [
+        "Name two conditions in the differential diagnosis of Kawasaki disease."
+    ]
+
+
 def test_the_most_common_cause_in_a_lead_becomes_the_cause_of_the_condition():
     stem = "In hand dermatitis, {{c1::irritant contact dermatitis}} is the most common cause."
     assert tidy_stem(stem, "cloze", "Irritant contact dermatitis", "hand dermatitis") == (

@@ -260,17 +260,25 @@ def article_condition(outline: Outline) -> str:
     title with a qualifier after a colon, the name the opening sentence uses (see :func:`condition_name`)."""
     opening = next(iter(paragraph_sentences([b for _, blocks in all_blocks(outline) for b in blocks])), "")
     condition = condition_name(outline.title, opening)
+    if condition[:1].isupper() and (lower := condition[0].lower() + condition[1:]) != condition:
+        # taken for an eponym ("Kawasaki disease"), but written in lower case inside the article's sentences
+        # ("What is pilonidal disease?"): a common noun
+        return upper_first(lower) if _capitalised_inside(outline, lower) else lower
     if not condition[:1].islower():
         return condition
+    return upper_first(condition) if _capitalised_inside(outline, condition) else condition
+
+
+def _capitalised_inside(outline: Outline, condition: str) -> bool:
+    """Whether the article writes the condition's first word with its capital after a word in lower case (a
+    person's name, a genus) and never without it."""
     lead = " ".join(condition.split()[:2])  # "mycobacterium marinum", not the noun "mycobacterium" alone
     named = re.compile(rf"(?<=[a-z,;(] ){re.escape(upper_first(lead))}\b")
     plain = re.compile(rf"(?<=[a-z,;(] ){re.escape(lead)}\b")
     texts = [section.heading for _, section in sections_of(outline)]  # "What causes Becker naevus?"
     texts += [block.text for _, blocks in all_blocks(outline) for block in blocks]
     texts += [entry for _, blocks in all_blocks(outline) for block in blocks for entry in block.texts]
-    if any(named.search(text) for text in texts) and not any(plain.search(text) for text in texts):
-        return upper_first(condition)
-    return condition
+    return any(named.search(text) for text in texts) and not any(plain.search(text) for text in texts)
 
 
 def all_blocks(outline: Outline) -> list[tuple[str, list[Block]]]:
