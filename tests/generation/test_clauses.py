@@ -85,6 +85,26 @@ def test_a_vague_share_a_description_or_an_open_series_is_no_fact():
     assert "2 have a predicate holding several facts" in why
 
 
+def test_a_phase_or_stage_a_clause_then_describes_is_no_fact():
+    """Set Y's invalid "occurs in the {{phase}} when delayed reactions are prominent": "stage" fits as well."""
+    outline = outline_of(
+        "Papular urticaria",
+        "What causes papular urticaria?",
+        "Papular urticaria occurs in the phase when delayed reactions are prominent.",
+    )
+    assert clozes(outline) == []
+    assert "1 have a predicate of generic words or a vague share" in silent(outline)
+
+
+def test_near_miss_a_time_of_life_is_still_blanked():
+    outline = outline_of(
+        "Papular urticaria",
+        "Who gets papular urticaria?",
+        "Papular urticaria occurs in the second year of life.",
+    )
+    assert clozes(outline) == ["Papular urticaria occurs in the {{c1::second year of life}}."]
+
+
 def test_a_form_label_the_predicate_defines_is_not_blanked_but_a_rank_asks_it():
     defined = outline_of(
         "Milia",

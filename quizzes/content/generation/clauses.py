@@ -157,7 +157,7 @@ GENERIC = frozenset(
         " problems thing things other another some various several certain test tests investigation"
         " investigations biochemical laboratory treatment treatments therapy agent agents medication medications"
         " reaction process change changes area areas skin part parts people person patients medical medicine"
-        " medicines drug drugs"
+        " medicines drug drugs phase phases stage stages period periods time times point"
     )
 )
 # A head whose complement is the fact ("the onset of {{thyroid eye disease}}", "a form of {{hand dermatitis}}").
