@@ -174,8 +174,11 @@ def test_side_effects_joined_in_one_entry_are_each_an_answer_with_who_has_them()
 
 
 def test_side_effects_sharing_a_word_stay_whole():
+    """Kept whole, and the back says each item of a joined entry is an answer (cold hands, cold feet)."""
     back = _effects("Cold hands and feet", "Wheezing", "Disturbed sleep")
-    assert back == "Any two of: Cold hands and feet; Wheezing; Disturbed sleep"
+    assert back == (
+        "Any two of (items joined in one entry count separately): Cold hands and feet; Wheezing; Disturbed sleep"
+    )
 
 
 def _complications(after: str, before: str = "") -> list[str]:
@@ -262,7 +265,10 @@ def test_a_skin_type_the_list_holds_is_not_added_again():
     back = _risks(
         "Xenoderma mainly affects fair-skinned adults.", "Fair skin and red hair", "Smoking", "Obesity"
     )
-    assert back == "Any two of: Fair skin and red hair; Smoking; Obesity"
+    assert (
+        back
+        == "Any two of (items joined in one entry count separately): Fair skin and red hair; Smoking; Obesity"
+    )
 
 
 SPOTS = Block("list", "The spots are:", ("Small, 2 to 5 mm across", "Porcelain-white", "Sharply bordered"))
@@ -277,3 +283,15 @@ def test_features_of_the_spots_beside_a_sentence_stating_others_are_not_asked():
 
 def test_features_of_the_spots_alone_are_asked():
     assert _features(SPOTS) == ["Name two features of the spots in xenoderma."]
+
+
+def test_an_entry_joining_several_items_makes_each_an_answer_and_the_back_says_so():
+    """Sets X and Y: "Depression, anxiety and eating disorders" as one entry, so a student naming two of them
+    seemed to have named one (five cards graded flawed for it)."""
+    back = _effects("Depression, anxiety and eating disorders", "Childhood abuse", "Chronic pain")
+    assert back.startswith("Any two of (items joined in one entry count separately): ")
+
+
+def test_near_miss_one_name_or_qualifiers_of_one_head_are_no_joined_items():
+    assert _effects("Hand, foot and mouth disease", "Wheezing", "Chronic pain").startswith("Any two of: ")
+    assert _effects("Venous and arterial leg ulcers", "Wheezing", "Chronic pain").startswith("Any two of: ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, TRUE, CheckResult, Draft
+from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, ANY_TWO_JOINED, TRUE, CheckResult, Draft
 from quizzes.content.generation.facts import Group, ItemList
 from quizzes.content.generation.groups import all_lists, article_condition, find_groups, teachable
 from quizzes.content.generation.text import overlaps, squash
@@ -66,7 +66,10 @@ def self_check(drafts: list[Draft], outline: Outline) -> list[CheckResult]:
         elif draft.kind == "basic":  # a defining sentence, or a list card's entries joined by "; "
             found = _found(draft.answer, draft.excerpt) or all(
                 _found(part, draft.excerpt)
-                for part in draft.answer.removeprefix(ANY_TWO).removeprefix(ANY_ONE).split("; ")
+                for part in draft.answer.removeprefix(ANY_TWO)
+                .removeprefix(ANY_TWO_JOINED)
+                .removeprefix(ANY_ONE)
+                .split("; ")
             )
         else:
             found = _found(draft.answer, draft.excerpt)

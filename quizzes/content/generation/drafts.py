@@ -23,6 +23,8 @@ MAX_OPTIONS = 5  # single best answer: the key and up to four distractors
 
 
 ANY_TWO = "Any two of: "  # the back of a card asking for two examples of a longer list
+# a back with an entry joining several items ("Depression, anxiety and eating disorders"): each is an answer
+ANY_TWO_JOINED = "Any two of (items joined in one entry count separately): "
 ANY_ONE = "Any one of: "  # the back of a card asking for one of several names ("also called A, B or C")
 MAX_LIST_CARD_ITEMS = 5  # a card asking for a whole set: five facts at most (the item-writing limit)
 

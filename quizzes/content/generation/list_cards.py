@@ -68,7 +68,7 @@ import dataclasses
 import re
 
 from quizzes.content.generation.card_drafts import clinical_statement
-from quizzes.content.generation.drafts import ANY_TWO, MAX_LIST_CARD_ITEMS, DraftCollector
+from quizzes.content.generation.drafts import ANY_TWO, ANY_TWO_JOINED, MAX_LIST_CARD_ITEMS, DraftCollector
 from quizzes.content.generation.facts import ItemList
 from quizzes.content.generation.list_backs import (
     ASKS_TESTS,
@@ -96,6 +96,7 @@ from quizzes.content.generation.membership import (
     asked_class,
     class_members,
     common_answers,
+    joins_several,
     named_members,
     one_member,
     sentence_entries,
@@ -416,7 +417,10 @@ def _examples_card(
             f"{named} would ask “{question}” while fewer than two of its entries are members it asks for "
             "(the others less common, or not of that class)"
         )
-    back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
+    if any(joins_several(answer) for answer in answers):  # two items of one entry are two answers
+        back = f"{ANY_TWO_JOINED}{'; '.join(answers)}"
+    else:
+        back = "; ".join(answers) if len(answers) == 2 else f"{ANY_TWO}{'; '.join(answers)}"
     return ListCard(question, back, wider)
 
 

@@ -574,6 +574,35 @@ def class_members(answer: str) -> list[str]:
     return [upper_first(re.sub(r"^the ", "", m)) for m in members]
 
 
+# "Depression, anxiety and eating disorders", "Groin and inner thighs": short items joined, no clause or gloss.
+_JOINED = re.compile(r"^[^,;:()]+(?:, [^,;:()]+)*,? and [^,;:()]+$")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|may|can|has|have|which|that|who|with|such|from|by|for|to|of|in|on|at|after|before"
+    r"|during|especially|particularly|including|other|others|or|due|caused|associated|usually|often|rather"
+    r"|than|without|when|if|both)\b",
+    re.IGNORECASE,
+)
+MAX_JOINED_WORDS = 4
+
+
+def joins_several(answer: str) -> bool:
+    """Whether an entry kept whole joins several short items ("Anxiety, depression and social isolation"), each
+    an answer of its own: the back says so, or a student naming two of them would be marked as naming one (the
+    examiners of sets X and Y, five cards). Not a name read as one ("Hand, foot and mouth disease") nor
+    qualifiers sharing one head ("Venous and arterial leg ulcers")."""
+    if not _JOINED.match(answer) or _CLAUSE_WORD.search(answer):
+        return False
+    *first, last = re.split(r",? and |, ", answer)
+    if all(len(part.split()) == 1 for part in first) and (
+        last.split()[-1].casefold() in ("disease", "syndrome") or all(_ADJECTIVE_PART.search(p) for p in first)
+    ):
+        return False  # one name ("Hand, foot and mouth disease"), or qualifiers of one head ("Venous and arterial ulcers")
+    return all(len(part.split()) <= MAX_JOINED_WORDS for part in (*first, last))
+
+
+_ADJECTIVE_PART = re.compile(r"(?:al|ous|ic|ar|ive|ed|ary|ory)$", re.IGNORECASE)
+
+
 _COMMON_CLASS = re.compile(r"\b(?:common|commonest|typical|usual|main|frequent|major)\b", re.IGNORECASE)
 _HEDGE = r"(?:less (?:commonly|often|frequently)|rarely|occasionally|uncommonly|infrequently)"
 _HEDGED_ENTRY = re.compile(rf"^{_HEDGE}\b|,\s*{_HEDGE}\.?$", re.IGNORECASE)

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, Draft, draft_key
+from quizzes.content.generation.drafts import ANY_ONE, ANY_TWO, ANY_TWO_JOINED, Draft, draft_key
 from quizzes.content.generation.stems import STEM_PASS
 from quizzes.items.itemwriting.language import content_lemmas, lemma, words
 
@@ -327,7 +327,7 @@ def blanks(draft: Draft) -> list[Blank]:
         ]
     answer = draft.answer
     if (
-        answer.startswith((ANY_ONE, ANY_TWO))
+        answer.startswith((ANY_ONE, ANY_TWO, ANY_TWO_JOINED))
         or re.search(r"[\n;]", answer)
         or len(words(answer)) > _SHORT_ANSWER
     ):
