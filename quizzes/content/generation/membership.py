@@ -594,7 +594,8 @@ def joins_several(answer: str) -> bool:
         return False
     *first, last = re.split(r",? and |, ", answer)
     if all(len(part.split()) == 1 for part in first) and (
-        last.split()[-1].casefold() in ("disease", "syndrome") or all(_ADJECTIVE_PART.search(p) for p in first)
+        last.split()[-1].casefold() in ("disease", "syndrome")
+        or all(_ADJECTIVE_PART.search(p) for p in first)
     ):
         return False  # one name ("Hand, foot and mouth disease"), or qualifiers of one head ("Venous and arterial ulcers")
     return all(len(part.split()) <= MAX_JOINED_WORDS for part in (*first, last))
