@@ -90,7 +90,7 @@ _CLASS_WORDS = {
     "tumour", "tumor", "reaction",
 }  # fmt: skip
 # A gloss saying the distractor shares a feature: then the stem may fit it too.
-_SHARES = re.compile(
+SHARES = re.compile(
     r"\b(?:also|identical|similar|same|alike|indistinguishable|both|resembl\w*|mimic\w*|like)\b",
     re.IGNORECASE,
 )
@@ -454,7 +454,7 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
         if infective and not known_other(option, infective):
             continue  # "Cutaneous anthrax" beside "a deep bacterial skin infection": it may fit the stem
         gloss = entry[len(option) :] if entry.casefold().startswith(option.casefold()) else entry
-        if _SHARES.search(gloss):
+        if SHARES.search(gloss):
             continue
         if any(mentions(line, option) for line in elsewhere):
             continue  # related to the condition by the article's own account ("a form of", "unlike")

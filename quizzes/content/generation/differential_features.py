@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.diagnosis import differential, entry_name, entry_names
+from quizzes.content.generation.diagnosis import SHARES, differential, entry_name, entry_names
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.text import words
 from quizzes.content.reader.outline import Outline
@@ -48,12 +48,10 @@ _VERB = re.compile(
     r"^(?:is|causes|has|begins|affects|presents|occurs|tends|mainly|usually|often|typically|produces|"
     r"spares|starts|appears|lasts|recurs|responds|develops)\b"
 )
-# A gloss that says the mimic looks the same, adds a second condition, or says why it is listed rather than
-# what it looks like ("is the most important diagnosis not to miss").
-_NOT_TELLING = re.compile(
-    r"\b(?:identical|indistinguishable|similar|same|alike|resembl\w*|mimic\w*|coexist\w*|also|both|like|"
-    r"diagnos\w*|important|consider\w*|exclu\w*|miss\w*|rule[ds]? out)\b",
-    re.IGNORECASE,
+# A gloss saying why the mimic is listed rather than what it looks like ("is the most important diagnosis not to
+# miss"), or that it goes with the condition ("may coexist"); one saying it looks the same is diagnosis.SHARES.
+_WHY_LISTED = re.compile(
+    r"\b(?:coexist\w*|diagnos\w*|important|consider\w*|exclu\w*|miss\w*|rule[ds]? out)\b", re.IGNORECASE
 )
 # A gloss naming the mimic's kind or organism ("a fungal infection ...; scrapings show yeasts", "caused by
 # Corynebacterium"): the label answers the card, not the sign (3 of the 65 first cards, all graded flawed).
@@ -110,7 +108,8 @@ def _card(entry: str, condition: str) -> tuple[str, str, tuple[str, str]] | None
     count = len(feature.split())
     if (
         not MIN_FEATURE_WORDS <= count <= MAX_FEATURE_WORDS
-        or _NOT_TELLING.search(feature)
+        or SHARES.search(feature)
+        or _WHY_LISTED.search(feature)
         or _LABEL.search(feature)
     ):
         return None
