@@ -148,6 +148,15 @@ def test_one_name_with_a_series_in_it_stays_whole():
     )
 
 
+def test_a_name_holding_a_series_is_one_answer_beside_another_name():
+    """Set Z's invalid back: "Hand, foot and mouth disease and herpangina" split into "Hand; Foot; Mouth disease;
+    Herpangina", so "hand" and "foot" counted as two conditions."""
+    back = _differential(
+        "Tinea corporis", "Hand, foot and mouth disease and herpangina", "Erythema multiforme"
+    )
+    assert back == "Any two of: Tinea corporis; Hand, foot and mouth disease; Herpangina; Erythema multiforme"
+
+
 def _effects(*entries: str) -> str:
     outline = _article(
         Section(

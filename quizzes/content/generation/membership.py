@@ -639,6 +639,9 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_SERIES_NAME = re.compile(r"\b[A-Za-z]+(?:, [a-z]+)+,? and [a-z]+ (?:disease|syndrome)\b")
+
+
 def named_members(question: str, answer: str) -> list[str]:
     """An entry of a card naming distinct entities whose head joins several of them, split into one answer
     each, the entry's gloss kept on each ("Urticarial vasculitis and leukocytoclastic vasculitis" -> two
@@ -650,13 +653,21 @@ def named_members(question: str, answer: str) -> list[str]:
     match = _HEAD_SERIES.match(body) if _NAMING_CLASS.search(question) else None
     if not match:
         return [answer]
-    names = [name.strip() for name in _MEMBER_SPLIT.split(match["head"])]
+    # a name holding a series ("Hand, foot and mouth disease and herpangina", set Z): kept whole among the others
+    held = _SERIES_NAME.findall(match["head"])
+    names = [name.strip() for name in _MEMBER_SPLIT.split(_SERIES_NAME.sub("\0", match["head"]))]
+    names = [held.pop(0) if name == "\0" else name for name in names]
     if any(len(name.split()) == 1 for name in names[:-1]) and len(names[-1].split()) > 1:
         return [answer]  # "Hand, foot and mouth disease", "Magnesium and aluminium antacids": one name
     if _EFFECTS.search(question) and any(len(name.split()) == 1 for name in names):
         return [answer]  # "Cold hands and feet": an effect's words are shared
     if len(names) < 2 or not all(
-        name and len(name.split()) <= 4 and not _NOT_A_NAME.search(re.sub(r"\([^()]*\)", "", name).strip())
+        _SERIES_NAME.fullmatch(name)
+        or (
+            name
+            and len(name.split()) <= 4
+            and not _NOT_A_NAME.search(re.sub(r"\([^()]*\)", "", name).strip())
+        )
         for name in names
     ):
         return [answer]
