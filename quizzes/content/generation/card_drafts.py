@@ -10,6 +10,7 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import Category, Group
 from quizzes.content.generation.groups import all_blocks, paragraph_sentences
 from quizzes.content.generation.text import (
+    NAMES_POPULATION,
     lower_first,
     mentions,
     squash,
@@ -204,13 +205,10 @@ def scope_elsewhere(sentence: str, heading: str, condition: str) -> str:
     scope = match["scope"]
     # a form or group of its own (a name, an abbreviation, a population); not an act of the condition's
     # ("Sites of pulling" in trichotillomania)
-    return scope if _NAMED_SCOPE.search(scope) or set(words(scope)) & _POPULATIONS else ""
+    return scope if _NAMED_SCOPE.search(scope) or NAMES_POPULATION.search(scope) else ""
 
 
 _NAMED_SCOPE = re.compile(r"\b[A-Z][\w-]*")
-_POPULATIONS = frozenset(
-    words("children child infants infancy babies adolescents adults elderly pregnancy pregnant women men")
-)
 
 
 def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bool:

@@ -101,7 +101,7 @@ from quizzes.content.generation.membership import (
     one_member,
     sentence_entries,
 )
-from quizzes.content.generation.text import excerpt_lines, sentences, upper_first, words
+from quizzes.content.generation.text import POPULATION, excerpt_lines, sentences, upper_first, words
 
 # "Tests include:" alone: tests for what (the diagnosis, its cause, severity)?
 _TESTS_LEAD = re.compile(r"^(?:tests|investigations)\b(?: (?:may|can))? include\b", re.IGNORECASE)
@@ -476,19 +476,11 @@ def list_cards(
         )
 
 
-# A sub-section headed by a population ("Adults", then "Infants"): its list holds that population's members.
-_POPULATION = re.compile(
-    r"^(?:adults?|children|infants?|babies|neonates|newborns|men|women|adolescents|older (?:adults|people)"
-    r"|the elderly|(?:in )?pregnancy)$",
-    re.IGNORECASE,
-)
-
-
 def _in_population(question: str, lst: ItemList, condition: str) -> str:
     """The question scoped to the population its list's sub-section is headed by: "Name two typical sites of
     seborrhoeic dermatitis in adults." when the list sits under "Adults" (and "Infants" follows with other
     sites): without it, the other population's members are right answers the back marks wrong (set T)."""
-    if not _POPULATION.match(lst.section) or lst.section == lst.lesson:
+    if not POPULATION.match(lst.section) or lst.section == lst.lesson:
         return question
     population = re.sub(r"^in ", "", lst.section.casefold())
     if population in question.casefold() or not question.endswith(f"{condition}."):

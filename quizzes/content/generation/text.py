@@ -26,6 +26,14 @@ _APPOSITIVE = re.compile(
 )
 
 
+# Who a heading may be about: a population ("Adults", "Infants", "In pregnancy").
+_POPULATIONS = (
+    r"adults?|children|infants?|babies|neonates|newborns|men|women|adolescents|older (?:adults|people)"
+    r"|the elderly|(?:in )?pregnancy"
+)
+POPULATION = re.compile(rf"^(?:{_POPULATIONS})$", re.IGNORECASE)  # a heading that is one
+NAMES_POPULATION = re.compile(rf"\b(?:{_POPULATIONS}|child|infancy|elderly|pregnant)\b", re.IGNORECASE)
+
 _EPONYM_NEXT = {"disease", "syndrome", "sign", "phenomenon", "lymphoma", "sarcoma", "palsy"}
 # Words that open "Severe disease", "Chronic disease": no eponym before "disease".
 _COMMON_FIRST = {
