@@ -343,15 +343,16 @@ def _content(text: str, plain: set[str], letters: int = 5) -> set[str]:
     return {w[:letters] for w in words(text) if w not in plain and len(w) > 2}
 
 
-def _name_words(text: str) -> set[str]:
-    """Words of a name, each as its first four letters ("larva" meets "larvae", "discoid" meets "disc")."""
-    return _content(text, set(), 4)
+def name_words(text: str, letters: int = 4) -> set[str]:
+    """Words of a name, each as its first ``letters`` letters (four: "larva" meets "larvae", "discoid" meets
+    "disc")."""
+    return _content(text, set(), letters)
 
 
 def _stem_refused(predicate: str, condition: str, abbr: str, ddx: Differential) -> str:
     """Why the predicate makes no stem: it names the condition, says too little, or states what the
     differential's conditions share."""
-    if _name_words(condition) & _name_words(predicate) or (
+    if name_words(condition) & name_words(predicate) or (
         abbr and re.search(rf"\b{re.escape(abbr)}\b", predicate)
     ):
         return "the defining sentence names the condition again (a word of its name would cue the key)"
@@ -436,7 +437,7 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
         for line in (sentences(block.text) if block.kind == PARAGRAPH else (block.text, *block.texts))
         if line not in ddx.lines and not any(line in entry for entry in ddx.lines)
     ]
-    name = _name_words(condition)
+    name = name_words(condition)
     telling = _content(predicate, _PLAIN_WORDS)
     kin = _same_nature(predicate)
     natures = nature_classes(f"{condition} {predicate}")
@@ -445,7 +446,7 @@ def _distractors(outline: Outline, condition: str, ddx: Differential, predicate:
     found: list[Entry] = []
     taken: set[str] = set()
     for entry, option in ((e, option) for e in ddx.entries for option in entry_names(e)):
-        if entry in taken or _name_words(entry) & name or mentions(option, condition):
+        if entry in taken or name_words(entry) & name or mentions(option, condition):
             continue  # one option per entry ("Gout and pseudogout"), none sharing a word with the key
         if _content(option, set()) & telling or (kin and kin.search(entry)):
             continue  # "Lipodermatosclerosis" for a stem on sclerotic skin; "Tinea corporis" for a yeast

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 
-from quizzes.content.generation.diagnosis import SHARES, differential, entry_name, entry_names
+from quizzes.content.generation.diagnosis import SHARES, differential, entry_name, entry_names, name_words
 from quizzes.content.generation.drafts import DraftCollector
-from quizzes.content.generation.text import words
 from quizzes.content.reader.outline import Outline
 
 MAX_CARDS = 4
@@ -113,12 +112,8 @@ def _card(entry: str, condition: str) -> tuple[str, str, tuple[str, str]] | None
         or _LABEL.search(feature)
     ):
         return None
-    if _cued(name, feature) or _cued(condition, name):
+    # a word of the mimic's name in its gloss, or one it shares with the condition, cues it (five letters: "spiny"
+    # is no cue to lichen spinulosus)
+    if name_words(name, 5) & name_words(feature, 5) or name_words(condition, 5) & name_words(name, 5):
         return None
     return name, front, quoted
-
-
-def _cued(name: str, text: str) -> bool:
-    """Whether a content word of ``name`` (its first five letters) is in ``text``."""
-    stems = {word[:5] for word in words(name) if len(word) > 3}
-    return bool(stems & {word[:5] for word in words(text) if len(word) > 3})
