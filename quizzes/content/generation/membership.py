@@ -555,6 +555,15 @@ _CLASS_MEMBERS = re.compile(
     r": (?P<members>[^:;()]+)$"
 )
 _MEMBER_SPLIT = re.compile(r",? (?:and|or) |, ")
+_SERIES_NAME = re.compile(r"\b[A-Za-z]+(?:, [a-z]+)+,? and [a-z]+ (?:disease|syndrome)\b")
+
+
+def _series_parts(series: str) -> list[str]:
+    """The parts of "A, B and C" (or "A or B"), a name holding a series kept whole ("Hand, foot and mouth disease
+    and herpangina" -> "Hand, foot and mouth disease", "herpangina")."""
+    held = _SERIES_NAME.findall(series)
+    parts = [part.strip() for part in _MEMBER_SPLIT.split(_SERIES_NAME.sub("\0", series))]
+    return [held.pop(0) if part == "\0" else part for part in parts]
 
 
 def class_members(answer: str) -> list[str]:
@@ -592,7 +601,7 @@ def joins_several(answer: str) -> bool:
     qualifiers sharing one head ("Venous and arterial leg ulcers")."""
     if not _JOINED.match(answer) or _CLAUSE_WORD.search(answer):
         return False
-    *first, last = re.split(r",? and |, ", answer)
+    *first, last = _series_parts(answer)
     if all(len(part.split()) == 1 for part in first) and (
         last.split()[-1].casefold() in ("disease", "syndrome")
         or all(_ADJECTIVE_PART.search(p) for p in first)
@@ -639,9 +648,6 @@ _NOT_A_NAME = re.compile(
 )
 
 
-_SERIES_NAME = re.compile(r"\b[A-Za-z]+(?:, [a-z]+)+,? and [a-z]+ (?:disease|syndrome)\b")
-
-
 def named_members(question: str, answer: str) -> list[str]:
     """An entry of a card naming distinct entities whose head joins several of them, split into one answer
     each, the entry's gloss kept on each ("Urticarial vasculitis and leukocytoclastic vasculitis" -> two
@@ -654,9 +660,7 @@ def named_members(question: str, answer: str) -> list[str]:
     if not match:
         return [answer]
     # a name holding a series ("Hand, foot and mouth disease and herpangina", set Z): kept whole among the others
-    held = _SERIES_NAME.findall(match["head"])
-    names = [name.strip() for name in _MEMBER_SPLIT.split(_SERIES_NAME.sub("\0", match["head"]))]
-    names = [held.pop(0) if name == "\0" else name for name in names]
+    names = _series_parts(match["head"])
     if any(len(name.split()) == 1 for name in names[:-1]) and len(names[-1].split()) > 1:
         return [answer]  # "Hand, foot and mouth disease", "Magnesium and aluminium antacids": one name
     if _EFFECTS.search(question) and any(len(name.split()) == 1 for name in names):
