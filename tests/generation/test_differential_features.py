@@ -101,3 +101,22 @@ def test_a_differential_table_row_is_asked_from_its_distinguishing_features():
     article = Outline(title=CONDITION, lessons=[Section(LESSON, [table])])
     found = {d.prompt: d.answer for d in generate_screened(article).kept if d.prompt.startswith(OF)}
     assert found == {f"{OF} has these features: coral-red fluorescence under a Wood lamp?": "Erythrasma"}
+
+
+def name_two(*entries: str) -> list[str]:
+    article = Outline(
+        title=CONDITION,
+        lessons=[Section(LESSON, [Block("list", "Conditions to consider include:", entries)])],
+    )
+    return [d.prompt for d in generate_screened(article).kept if d.prompt.startswith("Name two")]
+
+
+def test_the_name_two_card_of_a_differential_gives_way_to_its_feature_cards():
+    found = name_two("Alopecia areata, which causes smooth patches with exclamation-mark hairs", *PLAIN)
+    assert found == []
+
+
+def test_near_miss_a_differential_without_feature_cards_keeps_its_name_two_card():
+    assert name_two("Alopecia areata", *PLAIN) == [
+        "Name two conditions in the differential diagnosis of xenodermatosis."
+    ]

@@ -1735,7 +1735,7 @@ def test_a_differential_diagnosis_table_asks_for_two_of_its_conditions():
     table = Block(
         "table",
         header=("Condition", "Helpful distinguishing features"),
-        cells=(("Psoriasis", "Nail pits"), ("Eczema", "Itch"), ("Erythrasma", "Coral-red under Wood lamp")),
+        cells=(("Psoriasis", "Nail pits"), ("Eczema", "Itch"), ("Erythrasma", "Coral-red fluorescence")),
     )
     (card,) = [d for d in kinds(_cards("Differential diagnosis", [table]), "basic") if "two" in d.prompt]
     assert (card.prompt, card.answer) == (

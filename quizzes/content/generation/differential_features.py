@@ -35,6 +35,7 @@ from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.reader.outline import Outline
 
 MAX_CARDS = 4
+FEATURE_FRONT = "Which condition in the differential diagnosis of "  # every card's front opens so
 MIN_FEATURE_WORDS = 4
 MAX_FEATURE_WORDS = 30
 
@@ -86,7 +87,7 @@ def differential_feature_cards(outline: Outline, condition: str, out: DraftColle
 
 def _card(entry: str, condition: str) -> tuple[str, str, tuple[str, str]] | None:
     """(name, front, the name and the feature as the article writes them) of a glossed entry, or None."""
-    of = f"in the differential diagnosis of {condition}"
+    of = f"in the differential diagnosis of {condition}"  # the front opens with FEATURE_FRONT
     if clause := _CLAUSE.match(entry):
         name, feature = clause["name"], clause["feature"]
         if not _VERB.match(feature):

@@ -70,6 +70,8 @@ asked; a doubtful draft is dropped, not proposed.
   or one whose class is a bare generic noun: "signs of X") is refused with the reason (:mod:`shapes`), and
   so is a cloze whose blank is low-yield or guessable whatever its sentence (a mechanism class, "{{two}}
   stages", the lower bound of a range: :mod:`blanks`).
+- A "Name two conditions in the differential diagnosis" card gives way to the distinguishing-feature cards of
+  its lesson (:func:`superseded`): they ask the same mimics by what tells each apart.
 - Every draft then passes the item-writing checks or is dropped
   (:mod:`screening`); :func:`report` says why a lesson gave nothing (for
   prose: how many of its sentences state several facts, blank nothing a
@@ -102,7 +104,7 @@ from quizzes.content.generation.card_drafts import (
 )
 from quizzes.content.generation.checks import self_check
 from quizzes.content.generation.diagnosis import diagnosis_questions, why_no_diagnosis_question
-from quizzes.content.generation.differential_features import differential_feature_cards
+from quizzes.content.generation.differential_features import FEATURE_FRONT, differential_feature_cards
 from quizzes.content.generation.drafts import (
     ANY_ONE,
     FALSE,
@@ -350,8 +352,34 @@ def generate_screened(outline: Outline) -> Screened:
     text = _article_text(outline)
     kept, blanked = _refuse(kept, lambda draft: refused_blank(draft, text, condition))
     screened = screen(kept)
-    screened.dropped[:0] = refused + cued + shaped + blanked
+    screened.kept, open_lists = _refuse(screened.kept, superseded(screened.kept))
+    screened.dropped[:0] = refused + cued + shaped + blanked + open_lists
     return screened
+
+
+_NAME_TWO_MIMICS = re.compile(
+    r"^(?:Name|Give) two (?:other )?conditions (?:in the differential diagnosis of|that can look similar to|"
+    r"to distinguish from) "
+)
+
+
+def superseded(kept: list[Draft]) -> Callable[[Draft], str]:
+    """Why a "Name two conditions in the differential diagnosis" card gives way: its lesson keeps
+    distinguishing-feature cards (:mod:`differential_features`), which ask the mimics by what tells each apart.
+    Any two of a long differential can be named without knowing the condition. Of the 39 such cards of 207
+    articles that gave way, the examiners of sets C to S graded 13 valid and 2 flawed, those of sets T to Y 3
+    valid and 12 flawed, each asking for the feature that tells a mimic apart instead (9 ungraded)."""
+    featured = {draft.lesson for draft in kept if draft.prompt.startswith(FEATURE_FRONT)}
+
+    def why(draft: Draft) -> str:
+        if draft.kind == "basic" and draft.lesson in featured and _NAME_TWO_MIMICS.match(draft.prompt):
+            return (
+                f"{STEM_PASS}asks for any two of the differential while the lesson's distinguishing-feature cards "
+                "ask its conditions by what tells each apart: two names recalled test less"
+            )
+        return ""
+
+    return why
 
 
 def _paragraphs(outline: Outline) -> list[str]:
