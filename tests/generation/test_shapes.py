@@ -68,6 +68,27 @@ def test_two_theories_of_the_condition_are_refused():
     )
 
 
+def test_two_techniques_of_the_condition_are_refused():
+    # set AA: "Removal is requested mainly for cosmetic reasons. ... Techniques include:" asked "Name two
+    # techniques of syringomas."
+    heading = "What is the treatment for erysipelas?"
+    outline = article(heading, "Techniques include:", ("Cryotherapy", "Dermabrasion", "Electrosurgery"))
+    assert name_two(outline) == []
+    assert (
+        "asks for two “techniques” without saying of what (“Name two techniques of erysipelas.”)"
+        in silent(outline)[heading]
+    )
+
+
+def test_near_miss_two_techniques_the_stem_qualifies_are_kept():
+    outline = article(
+        "What is the treatment for erysipelas?",
+        "Techniques used to remove lesions include:",
+        ("Cryotherapy", "Dermabrasion", "Electrosurgery"),
+    )
+    assert name_two(outline) == ["Name two techniques that are used to remove lesions for erysipelas."]
+
+
 def test_two_signs_the_stem_qualifies_are_kept():
     outline = article("What are the clinical features of erysipelas?", "Signs on examination include:", SIGNS)
     assert name_two(outline) == ["Name two signs of erysipelas on examination."]
