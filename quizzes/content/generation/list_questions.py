@@ -33,6 +33,7 @@ from quizzes.content.generation.text import lower_first, mentions, sentences, wo
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
 )
+_DDX_NOUN = re.compile(r"(?:other )?(?:conditions|diseases|disorders|diagnoses)", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
     r" (?:may |can |often )?(?:include|includes)$"
@@ -181,6 +182,16 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         if _COUNTS[match["n"].casefold()] != len(lst.items):
             return None  # "The three main types are:" over four entries: the list is not what it says
         return f"What are the {match['n'].casefold()} {match['np'].casefold()} of {of or condition}?"
+    if (
+        ddx
+        and (match := _THAT.match(lead))
+        and _DDX_NOUN.fullmatch(match["np"])
+        and not mentions(lead, condition)
+        and not re.search(r"\bsimilar\b", lead)  # "a similar net-like pattern": "... similar to X", below
+    ):
+        # "Conditions that can cause a pigmented or itchy patch on the back include:" in a differential: the
+        # condition causes one too, and the list names the others (set AA), not those "... in X"
+        return f"Apart from {condition}, what are some {match['np'].casefold()} that {match['vp']}?"
     if lead and (match := _THAT.match(lead)):
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
