@@ -59,6 +59,12 @@ REFUSED = [
     # pass 20: a default answer for its slot
     ("In lentigo maligna, {{c1::surgical excision}} is the treatment of choice.", "a default answer"),
     ("Chickenpox mainly affects {{c1::children}}.", "a default answer"),
+    # pass 24: the test confirming a clinical diagnosis
+    ("Sweet syndrome is suspected clinically and confirmed by {{c1::skin biopsy}}.", "confirming a clinical"),
+    (
+        "Toxic epidermal necrolysis is diagnosed clinically and confirmed by {{c1::skin biopsy}}.",
+        "confirming",
+    ),
 ]
 # Numbers worth their blank (pass 20): an age, a dose, a defining cut-off, the timing of the course.
 NUMBERS_KEPT = [
@@ -84,6 +90,8 @@ KEPT = [
     "Children usually receive {{c1::oral penicillin}} for ten days.",  # no word pointing back
     "The rash usually clears within {{c1::one to two}} weeks.",  # a range that opens on a number (pass 21)
     "Urticaria lasting more than {{c1::six}} weeks is chronic.",  # a cut-off of one figure (pass 21)
+    "In Kaposi sarcoma, the diagnosis is confirmed by {{c1::skin biopsy}}.",  # no clinical diagnosis beside it
+    "Sweet syndrome is suspected clinically and confirmed by {{c1::neutrophils on histology}}.",  # not the test
 ]
 
 

@@ -47,12 +47,9 @@ def test_the_abbreviation_is_the_condition_and_named_once():
         "Toxic epidermal necrolysis",
         "How is toxic epidermal necrolysis diagnosed?",
         "Toxic epidermal necrolysis (TEN) is a severe skin reaction.",
-        "TEN is diagnosed clinically and confirmed by skin biopsy.",
+        "TEN is treated with supportive care in a burns unit.",
     )
-    assert (
-        "Toxic epidermal necrolysis is diagnosed clinically and confirmed by {{c1::skin biopsy}}."
-        in clozes(outline)
-    )
+    assert "Toxic epidermal necrolysis is treated with {{c1::supportive care}} in a burns unit." in clozes(outline)
 
 
 def test_another_subject_a_hedge_or_a_quality_gives_no_cloze_and_the_reason_says_which():

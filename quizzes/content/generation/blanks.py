@@ -44,6 +44,9 @@ Pass 20, counted over every grading of sets A-V (the strict examiners of sets S-
 - a default answer for its slot whatever the condition ("{{surgical excision}} is the treatment of choice",
   "mainly affects {{children}}", "most common in {{older people}}"): 4 flawed (Q, S, V), no valid. "{{skin
   biopsy}}" is not among them: 2 valid (R) against 1 flawed (U).
+- (pass 24) "{{skin biopsy}}" after "suspected (or diagnosed) clinically and confirmed by": the contrast with a
+  clinical diagnosis points to the one test that is not, whatever the condition: 2 flawed (U, Y), no valid (the
+  two valid biopsy blanks, set R, read "the diagnosis is confirmed by").
 
 Not kept, counted the same way:
 
@@ -115,6 +118,12 @@ _DEFAULT = re.compile(
     r"^(?:(?:surgical )?excision|surgery|children|adults|men|women|(?:the )?elderly|older (?:adults|people))$",
     re.IGNORECASE,
 )
+# "... is suspected clinically and confirmed by {{skin biopsy}}": a clinical diagnosis confirmed by the one test
+# that is not clinical, whatever the condition (pass 24)
+_CLINICALLY_CONFIRMED = re.compile(
+    r"\bclinically,? and (?:is |then )?confirmed by (?:a |an )?$", re.IGNORECASE
+)
+_BIOPSY = re.compile(r"^(?:(?:skin|scalp|tissue|lesional) )?biops(?:y|ies)$", re.IGNORECASE)
 # A number worth its blank: an age ("aged {{2 to 5}}", "the first {{3}} months of life"), a dose ("{{1}} mg",
 # "{{5}}%") or a cut-off that defines ("more than {{six}} weeks", "{{3}} months or more").
 _DECISIVE_BEFORE = re.compile(
@@ -158,6 +167,11 @@ def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
     if _DEFAULT.match(blank):
         return (
             f"{STEM_PASS}blanks a default answer (“{blank}”) that a student gives without knowing the topic"
+        )
+    if _BIOPSY.match(blank) and _CLINICALLY_CONFIRMED.search(before):
+        return (
+            f"{STEM_PASS}blanks the test confirming a clinical diagnosis (“{blank}”): “clinically and confirmed "
+            "by” names a biopsy whatever the condition"
         )
     if lean := _LEANS_BACK.search(_CLOZE.sub(r"\g<x>", draft.prompt)):
         return (
