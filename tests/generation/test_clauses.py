@@ -49,7 +49,9 @@ def test_the_abbreviation_is_the_condition_and_named_once():
         "Toxic epidermal necrolysis (TEN) is a severe skin reaction.",
         "TEN is treated with supportive care in a burns unit.",
     )
-    assert "Toxic epidermal necrolysis is treated with {{c1::supportive care}} in a burns unit." in clozes(outline)
+    assert "Toxic epidermal necrolysis is treated with {{c1::supportive care}} in a burns unit." in clozes(
+        outline
+    )
 
 
 def test_another_subject_a_hedge_or_a_quality_gives_no_cloze_and_the_reason_says_which():
