@@ -557,7 +557,7 @@ _NO_CLOZE = {
     "(“{{Topical treatment}} is the first-line treatment”)",
     "label": "would blank a form's label whose meaning the rest of the sentence gives (“Primary ... arise spontaneously”)",
     "split": "would blank a process whose object stays on the front (“an immune attack on ...”)",
-    "scope": "sit under a sub-heading naming a form or group they do not name (“Diagnostic criteria for HUVS”): "
+    "scope": "sit under a sub-heading naming a form or group they do not name ({headings}): "
     "a card would state its rule as the whole condition's",
     "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
     "would have to paste the heading in (“X, oral treatment: A course of ...”)",
@@ -648,9 +648,7 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
         "scheme"
         if schemes and _BARE_SUPERLATIVE.search(main_clause(sentence, condition, abbr))
         else "scope"
-        if section is not lesson
-        and not mentions(sentence, condition)
-        and scope_elsewhere(sentence, section.heading, condition)
+        if _scoped_elsewhere(sentence, section, lesson, condition)
         else "heading"
         if section is not lesson
         and why_no_cloze(main_clause(sentence, condition, abbr), condition, abbr) in ("other", "low")
@@ -664,7 +662,16 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
         for sentence in sentences(block.text)
     )
     total = sum(found.values())
-    parts = [f"{count} {_NO_CLOZE[why]}" for why, count in found.most_common()]
+    headings = {
+        section.heading: None
+        for section in lesson.walk()
+        for block in section.blocks
+        if block.kind == "paragraph"
+        for sentence in sentences(block.text)
+        if _scoped_elsewhere(sentence, section, lesson, condition)
+    }
+    named = ", ".join(f"“{heading}”" for heading in headings)
+    parts = [f"{count} {_NO_CLOZE[why].replace('{headings}', named)}" for why, count in found.most_common()]
     # "It is also called A, B, C, and D": the sentence holds a synonym, but more than one fact
     held = sorted(
         {
@@ -683,6 +690,16 @@ def _why_no_cloze(lesson: Section, condition: str, abbr: str = "") -> str:
             "would test beside the rest"
         )
     return f"no sentence gave a cloze: of its {total} sentence(s), " + "; ".join(parts)
+
+
+def _scoped_elsewhere(sentence: str, section: Section, lesson: Section, condition: str) -> bool:
+    """Whether a sub-section's sentence takes its scope from a sub-heading naming a form or group of its own
+    (:func:`card_drafts.scope_elsewhere`)."""
+    return (
+        section is not lesson
+        and not mentions(sentence, condition)
+        and scope_elsewhere(sentence, section.heading, condition)
+    )
 
 
 def _why_no_card(
