@@ -441,3 +441,30 @@ def test_options_under_a_treatment_heading_are_asked_as_treatments():
     )
     prompts = [prompt for prompt, _ in name_two(outline, "Name two")]
     assert prompts == ["Name two local treatments for a limited number of small lesions in erysipelas."]
+
+
+def causes(sentence: str) -> Outline:
+    factors = ("Raised venous pressure", "Cold injury and poor circulation", "Local trauma")
+    return article(
+        lesson("What causes erysipelas?", para(sentence), bullets("Contributing factors include:", *factors))
+    )
+
+
+def test_a_gloss_inside_a_stated_cause_does_not_cut_it_to_a_fragment():
+    # set AA: "They result from widening (ectasia) of existing capillaries in the papillary dermis, just beneath the
+    # epidermis." put "Widening" on the back of "Name two factors contributing to angiokeratomas" (graded invalid)
+    outline = causes(
+        "They result from widening (ectasia) of existing capillaries in the papillary dermis, just beneath the "
+        "epidermis."
+    )
+    assert name_two(outline, "Name two factors") == []
+    assert (
+        "“They result from widening (ectasia) of existing capillaries"
+        in silent(outline)["What causes erysipelas?"]
+    )
+
+
+def test_near_miss_a_gloss_ending_the_stated_cause_still_ends_it():
+    outline = causes("They result from friction (for example from tight shoes).")
+    [(_, back)] = name_two(outline, "Name two factors")
+    assert back.endswith("; Local trauma; Friction")

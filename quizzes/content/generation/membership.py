@@ -118,6 +118,7 @@ _CLAUSE_END = re.compile(
     r"[.;:]|,? (?:but|although|though|whereas|while|because|than|which|who|when|where)\b| \("
     r"|, (?:particularly|especially|notably|mainly|usually|often)\b"
 )
+_INNER_GLOSS = re.compile(r" \([^()]*\)(?= of\b)")
 _CLAUSE_START = re.compile(
     r"(?:^|[.;:]\s*|,\s*(?:but|and|although|while|whereas|so|as|because|since)\s+|\b(?:but|although|while|and)\s+(?=[a-z]))"
 )
@@ -279,7 +280,9 @@ def _member_span(text: str, match: re.Match, side: str) -> str:
     if "m" in match.re.groupindex and match["m"]:
         return match["m"]
     if side == "after":
-        rest = text[match.end() :]
+        # "widening (ectasia) of existing capillaries": a gloss inside the phrase, not its end (set AA: cut there,
+        # the back gained "Widening")
+        rest = _INNER_GLOSS.sub("", text[match.end() :])
         end = _CLAUSE_END.search(rest)
         span = rest[: end.start()] if end else rest
         if end and end[0].startswith(",") and re.search(r", (?:and|or) |; ", rest[end.end() :]):
