@@ -468,3 +468,28 @@ def test_near_miss_a_gloss_ending_the_stated_cause_still_ends_it():
     outline = causes("They result from friction (for example from tight shoes).")
     [(_, back)] = name_two(outline, "Name two factors")
     assert back.endswith("; Local trauma; Friction")
+
+
+def differential_beside(line: str) -> Outline:
+    entries = ("Contact dermatitis", "Cellulitis and necrotising fasciitis", "Herpes zoster")
+    return article(
+        lesson("What are the clinical features of erysipelas?", para(line)),
+        lesson(DDX, bullets("Other conditions to consider include:", *entries)),
+    )
+
+
+def test_a_feature_of_a_differential_already_on_the_back_adds_nothing():
+    # set AA: "... helps distinguish them from the smooth surface of a cherry angioma" refused the differential
+    # card for a member it held ("Cherry angioma and pyogenic granuloma")
+    outline = differential_beside(
+        "A sharp edge helps distinguish erysipelas from the vague border of cellulitis."
+    )
+    ((_, answer),) = name_two(outline, "Name two conditions in the differential")
+    assert answer.endswith(": Contact dermatitis; Cellulitis and necrotising fasciitis; Herpes zoster")
+
+
+def test_near_miss_a_feature_of_a_differential_not_on_the_back_refuses_the_card():
+    line = "A sharp edge helps distinguish erysipelas from the vague border of deep vein thrombosis."
+    outline = differential_beside(line)
+    assert name_two(outline, "Name two conditions in the differential") == []
+    assert line in silent(outline)[DDX]

@@ -248,11 +248,20 @@ def _key_words(text: str, condition: str) -> set[str]:
     return {w for w in words(text) if len(w) > 2 and w not in _EMPTY and w not in words(condition)}
 
 
+_FEATURE_OF = re.compile(
+    r"^(?:the |a |an )?(?:[\w-]+,? ){0,3}?(?:surface|appearance|colou?r|edge|border|pattern|lesions?|texture) "
+    r"of (?:an? |the )?(?P<x>\S.*)$",
+    re.IGNORECASE,
+)
+
+
 def _held(part: str, held: set[str], cls: str, condition: str) -> bool:
     """Whether an answer on the back already names a member part: by its first content word; for a condition in
     the differential diagnosis by all of them ("generalised pustular psoriasis" is not "subcorneal pustular
     dermatosis", which shares "pustular")."""
     if cls == "differential":
+        # "the smooth surface of a cherry angioma": a feature of the condition named after it
+        part = m["x"] if (m := _FEATURE_OF.match(part)) else part
         keys = {_SAME.get(word, word) for word in _key_words(part, condition)}
         return keys <= held
     return _first_key_word(part, condition) in held
