@@ -229,3 +229,28 @@ def test_a_gene_whose_mutations_cause_the_condition():
         "FLG mutations cause ichthyosis vulgaris.",
     )
     assert prompts(outline) == ["{{c1::FLG}} mutations cause ichthyosis vulgaris."]
+
+
+def test_a_first_line_medication_and_a_rank_opening_the_sentence_are_blanked():
+    # set AA: "Dapsone is the first-line medication" and "the cornerstone of treatment is personal hygiene" gave
+    # nothing, the answer keys' first points on treatment
+    outline = outline_of(
+        "Body lice",
+        "What is the treatment for body lice?",
+        "Malathion is the first-line medication.",
+        "The cornerstone of treatment is personal hygiene.",
+    )
+    assert prompts(outline) == [
+        "In body lice, {{c1::malathion}} is the first-line medication.",
+        "In body lice, the cornerstone of treatment is {{c1::personal hygiene}}.",
+    ]
+
+
+def test_near_miss_a_rank_opening_the_sentence_before_a_pronoun_or_a_series_gives_no_card():
+    outline = outline_of(
+        "Body lice",
+        "What is the treatment for body lice?",
+        "The cornerstone of treatment is this.",
+        "The cornerstone of treatment is hygiene and hot washing of clothing.",
+    )
+    assert prompts(outline) == []

@@ -37,7 +37,8 @@ Fixed shapes read beside it (tried before the patterns, :func:`fact_first` and :
   first-line"), follow "remains" or "is generally considered", and end in a concessive clause ("Culture is the
   gold standard, but ..."); an "of" phrase after the agent stays on the front ("{{Direct immunofluorescence}}
   of a biopsy ... is the key test"), unless the subject is a use of it ("Regular use of an emollient"); "the
-  mainstay" naming nothing ("Antibiotics remain the mainstay") is no card. A rank naming what it is for, or a cause,
+  mainstay" naming nothing ("Antibiotics remain the mainstay") is no card. The rank may open the sentence
+  ("The cornerstone of treatment is {{personal hygiene}}", pass 24), the fact after it a short name phrase. A rank naming what it is for, or a cause,
   carries its own scope (the sentence before, a plain sub-heading "First-line treatment", lend none);
 - **the condition's kind**: "is a delayed (type IV) hypersensitivity reaction" (the type), "Inheritance is
   autosomal dominant" (the pattern), "The tumour cells stain positively for GLUT1" (the marker). Not "is an
@@ -290,8 +291,8 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
 # is a rank naming one treatment, test or cause; the subject, its one fact, is blanked.
 _RANKED = (
     r"the (?:first-line|first line|standard|preferred)(?: (?:approved|systemic|topical|oral|medical))?"
-    r" (?:treatment|therapy|drug|test|investigation)"
-    r"|the (?:treatment|drug|test|investigation|therapy) of choice"
+    r" (?:treatment|therapy|drug|medication|medicine|agent|test|investigation)"
+    r"|the (?:treatment|drug|medication|test|investigation|therapy) of choice"
     r"|the (?:key|most useful|most important|definitive) (?:diagnostic )?(?:test|investigation)"
     r"|the most important (?:treatment|therapy)"
     r"|the gold standard(?: test| investigation| for diagnosis)?"
@@ -352,11 +353,26 @@ _GENE_CAUSES = re.compile(
 )
 
 
+# The rank first, the fact after it: "The cornerstone of treatment is personal hygiene." (set AA), "The treatment
+# of choice is dapsone." A short name phrase, no series, no pronoun.
+_RANK_FIRST = re.compile(
+    r"^The (?P<rank>(?:cornerstone|mainstay) of (?:treatment|management|therapy)"
+    r"|(?:treatment|drug|medication|test|investigation|therapy) of choice"
+    r"|(?:first-line|first line|preferred) (?:treatment|therapy|drug|medication|test|investigation)"
+    r"|gold standard(?: test| investigation| for diagnosis)?)"
+    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+?)? (?:is|remains) "
+    r"(?P<x>(?!(?:it|this|that|these|they|one|either|both)\b)[a-z][\w-]*(?: [\w-]+){0,4})\.$"
+)
+
+
 def fact_first(sentence: str) -> FactFirst | None:
     """The subject a ranked predicate names as its treatment, test or cause (or a gene whose mutations
-    cause the condition), or None."""
+    cause the condition; or the fact after a rank opening the sentence), or None."""
     if gene := _GENE_CAUSES.match(sentence):
         return FactFirst(*gene.span("x"), "cause", True)
+    if (first := _RANK_FIRST.match(sentence)) and not re.search(r"\b(?:and|or)\b", first["x"]):
+        relation = "test" if re.search(r"test|investigation|gold", first["rank"]) else "treatment"
+        return FactFirst(*first.span("x"), relation, bool(first["obj"]))
     match = _USED_FIRST.match(sentence) or _FACT_FIRST.match(sentence)
     if not match or re.match(r"(?:It|They|This|These|That|Those|Such|Other|Another)\b", match["x"]):
         return None
