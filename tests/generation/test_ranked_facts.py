@@ -254,3 +254,12 @@ def test_near_miss_a_rank_opening_the_sentence_before_a_pronoun_or_a_series_give
         "The cornerstone of treatment is hygiene and hot washing of clothing.",
     )
     assert prompts(outline) == []
+
+
+def test_near_miss_a_rank_opening_the_sentence_before_an_article_keeps_the_agent_blank():
+    outline = outline_of(
+        "Impetigo",
+        "What is the treatment for impetigo?",
+        "The first-line treatment is a cream containing fusidic acid.",
+    )
+    assert "{{c1::cream containing fusidic acid}}" not in " ".join(prompts(outline))

@@ -361,7 +361,7 @@ _RANK_FIRST = re.compile(
     r"|(?:first-line|first line|preferred) (?:treatment|therapy|drug|medication|test|investigation)"
     r"|gold standard(?: test| investigation| for diagnosis)?)"
     r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+?)? (?:is|remains) "
-    r"(?P<x>(?!(?:it|this|that|these|they|one|either|both)\b)[a-z][\w-]*(?: [\w-]+){0,4})\.$"
+    r"(?P<x>(?!(?:it|this|that|these|they|one|either|both|an?|the)\b)[a-z][\w-]*(?: [\w-]+){0,4})\.$"
 )
 
 
