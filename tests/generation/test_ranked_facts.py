@@ -262,4 +262,6 @@ def test_near_miss_a_rank_opening_the_sentence_before_an_article_keeps_the_agent
         "What is the treatment for impetigo?",
         "The first-line treatment is a cream containing fusidic acid.",
     )
-    assert prompts(outline) == ["In impetigo, the first-line treatment is a cream containing {{c1::fusidic acid}}."]
+    assert prompts(outline) == [
+        "In impetigo, the first-line treatment is a cream containing {{c1::fusidic acid}}."
+    ]
