@@ -2233,6 +2233,25 @@ def test_a_most_common_entry_is_asked_by_the_class_its_lead_in_names():
     ]
 
 
+def test_the_most_important_single_risk_factor_entry_is_asked():
+    """Set AA: "Diabetes mellitus, the most important single risk factor" gave nothing (the examiner's first missed
+    point on necrotising fasciitis). A mere "important" entry is no rank (the near miss)."""
+    entries = ("Diabetes mellitus, the most important single risk factor", "Obesity", "Injecting drug use")
+    lesson = Section(
+        "Who gets necrotising fasciitis?", [Block("list", "Risk is greater in people with:", entries)]
+    )
+    cards = generate(Outline(title="Necrotising fasciitis", lessons=[lesson]))
+    assert [(c.prompt, c.answer) for c in cards if c.prompt.startswith("What is")] == [
+        ("What is the most important risk factor for necrotising fasciitis?", "Diabetes mellitus")
+    ]
+    near = ("Diabetes mellitus, an important risk factor", "Obesity", "Injecting drug use")
+    lesson = Section(
+        "Who gets necrotising fasciitis?", [Block("list", "Risk is greater in people with:", near)]
+    )
+    cards = generate(Outline(title="Necrotising fasciitis", lessons=[lesson]))
+    assert [c.prompt for c in cards if c.prompt.startswith("What is")] == []
+
+
 def test_no_name_two_card_with_members_nested_under_an_entry():
     """Pass 21: the nested members ("Dermabrasion", "Laser") answer the question too; one answer per entry would
     mark them wrong. The near miss, a list with no nesting, is asked."""

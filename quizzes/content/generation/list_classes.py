@@ -428,7 +428,8 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
 # trigger": an entry the article calls the most ... of its list, asked the other way round.
 _SUPERLATIVE_ENTRY = re.compile(
     r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]| is) the(?: [a-z]+ and)?"
-    r" (?P<sup>most (?:common|widely used|frequent|effective)|commonest) (?P<noun>[a-z]+)(?:$|, )"
+    r" (?P<sup>most (?:common|widely used|frequent|effective|important)|commonest)(?: single)?"
+    r" (?P<noun>risk factor|[a-z]+)(?:$|, )"
 )
 _QUALIFIED = re.compile(r"^(?:In|Among|For|During|When)\b|\b(?:in|among) (?:children|adults|women|men)\b")
 _GROUP_OF_TREATMENTS = re.compile(
@@ -470,7 +471,8 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
             elif lst.parent and len(lst.parent.split()) <= 3 and "," not in lst.parent:
                 prompt = f"Among {lower_first(lst.parent)}, what is the {sup} {noun} of {condition}?"
             elif not lst.parent and lst.heading == lst.lesson:
-                prompt = f"What is the {sup} {noun} of {condition}?"
+                of = "for" if noun == "risk factor" else "of"  # "the most important risk factor for X"
+                prompt = f"What is the {sup} {noun} {of} {condition}?"
             elif (kinds := _VARIANTS_HEADING.match(lst.heading)) and mentions(kinds["x"], condition):
                 prompt = f"What is the {sup} {noun} of {condition}?"  # "Variants of X": its types
             else:
