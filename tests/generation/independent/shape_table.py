@@ -82,7 +82,7 @@ def gradings() -> list[dict]:
                         {f: grade[f] for f in ("kind", "prompt", "answer") if f in grade and f not in row}
                     )
                     row.update(
-                        key=key, set=set_dir.name[-1].upper(), article=set_dir / article, grade=grade["grade"]
+                        key=key, set=set_dir.name.removeprefix("set-").upper(), article=set_dir / article, grade=grade["grade"]
                     )
                     found.append(row)
     return found
@@ -174,7 +174,7 @@ def today_lessons() -> dict[tuple[str, str], str]:
     for set_dir in (ROOT / "set-a", ROOT / "set-b"):
         for path in sorted(set_dir.glob("*.txt")):
             for draft in generate(reader.read(path.read_bytes()).outline):
-                found[(set_dir.name[-1].upper(), draft.key)] = draft.lesson
+                found[(set_dir.name.removeprefix("set-").upper(), draft.key)] = draft.lesson
     return found
 
 
