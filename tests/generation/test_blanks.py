@@ -59,6 +59,9 @@ REFUSED = [
     # pass 20: a default answer for its slot
     ("In lentigo maligna, {{c1::surgical excision}} is the treatment of choice.", "a default answer"),
     ("Chickenpox mainly affects {{c1::children}}.", "a default answer"),
+    # pass 24: a bare kind of organism
+    ("In trichomycosis, the condition is caused by {{c1::bacteria}}.", "only a mechanism class"),
+    ("Orf is caused by a {{c1::virus}}.", "only a mechanism class"),
     # pass 24: the test confirming a clinical diagnosis
     ("Sweet syndrome is suspected clinically and confirmed by {{c1::skin biopsy}}.", "confirming a clinical"),
     (
@@ -90,6 +93,7 @@ KEPT = [
     "Children usually receive {{c1::oral penicillin}} for ten days.",  # no word pointing back
     "The rash usually clears within {{c1::one to two}} weeks.",  # a range that opens on a number (pass 21)
     "Urticaria lasting more than {{c1::six}} weeks is chronic.",  # a cut-off of one figure (pass 21)
+    "Trichomycosis is caused by overgrowth of {{c1::Corynebacterium}} species on the hair shaft.",  # the organism
     "In Kaposi sarcoma, the diagnosis is confirmed by {{c1::skin biopsy}}.",  # no clinical diagnosis beside it
     "Sweet syndrome is suspected clinically and confirmed by {{c1::neutrophils on histology}}.",  # not the test
 ]

@@ -265,3 +265,26 @@ def test_near_miss_a_rank_opening_the_sentence_before_an_article_keeps_the_agent
     assert prompts(outline) == [
         "In impetigo, the first-line treatment is a cream containing {{c1::fusidic acid}}."
     ]
+
+
+def test_the_most_effective_treatment_is_a_rank_and_a_trailing_participle_is_cut():
+    # set AB: "Thalidomide is the most effective treatment for severe actinic prurigo, often producing marked
+    # improvement within weeks, after which ..." gave nothing (the answer key's point on treatment)
+    outline = outline_of(
+        "Actinic prurigo",
+        "What is the treatment for actinic prurigo?",
+        "Thalidomide is the most effective treatment for severe actinic prurigo, often producing marked improvement "
+        "within weeks, after which the dose is reduced.",
+    )
+    assert prompts(outline) == [
+        "{{c1::Thalidomide}} is the most effective treatment for severe actinic prurigo."
+    ]
+
+
+def test_near_miss_an_effective_treatment_is_no_rank():
+    outline = outline_of(
+        "Actinic prurigo",
+        "What is the treatment for actinic prurigo?",
+        "Thalidomide is an effective treatment for severe actinic prurigo, often producing marked improvement.",
+    )
+    assert prompts(outline) == []

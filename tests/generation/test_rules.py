@@ -2252,6 +2252,17 @@ def test_the_most_important_single_risk_factor_entry_is_asked():
     assert [c.prompt for c in cards if c.prompt.startswith("What is")] == []
 
 
+def test_the_most_widely_used_systemic_agent_entry_is_asked_for_the_condition():
+    entries = ("Dapsone, the most widely used systemic agent", "Colchicine", "Hydroxychloroquine")
+    lesson = Section(
+        "What is the treatment for granuloma faciale?", [Block("list", "Oral options:", entries)]
+    )
+    cards = generate(Outline(title="Granuloma faciale", lessons=[lesson]))
+    assert [(c.prompt, c.answer) for c in cards if c.prompt.startswith("What is")] == [
+        ("What is the most widely used systemic agent for granuloma faciale?", "Dapsone")
+    ]
+
+
 def test_no_name_two_card_with_members_nested_under_an_entry():
     """Pass 21: the nested members ("Dermabrasion", "Laser") answer the question too; one answer per entry would
     mark them wrong. The near miss, a list with no nesting, is asked."""

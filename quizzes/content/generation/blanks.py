@@ -11,6 +11,8 @@ only non-valid ones (counts are gradings: a draft graded twice counts twice):
   refuses the generic words, the other wordings are no longer made): a guard for the next path that blanks one;
 - (pass 20) "{{genetic susceptibility plus environmental triggers}}": true of almost any chronic disease: 1
   flawed (T), no valid;
+- (pass 24) a bare kind of organism ("caused by {{bacteria}}"): guessed from the name or the grammar, and the
+  organism the article names is the fact: 1 flawed (AB), no valid, none made on an earlier set;
 - a number blank that is only the lower bound of a range ("{{three}} months to a year"): 1 flawed (Q), no valid;
   (pass 21) or the upper bound of one that opens on a bare unit ("within days to {{two}} weeks"): 1 flawed (W),
   no valid;
@@ -77,6 +79,7 @@ _MECHANISM = re.compile(
     r"|underlying (?:condition|disease|disorder|cause|illness)s?"
     r"|(?:combination|mixture|number) of (?:factors|causes)|(?:multiple|several|many) factors"
     r"|genetic (?:susceptibility|predisposition) (?:plus|and|with) environmental (?:triggers|factors)"
+    r"|bacteri(?:a|um)|(?:a )?virus(?:es)?|fung(?:i|us)|(?:a )?parasites?"  # set AB: "caused by {{bacteria}}"
     r")$",
     re.IGNORECASE,
 )

@@ -294,11 +294,11 @@ _RANKED = (
     r" (?:treatment|therapy|drug|medication|medicine|agent|test|investigation)"
     r"|the (?:treatment|drug|medication|test|investigation|therapy) of choice"
     r"|the (?:key|most useful|most important|definitive) (?:diagnostic )?(?:test|investigation)"
-    r"|the most important (?:treatment|therapy)"
+    r"|the most (?:important|effective) (?:treatment|therapy)"
     r"|the gold standard(?: test| investigation| for diagnosis)?"
     r"|the (?:mainstay|cornerstone)(?: of (?:treatment|management|therapy|diagnosis))?"
     r"|the (?:internal )?(?:organ|site) most (?:often|commonly|frequently) (?:affected|involved)"
-    r"|the (?:most (?:common|frequent)(?:ly reported| reported)?|commonest|leading|main) (?:known )?"
+    r"|the (?:most (?:common|frequent)(?:ly (?:reported|identified)| reported)?|commonest|leading|main) (?:known )?"
     r"(?:cause|trigger|drug cause|causative (?:drug|agent|organism)|organism)"
 )
 _FACT_FIRST = re.compile(

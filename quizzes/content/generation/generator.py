@@ -206,6 +206,7 @@ _GLOSS = re.compile(
 )
 _TRAILING_USUALLY = re.compile(
     r"(?<=\w), (?:usually|often|typically) [^,;:()]+\.$"
+    r"|(?<=\w), (?:usually|often|typically) [a-z]+ing\b[^;:()]+\.$"  # ", often producing ..., after which ..." (AB)
     r"|(?<=\w) and (?:usually|often|typically) [a-z]+[^s\W]s\b[^,;:()]+\.$"  # "X is the treatment of choice and usually works ..."
 )
 # What a trailing clause adds about the noun before it: ", a Gram-positive, rod-shaped bacterium.", ", followed

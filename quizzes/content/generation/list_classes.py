@@ -429,7 +429,7 @@ def named_sign_cards(lists: list[ItemList], condition: str, out: DraftCollector)
 _SUPERLATIVE_ENTRY = re.compile(
     r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,5})(?: \([^()]+\))?(?:,| [\u2013\u2014]| is) the(?: [a-z]+ and)?"
     r" (?P<sup>most (?:common|widely used|frequent|effective|important)|commonest)(?: single)?"
-    r" (?P<noun>risk factor|[a-z]+)(?:$|, )"
+    r" (?P<noun>risk factor|(?:(?:systemic|topical|oral) )?[a-z]+)(?:$|, )"
 )
 _QUALIFIED = re.compile(r"^(?:In|Among|For|During|When)\b|\b(?:in|among) (?:children|adults|women|men)\b")
 _GROUP_OF_TREATMENTS = re.compile(
@@ -471,7 +471,8 @@ def superlative_entry_cards(lists: list[ItemList], condition: str, out: DraftCol
             elif lst.parent and len(lst.parent.split()) <= 3 and "," not in lst.parent:
                 prompt = f"Among {lower_first(lst.parent)}, what is the {sup} {noun} of {condition}?"
             elif not lst.parent and lst.heading == lst.lesson:
-                of = "for" if noun == "risk factor" else "of"  # "the most important risk factor for X"
+                # "the most important risk factor for X", "the most widely used systemic agent for X"
+                of = "for" if re.search(r"(?:factor|agent|treatment|therapy|drug)$", noun) else "of"
                 prompt = f"What is the {sup} {noun} {of} {condition}?"
             elif (kinds := _VARIANTS_HEADING.match(lst.heading)) and mentions(kinds["x"], condition):
                 prompt = f"What is the {sup} {noun} of {condition}?"  # "Variants of X": its types

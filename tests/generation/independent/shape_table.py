@@ -82,7 +82,10 @@ def gradings() -> list[dict]:
                         {f: grade[f] for f in ("kind", "prompt", "answer") if f in grade and f not in row}
                     )
                     row.update(
-                        key=key, set=set_dir.name.removeprefix("set-").upper(), article=set_dir / article, grade=grade["grade"]
+                        key=key,
+                        set=set_dir.name.removeprefix("set-").upper(),
+                        article=set_dir / article,
+                        grade=grade["grade"],
                     )
                     found.append(row)
     return found
