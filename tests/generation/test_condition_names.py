@@ -56,3 +56,13 @@ def test_a_title_opening_with_a_colon_keeps_the_name_after_it():
     opening = "Sarcoidosis is a disease in which granulomas form in many organs."
     found = prompts(_article(": Sarcoidosis", opening))
     assert "Name two possible complications of sarcoidosis." in found
+
+
+def test_a_name_holding_of_opening_a_paragraph_is_not_read_as_a_glued_sub_heading():
+    # set AB: "Poikiloderma of Civatte is a common ..." was read as the sub-heading "Poikiloderma of" glued to the
+    # text "Civatte is a common ...", and the lesson report quoted the cut sentence
+    text = "Poikiloderma of Civatte is generally regarded as a feature of chronic sun damage."
+    lesson = Section("What is poikiloderma of Civatte?", [Block("paragraph", text)])
+    assert prompts(Outline(title="Poikiloderma of Civatte", lessons=[lesson])) == [
+        "Poikiloderma of Civatte is generally regarded as a feature of {{c1::chronic sun damage}}."
+    ]

@@ -246,7 +246,12 @@ def sub_headed(section: Section) -> Section:
         if block.kind == "paragraph" and _HEADING_LINE.match(text):
             subs.append(Section(text))
             continue
-        if glued and not set(glued["head"].casefold().split()) & _NOT_IN_HEADINGS:
+        # ... but not a name cut before its last word ("Poikiloderma of" / "Civatte is a common ...", set AB)
+        if (
+            glued
+            and not set(glued["head"].casefold().split()) & _NOT_IN_HEADINGS
+            and glued["head"].split()[-1] != "of"
+        ):
             subs.append(Section(glued["head"]))
             block = dataclasses.replace(block, text=glued["rest"])
         (subs[-1].blocks if subs else blocks).append(block)
