@@ -591,6 +591,13 @@ _CAUSAL_LABEL = re.compile(
 # would mark wrong: 1 flawed grading of A-W (W), no valid.
 _FACTORS_QUESTION = re.compile(r"^(?:Name|Give) two (?:[\w-]+ ){0,2}?factors? (?!for\b)")
 _CAUSES_LESSON = re.compile(r"^What causes\b", re.IGNORECASE)
+# A lead-in in that lesson naming causes ("It results from:", "Triggers include:"), not "The colour of the
+# concretions varies:" (set AB)
+_CAUSAL_LEAD = re.compile(
+    r"\b(?:results?|caus\w*|due|triggers?|factors?|contribut\w*|associat\w*|leads?|provok\w*|predispos\w*|"
+    r"risks?|mechanisms?|theor\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> str:
@@ -611,6 +618,7 @@ def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> st
         for text in (other.lead_in, other.section if other.section != other.lesson else ""):
             if text and label.match(text) and not set(other.items) <= set(lst.items):
                 return text
-        if factors and _CAUSES_LESSON.match(other.lesson) and other.lead_in:
+        said = f"{other.before} {other.lead_in}"  # "The lesions result from injury. ... They include:"
+        if factors and _CAUSES_LESSON.match(other.lesson) and _CAUSAL_LEAD.search(said):
             return other.lead_in  # "Factors associated with X" beside "What causes X? It results from:"
     return ""
