@@ -547,21 +547,21 @@ _NO_CLOZE = {
     "which classification is meant?",
     "verb": "have no clinical relation as their main verb (caused by, treated with, confirmed by, affects, begins in, "
     "is most common in, is associated with, spreads through, is regarded as, is a type ... reaction, inheritance is), "
-    "nor a subject ranked as the treatment of choice, the gold standard or the most common cause: a quality (“is "
+    "nor a subject ranked as the treatment of choice, the gold standard or the most common cause: a quality (for example “is "
     "usually asymptomatic”) or another verb",
     "clinical": "say the diagnosis is clinical (a blank a student guesses without knowing the condition)",
     "who": "have a subject that is neither the condition nor a named form of it (a feature, a treatment, a test)",
     "hedged": "hedge their relation (may, can, also, sometimes, not): a partial fact, no one answer",
     "several": "have a predicate holding several facts (a description, a long or open series)",
-    "generic": "have a predicate of generic words or a vague share (“an underlying condition”, “people of all ages”)",
+    "generic": "have a predicate of generic words or a vague share (for example “an underlying condition”, “people of all ages”)",
     "cued": "would blank words the rest of the sentence says again: a cue, or a category the sentence names "
-    "(“{{Topical treatment}} is the first-line treatment”)",
-    "label": "would blank a form's label whose meaning the rest of the sentence gives (“Primary ... arise spontaneously”)",
-    "split": "would blank a process whose object stays on the front (“an immune attack on ...”)",
+    "(for example “{{Topical treatment}} is the first-line treatment”)",
+    "label": "would blank a form's label whose meaning the rest of the sentence gives (for example “Primary ... arise spontaneously”)",
+    "split": "would blank a process whose object stays on the front (for example “an immune attack on ...”)",
     "scope": "sit under a sub-heading naming a form or group they do not name ({headings}): "
     "a card would state its rule as the whole condition's",
     "heading": "name neither the condition nor their sub-heading, whose subject the sub-heading is: a card "
-    "would have to paste the heading in (“X, oral treatment: A course of ...”)",
+    "would have to paste the heading in (for example “X, oral treatment: A course of ...”)",
 }
 
 
