@@ -120,3 +120,37 @@ def test_near_miss_a_differential_without_feature_cards_keeps_its_name_two_card(
     assert name_two("Alopecia areata", *PLAIN) == [
         "Name two conditions in the differential diagnosis of xenodermatosis."
     ]
+
+
+def test_a_like_compound_is_no_likeness_and_a_shared_generic_head_is_no_cue():
+    # set AB: "pox-like scars" read as "looks like"; "Airborne allergic contact dermatitis" refused beside
+    # xenodermatitis for sharing "dermatitis"
+    article = Outline(
+        title="Xenodermatitis",
+        lessons=[
+            Section(
+                "What is the differential diagnosis for xenodermatitis?",
+                [
+                    Block(
+                        "list",
+                        "Conditions to consider include:",
+                        (
+                            "Hydroa vacciniforme, which causes vesicles and pox-like scars in children",
+                            "Airborne contact dermatitis, which tends to involve shaded sites such as the eyelids",
+                            *PLAIN,
+                        ),
+                    )
+                ],
+            )
+        ],
+    )
+    of = "Which condition in the differential diagnosis of xenodermatitis"
+    found = {d.prompt: d.answer for d in generate_screened(article).kept if d.prompt.startswith(of)}
+    assert found == {
+        f"{of} causes vesicles and pox-like scars in children?": "Hydroa vacciniforme",
+        f"{of} tends to involve shaded sites such as the eyelids?": "Airborne contact dermatitis",
+    }
+
+
+def test_near_miss_a_shared_specific_word_still_cues_the_mimic():
+    assert not cards("Chronic xenodermatosis nodularis, which causes hard nodules on the shins", *PLAIN)

@@ -91,7 +91,7 @@ _CLASS_WORDS = {
 }  # fmt: skip
 # A gloss saying the distractor shares a feature: then the stem may fit it too.
 SHARES = re.compile(
-    r"\b(?:also|identical|similar|same|alike|indistinguishable|both|resembl\w*|mimic\w*|like)\b",
+    r"\b(?:also|identical|similar|same|alike|indistinguishable|both|resembl\w*|mimic\w*|(?<!-)like)\b",  # not "pox-like"
     re.IGNORECASE,
 )
 # Words of a lead-in that say nothing the differential's conditions share.

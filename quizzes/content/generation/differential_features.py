@@ -56,6 +56,10 @@ _WHY_LISTED = re.compile(
 # A gloss naming the mimic's kind or organism ("a fungal infection ...; scrapings show yeasts", "caused by
 # Corynebacterium"): the label answers the card, not the sign (3 of the 65 first cards, all graded flawed).
 _LABEL = re.compile(r"\b(?:infections?|caused by|hyphae?|yeasts?|fungal|fungus|bacteri\w*)\b", re.IGNORECASE)
+# The head nouns many names share ("Airborne allergic contact dermatitis" beside chronic actinic dermatitis): no cue.
+_HEADS = re.compile(
+    r"\b(?:dermatitis|dermatosis|disease|syndrome|eruption|infection|reaction|disorder)\b", re.I
+)
 # A label naming a time or setting, not a condition ("During the prodrome: angina, ...").
 _NOT_A_CONDITION = re.compile(r"^(?:during|in|at|on|before|after|when|if|for|with)\b", re.IGNORECASE)
 
@@ -115,6 +119,8 @@ def _card(entry: str, condition: str) -> tuple[str, str, tuple[str, str]] | None
         return None
     # a word of the mimic's name in its gloss, or one it shares with the condition, cues it (five letters: "spiny"
     # is no cue to lichen spinulosus)
-    if name_words(name, 5) & name_words(feature, 5) or name_words(condition, 5) & name_words(name, 5):
+    if name_words(name, 5) & name_words(feature, 5) or name_words(_HEADS.sub("", condition), 5) & name_words(
+        _HEADS.sub("", name), 5
+    ):
         return None
     return name, front, quoted
