@@ -214,11 +214,13 @@ QUEUE_SQL = {vendor: QUEUE_SQL.format(**TABLES, whole_days=days) for vendor, day
 # student's state the queue chose) that state; and the card a rating is for, with its note and
 # the student's state of it. Written out for the queue's reason: the ORM took about a
 # millisecond to build each (three joins, a filtered relation), several times the database's time.
+# Neither page shows the note's source spans nor the lesson's body (only its title): they are
+# left out of the rows (deferred on the instances, read only if asked for).
 STATE, CARD, NOTE, LESSON = (
     Columns(CardState, "s"),
     Columns(Card, "c"),
-    Columns(Note, "n"),
-    Columns(Lesson, "l"),
+    Columns(Note, "n", defer=("source_spans",)),
+    Columns(Lesson, "l", defer=("body",)),
 )
 SHOWN = """, EXISTS (SELECT 1 FROM {image} i WHERE i.note_id = n.id)
   FROM {card} c JOIN {note} n ON n.id = c.note_id JOIN {lesson} l ON l.id = n.lesson_id"""
