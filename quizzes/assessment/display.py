@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from quizzes.assessment import regrading, secrecy
+from quizzes.assessment import lookups, regrading, secrecy
 from quizzes.items import grading, marking
 from quizzes.models import Attempt, Response
 from quizzes.models.practice import AttemptState
@@ -224,23 +224,16 @@ def palette(attempt: Attempt, secret: Mapping[int, str] | None = None) -> list[d
     """One row per slot for the question palette (the score only matters in tutor mode, once
     answered, and is left out for the ``secret`` questions, as in :func:`question_display`)."""
     secret = secret or {}
-    rows = (
-        Response.objects.filter(attempt=attempt)
-        .order_by("slot")
-        .values("slot", "question_id", "answered_at", "flagged", "score")
-    )
     return [
         {
-            "slot": r["slot"],
-            "answered": r["answered_at"] is not None,
-            "flagged": r["flagged"],
+            "slot": slot,
+            "answered": bool(answered),
+            "flagged": bool(flagged),
             "result": (
-                _result(r["score"])
-                if r["answered_at"] and r["score"] is not None and r["question_id"] not in secret
-                else None
+                _result(score) if answered and score is not None and question_id not in secret else None
             ),
         }
-        for r in rows
+        for slot, question_id, answered, flagged, score in lookups.palette_rows(attempt=attempt)
     ]
 
 

@@ -7,6 +7,8 @@ own lookups (the attempt locked for the change, the response with the versions i
 by) are here too, for the services in attempts.py.
 """
 
+from django.db import connection
+
 from quizzes.models import Attempt, Lesson, Question, QuestionVersion, Quiz, Regrade, Response
 from quizzes.models.rows import Columns, Statement
 
@@ -108,3 +110,14 @@ def scored_response(*, attempt: Attempt, slot: int) -> Response | None:
     response, version, scored_version, regrade = row
     response.version, response.scored_version, response.regrade = version, scored_version, regrade
     return response
+
+
+# The question palette of an attempt: every slot, whether it is answered or flagged, its score.
+PALETTE = "SELECT slot, question_id, answered_at IS NOT NULL, flagged, score FROM {response} WHERE attempt_id = %s ORDER BY slot"
+
+
+def palette_rows(*, attempt: Attempt) -> list[tuple[int, int, bool, bool, float | None]]:
+    """``attempt``'s responses by slot as (slot, question id, answered, flagged, score)."""
+    with connection.cursor() as cursor:
+        cursor.execute(PALETTE.format(**TABLES), [attempt.pk])
+        return cursor.fetchall()
