@@ -47,14 +47,20 @@ def test_educator_reviews_a_differential_card_and_no_bare_definition_question(
     page, live_server, login, shoot, demo, axe_check
 ):
     """A bare "Which of the following conditions is <definition>?" question is no longer drafted (pass 20: it fails
-    the cover-the-options test); the article's differential comes as a "Name two" card whose back holds every
-    condition the lesson names, with no item-writing flag."""
+    the cover-the-options test); the article's differential comes as a distinguishing-feature card (pass 24: it
+    takes the place of "Name two conditions in the differential diagnosis"), asking a mimic by the feature the
+    article gives it, with no item-writing flag."""
     import_article(course=demo, text=ORF.read_text())
     login("educator", "demo-pass-2026")
     show_lesson_drafts(page, live_server.url, demo, "What is the differential diagnosis for orf?")
-    expect(page.get_by_text("Name two conditions in the differential diagnosis of orf.")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Which condition in the differential diagnosis of orf is usually painless, with black eschar and marked "
+            "swelling?"
+        )
+    ).to_be_visible()
     expect(page.get_by_text("Cutaneous anthrax", exact=False).first).to_be_visible()
-    expect(page.get_by_text("Milker's nodule", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Name two conditions in the differential diagnosis of orf.")).to_have_count(0)
     axe_check()
     shoot("drafts-03-differential")
     page.goto(f"{live_server.url}/c/{demo.slug}/drafts/")
