@@ -2233,32 +2233,29 @@ def test_a_most_common_entry_is_asked_by_the_class_its_lead_in_names():
     ]
 
 
+def ranked_entry_cards(
+    title: str, lesson: str, lead_in: str, entries: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(prompt, answer) of the "What is the most ...?" cards of one list."""
+    cards = generate(Outline(title=title, lessons=[Section(lesson, [Block("list", lead_in, entries)])]))
+    return [(c.prompt, c.answer) for c in cards if c.prompt.startswith("What is")]
+
+
 def test_the_most_important_single_risk_factor_entry_is_asked():
     """Set AA: "Diabetes mellitus, the most important single risk factor" gave nothing (the examiner's first missed
     point on necrotising fasciitis). A mere "important" entry is no rank (the near miss)."""
-    entries = ("Diabetes mellitus, the most important single risk factor", "Obesity", "Injecting drug use")
-    lesson = Section(
-        "Who gets necrotising fasciitis?", [Block("list", "Risk is greater in people with:", entries)]
-    )
-    cards = generate(Outline(title="Necrotising fasciitis", lessons=[lesson]))
-    assert [(c.prompt, c.answer) for c in cards if c.prompt.startswith("What is")] == [
-        ("What is the most important risk factor for necrotising fasciitis?", "Diabetes mellitus")
-    ]
-    near = ("Diabetes mellitus, an important risk factor", "Obesity", "Injecting drug use")
-    lesson = Section(
-        "Who gets necrotising fasciitis?", [Block("list", "Risk is greater in people with:", near)]
-    )
-    cards = generate(Outline(title="Necrotising fasciitis", lessons=[lesson]))
-    assert [c.prompt for c in cards if c.prompt.startswith("What is")] == []
+    rest = ("Obesity", "Injecting drug use")
+    asked = ("Necrotising fasciitis", "Who gets necrotising fasciitis?", "Risk is greater in people with:")
+    assert ranked_entry_cards(
+        *asked, ("Diabetes mellitus, the most important single risk factor", *rest)
+    ) == [("What is the most important risk factor for necrotising fasciitis?", "Diabetes mellitus")]
+    assert ranked_entry_cards(*asked, ("Diabetes mellitus, an important risk factor", *rest)) == []
 
 
 def test_the_most_widely_used_systemic_agent_entry_is_asked_for_the_condition():
     entries = ("Dapsone, the most widely used systemic agent", "Colchicine", "Hydroxychloroquine")
-    lesson = Section(
-        "What is the treatment for granuloma faciale?", [Block("list", "Oral options:", entries)]
-    )
-    cards = generate(Outline(title="Granuloma faciale", lessons=[lesson]))
-    assert [(c.prompt, c.answer) for c in cards if c.prompt.startswith("What is")] == [
+    asked = ("Granuloma faciale", "What is the treatment for granuloma faciale?", "Oral options:")
+    assert ranked_entry_cards(*asked, entries) == [
         ("What is the most widely used systemic agent for granuloma faciale?", "Dapsone")
     ]
 
