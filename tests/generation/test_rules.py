@@ -846,6 +846,8 @@ def test_a_lesson_on_what_triggers_the_condition_asks_its_classes_as_triggers():
         ),
         ("The rash is itchy. It can be confirmed by skin biopsy.", None),  # "it" is the rash
         ("The diagnosis is usually clinical. It can be confirmed by microscopy or culture.", None),
+        # set AC: "{{simple tests}}" names no test (graded invalid)
+        ("The diagnosis is usually clinical. It can be confirmed by simple tests.", None),
     ],
 )
 def test_it_can_be_confirmed_by_is_a_cloze_only_after_a_sentence_on_the_diagnosis(text, cloze):
@@ -2287,3 +2289,22 @@ def test_no_name_two_card_with_members_nested_under_an_entry():
     ]
     plain = Outline(title="Tinea pedis", lessons=[Section("What is the treatment for tinea pedis?", flat)])
     assert [d for d in generator.generate_screened(plain).kept if d.prompt.startswith("Name two treatments")]
+
+
+def test_a_list_naming_the_condition_itself_is_no_class_of_it():
+    """Set AC: "Anthrax is a zoonosis ... There are four clinical forms in humans:" listing "Cutaneous anthrax"
+    itself was asked "What are the four clinical forms of cutaneous anthrax?" (graded invalid). The near miss: the
+    same list without the condition among its entries is asked."""
+    forms = ("Inhalational anthrax", "Gastrointestinal anthrax", "Injection anthrax")
+    lead = "There are four clinical forms in humans:"
+
+    def asked(*entries: str) -> list[str]:
+        lesson = Section("What is cutaneous anthrax?", [Block("list", lead, entries)])
+        return [
+            c.prompt
+            for c in generate(Outline(title="Cutaneous anthrax", lessons=[lesson]))
+            if "forms" in c.prompt
+        ]
+
+    assert asked("Cutaneous anthrax, which accounts for about 95% of cases", *forms) == []
+    assert asked("Ocular anthrax", *forms) != []

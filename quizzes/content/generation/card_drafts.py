@@ -548,6 +548,8 @@ def diagnosis_cloze(sentence: str, before: str, lesson: str, condition: str, out
     match = _CONFIRMED_IT.match(sentence)
     if not match or not before.startswith("The diagnosis ") or re.search(r"\b(?:and|or)\b", match["x"]):
         return
+    if set(words(match["x"])) <= clauses.GENERIC:
+        return  # "It can be confirmed by simple tests.": no test named (set AC)
     if squash(sentence) in out.cloze_sentences:
         return
     out.cloze_sentences.add(squash(sentence))

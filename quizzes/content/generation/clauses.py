@@ -159,6 +159,7 @@ GENERIC = frozenset(
         " investigations biochemical laboratory treatment treatments therapy agent agents medication medications"
         " reaction process change changes area areas skin part parts people person patients medical medicine"
         " medicines drug drugs phase phases stage stages period periods time times point"
+        " simple further additional routine special appropriate suitable"  # "{{simple tests}}" (set AC)
     )
 )
 # A head whose complement is the fact ("the onset of {{thyroid eye disease}}", "a form of {{hand dermatitis}}").

@@ -101,7 +101,15 @@ from quizzes.content.generation.membership import (
     one_member,
     sentence_entries,
 )
-from quizzes.content.generation.text import POPULATION, excerpt_lines, sentences, upper_first, words
+from quizzes.content.generation.text import (
+    POPULATION,
+    excerpt_lines,
+    sentences,
+    short_form,
+    squash,
+    upper_first,
+    words,
+)
 
 # "Tests include:" alone: tests for what (the diagnosis, its cause, severity)?
 _TESTS_LEAD = re.compile(r"^(?:tests|investigations)\b(?: (?:may|can))? include\b", re.IGNORECASE)
@@ -267,6 +275,13 @@ def list_card(
     complete = exclusive(lst)
     if len(lst.items) < 2:
         return Refusal(f"{named} has one entry")
+    # "There are four clinical forms in humans:" after "Anthrax is a zoonosis", listing "Cutaneous anthrax" itself:
+    # the forms of something wider than the condition (set AC)
+    if itself := next((i for i in lst.items if squash(short_form(i)) == squash(condition)), None):
+        return Refusal(
+            f"{named} names {condition} itself among its entries (“{itself}”): a class of something wider, "
+            "which a question on it would misstate"
+        )
     if complete and any(";" in item for item in lst.items):
         return Refusal(f"{named} has entries holding several facts each")
     if complete and any(partial_entry(item) for item in lst.items):
