@@ -358,7 +358,9 @@ def _response(attempt: Attempt, slot: int) -> Response:
 
 # Every answer and flag runs it: written out, as Django took longer to prepare it than the
 # database to run it (as the lookups in lookups.py).
-BUMP = f"UPDATE {Attempt._meta.db_table} SET seq = seq + 1 WHERE id = %s AND state = %s AND seq = %s"  # noqa: S608
+BUMP = "UPDATE {attempt} SET seq = seq + 1 WHERE id = %s AND state = %s AND seq = %s".format(  # noqa: S608 - our table, every value a parameter
+    **lookups.TABLES
+)
 
 
 def _bump(attempt: Attempt, seq: int) -> None:

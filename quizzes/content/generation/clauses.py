@@ -290,13 +290,18 @@ def blank_refusal(sentence: str, start: int, end: int, condition: str, abbr: str
 # predicate ("Oral propranolol is the first-line treatment for problematic haemangiomas.", "Vancomycin is by
 # far the most frequently reported cause.", "Culture is the gold standard for diagnosing X."). The predicate
 # is a rank naming one treatment, test or cause; the subject, its one fact, is blanked.
+# Ranks read both after the fact ("... is the treatment of choice") and before it ("The treatment of choice is
+# ..."), and the scope a rank may name ("... for problematic haemangiomas"; not "for most patients").
+_OF_CHOICE = r"(?:treatment|drug|medication|test|investigation|therapy) of choice"
+_GOLD_STANDARD = r"gold standard(?: test| investigation| for diagnosis)?"
+_SCOPE = r" (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]"
 _RANKED = (
     r"the (?:first-line|first line|standard|preferred)(?: (?:approved|systemic|topical|oral|medical))?"
     r" (?:treatment|therapy|drug|medication|medicine|agent|test|investigation)"
-    r"|the (?:treatment|drug|medication|test|investigation|therapy) of choice"
+    rf"|the {_OF_CHOICE}"
     r"|the (?:key|most useful|most important|definitive) (?:diagnostic )?(?:test|investigation)"
     r"|the most (?:important|effective) (?:treatment|therapy)"
-    r"|the gold standard(?: test| investigation| for diagnosis)?"
+    rf"|the {_GOLD_STANDARD}"
     r"|the (?:mainstay|cornerstone)(?: of (?:treatment|management|therapy|diagnosis))?"
     r"|the (?:internal )?(?:organ|site) most (?:often|commonly|frequently) (?:affected|involved)"
     r"|the (?:most (?:common|frequent)(?:ly (?:reported|identified)| reported)?|commonest|leading|main) (?:known )?"
@@ -309,7 +314,7 @@ _FACT_FIRST = re.compile(
     r"(?:, however,)? (?:is|are|remains?) "
     r"(?:by far |now |usually |generally |still )?(?:(?:generally |usually )?(?:considered|regarded as) )?"
     rf"(?P<rank>{_RANKED})"
-    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+)?"
+    rf"(?P<obj>{_SCOPE}+)?"
     r"(?:, (?:but|although|though) [^;:()]+)?\.?$"  # (a main clause cut before ", although ..." has no stop)
 )
 # "Oral antibiotics are used first-line.": the rank as a verb phrase
@@ -358,10 +363,10 @@ _GENE_CAUSES = re.compile(
 # of choice is dapsone." A short name phrase, no series, no pronoun.
 _RANK_FIRST = re.compile(
     r"^The (?P<rank>(?:cornerstone|mainstay) of (?:treatment|management|therapy)"
-    r"|(?:treatment|drug|medication|test|investigation|therapy) of choice"
+    rf"|{_OF_CHOICE}"
     r"|(?:first-line|first line|preferred) (?:treatment|therapy|drug|medication|test|investigation)"
-    r"|gold standard(?: test| investigation| for diagnosis)?)"
-    r"(?P<obj> (?:for|of|in) (?!(?:the |an? )?(?:other|some|many|most|certain|selected)\b)[^,;:()]+?)? (?:is|remains) "
+    rf"|{_GOLD_STANDARD})"
+    rf"(?P<obj>{_SCOPE}+?)? (?:is|remains) "
     r"(?P<x>(?!(?:it|this|that|these|they|one|either|both|an?|the)\b)[a-z][\w-]*(?: [\w-]+){0,4})\.$"
 )
 

@@ -618,7 +618,11 @@ def overlapping_class(lst: ItemList, question: str, lists: list[ItemList]) -> st
         for text in (other.lead_in, other.section if other.section != other.lesson else ""):
             if text and label.match(text) and not set(other.items) <= set(lst.items):
                 return text
-        said = f"{other.before} {other.lead_in}"  # "The lesions result from injury. ... They include:"
-        if factors and _CAUSES_LESSON.match(other.lesson) and _CAUSAL_LEAD.search(said):
+        # "The lesions result from injury. ... They include:": the paragraph or the lead-in names causes
+        if (
+            factors
+            and _CAUSES_LESSON.match(other.lesson)
+            and _CAUSAL_LEAD.search(f"{other.before} {other.lead_in}")
+        ):
             return other.lead_in  # "Factors associated with X" beside "What causes X? It results from:"
     return ""
