@@ -11,8 +11,10 @@ Target: every key endpoint at most 2x the baseline.
 
 The demo course is loaded; one student studies (rating "Again" keeps a card
 due), another answers the end-of-module exam (alternating between two options,
-so every answer is a real write). The studying student's dashboard is timed right
-after their review (its card side built afresh) and again (from the cache).
+so every answer is a real write), a third practises in tutor mode and has results (an exam and a
+tutor quiz submitted). The quiz list is timed for the studying student (no attempts) and for the
+practising one. The studying student's dashboard is timed right after their review (its card side
+built afresh) and again (from the cache).
 """
 
 import html
@@ -138,6 +140,12 @@ def seed():
         users.append(user)
     exam = Quiz.objects.filter(course=course, mode=QuizMode.EXAM).order_by("pk").first()
     attempt = attempts.start(quiz=exam, user=users[1], now=timezone.now())
+    # The practising student has results: an exam and a tutor quiz submitted (their quiz list asks
+    # the secrecy selector which scores show; the studying student's has nothing to ask).
+    tutor = Quiz.objects.filter(course=course, mode=QuizMode.TUTOR).order_by("pk").first()
+    for quiz in (exam, tutor):
+        done = attempts.start(quiz=quiz, user=users[2], now=timezone.now())
+        attempts.submit(attempt=done, user=users[2], seq=done.seq, now=timezone.now())
     return course, users, attempt
 
 
@@ -212,6 +220,7 @@ def build_endpoints(handler: WSGIHandler, course, studier, examinee, attempt, pr
             lambda prepared: practice.request("POST", prepared[0], prepared[1], htmx=True),
         ),
         "quizzes: list": (None, lambda _: study.request("GET", f"/c/{slug}/attempts/")),
+        "quizzes: list, with results": (None, lambda _: practice.request("GET", f"/c/{slug}/attempts/")),
         # Right after a review: the card side is built afresh (insight/cardpanel.py).
         "progress: dashboard": (None, lambda _: study.request("GET", f"/c/{slug}/progress/")),
         # Viewed again with nothing studied in between: the card side comes from the cache.

@@ -70,15 +70,15 @@ def quiz_list(request: HttpRequest, course: Course) -> HttpResponse:
         for attempt in quizlist.overdue_attempts(user=request.user, course=course, now=now):
             finalise_if_overdue(request, attempt, now)
         stats = quizlist.attempt_stats(user=request.user, course=course, now=now)
+    shared, practice_sets = quizlist.quizzes(user=request.user, course=course, stats=stats)
     rows = []
-    for quiz in quizlist.shared_quizzes(course, stats):
+    for quiz in shared:
         reason = (
             None
             if quiz.open_attempt
             else attempts.start_refusal(quiz=quiz, user=request.user, now=now, used=quiz.used)
         )
         rows.append({"quiz": quiz, "refusal": reason, "review": secrecy.review_summary(quiz)})
-    practice_sets = quizlist.practice_sets(request.user, course, stats)
     return render(
         request,
         f"{TEMPLATES}/list.html",

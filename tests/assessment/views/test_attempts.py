@@ -602,8 +602,8 @@ def test_practice_builder_is_for_students_only(client_for, course, educator):
     assert client_for(educator).get(url("attempts_practice", course)).status_code == 403
 
 
-# Session, user, course with the student's roles; then the student's attempts grouped by quiz,
-# the quizzes with their sizes, the practice sets.
+# Session, user, course with the student's roles; then the student's attempts, those of them the
+# secrecy selector withholds, the quizzes with their sizes and the practice sets.
 QUIZ_LIST_QUERIES = 6
 
 
