@@ -68,6 +68,24 @@ REFUSED = [
         "Toxic epidermal necrolysis is diagnosed clinically and confirmed by {{c1::skin biopsy}}.",
         "confirming",
     ),
+    # pass 25 (set AD): a quantifier around the term, a generic finding, a reference to the sentence before
+    (
+        "Chromoblastomycosis is caused by {{c1::several species of pigmented fungi}} that live in soil.",
+        "opening on a quantifier",
+    ),
+    ("Mycetoma is caused by {{c1::a variety of organisms}}.", "opening on a quantifier"),
+    (
+        "In pseudoxanthoma elasticum, {{c1::skin changes}} are often the first sign.",
+        "a generic kind of finding",
+    ),
+    (
+        "In incontinentia pigmenti, about {{c1::80}}% of patients have the same deletion, removing exons 4 to 10.",
+        "“the same deletion”",
+    ),
+    (
+        "Most patients carry a deletion of exons 4 to 10 of the gene, found in {{c1::80}}% of families.",
+        "“the gene”",
+    ),
 ]
 # Numbers worth their blank (pass 20): an age, a dose, a defining cut-off, the timing of the course.
 NUMBERS_KEPT = [
@@ -96,6 +114,12 @@ KEPT = [
     "Trichomycosis is caused by overgrowth of {{c1::Corynebacterium}} species on the hair shaft.",  # the organism
     "In Kaposi sarcoma, the diagnosis is confirmed by {{c1::skin biopsy}}.",  # no clinical diagnosis beside it
     "Sweet syndrome is suspected clinically and confirmed by {{c1::neutrophils on histology}}.",  # not the test
+    # pass 25 near misses: the term alone, a named finding, the gene or enzyme named, "the same ... as"
+    "Chromoblastomycosis is caused by several species of {{c1::dematiaceous fungi}}.",
+    "In pseudoxanthoma elasticum, {{c1::yellow papules on the sides of the neck}} are often the first sign.",
+    "Porphyria cutanea tarda is caused by reduced activity of the enzyme {{c1::uroporphyrinogen decarboxylase}}.",
+    "Incontinentia pigmenti is caused by mutations in the {{c1::IKBKG}} gene; the gene is on the X chromosome.",
+    "Pemphigus erythematosus has the same antibodies as {{c1::pemphigus foliaceus}}.",
 ]
 
 

@@ -83,6 +83,24 @@ _MECHANISM = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# (pass 25) A blank opening on a quantifier ("caused by {{several species of pigmented fungi}}"): the term the
+# article names is inside it, and the back takes only the article's words (set AD).
+_QUANTIFIED = re.compile(
+    r"^(?:several|various|many|numerous|multiple|different|a (?:number|variety|range|group) of)\b",
+    re.IGNORECASE,
+)
+# (pass 25) A generic kind of finding ("{{skin changes}} are often the first sign"): any finding fits (set AD).
+_GENERIC_FINDING = re.compile(
+    r"^(?:the )?(?:skin |cutaneous |visible )?(?:changes|lesions|signs|symptoms|problems|features|findings)$",
+    re.IGNORECASE,
+)
+# (pass 25) A reference back to the sentence before ("the same deletion, removing exons 4 to 10 of the gene" after
+# "caused by mutations in the IKBKG gene"): the card reads out of its context (set AD).
+_SAME = re.compile(r"\bthe same (?P<noun>\w+)\b(?![^.;]*\bas\b)", re.IGNORECASE)
+_THE_THING = re.compile(
+    r"\bthe (?P<noun>gene|protein|enzyme|mutation|variant|antibody|antigen|organism)\b"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:is|are|was|were|and|or|in|on|of|that|which|to|with|from|for|by)\b)"
+)
 # A connective pointing to the sentence before ("may instead receive ...", "However, ..."): cut from it, the
 # card states a choice or a contrast without what it is made against.
 _LEANS_BACK = re.compile(
@@ -181,7 +199,19 @@ def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
             f"{STEM_PASS}leaves a word pointing to the sentence before (“{lean[0]}”), which the card does not "
             "show: the fact is read out of its context"
         )
+    filled = _CLOZE.sub(r"\g<x>", draft.prompt)
+    if (same := _SAME.search(filled)) or (
+        (thing := _THE_THING.search(filled)) and len(re.findall(rf"\b{thing['noun']}\b", filled)) == 1
+    ):
+        return (
+            f"{STEM_PASS}refers to something named in the sentence before (“{(same or thing)[0]}”), which the card "
+            "does not show"
+        )
     said = f"{STEM_PASS}blanks "
+    if _QUANTIFIED.match(blank):
+        return f"{said}a phrase opening on a quantifier (“{blank}”): the term it holds is the fact"
+    if _GENERIC_FINDING.match(blank):
+        return f"{said}a generic kind of finding (“{blank}”): any finding fits it"
     if _MECHANISM.match(blank):
         return (
             f"{said}only a mechanism class (“{blank}”): guessed from the name or the grammar, and wider words "

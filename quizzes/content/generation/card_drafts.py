@@ -231,6 +231,11 @@ def low_yield_share(sentence: str, deleted: str, end: int, condition: str) -> bo
         return (
             True  # how common the condition is; a type's share of it ("Venous ulcers account for 70%") stays
         )
+    # (pass 25) how common a form of it is, named by the condition's head word: "Small congenital naevi are common,
+    # present in about {{1 in 100}} newborns" in congenital melanocytic naevus (set AD, flawed); a form's share of
+    # the condition ("account for") stays
+    if not about_it and _FORM_HOW_COMMON.search(before) and _names_head(before, condition):
+        return True
     subject = re.match(r"^(?P<s>.+?) (?:affects|is estimated to affect)\b", sentence)
     return bool(subject) and squash(ARTICLE_START.sub("", subject["s"])) in (squash(condition), "it")
 
@@ -245,6 +250,20 @@ _VAGUE_SHARE = re.compile(
     r"|\{\}\s*(?:%|per ?cent) of (?:the )?(?:general |adult )?population\b",
     re.IGNORECASE,
 )
+_FORM_HOW_COMMON = re.compile(r"\b(?:prevalence|incidence|common|present in)\b", re.IGNORECASE)
+
+
+def _names_head(text: str, condition: str) -> bool:
+    """Whether ``text`` opens on a form of the condition named by its last word (singular or plural:
+    "Small congenital naevi" for "congenital melanocytic naevus")."""
+    head = condition.split()[-1].casefold()
+    stem = head[: max(4, len(head) - 2)]
+    subject = re.split(r"\b(?:are|is|occur|affect|present)\b", text, maxsplit=1)[0]
+    return len(condition.split()) > 1 and any(
+        w.casefold().startswith(stem) for w in re.findall(r"[A-Za-z]+", subject)
+    )
+
+
 _HOW_COMMON = re.compile(
     r"\b(?:prevalence|incidence|affect(?:s|ing)?|accounts? for|common|estimated)\b", re.IGNORECASE
 )

@@ -39,9 +39,10 @@ def section_lists(section: Section, lesson: str) -> list[ItemList]:
     """The non-empty lists of one section, each at its own level (entries naming groups and entries without words left out)."""
     found = []
     before = ""
-    for block in section.blocks:
+    for at, block in enumerate(section.blocks):
         entries = own_entries(block) if block.kind == "list" else ()
         if entries:
+            following = section.blocks[at + 1] if at + 1 < len(section.blocks) else None
             found.append(
                 ItemList(
                     lesson,
@@ -51,6 +52,7 @@ def section_lists(section: Section, lesson: str) -> list[ItemList]:
                     section=section.heading,
                     ordered=block.ordered,
                     before=before,
+                    after=following.text if following is not None and following.kind == "paragraph" else "",
                 )
             )
         before = block.text if block.kind == "paragraph" else ""

@@ -53,9 +53,21 @@ def leans_on_another(lst: ItemList) -> bool:
     return any(map(_LEANS_ON_ANOTHER.search, lst.items))
 
 
-def beside_feature_prose(lst: ItemList) -> bool:
-    """Whether sentences before the list (other than its lead-in) may state features it does not hold."""
-    return any(not sentence.endswith(":") for sentence in sentences(lst.before))
+def beside_feature_prose(lst: ItemList) -> str:
+    """The first sentence before the list (other than its lead-in), or in the paragraph right after it (pass 25:
+    "Larger naevi often occur on the trunk ..." after "Typical features include:", set AD), that may state
+    features it does not hold ("" when there is none)."""
+    after = sentences(lst.after) if _PLAIN_FEATURES.match(lst.intro) else []
+    return next((s for s in sentences(lst.before) + after if not s.endswith(":")), "")
+
+
+# Features of the whole condition, whose paragraph after the list may go on with more of them; "Late features",
+# "Minor features" or "Urgent surgical assessment is required if there is:" name a part, and the paragraph after
+# such a list is about something else ("The fringe sign is a useful clue ...", "The traditional subtypes are ...").
+_PLAIN_FEATURES = re.compile(
+    r"^(?:the )?(?:(?:typical|characteristic|common|usual|main|clinical|skin) )?(?:features|findings|signs)\b",
+    re.IGNORECASE,
+)
 
 
 # The class a "Name two X" question asks for: the class noun, with the generic words that may stand before it
@@ -339,8 +351,8 @@ def wider_members(
         )
         if beside:
             return Wider(outside=beside.lead_in)
-    if kind == "feature" and beside_feature_prose(lst):
-        return Wider(outside=sentences(lst.before)[0])  # "They are usually solitary.": features beside it
+    if kind == "feature" and (beside := beside_feature_prose(lst)):
+        return Wider(outside=beside)  # "They are usually solitary.": features beside it
     answers = [item.split("; ")[0] for item in lst.items] + wider.answers
     # the members stated in other words first (membership.py), then a line naming the class itself
     # a sentence read for a demographic risk is read again for the other members it states ("mainly affects

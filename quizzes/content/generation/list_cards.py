@@ -321,9 +321,11 @@ def list_card(
         if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
             question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
         answers = [_with_forms(answer, lst, lists) for answer in answers]
-    elif features and beside_feature_prose(lst):  # "X presents as rough papules. Features include:"
+    elif features and (
+        beside := beside_feature_prose(lst)
+    ):  # "X presents as rough papules. Features include:"
         return Refusal(
-            f"{named} asks for features while the sentence before it states others (“{sentences(lst.before)[0]}”): "
+            f"{named} asks for features while a sentence beside it states others (“{beside}”): "
             "the back would mark them wrong"
         )
     if complete and len(lst.items) > MAX_LIST_CARD_ITEMS:

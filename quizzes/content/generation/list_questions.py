@@ -27,7 +27,7 @@ from quizzes.content.generation.list_clauses import (
     core_lead_in,
     ddx_apart_from,
 )
-from quizzes.content.generation.list_subjects import criteria_question
+from quizzes.content.generation.list_subjects import by_initials, criteria_question
 from quizzes.content.generation.text import lower_first, mentions, sentences, words
 
 _THAT = re.compile(
@@ -187,6 +187,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         and (match := _THAT.match(lead))
         and _DDX_NOUN.fullmatch(match["np"])
         and not mentions(lead, condition)
+        # "Conditions that may be confused with EBA include:" names the condition by its initials (set AD)
+        and not any(by_initials(word, condition) for word in re.findall(r"\b[A-Z]{2,}\b", lead))
         and not re.search(r"\bsimilar\b", lead)  # "a similar net-like pattern": "... similar to X", below
     ):
         # "Conditions that can cause a pigmented or itchy patch on the back include:" in a differential: the
@@ -268,7 +270,11 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
 
 
 # A treatment class naming no kind: the sub-heading above it is its kind.
-_BARE_TREATMENT_NP = frozenset({"measures", "treatments", "medicines", "medications"})
+# (pass 25) "Treatment options include:" under "Skin" in incontinentia pigmenti: the lesson treats the eyes, the
+# teeth and the seizures too (set AD, flawed).
+_BARE_TREATMENT_NP = frozenset(
+    {"measures", "treatments", "medicines", "medications", "treatment options", "therapies"}
+)
 
 
 def _under_subheading(lst: ItemList) -> bool:

@@ -1,0 +1,108 @@
+"""Four fixes from set AD's grading (pass 25), each a draft graded flawed, with the near miss of each:
+
+- "Treatment options include:" under a "Skin" sub-heading asked as the treatment of the whole condition (the
+  lesson treats the eyes and the seizures too): a bare treatment class under a sub-heading the question does
+  not name is not asked, "treatment options" as "measures" before it;
+- "Typical features include:" asked as "Name two typical features" while the paragraph right after the list
+  goes on with more features ("Larger naevi often occur on the trunk"): refused, and the silent lesson says so;
+  a list naming part of the features ("Late features") keeps its card, whatever the paragraph after it says;
+- "Conditions that may be confused with EBA include:" asked "Apart from epidermolysis bullosa acquisita, ...":
+  the lead-in names the condition by its initials, so the list is its own differential;
+- "Small congenital naevi are common, present in about {{1 in 100}} newborns": how common a form of the
+  condition is, low-yield as the condition's own prevalence; a form's share of the condition stays.
+
+The conditions are made up: the tests read sentence shapes, not medicine.
+"""
+
+from __future__ import annotations
+
+from quizzes.content.generation.generator import generate_screened, silent_lessons
+from quizzes.content.reader.outline import Block, Outline, Section
+from tests.generation.small import outline_of, prompts
+
+TREATMENT = "What is the treatment for xenodermal naevus?"
+FEATURES = "What are the clinical features of xenodermal naevus?"
+OPTIONS = ("Gentle skin care", "Treatment of secondary infection", "Topical corticosteroids")
+SIGNS = ("A round brown patch", "Speckled colour", "Dark coarse hairs", "Dryness and itch")
+
+
+def article(*lessons: Section, title: str = "Xenodermal naevus") -> Outline:
+    return Outline(title=title, lessons=list(lessons))
+
+
+def kept(outline: Outline) -> list[str]:
+    return [draft.prompt for draft in generate_screened(outline).kept]
+
+
+def test_treatment_options_under_a_subheading_the_question_does_not_name_are_not_asked():
+    skin = Section("Skin", [Block("list", "Treatment options include:", OPTIONS)])
+    outline = article(Section(TREATMENT, [Block("paragraph", "There is no cure.")], [skin]))
+    assert not [p for p in kept(outline) if p.startswith("Name two")]
+    assert (
+        "sits under the sub-heading “Skin”" in silent_lessons(outline, generate_screened(outline))[TREATMENT]
+    )
+
+
+def test_near_miss_treatment_options_of_the_lesson_itself_are_asked():
+    outline = article(Section(TREATMENT, [Block("list", "Treatment options include:", OPTIONS)]))
+    assert "Name two treatment options for xenodermal naevus." in kept(outline)
+
+
+def test_features_with_more_features_in_the_paragraph_after_are_not_asked():
+    after = Block("paragraph", "Larger naevi often occur on the trunk, in a garment distribution.")
+    outline = article(Section(FEATURES, [Block("list", "Typical features include:", SIGNS), after]))
+    assert not [p for p in kept(outline) if p.startswith("Name two")]
+    why = silent_lessons(outline, generate_screened(outline))[FEATURES]
+    assert "a sentence beside it states others (“Larger naevi often occur on the trunk" in why
+
+
+def test_near_miss_features_with_nothing_after_them_are_asked():
+    outline = article(Section(FEATURES, [Block("list", "Typical features include:", SIGNS)]))
+    assert "Name two typical features of xenodermal naevus." in kept(outline)
+
+
+def test_near_miss_a_named_part_of_the_features_ignores_the_paragraph_after_it():
+    late = Section(
+        "Late features",
+        [
+            Block("list", "", ("Smooth shiny patches", "Fewer follicles", "A fringe of short hairs")),
+            Block("paragraph", "The fringe is a useful clue because it is lost in other conditions."),
+        ],
+    )
+    outline = article(Section(FEATURES, [Block("paragraph", "It starts slowly.")], [late]))
+    assert "Name two late features of xenodermal naevus." in kept(outline)
+
+
+def test_a_differential_lead_in_naming_the_condition_by_its_initials_is_its_own_differential():
+    ddx = "What is the differential diagnosis for xenodermal bullous acquisita?"
+    outline = article(
+        Section(
+            "What is xenodermal bullous acquisita?",
+            [Block("paragraph", "Xenodermal bullous acquisita (XBA) is a rare blistering disease.")],
+        ),
+        Section(ddx, [Block("list", "Conditions that may be confused with XBA include:", SIGNS)]),
+        title="Xenodermal bullous acquisita",
+    )
+    assert "Name two conditions that may be confused with xenodermal bullous acquisita." in kept(outline)
+
+
+def test_how_common_a_form_of_the_condition_is_gives_no_cloze():
+    found = prompts(
+        outline_of(
+            "Xenodermal melanocytic naevus",
+            "Who gets xenodermal melanocytic naevi?",
+            "Small xenodermal naevi are common, present in about 1 in 100 newborns.",
+        )
+    )
+    assert not [p for p in found if "1 in 100" in p]
+
+
+def test_near_miss_a_forms_share_of_the_condition_keeps_its_cloze():
+    found = prompts(
+        outline_of(
+            "Xenodermal ulcer",
+            "Who gets a xenodermal ulcer?",
+            "Venous ulcers account for 70% of xenodermal ulcers.",
+        )
+    )
+    assert any("{{c1::70}}%" in p for p in found)
