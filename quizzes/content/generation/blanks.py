@@ -50,8 +50,18 @@ Pass 20, counted over every grading of sets A-V (the strict examiners of sets S-
   clinical diagnosis points to the one test that is not, whatever the condition: 2 flawed (U, Y), no valid (the
   two valid biopsy blanks, set R, read "the diagnosis is confirmed by").
 
+Pass 25, from set AD's grading (each removed only flawed drafts over every set: none was made before AD):
+
+- a blank opening on a quantifier ("caused by {{several species of pigmented fungi}}"): the term inside it is
+  the fact, and the back takes only the article's words: 1 flawed (AD);
+- a generic kind of finding ("{{skin changes}} are often the first sign"): 1 flawed (AD);
+- a front referring to the sentence before ("the same deletion", "exons 4 to 10 of the gene" with the gene
+  named only there): 1 flawed (AD). "the enzyme {{uroporphyrinogen decarboxylase}}" names it: kept.
+
 Not kept, counted the same way:
 
+- (pass 25) another name that only translates the name ("Palmoplantar pustulosis is also called {{pustulosis
+  palmaris et plantaris}}"): 1 flawed (AD) against 2 valid ("{{nodular prurigo}}", set H, graded twice);
 - "{{autoimmune}}": with set U, 3 flawed (N, P, U) against 1 valid (R); since pass 19 clauses.py no longer makes
   it, so no refusal is needed here;
 - a blank that is only an anti-infective class ("{{oral antibiotics}}") when the article names the drug: 2
