@@ -449,7 +449,11 @@ def _unasked(lst: ItemList) -> str:
         return "names only part of a class: a question about the class would be broader"
     if why := unasked_reason(lst, lst.lead_in.rstrip(":")):
         return why
-    return "has no lead-in that can be asked as a question in the article's words"
+    # (pass 25) said of the program, not of the article: set AD's examiners read "has no lead-in that can be
+    # asked" as a claim about lead-ins such as "The classic triad is:", which an educator can ask
+    if lst.lead_in:
+        return "has a lead-in none of the program's question forms reads: its card is left to the educator"
+    return "has no lead-in, and none of the program's question forms reads its heading: its card is left to the educator"
 
 
 def list_cards(
