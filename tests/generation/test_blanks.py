@@ -74,6 +74,7 @@ REFUSED = [
         "opening on a quantifier",
     ),
     ("Mycetoma is caused by {{c1::a variety of organisms}}.", "opening on a quantifier"),
+    ("Yellow nail syndrome usually occurs on {{c1::its own}}.", "a pronoun"),  # set AE
     (
         "In pseudoxanthoma elasticum, {{c1::skin changes}} are often the first sign.",
         "a generic kind of finding",

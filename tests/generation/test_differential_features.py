@@ -58,6 +58,7 @@ def test_near_miss_two_conditions_one_gloss_or_a_cue_or_no_condition():
         "Cylindroma and spiradenoma: adnexal tumours that may be multiple on the scalp",
         "Steatocystoma: usually multiple, smaller cysts in people with steatocystoma multiplex",
         "During the prodrome: angina, myocardial infarction and renal colic",
+        "Early disease: cellulitis, lymphoedema, deep vein thrombosis and myositis",  # a stage (set AE)
         "Chronic xenodermatosis, which causes thick scaly plaques on the shins",
         *PLAIN,
     )

@@ -78,6 +78,17 @@ def test_a_verb_phrase_rank_and_remains():
     ) == ["In linear IgA bullous dermatosis, {{c1::dapsone}} remains the treatment of choice."]
 
 
+def test_first_line_as_a_bare_adjective_is_a_rank():
+    # set AE: "Systemic corticosteroids are first-line." in eosinophilic fasciitis
+    assert prompts(
+        outline_of(
+            "Xenodermal fasciitis",
+            "What is the treatment for xenodermal fasciitis?",
+            "Systemic corticosteroids are first-line.",
+        )
+    ) == ["In xenodermal fasciitis, {{c1::systemic corticosteroids}} are first-line."]
+
+
 def test_refusals_a_use_an_unscoped_mainstay_and_a_weak_rank():
     # the blank would be "Regular use", not the emollient
     assert (

@@ -1990,6 +1990,22 @@ def test_a_lead_in_naming_the_condition_by_its_initials_names_it_once():
     assert card.prompt == "Name two risk factors for basal cell carcinoma."
 
 
+def test_a_lead_in_naming_the_condition_by_its_head_names_it_once():
+    # set AE: "Complications of angiosarcoma include:" was asked "... of angiosarcoma in cutaneous angiosarcoma"
+    lesson = Section(
+        "What are the complications of cutaneous xenosarcoma?",
+        [
+            Block(
+                "list",
+                "Complications of xenosarcoma include:",
+                ("Bleeding", "Local spread", "Lung metastases"),
+            )
+        ],
+    )
+    (card,) = kinds(generate(Outline(title="Cutaneous xenosarcoma", lessons=[lesson])), "basic")
+    assert card.prompt == "Name two complications in cutaneous xenosarcoma."
+
+
 @pytest.mark.parametrize(
     "text",
     [

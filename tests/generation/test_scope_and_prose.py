@@ -106,3 +106,35 @@ def test_near_miss_a_forms_share_of_the_condition_keeps_its_cloze():
         )
     )
     assert any("{{c1::70}}%" in p for p in found)
+
+
+# Set AE (pass 25, after set AD's fixes): a complication list beside an associated or malignant disease, and
+# another name that only spells the condition's.
+COMPLICATIONS = "What are the complications of xenodermal naevus?"
+EFFECTS = ("Postinflammatory hyperpigmentation", "Secondary infection", "Distress from the rash")
+
+
+def test_complications_beside_an_associated_disease_are_not_asked():
+    after = Block("paragraph", "An associated cancer may be present at diagnosis or appear later.")
+    outline = article(Section(COMPLICATIONS, [Block("list", "Complications include:", EFFECTS), after]))
+    assert not [p for p in kept(outline) if p.startswith("Name two")]
+
+
+def test_near_miss_complications_beside_a_plain_sentence_are_asked():
+    after = Block("paragraph", "Most people recover fully within a year.")
+    outline = article(Section(COMPLICATIONS, [Block("list", "Complications include:", EFFECTS), after]))
+    assert "Name two possible complications of xenodermal naevus." in kept(outline)
+
+
+def test_another_name_that_spells_the_condition_gives_no_card():
+    lesson = "What is xenomatricoma?"
+    spelt = "Xenomatricoma is also called xenomatrixoma or calcifying epithelioma of Smith."
+    assert not [
+        p
+        for p in kept(article(Section(lesson, [Block("paragraph", spelt)]), title="Xenomatricoma"))
+        if "another name" in p
+    ]
+    other = "Xenomatricoma is also called benign calcifying tumour or calcifying epithelioma of Smith."
+    assert "What is another name for xenomatricoma?" in kept(
+        article(Section(lesson, [Block("paragraph", other)]), title="Xenomatricoma")
+    )

@@ -57,9 +57,14 @@ Pass 25, from set AD's grading (each removed only flawed drafts over every set: 
 - a generic kind of finding ("{{skin changes}} are often the first sign"): 1 flawed (AD);
 - a front referring to the sentence before ("the same deletion", "exons 4 to 10 of the gene" with the gene
   named only there): 1 flawed (AD). "the enzyme {{uroporphyrinogen decarboxylase}}" names it: kept.
+- (set AE) a blank holding a pronoun ("usually occurs on {{its own}}"): 1 invalid (AE).
 
 Not kept, counted the same way:
 
+- (pass 25) an age group as who the condition "most often affects" while the article states a sex predominance
+  ("{{middle-aged and older adults}}" beside "Women are affected about four times as often as men"): 3 flawed
+  (AC, AE, U) against 3 valid ("{{school-aged children}}", set I, graded twice; "{{children and young adults}}",
+  P);
 - (pass 25) another name that only translates the name ("Palmoplantar pustulosis is also called {{pustulosis
   palmaris et plantaris}}"): 1 flawed (AD) against 2 valid ("{{nodular prurigo}}", set H, graded twice);
 - "{{autoimmune}}": with set U, 3 flawed (N, P, U) against 1 valid (R); since pass 19 clauses.py no longer makes
@@ -98,6 +103,10 @@ _MECHANISM = re.compile(
 _QUANTIFIED = re.compile(
     r"^(?:several|various|many|numerous|multiple|different|a (?:number|variety|range|group) of)\b",
     re.IGNORECASE,
+)
+# (pass 25) A blank holding a pronoun ("usually occurs on {{its own}}", set AE): it names nothing.
+_PRONOUN_BLANK = re.compile(
+    r"\b(?:it|its|itself|they|them|their|themselves|this|these|those)\b", re.IGNORECASE
 )
 # (pass 25) A generic kind of finding ("{{skin changes}} are often the first sign"): any finding fits (set AD).
 _GENERIC_FINDING = re.compile(
@@ -218,6 +227,8 @@ def refused_blank(draft: Draft, article: str, condition: str = "") -> str:
             "does not show"
         )
     said = f"{STEM_PASS}blanks "
+    if _PRONOUN_BLANK.search(blank):
+        return f"{said}a pronoun (“{blank}”): it names nothing"
     if _QUANTIFIED.match(blank):
         return f"{said}a phrase opening on a quantifier (“{blank}”): the term it holds is the fact"
     if _GENERIC_FINDING.match(blank):

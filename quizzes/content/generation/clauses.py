@@ -317,9 +317,10 @@ _FACT_FIRST = re.compile(
     rf"(?P<obj>{_SCOPE}+)?"
     r"(?:, (?:but|although|though) [^;:()]+)?\.?$"  # (a main clause cut before ", although ..." has no stop)
 )
-# "Oral antibiotics are used first-line.": the rank as a verb phrase
+# "Oral antibiotics are used first-line.": the rank as a verb phrase; (pass 25) or as a bare adjective ("Systemic
+# corticosteroids are first-line.", set AE)
 _USED_FIRST = re.compile(
-    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:usually |generally )?used (?:as )?"
+    r"^(?P<x>[A-Z][\w-]*(?: [\w-]+){0,4}?) (?:is|are) (?:usually |generally )?(?:used (?:as )?)?"
     r"(?:first-line|first line)(?: (?:treatment|therapy))?(?P<obj> (?:for|in) [^,;:()]+)?\.$"
 )
 # A noun of use or amount before "of" is no agent ("Regular use of an emollient"): the agent is after it.

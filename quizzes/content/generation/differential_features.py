@@ -60,8 +60,12 @@ _LABEL = re.compile(r"\b(?:infections?|caused by|hyphae?|yeasts?|fungal|fungus|b
 _HEADS = re.compile(
     r"\b(?:dermatitis|dermatosis|disease|syndrome|eruption|infection|reaction|disorder)\b", re.I
 )
-# A label naming a time or setting, not a condition ("During the prodrome: angina, ...").
-_NOT_A_CONDITION = re.compile(r"^(?:during|in|at|on|before|after|when|if|for|with)\b", re.IGNORECASE)
+# A label naming a time or setting, not a condition ("During the prodrome: angina, ..."), or a stage of the
+# condition itself ("Early disease: cellulitis, lymphoedema, ...", set AE).
+_NOT_A_CONDITION = re.compile(
+    r"^(?:(?:during|in|at|on|before|after|when|if|for|with)\b|(?:early|late|later|advanced|initial) )",
+    re.IGNORECASE,
+)
 
 
 def differential_feature_cards(outline: Outline, condition: str, out: DraftCollector) -> None:

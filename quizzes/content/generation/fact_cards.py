@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from quizzes.content.generation.card_drafts import ARTICLE_START, they
 from quizzes.content.generation.drafts import ANY_ONE, DraftCollector
 from quizzes.content.generation.text import (
@@ -99,6 +101,8 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         return
     if re.search(r"\band\b", listed):
         return  # "A and B": one name or two?
+    if any(Levenshtein.distance(n.casefold(), condition.casefold()) <= SPELLING_VARIANT for n in names):
+        return  # "pilomatrixoma" for pilomatricoma: a spelling of the name answers the card (set AE, flawed)
     out.add(
         "basic",
         lesson,
@@ -109,6 +113,10 @@ def other_names_card(sentence: str, lesson: str, condition: str, out: DraftColle
         explanation=sentence,
     )
 
+
+# A name this few letters from the condition's (edits: rapidfuzz's Levenshtein distance) is a spelling of it:
+# "pilomatrixoma" (1); "periorificial dermatitis" for perioral dermatitis (5) is another name.
+SPELLING_VARIANT = 2
 
 _AND_CALLED = re.compile(
     r",? and (?:[a-z]+ ){1,3}(?:sometimes |also |often )?(?:call|calls|name|names) it (?P<name>[^,;:()]+)$"

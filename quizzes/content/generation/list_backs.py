@@ -154,7 +154,12 @@ _SERIOUS = re.compile(
 # mark wrong: 2 flawed gradings of A-W (W), no valid.
 _FURTHER = re.compile(
     r"\b(?:fatal|death|die[sd]?|mortality)\b"
-    r"|\b(?:more likely|at (?:an )?(?:increased|higher) risk) (?:to (?:have|develop)|of)\b",
+    r"|\b(?:more likely|at (?:an )?(?:increased|higher) risk) (?:to (?:have|develop)|of)\b"
+    # (pass 25) an associated or malignant disease beside the list ("An associated cancer may be present ...",
+    # "a small number of patients develop multiple myeloma", "the rare malignant counterpart"; set AE)
+    r"|\bassociated (?:disease|cancer|condition|malignancy|tumour)s?\b"
+    r"|\bmalignant (?:change|transformation|counterpart)\b"
+    r"|\bdevelops? (?:\w+ )?(?:myeloma|lymphoma|leukaemia|cancer|carcinoma|melanoma|malignanc\w+)\b",
     re.IGNORECASE,
 )
 

@@ -386,6 +386,12 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual = (
             ""  # "Risk factors for BCC": the condition by its initials, named once (not "... for X for BCC")
         )
+    # "Complications of angiosarcoma" in cutaneous angiosarcoma: the condition by its head, named once (set AE: not
+    # "complications of angiosarcoma in cutaneous angiosarcoma")
+    if (
+        match := re.fullmatch(r" (?:for|of|in) (?P<y>[a-z][\w-]*(?: [\w-]+)?)", qual)
+    ) and condition.casefold().endswith(f" {match['y'].casefold()}"):
+        qual = ""
     if match := _ING_HEAD.match(head):
         return f"{match['head']} {match['adj']} to {condition}{qual}"
     if last in _MEANS:
