@@ -33,9 +33,8 @@ class ItemList:
     text: str = ""  # for a list split from a row's or a table cell's text: that text, verbatim
     ordered: bool = False  # a numbered list: a sequence (stages, steps), not examples of a class
     before: str = ""  # the paragraph just before the list ("In the bullous phase, tense blisters appear.")
-    after: str = (
-        ""  # the paragraph just after the list, in its section ("Larger naevi often occur on the trunk.")
-    )
+    # the paragraph just after the list, in its section ("Larger naevi often occur on the trunk.")
+    after: str = ""
 
     @property
     def intro(self) -> str:

@@ -321,9 +321,8 @@ def list_card(
         if features and (kinds := _KINDS_RECOGNISED.search(lst.before)):
             question = _FEATURES_Q.sub(kinds["np"].casefold(), question, count=1)
         answers = [_with_forms(answer, lst, lists) for answer in answers]
-    elif features and (
-        beside := beside_feature_prose(lst)
-    ):  # "X presents as rough papules. Features include:"
+    # "X presents as rough papules. Features include:"
+    elif features and (beside := beside_feature_prose(lst)):
         return Refusal(
             f"{named} asks for features while a sentence beside it states others (“{beside}”): "
             "the back would mark them wrong"
@@ -453,7 +452,10 @@ def _unasked(lst: ItemList) -> str:
     # asked" as a claim about lead-ins such as "The classic triad is:", which an educator can ask
     if lst.lead_in:
         return "has a lead-in none of the program's question forms reads: its card is left to the educator"
-    return "has no lead-in, and none of the program's question forms reads its heading: its card is left to the educator"
+    return (
+        "has no lead-in, and none of the program's question forms reads its heading: its card is left to the "
+        "educator"
+    )
 
 
 def list_cards(
