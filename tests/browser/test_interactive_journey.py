@@ -47,3 +47,10 @@ def test_student_gets_a_hint_after_a_wrong_try_and_then_the_feedback(
     expect(page.locator(".attempt-verdict")).to_contain_text("0.67 / 1 mark")
     expect(page.get_by_text("Correct answer", exact=True)).to_have_count(1)
     shoot("interactive-right")
+
+    # The quiz list (written-out statements since issue 15's eighth pass): the attempt in progress is offered
+    page.goto(live_server.url + reverse("attempts_list", args=[demo.slug]))
+    card = page.locator("section.card", has=page.get_by_role("heading", name=quiz.title))
+    expect(card.get_by_role("link", name="Continue attempt")).to_be_visible()
+    expect(card).to_contain_text("Interactive")
+    shoot("quiz-list-attempt-in-progress")
