@@ -138,3 +138,54 @@ def test_another_name_that_spells_the_condition_gives_no_card():
     assert "What is another name for xenomatricoma?" in kept(
         article(Section(lesson, [Block("paragraph", other)]), title="Xenomatricoma")
     )
+
+
+# Set AF: a sentence widening back to the whole condition, a measure that worsens it, "that of", a generic
+# adjective before a bare treatment class.
+def test_overall_under_a_subheading_naming_a_form_is_about_the_whole_condition():
+    secondary = Section(
+        "Secondary xenodermal disease",
+        [
+            Block(
+                "paragraph",
+                "Overall, up to 1 in 4 patients with xenodermal disease has an associated cancer.",
+            )
+        ],
+    )
+    outline = article(
+        Section("What causes xenodermal disease?", [Block("paragraph", "It has two forms.")], [secondary]),
+        title="Xenodermal disease",
+    )
+    found = [p for p in kept(outline) if "1 in 4" in p]
+    assert found == [
+        "Overall, up to {{c1::1 in 4}} patients with xenodermal disease has an associated cancer."
+    ]
+
+
+def test_a_measure_that_worsens_the_condition_joins_no_treatment_back():
+    # set AF: "Iron replacement when deficient; iron may help in XLP but occasionally worsens EPP" under
+    # "Supportive care" was taken as a treatment raising sunlight tolerance (graded invalid)
+    lines = [
+        Block("list", "Treatments that may increase tolerance to sunlight include:", OPTIONS),
+        Block("paragraph", "Iron replacement may help in XLP but occasionally worsens xenodermal naevus."),
+    ]
+    backs = {d.prompt: d.answer for d in generate_screened(article(Section(TREATMENT, lines))).kept}
+    question = "Name two treatments that may increase tolerance to sunlight in xenodermal naevus."
+    assert question in backs and "Iron" not in backs[question]
+
+
+def test_a_lead_in_saying_that_of_is_no_relative_clause():
+    outline = article(
+        Section(
+            TREATMENT,
+            [],
+            [Section("Acute reaction", [Block("list", "Treatment is similar to that of sunburn:", OPTIONS)])],
+        )
+    )
+    assert not [p for p in kept(outline) if p.startswith("Name two")]
+
+
+def test_useful_measures_under_a_subheading_the_question_does_not_name_are_not_asked():
+    photo = Section("Photoprotection", [Block("list", "Useful measures include:", OPTIONS)])
+    outline = article(Section(TREATMENT, [Block("paragraph", "There is no cure.")], [photo]))
+    assert not [p for p in kept(outline) if p.startswith("Name two")]

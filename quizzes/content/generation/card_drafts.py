@@ -250,6 +250,8 @@ _VAGUE_SHARE = re.compile(
     r"|\{\}\s*(?:%|per ?cent) of (?:the )?(?:general |adult )?population\b",
     re.IGNORECASE,
 )
+# A sentence widening its scope back to the whole condition, whatever sub-section it sits in.
+_OVERALL = re.compile(r"^(?:Overall|In general|In all (?:forms|types)|Across all (?:forms|types)),", re.I)
 _FORM_HOW_COMMON = re.compile(r"\b(?:prevalence|incidence|common|present in)\b", re.IGNORECASE)
 
 
@@ -440,6 +442,8 @@ def cloze_card(
             and not (context and mentions(said, context))
         ):
             return  # "Recurrence occurs in 15%" after a sentence on cutaneous disease: its scope is there
+        if context and _OVERALL.match(said):
+            context = ""  # "Overall, up to 1 in 4 patients with EMPD ..." under "Secondary EMPD": all of it (set AF)
         own_form = re.match(
             rf"^(?:The )?(?-i:[A-Z][\w-]*)(?: [\w-]+)? {re.escape(condition)}\b", said, re.IGNORECASE
         )

@@ -33,6 +33,8 @@ from quizzes.content.generation.text import lower_first, mentions, sentences, wo
 _THAT = re.compile(
     r"^(?P<np>[A-Z][\w\s-]*?) (?:that|which) (?P<vp>.+?)(?: (?:may |can |might |often )?(?:include|includes))?$"
 )
+# A finite verb: a noun phrase holding one is a clause, so the "that" after it is no relative pronoun.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
 _DDX_NOUN = re.compile(r"(?:other )?(?:conditions|diseases|disorders|diagnoses)", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
@@ -198,6 +200,8 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
             return None
+        if _FINITE.search(match["np"]) or vp.startswith("of "):
+            return None  # "Treatment is similar to that of sunburn": "that" is no relative pronoun (set AF, invalid)
         if re.search(r"\b(?:it|them|this)\b", vp):  # "Medicines that can trigger it include:": it is?
             last = sentences(lst.before)[-1] if sentences(lst.before) else ""
             other = _OTHER_REFERENT.search(last) and not mentions(last, condition)  # "A similar rash ..."
@@ -249,7 +253,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
             return in_context(f"What are some {possible}{np} {of} {condition}?", lst, condition)
         if _TREATMENT_NP.search(np) and TREATMENT_LESSON.search(lst.lesson):
             question = in_context(f"What are some {np} for {condition}?", lst, condition)
-            if np in _BARE_TREATMENT_NP and _under_subheading(lst) and not mentions(question, lst.heading):
+            bare = _GENERIC_ADJECTIVE.sub(
+                "", np
+            )  # "Useful measures include:" under "Photoprotection" (set AF)
+            if bare in _BARE_TREATMENT_NP and _under_subheading(lst) and not mentions(question, lst.heading):
                 return None  # "Measures include:" under "Pressure relief": the lesson's other treatments are measures too
             return question
         return None
@@ -275,6 +282,9 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
 _BARE_TREATMENT_NP = frozenset(
     {"measures", "treatments", "medicines", "medications", "treatment options", "therapies"}
 )
+
+
+_GENERIC_ADJECTIVE = re.compile(r"^(?:useful|helpful|possible|practical|simple|general) ")
 
 
 def _under_subheading(lst: ItemList) -> bool:

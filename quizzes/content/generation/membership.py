@@ -190,6 +190,8 @@ _SCOPED = re.compile(
     r"|\bfor (?:mild|moderate|limited|localised|localized)\b",
     re.I,
 )
+# A line saying the measure makes the condition worse: whatever else it says, no treatment of it.
+_WORSENS = re.compile(r"\b(?:worsens?|aggravates?|exacerbates?|makes? (?:\w+ ){0,3}worse)\b", re.I)
 _OTHER_USE = re.compile(
     r"\b(?:severe|disseminated|complicated|refractory|resistant|extensive|widespread|immunocompromised"
     r"|immunosuppressed)\b",
@@ -453,6 +455,8 @@ def rivals(
             continue  # "... may help patients whose X is aggravated by sweating": another group than the asked one
         if scoped and (_OTHER_USE.search(text) or _SUBGROUP.search(text)):
             continue  # "Options for 7 days" and "Intravenous aciclovir is used for severe disease": another use
+        if cls == "treatment" and _WORSENS.search(text):
+            continue  # "iron may help in XLP but occasionally worsens EPP": no treatment of it (set AF, invalid)
         in_class_lesson = bool(class_lesson.search(line.lesson)) or here
         for cue in LEXICON[cls]:
             for match in cue.pattern.finditer(text):
