@@ -31,13 +31,12 @@ def test_the_condition_to_tell_apart_joins_the_back_of_a_condition_named_with_of
     assert "Scabies" in found[QUESTION]
 
 
-def test_conditions_that_cause_the_sign_in_a_differential_are_asked_apart_from_the_condition():
+def test_conditions_that_cause_the_sign_in_a_differential_are_asked_as_its_differential():
     # set AA: "Conditions that can cause a pigmented or itchy patch on the back include:" was asked as "Name two
-    # conditions that can cause a pigmented or itchy patch on the back in <condition>": causes within it
+    # conditions that can cause a pigmented or itchy patch on the back in <condition>": causes within it; set AG:
+    # "Apart from <condition>, name two conditions that can cause lip swelling" is broader than the list
     found = backs(Block("list", "Conditions that can cause a pigmented patch on the back include:", OTHERS))
-    assert list(found) == [
-        "Apart from eruption of xenoderma, name two conditions that can cause a pigmented patch on the back."
-    ]
+    assert list(found) == ["Name two conditions in the differential diagnosis of eruption of xenoderma."]
 
 
 def test_near_miss_conditions_that_cause_a_similar_pattern_are_mimics_of_the_condition():

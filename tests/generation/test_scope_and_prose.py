@@ -189,3 +189,23 @@ def test_useful_measures_under_a_subheading_the_question_does_not_name_are_not_a
     photo = Section("Photoprotection", [Block("list", "Useful measures include:", OPTIONS)])
     outline = article(Section(TREATMENT, [Block("paragraph", "There is no cure.")], [photo]))
     assert not [p for p in kept(outline) if p.startswith("Name two")]
+
+
+# Set AG: sites listed under a sub-heading naming a lesion are that lesion's sites.
+def test_sites_under_a_subheading_naming_a_lesion_are_its_sites():
+    lesion = Section(
+        "Skin telangiectases",
+        [Block("list", "Characteristic sites include:", ("The lips", "The fingertips", "The ears"))],
+    )
+    outline = article(Section(FEATURES, [Block("paragraph", "Nosebleeds come first.")], [lesion]))
+    assert "Name two characteristic sites of skin telangiectases in xenodermal naevus." in kept(outline)
+
+
+def test_near_miss_sites_of_the_lesson_itself_are_the_conditions():
+    outline = article(
+        Section(
+            FEATURES,
+            [Block("list", "Characteristic sites include:", ("The lips", "The fingertips", "The ears"))],
+        )
+    )
+    assert "Name two characteristic sites of xenodermal naevus." in kept(outline)

@@ -11,7 +11,7 @@ import re
 
 from quizzes.content.generation.drafts import DraftCollector
 from quizzes.content.generation.facts import ItemList
-from quizzes.content.generation.text import lower_first, mentions, sentences, singular, squash
+from quizzes.content.generation.text import POPULATION, lower_first, mentions, sentences, singular, squash
 
 FEATURES_LESSON = re.compile(r"\b(?:clinical features|signs|symptoms|look like|present)\b", re.IGNORECASE)
 TREATMENT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
@@ -299,6 +299,17 @@ def class_question(lst: ItemList, lead: str, condition: str) -> str | None:
     if (match := _ASSOCIATED.match(lead)) and mentions(match["x"], condition):
         return f"What are some {match['np'].casefold()} associated with {condition}?"
     if (match := _SITES_ARE.match(lead)) and FEATURES_LESSON.search(lesson):
+        heading = lst.heading
+        if (
+            heading != lesson
+            and not lst.parent
+            and not heading.endswith("?")
+            and not mentions(heading, condition)
+            and not POPULATION.match(heading)
+            and not _SITES_HEADING.match(heading)
+        ):
+            # under "Skin and mucosal telangiectases": the sites of those, not of the whole condition (set AG)
+            return f"What are some {match['adj'].casefold()} sites of {lower_first(heading)} in {condition}?"
         return in_context(f"What are some {match['adj'].casefold()} sites of {condition}?", lst, condition)
     if (match := _FLARES.match(lead)) and (not match["of"] or mentions(match["of"], condition)):
         return f"What are some possible triggers of flares of {condition}?"

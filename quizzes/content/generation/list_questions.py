@@ -194,8 +194,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         and not re.search(r"\bsimilar\b", lead)  # "a similar net-like pattern": "... similar to X", below
     ):
         # "Conditions that can cause a pigmented or itchy patch on the back include:" in a differential: the
-        # condition causes one too, and the list names the others (set AA), not those "... in X"
-        return f"Apart from {condition}, what are some {match['np'].casefold()} that {match['vp']}?"
+        # condition causes one too, and the list names the others (set AA), not those "... in X"; nor every
+        # condition causing the sign (set AG: "Apart from X, name two conditions that can cause lip swelling"
+        # is broader than the list): the lesson's own question
+        return f"What are some conditions in the differential diagnosis of {condition}?"
     if lead and (match := _THAT.match(lead)):
         vp = match["vp"]
         if vp.split()[-1] in ("include", "includes", "are", "is"):
