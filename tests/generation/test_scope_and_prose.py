@@ -209,3 +209,19 @@ def test_near_miss_sites_of_the_lesson_itself_are_the_conditions():
         )
     )
     assert "Name two characteristic sites of xenodermal naevus." in kept(outline)
+
+
+# Set AH: "most common" asked as two of them; "related terms" is no class.
+def test_two_of_the_most_common_sites():
+    outline = article(
+        Section(
+            FEATURES, [Block("list", "The most common sites are:", ("The chest", "The armpits", "The groin"))]
+        )
+    )
+    assert "Name two of the most common sites of xenodermal naevus." in kept(outline)
+
+
+def test_related_terms_are_no_class_to_name_two_of():
+    terms = ("Carbuncle, a deeper lesion", "Furunculosis, recurrent boils", "Folliculitis, superficial")
+    outline = article(Section("What is xenodermal naevus?", [Block("list", "Related terms include:", terms)]))
+    assert not [p for p in kept(outline) if p.startswith("Name two")]

@@ -69,7 +69,8 @@ _QUALIFIED_TYPES = re.compile(
 _PREVENTION = re.compile(r"\bprevent(?:ed|ion|ing|s)?\b", re.IGNORECASE)
 # Class nouns that say nothing of their kind alone.
 _GENERIC_CLASS = re.compile(
-    r"^(?P<noun>signs|options|methods|techniques|approaches|theories|associations) (?:of|for) (?P<rest>.+)$"
+    r"^(?:related )?(?P<noun>signs|options|methods|techniques|approaches|theories|associations|terms)"
+    r" (?:of|for) (?P<rest>.+)$"  # (set AH: "Name two related terms of a furuncle")
 )
 # What makes a generic class specific after it: a test or setting ("on examination"), a clause ("that ...").
 _QUALIFIED = re.compile(r"\b(?:on|that|which|who|seen|used|when|where|during|after|before)\b")

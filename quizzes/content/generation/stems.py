@@ -74,7 +74,12 @@ def tidy_stem(prompt: str, kind: str, answer: str, condition: str, abbr: str = "
     prompt = _ranked_cause(prompt, condition)
     prompt = _high_risk(prompt)
     prompt = _given_for(prompt)
+    prompt = _PARTITIVE.sub(r"\g<ask> of the \g<most>", prompt)
     return prompt, ""
+
+
+# "Name two most common sites of X": two of them (set AH; set I's examiners noted it twice)
+_PARTITIVE = re.compile(r"^(?P<ask>(?:In [^,]+, )?(?:[Nn]ame|[Gg]ive) two) (?P<most>most |commonest )")
 
 
 # --- refusals
