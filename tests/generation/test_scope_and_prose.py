@@ -225,3 +225,21 @@ def test_related_terms_are_no_class_to_name_two_of():
     terms = ("Carbuncle, a deeper lesion", "Furunculosis, recurrent boils", "Folliculitis, superficial")
     outline = article(Section("What is xenodermal naevus?", [Block("list", "Related terms include:", terms)]))
     assert not [p for p in kept(outline) if p.startswith("Name two")]
+
+
+# Set AI: "Conditions with a similar ... appearance include:" in a differential; medicines in a lesson on causes.
+def test_conditions_with_a_similar_appearance_are_the_differential():
+    ddx = "What is the differential diagnosis for xenodermal naevus?"
+    outline = article(
+        Section(
+            ddx, [Block("list", "Conditions with a similar photo-distributed appearance include:", SIGNS)]
+        )
+    )
+    assert "Name two conditions in the differential diagnosis of xenodermal naevus." in kept(outline)
+
+
+def test_medicines_in_a_lesson_on_causes_cause_it():
+    causes = "What causes xenodermal naevus?"
+    drugs = ("Cefaclor", "Amoxicillin", "Minocycline")
+    outline = article(Section(causes, [Block("list", "Commonly reported medicines include:", drugs)]))
+    assert "Name two commonly reported medicines that can cause xenodermal naevus." in kept(outline)

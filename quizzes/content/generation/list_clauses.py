@@ -75,6 +75,7 @@ _MEANS = frozenset({"options", "regimens", "treatments", "therapies", "measures"
 _FOR = frozenset({"factors", "risk", "flags", *_MEANS})
 _IN = frozenset({"changes", "findings", "complications"})
 _TREAT_LESSON = re.compile(r"\btreat", re.IGNORECASE)
+_CAUSES_LESSON = re.compile(r"^what (?:causes|triggers)\b", re.IGNORECASE)
 _PREVENT_LESSON = re.compile(r"\bprevent", re.IGNORECASE)
 # "Contributing factors" -> "factors contributing to X"
 _ING_HEAD = re.compile(r"^(?P<adj>[a-z]+ing) (?P<head>factors|conditions)$")
@@ -394,6 +395,10 @@ def _with_condition(np: str, lesson: str, condition: str, before: str = "") -> s
         qual = ""
     if match := _ING_HEAD.match(head):
         return f"{match['head']} {match['adj']} to {condition}{qual}"
+    if last in ("medicines", "medications", "drugs") and _CAUSES_LESSON.search(lesson):
+        # "Commonly reported medicines include:" in a lesson on causes: the drugs that cause it, not those "for" it
+        # (set AI: read as treatments)
+        return f"{head} that can cause {condition}{qual}"
     if last in _MEANS:
         if head == "options" and _TREAT_LESSON.search(lesson):
             head = "treatment options"

@@ -35,6 +35,11 @@ _THAT = re.compile(
 )
 # A finite verb: a noun phrase holding one is a clause, so the "that" after it is no relative pronoun.
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b")
+_DDX_WITH = re.compile(
+    r"^(?:other )?(?:conditions|diseases|disorders) (?:with|showing|causing|producing|presenting with)\b.*"
+    r" (?:may |can )?include$",
+    re.IGNORECASE,
+)
 _DDX_NOUN = re.compile(r"(?:other )?(?:conditions|diseases|disorders|diagnoses)", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"^(?P<np>[A-Z][\w-]*(?: [\w-]+)?) (?P<vp>(?:seen|used|given|found|reported|prescribed) (?:in|for|on|to) .+?)"
@@ -197,6 +202,10 @@ def _known_question(lst: ItemList, condition: str) -> str | None:
         # condition causes one too, and the list names the others (set AA), not those "... in X"; nor every
         # condition causing the sign (set AG: "Apart from X, name two conditions that can cause lip swelling"
         # is broader than the list): the lesson's own question
+        return f"What are some conditions in the differential diagnosis of {condition}?"
+    if ddx and _DDX_WITH.match(lead) and not mentions(lead, condition):
+        # "Conditions with a similar photo-distributed appearance include:" in a differential: the lesson's own
+        # question (set AI: "conditions of X with a similar ... appearance" was graded invalid)
         return f"What are some conditions in the differential diagnosis of {condition}?"
     if lead and (match := _THAT.match(lead)):
         vp = match["vp"]
